@@ -1,0 +1,89 @@
+/// The language of a piece of text, as qari reports it.
+public enum Language: String, Codable, Sendable, CaseIterable {
+    case en, ar, mixed
+}
+
+/// The base direction of a paragraph.
+public enum TextDirection: String, Codable, Sendable {
+    case ltr, rtl
+}
+
+/// One body paragraph of an article: a run of non-blank source lines.
+public struct Paragraph: Codable, Sendable, Equatable {
+    /// Clean text: markdown links reduced to their text, escapes removed.
+    public var text: String
+    public var lang: Language
+    public var direction: TextDirection
+    /// 1-based line in the source file where the paragraph starts.
+    public var line: Int
+
+    public init(text: String, lang: Language, direction: TextDirection, line: Int) {
+        self.text = text
+        self.lang = lang
+        self.direction = direction
+        self.line = line
+    }
+}
+
+/// A line of an article that is not body text: kept so a user can ask to see it.
+public struct BoilerplateLine: Codable, Sendable, Equatable {
+    public var line: Int
+    public var text: String
+    public init(line: Int, text: String) {
+        self.line = line
+        self.text = text
+    }
+}
+
+/// A news item found in a corpus file.
+public struct Article: Codable, Sendable, Equatable, Identifiable {
+    /// Stable across runs for the same file content: derived from the content hash and the position.
+    public var id: String
+    /// The path as given under the corpus root (its last component is the file name).
+    public var file: String
+    public var title: String
+    /// The outlet that wrote the item (South Front, Al-Masdar News, ...), when known.
+    public var source: String?
+    /// The site that carries the item, when it differs from `source` (Global Research reposts).
+    public var publisher: String?
+    public var author: String?
+    /// ISO 8601 (yyyy-MM-dd), or nil when the item states no date of its own.
+    public var date: String?
+    public var lang: Language
+    /// 1-based line numbers of the title line and the last body line.
+    public var firstLine: Int
+    public var lastLine: Int
+    /// The first and last line of everything that belongs to the item, trailers included.
+    public var blockFirstLine: Int
+    public var blockLastLine: Int
+    public var paragraphs: [Paragraph]
+    public var boilerplate: [BoilerplateLine]
+    /// True for promotional items (a site's own product blurbs) rather than news reports.
+    public var isPromo: Bool
+
+    public init(id: String, file: String, title: String, source: String?, publisher: String?,
+                author: String?, date: String?, lang: Language, firstLine: Int, lastLine: Int,
+                blockFirstLine: Int, blockLastLine: Int, paragraphs: [Paragraph],
+                boilerplate: [BoilerplateLine], isPromo: Bool = false) {
+        self.id = id
+        self.file = file
+        self.title = title
+        self.source = source
+        self.publisher = publisher
+        self.author = author
+        self.date = date
+        self.lang = lang
+        self.firstLine = firstLine
+        self.lastLine = lastLine
+        self.blockFirstLine = blockFirstLine
+        self.blockLastLine = blockLastLine
+        self.paragraphs = paragraphs
+        self.boilerplate = boilerplate
+        self.isPromo = isPromo
+    }
+
+    /// Whitespace-separated words of the title and body.
+    public var wordCount: Int {
+        paragraphs.reduce(0) { $0 + $1.text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).count }
+    }
+}

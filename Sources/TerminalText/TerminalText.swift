@@ -1,0 +1,4 @@
+import CFriBidi
+
+/// Namespace for laying out text into terminal cells.
+public enum TerminalText {}
