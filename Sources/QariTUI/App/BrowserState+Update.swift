@@ -1,0 +1,170 @@
+extension BrowserState {
+    /// The one place state changes: apply `message` and keep every derived value
+    /// (layouts at the current width, scroll positions) consistent.
+    public mutating func update(_ message: Message) {
+        switch message {
+        case .resize(let w, let h):
+            width = max(w, 0)
+            height = max(h, 0)
+        case .tick:
+            break
+        case .text(let typed):
+            for ch in typed { handle(.character(ch)) }
+        case .key(let key):
+            handle(key)
+        }
+        syncLayout()
+    }
+
+    /// Applies a sequence of messages; handy for tests and benchmarks.
+    public mutating func update(_ messages: [Message]) {
+        for m in messages { update(m) }
+    }
+
+    private mutating func handle(_ key: Key) {
+        if input != nil { handleInput(key); return }
+        if overlay != nil { handleOverlay(key); return }
+
+        if case .character(let c) = key, c.isASCII, let digit = c.wholeNumberValue, digit > 0 || pendingCount != nil {
+            pendingCount = min((pendingCount ?? 0) * 10 + digit, 9999)
+            return
+        }
+        let count = pendingCount ?? 1
+        pendingCount = nil
+        message = nil
+
+        switch key {
+        case .character("q"): shouldQuit = true
+        case .control("c"): shouldQuit = true
+        case .character("?"): overlay = .help(top: 0)
+        case .character("H"): overlay = .history(selected: max(history.index, 0))
+        case .character("!"):
+            if corpus.problems.isEmpty { message = StatusMessage(text: "Every file was read", isError: false) }
+            else { overlay = .problems(top: 0) }
+        case .tab: tabForward()
+        case .backTab: tabBackward()
+        case .backspace, .character("h"), .altLeft: goBack(count)
+        case .character("l"), .altRight: goForward(count)
+        case .character("/"): beginSearch()
+        case .character("&"): input = .filter(text: "", completion: nil)
+        case .character("n"): stepSearch(forward: true, count: count)
+        case .character("N"): stepSearch(forward: false, count: count)
+        case .escape:
+            search = nil
+            reader.selectedMention = nil
+        case .character("s") where focus == .list:
+            list.sort = list.sort.next
+            rebuildList(keeping: list.order.indices.contains(list.selected) ? list.order[list.selected] : nil)
+            message = StatusMessage(text: "Sorted by \(list.sort.rawValue)", isError: false)
+        case .character("j"), .down: move(count)
+        case .character("k"), .up: move(-count)
+        case .control("d"): move(count * max(pageHeight / 2, 1))
+        case .control("u"): move(-count * max(pageHeight / 2, 1))
+        case .pageDown, .character(" "), .control("f"): move(count * max(pageHeight - 1, 1))
+        case .pageUp, .character("b"), .control("b"): move(-count * max(pageHeight - 1, 1))
+        case .character("g"), .home: moveToEdge(top: true)
+        case .character("G"), .end: moveToEdge(top: false)
+        case .character("]"): stepMention(count)
+        case .character("["): stepMention(-count)
+        case .enter: activate()
+        default: break
+        }
+    }
+
+    var pageHeight: Int { layout.pageHeight(for: focus) }
+
+    // MARK: Focus
+
+    mutating func setFocus(_ pane: Pane) {
+        focus = pane
+        if pane != .reader { sidePane = pane }
+    }
+
+    /// Tab in the reader steps through the mentions on screen, as links in a text browser,
+    /// and moves on to the next pane after the last one; elsewhere it moves focus.
+    private mutating func tabForward() {
+        if focus == .reader, stepVisibleLink(forward: true) { return }
+        reader.selectedMention = nil
+        setFocus(focus.next)
+    }
+
+    private mutating func tabBackward() {
+        if focus == .reader, stepVisibleLink(forward: false) { return }
+        reader.selectedMention = nil
+        setFocus(focus.previous)
+    }
+
+    // MARK: Movement
+
+    private mutating func move(_ delta: Int) {
+        switch focus {
+        case .list: moveListSelection(by: delta)
+        case .sidebar: moveSidebarSelection(by: delta)
+        case .reader:
+            switch page {
+            case .article: scrollReader(by: delta)
+            case .entity: moveEntityPageSelection(by: delta)
+            case .empty: break
+            }
+        }
+    }
+
+    private mutating func moveToEdge(top: Bool) {
+        let far = top ? Int.min / 4 : Int.max / 4
+        move(far)
+    }
+
+    private mutating func activate() {
+        switch focus {
+        case .list:
+            guard list.order.indices.contains(list.selected) else { return }
+            openArticle(list.order[list.selected])
+            setFocus(.reader)
+        case .sidebar:
+            guard let id = sidebar.selectedEntityID else { return }
+            openEntity(id)
+            setFocus(.reader)
+        case .reader:
+            switch page {
+            case .article:
+                if let m = reader.selectedMention { openEntity(m.entityID) }
+                else { message = StatusMessage(text: "Choose a mention with ] or Tab, then Enter", isError: false) }
+            case .entity: activateEntityPageItem()
+            case .empty: break
+            }
+        }
+    }
+
+    // MARK: History
+
+    mutating func goBack(_ count: Int) {
+        var target: Location?
+        for _ in 0..<count { if let l = history.back() { target = l } }
+        guard let target else {
+            message = StatusMessage(text: "Nothing to go back to", isError: false)
+            return
+        }
+        show(target)
+    }
+
+    mutating func goForward(_ count: Int) {
+        var target: Location?
+        for _ in 0..<count { if let l = history.forward() { target = l } }
+        guard let target else {
+            message = StatusMessage(text: "Nothing to go forward to", isError: false)
+            return
+        }
+        show(target)
+    }
+
+    /// Shows a place from the history without recording a new visit.
+    mutating func show(_ location: Location) {
+        switch location {
+        case .article(let id):
+            if let i = corpus.articleIndex(id: id) { openArticle(i, record: false) }
+        case .entity(let id):
+            openEntity(id, record: false)
+        }
+        setFocus(.reader)
+    }
+}

@@ -1,0 +1,155 @@
+import QariCore
+
+/// How the article list is ordered.
+public enum ArticleSort: String, Sendable, CaseIterable {
+    case date, title, source
+
+    var next: ArticleSort { Self.allCases[(Self.allCases.firstIndex(of: self)! + 1) % Self.allCases.count] }
+}
+
+/// What the article list is narrowed to with `&`.
+public enum ArticleFilter: Sendable, Equatable {
+    case entity(String)
+    case language(Language)
+}
+
+/// The article list: which articles, in which order, which one is selected.
+public struct ArticleListState: Sendable {
+    /// Article indexes in display order, after the filter.
+    public var order: [Int] = []
+    /// Position in `order`.
+    public var selected = 0
+    /// First visible position in `order`.
+    public var top = 0
+    public var sort: ArticleSort = .date
+    public var filter: ArticleFilter?
+    /// Articles opened in this session.
+    public var read: Set<Int> = []
+
+    /// Each article takes two rows: its title, then date, source, language and entity count.
+    static let rowsPerItem = 2
+}
+
+/// The article in the centre pane, and where each article was left.
+public struct ReaderState: Sendable {
+    public var document: ReaderDocument?
+    public var top = 0
+    /// The mention stepped to with `]`, `[` or Tab.
+    public var selectedMention: MentionRef?
+    /// First visible line per article id, so going back returns to the same place.
+    public var positions: [String: Int] = [:]
+}
+
+/// The entity page in the centre pane.
+public struct EntityPageState: Sendable {
+    public var document: EntityPageDocument?
+    public var top = 0
+    public var selectedItem: Int?
+    /// Where each entity page was left: first line and selected item.
+    public var positions: [String: (top: Int, item: Int?)] = [:]
+}
+
+/// The entity sidebar: the open article's entities grouped by type.
+public struct SidebarState: Sendable {
+    public enum Row: Sendable, Equatable {
+        case heading(EntityCategory)
+        case entity(id: String, count: Int)
+    }
+    public var rows: [Row] = []
+    /// Row index of the selected entity.
+    public var selected: Int?
+    public var top = 0
+
+    public var selectedEntityID: String? {
+        guard let selected, rows.indices.contains(selected), case .entity(let id, _) = rows[selected] else { return nil }
+        return id
+    }
+}
+
+/// What the centre pane shows.
+public enum CentrePage: Sendable, Equatable {
+    case empty, article, entity
+}
+
+/// Windows drawn over the panes.
+public enum Overlay: Sendable, Equatable {
+    case help(top: Int)
+    case history(selected: Int)
+    case problems(top: Int)
+}
+
+/// Where a search looks: the focused pane's text.
+public enum SearchScope: Sendable, Equatable {
+    case list, article, entityPage, sidebar
+}
+
+/// A line being typed at the bottom of the screen.
+public enum InputLine: Sendable, Equatable {
+    /// `/` search: typed text, and the position to return to on Escape.
+    case search(text: String, scope: SearchScope, origin: Int)
+    /// `&` filter: typed text and the completion chosen with Tab.
+    case filter(text: String, completion: Int?)
+
+    var text: String {
+        switch self {
+        case .search(let t, _, _), .filter(let t, _): return t
+        }
+    }
+}
+
+/// A confirmed search, highlighted until cleared; n and N step through it.
+public struct ActiveSearch: Sendable, Equatable {
+    public var query: String
+    public var scope: SearchScope
+}
+
+/// A line in the status bar for the user to read.
+public struct StatusMessage: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+}
+
+/// The whole state of the browser. `update` changes it in response to one message;
+/// `BrowserView` draws it. Nothing else holds state, so a test can drive a session
+/// message by message and look at every screen.
+public struct BrowserState: Sendable {
+    public let corpus: BrowserCorpus
+    public let text: any TextLayoutEngine
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+    public internal(set) var focus: Pane = .list
+    /// The side pane (list or sidebar) shown next to the reader at medium widths.
+    public internal(set) var sidePane: Pane = .list
+    public internal(set) var list = ArticleListState()
+    public internal(set) var page: CentrePage = .empty
+    public internal(set) var reader = ReaderState()
+    public internal(set) var entityPage = EntityPageState()
+    public internal(set) var sidebar = SidebarState()
+    public internal(set) var history = History()
+    public internal(set) var overlay: Overlay?
+    public internal(set) var input: InputLine?
+    public internal(set) var search: ActiveSearch?
+    /// A count typed before a command, as in `5j`.
+    public internal(set) var pendingCount: Int?
+    public internal(set) var message: StatusMessage?
+    public internal(set) var shouldQuit = false
+
+    public init(corpus: BrowserCorpus, text: any TextLayoutEngine, width: Int, height: Int) {
+        self.corpus = corpus
+        self.text = text
+        self.width = width
+        self.height = height
+        rebuildList(keeping: nil)
+        if !corpus.problems.isEmpty {
+            let n = corpus.problems.count
+            message = StatusMessage(text: "\(n) file\(n == 1 ? "" : "s") could not be read (! lists them)", isError: true)
+        }
+    }
+
+    public var layout: ScreenLayout {
+        ScreenLayout(width: width, height: height, focus: focus, sidePane: sidePane)
+    }
+
+    /// The article open in the reader (also while its entity page is in front).
+    public var currentArticle: Int? { reader.document?.articleIndex }
+}

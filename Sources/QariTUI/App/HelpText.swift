@@ -1,0 +1,45 @@
+/// Every key, as `?` lists it. Kept next to `update` so the two are read together.
+enum HelpText {
+    static let entries: [(keys: String, what: String)] = [
+        ("", "Moving"),
+        ("Tab  S-Tab", "next / previous pane; in the reader, next / previous mention on screen first"),
+        ("j k  Down Up", "down / up one line or item (a count first repeats: 5j)"),
+        ("C-d  C-u", "down / up half a page"),
+        ("PgDn PgUp  Space b", "down / up a page"),
+        ("g  G  Home End", "top / bottom"),
+        ("Enter", "open the article, entity or mention under the selection"),
+        ("", "Reader"),
+        ("]  [", "next / previous entity mention"),
+        ("Enter", "on a mention: open its entity page"),
+        ("Esc", "clear the selected mention and the search"),
+        ("", "History"),
+        ("Backspace h M-Left", "back"),
+        ("l  M-Right", "forward"),
+        ("H", "list the history; Enter goes there"),
+        ("", "Finding"),
+        ("/", "search the focused pane as you type; Enter keeps it, Esc cancels"),
+        ("n  N", "next / previous match"),
+        ("&", "narrow the list to an entity (any spelling, either script) or a language;"),
+        ("", "  Tab completes; & then Enter on nothing shows every article"),
+        ("s", "in the list: sort by date, title or source in turn"),
+        ("", "Other"),
+        ("!", "list the files that could not be read, and why"),
+        ("?", "this list"),
+        ("q  C-c", "quit"),
+    ]
+
+    /// Lines as shown: headings on their own, keys padded into a column.
+    static let lines: [(text: String, isHeading: Bool)] = {
+        let keyWidth = entries.map(\.keys.count).max() ?? 0
+        return entries.map { e in
+            if e.keys.isEmpty && !e.what.hasPrefix(" ") { return (e.what, true) }
+            return ("  " + e.keys.padding(keyWidth) + "  " + e.what, false)
+        }
+    }()
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

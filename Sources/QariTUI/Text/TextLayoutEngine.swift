@@ -1,0 +1,76 @@
+/// The base direction asked of a paragraph layout.
+public enum LayoutDirection: Sendable, Equatable {
+    case ltr, rtl, auto
+}
+
+/// One terminal cell of laid-out text: a shaped grapheme (base letter with its marks)
+/// and where it came from in the logical paragraph.
+public struct LaidOutCell: Sendable, Equatable {
+    /// Sanitised, shaped text for one cell position (never contains controls).
+    public var text: String
+    /// Columns the cell takes: 1, or 2 for wide characters.
+    public var width: Int
+    /// Offset in Unicode scalars of the first source scalar in the original paragraph.
+    public var logicalIndex: Int
+    /// How many source scalars the cell stands for.
+    public var logicalLength: Int
+
+    public init(text: String, width: Int, logicalIndex: Int, logicalLength: Int) {
+        self.text = text
+        self.width = width
+        self.logicalIndex = logicalIndex
+        self.logicalLength = logicalLength
+    }
+
+    /// True when the cell shows any scalar of `range` (scalar offsets of the paragraph).
+    @inlinable
+    public func overlaps(_ range: Range<Int>) -> Bool {
+        logicalIndex < range.upperBound && logicalIndex + max(logicalLength, 1) > range.lowerBound
+    }
+}
+
+/// One screen row of a paragraph, in visual (left-to-right on screen) order.
+public struct LaidOutLine: Sendable, Equatable {
+    public var cells: [LaidOutCell]
+    /// Blank columns before the first cell (how right-aligned RTL lines are placed).
+    public var indent: Int
+    /// Columns taken by `indent` plus the cells.
+    public var width: Int
+    public var isRTL: Bool
+
+    public init(cells: [LaidOutCell], indent: Int, width: Int, isRTL: Bool) {
+        self.cells = cells
+        self.indent = indent
+        self.width = width
+        self.isRTL = isRTL
+    }
+
+    public static let empty = LaidOutLine(cells: [], indent: 0, width: 0, isRTL: false)
+
+    /// The smallest and largest logical scalar offsets shown on this line.
+    public var logicalSpan: Range<Int>? {
+        guard let lo = cells.map(\.logicalIndex).min(),
+              let hi = cells.map({ $0.logicalIndex + max($0.logicalLength, 1) }).max() else { return nil }
+        return lo..<hi
+    }
+}
+
+/// Everything the browser needs from a text layout engine. The browser never measures,
+/// reorders, shapes or sanitises text itself: all of it goes through one of these, so that
+/// untrusted article text reaches the screen only as sanitised cells.
+public protocol TextLayoutEngine: Sendable {
+    /// Wraps one paragraph to `width` columns; RTL lines come back right-aligned (indent).
+    func layout(_ paragraph: String, width: Int, direction: LayoutDirection) -> [LaidOutLine]
+    /// One line no wider than `width`, ending in an ellipsis when cut.
+    func truncate(_ text: String, width: Int, direction: LayoutDirection) -> LaidOutLine
+    /// Removes or makes visible escape sequences, C0/C1 and explicit bidi controls.
+    func sanitize(_ text: String) -> String
+    /// Columns `text` takes on screen.
+    func displayWidth(_ text: String) -> Int
+    /// The paragraph direction detected from the text's first strong character.
+    func paragraphDirection(_ text: String) -> LayoutDirection
+    /// Written to the terminal while qari runs, to ask bidi-aware terminals not to reorder.
+    var enterExplicitBidiMode: String { get }
+    /// Written when qari leaves or suspends.
+    var leaveExplicitBidiMode: String { get }
+}
