@@ -25,13 +25,25 @@ public struct Paragraph: Codable, Sendable, Equatable {
     }
 }
 
+/// What a line that is not body text is.
+public enum LineRole: String, Codable, Sendable {
+    /// Site furniture: donation appeals, disclaimers, share links, captions repeating the title.
+    case boilerplate
+    /// Bylines, date lines, source labels, author trailers and bios.
+    case metadata
+    /// Footnotes and their heading.
+    case references
+}
+
 /// A line of an article that is not body text: kept so a user can ask to see it.
 public struct BoilerplateLine: Codable, Sendable, Equatable {
     public var line: Int
     public var text: String
-    public init(line: Int, text: String) {
+    public var role: LineRole
+    public init(line: Int, text: String, role: LineRole) {
         self.line = line
         self.text = text
+        self.role = role
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import QariCore
 
 @main
@@ -6,6 +7,7 @@ struct Qari: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qari",
         abstract: "A keyboard-driven terminal browser for English and Arabic news corpora.",
-        subcommands: []
+        discussion: "With no command, qari opens the browser. With no PATH, it opens the seed corpus.",
+        subcommands: [List.self, Show.self]
     )
 }

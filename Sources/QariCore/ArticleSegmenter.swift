@@ -1,0 +1,403 @@
+/// Splits a decoded file into articles: finds where each item starts, separates its title,
+/// metadata, body and boilerplate, and reads its source, author, date and language.
+public struct ArticleSegmenter: Sendable {
+    public var classifier: LineClassifier
+    public var publishers: PublisherDirectory { classifier.publishers }
+
+    public init(classifier: LineClassifier = LineClassifier()) {
+        self.classifier = classifier
+    }
+
+    public func articles(in source: SourceText) -> [Article] {
+        let lines = classifyLines(source.text, markdown: source.format == .markdown)
+        let blocks = findBlocks(lines)
+        var articles: [Article] = []
+        for block in blocks {
+            if var article = describe(block, lines: lines, file: source.displayPath) {
+                article.id = ArticleID.make(contentHash: source.contentHash, ordinal: articles.count)
+                articles.append(article)
+            }
+        }
+        return articles
+    }
+
+    /// Splits on "\n" (a trailing "\r" is dropped) and classifies every line; index i is line i+1.
+    func classifyLines(_ text: String, markdown: Bool) -> [LineInfo] {
+        var out: [LineInfo] = []
+        var number = 0
+        for piece in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            number += 1
+            var line = Substring(piece)
+            if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            out.append(classifier.classify(number: number, raw: line, markdown: markdown))
+        }
+        return out
+    }
+
+    /// Index range (into `lines`) of one article: from its title to the line before the next item.
+    struct Block {
+        var title: Int
+        var end: Int // exclusive
+    }
+
+    private func nextContent(_ lines: [LineInfo], after i: Int) -> Int? {
+        var j = i + 1
+        while j < lines.count {
+            if !lines[j].isBlank { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Equal but for case and the kind of spaces (titles are reprinted with NBSP for space).
+    private func sameText(_ a: LineInfo, _ b: LineInfo) -> Bool {
+        let x = a.clean.utf8.count, y = b.clean.utf8.count
+        guard abs(x - y) <= 8 && x < 1_000 else { return false }
+        func key(_ s: Substring) -> String {
+            s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).joined(separator: " ")
+        }
+        return key(a.clean) == key(b.clean)
+    }
+
+    /// Lines that follow a title and mark the start of an item: a date, a byline, an outlet's name,
+    /// a "Source" label, an outlet's dateline, or the title printed a second time.
+    private func announcesArticle(_ title: LineInfo, _ next: LineInfo) -> Bool {
+        switch next.kind {
+        case .date, .byline, .publisherName, .sourceLabel: return true
+        default:
+            if sameText(title, next) { return true }
+            return publishers.byDateline(next.clean) != nil
+        }
+    }
+
+    func findBlocks(_ lines: [LineInfo]) -> [Block] {
+        var blocks: [Block] = []
+        var current: Block?
+        var currentHasBody = false
+        var atBoundary = true // start of file, or just after a separator
+        func close(at i: Int) {
+            if var b = current {
+                b.end = i
+                if currentHasBody { blocks.append(b) }
+            }
+            current = nil
+            currentHasBody = false
+        }
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            switch line.kind {
+            case .blank:
+                i += 1
+                continue
+            case .separator, .pageFooter:
+                close(at: i)
+                atBoundary = true
+                i += 1
+                continue
+            default:
+                break
+            }
+            if atBoundary {
+                atBoundary = false
+                // A stray headline printed before a different item: two headlines in a row,
+                // the second followed by its own text.
+                if line.isTitleLike, let j = nextContent(lines, after: i), lines[j].isTitleLike,
+                   !sameText(line, lines[j]), !announcesArticle(line, lines[j]),
+                   let k = nextContent(lines, after: j), !lines[k].isTitleLike,
+                   lines[k].kind == .text {
+                    i = j
+                }
+                current = Block(title: i, end: lines.count)
+                currentHasBody = false
+                i += 1
+                continue
+            }
+            if line.isTitleLike, currentHasBody, let cur = current, !sameText(line, lines[cur.title]),
+               let j = nextContent(lines, after: i), announcesArticle(line, lines[j]) {
+                close(at: i)
+                current = Block(title: i, end: lines.count)
+                i += 1
+                continue
+            }
+            if current == nil {
+                // Text after an item's end with no title of its own: it becomes an item.
+                current = Block(title: i, end: lines.count)
+                i += 1
+                continue
+            }
+            if line.kind == .text && !line.isNameLike { currentHasBody = true }
+            i += 1
+        }
+        close(at: lines.count)
+        return blocks
+    }
+
+    private enum Role { case title, header, body, boilerplate, metadata, reference }
+
+    /// True for a line that may stand between a title and the body.
+    private func isHeaderLine(_ line: LineInfo, title: LineInfo) -> Bool {
+        switch line.kind {
+        case .blank, .date, .byline, .publisherName, .sourceLabel, .boilerplate: return true
+        case .text:
+            if sameText(line, title) || line.isNameLike { return true }
+            // A lone short word such as a photo credit ("Marines").
+            return line.clean.unicodeScalars.count <= 20 && !line.clean.contains(" ")
+        default: return false
+        }
+    }
+
+    private static let bioWords = ["columnist", "analyst", "journalist", "writer", "author", "editor", "researcher",
+                                   "attorney", "correspondent", "contributor", "commentator", "professor"]
+
+    private func isTrailerLine(_ line: LineInfo, title: LineInfo) -> Bool {
+        switch line.kind {
+        case .blank, .boilerplate, .reference, .byline, .publisherName, .sourceLabel, .date, .separator, .pageFooter:
+            return true
+        case .text:
+            if sameText(line, title) || line.isNameLike { return true }
+            let lower = line.clean.prefix(200).lowercased()
+            if lower.hasPrefix("interviewed by") { return true }
+            // An author's bio: "Nauman Sadiq is an Islamabad-based attorney, columnist and ..."
+            if let r = lower.range(of: " is a"), lower.distance(from: lower.startIndex, to: r.lowerBound) < 40,
+               Self.bioWords.contains(where: { lower.contains($0) }) {
+                return true
+            }
+            return false
+        }
+    }
+
+    func describe(_ block: Block, lines: [LineInfo], file: String) -> Article? {
+        let title = lines[block.title]
+        var roles = [Role](repeating: .body, count: block.end - block.title)
+        roles[0] = .title
+        // Header: between the title and the first body line.
+        var bodyStart = block.title + 1
+        while bodyStart < block.end && isHeaderLine(lines[bodyStart], title: title) { bodyStart += 1 }
+        // Trailer: after the last body line.
+        var bodyEnd = block.end
+        while bodyEnd > bodyStart && isTrailerLine(lines[bodyEnd - 1], title: title) { bodyEnd -= 1 }
+        guard bodyEnd > bodyStart else { return nil }
+        for i in (block.title + 1)..<block.end {
+            let line = lines[i]
+            let r: Role
+            if i < bodyStart || i >= bodyEnd {
+                switch line.kind {
+                case .reference: r = .reference
+                case .boilerplate, .separator, .pageFooter: r = .boilerplate
+                case .text where sameText(line, title): r = .boilerplate
+                case .text where line.isNameLike, .date, .byline, .publisherName, .sourceLabel: r = .metadata
+                case .text where i >= bodyEnd: r = .metadata
+                default: r = .boilerplate
+                }
+            } else {
+                switch line.kind {
+                case .boilerplate, .separator, .pageFooter: r = .boilerplate
+                case .reference: r = .reference
+                case .text where sameText(line, title): r = .boilerplate // captions repeating the title
+                default: r = .body
+                }
+            }
+            roles[i - block.title] = r
+        }
+
+        // Paragraphs: runs of body lines; a sentence broken by a blank line is joined again.
+        var paragraphs: [Paragraph] = []
+        var boilerplate: [BoilerplateLine] = []
+        var stats = ScriptStatistics(title.clean)
+        var lastBody = block.title
+        var pending: (text: String, line: Int)?
+        var previousWasBody = false
+        func flush() {
+            if let p = pending {
+                paragraphs.append(Paragraph(text: p.text, lang: ScriptStatistics(p.text).language,
+                                            direction: DirectionDetector.direction(of: p.text), line: p.line))
+            }
+            pending = nil
+        }
+        for i in (block.title + 1)..<block.end {
+            let line = lines[i]
+            let role = roles[i - block.title]
+            if line.isBlank { previousWasBody = false; continue }
+            switch role {
+            case .body:
+                let text = String(line.clean)
+                stats = stats + ScriptStatistics(text)
+                lastBody = i
+                if var p = pending {
+                    let continues = previousWasBody || (endsUnfinished(p.text) && startsLowercase(text))
+                    if continues {
+                        p.text += " " + text
+                        pending = p
+                        previousWasBody = true
+                        continue
+                    }
+                    flush()
+                }
+                pending = (text, line.number)
+                previousWasBody = true
+            case .boilerplate, .metadata, .reference:
+                flush()
+                previousWasBody = false
+                let lineRole: LineRole = role == .metadata ? .metadata : role == .reference ? .references : .boilerplate
+                boilerplate.append(BoilerplateLine(line: line.number, text: String(line.clean), role: lineRole))
+            case .title, .header:
+                break
+            }
+        }
+        flush()
+        guard !paragraphs.isEmpty else { return nil }
+
+        let titleText = normaliseSpaces(title.clean)
+        let isPromo = paragraphs.count <= 2 && paragraphs.contains { p in
+            let l = p.text.prefix(300).lowercased()
+            return l.contains("now offering") || l.contains("new video product") || l.contains("subscribe to")
+                || l.contains("support us") || l.contains("become a patron")
+        }
+        let meta = readMetadata(block, lines: lines, roles: roles, bodyStart: bodyStart, isPromo: isPromo)
+        return Article(
+            id: "", file: file, title: titleText, source: meta.source, publisher: meta.publisher, author: meta.author,
+            date: meta.date, lang: stats.language, firstLine: title.number, lastLine: lines[lastBody].number,
+            blockFirstLine: title.number, blockLastLine: lastNonBlank(lines, block).number,
+            paragraphs: paragraphs, boilerplate: boilerplate, isPromo: isPromo)
+    }
+
+    private func lastNonBlank(_ lines: [LineInfo], _ block: Block) -> LineInfo {
+        var i = block.end - 1
+        while i > block.title && (lines[i].isBlank || lines[i].kind == .separator || lines[i].kind == .pageFooter) { i -= 1 }
+        return lines[i]
+    }
+
+    private func endsUnfinished(_ s: String) -> Bool {
+        guard let last = s.last else { return false }
+        return last.isLetter || last == ","
+    }
+
+    private func startsLowercase(_ s: String) -> Bool {
+        s.first?.isLowercase ?? false
+    }
+
+    private func normaliseSpaces(_ s: Substring) -> String {
+        String(s.map { $0 == "\u{A0}" ? " " : $0 })
+    }
+
+    struct Metadata {
+        var source: String?
+        var publisher: String?
+        var author: String?
+        var date: String?
+    }
+
+    private static let notAuthors: Set<String> = ["news desk", "staff", "editorial staff", "editor", "editorial", "admin"]
+
+    private func readMetadata(_ block: Block, lines: [LineInfo], roles: [Role], bodyStart: Int, isPromo: Bool) -> Metadata {
+        var m = Metadata()
+        var statedSource: String?
+        var carrier: String?
+        var houseSource: String?
+        var date: FoundDate?
+        var bodyLinesSeen = 0
+        func consider(author: Substring) {
+            var name = author.trimming(" :.,")
+            if let r = name.range(of: " for ") {
+                if let p = publishers.mentioned(in: name[r.upperBound...]) { statedSource = statedSource ?? p.name }
+                name = name[..<r.lowerBound]
+            }
+            if let p = publishers.named(name) {
+                statedSource = statedSource ?? p.name
+                // A writer who is his own outlet (Nasser Kandil's site) is its author too.
+                if publishers.byStaff(name) != nil, m.author == nil { m.author = String(name) }
+                return
+            }
+            if Self.notAuthors.contains(name.lowercased()) || name.isEmpty { return }
+            if m.author == nil { m.author = String(name) }
+            if let p = publishers.byStaff(name) { houseSource = houseSource ?? p.name }
+        }
+        for i in block.title..<block.end {
+            let line = lines[i]
+            let role = roles[i - block.title]
+            if line.isBlank { continue }
+            let isHeader = i < bodyStart
+            switch line.kind {
+            case .date where role != .body:
+                if isHeader, date == nil { date = line.date }
+                let lower = line.clean.lowercased()
+                if let p = publishers.mentioned(in: Substring(lower)) {
+                    if lower.hasPrefix("global research") || p.name == "Global Research" { carrier = p.name }
+                    else { statedSource = statedSource ?? p.name }
+                }
+                if isHeader, line.clean.contains("."), !line.clean.contains(" "),
+                   let p = publishers.publishers.first(where: { $0.numericDates }) {
+                    houseSource = houseSource ?? p.name // dd.mm.yyyy datelines are South Front's house style
+                }
+            case .byline:
+                let text = line.clean
+                if let r = text.range(of: ":") ?? text.range(of: "by ", options: .caseInsensitive) ?? text.range(of: "By ") {
+                    consider(author: text[r.upperBound...])
+                }
+            case .publisherName:
+                if let p = publishers.named(line.clean) { statedSource = statedSource ?? p.name }
+            case .boilerplate:
+                let lower = line.clean.lowercased()
+                if lower.hasPrefix("articles by:") || lower.hasPrefix("the original source of this article")
+                    || lower.hasPrefix("support ") || lower.hasPrefix("we call upon") {
+                    if let p = publishers.mentioned(in: Substring(lower.replacingOccurrences("global research readers", with: ""))) {
+                        if p.name != "Global Research" || lower.hasPrefix("articles by") { statedSource = statedSource ?? p.name }
+                    }
+                }
+                if lower.contains("globalresearch") || lower.contains("global research") { carrier = carrier ?? "Global Research" }
+            case .text:
+                if role == .metadata, line.isNameLike {
+                    consider(author: line.clean)
+                } else if role == .metadata, let r = line.clean.range(of: " is a"),
+                          line.clean.distance(from: line.clean.startIndex, to: r.lowerBound) < 40 {
+                    consider(author: line.clean[..<r.lowerBound]) // "Nauman Sadiq is an Islamabad-based attorney"
+                } else if role == .metadata, line.clean.lowercased().hasPrefix("interviewed by") {
+                    if let r = line.clean.range(of: ":") { consider(author: line.clean[r.upperBound...]) }
+                } else if role == .body, bodyLinesSeen < 3 {
+                    bodyLinesSeen += 1
+                    if houseSource == nil, let p = publishers.byDateline(line.clean) { houseSource = p.name }
+                    else if houseSource == nil, line.clean.prefix(40).contains("(ST)") { houseSource = "Syria Times" }
+                }
+            default:
+                break
+            }
+        }
+        if date == nil {
+            date = DateParser.dates(in: lines[block.title].clean).first
+        }
+        m.date = date?.iso
+        // An outlet that names itself at the start of its headline ("Al-Ahed News in Khan Sheikhoun: ...").
+        let titleLine = lines[block.title].clean
+        if statedSource == nil, let p = publishers.publishers.first(where: { p in
+            p.spellings.contains { $0.count > 3 && titleLine.lowercased().hasPrefix($0 + " ") } }) {
+            statedSource = p.name
+        }
+        if statedSource == nil, houseSource == nil, isPromo {
+            // A promotional item is the outlet's own: it names itself in the text.
+            for i in (block.title + 1)..<block.end where !lines[i].isBlank {
+                if let p = publishers.mentioned(in: lines[i].clean.prefix(300)) { statedSource = p.name; break }
+            }
+        }
+        m.source = statedSource ?? houseSource ?? carrier
+        m.publisher = carrier ?? m.source
+        return m
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        return components(separatedBy: target).joined(separator: replacement)
+    }
+}
+
+/// Ids that stay the same across runs for the same file content.
+public enum ArticleID {
+    public static func make(contentHash: UInt64, ordinal: Int) -> String {
+        let h = StableHash.mix(contentHash, UInt64(ordinal))
+        let hex = String(h, radix: 16)
+        let padded = String(repeating: "0", count: max(0, 16 - hex.count)) + hex
+        return String(padded.prefix(10))
+    }
+}

@@ -1,0 +1,176 @@
+/// What one source line looks like on its own, before the segmenter sees its neighbours.
+public enum LineKind: Sendable, Equatable {
+    case blank
+    /// Joins articles in compilations: "Related News", "Also Read", "مقالات متعلقة".
+    case separator
+    /// Page furniture that belongs to no article ("%d bloggers like this:").
+    case pageFooter
+    /// A line that is a date and little else ("Global Research, May 12, 2020").
+    case date
+    /// "By X", "Interviewed by: X".
+    case byline
+    /// A line that only names an outlet ("South Front", "ST").
+    case publisherName
+    /// The bare label "Source" that some sites print before a link.
+    case sourceLabel
+    case boilerplate
+    /// Footnotes: "Notes", "[1] ...".
+    case reference
+    case text
+}
+
+/// Facts about one line that the segmenter uses.
+public struct LineInfo: Sendable {
+    public var number: Int
+    public var raw: Substring
+    /// Trimmed and, for Markdown files, reduced to what a reader sees.
+    public var clean: Substring
+    public var kind: LineKind
+    public var date: FoundDate?
+    /// Short, no closing full stop, starts like a headline: a candidate title.
+    public var isTitleLike: Bool
+    /// Two to four capitalised words, or two or three Arabic words: a signature.
+    public var isNameLike: Bool
+    public var isBlank: Bool { kind == .blank }
+}
+
+/// Classifies single lines. Works on long lines in time proportional to a short prefix of them.
+public struct LineClassifier: Sendable {
+    public var publishers: PublisherDirectory
+
+    public init(publishers: PublisherDirectory = PublisherDirectory()) {
+        self.publishers = publishers
+    }
+
+    static let separators: Set<String> = [
+        "related news", "related videos", "related", "also read", "related articles", "read more", "read also",
+        "you may also like", "more from this author", "related posts", "recommended",
+        "فيديوات متعلقة", "مقالات متعلقة", "اقرأ أيضا", "اقرأ أيضاً", "مواضيع ذات صلة", "مقالات ذات صلة",
+    ]
+
+    static let pageFooters: [String] = ["%d bloggers like this", "loading...", "like this:"]
+
+    static let boilerplatePrefixes: [String] = [
+        "note to readers", "if you're able", "if you’re able", "support south front", "we call upon",
+        "the original source of this article", "copyright ©", "copyright (c)", "©", "disclaimer:", "disclaimer ",
+        "www.globalresearch.ca contains", "for media inquiries", "comment on global research",
+        "become a member of global research", "articles by:", "click to see the full-size image",
+        "click to see the full size image", "also read", "more on the topic", "share this:", "click to share",
+        "region:", "theme:", "in-depth report:", "leave a comment", "print this article", "email this article",
+        "share on facebook", "share on twitter", "follow us on", "subscribe to our", "advertisement",
+        "the views expressed", "via: <http", "paypal:", "donate:", "the opinions expressed", "this article was originally published",
+    ]
+
+    static let boilerplateFragments: [String] = ["paypal", "share buttons", "crosspost on", "copyrighted material", "patreon.com/", "/donate"]
+
+    /// Classifies one line. `markdown` selects Markdown cleaning.
+    public func classify(number: Int, raw: Substring, markdown: Bool) -> LineInfo {
+        let trimmed = raw.trimming(" \t\r\u{A0}\u{200B}\u{FEFF}")
+        var info = LineInfo(number: number, raw: raw, clean: trimmed, kind: .text, date: nil, isTitleLike: false, isNameLike: false)
+        if trimmed.isEmpty { info.kind = .blank; return info }
+        if markdown {
+            let cleaned = MarkdownCleaner.clean(trimmed)
+            info.clean = cleaned.trimming(" \t\u{A0}")
+        }
+        // No-break spaces stand for spaces in these pages (inside names too): one kind of space from here on.
+        if info.clean.utf8.contains(0xA0) {
+            info.clean = Substring(String(info.clean.map { $0 == "\u{A0}" ? " " : $0 }))
+        }
+        let line = info.clean
+        if line.isEmpty {
+            // Only Markdown markup ("**", "---" handled below): furniture.
+            info.kind = .boilerplate
+            return info
+        }
+        // Long lines are body text or long boilerplate: look at a prefix only.
+        let long = line.utf8.count > 400
+        let head = long ? Substring(line.prefix(160)) : line
+        let lower = head.lowercased()
+        if !long {
+            let key = lower.trimming(" :.")
+            if Self.separators.contains(String(key)) { info.kind = .separator; return info }
+            if Self.pageFooters.contains(where: { lower.hasPrefix($0) }) { info.kind = .pageFooter; return info }
+            if line.allSatisfy({ $0 == "*" || $0 == "-" || $0 == " " || $0 == "_" || $0 == "=" }) {
+                info.kind = .boilerplate
+                return info
+            }
+        }
+        if Self.boilerplatePrefixes.contains(where: { lower.hasPrefix($0) }) { info.kind = .boilerplate; return info }
+        if Self.boilerplateFragments.contains(where: { lower.contains($0) }) { info.kind = .boilerplate; return info }
+        if long { return info }
+
+        if let d = DateParser.isDateLine(line, allowedWords: 3) {
+            // "Global Research, May 12, 2020" and "[South Front](#) 11 May 2020": a date with at most an outlet's name.
+            info.kind = .date
+            info.date = d
+            return info
+        }
+        if lower.hasPrefix("by ") || lower.hasPrefix("interviewed by") || lower.hasPrefix("written by") || lower.hasPrefix("بقلم") {
+            if line.utf8.count < 100 { info.kind = .byline; return info }
+        }
+        if lower == "source" || lower == "source:" || lower == "المصدر" { info.kind = .sourceLabel; return info }
+        if publishers.named(line) != nil { info.kind = .publisherName; return info }
+        if isReference(line) { info.kind = .reference; return info }
+        if isURLOnly(line) || (markdown && isLinkOnly(trimmed)) { info.kind = .boilerplate; return info }
+        info.isTitleLike = Self.looksLikeTitle(line)
+        info.isNameLike = Self.looksLikeName(line)
+        return info
+    }
+
+    private func isReference(_ line: Substring) -> Bool {
+        let l = line.lowercased()
+        if l == "notes" || l == "notes:" || l == "references" || l == "references:" || l == "sources:" || l == "footnotes" { return true }
+        // "[1] Title of the cited work"
+        guard line.first == "[" else { return false }
+        let inner = line.dropFirst().prefix(while: { $0.isNumber })
+        return !inner.isEmpty && line.dropFirst(1 + inner.count).first == "]"
+    }
+
+    private func isURLOnly(_ line: Substring) -> Bool {
+        (line.hasPrefix("http://") || line.hasPrefix("https://") || line.hasPrefix("www.")) && !line.contains(" ")
+    }
+
+    /// A Markdown line made only of links and punctuation ("[War Agenda](#)").
+    private func isLinkOnly(_ raw: Substring) -> Bool {
+        guard raw.contains("](") else { return false }
+        var rest = ""
+        var depth = 0
+        var inTarget = false
+        var prev: Character = " "
+        for c in raw {
+            if c == "[" { depth += 1 }
+            else if c == "]" { depth -= 1 }
+            else if c == "(" && prev == "]" { inTarget = true }
+            else if c == ")" && inTarget { inTarget = false }
+            else if depth == 0 && !inTarget { rest.append(c) }
+            prev = c
+        }
+        return rest.allSatisfy { !$0.isLetter && !$0.isNumber }
+    }
+
+    static func looksLikeTitle(_ line: Substring) -> Bool {
+        let count = line.unicodeScalars.count
+        guard count >= 3 && count <= 250 else { return false }
+        guard let first = line.first, let last = line.last else { return false }
+        if ".,;:".contains(last) && !line.hasSuffix("...") { return false }
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
+        guard words.count >= 2 && words.count <= 30 else { return false }
+        let arabic = first.unicodeScalars.first.map { $0.value >= 0x0600 && $0.value <= 0x06FF } ?? false
+        if arabic { return true }
+        return first.isUppercase || first.isNumber || "“\"‘'«".contains(first)
+    }
+
+    static func looksLikeName(_ line: Substring) -> Bool {
+        guard line.unicodeScalars.count <= 40, !line.contains(where: { $0.isNumber }) else { return false }
+        if let last = line.last, ".,;:!?)".contains(last) { return false }
+        let words = line.split(separator: " ")
+        guard words.count >= 2 && words.count <= 4 else { return false }
+        if words.allSatisfy({ w in w.unicodeScalars.allSatisfy { ($0.value >= 0x0600 && $0.value <= 0x06FF) } }) {
+            return words.count <= 3
+        }
+        let particles: Set<String> = ["al", "al-", "bin", "ibn", "de", "van", "von", "el", "abu"]
+        return words.allSatisfy { w in
+            (w.first?.isUppercase ?? false) || particles.contains(w.lowercased())
+        } && words.allSatisfy { w in w.allSatisfy { $0.isLetter || $0 == "-" || $0 == "’" || $0 == "'" || $0 == "." } }
+    }
+}

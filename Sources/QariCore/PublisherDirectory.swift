@@ -1,0 +1,78 @@
+/// What qari knows of the outlets that write and carry the reports: their names as printed,
+/// and the house style that identifies an item when the outlet is not named in it.
+public struct Publisher: Sendable, Equatable {
+    public var name: String
+    /// Lowercased spellings that name the outlet, matched against whole lines or link texts.
+    public var spellings: [String]
+    /// Line prefixes that only this outlet prints (Al-Masdar's "BEIRUT, LEBANON (10:00 A.M.) –").
+    public var datelinePrefixes: [String]
+    /// Staff whose signature identifies the outlet.
+    public var staff: [String]
+    /// The outlet dates its items as dd.mm.yyyy.
+    public var numericDates: Bool
+}
+
+public struct PublisherDirectory: Sendable {
+    public var publishers: [Publisher]
+
+    public init(publishers: [Publisher] = PublisherDirectory.standard) {
+        self.publishers = publishers
+    }
+
+    public static let standard: [Publisher] = [
+        Publisher(name: "South Front", spellings: ["south front", "southfront", "southfront.org"],
+                  datelinePrefixes: [], staff: [], numericDates: true),
+        Publisher(name: "Global Research", spellings: ["global research", "globalresearch", "globalresearch.ca", "www.globalresearch.ca"],
+                  datelinePrefixes: [], staff: [], numericDates: false),
+        Publisher(name: "Al-Masdar News", spellings: ["al-masdar news", "al masdar news", "almasdar news", "almasdarnews", "amn"],
+                  datelinePrefixes: ["BEIRUT, LEBANON ("], staff: [], numericDates: false),
+        Publisher(name: "Syria Times", spellings: ["syria times", "syria times (st)", "st"],
+                  datelinePrefixes: [], staff: ["basma qaddour"], numericDates: false),
+        Publisher(name: "The Saker Blog", spellings: ["the saker blog", "saker blog", "the saker", "thesaker.is"],
+                  datelinePrefixes: [], staff: [], numericDates: false),
+        Publisher(name: "Al-Ahed News", spellings: ["al-ahed news", "al-ahed", "alahednews"],
+                  datelinePrefixes: [], staff: [], numericDates: false),
+        Publisher(name: "Nasser Kandil", spellings: ["nasser kandil", "ناصر قنديل"],
+                  datelinePrefixes: [], staff: ["ناصر قنديل", "nasser kandil"], numericDates: false),
+    ]
+
+    /// The outlet named exactly by this text (case-insensitive), if any.
+    public func named(_ text: Substring) -> Publisher? {
+        let key = text.trimming(" \u{A0}.,:;").lowercased()
+        guard !key.isEmpty, key.count < 40 else { return nil }
+        return publishers.first { $0.spellings.contains(key) }
+    }
+
+    /// The outlet whose name occurs in the text as a phrase ("By Aram Mirzaei for the Saker blog").
+    public func mentioned(in text: Substring) -> Publisher? {
+        let lower = text.lowercased()
+        for p in publishers {
+            for s in p.spellings where s.count > 3 && lower.contains(s) { return p }
+        }
+        return nil
+    }
+
+    public func byStaff(_ name: Substring) -> Publisher? {
+        let key = name.trimming(" \u{A0}.,:;").lowercased()
+        return publishers.first { $0.staff.contains(key) }
+    }
+
+    public func byDateline(_ line: Substring) -> Publisher? {
+        publishers.first { p in p.datelinePrefixes.contains { line.hasPrefix($0) } }
+    }
+
+    public func publisher(named name: String) -> Publisher? {
+        publishers.first { $0.name == name }
+    }
+}
+
+extension StringProtocol {
+    /// Trims the given characters from both ends.
+    func trimming(_ set: String) -> Substring {
+        let chars = Set(set)
+        var s = self[...]
+        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
+        while let l = s.last, chars.contains(l) { s = s.dropLast() }
+        return Substring(s)
+    }
+}

@@ -1,0 +1,55 @@
+/// Counts of letters by script: the basis of language and direction decisions.
+public struct ScriptStatistics: Sendable, Equatable {
+    public var arabic = 0
+    public var latin = 0
+
+    public init() {}
+
+    public init<S: StringProtocol>(_ text: S) {
+        for s in text.unicodeScalars { add(s) }
+    }
+
+    @inline(__always)
+    public mutating func add(_ s: Unicode.Scalar) {
+        let v = s.value
+        if v < 0x80 {
+            if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { latin += 1 }
+        } else if (v >= 0x0620 && v <= 0x064A) || (v >= 0x066E && v <= 0x06D3) || (v >= 0x0750 && v <= 0x077F)
+                    || (v >= 0xFB50 && v <= 0xFDFF) || (v >= 0xFE70 && v <= 0xFEFC) {
+            arabic += 1
+        } else if v >= 0xC0 && v <= 0x24F {
+            latin += 1
+        }
+    }
+
+    public static func + (a: ScriptStatistics, b: ScriptStatistics) -> ScriptStatistics {
+        var r = a
+        r.arabic += b.arabic
+        r.latin += b.latin
+        return r
+    }
+
+    /// `en` or `ar` when one script has at least 80% of the letters, otherwise `mixed`.
+    public var language: Language {
+        let total = arabic + latin
+        if total == 0 { return .en }
+        if arabic * 5 >= total * 4 { return .ar }
+        if latin * 5 >= total * 4 { return .en }
+        return .mixed
+    }
+}
+
+public enum DirectionDetector {
+    /// Base direction by the first strong letter (Unicode P2/P3, simplified to Arabic/Hebrew vs others).
+    public static func direction<S: StringProtocol>(of text: S) -> TextDirection {
+        for s in text.unicodeScalars {
+            let v = s.value
+            if (v >= 0x0590 && v <= 0x08FF) || (v >= 0xFB1D && v <= 0xFDFF) || (v >= 0xFE70 && v <= 0xFEFF) {
+                if s.properties.isAlphabetic { return .rtl }
+            } else if s.properties.isAlphabetic {
+                return .ltr
+            }
+        }
+        return .ltr
+    }
+}

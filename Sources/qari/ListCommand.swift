@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import QariCore
+
+/// One row of `qari list --json`: the stable interface scripts depend on.
+struct ArticleRow: Encodable {
+    var id: String
+    var file: String
+    var title: String
+    var source: String?
+    var author: String?
+    var date: String?
+    var lang: String
+    var first_line: Int
+    var last_line: Int
+    var words: Int
+
+    init(_ a: Article) {
+        id = a.id
+        file = a.file
+        title = a.title
+        source = a.source
+        author = a.author
+        date = a.date
+        lang = a.lang.rawValue
+        first_line = a.firstLine
+        last_line = a.lastLine
+        words = a.wordCount
+    }
+
+    // Optional fields are written as null rather than left out: scripts can rely on every key.
+    enum CodingKeys: String, CodingKey { case id, file, title, source, author, date, lang, first_line, last_line, words }
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(file, forKey: .file)
+        try c.encode(title, forKey: .title)
+        try c.encode(source, forKey: .source)
+        try c.encode(author, forKey: .author)
+        try c.encode(date, forKey: .date)
+        try c.encode(lang, forKey: .lang)
+        try c.encode(first_line, forKey: .first_line)
+        try c.encode(last_line, forKey: .last_line)
+        try c.encode(words, forKey: .words)
+    }
+}
+
+enum JSONOutput {
+    static func print<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write("\n".data(using: .utf8)!)
+    }
+}
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the articles of a corpus, one row each.",
+        discussion: "Columns: id, date, source, language, title. Ids are stable for the same file content.")
+
+    @OptionGroup var corpus: CorpusOptions
+    @Flag(help: "Print a JSON array of {id, file, title, source, author, date, lang, first_line, last_line, words}.")
+    var json = false
+
+    func run() throws {
+        try runReportingErrors {
+            let loaded = try corpus.load()
+            if json {
+                try JSONOutput.print(loaded.articles.map(ArticleRow.init))
+                return
+            }
+            var out = ""
+            for a in loaded.articles {
+                let source = Sanitizer.plain(a.source ?? "-")
+                out += [a.id, a.date ?? "----------", pad(String(source.prefix(16)), 16), a.lang.rawValue.uppercased(),
+                        Sanitizer.plain(a.title)].joined(separator: "  ") + "\n"
+            }
+            FileHandle.standardOutput.write(out.data(using: .utf8)!)
+        }
+    }
+
+    private func pad(_ s: String, _ n: Int) -> String {
+        s.count >= n ? s : s + String(repeating: " ", count: n - s.count)
+    }
+}
