@@ -83,20 +83,22 @@ enum NameDiscovery {
                 }
             }
             // Faction: name words + "Brigade" / "Operations Room".
-            if isNameWord(k) {
-                let end = nameRun(from: k, limit: 3)
-                if end < tokens.count, tokens[end].joinsPrevious {
-                    let tail = word(end)
-                    if factionTails.contains(tail) {
-                        add(k..<(end + 1), .faction)
-                        k = end
-                        continue
+            if isNameWord(k), k + 1 < tokens.count {
+                let end = nameRun(from: k, limit: 4)
+                var closed: Int? = nil
+                for j in (k + 1)...min(end, tokens.count - 1) where tokens[j].joinsPrevious {
+                    let tail = word(j)
+                    if factionTails.contains(tail) { closed = j + 1; break }
+                    if (tail == "Operations" || tail == "Operation"), j + 1 < tokens.count, word(j + 1) == "Room" {
+                        closed = j + 2
+                        break
                     }
-                    if (tail == "Operations" || tail == "Operation") && end + 1 < tokens.count && word(end + 1) == "Room" {
-                        add(k..<(end + 2), .faction)
-                        k = end + 1
-                        continue
-                    }
+                    if j >= end { break }
+                }
+                if let closed, closed - k >= 2 {
+                    add(k..<closed, .faction)
+                    k = closed - 1
+                    continue
                 }
             }
             // Person: Abu X (al-Y).
