@@ -20,4 +20,7 @@ static inline attr_t qari_a_dim(void) { return A_DIM; }
 static inline attr_t qari_a_normal(void) { return A_NORMAL; }
 static inline int qari_color_pair(int n) { return (int)COLOR_PAIR(n); }
 static inline int qari_key_resize(void) { return KEY_RESIZE; }
+static inline WINDOW *qari_curscr(void) { return curscr; }
+static inline int qari_colors(void) { return COLORS; }
+static inline int qari_color_pairs(void) { return COLOR_PAIRS; }
 #endif
