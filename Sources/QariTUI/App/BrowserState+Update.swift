@@ -88,10 +88,20 @@ extension BrowserState {
         setFocus(focus.next)
     }
 
+    /// Shift-Tab in the reader goes back through the mentions stepped to; with none
+    /// selected it leaves for the previous pane at once, so the list is one key away.
     private mutating func tabBackward() {
-        if focus == .reader, stepVisibleLink(forward: false) { return }
+        if focus == .reader, hasSelectedLink, stepVisibleLink(forward: false) { return }
         reader.selectedMention = nil
         setFocus(focus.previous)
+    }
+
+    private var hasSelectedLink: Bool {
+        switch page {
+        case .article: return reader.selectedMention != nil
+        case .entity: return entityPage.selectedItem != nil && entityPage.selectedItem != 0
+        case .empty: return false
+        }
     }
 
     // MARK: Movement
