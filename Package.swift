@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "qari", targets: ["qari"]),
+        .executable(name: "qari-bench", targets: ["QariBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,6 +23,7 @@ let package = Package(
             "QariCore", "TerminalText", "QariTUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "QariBench", dependencies: ["QariCore", "TerminalText", "QariTUI"]),
         .testTarget(name: "QariCoreTests", dependencies: ["QariCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),

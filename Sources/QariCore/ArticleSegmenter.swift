@@ -61,11 +61,15 @@ public struct ArticleSegmenter: Sendable {
 
     /// Lines that follow a title and mark the start of an item: a date, a byline, an outlet's name,
     /// a "Source" label, an outlet's dateline, or the title printed a second time.
-    private func announcesArticle(_ title: LineInfo, _ next: LineInfo) -> Bool {
+    private func announcesArticle(_ title: LineInfo, _ next: LineInfo, lines: [LineInfo]) -> Bool {
         switch next.kind {
         case .date, .byline, .publisherName, .sourceLabel: return true
         default:
-            if sameText(title, next) { return true }
+            if sameText(title, next) {
+                // A title printed twice (page title and headline) is then followed by its metadata.
+                guard let k = nextContent(lines, after: next.number - 1) else { return false }
+                return [.date, .byline, .publisherName, .sourceLabel].contains(lines[k].kind) || lines[k].isNameLike
+            }
             return publishers.byDateline(next.clean) != nil
         }
     }
@@ -103,7 +107,7 @@ public struct ArticleSegmenter: Sendable {
                 // A stray headline printed before a different item: two headlines in a row,
                 // the second followed by its own text.
                 if line.isTitleLike, let j = nextContent(lines, after: i), lines[j].isTitleLike,
-                   !sameText(line, lines[j]), !announcesArticle(line, lines[j]),
+                   !sameText(line, lines[j]), !announcesArticle(line, lines[j], lines: lines),
                    let k = nextContent(lines, after: j), !lines[k].isTitleLike,
                    lines[k].kind == .text {
                     i = j
@@ -114,7 +118,7 @@ public struct ArticleSegmenter: Sendable {
                 continue
             }
             if line.isTitleLike, currentHasBody, let cur = current, !sameText(line, lines[cur.title]),
-               let j = nextContent(lines, after: i), announcesArticle(line, lines[j]) {
+               let j = nextContent(lines, after: i), announcesArticle(line, lines[j], lines: lines) {
                 close(at: i)
                 current = Block(title: i, end: lines.count)
                 i += 1
@@ -142,7 +146,7 @@ public struct ArticleSegmenter: Sendable {
         case .text:
             if sameText(line, title) || line.isNameLike { return true }
             // A lone short word such as a photo credit ("Marines").
-            return line.clean.unicodeScalars.count <= 20 && !line.clean.contains(" ")
+            return line.clean.utf8.count <= 40 && !line.clean.utf8.contains(0x20)
         default: return false
         }
     }
@@ -206,11 +210,11 @@ public struct ArticleSegmenter: Sendable {
         var boilerplate: [BoilerplateLine] = []
         var stats = ScriptStatistics(title.clean)
         var lastBody = block.title
-        var pending: (text: String, line: Int)?
+        var pending: (text: String, line: Int, stats: ScriptStatistics)?
         var previousWasBody = false
         func flush() {
             if let p = pending {
-                paragraphs.append(Paragraph(text: p.text, lang: ScriptStatistics(p.text).language,
+                paragraphs.append(Paragraph(text: p.text, lang: p.stats.language,
                                             direction: DirectionDetector.direction(of: p.text), line: p.line))
             }
             pending = nil
@@ -222,19 +226,21 @@ public struct ArticleSegmenter: Sendable {
             switch role {
             case .body:
                 let text = String(line.clean)
-                stats = stats + ScriptStatistics(text)
+                let lineStats = ScriptStatistics(text)
+                stats = stats + lineStats
                 lastBody = i
                 if var p = pending {
                     let continues = previousWasBody || (endsUnfinished(p.text) && startsLowercase(text))
                     if continues {
                         p.text += " " + text
+                        p.stats = p.stats + lineStats
                         pending = p
                         previousWasBody = true
                         continue
                     }
                     flush()
                 }
-                pending = (text, line.number)
+                pending = (text, line.number, lineStats)
                 previousWasBody = true
             case .boilerplate, .metadata, .reference:
                 flush()
@@ -336,7 +342,7 @@ public struct ArticleSegmenter: Sendable {
                     consider(author: text[r.upperBound...])
                 }
             case .publisherName:
-                if let p = publishers.named(line.clean) { statedSource = statedSource ?? p.name }
+                consider(author: line.clean)
             case .boilerplate:
                 let lower = line.clean.lowercased()
                 if lower.hasPrefix("articles by:") || lower.hasPrefix("the original source of this article")
@@ -345,7 +351,7 @@ public struct ArticleSegmenter: Sendable {
                         if p.name != "Global Research" || lower.hasPrefix("articles by") { statedSource = statedSource ?? p.name }
                     }
                 }
-                if lower.contains("globalresearch") || lower.contains("global research") { carrier = carrier ?? "Global Research" }
+                if ByteSearch.contains(Array(lower.utf8), Array("globalresearch".utf8)) || ByteSearch.contains(Array(lower.utf8), Array("global research".utf8)) { carrier = carrier ?? "Global Research" }
             case .text:
                 if role == .metadata, line.isNameLike {
                     consider(author: line.clean)
@@ -357,7 +363,7 @@ public struct ArticleSegmenter: Sendable {
                 } else if role == .body, bodyLinesSeen < 3 {
                     bodyLinesSeen += 1
                     if houseSource == nil, let p = publishers.byDateline(line.clean) { houseSource = p.name }
-                    else if houseSource == nil, line.clean.prefix(40).contains("(ST)") { houseSource = "Syria Times" }
+                    else if houseSource == nil, ByteSearch.contains(Array(line.clean.utf8.prefix(60)), Array("(ST)".utf8)) { houseSource = "Syria Times" }
                 }
             default:
                 break

@@ -63,76 +63,94 @@ public struct LineClassifier: Sendable {
 
     static let boilerplateFragments: [String] = ["paypal", "share buttons", "crosspost on", "copyrighted material", "patreon.com/", "/donate"]
 
+    private static let separatorLimit = 48
+    private static let pageFooterBytes = pageFooters.map { Array($0.utf8) }
+    private static let boilerplatePrefixBytes = boilerplatePrefixes.map { Array($0.utf8) }
+    private static let boilerplateFragmentBytes = boilerplateFragments.map { Array($0.utf8) }
+
     /// Classifies one line. `markdown` selects Markdown cleaning.
     public func classify(number: Int, raw: Substring, markdown: Bool) -> LineInfo {
-        let trimmed = raw.trimming(" \t\r\u{A0}\u{200B}\u{FEFF}")
+        let trimmed = ByteSearch.trimSpaces(raw)
         var info = LineInfo(number: number, raw: raw, clean: trimmed, kind: .text, date: nil, isTitleLike: false, isNameLike: false)
         if trimmed.isEmpty { info.kind = .blank; return info }
         if markdown {
             let cleaned = MarkdownCleaner.clean(trimmed)
-            info.clean = cleaned.trimming(" \t\u{A0}")
+            info.clean = ByteSearch.trimSpaces(cleaned[...])
         }
         // No-break spaces stand for spaces in these pages (inside names too): one kind of space from here on.
-        if info.clean.utf8.contains(0xA0) {
+        if ByteSearch.containsNBSP(info.clean) {
             info.clean = Substring(String(info.clean.map { $0 == "\u{A0}" ? " " : $0 }))
         }
         let line = info.clean
         if line.isEmpty {
-            // Only Markdown markup ("**", "---" handled below): furniture.
-            info.kind = .boilerplate
+            info.kind = .boilerplate // only Markdown markup
             return info
         }
         // Long lines are body text or long boilerplate: look at a prefix only.
-        let long = line.utf8.count > 400
-        let head = long ? Substring(line.prefix(160)) : line
-        let lower = head.lowercased()
-        if !long {
-            let key = lower.trimming(" :.")
+        let byteCount = line.utf8.count
+        let long = byteCount > 400
+        let head = ByteSearch.lowercasedHead(line, limit: 400)
+        if byteCount <= Self.separatorLimit {
+            var key = Substring(String(decoding: head, as: UTF8.self))
+            while let l = key.last, l == ":" || l == "." || l == " " { key = key.dropLast() }
             if Self.separators.contains(String(key)) { info.kind = .separator; return info }
-            if Self.pageFooters.contains(where: { lower.hasPrefix($0) }) { info.kind = .pageFooter; return info }
-            if line.allSatisfy({ $0 == "*" || $0 == "-" || $0 == " " || $0 == "_" || $0 == "=" }) {
+        }
+        if !long {
+            if Self.pageFooterBytes.contains(where: { head.hasBytePrefix($0) }) { info.kind = .pageFooter; return info }
+            if line.utf8.allSatisfy({ $0 == 0x2A || $0 == 0x2D || $0 == 0x20 || $0 == 0x5F || $0 == 0x3D }) {
                 info.kind = .boilerplate
                 return info
             }
         }
-        if Self.boilerplatePrefixes.contains(where: { lower.hasPrefix($0) }) { info.kind = .boilerplate; return info }
-        if Self.boilerplateFragments.contains(where: { lower.contains($0) }) { info.kind = .boilerplate; return info }
+        if Self.boilerplatePrefixBytes.contains(where: { head.hasBytePrefix($0) }) { info.kind = .boilerplate; return info }
+        if Self.boilerplateFragmentBytes.contains(where: { ByteSearch.contains(head, $0) }) { info.kind = .boilerplate; return info }
         if long { return info }
 
-        if let d = DateParser.isDateLine(line, allowedWords: 3) {
+        if byteCount < 120, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+           let d = DateParser.isDateLine(line, allowedWords: 3) {
             // "Global Research, May 12, 2020" and "[South Front](#) 11 May 2020": a date with at most an outlet's name.
             info.kind = .date
             info.date = d
             return info
         }
-        if lower.hasPrefix("by ") || lower.hasPrefix("interviewed by") || lower.hasPrefix("written by") || lower.hasPrefix("بقلم") {
-            if line.utf8.count < 100 { info.kind = .byline; return info }
+        if byteCount < 100, head.hasBytePrefix(Array("by ".utf8)) || head.hasBytePrefix(Array("interviewed by".utf8))
+            || head.hasBytePrefix(Array("written by".utf8)) || line.hasPrefix("بقلم") {
+            info.kind = .byline
+            return info
         }
-        if lower == "source" || lower == "source:" || lower == "المصدر" { info.kind = .sourceLabel; return info }
-        if publishers.named(line) != nil { info.kind = .publisherName; return info }
+        if byteCount <= 12 {
+            let lower = String(decoding: head, as: UTF8.self)
+            if lower == "source" || lower == "source:" || line == "المصدر" { info.kind = .sourceLabel; return info }
+        }
+        if byteCount <= 80, publishers.named(line) != nil { info.kind = .publisherName; return info }
         if isReference(line) { info.kind = .reference; return info }
         if isURLOnly(line) || (markdown && isLinkOnly(trimmed)) { info.kind = .boilerplate; return info }
         info.isTitleLike = Self.looksLikeTitle(line)
-        info.isNameLike = Self.looksLikeName(line)
+        info.isNameLike = byteCount <= 80 && Self.looksLikeName(line)
         return info
     }
 
+    private static let referenceHeadings: Set<String> = ["notes", "notes:", "references", "references:", "sources:", "footnotes"]
+
     private func isReference(_ line: Substring) -> Bool {
-        let l = line.lowercased()
-        if l == "notes" || l == "notes:" || l == "references" || l == "references:" || l == "sources:" || l == "footnotes" { return true }
+        let u = line.utf8
+        if u.count <= 12 {
+            let lower = String(decoding: ByteSearch.lowercasedHead(line, limit: 12), as: UTF8.self)
+            if Self.referenceHeadings.contains(lower) { return true }
+        }
         // "[1] Title of the cited work"
-        guard line.first == "[" else { return false }
-        let inner = line.dropFirst().prefix(while: { $0.isNumber })
-        return !inner.isEmpty && line.dropFirst(1 + inner.count).first == "]"
+        guard u.first == UInt8(ascii: "[") else { return false }
+        let digits = u.dropFirst().prefix(while: { $0 >= 0x30 && $0 <= 0x39 })
+        return !digits.isEmpty && u.dropFirst(1 + digits.count).first == UInt8(ascii: "]")
     }
 
     private func isURLOnly(_ line: Substring) -> Bool {
-        (line.hasPrefix("http://") || line.hasPrefix("https://") || line.hasPrefix("www.")) && !line.contains(" ")
+        (line.hasPrefix("http://") || line.hasPrefix("https://") || line.hasPrefix("www.")) && !line.utf8.contains(0x20)
     }
 
     /// A Markdown line made only of links and punctuation ("[War Agenda](#)").
     private func isLinkOnly(_ raw: Substring) -> Bool {
-        guard raw.contains("](") else { return false }
+        guard ByteSearch.contains(Array(raw.utf8), Array("](".utf8)) else { return false }
         var rest = ""
         var depth = 0
         var inTarget = false

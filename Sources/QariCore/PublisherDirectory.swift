@@ -10,6 +10,17 @@ public struct Publisher: Sendable, Equatable {
     public var staff: [String]
     /// The outlet dates its items as dd.mm.yyyy.
     public var numericDates: Bool
+
+    var spellingBytes: [[UInt8]]
+
+    public init(name: String, spellings: [String], datelinePrefixes: [String], staff: [String], numericDates: Bool) {
+        self.name = name
+        self.spellings = spellings
+        self.datelinePrefixes = datelinePrefixes
+        self.staff = staff
+        self.numericDates = numericDates
+        self.spellingBytes = spellings.map { Array($0.utf8) }
+    }
 }
 
 public struct PublisherDirectory: Sendable {
@@ -38,16 +49,20 @@ public struct PublisherDirectory: Sendable {
 
     /// The outlet named exactly by this text (case-insensitive), if any.
     public func named(_ text: Substring) -> Publisher? {
-        let key = text.trimming(" \u{A0}.,:;").lowercased()
-        guard !key.isEmpty, key.count < 40 else { return nil }
-        return publishers.first { $0.spellings.contains(key) }
+        guard text.utf8.count <= 80 else { return nil }
+        var key = ByteSearch.lowercasedHead(text, limit: 80)
+        let trim: Set<UInt8> = [0x20, 0x2E, 0x2C, 0x3A, 0x3B]
+        while let l = key.last, trim.contains(l) { key.removeLast() }
+        while let f = key.first, trim.contains(f) { key.removeFirst() }
+        guard !key.isEmpty else { return nil }
+        return publishers.first { p in p.spellingBytes.contains(key) }
     }
 
     /// The outlet whose name occurs in the text as a phrase ("By Aram Mirzaei for the Saker blog").
     public func mentioned(in text: Substring) -> Publisher? {
-        let lower = text.lowercased()
+        let lower = ByteSearch.lowercasedHead(text, limit: 600)
         for p in publishers {
-            for s in p.spellings where s.count > 3 && lower.contains(s) { return p }
+            for s in p.spellingBytes where s.count > 3 && ByteSearch.contains(lower, s) { return p }
         }
         return nil
     }

@@ -6,7 +6,20 @@ public struct ScriptStatistics: Sendable, Equatable {
     public init() {}
 
     public init<S: StringProtocol>(_ text: S) {
-        for s in text.unicodeScalars { add(s) }
+        // Byte-level: ASCII letters are Latin; lead bytes D8-DB start Arabic-block letters.
+        var prev: UInt8 = 0
+        for b in text.utf8 {
+            if b < 0x80 {
+                if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { latin += 1 }
+            } else if b < 0xC0 {
+                // Continuation byte: decide on the pair.
+                if prev == 0xD8 { if b >= 0xA0 { arabic += 1 } }
+                else if prev == 0xD9 { if b <= 0x8A || b >= 0xAE { arabic += 1 } }
+                else if prev == 0xDA || prev == 0xDB { arabic += 1 }
+                else if prev == 0xC3 || prev == 0xC4 || prev == 0xC5 { latin += 1 }
+            }
+            prev = b
+        }
     }
 
     @inline(__always)
@@ -42,6 +55,15 @@ public struct ScriptStatistics: Sendable, Equatable {
 public enum DirectionDetector {
     /// Base direction by the first strong letter (Unicode P2/P3, simplified to Arabic/Hebrew vs others).
     public static func direction<S: StringProtocol>(of text: S) -> TextDirection {
+        for b in text.utf8 {
+            if b < 0x80 {
+                if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { return .ltr }
+            } else if b >= 0xD6 && b <= 0xDF {
+                return .rtl // Hebrew, Arabic, Syriac, Thaana, NKo lead bytes
+            } else if b >= 0xC0 {
+                break // another script: decide below with full properties
+            }
+        }
         for s in text.unicodeScalars {
             let v = s.value
             if (v >= 0x0590 && v <= 0x08FF) || (v >= 0xFB1D && v <= 0xFDFF) || (v >= 0xFE70 && v <= 0xFEFF) {

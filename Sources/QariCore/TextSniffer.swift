@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Decides whether bytes are text, decodes them, and recognises the text format.
 public enum TextSniffer {
     /// A short name of what the bytes are when they are not text, or nil for text.
@@ -27,41 +31,31 @@ public enum TextSniffer {
         var start = 0
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
         let body = UnsafeBufferPointer(rebasing: bytes[start...])
-        let text = String(decoding: body, as: UTF8.self)
-        // Each replacement adds one U+FFFD; genuine U+FFFD characters in the input are subtracted.
-        var fffdOut = 0
-        for s in text.unicodeScalars where s.value == 0xFFFD { fffdOut += 1 }
-        if fffdOut == 0 { return (text, 0) }
-        var fffdIn = 0
-        var i = 0
-        while i + 2 < body.count {
-            if body[i] == 0xEF && body[i + 1] == 0xBF && body[i + 2] == 0xBD { fffdIn += 1; i += 3 } else { i += 1 }
+        var text = String(decoding: body, as: UTF8.self)
+        // Valid input decodes to the same bytes; only otherwise are replacements counted.
+        let same = text.withUTF8 { out in
+            out.count == body.count && (body.count == 0 || memcmp(out.baseAddress!, body.baseAddress!, body.count) == 0)
         }
-        return (text, fffdOut - fffdIn)
+        if same { return (text, 0) }
+        let fffd: [UInt8] = [0xEF, 0xBF, 0xBD]
+        let produced = text.withUTF8 { ByteSearch.count($0, fffd) }
+        return (text, produced - ByteSearch.count(body, fffd))
     }
 
     /// Markdown-flavoured when headings, links or backslash escapes are common enough.
     public static func format(of text: String) -> TextFormat {
-        var signals = 0
-        var lines = 0
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
-            lines += 1
-            if lines > 2_000 { break }
-            let l = Array(line.prefix(400))
-            if l.starts(with: Array("## ".utf8)) || l.starts(with: Array("# ".utf8)) || l.starts(with: Array("### ".utf8)) { signals += 1 }
-            if containsSequence(l, Array("](".utf8)) { signals += 1 }
-            if containsSequence(l, Array("\\_".utf8)) || containsSequence(l, Array("\\*".utf8)) { signals += 1 }
-            if l.starts(with: Array("**".utf8)) { signals += 1 }
+        var copy = text
+        return copy.withUTF8 { all in
+            let head = UnsafeBufferPointer(rebasing: all[0..<min(all.count, 262_144)])
+            var signals = 0
+            for pattern in ["\n## ", "\n# ", "\n### ", "](", "\\_", "\\*", "\n**"] {
+                if ByteSearch.contains(head, Array(pattern.utf8)) { signals += 1 }
+            }
+            // Several links alone are enough: wrapped web pages are full of them.
+            if ByteSearch.count(head, Array("](".utf8)) >= 3 { signals += 1 }
+            if head.starts(with: Array("## ".utf8)) || head.starts(with: Array("# ".utf8)) { signals += 1 }
+            return signals >= 2 ? .markdown : .plain
         }
-        return signals >= 2 ? .markdown : .plain
-    }
-
-    private static func containsSequence(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard hay.count >= needle.count else { return false }
-        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
-            if Array(hay[i..<(i + needle.count)]) == needle { return true }
-        }
-        return false
     }
 }
 

@@ -71,16 +71,19 @@ public struct KnowledgeBase: Sendable {
         let directory = userDirectory ?? defaultUserDirectory()
         for file in userFiles(in: directory) {
             do {
-                let (entries, fileIssues) = try parseFile(at: file)
-                issues += fileIssues
-                for entry in entries {
-                    if base.indexByID[entry.id] == nil && !entry.isComplete {
-                        issues.append(KnowledgeBaseIssue(path: file.path, line: entry.line,
-                                                         reason: "new entity \"\(entry.id)\" needs \"type\" and \"name\""))
-                        continue
+                var (entries, fileIssues) = try parseFile(at: file)
+                var knownIDs = Set(base.indexByID.keys)
+                entries.removeAll { entry in
+                    guard !knownIDs.contains(entry.id) && !entry.isComplete else {
+                        knownIDs.insert(entry.id)
+                        return false
                     }
-                    base.insertOrMerge(entry)
+                    fileIssues.append(KnowledgeBaseIssue(path: file.path, line: entry.line,
+                                                         reason: "new entity \"\(entry.id)\" needs \"type\" and \"name\""))
+                    return true
                 }
+                for entry in entries { base.insertOrMerge(entry) }
+                issues += fileIssues.sorted { $0.line < $1.line }
             } catch let issue as KnowledgeBaseIssue {
                 issues.append(issue)
             } catch {
