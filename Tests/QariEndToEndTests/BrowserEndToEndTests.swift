@@ -1,0 +1,110 @@
+import Foundation
+import XCTest
+
+/// The real binary on the seeds, through tmux, along the path the snapshot tests pin.
+final class BrowserEndToEndTests: XCTestCase {
+    override func setUpWithError() throws {
+        guard FileManager.default.isExecutableFile(atPath: TmuxSession.binary) else {
+            XCTFail("build qari first (swift build): \(TmuxSession.binary) is missing")
+            return
+        }
+    }
+
+    func testSeedPathThroughEntitiesAndHistory() throws {
+        let t = try TmuxSession(arguments: [TmuxSession.seeds])
+        t.waitFor(text: "seeds · 28 articles")
+        t.waitFor(text: "Al-Qaeda Factions Create New Coa")
+        t.send("Enter")
+        t.waitFor(text: "seeds · article 1 of 28")
+        t.waitFor(text: "Early on June 14, the Russian Aerospace Forces")
+
+        // Shift-Tab leaves the reader for the list, and once more wraps round to the sidebar.
+        t.send("BTab", "BTab")
+        t.send("/")
+        t.type("Fa Ithbatu")
+        t.send("Enter", "Enter")
+        t.waitFor("Fa Ithbatu's entity page") { $0.contains(" Entity ") && $0.contains("Members") && $0.contains("› Hurras al-Din") }
+
+        t.send("Enter")   // the first related entity: Hurras al-Din, a member
+        t.waitFor("Hurras al-Din's page") { $0.contains("Split from") && $0.contains("Guardians of Religion") }
+        t.send("Enter")   // split from Hayat Tahrir al-Sham
+        t.waitFor("HTS's page") { $0.contains("Former names") && $0.contains("› al-Nusra Front") }
+        t.send("Enter")   // its former name
+        t.waitFor("al-Nusra Front's page") { $0.contains("Later names") && $0.contains("Jabhat al-Nusra") }
+
+        t.send("BSpace")
+        t.waitFor(text: "Former names")
+        t.send("h")
+        t.waitFor(text: "Guardians of Religion")
+        t.send("M-Left")
+        t.waitFor("back on Fa Ithbatu") { $0.contains("Members") && $0.contains("Fathbatu") }
+        t.send("l")
+        t.waitFor(text: "Guardians of Religion")
+
+        t.send("q")
+        XCTAssertEqual(t.waitForExit(), 0)
+        t.waitForAlternateScreen(false)
+    }
+
+    func testOpenStartsOnAnEntityPageNamedInArabic() throws {
+        let t = try TmuxSession(arguments: ["--open", "هيئة تحرير الشام", TmuxSession.seeds], width: 100, height: 30)
+        t.waitFor("HTS's page") { $0.contains("Hayat Tahrir al-Sham") && $0.contains("Former names") }
+        t.send("?")
+        t.waitFor(text: "Keys (Esc closes)")
+        t.send("Escape", "q")
+        XCTAssertEqual(t.waitForExit(), 0)
+    }
+
+    func testResizeFollowsTheTerminalAndTinySizesSaySo() throws {
+        let t = try TmuxSession(arguments: [TmuxSession.seeds], width: 160, height: 50)
+        t.waitFor(text: "Entities")
+        try t.tmux(["resize-window", "-t", t.name, "-x", "50", "-y", "20"])
+        t.waitFor("one pane at 50 columns") { !$0.contains("Entities") && $0.contains("Articles") }
+        try t.tmux(["resize-window", "-t", t.name, "-x", "20", "-y", "5"])
+        t.waitFor(text: "Terminal too small")
+        try t.tmux(["resize-window", "-t", t.name, "-x", "120", "-y", "40"])
+        t.waitFor("three panes again") { $0.contains("Entities") && $0.contains("Articles") }
+        t.send("q")
+        XCTAssertEqual(t.waitForExit(), 0)
+    }
+
+    func testSigtermRestoresTheTerminal() throws {
+        let t = try TmuxSession(arguments: [TmuxSession.seeds])
+        t.waitFor(text: "seeds · 28 articles")
+        XCTAssertTrue(t.alternateScreenOn)
+        let pid = try XCTUnwrap(t.qariPID())
+        kill(pid, SIGTERM)
+        XCTAssertEqual(t.waitForExit(), 128 + Int(SIGTERM))
+        t.waitForAlternateScreen(false)
+    }
+
+    func testCtrlCQuitsAndRestoresTheTerminal() throws {
+        let t = try TmuxSession(arguments: [TmuxSession.seeds])
+        t.waitFor(text: "seeds · 28 articles")
+        t.send("C-c")
+        XCTAssertEqual(t.waitForExit(), 0)
+        t.waitForAlternateScreen(false)
+    }
+
+    func testCtrlZGivesTheTerminalBackAndContinueRedraws() throws {
+        let t = try TmuxSession(arguments: [TmuxSession.seeds])
+        t.waitFor(text: "seeds · 28 articles")
+        t.send("C-z")
+        t.waitForAlternateScreen(false)
+        let pid = try XCTUnwrap(t.qariPID())
+        kill(pid, SIGCONT)
+        t.waitForAlternateScreen(true)
+        t.waitFor(text: "seeds · 28 articles")
+        t.send("q")
+        XCTAssertEqual(t.waitForExit(), 0)
+    }
+
+    func testACrashStillRestoresTheTerminal() throws {
+        let t = try TmuxSession(arguments: [TmuxSession.seeds])
+        t.waitFor(text: "seeds · 28 articles")
+        let pid = try XCTUnwrap(t.qariPID())
+        kill(pid, SIGSEGV)
+        XCTAssertEqual(t.waitForExit(), 128 + Int(SIGSEGV))
+        t.waitForAlternateScreen(false)
+    }
+}
