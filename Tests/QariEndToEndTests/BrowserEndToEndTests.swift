@@ -51,7 +51,9 @@ final class BrowserEndToEndTests: XCTestCase {
         t.waitFor("HTS's page") { $0.contains("Hayat Tahrir al-Sham") && $0.contains("Former names") }
         t.send("?")
         t.waitFor(text: "Keys (Esc closes)")
-        t.send("Escape", "q")
+        t.send("Escape")
+        t.waitFor("the key list closed") { !$0.contains("Keys (Esc closes)") }
+        t.send("q")
         XCTAssertEqual(t.waitForExit(), 0)
     }
 
@@ -87,16 +89,22 @@ final class BrowserEndToEndTests: XCTestCase {
     }
 
     func testCtrlZGivesTheTerminalBackAndContinueRedraws() throws {
-        let t = try TmuxSession(arguments: [TmuxSession.seeds])
+        let t = try TmuxSession(arguments: [TmuxSession.seeds], interactiveShell: true)
         t.waitFor(text: "seeds · 28 articles")
+        t.send("j", "Enter")
+        t.waitFor(text: "seeds · article 2 of 28")
         t.send("C-z")
+        t.waitFor(text: "Stopped")
         t.waitForAlternateScreen(false)
-        let pid = try XCTUnwrap(t.qariPID())
-        kill(pid, SIGCONT)
+        t.type("fg")
+        t.send("Enter")
         t.waitForAlternateScreen(true)
-        t.waitFor(text: "seeds · 28 articles")
+        t.waitFor(text: "seeds · article 2 of 28")
         t.send("q")
-        XCTAssertEqual(t.waitForExit(), 0)
+        t.waitForAlternateScreen(false)
+        t.type("echo EXIT=$?")
+        t.send("Enter")
+        t.waitFor(text: "EXIT=0")
     }
 
     func testACrashStillRestoresTheTerminal() throws {

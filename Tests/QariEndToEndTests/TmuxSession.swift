@@ -15,14 +15,23 @@ final class TmuxSession {
     let exitFile: String
 
     /// Starts `qari ARGS` at `width` x `height`; when it ends its exit status goes to a file.
-    init(arguments: [String], width: Int = 160, height: Int = 50) throws {
+    /// With `interactiveShell`, qari runs as a job of an interactive bash instead, so that
+    /// Ctrl-Z really stops it and `fg` brings it back, as for a user.
+    init(arguments: [String], width: Int = 160, height: Int = 50, interactiveShell: Bool = false) throws {
         socket = "qari-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         exitFile = NSTemporaryDirectory() + socket + ".exit"
         let quoted = ([Self.binary] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let command = "XDG_CONFIG_HOME=/nonexistent/qari-e2e \(quoted.joined(separator: " ")); echo $? > '\(exitFile)'; echo QARI_EXITED; sleep 600"
+        let run = "XDG_CONFIG_HOME=/nonexistent/qari-e2e \(quoted.joined(separator: " "))"
+        let command = interactiveShell
+            ? ["env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"]
+            : ["sh", "-c", "\(run); echo $? > '\(exitFile)'; echo QARI_EXITED; sleep 600"]
         // The tmux server started here would inherit a pipe and keep it open: no output is read.
-        try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "sh", "-c", command],
-                 readOutput: false)
+        try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)"] + command, readOutput: false)
+        if interactiveShell {
+            waitFor(text: "$")
+            type(run)
+            send("Enter")
+        }
     }
 
     deinit {

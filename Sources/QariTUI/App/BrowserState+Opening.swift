@@ -88,9 +88,8 @@ extension BrowserState {
             reader.document = fresh
         }
         if let doc = entityPage.document, doc.width != w {
-            let item = entityPage.selectedItem
             entityPage.document = EntityPageDocument(corpus: corpus, entityID: doc.entityID, width: w, text: text)
-            if let item, let it = entityPage.document?.items[safe: item] { entityPage.top = it.firstLine - 2 }
+            revealEntityPageSelection()
         }
         clampReader()
         clampEntityPage()

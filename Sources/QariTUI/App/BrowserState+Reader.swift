@@ -131,12 +131,22 @@ extension BrowserState {
         let current = entityPage.selectedItem ?? 0
         let target = min(max(current + delta, 0), doc.items.count - 1)
         entityPage.selectedItem = target
-        let item = doc.items[target]
-        let h = readerPageHeight
         if target == 0 { entityPage.top = 0 }
+        revealEntityPageSelection()
+        if target == doc.items.count - 1, delta > 0 { entityPage.top = doc.lines.count }
+        clampEntityPage()
+    }
+
+    /// Scrolls just enough to show the selected item and the line above it (the heading of the first in a group).
+    mutating func revealEntityPageSelection() {
+        guard let doc = entityPage.document, let i = entityPage.selectedItem, doc.items.indices.contains(i) else {
+            clampEntityPage()
+            return
+        }
+        let item = doc.items[i]
+        let h = readerPageHeight
         if item.firstLine < entityPage.top { entityPage.top = item.firstLine - 1 }
         if item.lastLine >= entityPage.top + h { entityPage.top = item.lastLine - h + 1 }
-        if target == doc.items.count - 1, delta > 0 { entityPage.top = doc.lines.count }
         clampEntityPage()
     }
 
