@@ -113,7 +113,8 @@ public struct ArticleSegmenter: Sendable {
                     i = j
                 }
                 current = Block(title: i, end: lines.count)
-                currentHasBody = false
+                // Text that starts without a headline: its first line is body as well as the title's source.
+                currentHasBody = !line.isTitleLike && line.kind == .text
                 i += 1
                 continue
             }
@@ -127,6 +128,7 @@ public struct ArticleSegmenter: Sendable {
             if current == nil {
                 // Text after an item's end with no title of its own: it becomes an item.
                 current = Block(title: i, end: lines.count)
+                currentHasBody = !line.isTitleLike && line.kind == .text
                 i += 1
                 continue
             }
@@ -173,16 +175,18 @@ public struct ArticleSegmenter: Sendable {
 
     func describe(_ block: Block, lines: [LineInfo], file: String) -> Article? {
         let title = lines[block.title]
+        // Without a headline the first line is body, and the title is made from its first words.
+        let untitled = !title.isTitleLike && title.kind == .text
         var roles = [Role](repeating: .body, count: block.end - block.title)
-        roles[0] = .title
+        roles[0] = untitled ? .body : .title
         // Header: between the title and the first body line.
-        var bodyStart = block.title + 1
+        var bodyStart = untitled ? block.title : block.title + 1
         while bodyStart < block.end && isHeaderLine(lines[bodyStart], title: title) { bodyStart += 1 }
         // Trailer: after the last body line.
         var bodyEnd = block.end
         while bodyEnd > bodyStart && isTrailerLine(lines[bodyEnd - 1], title: title) { bodyEnd -= 1 }
         guard bodyEnd > bodyStart else { return nil }
-        for i in (block.title + 1)..<block.end {
+        for i in (untitled ? block.title : block.title + 1)..<block.end {
             let line = lines[i]
             let r: Role
             if i < bodyStart || i >= bodyEnd {
@@ -208,7 +212,7 @@ public struct ArticleSegmenter: Sendable {
         // Paragraphs: runs of body lines; a sentence broken by a blank line is joined again.
         var paragraphs: [Paragraph] = []
         var boilerplate: [BoilerplateLine] = []
-        var stats = ScriptStatistics(title.clean)
+        var stats = untitled ? ScriptStatistics() : ScriptStatistics(title.clean)
         var lastBody = block.title
         var pending: (text: String, line: Int, stats: ScriptStatistics)?
         var previousWasBody = false
@@ -219,7 +223,7 @@ public struct ArticleSegmenter: Sendable {
             }
             pending = nil
         }
-        for i in (block.title + 1)..<block.end {
+        for i in (untitled ? block.title : block.title + 1)..<block.end {
             let line = lines[i]
             let role = roles[i - block.title]
             if line.isBlank { previousWasBody = false; continue }
@@ -254,7 +258,7 @@ public struct ArticleSegmenter: Sendable {
         flush()
         guard !paragraphs.isEmpty else { return nil }
 
-        let titleText = normaliseSpaces(title.clean)
+        let titleText = untitled ? Self.titleFromText(title.clean) : normaliseSpaces(title.clean)
         let isPromo = paragraphs.count <= 2 && paragraphs.contains { p in
             let l = p.text.prefix(300).lowercased()
             return l.contains("now offering") || l.contains("new video product") || l.contains("subscribe to")
@@ -266,6 +270,17 @@ public struct ArticleSegmenter: Sendable {
             date: meta.date, lang: stats.language, firstLine: title.number, lastLine: lines[lastBody].number,
             blockFirstLine: title.number, blockLastLine: lastNonBlank(lines, block).number,
             paragraphs: paragraphs, boilerplate: boilerplate, isPromo: isPromo)
+    }
+
+    /// The first words of a text, cut at a word boundary, for items that carry no headline.
+    static func titleFromText(_ text: Substring) -> String {
+        var out = ""
+        for word in text.prefix(400).split(separator: " ") {
+            if out.count + word.count > 72 { return out + "…" }
+            out += out.isEmpty ? String(word) : " " + word
+        }
+        if out.isEmpty { return String(text.prefix(72)) + (text.count > 72 ? "…" : "") }
+        return out
     }
 
     private func lastNonBlank(_ lines: [LineInfo], _ block: Block) -> LineInfo {
