@@ -1,0 +1,365 @@
+import Foundation
+
+/// A place in text where an entity is named.
+public struct EntityMention: Sendable, Equatable {
+    /// A knowledge-base id, or "disc:..." for a name found by a naming pattern.
+    public var entityID: String
+    /// Offsets in Unicode scalars of the input text. An attached Latin article ("al-") is
+    /// included; an Arabic proclitic (و ب ل ف ك) and a possessive "’s" are not.
+    public var range: Range<Int>
+    /// The text as written.
+    public var surface: String
+
+    public init(entityID: String, range: Range<Int>, surface: String) {
+        self.entityID = entityID
+        self.range = range
+        self.surface = surface
+    }
+}
+
+/// Finds knowledge-base entities and unknown but name-shaped entities in text.
+///
+/// Build once and reuse: construction compiles every spelling into a trie over token keys, and
+/// matching is then one pass over the tokens of the text, trying the longest name first. A key
+/// match is accepted only when the written form is close enough to the known spelling (see
+/// `NameKey.similarity`), when its case fits (a name starts with a capital letter, "US" the
+/// country is upper case) and when it is not an adjective formed from the name (Israeli, Iraqi).
+///
+/// Thread-safe: the trie is immutable; the registry of discovered names is guarded by a lock.
+public final class EntityMatcher: @unchecked Sendable {
+    public let knowledgeBase: KnowledgeBase
+    private let trie: NameTrie
+    private let aliases: [AliasEntry]
+    private let lock = NSLock()
+    private var discovered: [String: Entity] = [:]
+
+    /// Below this, a spelling is taken for a different name; short names need a closer match.
+    static let similarityThreshold = 0.8
+    static let shortNameSimilarityThreshold = 0.85
+
+    public init(knowledgeBase: KnowledgeBase) {
+        self.knowledgeBase = knowledgeBase
+        var trie = NameTrie()
+        var aliases: [AliasEntry] = []
+        for (entityIndex, entity) in knowledgeBase.entities.enumerated() {
+            for name in entity.allNames {
+                let tokenizer = NameTokenizer(name)
+                guard !tokenizer.tokens.isEmpty else { continue }
+                for entry in AliasEntry.make(name: name, tokenizer: tokenizer, entityIndex: entityIndex) {
+                    trie.insert(entry.keys, entry: aliases.count)
+                    aliases.append(entry)
+                }
+            }
+        }
+        self.trie = trie
+        self.aliases = aliases
+    }
+
+    // MARK: Public API
+
+    /// Every entity named in `text` (one line or paragraph), in order, without overlaps:
+    /// knowledge-base entities first (longest name wins), then name-shaped phrases the knowledge
+    /// base does not know, with ids "disc:" + the name's key.
+    public func mentions(in text: String) -> [EntityMention] {
+        let tokenizer = NameTokenizer(text)
+        let matches = knownMatches(in: tokenizer, caseSensitive: true)
+        var result: [EntityMention] = []
+        var covered = [Bool](repeating: false, count: tokenizer.tokens.count)
+        for match in matches {
+            for k in match.tokens { covered[k] = true }
+        }
+        let found = NameDiscovery.find(in: tokenizer, covered: covered)
+        var discoveredMentions: [(Int, EntityMention)] = []
+        for name in found {
+            let entity = register(name, tokenizer: tokenizer)
+            let range = name.scalarRange(in: tokenizer)
+            discoveredMentions.append((name.tokens.lowerBound,
+                                       EntityMention(entityID: entity.id, range: range,
+                                                     surface: Self.string(tokenizer.scalars, range))))
+        }
+        var known = matches.map { match -> (Int, EntityMention) in
+            let range = match.scalarRange
+            return (match.tokens.lowerBound,
+                    EntityMention(entityID: knowledgeBase.entities[aliases[match.alias].entityIndex].id,
+                                  range: range, surface: Self.string(tokenizer.scalars, range)))
+        }
+        known += discoveredMentions
+        known.sort { $0.1.range.lowerBound < $1.1.range.lowerBound }
+        result = known.map(\.1)
+        return result
+    }
+
+    /// The entity a name stands for, in any known spelling or a close variant, in either script.
+    /// Case is tried as written first, then ignored. A name the knowledge base does not know
+    /// resolves to a discovered entity when it has the shape of a faction, person or place name
+    /// ("Jaysh al-Izza", "Abu Omar al-Shami"); otherwise nil.
+    public func resolve(_ name: String) -> Entity? {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        guard !trimmed.isEmpty else { return nil }
+        for caseSensitive in [true, false] {
+            let tokenizer = NameTokenizer(trimmed, alwaysAcronymKeys: !caseSensitive)
+            guard let first = tokenizer.tokens.first else { return nil }
+            // "the" in front of a name is not part of it.
+            let start = tokenizer.tokens.count > 1 && Self.isDefiniteArticle(tokenizer, first) ? 1 : 0
+            for from in Set([0, start]).sorted() {
+                if let match = longestMatch(in: tokenizer, at: from, caseSensitive: caseSensitive),
+                   match.tokens.upperBound == tokenizer.tokens.count {
+                    return knowledgeBase.entities[aliases[match.alias].entityIndex]
+                }
+            }
+        }
+        let tokenizer = NameTokenizer(trimmed)
+        let covered = [Bool](repeating: false, count: tokenizer.tokens.count)
+        if let name = NameDiscovery.find(in: tokenizer, covered: covered).first,
+           name.tokens == 0..<tokenizer.tokens.count {
+            return register(name, tokenizer: tokenizer)
+        }
+        return nil
+    }
+
+    /// A discovered entity seen by `mentions(in:)` or `resolve(_:)` so far.
+    public func discoveredEntity(id: String) -> Entity? {
+        lock.lock()
+        defer { lock.unlock() }
+        return discovered[id]
+    }
+
+    /// A knowledge-base entity, or a discovered one.
+    public func entity(id: String) -> Entity? {
+        knowledgeBase.entity(id: id) ?? discoveredEntity(id: id)
+    }
+
+    // MARK: Matching
+
+    struct Match {
+        var tokens: Range<Int>
+        var scalarRange: Range<Int>
+        var alias: Int
+    }
+
+    func knownMatches(in tokenizer: NameTokenizer, caseSensitive: Bool) -> [Match] {
+        var matches: [Match] = []
+        var i = 0
+        let count = tokenizer.tokens.count
+        while i < count {
+            if let match = longestMatch(in: tokenizer, at: i, caseSensitive: caseSensitive) {
+                matches.append(match)
+                i = match.tokens.upperBound
+            } else {
+                i += 1
+            }
+        }
+        return matches
+    }
+
+    /// The longest confirmed name starting at token `start`.
+    func longestMatch(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool) -> Match? {
+        let tokens = tokenizer.tokens
+        let first = tokens[start]
+        // Paths alive after each token: (trie node, where the name starts in scalars).
+        var active: [(node: Int32, coreStart: Int)] = []
+        func begin(_ key: UInt64, _ coreStart: Int) {
+            if key != 0, let node = trie.child(of: 0, key: key) { active.append((node, coreStart)) }
+        }
+        begin(first.wordKey, first.range.lowerBound)
+        begin(first.acronymKey, first.range.lowerBound)
+        for alternative in first.arabicAlternatives { begin(alternative.key, alternative.coreStart) }
+        if active.isEmpty { return nil }
+
+        var candidates: [(end: Int, node: Int32, coreStart: Int)] = []
+        var end = start + 1
+        while !active.isEmpty {
+            for path in active where trie.hasEntries(path.node) { candidates.append((end, path.node, path.coreStart)) }
+            guard end < tokens.count, tokens[end].joinsPrevious else { break }
+            let token = tokens[end]
+            var next: [(node: Int32, coreStart: Int)] = []
+            for path in active {
+                if let node = trie.child(of: path.node, key: token.wordKey) { next.append((node, path.coreStart)) }
+                if token.acronymKey != 0, let node = trie.child(of: path.node, key: token.acronymKey) {
+                    next.append((node, path.coreStart))
+                }
+            }
+            active = next
+            end += 1
+        }
+        for candidate in candidates.reversed() {
+            var best: (alias: Int, score: Double)? = nil
+            for alias in trie.entries(candidate.node) {
+                guard let score = confirm(aliases[alias], tokenizer: tokenizer, tokens: start..<candidate.end,
+                                          caseSensitive: caseSensitive) else { continue }
+                if best == nil || score > best!.score { best = (alias, score) }
+            }
+            if let best {
+                let scalarStart = max(candidate.coreStart, tokens[start].range.lowerBound)
+                return Match(tokens: start..<candidate.end,
+                             scalarRange: scalarStart..<tokens[candidate.end - 1].range.upperBound, alias: best.alias)
+            }
+        }
+        return nil
+    }
+
+    /// A score when `tokens` of the text may be read as `alias`, nil when they may not.
+    private func confirm(_ alias: AliasEntry, tokenizer: NameTokenizer, tokens range: Range<Int>, caseSensitive: Bool) -> Double? {
+        if alias.isArabic { return 1 }
+        let tokens = tokenizer.tokens
+        // The alias is a run of tokens; a joined alias ("Kafr Zita" read as "Kafarzita") is one.
+        guard alias.joined ? range.count == 1 : range.count == alias.rules.count else { return nil }
+        if caseSensitive {
+            let firstRule = alias.rules[0]
+            if firstRule == .capitalised && !tokens[range.lowerBound].startsUppercase { return nil }
+        }
+        var letters: [UInt8] = []
+        var lastLetters: [UInt8] = []
+        for k in range {
+            let token = tokens[k]
+            lastLetters.removeAll(keepingCapacity: true)
+            for s in token.coreStart..<token.range.upperBound {
+                NameKey.appendLatinLetter(tokenizer.scalars[s].value, into: &lastLetters)
+            }
+            letters += lastLetters
+        }
+        if letters == alias.letters { return 1.01 }
+        if alias.allAcronyms { return nil }
+        if Self.isAdjectiveForm(lastLetters, of: alias.lastLetters) { return nil }
+        let score = NameKey.similarity(NameKey.latinFolded(letters), alias.folded)
+        let threshold = alias.folded.count <= 4 ? Self.shortNameSimilarityThreshold : Self.similarityThreshold
+        return score >= threshold ? score : nil
+    }
+
+    /// Israeli, Iraqi, Lebanese, Iranian: adjectives and demonyms are not mentions of the place.
+    static func isAdjectiveForm(_ word: [UInt8], of name: [UInt8]) -> Bool {
+        guard word.count > name.count, word.starts(with: name) else { return false }
+        let suffix = String(decoding: word[name.count...], as: UTF8.self)
+        return ["i", "is", "n", "ns", "an", "ans", "ian", "ians", "ish", "ese", "s"].contains(suffix)
+            && !(suffix == "s" && name.last == 0x69)   // Houthi -> Houthis is the group, not an adjective
+    }
+
+    private static func isDefiniteArticle(_ tokenizer: NameTokenizer, _ token: NameToken) -> Bool {
+        let word = string(tokenizer.scalars, token.range)
+        return word == "the" || word == "The" || word == "THE"
+    }
+
+    static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[range])
+        return String(view)
+    }
+
+    // MARK: Discovered names
+
+    private func register(_ name: DiscoveredName, tokenizer: NameTokenizer) -> Entity {
+        let surface = Self.string(tokenizer.scalars, name.scalarRange(in: tokenizer))
+        let id = "disc:" + name.key
+        lock.lock()
+        defer { lock.unlock() }
+        if var entity = discovered[id] {
+            if entity.name != surface && !entity.aliases.contains(surface) {
+                entity.aliases.append(surface)
+                discovered[id] = entity
+            }
+            return entity
+        }
+        let entity = Entity(id: id, type: name.type, kind: name.placeKind, name: surface, discovered: true)
+        discovered[id] = entity
+        return entity
+    }
+}
+
+/// One spelling of a knowledge-base entity, compiled for matching.
+struct AliasEntry {
+    enum TokenRule: Equatable {
+        case acronym, capitalised, anyCase
+    }
+
+    var entityIndex: Int
+    var keys: [UInt64]
+    var isArabic: Bool
+    /// One rule per token of the spelling (for a joined entry, the rules of the original tokens).
+    var rules: [TokenRule]
+    var joined: Bool
+    var allAcronyms: Bool
+    /// Lower-case letters without articles, all tokens run together.
+    var letters: [UInt8]
+    var lastLetters: [UInt8]
+    var folded: [UInt8]
+
+    static func make(name: String, tokenizer: NameTokenizer, entityIndex: Int) -> [AliasEntry] {
+        let tokens = tokenizer.tokens
+        let isArabic = tokens.contains { $0.script == .arabic }
+        var keys: [UInt64] = []
+        var rules: [TokenRule] = []
+        var letters: [UInt8] = []
+        var lastLetters: [UInt8] = []
+        var arabicLetters: [UInt8] = []
+        for token in tokens {
+            lastLetters = []
+            var arabic: [UInt8] = []
+            if token.script == .arabic {
+                NameKey.appendArabicNormalized(tokenizer.scalars, token.coreStart..<token.range.upperBound, into: &arabic)
+            }
+            for s in token.coreStart..<token.range.upperBound {
+                NameKey.appendLatinLetter(tokenizer.scalars[s].value, into: &lastLetters)
+            }
+            letters += lastLetters
+            arabicLetters += arabic
+            let acronym = token.script == .latin && token.isAcronymShaped && token.uppercaseCount + token.lowercaseCount <= 4
+            keys.append(acronym ? token.acronymKey : token.wordKey)
+            if acronym {
+                rules.append(.acronym)
+            } else if token.startsUppercase {
+                rules.append(.capitalised)
+            } else {
+                rules.append(.anyCase)
+            }
+        }
+        let allAcronyms = rules.allSatisfy { $0 == .acronym }
+        let entry = AliasEntry(entityIndex: entityIndex, keys: keys, isArabic: isArabic, rules: rules, joined: false,
+                               allAcronyms: allAcronyms, letters: letters, lastLetters: lastLetters,
+                               folded: NameKey.latinFolded(letters))
+        var entries = [entry]
+        // Multi-word names are also known run together: "Kafr Zita" is written "Kafarzita", كفر زيتا كفرزيتا.
+        if tokens.count >= 2 && !rules.contains(.acronym) && !tokens.contains(where: { $0.script == .digits }) {
+            var joined = entry
+            joined.joined = true
+            if isArabic {
+                joined.keys = [NameKey.hash(arabicLetters, seed: NameKey.arabicSeed)]
+            } else {
+                var skeleton: [UInt8] = []
+                NameKey.latinSkeleton(letters, into: &skeleton)
+                joined.keys = [NameKey.hash(skeleton)]
+            }
+            entries.append(joined)
+        }
+        return entries
+    }
+}
+
+/// A trie over token keys. Node 0 is the root.
+struct NameTrie {
+    private var children: [[UInt64: Int32]] = [[:]]
+    private var entryLists: [[Int]] = [[]]
+
+    mutating func insert(_ keys: [UInt64], entry: Int) {
+        var node = 0
+        for key in keys {
+            if let next = children[node][key] {
+                node = Int(next)
+            } else {
+                children.append([:])
+                entryLists.append([])
+                let next = Int32(children.count - 1)
+                children[node][key] = next
+                node = Int(next)
+            }
+        }
+        entryLists[node].append(entry)
+    }
+
+    @inline(__always) func child(of node: Int32, key: UInt64) -> Int32? {
+        children[Int(node)][key]
+    }
+
+    @inline(__always) func hasEntries(_ node: Int32) -> Bool { !entryLists[Int(node)].isEmpty }
+
+    func entries(_ node: Int32) -> [Int] { entryLists[Int(node)] }
+}

@@ -1,0 +1,195 @@
+/// A name found by its shape rather than in the knowledge base.
+struct DiscoveredName {
+    var tokens: Range<Int>
+    var type: EntityType
+    var placeKind: String?
+    /// The transliteration key of the name's words: spelling variants share it.
+    var key: String
+
+    func scalarRange(in tokenizer: NameTokenizer) -> Range<Int> {
+        tokenizer.tokens[tokens.lowerBound].range.lowerBound..<tokenizer.tokens[tokens.upperBound - 1].range.upperBound
+    }
+}
+
+/// Finds faction, person and place names that the knowledge base lacks, from the words around
+/// them: "Jaysh al-...", "Liwa ...", "... Brigade", "... Operations Room", "Abu X al-Y", a rank
+/// before a name ("Lt. Col. ..."), "the town of X", "near X".
+enum NameDiscovery {
+    /// Words that open a faction name when followed by a name ("Jaysh al-Izza", "Liwa al-Quds").
+    static let factionHeads: Set<String> = [
+        "Jaysh", "Jaish", "Jeish", "Jaych", "Liwa", "Liwaa", "Ansar", "Harakat", "Harakah", "Haraket", "Faylaq",
+        "Failaq", "Jabhat", "Jabhet", "Katibat", "Kataib", "Katibah", "Saraya", "Tajammu", "Jund", "Junud",
+        "Ghurfat", "Firqat", "Alwiya", "Alwiyat", "Hurras", "Horas", "Ahrar", "Hay’at", "Hay'at", "Hayat",
+    ]
+    /// Words that close a faction name ("Sultan Murad Brigade", "Rouse the Believers Operations Room").
+    static let factionTails: Set<String> = ["Brigade", "Brigades", "Battalion", "Battalions", "Regiment"]
+    static let ranks: Set<String> = [
+        "Lt", "Col", "Maj", "Gen", "Brig", "Capt", "Sgt", "Cmdr", "Lieutenant", "Colonel", "Major", "General",
+        "Brigadier", "Captain", "Sergeant", "Commander", "Sheikh", "Shaykh", "Emir",
+    ]
+    /// Words after which a capitalised name is a place ("the town of X", "near X").
+    static let placeCues: [String: String?] = [
+        "town": "town", "towns": "town", "village": "village", "villages": "village", "city": "city",
+        "outskirts": nil, "near": nil, "Near": nil, "countryside": nil, "district": "region", "hill": "other",
+        "hills": "other", "area": nil, "areas": nil,
+    ]
+    /// Capitalised words that do not start or continue a name.
+    static let notNameWords: Set<String> = [
+        "The", "A", "An", "And", "Of", "In", "On", "At", "For", "To", "With", "By", "From", "This", "That", "These",
+        "Those", "He", "She", "It", "They", "We", "I", "But", "Or", "As", "After", "Before", "During", "Since",
+        "Until", "While", "According", "If", "When", "Where", "Which", "Who", "Its", "Their", "His", "Her",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "Command", "Staff", "Forces", "Army", "Ministry", "Government", "Council", "Director", "Directorate",
+    ]
+
+    static func find(in tokenizer: NameTokenizer, covered: [Bool]) -> [DiscoveredName] {
+        let tokens = tokenizer.tokens
+        var names: [DiscoveredName] = []
+        var taken = covered
+        func word(_ k: Int) -> String {
+            EntityMatcher.string(tokenizer.scalars, tokens[k].coreStart..<tokens[k].range.upperBound)
+        }
+        /// A capitalised Latin word (or "al-" + one) that no known name covers.
+        func isNameWord(_ k: Int) -> Bool {
+            guard k < tokens.count, !taken[k], tokens[k].script == .latin, tokens[k].startsUppercase else { return false }
+            let w = word(k)
+            return !notNameWords.contains(w) && !ranks.contains(w) && !factionTails.contains(w) && !looksLikeAdjective(w)
+        }
+        /// Joined name words from `k`, at most `limit`.
+        func nameRun(from k: Int, limit: Int) -> Int {
+            var end = k
+            while end < tokens.count, end - k < limit, isNameWord(end), end == k || tokens[end].joinsPrevious { end += 1 }
+            return end
+        }
+        func add(_ range: Range<Int>, _ type: EntityType, _ kind: String? = nil) {
+            guard !range.isEmpty, range.allSatisfy({ !taken[$0] }) else { return }
+            for k in range { taken[k] = true }
+            names.append(DiscoveredName(tokens: range, type: type, placeKind: kind, key: key(tokenizer, range)))
+        }
+
+        var k = 0
+        while k < tokens.count {
+            defer { k += 1 }
+            if taken[k] || tokens[k].script != .latin { continue }
+            let w = word(k)
+            // Faction: head + name words.
+            if factionHeads.contains(w) && !tokens[k].hasArticle {
+                let end = nameRun(from: k + 1, limit: 4)
+                if end > k + 1, tokens[k + 1].joinsPrevious {
+                    add(k..<end, .faction)
+                    k = end - 1
+                    continue
+                }
+            }
+            // Faction: name words + "Brigade" / "Operations Room".
+            if isNameWord(k), k + 1 < tokens.count {
+                let end = nameRun(from: k, limit: 4)
+                var closed: Int? = nil
+                for j in (k + 1)...min(end, tokens.count - 1) where tokens[j].joinsPrevious {
+                    let tail = word(j)
+                    if factionTails.contains(tail) { closed = j + 1; break }
+                    if (tail == "Operations" || tail == "Operation"), j + 1 < tokens.count, word(j + 1) == "Room" {
+                        closed = j + 2
+                        break
+                    }
+                    if j >= end { break }
+                }
+                if let closed, closed - k >= 2 {
+                    add(k..<closed, .faction)
+                    k = closed - 1
+                    continue
+                }
+            }
+            // Person: Abu X (al-Y).
+            if w == "Abu" && !tokens[k].hasArticle {
+                var end = k + 1
+                while end < tokens.count, end - k <= 4, tokens[end].joinsPrevious, isNameWord(end) {
+                    end += 1
+                }
+                if end > k + 1 {
+                    add(k..<end, .person)
+                    k = end - 1
+                    continue
+                }
+            }
+            // Person: rank(s) + at least two name words ("Lt. Col. Ahmed Mohamed").
+            if ranks.contains(w) {
+                var next = k + 1
+                while next < tokens.count, ranks.contains(word(next)), gapIsRankJoin(tokenizer, next) { next += 1 }
+                if next < tokens.count, gapIsRankJoin(tokenizer, next) {
+                    let end = nameRun(from: next, limit: 3)
+                    if end - next >= 2 {
+                        add(next..<end, .person)
+                        k = end - 1
+                        continue
+                    }
+                }
+            }
+            // Place: "the town of X", "villages of X, Y and Z", "near X".
+            if let kind = placeCues[w] {
+                var next = k + 1
+                if w != "near" && w != "Near" {
+                    guard next < tokens.count, word(next) == "of" else { continue }
+                    next += 1
+                }
+                while next < tokens.count {
+                    let end = nameRun(from: next, limit: 3)
+                    guard end > next else { break }
+                    add(next..<end, .place, kind)
+                    // A list continues with ", Y" or "and Y".
+                    if end < tokens.count, word(end) == "and" || word(end) == "or" {
+                        next = end + 1
+                    } else if end < tokens.count, gapIsComma(tokenizer, end) {
+                        next = end
+                    } else {
+                        next = end
+                        break
+                    }
+                }
+                k = max(k, next - 1)
+            }
+        }
+        return names.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// Demonym and adjective shapes: "Turkish", "Syrian", "Lebanese" are not place names.
+    static func looksLikeAdjective(_ word: String) -> Bool {
+        word.hasSuffix("ish") || word.hasSuffix("ian") || word.hasSuffix("ese") || word.hasSuffix("ern")
+    }
+
+    /// Only spaces and dots between a rank and what follows: "Lt. Col. Ahmed".
+    private static func gapIsRankJoin(_ tokenizer: NameTokenizer, _ k: Int) -> Bool {
+        let gap = tokenizer.tokens[k - 1].range.upperBound..<tokenizer.tokens[k].range.lowerBound
+        return !gap.isEmpty && gap.allSatisfy { i in
+            let v = tokenizer.scalars[i].value
+            return v == 0x2E || NameTokenizer.isSpace(v)
+        }
+    }
+
+    private static func gapIsComma(_ tokenizer: NameTokenizer, _ k: Int) -> Bool {
+        let gap = tokenizer.tokens[k - 1].range.upperBound..<tokenizer.tokens[k].range.lowerBound
+        var commas = 0
+        for i in gap {
+            let v = tokenizer.scalars[i].value
+            if v == 0x2C { commas += 1 } else if !NameTokenizer.isSpace(v) { return false }
+        }
+        return commas == 1
+    }
+
+    /// Skeletons of the name's words joined by "_": "Jaish al-Izza" and "Jaysh al-Izza" give "js_az".
+    static func key(_ tokenizer: NameTokenizer, _ range: Range<Int>) -> String {
+        var parts: [String] = []
+        for k in range {
+            let token = tokenizer.tokens[k]
+            var letters: [UInt8] = []
+            for s in token.coreStart..<token.range.upperBound {
+                NameKey.appendLatinLetter(tokenizer.scalars[s].value, into: &letters)
+            }
+            var skeleton: [UInt8] = []
+            NameKey.latinSkeleton(letters, into: &skeleton)
+            parts.append(String(decoding: skeleton, as: UTF8.self))
+        }
+        return parts.joined(separator: "_")
+    }
+}

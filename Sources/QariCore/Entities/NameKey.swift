@@ -1,0 +1,216 @@
+import Foundation
+
+/// The keys under which names are matched, so that spelling variants meet.
+///
+/// Latin script: a transliteration *skeleton* (consonants only, digraphs folded: kh/k, sh/ch,
+/// q/k, doubled letters and apostrophes dropped, a leading vowel kept as "a") selects
+/// candidates, and a *folded* spelling (vowels kept but reduced to a, i, u, ai) confirms them by
+/// similarity. Arabic script: letters normalised as CAMeL Tools does (alef forms, alef maqsura,
+/// taa marbuta, harakat, tatweel).
+enum NameKey {
+    // MARK: Latin letters
+
+    /// Appends the lower-case ASCII letter (or digit) for a Latin scalar; apostrophes and dots are dropped.
+    static func appendLatinLetter(_ v: UInt32, into buffer: inout [UInt8]) {
+        if v >= 0x61 && v <= 0x7A { buffer.append(UInt8(v)); return }
+        if v >= 0x41 && v <= 0x5A { buffer.append(UInt8(v + 0x20)); return }
+        if v >= 0x30 && v <= 0x39 { buffer.append(UInt8(v)); return }
+        if v >= 0x660 && v <= 0x669 { buffer.append(UInt8(v - 0x660 + 0x30)); return }
+        if v < 0xC0 { return }
+        if let base = baseLetter(v) { buffer.append(base) }
+    }
+
+    /// The ASCII base letter of an accented Latin letter (é -> e, Ş -> s), nil when it has none.
+    private static func baseLetter(_ v: UInt32) -> UInt8? {
+        guard let scalar = Unicode.Scalar(v) else { return nil }
+        let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+        if let first = decomposed.first, first.value < 0x80, first.properties.isAlphabetic {
+            return UInt8(first.value | 0x20)
+        }
+        switch v {
+        case 0xDF: return 0x73            // ß
+        case 0xE6, 0xC6: return 0x61      // æ
+        case 0xF8, 0xD8: return 0x6F      // ø
+        case 0x131: return 0x69           // dotless i
+        default: return nil
+        }
+    }
+
+    private static let hyphenatedArticles: Set<[UInt8]> = Set(
+        ["al", "el", "ash", "ad", "as", "at", "az", "ar", "an", "en", "es", "ez", "ed", "et", "ul", "ech", "adh", "ath", "ath"]
+            .map { Array($0.utf8) })
+
+    /// True for an Arabic article written in Latin letters. Hyphenated articles (as-Suwayda,
+    /// ad-Dana) are recognised in many assimilated forms; a free-standing one only as "al".
+    static func isArticle(_ letters: [UInt8], hyphenated: Bool) -> Bool {
+        hyphenated ? hyphenatedArticles.contains(letters) : letters == [0x61, 0x6C]
+    }
+
+    @inline(__always) static func isVowel(_ c: UInt8) -> Bool {
+        c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75
+    }
+
+    /// The consonant of a digraph such as "kh" or "sh", or nil when `c` + "h" is not one.
+    @inline(__always) private static func digraph(_ c: UInt8) -> UInt8? {
+        switch c {
+        case 0x6B: return 0x6B  // kh
+        case 0x67: return 0x67  // gh
+        case 0x73, 0x63: return 0x73  // sh, ch
+        case 0x74: return 0x74  // th
+        case 0x64: return 0x64  // dh
+        case 0x70: return 0x66  // ph
+        case 0x7A: return 0x7A  // zh
+        default: return nil
+        }
+    }
+
+    /// Consonant skeleton of lower-case letters: "Sheikhoun", "Shaykhun" and "Shikhon" all give "skn".
+    static func latinSkeleton(_ letters: [UInt8], into out: inout [UInt8]) {
+        walkLatin(letters, vowelRun: { run, leading in if leading { out.append(contentsOf: run) } },
+                  consonant: { out.append($0) })
+        if out.isEmpty { out.append(0x61) }
+    }
+
+    /// Spelling with digraphs and doubled letters folded and each vowel run reduced to a, i, u or ai.
+    static func latinFolded(_ letters: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        walkLatin(letters, vowelRun: { run, _ in out.append(contentsOf: run) }, consonant: { out.append($0) })
+        return out
+    }
+
+    /// Walks letters once, reporting folded consonants and reduced vowel runs.
+    private static func walkLatin(_ l: [UInt8], vowelRun: ([UInt8], Bool) -> Void, consonant: (UInt8) -> Void) {
+        let n = l.count
+        var i = 0
+        var previous: UInt8 = 0
+        var lastConsonant: UInt8 = 0
+        var runHasA = false, runHasI = false, runHasU = false, inRun = false
+        var isStart = true
+
+        func flushRun() {
+            guard inRun else { return }
+            if isStart {
+                vowelRun([0x61], true)    // a leading vowel only says "starts with a vowel": Idlib ~ Idleb
+            } else if runHasA && runHasI {
+                vowelRun([0x61, 0x69], false)
+            } else if runHasA {
+                vowelRun([0x61], false)
+            } else if runHasU {
+                vowelRun([0x75], false)
+            } else {
+                vowelRun([0x69], false)
+            }
+            runHasA = false; runHasI = false; runHasU = false; inRun = false
+        }
+
+        while i < n {
+            let c = l[i]
+            if c == previous { i += 1; continue }   // doubled letters
+            previous = c
+            if isVowel(c) || ((c == 0x79 || c == 0x77) && inRun) {
+                inRun = true
+                switch c {
+                case 0x61: runHasA = true
+                case 0x65: runHasA = true; runHasI = true   // e sits between a and i
+                case 0x69, 0x79: runHasI = true
+                default: runHasU = true
+                }
+                i += 1
+                continue
+            }
+            if c == 0x68 && i == n - 1 && inRun && !isStart { break }   // final -ah/-eh: taa marbuta
+            var folded = c
+            if i + 1 < n, l[i + 1] == 0x68, let d = digraph(c) {
+                folded = d
+                previous = 0x68
+                i += 2
+            } else {
+                if c == 0x71 || c == 0x63 { folded = 0x6B }   // q, c -> k
+                i += 1
+            }
+            let hadRun = inRun
+            flushRun()
+            if folded != lastConsonant || hadRun { consonant(folded) }
+            lastConsonant = folded
+            isStart = false
+        }
+        flushRun()
+    }
+
+    // MARK: Arabic
+
+    static func isArabicProclitic(_ byte: UInt8) -> Bool {
+        // و ف ب ل ك, stored as the low byte of their scalar
+        byte == 0x48 || byte == 0x41 || byte == 0x28 || byte == 0x44 || byte == 0x43
+    }
+
+    /// Appends normalised Arabic letters (low byte of each scalar): alef forms to bare alef,
+    /// alef maqsura to yaa, taa marbuta to haa; harakat and tatweel dropped.
+    static func appendArabicNormalized(_ scalars: [Unicode.Scalar], _ range: Range<Int>, into buffer: inout [UInt8]) {
+        for k in range {
+            if let byte = normalizedArabicByte(scalars[k].value) { buffer.append(byte) }
+        }
+    }
+
+    @inline(__always) static func normalizedArabicByte(_ v: UInt32) -> UInt8? {
+        switch v {
+        case 0x64B...0x65F, 0x670, 0x640: return nil
+        case 0x622, 0x623, 0x625, 0x671: return 0x27
+        case 0x649: return 0x4A
+        case 0x629: return 0x47
+        default: return UInt8(truncatingIfNeeded: v)
+        }
+    }
+
+    // MARK: Hashes
+
+    static let latinSeed: UInt64 = 0xcbf29ce484222325
+    static let arabicSeed: UInt64 = 0x84222325cbf29ce4
+
+    @inline(__always) static func hash(_ bytes: [UInt8], seed: UInt64 = latinSeed) -> UInt64 {
+        var h = seed
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x100000001b3
+        }
+        return h == 0 ? 1 : h
+    }
+
+    static func acronymHash(_ letters: [UInt8]) -> UInt64 {
+        var h = latinSeed
+        h ^= 0x23
+        h = h &* 0x100000001b3
+        for b in letters {
+            h ^= UInt64(b)
+            h = h &* 0x100000001b3
+        }
+        return h == 0 ? 1 : h
+    }
+
+    // MARK: Similarity
+
+    /// 1 - (weighted edit distance / longer length); a vowel replacing a vowel costs half.
+    static func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        if a == b { return 1 }
+        let n = a.count, m = b.count
+        if n == 0 || m == 0 { return 0 }
+        var previousRow = (0...m).map(Double.init)
+        var row = [Double](repeating: 0, count: m + 1)
+        for i in 1...n {
+            row[0] = Double(i)
+            for j in 1...m {
+                let substitution: Double
+                if a[i - 1] == b[j - 1] {
+                    substitution = 0
+                } else if isVowel(a[i - 1]) && isVowel(b[j - 1]) {
+                    substitution = 0.5
+                } else {
+                    substitution = 1
+                }
+                row[j] = min(previousRow[j] + 1, row[j - 1] + 1, previousRow[j - 1] + substitution)
+            }
+            swap(&previousRow, &row)
+        }
+        return 1 - previousRow[m] / Double(max(n, m))
+    }
+}

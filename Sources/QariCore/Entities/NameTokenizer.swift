@@ -1,0 +1,250 @@
+/// The script a name token is written in.
+enum NameScript: UInt8 {
+    case latin, arabic, digits
+}
+
+/// One word of text as the entity matcher sees it: a run of letters (and digits), with a
+/// Latin article such as "al-" attached in front of it and a possessive "’s" cut off.
+struct NameToken {
+    /// Scalar offsets of the token, article included.
+    var range: Range<Int>
+    /// Scalar offset where the word proper starts (after an attached article).
+    var coreStart: Int
+    var script: NameScript
+    /// True when only spaces, hyphens or apostrophes separate this token from the previous one,
+    /// so that the two may belong to one name.
+    var joinsPrevious: Bool
+    var hasArticle: Bool
+    /// Case of the core's letters.
+    var startsUppercase: Bool
+    var uppercaseCount: Int
+    var lowercaseCount: Int
+    /// Hash of the transliteration key (Latin), of the normalised form (Arabic) or of the digits.
+    var wordKey: UInt64
+    /// Hash of "#" + upper-cased letters, for tokens shaped like an abbreviation (US, HTS, HaD); 0 otherwise.
+    var acronymKey: UInt64
+    /// For Arabic words with proclitics (وحلب, بروسيا, للجيش): the keys of the word without them.
+    var arabicAlternatives: [ArabicAlternative]
+
+    var isAcronymShaped: Bool { uppercaseCount >= 2 && uppercaseCount >= lowercaseCount }
+    var isLowercase: Bool { uppercaseCount == 0 }
+}
+
+/// Splits text into name tokens and computes their matching keys in one pass over the scalars.
+///
+/// Latin words are keyed by a transliteration skeleton (see `NameKey.latinSkeleton`), so that
+/// spelling variants of one Arabic name share a key; Arabic words by their normalised letters.
+struct NameTokenizer {
+    let scalars: [Unicode.Scalar]
+    private(set) var tokens: [NameToken] = []
+
+    /// `alwaysAcronymKeys`: give every Latin token an abbreviation key regardless of its case
+    /// (used when resolving a name a person typed, where case is not to be trusted).
+    init(_ text: String, alwaysAcronymKeys: Bool = false) {
+        self.scalars = Array(text.unicodeScalars)
+        tokenize(alwaysAcronymKeys: alwaysAcronymKeys)
+    }
+
+    init(scalars: [Unicode.Scalar], alwaysAcronymKeys: Bool = false) {
+        self.scalars = scalars
+        tokenize(alwaysAcronymKeys: alwaysAcronymKeys)
+    }
+
+    static func isApostrophe(_ v: UInt32) -> Bool {
+        v == 0x27 || v == 0x60 || v == 0x2019 || v == 0x2018 || v == 0x2BC || v == 0x2BE || v == 0x2BF || v == 0x2032 || v == 0xB4
+    }
+
+    static func isHyphen(_ v: UInt32) -> Bool { v == 0x2D || v == 0x2010 || v == 0x2011 }
+
+    static func isSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0xA0 || v == 0x09 || v == 0x202F || v == 0x2009 }
+
+    static func isLatinLetter(_ v: UInt32) -> Bool {
+        (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
+            || (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) || (v >= 0x1E00 && v <= 0x1EFF)
+    }
+
+    static func isDigit(_ v: UInt32) -> Bool { (v >= 0x30 && v <= 0x39) || (v >= 0x660 && v <= 0x669) }
+
+    /// Arabic letters, plus harakat and tatweel, which belong to the word they sit on.
+    static func isArabicWordScalar(_ v: UInt32) -> Bool {
+        (v >= 0x621 && v <= 0x65F) || v == 0x670 || (v >= 0x671 && v <= 0x6D3) || (v >= 0x6FA && v <= 0x6FF) || v == 0x640
+    }
+
+    private mutating func tokenize(alwaysAcronymKeys: Bool) {
+        let count = scalars.count
+        var index = 0
+        var gapIsJoining = false   // the gap since the last token held only spaces/hyphens/apostrophes
+        var pendingArticle: (start: Int, joinsPrevious: Bool)? = nil
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(32)
+        var skeleton: [UInt8] = []
+        skeleton.reserveCapacity(32)
+
+        while index < count {
+            let v = scalars[index].value
+            let latin = NameTokenizer.isLatinLetter(v)
+            let digit = !latin && NameTokenizer.isDigit(v)
+            let arabic = !latin && !digit && NameTokenizer.isArabicWordScalar(v)
+            if !(latin || digit || arabic) {
+                if NameTokenizer.isSpace(v) || NameTokenizer.isApostrophe(v) {
+                    // stays joining
+                } else if !NameTokenizer.isHyphen(v) {
+                    gapIsJoining = false
+                    pendingArticle = nil
+                }
+                index += 1
+                continue
+            }
+            let start = index
+            var upper = 0, lower = 0
+            var startsUpper = false
+            var end = index
+            if arabic {
+                while end < count, NameTokenizer.isArabicWordScalar(scalars[end].value) { end += 1 }
+            } else {
+                // Latin letters and digits; apostrophes and single dots inside (Hay’at, U.S.).
+                while end < count {
+                    let w = scalars[end].value
+                    if NameTokenizer.isLatinLetter(w) || NameTokenizer.isDigit(w) {
+                        end += 1
+                    } else if NameTokenizer.isApostrophe(w), end + 1 < count, NameTokenizer.isLatinLetter(scalars[end + 1].value) {
+                        end += 1
+                    } else if w == 0x2E, end - start >= 1, NameToken.isSingleUppercaseSegment(scalars, start: start, end: end),
+                              end + 1 < count, NameTokenizer.isUppercaseASCII(scalars[end + 1].value) {
+                        end += 1
+                    } else {
+                        break
+                    }
+                }
+                // "U.S." keeps its final dot.
+                if end < count, scalars[end].value == 0x2E, end - start >= 3, scalars[end - 2].value == 0x2E,
+                   NameToken.isSingleUppercaseSegment(scalars, start: start, end: end) {
+                    end += 1
+                }
+            }
+            var tokenEnd = end
+            // Possessive: "Aleppo’s" is Aleppo.
+            if !arabic, tokenEnd - start >= 3, scalars[tokenEnd - 1].value == 0x73,
+               NameTokenizer.isApostrophe(scalars[tokenEnd - 2].value) {
+                tokenEnd -= 2
+            }
+            // Letters and case.
+            buffer.removeAll(keepingCapacity: true)
+            if arabic {
+                NameKey.appendArabicNormalized(scalars, start..<tokenEnd, into: &buffer)
+            } else {
+                for k in start..<tokenEnd {
+                    let w = scalars[k].value
+                    if NameTokenizer.isUppercaseASCII(w) || (w >= 0xC0 && w <= 0xDE && w != 0xD7) {
+                        upper += 1
+                        if k == start { startsUpper = true }
+                    } else if NameTokenizer.isLatinLetter(w) {
+                        lower += 1
+                    }
+                    NameKey.appendLatinLetter(w, into: &buffer)
+                }
+            }
+            let script: NameScript = arabic ? .arabic : ((upper + lower) == 0 ? .digits : .latin)
+
+            // An article ("al-", "el-", "ash-"...) joins the next word instead of being a token.
+            if script == .latin, end < count, NameKey.isArticle(buffer, hyphenated: NameTokenizer.isHyphen(scalars[end].value)),
+               end + 1 < count {
+                let next = scalars[end + 1].value
+                let hyphenated = NameTokenizer.isHyphen(scalars[end].value) && NameTokenizer.isLatinLetter(next)
+                let spaced = NameTokenizer.isSpace(scalars[end].value) && NameTokenizer.isUppercaseASCII(next)
+                    && (buffer == [0x61, 0x6C]) // only "al"/"Al" stands apart: "Abu Bakr al Baghdadi"
+                if hyphenated || spaced {
+                    pendingArticle = (start, !tokens.isEmpty && gapIsJoining)
+                    gapIsJoining = true
+                    index = end + 1
+                    continue
+                }
+            }
+
+            let wordKey: UInt64
+            switch script {
+            case .latin:
+                skeleton.removeAll(keepingCapacity: true)
+                NameKey.latinSkeleton(buffer, into: &skeleton)
+                wordKey = NameKey.hash(skeleton)
+            case .arabic:
+                wordKey = NameKey.hash(buffer, seed: NameKey.arabicSeed)
+            case .digits:
+                wordKey = NameKey.hash(buffer)
+            }
+            var acronymKey: UInt64 = 0
+            if script == .latin && (alwaysAcronymKeys || (upper >= 2 && upper >= lower)) {
+                acronymKey = NameKey.acronymHash(buffer)
+            }
+            var tokenStart = start
+            var hasArticle = false
+            var joins = !tokens.isEmpty && gapIsJoining
+            if let article = pendingArticle {
+                tokenStart = article.start
+                hasArticle = true
+                joins = article.joinsPrevious
+            }
+            var alternatives: [ArabicAlternative] = []
+            if script == .arabic {
+                alternatives = NameTokenizer.procliticAlternatives(buffer, scalars: scalars, range: start..<tokenEnd)
+            }
+            tokens.append(NameToken(range: tokenStart..<tokenEnd, coreStart: start, script: script, joinsPrevious: joins,
+                                    hasArticle: hasArticle, startsUppercase: startsUpper, uppercaseCount: upper,
+                                    lowercaseCount: lower, wordKey: wordKey, acronymKey: acronymKey,
+                                    arabicAlternatives: alternatives))
+            pendingArticle = nil
+            gapIsJoining = true
+            index = end
+        }
+    }
+
+    static func isUppercaseASCII(_ v: UInt32) -> Bool { v >= 0x41 && v <= 0x5A }
+
+    /// Keys of an Arabic word with its proclitics (و ف ب ل ك, and لل for li + al-) removed.
+    /// Only what precedes the name is removed: the article ال stays, since السورية ("the Syrian")
+    /// is an adjective and not سورية.
+    static func procliticAlternatives(_ letters: [UInt8], scalars: [Unicode.Scalar], range: Range<Int>) -> [ArabicAlternative] {
+        guard letters.count >= 3, NameKey.isArabicProclitic(letters[0]) else { return [] }
+        // Scalar offset of each normalised letter, to report where the name starts.
+        var offsets: [Int] = []
+        for k in range where NameKey.normalizedArabicByte(scalars[k].value) != nil { offsets.append(k) }
+        let lam: UInt8 = 0x44, alef: UInt8 = 0x27
+        var result: [ArabicAlternative] = []
+        func add(_ letters: [UInt8], from offset: Int) {
+            guard letters.count >= 2 else { return }
+            result.append(ArabicAlternative(key: NameKey.hash(letters, seed: NameKey.arabicSeed), coreStart: offset))
+        }
+        add(Array(letters[1...]), from: offsets[1])
+        let conjunction = letters[0] == 0x48 || letters[0] == 0x41   // و ف
+        if conjunction, letters.count >= 4, NameKey.isArabicProclitic(letters[1]) {
+            add(Array(letters[2...]), from: offsets[2])
+        }
+        // li + al- is written لل: لِلجيش is "to the army".
+        let lilStart = conjunction ? 1 : 0
+        if letters.count >= lilStart + 4, letters[lilStart] == lam, letters[lilStart + 1] == lam {
+            add([alef, lam] + letters[(lilStart + 2)...], from: offsets[lilStart + 1])
+        }
+        return result
+    }
+}
+
+/// An Arabic word read without its proclitics.
+struct ArabicAlternative {
+    var key: UInt64
+    var coreStart: Int
+}
+
+extension NameToken {
+    /// True when scalars[start..<end] alternate single uppercase letters and dots ("U", "U.S").
+    static func isSingleUppercaseSegment(_ scalars: [Unicode.Scalar], start: Int, end: Int) -> Bool {
+        var k = start
+        while k < end {
+            guard NameTokenizer.isUppercaseASCII(scalars[k].value) else { return false }
+            if k + 1 < end {
+                guard scalars[k + 1].value == 0x2E else { return false }
+            }
+            k += 2
+        }
+        return true
+    }
+}
