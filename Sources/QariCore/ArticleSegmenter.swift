@@ -214,12 +214,13 @@ public struct ArticleSegmenter: Sendable {
         var boilerplate: [BoilerplateLine] = []
         var stats = untitled ? ScriptStatistics() : ScriptStatistics(title.clean)
         var lastBody = block.title
-        var pending: (text: String, line: Int, stats: ScriptStatistics)?
+        var pending: (text: String, line: Int, stats: ScriptStatistics, joins: [Paragraph.JoinedLine])?
         var previousWasBody = false
         func flush() {
             if let p = pending {
                 paragraphs.append(Paragraph(text: p.text, lang: p.stats.language,
-                                            direction: DirectionDetector.direction(of: p.text), line: p.line))
+                                            direction: DirectionDetector.direction(of: p.text), line: p.line,
+                                            joinedLines: p.joins))
             }
             pending = nil
         }
@@ -236,6 +237,7 @@ public struct ArticleSegmenter: Sendable {
                 if var p = pending {
                     let continues = previousWasBody || (endsUnfinished(p.text) && startsLowercase(text))
                     if continues {
+                        p.joins.append(Paragraph.JoinedLine(offset: p.text.unicodeScalars.count + 1, line: line.number))
                         p.text += " " + text
                         p.stats = p.stats + lineStats
                         pending = p
@@ -244,7 +246,7 @@ public struct ArticleSegmenter: Sendable {
                     }
                     flush()
                 }
-                pending = (text, line.number, lineStats)
+                pending = (text, line.number, lineStats, [])
                 previousWasBody = true
             case .boilerplate, .metadata, .reference:
                 flush()
