@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Splits a decoded file into articles: finds where each item starts, separates its title,
 /// metadata, body and boilerplate, and reads its source, author, date and language.
 public struct ArticleSegmenter: Sendable {
@@ -24,12 +28,30 @@ public struct ArticleSegmenter: Sendable {
     /// Splits on "\n" (a trailing "\r" is dropped) and classifies every line; index i is line i+1.
     func classifyLines(_ text: String, markdown: Bool) -> [LineInfo] {
         var out: [LineInfo] = []
-        var number = 0
-        for piece in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            number += 1
-            var line = Substring(piece)
+        // Line boundaries by memchr over the contiguous UTF-8, then O(1) index arithmetic.
+        var ends: [Int] = []
+        var copy = text
+        copy.withUTF8 { buf in
+            guard let base = buf.baseAddress else { return }
+            var offset = 0
+            while offset < buf.count, let hit = memchr(base + offset, 0x0A, buf.count - offset) {
+                let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                ends.append(at)
+                offset = at + 1
+            }
+            ends.append(buf.count)
+        }
+        out.reserveCapacity(ends.count)
+        let u = text.utf8
+        var start = 0
+        var startIndex = u.startIndex
+        for (n, end) in ends.enumerated() {
+            let endIndex = u.index(startIndex, offsetBy: end - start)
+            var line = text[startIndex..<endIndex]
             if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
-            out.append(classifier.classify(number: number, raw: line, markdown: markdown))
+            out.append(classifier.classify(number: n + 1, raw: line, markdown: markdown))
+            start = end + 1
+            if start <= u.count { startIndex = u.index(after: endIndex) }
         }
         return out
     }
@@ -156,17 +178,19 @@ public struct ArticleSegmenter: Sendable {
     private static let bioWords = ["columnist", "analyst", "journalist", "writer", "author", "editor", "researcher",
                                    "attorney", "correspondent", "contributor", "commentator", "professor"]
 
+    private static let bioWordBytes = bioWords.map { Array($0.utf8) }
+
     private func isTrailerLine(_ line: LineInfo, title: LineInfo) -> Bool {
         switch line.kind {
         case .blank, .boilerplate, .reference, .byline, .publisherName, .sourceLabel, .date, .separator, .pageFooter:
             return true
         case .text:
             if sameText(line, title) || line.isNameLike { return true }
-            let lower = line.clean.prefix(200).lowercased()
-            if lower.hasPrefix("interviewed by") { return true }
+            let lower = ByteSearch.lowercasedHead(line.clean, limit: 200)
+            if lower.hasBytePrefix(Array("interviewed by".utf8)) { return true }
             // An author's bio: "Nauman Sadiq is an Islamabad-based attorney, columnist and ..."
-            if let r = lower.range(of: " is a"), lower.distance(from: lower.startIndex, to: r.lowerBound) < 40,
-               Self.bioWords.contains(where: { lower.contains($0) }) {
+            if ByteSearch.contains(Array(lower.prefix(46)), Array(" is a".utf8)),
+               Self.bioWordBytes.contains(where: { ByteSearch.contains(lower, $0) }) {
                 return true
             }
             return false

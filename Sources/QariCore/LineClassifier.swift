@@ -167,15 +167,28 @@ public struct LineClassifier: Sendable {
     }
 
     static func looksLikeTitle(_ line: Substring) -> Bool {
-        let count = line.unicodeScalars.count
-        guard count >= 3 && count <= 250 else { return false }
-        guard let first = line.first, let last = line.last else { return false }
-        if ".,;:".contains(last) && !line.hasSuffix("...") { return false }
-        let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
-        guard words.count >= 2 && words.count <= 30 else { return false }
-        let arabic = first.unicodeScalars.first.map { $0.value >= 0x0600 && $0.value <= 0x06FF } ?? false
-        if arabic { return true }
-        return first.isUppercase || first.isNumber || "“\"‘'«".contains(first)
+        let u = line.utf8
+        guard u.count >= 3 && u.count <= 1_000 else { return false }
+        // Byte-level: counts scalars (non-continuation bytes) and words, and looks at both ends.
+        var scalars = 0, words = 0
+        var inWord = false
+        for b in u {
+            if b & 0xC0 != 0x80 { scalars += 1 }
+            let space = b == 0x20 || b == 0xA0 // NBSP is C2 A0; its A0 byte ends a word too
+            if space { inWord = false } else if !inWord && b != 0xC2 { inWord = true; words += 1 }
+        }
+        guard scalars >= 3 && scalars <= 250, words >= 2 && words <= 30 else { return false }
+        let last = u[u.index(before: u.endIndex)]
+        if last == 0x2E || last == 0x2C || last == 0x3B || last == 0x3A {
+            if !(last == 0x2E && line.hasSuffix("...")) { return false }
+        }
+        let first = u[u.startIndex]
+        if first < 0x80 {
+            return (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39) || first == 0x22 || first == 0x27
+        }
+        if first == 0xD8 || first == 0xD9 || first == 0xDA || first == 0xDB { return true } // Arabic block
+        guard let c = line.unicodeScalars.first else { return false }
+        return c.properties.isUppercase || "“‘«".unicodeScalars.contains(c)
     }
 
     static func looksLikeName(_ line: Substring) -> Bool {
