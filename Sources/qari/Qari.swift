@@ -6,6 +6,6 @@ struct Qari: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qari",
         abstract: "A keyboard-driven terminal browser for English and Arabic news corpora.",
-        subcommands: []
+        subcommands: [Render.self]
     )
 }
