@@ -44,8 +44,8 @@ struct Render: ParsableCommand {
     var direction: Direction?
 
     func validate() throws {
-        if let width, width < 1 {
-            throw ValidationError("--width must be at least 1, not \(width).")
+        if let width, !(1 ... Self.maximumWidth).contains(width) {
+            throw ValidationError("--width must be between 1 and \(Self.maximumWidth), not \(width).")
         }
     }
 
@@ -78,10 +78,14 @@ struct Render: ParsableCommand {
         flush()
     }
 
+    /// Wider than any screen; a bound so that right alignment cannot ask for absurd
+    /// amounts of padding.
+    static let maximumWidth = 10_000
+
     /// --width, else a usable $COLUMNS, else 80.
     private var resolvedWidth: Int {
         if let width { return width }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(columns), value >= 1 {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(columns), (1 ... Self.maximumWidth).contains(value) {
             return value
         }
         return 80
