@@ -3,8 +3,8 @@ import XCTest
 import TerminalText
 
 /// Layout throughput over the whole seed corpus, and over its Arabic paragraphs
-/// alone, at width 80, printed in MB/s of
-/// UTF-8 input. Runs only with QARI_BENCH=1, and is meant for release builds:
+/// alone, at width 80, printed in MB/s of UTF-8 input. Runs only with
+/// QARI_BENCH=1, and is meant for release builds:
 /// `QARI_BENCH=1 swift test -c release --filter LayoutBenchmarkTests`. It asserts
 /// what it laid out, never how fast (tests must not depend on wall-clock time).
 final class LayoutBenchmarkTests: XCTestCase {
