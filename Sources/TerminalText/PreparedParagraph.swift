@@ -22,8 +22,6 @@ struct PreparedParagraph {
         self.clusterAtAnchor = clusterAtAnchor
     }
 
-    var isRTL: Bool { bidi.isRTL }
-
     /// Columns all clusters take on one line.
     var totalWidth: Int { clusters.reduce(0) { $0 + $1.width } }
 

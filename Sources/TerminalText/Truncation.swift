@@ -11,7 +11,12 @@ extension TerminalText {
     public static func truncate(_ text: String, width: Int, direction: BaseDirection = .auto,
                                 ellipsis: String = "…") -> VisualLine {
         let source = SanitizedText(text)
-        let resolved = direction == .auto ? (BidiParagraph(scalars: source.scalars, direction: .auto).isRTL ? .rtl : .ltr) : direction
+        // The ellipsis belongs at the logical end of the whole title, so the direction
+        // comes from the whole title, not from what is left of it after the cut.
+        var resolved = direction
+        if direction == .auto {
+            resolved = BidiParagraph(scalars: source.scalars, direction: .auto).isRTL ? .rtl : .ltr
+        }
         guard width > 0 else { return VisualLine(cells: [], indent: 0, isRTL: resolved == .rtl) }
         var whole = PreparedParagraph(source, direction: resolved, shaping: true, ligatures: true,
                                       maximumCellWidth: width)
