@@ -28,7 +28,13 @@ final class BidiConformanceTests: XCTestCase {
         var run = ConformanceRun()
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
             guard let first = line.first, first != UInt8(ascii: "#") else { continue }
-            let fields = line.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
+            var fields: [ArraySlice<UInt8>] = []
+            var fieldStart = line.startIndex
+            for index in line.indices where line[index] == UInt8(ascii: ";") {
+                fields.append(line[fieldStart ..< index])
+                fieldStart = index + 1
+            }
+            fields.append(line[fieldStart...])
             guard fields.count >= 5 else { continue }
             let scalars = Self.hexNumbers(fields[0])
             let direction: BaseDirection
@@ -145,7 +151,25 @@ final class BidiConformanceTests: XCTestCase {
     }
 
     private static func hexNumbers(_ text: ArraySlice<UInt8>) -> [UInt32] {
-        text.split(separator: UInt8(ascii: " ")).map { UInt32(String(decoding: $0, as: UTF8.self), radix: 16)! }
+        var numbers: [UInt32] = []
+        var current: UInt32? = nil
+        for byte in text {
+            let digit: UInt32?
+            switch byte {
+            case UInt8(ascii: "0") ... UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "A") ... UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            case UInt8(ascii: "a") ... UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            default: digit = nil
+            }
+            if let digit {
+                current = (current ?? 0) << 4 | digit
+            } else if let value = current {
+                numbers.append(value)
+                current = nil
+            }
+        }
+        if let value = current { numbers.append(value) }
+        return numbers
     }
 
     private static func decimalNumbers(_ text: ArraySlice<UInt8>) -> [Int] {
@@ -165,9 +189,19 @@ final class BidiConformanceTests: XCTestCase {
 
     /// Levels with -1 for "x" (a character removed by rule X9).
     private static func levels(_ text: ArraySlice<UInt8>) -> [Int] {
-        text.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }).map { token in
-            token.first == UInt8(ascii: "x") ? -1 : Int(String(decoding: token, as: UTF8.self))!
+        var levels: [Int] = []
+        var current: Int? = nil
+        for byte in text {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                current = (current ?? 0) * 10 + Int(byte - UInt8(ascii: "0"))
+            } else {
+                if let value = current { levels.append(value) }
+                current = nil
+                if byte == UInt8(ascii: "x") { levels.append(-1) }
+            }
         }
+        if let value = current { levels.append(value) }
+        return levels
     }
 }
 
