@@ -15,6 +15,8 @@ final class TruncationTests: XCTestCase {
         XCTAssertEqual(TerminalText.truncate("Hello world", width: 1).text, "…")
         XCTAssertEqual(TerminalText.truncate("Hello world", width: 0).text, "")
         XCTAssertEqual(TerminalText.truncate("Hello world", width: 6, ellipsis: "...").text, "Hel...")
+        XCTAssertEqual(TerminalText.truncate("Hello world", width: 2, ellipsis: "...").text, "He",
+                       "an ellipsis wider than the line is left out")
     }
 
     func testRightToLeftKeepsTheBeginningWithTheEllipsisOnTheLeft() {
