@@ -105,6 +105,40 @@ enum ByteSearch {
         return s[start..<end]
     }
 
+    /// The text with every U+00A0 turned into a space.
+    static func replacingNBSP(_ s: Substring) -> String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(s.utf8.count)
+        var pendingC2 = false
+        for b in s.utf8 {
+            if pendingC2 {
+                pendingC2 = false
+                if b == 0xA0 { bytes.append(0x20); continue }
+                bytes.append(0xC2)
+            }
+            if b == 0xC2 { pendingC2 = true; continue }
+            bytes.append(b)
+        }
+        if pendingC2 { bytes.append(0xC2) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// True when the text has four digits in a row starting 19 or 20: a date line must have a year.
+    static func containsYear(_ s: Substring) -> Bool {
+        var run = 0
+        var first: UInt8 = 0, second: UInt8 = 0
+        for b in s.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                if run == 0 { first = b } else if run == 1 { second = b }
+                run += 1
+                if run == 4 && ((first == 0x31 && second == 0x39) || (first == 0x32 && second == 0x30)) { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
+    }
+
     /// True when the UTF-8 contains U+00A0.
     @inline(__always)
     static func containsNBSP(_ s: Substring) -> Bool {

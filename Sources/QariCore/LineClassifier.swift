@@ -79,7 +79,7 @@ public struct LineClassifier: Sendable {
         }
         // No-break spaces stand for spaces in these pages (inside names too): one kind of space from here on.
         if ByteSearch.containsNBSP(info.clean) {
-            info.clean = Substring(String(info.clean.map { $0 == "\u{A0}" ? " " : $0 }))
+            info.clean = Substring(ByteSearch.replacingNBSP(info.clean))
         }
         let line = info.clean
         if line.isEmpty {
@@ -106,7 +106,7 @@ public struct LineClassifier: Sendable {
         if Self.boilerplateFragmentBytes.contains(where: { ByteSearch.contains(head, $0) }) { info.kind = .boilerplate; return info }
         if long { return info }
 
-        if byteCount < 120, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+        if byteCount < 120, ByteSearch.containsYear(line),
            let d = DateParser.isDateLine(line, allowedWords: 3) {
             // "Global Research, May 12, 2020" and "[South Front](#) 11 May 2020": a date with at most an outlet's name.
             info.kind = .date
