@@ -36,6 +36,7 @@ public final class EntityMatcher: @unchecked Sendable {
     /// Below this, a spelling is taken for a different name; short names need a closer match.
     static let similarityThreshold = 0.8
     static let shortNameSimilarityThreshold = 0.85
+    static let spellingSimilarityThreshold = 0.65
 
     public init(knowledgeBase: KnowledgeBase) {
         self.knowledgeBase = knowledgeBase
@@ -204,9 +205,10 @@ public final class EntityMatcher: @unchecked Sendable {
         let tokens = tokenizer.tokens
         // The alias is a run of tokens; a joined alias ("Kafr Zita" read as "Kafarzita") is one.
         guard alias.joined ? range.count == 1 : range.count == alias.rules.count else { return nil }
-        if caseSensitive {
-            let firstRule = alias.rules[0]
-            if firstRule == .capitalised && !tokens[range.lowerBound].startsUppercase { return nil }
+        // A name is written with a capital somewhere ("wa-Harid al-Mu'minin" may start in lower case),
+        // which keeps "hama" and "syrian army" in running text from being read as names.
+        if caseSensitive && alias.rules.contains(.capitalised) && !range.contains(where: { tokens[$0].startsUppercase }) {
+            return nil
         }
         var letters: [UInt8] = []
         var lastLetters: [UInt8] = []
@@ -223,7 +225,10 @@ public final class EntityMatcher: @unchecked Sendable {
         if Self.isAdjectiveForm(lastLetters, of: alias.lastLetters) { return nil }
         let score = NameKey.similarity(NameKey.latinFolded(letters), alias.folded)
         let threshold = alias.folded.count <= 4 ? Self.shortNameSimilarityThreshold : Self.similarityThreshold
-        return score >= threshold ? score : nil
+        // The folded forms can agree while the letters as written are far apart ("READ" and
+        // "Riyadh", "Deal" and "Diyala"): ordinary words, not spellings of the name.
+        guard score >= threshold, NameKey.similarity(letters, alias.letters) >= Self.spellingSimilarityThreshold else { return nil }
+        return score
     }
 
     /// Israeli, Iraqi, Lebanese, Iranian: adjectives and demonyms are not mentions of the place.

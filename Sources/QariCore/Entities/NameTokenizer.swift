@@ -88,6 +88,9 @@ struct NameTokenizer {
             if !(latin || digit || arabic) {
                 if NameTokenizer.isSpace(v) || NameTokenizer.isApostrophe(v) {
                     // stays joining
+                } else if v == 0x2E, let last = tokens.last, last.range.upperBound == index, last.startsUppercase,
+                          last.range.count <= 3, last.lowercaseCount > 0 {
+                    // The dot of an abbreviation inside a name: "Observation Point No. 9".
                 } else if !NameTokenizer.isHyphen(v) {
                     gapIsJoining = false
                     pendingArticle = nil
@@ -105,7 +108,11 @@ struct NameTokenizer {
                 // Latin letters and digits; apostrophes and single dots inside (Hay’at, U.S.).
                 while end < count {
                     let w = scalars[end].value
-                    if NameTokenizer.isLatinLetter(w) || NameTokenizer.isDigit(w) {
+                    if NameTokenizer.isLatinLetter(w) {
+                        end += 1
+                    } else if NameTokenizer.isDigit(w) {
+                        // "M5" is read as "M 5", like "M-5".
+                        if end > start, NameTokenizer.isLatinLetter(scalars[end - 1].value) { break }
                         end += 1
                     } else if NameTokenizer.isApostrophe(w), end + 1 < count, NameTokenizer.isLatinLetter(scalars[end + 1].value) {
                         end += 1
@@ -150,7 +157,9 @@ struct NameTokenizer {
             if script == .latin, end < count, NameKey.isArticle(buffer, hyphenated: NameTokenizer.isHyphen(scalars[end].value)),
                end + 1 < count {
                 let next = scalars[end + 1].value
-                let hyphenated = NameTokenizer.isHyphen(scalars[end].value) && NameTokenizer.isLatinLetter(next)
+                // "Al-‘Asal": an ayn mark may follow the article's hyphen.
+                let hyphenated = NameTokenizer.isHyphen(scalars[end].value) && (NameTokenizer.isLatinLetter(next)
+                    || (NameTokenizer.isApostrophe(next) && end + 2 < count && NameTokenizer.isLatinLetter(scalars[end + 2].value)))
                 let spaced = NameTokenizer.isSpace(scalars[end].value) && NameTokenizer.isUppercaseASCII(next)
                     && (buffer == [0x61, 0x6C]) // only "al"/"Al" stands apart: "Abu Bakr al Baghdadi"
                 if hyphenated || spaced {
