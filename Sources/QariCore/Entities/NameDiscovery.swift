@@ -72,6 +72,9 @@ enum NameDiscovery {
         while k < tokens.count {
             defer { k += 1 }
             if taken[k] || tokens[k].script != .latin { continue }
+            // Every pattern starts at a capitalised word or at a lower-case place cue; building the
+            // word as a String only for those keeps this pass cheap.
+            if !tokens[k].startsUppercase && !isPlaceCueCandidate(tokenizer, tokens[k]) { continue }
             let w = word(k)
             // Faction: head + name words.
             if factionHeads.contains(w) && !tokens[k].hasArticle {
@@ -151,6 +154,14 @@ enum NameDiscovery {
             }
         }
         return names.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    private static let placeCueLengths = Set(placeCues.keys.map { $0.unicodeScalars.count })
+    private static let placeCueInitials = Set(placeCues.keys.map { $0.unicodeScalars.first!.value })
+
+    @inline(__always) private static func isPlaceCueCandidate(_ tokenizer: NameTokenizer, _ token: NameToken) -> Bool {
+        !token.hasArticle && placeCueLengths.contains(token.range.count)
+            && placeCueInitials.contains(tokenizer.scalars[token.range.lowerBound].value)
     }
 
     /// Demonym and adjective shapes: "Turkish", "Syrian", "Lebanese" are not place names.

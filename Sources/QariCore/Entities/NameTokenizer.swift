@@ -154,7 +154,8 @@ struct NameTokenizer {
             let script: NameScript = arabic ? .arabic : ((upper + lower) == 0 ? .digits : .latin)
 
             // An article ("al-", "el-", "ash-"...) joins the next word instead of being a token.
-            if script == .latin, end < count, NameKey.isArticle(buffer, hyphenated: NameTokenizer.isHyphen(scalars[end].value)),
+            if script == .latin, buffer.count <= 3, end < count,
+               NameKey.isArticle(buffer, hyphenated: NameTokenizer.isHyphen(scalars[end].value)),
                end + 1 < count {
                 let next = scalars[end + 1].value
                 // "Al-‘Asal": an ayn mark may follow the article's hyphen.
