@@ -132,4 +132,16 @@ final class EntityMatcherTests: XCTestCase {
         XCTAssertEqual(matcher.resolve("hts")?.id, "hts")
         XCTAssertEqual(matcher.resolve("the Syrian Army")?.id, "syrian_army")
     }
+
+    func testConcurrentUseGivesTheSameAnswers() {
+        let lines = ["Hamas praised the attack on Homs near Hama.", "members of Jaysh al-Karama said", "وحلب بروسيا لسورية"]
+        let expected = lines.map { matcher.mentions(in: $0) }
+        let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 64)
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 64) { i in
+            results[i] = matcher.mentions(in: lines[i % 3]) == expected[i % 3]
+        }
+        XCTAssertTrue(results.allSatisfy { $0 })
+        XCTAssertNotNil(matcher.discoveredEntity(id: expected[1][0].entityID))
+    }
 }

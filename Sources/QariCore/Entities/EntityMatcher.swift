@@ -64,7 +64,6 @@ public final class EntityMatcher: @unchecked Sendable {
     public func mentions(in text: String) -> [EntityMention] {
         let tokenizer = NameTokenizer(text)
         let matches = knownMatches(in: tokenizer, caseSensitive: true)
-        var result: [EntityMention] = []
         var covered = [Bool](repeating: false, count: tokenizer.tokens.count)
         for match in matches {
             for k in match.tokens { covered[k] = true }
@@ -86,8 +85,7 @@ public final class EntityMatcher: @unchecked Sendable {
         }
         known += discoveredMentions
         known.sort { $0.1.range.lowerBound < $1.1.range.lowerBound }
-        result = known.map(\.1)
-        return result
+        return known.map(\.1)
     }
 
     /// The entity a name stands for, in any known spelling or a close variant, in either script.
@@ -157,6 +155,11 @@ public final class EntityMatcher: @unchecked Sendable {
     func longestMatch(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool) -> Match? {
         let tokens = tokenizer.tokens
         let first = tokens[start]
+        // Most words start no name: answer them before allocating anything.
+        if first.arabicAlternatives.isEmpty && trie.child(of: 0, key: first.wordKey) == nil
+            && (first.acronymKey == 0 || trie.child(of: 0, key: first.acronymKey) == nil) {
+            return nil
+        }
         // Paths alive after each token: (trie node, where the name starts in scalars).
         var active: [(node: Int32, coreStart: Int)] = []
         func begin(_ key: UInt64, _ coreStart: Int) {

@@ -47,14 +47,14 @@ enum NameDiscovery {
         let tokens = tokenizer.tokens
         var names: [DiscoveredName] = []
         var taken = covered
-        func word(_ k: Int) -> String {
-            EntityMatcher.string(tokenizer.scalars, tokens[k].coreStart..<tokens[k].range.upperBound)
-        }
+        // Words are compared by a hash of their scalars, so no String is built per token.
+        func word(_ k: Int) -> UInt64 { wordHash(tokenizer.scalars, tokens[k].coreStart..<tokens[k].range.upperBound) }
         /// A capitalised Latin word (or "al-" + one) that no known name covers.
         func isNameWord(_ k: Int) -> Bool {
             guard k < tokens.count, !taken[k], tokens[k].script == .latin, tokens[k].startsUppercase else { return false }
             let w = word(k)
-            return !notNameWords.contains(w) && !ranks.contains(w) && !factionTails.contains(w) && !looksLikeAdjective(w)
+            return !notNameWordHashes.contains(w) && !rankHashes.contains(w) && !factionTailHashes.contains(w)
+                && !looksLikeAdjective(tokenizer.scalars, tokens[k].range)
         }
         /// Joined name words from `k`, at most `limit`.
         func nameRun(from k: Int, limit: Int) -> Int {
@@ -77,7 +77,7 @@ enum NameDiscovery {
             if !tokens[k].startsUppercase && !isPlaceCueCandidate(tokenizer, tokens[k]) { continue }
             let w = word(k)
             // Faction: head + name words.
-            if factionHeads.contains(w) && !tokens[k].hasArticle {
+            if factionHeadHashes.contains(w) && !tokens[k].hasArticle {
                 let end = nameRun(from: k + 1, limit: 4)
                 if end > k + 1, tokens[k + 1].joinsPrevious {
                     add(k..<end, .faction)
@@ -91,8 +91,8 @@ enum NameDiscovery {
                 var closed: Int? = nil
                 for j in (k + 1)...min(end, tokens.count - 1) where tokens[j].joinsPrevious {
                     let tail = word(j)
-                    if factionTails.contains(tail) { closed = j + 1; break }
-                    if (tail == "Operations" || tail == "Operation"), j + 1 < tokens.count, word(j + 1) == "Room" {
+                    if factionTailHashes.contains(tail) { closed = j + 1; break }
+                    if (tail == Words.operations || tail == Words.operation), j + 1 < tokens.count, word(j + 1) == Words.room {
                         closed = j + 2
                         break
                     }
@@ -105,7 +105,7 @@ enum NameDiscovery {
                 }
             }
             // Person: Abu X (al-Y).
-            if w == "Abu" && !tokens[k].hasArticle {
+            if w == Words.abu && !tokens[k].hasArticle {
                 var end = k + 1
                 while end < tokens.count, end - k <= 4, tokens[end].joinsPrevious, isNameWord(end) {
                     end += 1
@@ -117,9 +117,9 @@ enum NameDiscovery {
                 }
             }
             // Person: rank(s) + at least two name words ("Lt. Col. Ahmed Mohamed").
-            if ranks.contains(w) {
+            if rankHashes.contains(w) {
                 var next = k + 1
-                while next < tokens.count, ranks.contains(word(next)), gapIsRankJoin(tokenizer, next) { next += 1 }
+                while next < tokens.count, rankHashes.contains(word(next)), gapIsRankJoin(tokenizer, next) { next += 1 }
                 if next < tokens.count, gapIsRankJoin(tokenizer, next) {
                     let end = nameRun(from: next, limit: 3)
                     if end - next >= 2 {
@@ -130,10 +130,10 @@ enum NameDiscovery {
                 }
             }
             // Place: "the town of X", "villages of X, Y and Z", "near X".
-            if let kind = placeCues[w] {
+            if let kind = placeCueHashes[w] {
                 var next = k + 1
-                if w != "near" && w != "Near" {
-                    guard next < tokens.count, word(next) == "of" else { continue }
+                if w != Words.near && w != Words.nearCapitalised {
+                    guard next < tokens.count, word(next) == Words.of else { continue }
                     next += 1
                 }
                 while next < tokens.count {
@@ -141,7 +141,7 @@ enum NameDiscovery {
                     guard end > next else { break }
                     add(next..<end, .place, kind)
                     // A list continues with ", Y" or "and Y".
-                    if end < tokens.count, word(end) == "and" || word(end) == "or" {
+                    if end < tokens.count, word(end) == Words.and || word(end) == Words.or {
                         next = end + 1
                     } else if end < tokens.count, gapIsComma(tokenizer, end) {
                         next = end
@@ -164,9 +164,40 @@ enum NameDiscovery {
             && placeCueInitials.contains(tokenizer.scalars[token.range.lowerBound].value)
     }
 
-    /// Demonym and adjective shapes: "Turkish", "Syrian", "Lebanese" are not place names.
-    static func looksLikeAdjective(_ word: String) -> Bool {
-        word.hasSuffix("ish") || word.hasSuffix("ian") || word.hasSuffix("ese") || word.hasSuffix("ern")
+    /// Demonym and adjective shapes: "Turkish", "Syrian", "Lebanese", "Northern" are not place names.
+    static func looksLikeAdjective(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard range.count > 4 else { return false }
+        let tail = (scalars[range.upperBound - 3].value, scalars[range.upperBound - 2].value, scalars[range.upperBound - 1].value)
+        switch tail {
+        case (0x69, 0x73, 0x68), (0x69, 0x61, 0x6E), (0x65, 0x73, 0x65), (0x65, 0x72, 0x6E): return true   // ish ian ese ern
+        default: return false
+        }
+    }
+
+    static func wordHash(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for k in range {
+            h ^= UInt64(scalars[k].value)
+            h = h &* 0x100000001b3
+        }
+        return h
+    }
+
+    static func wordHash(_ word: String) -> UInt64 {
+        let scalars = Array(word.unicodeScalars)
+        return wordHash(scalars, 0..<scalars.count)
+    }
+
+    private static let factionHeadHashes = Set(factionHeads.map(wordHash))
+    private static let factionTailHashes = Set(factionTails.map(wordHash))
+    private static let rankHashes = Set(ranks.map(wordHash))
+    private static let notNameWordHashes = Set(notNameWords.map(wordHash))
+    private static let placeCueHashes = Dictionary(uniqueKeysWithValues: placeCues.map { (wordHash($0.key), $0.value) })
+
+    private enum Words {
+        static let operations = wordHash("Operations"), operation = wordHash("Operation"), room = wordHash("Room")
+        static let abu = wordHash("Abu"), near = wordHash("near"), nearCapitalised = wordHash("Near")
+        static let of = wordHash("of"), and = wordHash("and"), or = wordHash("or")
     }
 
     /// Only spaces and dots between a rank and what follows: "Lt. Col. Ahmed".

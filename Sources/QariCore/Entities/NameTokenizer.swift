@@ -45,11 +45,6 @@ struct NameTokenizer {
         tokenize(alwaysAcronymKeys: alwaysAcronymKeys)
     }
 
-    init(scalars: [Unicode.Scalar], alwaysAcronymKeys: Bool = false) {
-        self.scalars = scalars
-        tokenize(alwaysAcronymKeys: alwaysAcronymKeys)
-    }
-
     static func isApostrophe(_ v: UInt32) -> Bool {
         v == 0x27 || v == 0x60 || v == 0x2019 || v == 0x2018 || v == 0x2BC || v == 0x2BE || v == 0x2BF || v == 0x2032 || v == 0xB4
     }
@@ -72,6 +67,7 @@ struct NameTokenizer {
 
     private mutating func tokenize(alwaysAcronymKeys: Bool) {
         let count = scalars.count
+        tokens.reserveCapacity(count / 5 + 1)
         var index = 0
         var gapIsJoining = false   // the gap since the last token held only spaces/hyphens/apostrophes
         var pendingArticle: (start: Int, joinsPrevious: Bool)? = nil
