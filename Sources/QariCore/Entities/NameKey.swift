@@ -43,7 +43,11 @@ enum NameKey {
     /// True for an Arabic article written in Latin letters. Hyphenated articles (as-Suwayda,
     /// ad-Dana) are recognised in many assimilated forms; a free-standing one only as "al".
     static func isArticle(_ letters: [UInt8], hyphenated: Bool) -> Bool {
-        hyphenated ? hyphenatedArticles.contains(letters) : letters == [0x61, 0x6C]
+        hyphenated ? hyphenatedArticles.contains(letters) : isAl(letters)
+    }
+
+    @inline(__always) static func isAl(_ letters: [UInt8]) -> Bool {
+        letters.count == 2 && letters[0] == 0x61 && letters[1] == 0x6C
     }
 
     @inline(__always) static func isVowel(_ c: UInt8) -> Bool {
@@ -66,7 +70,7 @@ enum NameKey {
 
     /// Consonant skeleton of lower-case letters: "Sheikhoun", "Shaykhun" and "Shikhon" all give "skn".
     static func latinSkeleton(_ letters: [UInt8], into out: inout [UInt8]) {
-        walkLatin(letters, vowelRun: { run, leading in if leading { out.append(contentsOf: run) } },
+        walkLatin(letters, vowelRun: { run, leading in if leading { out.append(run) } },
                   consonant: { out.append($0) })
         if out.isEmpty { out.append(0x61) }
     }
@@ -74,12 +78,17 @@ enum NameKey {
     /// Spelling with digraphs and doubled letters folded and each vowel run reduced to a, i, u or ai.
     static func latinFolded(_ letters: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
-        walkLatin(letters, vowelRun: { run, _ in out.append(contentsOf: run) }, consonant: { out.append($0) })
+        walkLatin(letters, vowelRun: { run, _ in
+            if run == diphthong { out.append(0x61); out.append(0x69) } else { out.append(run) }
+        }, consonant: { out.append($0) })
         return out
     }
 
+    /// Stands for the vowel run "ai" (ei, ay, ey...) in walks, so that no array is built per run.
+    private static let diphthong: UInt8 = 0
+
     /// Walks letters once, reporting folded consonants and reduced vowel runs.
-    private static func walkLatin(_ l: [UInt8], vowelRun: ([UInt8], Bool) -> Void, consonant: (UInt8) -> Void) {
+    private static func walkLatin(_ l: [UInt8], vowelRun: (UInt8, Bool) -> Void, consonant: (UInt8) -> Void) {
         let n = l.count
         var i = 0
         var previous: UInt8 = 0
@@ -90,15 +99,15 @@ enum NameKey {
         func flushRun() {
             guard inRun else { return }
             if isStart {
-                vowelRun([0x61], true)    // a leading vowel only says "starts with a vowel": Idlib ~ Idleb
+                vowelRun(0x61, true)    // a leading vowel only says "starts with a vowel": Idlib ~ Idleb
             } else if runHasA && runHasI {
-                vowelRun([0x61, 0x69], false)
+                vowelRun(diphthong, false)
             } else if runHasA {
-                vowelRun([0x61], false)
+                vowelRun(0x61, false)
             } else if runHasU {
-                vowelRun([0x75], false)
+                vowelRun(0x75, false)
             } else {
-                vowelRun([0x69], false)
+                vowelRun(0x69, false)
             }
             runHasA = false; runHasI = false; runHasU = false; inRun = false
         }

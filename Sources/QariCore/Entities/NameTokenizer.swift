@@ -150,15 +150,15 @@ struct NameTokenizer {
             let script: NameScript = arabic ? .arabic : ((upper + lower) == 0 ? .digits : .latin)
 
             // An article ("al-", "el-", "ash-"...) joins the next word instead of being a token.
-            if script == .latin, buffer.count <= 3, end < count,
-               NameKey.isArticle(buffer, hyphenated: NameTokenizer.isHyphen(scalars[end].value)),
-               end + 1 < count {
+            if script == .latin, buffer.count <= 3, end + 1 < count,
+               NameTokenizer.isHyphen(scalars[end].value) || NameKey.isAl(buffer),
+               NameKey.isArticle(buffer, hyphenated: NameTokenizer.isHyphen(scalars[end].value)) {
                 let next = scalars[end + 1].value
                 // "Al-‘Asal": an ayn mark may follow the article's hyphen.
                 let hyphenated = NameTokenizer.isHyphen(scalars[end].value) && (NameTokenizer.isLatinLetter(next)
                     || (NameTokenizer.isApostrophe(next) && end + 2 < count && NameTokenizer.isLatinLetter(scalars[end + 2].value)))
                 let spaced = NameTokenizer.isSpace(scalars[end].value) && NameTokenizer.isUppercaseASCII(next)
-                    && (buffer == [0x61, 0x6C]) // only "al"/"Al" stands apart: "Abu Bakr al Baghdadi"
+                    && NameKey.isAl(buffer) // only "al"/"Al" stands apart: "Abu Bakr al Baghdadi"
                 if hyphenated || spaced {
                     pendingArticle = (start, !tokens.isEmpty && gapIsJoining)
                     gapIsJoining = true
