@@ -30,6 +30,7 @@ public final class EntityMatcher: @unchecked Sendable {
     public let knowledgeBase: KnowledgeBase
     private let trie: NameTrie
     private let aliases: [AliasEntry]
+    private let lowercaseStartNodes: Set<Int32>
     private let lock = NSLock()
     private var discovered: [String: Entity] = [:]
 
@@ -52,8 +53,18 @@ public final class EntityMatcher: @unchecked Sendable {
                 }
             }
         }
+        // Names whose one word must be capitalised: a lower-case word cannot start them, which lets
+        // the matcher pass over ordinary words whose key happens to be a name's key.
+        var lowercaseStarts = Set<Int32>()
+        for node in trie.rootChildren {
+            let entries = trie.entries(node)
+            if trie.hasChildren(node) || entries.contains(where: { aliases[$0].isArabic || aliases[$0].rules[0] == .anyCase || aliases[$0].joined }) {
+                lowercaseStarts.insert(node)
+            }
+        }
         self.trie = trie
         self.aliases = aliases
+        self.lowercaseStartNodes = lowercaseStarts
     }
 
     // MARK: Public API
@@ -156,9 +167,13 @@ public final class EntityMatcher: @unchecked Sendable {
         let tokens = tokenizer.tokens
         let first = tokens[start]
         // Most words start no name: answer them before allocating anything.
-        if first.arabicAlternatives.isEmpty && trie.child(of: 0, key: first.wordKey) == nil
-            && (first.acronymKey == 0 || trie.child(of: 0, key: first.acronymKey) == nil) {
-            return nil
+        if first.arabicAlternatives.isEmpty {
+            let lowercaseStart = !first.startsUppercase && first.script == .latin && caseSensitive
+            func canStart(_ key: UInt64) -> Bool {
+                guard key != 0, let node = trie.child(of: 0, key: key) else { return false }
+                return !lowercaseStart || lowercaseStartNodes.contains(node)
+            }
+            if !canStart(first.wordKey) && !canStart(first.acronymKey) { return nil }
         }
         // Paths alive after each token: (trie node, where the name starts in scalars).
         var active: [(node: Int32, coreStart: Int)] = []
@@ -273,23 +288,38 @@ public final class EntityMatcher: @unchecked Sendable {
     }
 }
 
-/// One spelling of a knowledge-base entity, compiled for matching.
-struct AliasEntry {
+/// One spelling of a knowledge-base entity, compiled for matching. A class so that looking one
+/// up while matching shares it instead of copying its arrays.
+final class AliasEntry {
     enum TokenRule: Equatable {
         case acronym, capitalised, anyCase
     }
 
-    var entityIndex: Int
-    var keys: [UInt64]
-    var isArabic: Bool
+    let entityIndex: Int
+    let keys: [UInt64]
+    let isArabic: Bool
     /// One rule per token of the spelling (for a joined entry, the rules of the original tokens).
-    var rules: [TokenRule]
-    var joined: Bool
-    var allAcronyms: Bool
+    let rules: [TokenRule]
+    /// True for the run-together form of a multi-word spelling.
+    let joined: Bool
+    let allAcronyms: Bool
     /// Lower-case letters without articles, all tokens run together.
-    var letters: [UInt8]
-    var lastLetters: [UInt8]
-    var folded: [UInt8]
+    let letters: [UInt8]
+    let lastLetters: [UInt8]
+    let folded: [UInt8]
+
+    init(entityIndex: Int, keys: [UInt64], isArabic: Bool, rules: [TokenRule], joined: Bool, allAcronyms: Bool,
+         letters: [UInt8], lastLetters: [UInt8], folded: [UInt8]) {
+        self.entityIndex = entityIndex
+        self.keys = keys
+        self.isArabic = isArabic
+        self.rules = rules
+        self.joined = joined
+        self.allAcronyms = allAcronyms
+        self.letters = letters
+        self.lastLetters = lastLetters
+        self.folded = folded
+    }
 
     static func make(name: String, tokenizer: NameTokenizer, entityIndex: Int) -> [AliasEntry] {
         let tokens = tokenizer.tokens
@@ -327,16 +357,17 @@ struct AliasEntry {
         var entries = [entry]
         // Multi-word names are also known run together: "Kafr Zita" is written "Kafarzita", كفر زيتا كفرزيتا.
         if tokens.count >= 2 && !rules.contains(.acronym) && !tokens.contains(where: { $0.script == .digits }) {
-            var joined = entry
-            joined.joined = true
+            let joinedKey: UInt64
             if isArabic {
-                joined.keys = [NameKey.hash(arabicLetters, seed: NameKey.arabicSeed)]
+                joinedKey = NameKey.hash(arabicLetters, seed: NameKey.arabicSeed)
             } else {
                 var skeleton: [UInt8] = []
                 NameKey.latinSkeleton(letters, into: &skeleton)
-                joined.keys = [NameKey.hash(skeleton)]
+                joinedKey = NameKey.hash(skeleton)
             }
-            entries.append(joined)
+            entries.append(AliasEntry(entityIndex: entityIndex, keys: [joinedKey], isArabic: isArabic, rules: rules,
+                                      joined: true, allAcronyms: allAcronyms, letters: letters, lastLetters: lastLetters,
+                                      folded: entry.folded))
         }
         return entries
     }
@@ -368,6 +399,10 @@ struct NameTrie {
     }
 
     @inline(__always) func hasEntries(_ node: Int32) -> Bool { !entryLists[Int(node)].isEmpty }
+
+    func hasChildren(_ node: Int32) -> Bool { !children[Int(node)].isEmpty }
+
+    var rootChildren: [Int32] { Array(children[0].values) }
 
     func entries(_ node: Int32) -> [Int] { entryLists[Int(node)] }
 }

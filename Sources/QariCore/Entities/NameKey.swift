@@ -69,9 +69,41 @@ enum NameKey {
     }
 
     /// Consonant skeleton of lower-case letters: "Sheikhoun", "Shaykhun" and "Shikhon" all give "skn".
-    static func latinSkeleton(_ letters: [UInt8], into out: inout [UInt8]) {
-        walkLatin(letters, vowelRun: { run, leading in if leading { out.append(run) } },
-                  consonant: { out.append($0) })
+    /// This is `walkLatin` with vowels dropped, written out as its own loop because it runs on
+    /// every Latin word of the text.
+    static func latinSkeleton(_ l: [UInt8], into out: inout [UInt8]) {
+        let n = l.count
+        var i = 0
+        var previous: UInt8 = 0
+        var lastConsonant: UInt8 = 0
+        var inRun = false
+        var isStart = true
+        while i < n {
+            let c = l[i]
+            if c == previous { i += 1; continue }
+            previous = c
+            if isVowel(c) || ((c == 0x79 || c == 0x77) && inRun) {
+                inRun = true
+                i += 1
+                continue
+            }
+            if c == 0x68 && i == n - 1 && inRun && !isStart { break }
+            var folded = c
+            if i + 1 < n, l[i + 1] == 0x68, let d = digraph(c) {
+                folded = d
+                previous = 0x68
+                i += 2
+            } else {
+                if c == 0x71 || c == 0x63 { folded = 0x6B }
+                i += 1
+            }
+            if inRun && isStart { out.append(0x61) }
+            if folded != lastConsonant || inRun { out.append(folded) }
+            inRun = false
+            lastConsonant = folded
+            isStart = false
+        }
+        if inRun && isStart { out.append(0x61) }
         if out.isEmpty { out.append(0x61) }
     }
 
