@@ -53,6 +53,7 @@ public final class EntityMatcher: @unchecked Sendable {
                 }
             }
         }
+        trie.freeze()
         // Names whose one word must be capitalised: a lower-case word cannot start them, which lets
         // the matcher pass over ordinary words whose key happens to be a name's key.
         var lowercaseStarts = Set<Int32>()
@@ -374,9 +375,17 @@ final class AliasEntry {
 }
 
 /// A trie over token keys. Node 0 is the root.
+///
+/// Built with a dictionary per node; `freeze()` then lays every edge into one open-addressing
+/// table, because looking up the first word of a possible name happens for every word of the
+/// text and must be cheap.
 struct NameTrie {
     private var children: [[UInt64: Int32]] = [[:]]
     private var entryLists: [[Int]] = [[]]
+    private var slotKeys: [UInt64] = []
+    private var slotParents: [Int32] = []
+    private var slotChildren: [Int32] = []
+    private var mask = 0
 
     mutating func insert(_ keys: [UInt64], entry: Int) {
         var node = 0
@@ -394,8 +403,42 @@ struct NameTrie {
         entryLists[node].append(entry)
     }
 
+    /// Builds the lookup table; call after the last `insert`.
+    mutating func freeze() {
+        let edges = children.reduce(0) { $0 + $1.count }
+        var capacity = 16
+        while capacity < edges * 2 { capacity <<= 1 }
+        mask = capacity - 1
+        slotKeys = [UInt64](repeating: 0, count: capacity)
+        slotParents = [Int32](repeating: -1, count: capacity)
+        slotChildren = [Int32](repeating: 0, count: capacity)
+        for (parent, map) in children.enumerated() {
+            for (key, child) in map {
+                var slot = NameTrie.mix(Int32(parent), key) & mask
+                while slotParents[slot] != -1 { slot = (slot + 1) & mask }
+                slotKeys[slot] = key
+                slotParents[slot] = Int32(parent)
+                slotChildren[slot] = child
+            }
+        }
+    }
+
+    @inline(__always) private static func mix(_ parent: Int32, _ key: UInt64) -> Int {
+        var h = key ^ (UInt64(UInt32(bitPattern: parent)) &* 0x9E3779B97F4A7C15)
+        h ^= h >> 29
+        h = h &* 0xBF58476D1CE4E5B9
+        h ^= h >> 32
+        return Int(truncatingIfNeeded: h)
+    }
+
     @inline(__always) func child(of node: Int32, key: UInt64) -> Int32? {
-        children[Int(node)][key]
+        var slot = NameTrie.mix(node, key) & mask
+        while true {
+            let parent = slotParents[slot]
+            if parent == -1 { return nil }
+            if parent == node && slotKeys[slot] == key { return slotChildren[slot] }
+            slot = (slot + 1) & mask
+        }
     }
 
     @inline(__always) func hasEntries(_ node: Int32) -> Bool { !entryLists[Int(node)].isEmpty }

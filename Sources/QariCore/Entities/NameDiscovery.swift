@@ -48,7 +48,11 @@ enum NameDiscovery {
         var names: [DiscoveredName] = []
         var taken = covered
         // Words are compared by a hash of their scalars, so no String is built per token.
-        func word(_ k: Int) -> UInt64 { wordHash(tokenizer.scalars, tokens[k].coreStart..<tokens[k].range.upperBound) }
+        var hashes = [UInt64](repeating: 0, count: tokens.count)
+        func word(_ k: Int) -> UInt64 {
+            if hashes[k] == 0 { hashes[k] = wordHash(tokenizer.scalars, tokens[k].coreStart..<tokens[k].range.upperBound) | 1 }
+            return hashes[k]
+        }
         /// A capitalised Latin word (or "al-" + one) that no known name covers.
         func isNameWord(_ k: Int) -> Bool {
             guard k < tokens.count, !taken[k], tokens[k].script == .latin, tokens[k].startsUppercase else { return false }
@@ -85,8 +89,11 @@ enum NameDiscovery {
                     continue
                 }
             }
-            // Faction: name words + "Brigade" / "Operations Room".
-            if isNameWord(k), k + 1 < tokens.count {
+            // Faction: name words + "Brigade" / "Operations Room". Look for the closing word first: it is rare.
+            let closes = (k + 1..<min(k + 5, tokens.count)).contains { j in
+                tokens[j].startsUppercase && (factionTailHashes.contains(word(j)) || word(j) == Words.operations || word(j) == Words.operation)
+            }
+            if closes, isNameWord(k), k + 1 < tokens.count {
                 let end = nameRun(from: k, limit: 4)
                 var closed: Int? = nil
                 for j in (k + 1)...min(end, tokens.count - 1) where tokens[j].joinsPrevious {
@@ -183,9 +190,10 @@ enum NameDiscovery {
         return h
     }
 
+    /// Hash of a cue word, as `find` computes it for the words of the text (never 0).
     static func wordHash(_ word: String) -> UInt64 {
         let scalars = Array(word.unicodeScalars)
-        return wordHash(scalars, 0..<scalars.count)
+        return wordHash(scalars, 0..<scalars.count) | 1
     }
 
     private static let factionHeadHashes = Set(factionHeads.map(wordHash))
