@@ -168,7 +168,8 @@ public final class EntityMatcher: @unchecked Sendable {
         let tokens = tokenizer.tokens
         let first = tokens[start]
         // Most words start no name: answer them before allocating anything.
-        if first.arabicAlternatives.isEmpty {
+        let firstAlternatives = tokenizer.alternatives(of: first)
+        if firstAlternatives.isEmpty {
             let lowercaseStart = !first.startsUppercase && first.script == .latin && caseSensitive
             func canStart(_ key: UInt64) -> Bool {
                 guard key != 0, let node = trie.child(of: 0, key: key) else { return false }
@@ -183,7 +184,7 @@ public final class EntityMatcher: @unchecked Sendable {
         }
         begin(first.wordKey, first.range.lowerBound)
         begin(first.acronymKey, first.range.lowerBound)
-        for alternative in first.arabicAlternatives { begin(alternative.key, alternative.coreStart) }
+        for alternative in firstAlternatives { begin(alternative.key, alternative.coreStart) }
         if active.isEmpty { return nil }
 
         var candidates: [(end: Int, node: Int32, coreStart: Int)] = []

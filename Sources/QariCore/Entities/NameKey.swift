@@ -71,7 +71,7 @@ enum NameKey {
     /// Consonant skeleton of lower-case letters: "Sheikhoun", "Shaykhun" and "Shikhon" all give "skn".
     /// This is `walkLatin` with vowels dropped, written out as its own loop because it runs on
     /// every Latin word of the text.
-    static func latinSkeleton(_ l: [UInt8], into out: inout [UInt8]) {
+    static func latinSkeleton<Sink: ByteSink>(_ l: [UInt8], into out: inout Sink) {
         let n = l.count
         var i = 0
         var previous: UInt8 = 0
@@ -205,6 +205,26 @@ enum NameKey {
 
     // MARK: Hashes
 
+    /// Where a key's bytes go: an array, or straight into a hash so that no array is built.
+    protocol ByteSink {
+        mutating func append(_ byte: UInt8)
+        var isEmpty: Bool { get }
+    }
+
+    /// FNV-1a, equal to `hash(_:)` of the same bytes.
+    struct ByteHasher: ByteSink {
+        private var state: UInt64 = latinSeed
+        private(set) var isEmpty = true
+
+        mutating func append(_ byte: UInt8) {
+            state ^= UInt64(byte)
+            state = state &* 0x100000001b3
+            isEmpty = false
+        }
+
+        var value: UInt64 { state == 0 ? 1 : state }
+    }
+
     static let latinSeed: UInt64 = 0xcbf29ce484222325
     static let arabicSeed: UInt64 = 0x84222325cbf29ce4
 
@@ -255,3 +275,5 @@ enum NameKey {
         return 1 - previousRow[m] / Double(max(n, m))
     }
 }
+
+extension Array: NameKey.ByteSink where Element == UInt8 {}

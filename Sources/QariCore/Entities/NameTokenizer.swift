@@ -23,8 +23,10 @@ struct NameToken {
     var wordKey: UInt64
     /// Hash of "#" + upper-cased letters, for tokens shaped like an abbreviation (US, HTS, HaD); 0 otherwise.
     var acronymKey: UInt64
-    /// For Arabic words with proclitics (وحلب, بروسيا, للجيش): the keys of the word without them.
-    var arabicAlternatives: [ArabicAlternative]
+    /// For Arabic words with proclitics (وحلب, بروسيا, للجيش): index of the keys of the word
+    /// without them in `NameTokenizer.arabicAlternatives`, -1 when there are none. An index
+    /// rather than an array keeps the token a plain value that copies for free.
+    var alternativesIndex: Int32
 
     var isAcronymShaped: Bool { uppercaseCount >= 2 && uppercaseCount >= lowercaseCount }
     var isLowercase: Bool { uppercaseCount == 0 }
@@ -37,11 +39,19 @@ struct NameToken {
 struct NameTokenizer {
     let scalars: [Unicode.Scalar]
     private(set) var tokens: [NameToken] = []
+    private(set) var arabicAlternatives: [[ArabicAlternative]] = []
+
+    func alternatives(of token: NameToken) -> [ArabicAlternative] {
+        token.alternativesIndex < 0 ? [] : arabicAlternatives[Int(token.alternativesIndex)]
+    }
 
     /// `alwaysAcronymKeys`: give every Latin token an abbreviation key regardless of its case
     /// (used when resolving a name a person typed, where case is not to be trusted).
     init(_ text: String, alwaysAcronymKeys: Bool = false) {
-        self.scalars = Array(text.unicodeScalars)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)   // O(1), and never fewer bytes than scalars
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
+        self.scalars = scalars
         tokenize(alwaysAcronymKeys: alwaysAcronymKeys)
     }
 
@@ -73,8 +83,6 @@ struct NameTokenizer {
         var pendingArticle: (start: Int, joinsPrevious: Bool)? = nil
         var buffer: [UInt8] = []
         buffer.reserveCapacity(32)
-        var skeleton: [UInt8] = []
-        skeleton.reserveCapacity(32)
 
         while index < count {
             let v = scalars[index].value
@@ -170,9 +178,9 @@ struct NameTokenizer {
             let wordKey: UInt64
             switch script {
             case .latin:
-                skeleton.removeAll(keepingCapacity: true)
-                NameKey.latinSkeleton(buffer, into: &skeleton)
-                wordKey = NameKey.hash(skeleton)
+                var hasher = NameKey.ByteHasher()
+                NameKey.latinSkeleton(buffer, into: &hasher)
+                wordKey = hasher.value
             case .arabic:
                 wordKey = NameKey.hash(buffer, seed: NameKey.arabicSeed)
             case .digits:
@@ -190,14 +198,18 @@ struct NameTokenizer {
                 hasArticle = true
                 joins = article.joinsPrevious
             }
-            var alternatives: [ArabicAlternative] = []
+            var alternativesIndex: Int32 = -1
             if script == .arabic {
-                alternatives = NameTokenizer.procliticAlternatives(buffer, scalars: scalars, range: start..<tokenEnd)
+                let alternatives = NameTokenizer.procliticAlternatives(buffer, scalars: scalars, range: start..<tokenEnd)
+                if !alternatives.isEmpty {
+                    alternativesIndex = Int32(arabicAlternatives.count)
+                    arabicAlternatives.append(alternatives)
+                }
             }
             tokens.append(NameToken(range: tokenStart..<tokenEnd, coreStart: start, script: script, joinsPrevious: joins,
                                     hasArticle: hasArticle, startsUppercase: startsUpper, uppercaseCount: upper,
                                     lowercaseCount: lower, wordKey: wordKey, acronymKey: acronymKey,
-                                    arabicAlternatives: alternatives))
+                                    alternativesIndex: alternativesIndex))
             pendingArticle = nil
             gapIsJoining = true
             index = end
