@@ -230,6 +230,17 @@ public final class EntityMatcher: @unchecked Sendable {
         if caseSensitive && alias.rules.contains(.capitalised) && !range.contains(where: { tokens[$0].startsUppercase }) {
             return nil
         }
+        // Each letter more or fewer costs a whole edit, so a length far from the alias's fails the
+        // spelling check below; answering that first spares the work for most ordinary words.
+        var letterCount = 0
+        for k in range {
+            for s in tokens[k].coreStart..<tokens[k].range.upperBound {
+                let v = tokenizer.scalars[s].value
+                if NameTokenizer.isLatinLetter(v) || NameTokenizer.isDigit(v) { letterCount += 1 }
+            }
+        }
+        let longer = Double(max(letterCount, alias.letters.count))
+        if Double(abs(letterCount - alias.letters.count)) > (1 - Self.spellingSimilarityThreshold) * longer { return nil }
         var letters: [UInt8] = []
         var lastLetters: [UInt8] = []
         for k in range {
