@@ -30,7 +30,8 @@ public final class EntityMatcher: @unchecked Sendable {
     public let knowledgeBase: KnowledgeBase
     private let trie: NameTrie
     private let aliases: [AliasEntry]
-    private let lowercaseStartNodes: Set<Int32>
+    /// Per trie node: may a lower-case word start the names below it.
+    private let lowercaseStartNodes: [Bool]
     private let lock = NSLock()
     private var discovered: [String: Entity] = [:]
 
@@ -56,11 +57,11 @@ public final class EntityMatcher: @unchecked Sendable {
         trie.freeze()
         // Names whose one word must be capitalised: a lower-case word cannot start them, which lets
         // the matcher pass over ordinary words whose key happens to be a name's key.
-        var lowercaseStarts = Set<Int32>()
+        var lowercaseStarts = [Bool](repeating: false, count: trie.nodeCount)
         for node in trie.rootChildren {
             let entries = trie.entries(node)
             if trie.hasChildren(node) || entries.contains(where: { aliases[$0].isArabic || aliases[$0].rules[0] == .anyCase || aliases[$0].joined }) {
-                lowercaseStarts.insert(node)
+                lowercaseStarts[Int(node)] = true
             }
         }
         self.trie = trie
@@ -151,9 +152,15 @@ public final class EntityMatcher: @unchecked Sendable {
     func knownMatches(in tokenizer: NameTokenizer, caseSensitive: Bool) -> [Match] {
         var matches: [Match] = []
         var i = 0
-        let count = tokenizer.tokens.count
+        let tokens = tokenizer.tokens
+        let count = tokens.count
+        var scratch = MatchScratch()
         while i < count {
-            if let match = longestMatch(in: tokenizer, at: i, caseSensitive: caseSensitive) {
+            if !mayStartName(tokens[i], caseSensitive: caseSensitive) {
+                i += 1
+                continue
+            }
+            if let match = longestMatch(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch) {
                 matches.append(match)
                 i = match.tokens.upperBound
             } else {
@@ -163,47 +170,73 @@ public final class EntityMatcher: @unchecked Sendable {
         return matches
     }
 
+    /// False when no known name can start with this word. Most words of a text are answered here,
+    /// without allocating anything.
+    @inline(__always) private func mayStartName(_ token: NameToken, caseSensitive: Bool) -> Bool {
+        if token.alternativesIndex >= 0 { return true }
+        let lowercaseStart = !token.startsUppercase && token.script == .latin && caseSensitive
+        if let node = trie.child(of: 0, key: token.wordKey), !lowercaseStart || lowercaseStartNodes[Int(node)] { return true }
+        if token.acronymKey != 0, let node = trie.child(of: 0, key: token.acronymKey),
+           !lowercaseStart || lowercaseStartNodes[Int(node)] {
+            return true
+        }
+        return false
+    }
+
     /// The longest confirmed name starting at token `start`.
     func longestMatch(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool) -> Match? {
+        var scratch = MatchScratch()
+        return longestMatch(in: tokenizer, at: start, caseSensitive: caseSensitive, scratch: &scratch)
+    }
+
+    /// Working arrays of `longestMatch`, kept across the words of one text so that trying a word
+    /// allocates nothing.
+    struct MatchScratch {
+        var active: [(node: Int32, coreStart: Int)] = []
+        var next: [(node: Int32, coreStart: Int)] = []
+        var candidates: [(end: Int, node: Int32, coreStart: Int)] = []
+    }
+
+    func longestMatch(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool, scratch: inout MatchScratch) -> Match? {
         let tokens = tokenizer.tokens
         let first = tokens[start]
         // Most words start no name: answer them before allocating anything.
-        let firstAlternatives = tokenizer.alternatives(of: first)
-        if firstAlternatives.isEmpty {
-            let lowercaseStart = !first.startsUppercase && first.script == .latin && caseSensitive
-            func canStart(_ key: UInt64) -> Bool {
-                guard key != 0, let node = trie.child(of: 0, key: key) else { return false }
-                return !lowercaseStart || lowercaseStartNodes.contains(node)
-            }
-            if !canStart(first.wordKey) && !canStart(first.acronymKey) { return nil }
-        }
+        if !mayStartName(first, caseSensitive: caseSensitive) { return nil }
         // Paths alive after each token: (trie node, where the name starts in scalars).
-        var active: [(node: Int32, coreStart: Int)] = []
-        func begin(_ key: UInt64, _ coreStart: Int) {
-            if key != 0, let node = trie.child(of: 0, key: key) { active.append((node, coreStart)) }
+        scratch.active.removeAll(keepingCapacity: true)
+        scratch.next.removeAll(keepingCapacity: true)
+        scratch.candidates.removeAll(keepingCapacity: true)
+        if first.wordKey != 0, let node = trie.child(of: 0, key: first.wordKey) {
+            scratch.active.append((node, first.range.lowerBound))
         }
-        begin(first.wordKey, first.range.lowerBound)
-        begin(first.acronymKey, first.range.lowerBound)
-        for alternative in firstAlternatives { begin(alternative.key, alternative.coreStart) }
-        if active.isEmpty { return nil }
+        if first.acronymKey != 0, let node = trie.child(of: 0, key: first.acronymKey) {
+            scratch.active.append((node, first.range.lowerBound))
+        }
+        if first.alternativesIndex >= 0 {
+            for alternative in tokenizer.alternatives(of: first) {
+                if let node = trie.child(of: 0, key: alternative.key) { scratch.active.append((node, alternative.coreStart)) }
+            }
+        }
+        if scratch.active.isEmpty { return nil }
 
-        var candidates: [(end: Int, node: Int32, coreStart: Int)] = []
         var end = start + 1
-        while !active.isEmpty {
-            for path in active where trie.hasEntries(path.node) { candidates.append((end, path.node, path.coreStart)) }
+        while !scratch.active.isEmpty {
+            for path in scratch.active where trie.hasEntries(path.node) {
+                scratch.candidates.append((end, path.node, path.coreStart))
+            }
             guard end < tokens.count, tokens[end].joinsPrevious else { break }
             let token = tokens[end]
-            var next: [(node: Int32, coreStart: Int)] = []
-            for path in active {
-                if let node = trie.child(of: path.node, key: token.wordKey) { next.append((node, path.coreStart)) }
+            scratch.next.removeAll(keepingCapacity: true)
+            for path in scratch.active {
+                if let node = trie.child(of: path.node, key: token.wordKey) { scratch.next.append((node, path.coreStart)) }
                 if token.acronymKey != 0, let node = trie.child(of: path.node, key: token.acronymKey) {
-                    next.append((node, path.coreStart))
+                    scratch.next.append((node, path.coreStart))
                 }
             }
-            active = next
+            swap(&scratch.active, &scratch.next)
             end += 1
         }
-        for candidate in candidates.reversed() {
+        for candidate in scratch.candidates.reversed() {
             var best: (alias: Int, score: Double)? = nil
             for alias in trie.entries(candidate.node) {
                 guard let score = confirm(aliases[alias], tokenizer: tokenizer, tokens: start..<candidate.end,
@@ -458,6 +491,8 @@ struct NameTrie {
     func hasChildren(_ node: Int32) -> Bool { !children[Int(node)].isEmpty }
 
     var rootChildren: [Int32] { Array(children[0].values) }
+
+    var nodeCount: Int { children.count }
 
     func entries(_ node: Int32) -> [Int] { entryLists[Int(node)] }
 }

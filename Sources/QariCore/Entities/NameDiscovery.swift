@@ -137,7 +137,8 @@ enum NameDiscovery {
                 }
             }
             // Place: "the town of X", "villages of X, Y and Z", "near X".
-            if let kind = placeCueHashes[w] {
+            if let cue = placeCueHashes.payload(w) {
+                let kind = placeCueKinds[cue]
                 var next = k + 1
                 if w != Words.near && w != Words.nearCapitalised {
                     guard next < tokens.count, word(next) == Words.of else { continue }
@@ -163,12 +164,16 @@ enum NameDiscovery {
         return names.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
-    private static let placeCueLengths = Set(placeCues.keys.map { $0.unicodeScalars.count })
-    private static let placeCueInitials = Set(placeCues.keys.map { $0.unicodeScalars.first!.value })
+    /// Bit n set when some cue word has n letters; bit c - 64 set when some cue starts with ASCII c.
+    private static let placeCueLengthBits: UInt64 = placeCues.keys.reduce(0) { $0 | (1 << UInt64(min($1.unicodeScalars.count, 63))) }
+    private static let placeCueInitialBits: UInt64 = placeCues.keys.reduce(0) {
+        $0 | (1 << UInt64($1.unicodeScalars.first!.value - 64))
+    }
 
     @inline(__always) private static func isPlaceCueCandidate(_ tokenizer: NameTokenizer, _ token: NameToken) -> Bool {
-        !token.hasArticle && placeCueLengths.contains(token.range.count)
-            && placeCueInitials.contains(tokenizer.scalars[token.range.lowerBound].value)
+        guard !token.hasArticle, token.range.count < 64, placeCueLengthBits & (1 << UInt64(token.range.count)) != 0 else { return false }
+        let initial = tokenizer.scalars[token.range.lowerBound].value
+        return initial >= 64 && initial < 128 && placeCueInitialBits & (1 << UInt64(initial - 64)) != 0
     }
 
     /// Demonym and adjective shapes: "Turkish", "Syrian", "Lebanese", "Northern" are not place names.
@@ -196,11 +201,13 @@ enum NameDiscovery {
         return wordHash(scalars, 0..<scalars.count) | 1
     }
 
-    private static let factionHeadHashes = Set(factionHeads.map(wordHash))
-    private static let factionTailHashes = Set(factionTails.map(wordHash))
-    private static let rankHashes = Set(ranks.map(wordHash))
-    private static let notNameWordHashes = Set(notNameWords.map(wordHash))
-    private static let placeCueHashes = Dictionary(uniqueKeysWithValues: placeCues.map { (wordHash($0.key), $0.value) })
+    private static let factionHeadHashes = KeyTable(keys: factionHeads.map(wordHash))
+    private static let factionTailHashes = KeyTable(keys: factionTails.map(wordHash))
+    private static let rankHashes = KeyTable(keys: ranks.map(wordHash))
+    private static let notNameWordHashes = KeyTable(keys: notNameWords.map(wordHash))
+    /// Place cue words; the payload indexes `placeCueKinds`.
+    private static let placeCueKinds: [String?] = Array(placeCues.values)
+    private static let placeCueHashes = KeyTable(placeCues.keys.enumerated().map { (wordHash($0.element), $0.offset) })
 
     private enum Words {
         static let operations = wordHash("Operations"), operation = wordHash("Operation"), room = wordHash("Room")

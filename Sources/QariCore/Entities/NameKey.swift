@@ -277,3 +277,49 @@ enum NameKey {
 }
 
 extension Array: NameKey.ByteSink where Element == UInt8 {}
+
+/// A fixed set of 64-bit keys (already hashes) with a small payload each, looked up by open
+/// addressing. Swift's `Set` hashes its keys again with SipHash, which is a real cost on a test
+/// that runs for every word of the text.
+struct KeyTable: Sendable {
+    private let keys: [UInt64]
+    private let payloads: [Int]
+    private let mask: Int
+
+    init(_ entries: [(key: UInt64, payload: Int)]) {
+        var capacity = 16
+        while capacity < entries.count * 2 { capacity <<= 1 }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var payloads = [Int](repeating: 0, count: capacity)
+        for entry in entries where entry.key != 0 {
+            var slot = KeyTable.slot(entry.key, capacity - 1)
+            while keys[slot] != 0 && keys[slot] != entry.key { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = entry.key
+            payloads[slot] = entry.payload
+        }
+        self.keys = keys
+        self.payloads = payloads
+        self.mask = capacity - 1
+    }
+
+    init(keys: [UInt64]) {
+        self.init(keys.map { ($0, 0) })
+    }
+
+    @inline(__always) private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: ((key ^ (key >> 31)) &* 0x9E3779B97F4A7C15) >> 20) & mask
+    }
+
+    /// The payload of `key`, nil when the key is not in the table. Key 0 is never present.
+    @inline(__always) func payload(_ key: UInt64) -> Int? {
+        var slot = KeyTable.slot(key, mask)
+        while true {
+            let found = keys[slot]
+            if found == key { return payloads[slot] }
+            if found == 0 { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    @inline(__always) func contains(_ key: UInt64) -> Bool { key != 0 && payload(key) != nil }
+}
