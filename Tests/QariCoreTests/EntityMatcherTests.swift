@@ -144,4 +144,32 @@ final class EntityMatcherTests: XCTestCase {
         XCTAssertTrue(results.allSatisfy { $0 })
         XCTAssertNotNil(matcher.discoveredEntity(id: expected[1][0].entityID))
     }
+
+    /// Odd input never crashes and every reported range is the reported surface.
+    func testRangesHoldOnOddInput() {
+        let odd = [
+            "", " ", "-", "al-", "al- ", "-al", "’s", "U.", "U.S", "U.S.", "A.B.C.D.", "M-", "M5", "5M", "No. ", "Lt. Col.",
+            "Abu", "Abu al-", "town of", "near", "Jaysh", "Jaysh al-", "\u{1F600}Hama\u{1F600}", "Ha\u{301}ma", "\u{202E}Homs\u{202C}",
+            "و", "وال", "لل", "ولل", "كفر زيتا\u{651}", "حماة\u{640}\u{640}", "\u{0}\u{1B}[31mHTS", "HTS-HTS-HTS", "Hayat\u{A0}\u{A0}Tahrir",
+            String(repeating: "a", count: 300), String(repeating: "Hama ", count: 50),
+        ]
+        let lines = odd + GoldCorpus.shared.files.values.flatMap { $0 }
+        let seeded = GoldCorpus.matcher
+        for line in lines {
+            let scalars = Array(line.unicodeScalars)
+            for matcher in [matcher, seeded] {
+                let mentions = matcher.mentions(in: line)
+                for mention in mentions {
+                    XCTAssertTrue(mention.range.lowerBound >= 0 && mention.range.upperBound <= scalars.count && !mention.range.isEmpty)
+                    XCTAssertEqual(String(String.UnicodeScalarView(scalars[mention.range])), mention.surface)
+                }
+                for relation in RelationExtractor.relations(in: line, mentions: mentions, matcher: matcher) {
+                    XCTAssertEqual(String(String.UnicodeScalarView(scalars[relation.range])), relation.evidence)
+                }
+                _ = matcher.resolve(line)
+            }
+            for figure in FactExtractor.casualties(in: line) { XCTAssertTrue(figure.range.upperBound <= scalars.count) }
+            for date in FactExtractor.dates(in: line) { XCTAssertTrue(date.range.upperBound <= scalars.count) }
+        }
+    }
 }
