@@ -30,8 +30,10 @@ public final class EntityMatcher: @unchecked Sendable {
     public let knowledgeBase: KnowledgeBase
     private let trie: NameTrie
     private let aliases: [AliasEntry]
-    /// Per trie node: may a lower-case word start the names below it.
-    private let lowercaseStartNodes: [Bool]
+    /// Exact (lower-case) first words of the names that may start with a lower-case word. Other
+    /// lower-case words start no name, which passes over "the", "of" and "in" whose keys happen
+    /// to be the keys of names.
+    private let lowercaseFirstWords: KeyTable
     private let lock = NSLock()
     private var discovered: [String: Entity] = [:]
 
@@ -44,10 +46,20 @@ public final class EntityMatcher: @unchecked Sendable {
         self.knowledgeBase = knowledgeBase
         var trie = NameTrie()
         var aliases: [AliasEntry] = []
+        var lowercaseFirstWords: [UInt64] = []
         for (entityIndex, entity) in knowledgeBase.entities.enumerated() {
             for name in entity.allNames {
                 let tokenizer = NameTokenizer(name)
-                guard !tokenizer.tokens.isEmpty else { continue }
+                guard let first = tokenizer.tokens.first else { continue }
+                // A name may start in lower case when its first word is written so ("the Saker blog")
+                // or when it has more words to carry a capital ("wa-Harid al-Mu'minin").
+                if first.script == .latin && (tokenizer.tokens.count >= 2 || !first.startsUppercase) {
+                    var letters: [UInt8] = []
+                    for s in first.coreStart..<first.range.upperBound {
+                        NameKey.appendLatinLetter(tokenizer.scalars[s].value, into: &letters)
+                    }
+                    lowercaseFirstWords.append(NameKey.hash(letters, seed: NameKey.exactSeed))
+                }
                 for entry in AliasEntry.make(name: name, tokenizer: tokenizer, entityIndex: entityIndex) {
                     trie.insert(entry.keys, entry: aliases.count)
                     aliases.append(entry)
@@ -55,18 +67,9 @@ public final class EntityMatcher: @unchecked Sendable {
             }
         }
         trie.freeze()
-        // Names whose one word must be capitalised: a lower-case word cannot start them, which lets
-        // the matcher pass over ordinary words whose key happens to be a name's key.
-        var lowercaseStarts = [Bool](repeating: false, count: trie.nodeCount)
-        for node in trie.rootChildren {
-            let entries = trie.entries(node)
-            if trie.hasChildren(node) || entries.contains(where: { aliases[$0].isArabic || aliases[$0].rules[0] == .anyCase || aliases[$0].joined }) {
-                lowercaseStarts[Int(node)] = true
-            }
-        }
         self.trie = trie
         self.aliases = aliases
-        self.lowercaseStartNodes = lowercaseStarts
+        self.lowercaseFirstWords = KeyTable(keys: lowercaseFirstWords)
     }
 
     // MARK: Public API
@@ -174,13 +177,11 @@ public final class EntityMatcher: @unchecked Sendable {
     /// without allocating anything.
     @inline(__always) private func mayStartName(_ token: NameToken, caseSensitive: Bool) -> Bool {
         if token.alternativesIndex >= 0 { return true }
-        let lowercaseStart = !token.startsUppercase && token.script == .latin && caseSensitive
-        if let node = trie.child(of: 0, key: token.wordKey), !lowercaseStart || lowercaseStartNodes[Int(node)] { return true }
-        if token.acronymKey != 0, let node = trie.child(of: 0, key: token.acronymKey),
-           !lowercaseStart || lowercaseStartNodes[Int(node)] {
-            return true
+        if caseSensitive && token.script == .latin && !token.startsUppercase && !lowercaseFirstWords.contains(token.exactLowercaseKey) {
+            return false
         }
-        return false
+        if trie.child(of: 0, key: token.wordKey) != nil { return true }
+        return token.acronymKey != 0 && trie.child(of: 0, key: token.acronymKey) != nil
     }
 
     /// The longest confirmed name starting at token `start`.
@@ -238,9 +239,10 @@ public final class EntityMatcher: @unchecked Sendable {
         }
         for candidate in scratch.candidates.reversed() {
             var best: (alias: Int, score: Double)? = nil
+            var text: CandidateText? = nil
             for alias in trie.entries(candidate.node) {
                 guard let score = confirm(aliases[alias], tokenizer: tokenizer, tokens: start..<candidate.end,
-                                          caseSensitive: caseSensitive) else { continue }
+                                          caseSensitive: caseSensitive, text: &text) else { continue }
                 if best == nil || score > best!.score { best = (alias, score) }
             }
             if let best {
@@ -253,7 +255,27 @@ public final class EntityMatcher: @unchecked Sendable {
     }
 
     /// A score when `tokens` of the text may be read as `alias`, nil when they may not.
-    private func confirm(_ alias: AliasEntry, tokenizer: NameTokenizer, tokens range: Range<Int>, caseSensitive: Bool) -> Double? {
+    /// The letters of a stretch of text, computed once however many spellings it is tried against.
+    private struct CandidateText {
+        var letters: [UInt8] = []
+        var lastLetters: [UInt8] = []
+        var folded: [UInt8]? = nil
+
+        init(_ tokenizer: NameTokenizer, _ range: Range<Int>) {
+            for k in range {
+                let token = tokenizer.tokens[k]
+                lastLetters.removeAll(keepingCapacity: true)
+                for s in token.coreStart..<token.range.upperBound {
+                    NameKey.appendLatinLetter(tokenizer.scalars[s].value, into: &lastLetters)
+                }
+                letters += lastLetters
+            }
+        }
+    }
+
+    /// A score when `tokens` of the text may be read as `alias`, nil when they may not.
+    private func confirm(_ alias: AliasEntry, tokenizer: NameTokenizer, tokens range: Range<Int>, caseSensitive: Bool,
+                         text: inout CandidateText?) -> Double? {
         if alias.isArabic { return 1 }
         let tokens = tokenizer.tokens
         // The alias is a run of tokens; a joined alias ("Kafr Zita" read as "Kafarzita") is one.
@@ -263,31 +285,17 @@ public final class EntityMatcher: @unchecked Sendable {
         if caseSensitive && alias.rules.contains(.capitalised) && !range.contains(where: { tokens[$0].startsUppercase }) {
             return nil
         }
-        // Each letter more or fewer costs a whole edit, so a length far from the alias's fails the
-        // spelling check below; answering that first spares the work for most ordinary words.
-        var letterCount = 0
-        for k in range {
-            for s in tokens[k].coreStart..<tokens[k].range.upperBound {
-                let v = tokenizer.scalars[s].value
-                if NameTokenizer.isLatinLetter(v) || NameTokenizer.isDigit(v) { letterCount += 1 }
-            }
-        }
-        let longer = Double(max(letterCount, alias.letters.count))
-        if Double(abs(letterCount - alias.letters.count)) > (1 - Self.spellingSimilarityThreshold) * longer { return nil }
-        var letters: [UInt8] = []
-        var lastLetters: [UInt8] = []
-        for k in range {
-            let token = tokens[k]
-            lastLetters.removeAll(keepingCapacity: true)
-            for s in token.coreStart..<token.range.upperBound {
-                NameKey.appendLatinLetter(tokenizer.scalars[s].value, into: &lastLetters)
-            }
-            letters += lastLetters
-        }
+        if text == nil { text = CandidateText(tokenizer, range) }
+        let letters = text!.letters
         if letters == alias.letters { return 1.01 }
         if alias.allAcronyms { return nil }
-        if Self.isAdjectiveForm(lastLetters, of: alias.lastLetters) { return nil }
-        let score = NameKey.similarity(NameKey.latinFolded(letters), alias.folded)
+        // Each letter more or fewer costs a whole edit, so a length far from the alias's fails the
+        // spelling check below; answering that first spares the edit distances.
+        let longer = Double(max(letters.count, alias.letters.count))
+        if Double(abs(letters.count - alias.letters.count)) > (1 - Self.spellingSimilarityThreshold) * longer { return nil }
+        if Self.isAdjectiveForm(text!.lastLetters, of: alias.lastLetters) { return nil }
+        if text!.folded == nil { text!.folded = NameKey.latinFolded(letters) }
+        let score = NameKey.similarity(text!.folded!, alias.folded)
         let threshold = alias.folded.count <= 4 ? Self.shortNameSimilarityThreshold : Self.similarityThreshold
         // The folded forms can agree while the letters as written are far apart ("READ" and
         // "Riyadh", "Deal" and "Diyala"): ordinary words, not spellings of the name.
@@ -488,11 +496,8 @@ struct NameTrie {
 
     @inline(__always) func hasEntries(_ node: Int32) -> Bool { !entryLists[Int(node)].isEmpty }
 
-    func hasChildren(_ node: Int32) -> Bool { !children[Int(node)].isEmpty }
 
-    var rootChildren: [Int32] { Array(children[0].values) }
 
-    var nodeCount: Int { children.count }
 
     func entries(_ node: Int32) -> [Int] { entryLists[Int(node)] }
 }

@@ -227,6 +227,7 @@ enum NameKey {
 
     static let latinSeed: UInt64 = 0xcbf29ce484222325
     static let arabicSeed: UInt64 = 0x84222325cbf29ce4
+    static let exactSeed: UInt64 = 0x9ce484222325cbf2
 
     @inline(__always) static func hash(_ bytes: [UInt8], seed: UInt64 = latinSeed) -> UInt64 {
         var h = seed

@@ -23,6 +23,8 @@ struct NameToken {
     var wordKey: UInt64
     /// Hash of "#" + upper-cased letters, for tokens shaped like an abbreviation (US, HTS, HaD); 0 otherwise.
     var acronymKey: UInt64
+    /// For Latin words that do not start with a capital: hash of the letters themselves; 0 otherwise.
+    var exactLowercaseKey: UInt64
     /// For Arabic words with proclitics (وحلب, بروسيا, للجيش): index of the keys of the word
     /// without them in `NameTokenizer.arabicAlternatives`, -1 when there are none. An index
     /// rather than an array keeps the token a plain value that copies for free.
@@ -209,6 +211,7 @@ struct NameTokenizer {
             tokens.append(NameToken(range: tokenStart..<tokenEnd, coreStart: start, script: script, joinsPrevious: joins,
                                     hasArticle: hasArticle, startsUppercase: startsUpper, uppercaseCount: upper,
                                     lowercaseCount: lower, wordKey: wordKey, acronymKey: acronymKey,
+                                    exactLowercaseKey: script == .latin && !startsUpper ? NameKey.hash(buffer, seed: NameKey.exactSeed) : 0,
                                     alternativesIndex: alternativesIndex))
             pendingArticle = nil
             gapIsJoining = true
