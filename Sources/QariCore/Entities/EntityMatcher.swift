@@ -30,6 +30,8 @@ public final class EntityMatcher: @unchecked Sendable {
     public let knowledgeBase: KnowledgeBase
     private let trie: NameTrie
     private let aliases: [AliasEntry]
+    /// Knowledge-base ids by entity index.
+    private let entityIDs: [String]
     /// Exact (lower-case) first words of the names that may start with a lower-case word. Other
     /// lower-case words start no name, which passes over "the", "of" and "in" whose keys happen
     /// to be the keys of names.
@@ -69,6 +71,7 @@ public final class EntityMatcher: @unchecked Sendable {
         trie.freeze()
         self.trie = trie
         self.aliases = aliases
+        self.entityIDs = knowledgeBase.entities.map(\.id)
         self.lowercaseFirstWords = KeyTable(keys: lowercaseFirstWords)
     }
 
@@ -80,28 +83,23 @@ public final class EntityMatcher: @unchecked Sendable {
     public func mentions(in text: String) -> [EntityMention] {
         let tokenizer = NameTokenizer(text)
         let matches = knownMatches(in: tokenizer, caseSensitive: true)
+        var result: [EntityMention] = []
+        result.reserveCapacity(matches.count)
         var covered = [Bool](repeating: false, count: tokenizer.tokens.count)
         for match in matches {
             for k in match.tokens { covered[k] = true }
+            result.append(EntityMention(entityID: entityIDs[aliases[match.alias].entityIndex], range: match.scalarRange,
+                                        surface: Self.string(tokenizer.scalars, match.scalarRange)))
         }
         let found = NameDiscovery.find(in: tokenizer, covered: covered)
-        var discoveredMentions: [(Int, EntityMention)] = []
+        if found.isEmpty { return result }
         for name in found {
-            let entity = register(name, tokenizer: tokenizer)
             let range = name.scalarRange(in: tokenizer)
-            discoveredMentions.append((name.tokens.lowerBound,
-                                       EntityMention(entityID: entity.id, range: range,
-                                                     surface: Self.string(tokenizer.scalars, range))))
+            let surface = Self.string(tokenizer.scalars, range)
+            result.append(EntityMention(entityID: register(name, surface: surface).id, range: range, surface: surface))
         }
-        var known = matches.map { match -> (Int, EntityMention) in
-            let range = match.scalarRange
-            return (match.tokens.lowerBound,
-                    EntityMention(entityID: knowledgeBase.entities[aliases[match.alias].entityIndex].id,
-                                  range: range, surface: Self.string(tokenizer.scalars, range)))
-        }
-        known += discoveredMentions
-        known.sort { $0.1.range.lowerBound < $1.1.range.lowerBound }
-        return known.map(\.1)
+        result.sort { $0.range.lowerBound < $1.range.lowerBound }
+        return result
     }
 
     /// The entity a name stands for, in any known spelling or a close variant, in either script.
@@ -325,7 +323,11 @@ public final class EntityMatcher: @unchecked Sendable {
     // MARK: Discovered names
 
     private func register(_ name: DiscoveredName, tokenizer: NameTokenizer) -> Entity {
-        let surface = Self.string(tokenizer.scalars, name.scalarRange(in: tokenizer))
+        register(name, surface: Self.string(tokenizer.scalars, name.scalarRange(in: tokenizer)))
+    }
+
+    /// Records a discovered name under its key; a new spelling of a known key becomes an alias.
+    private func register(_ name: DiscoveredName, surface: String) -> Entity {
         let id = "disc:" + name.key
         lock.lock()
         defer { lock.unlock() }
