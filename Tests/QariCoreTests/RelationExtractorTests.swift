@@ -64,6 +64,16 @@ final class RelationExtractorTests: XCTestCase {
         XCTAssertEqual(relations("Turkey stopped opposing HTS"), [])
     }
 
+    func testAnaphorsReferBackToAGroupInTheSameParagraph() {
+        XCTAssertEqual(relations("Fa Ithbatu, a close ally of HTS, left. The group’s members fled after an attack by the SAA."),
+                       ["fa_ithbatu allied_with hts", "fa_ithbatu fights syrian_army"])
+        XCTAssertEqual(relations("HTS expelled Hurras al-Din. This very faction then attacked Syrian Army positions."),
+                       ["hurras fights syrian_army"])
+        XCTAssertEqual(relations("Hurras al-Din, the once US-backed group, left."), ["hurras backed_by united_states"])
+        XCTAssertEqual(relations("the US-backed group Hurras al-Din"), ["hurras backed_by united_states"],
+                       "a named group is not read as an anaphor")
+    }
+
     func testEvidenceIsTheStatingSubstring() throws {
         let text = "Officials said the US-backed Syrian Democratic Forces advanced."
         let relation = try XCTUnwrap(RelationExtractor.relations(in: text, mentions: matcher.mentions(in: text), matcher: matcher).first)

@@ -186,8 +186,11 @@ struct RelationRule {
         case demonym(String)
         /// Every person mention in the named group.
         case people(String)
-        /// The nearest actor of a fitting type before the match: what "the group" or "this faction" refers to.
+        /// The nearest actor of a fitting type before the match: what "this faction" refers to.
         case antecedent
+        /// The first actor of a fitting type in the text before the match: the topic that
+        /// "the group" refers back to.
+        case topic
     }
 
     let kind: RelationKind
@@ -199,7 +202,7 @@ struct RelationRule {
     let confidence: String
 
     func relations(from match: NSTextCheckingResult, template: RelationTemplate, matcher: EntityMatcher) -> [TextRelation] {
-        if kind == .fights, case .group(let name) = objects, let range = template.scalarText.group(match, name),
+        if case .group(let name) = objects, let range = template.scalarText.group(match, name),
            RelationRule.isLocative(before: range, in: template) {
             return []
         }
@@ -232,9 +235,12 @@ struct RelationRule {
                 if types.contains(acting.type), !ids.contains(acting.id) { ids.append(acting.id) }
             }
             return ids
-        case .antecedent:
+        case .antecedent, .topic:
             let before = template.mentionIndexes(in: NSRange(location: 0, length: match.range.location))
-            for index in before.reversed() where template.roles[index] == .actor {
+            let order: [Int]
+            if case .topic = selector { order = before } else { order = before.reversed() }
+            // "anti-ISIS operations ... the current leader of the terrorist group": a modifier names a group too.
+            for index in order where template.roles[index] == .actor || template.roles[index] == .modifier {
                 guard let entity = matcher.entity(id: template.mentions[index].entityID) else { continue }
                 if types.contains(entity.type) { return [entity.id] }
             }
@@ -282,7 +288,7 @@ extension RelationRule {
             }
         }
         // Filler may hold modifiers, parentheticals and places, never another actor.
-        expanded = expanded.replacingOccurrences(of: "{N}", with: "(?:(?!\\b(?:not|never|stopped|no longer|behind|if|wants?|tolerate|but|while|whereas|although|became|helped|dared)\\b)[^\\x{E000}\\x{E001}.;!?])")
+        expanded = expanded.replacingOccurrences(of: "{N}", with: "(?:(?!\\b(?:not|never|stopped|no longer|behind|if|wants?|hopes?|hoped|would|could|might|tolerate|but|while|whereas|although|became|helped|dared)\\b)[^\\x{E000}\\x{E001}.;!?])")
         expanded = expanded.replacingOccurrences(of: "{W}", with: "[^\\x{E000}\\x{E001}.;!?]")
         return try! NSRegularExpression(pattern: expanded, options: [])
     }
@@ -300,7 +306,7 @@ extension RelationRule {
         pattern: "(?:\\b(?:in|across|near|into|inside|throughout)(?: the)?(?: \(regionWords))?|\\b(?:of|from|to|on)(?: the)? \(regionWords)) $",
         options: [.caseInsensitive])
 
-    /// "in western Iraq", "in central Syria": a state named as a place is not being fought.
+    /// "in western Iraq", "in central Syria": a state named as a place is no party to the relation.
     static func isLocative(before range: NSRange, in template: RelationTemplate) -> Bool {
         let start = max(0, range.location - 30)
         let before = NSRange(location: start, length: range.location - start)
@@ -361,7 +367,14 @@ extension RelationRule {
         rule(.fights, "{L:s}{N}{0,80}?\\b(?:\(attackWords))\\b{N}{0,120}?{A:o}", .group("s"), .group("o"), armed, armed, "medium"),
         rule(.fights, "{A:s}{W}{0,80}?\\b(?:at the hands of|defeated by|routed by|expelled by|losses to)\\b (?:the )?{A:o}", .group("s"), .group("o"), armed, armed),
         rule(.fights, "{D:s} (?:air ?strikes?|drone strikes?|warplanes|jets|forces|troops|shelling|artillery|raids?)(?: {W}{0,40}?)? \\b(?:targeted|targeting|struck|hit|on|against)\\b{W}{0,40}?{A:o}", .demonym("s"), .group("o"), states, armed, "medium"),
-        rule(.fights, "\\b(?:This|this|The|the) (?:very )?(?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,40}?\\b(?:\(attackWords))\\b{N}{0,60}?{A:o}", .antecedent, .group("o"), [.faction], armed, "medium"),
+        rule(.fights, "\\b(?:This|this) (?:very )?(?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,40}?\\b(?:\(attackWords))\\b{N}{0,60}?{A:o}", .antecedent, .group("o"), [.faction], armed, "medium"),
+        rule(.fights, "\\b(?:The|the) (?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,60}?\\b(?:\(attackWords)|attack by|offensive by|assault by)\\b{N}{0,60}?{A:o}", .topic, .group("o"), [.faction], armed, "medium"),
+        // anaphors for leaders, backers and kin groups
+        rule(.leader_of, "\\b(?:the|its|their) (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)(?:’s|'s)? (?:current |late |slain |new )?(?:leader|chief|head|emir),? {A:s}", .group("s"), .antecedent, person, [.faction], "medium"),
+        rule(.leader_of, "{A:s},? the (?:current |late |slain |new |former )?(?:leader|chief|head|emir) of the (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)\\b", .group("s"), .antecedent, person, [.faction], "medium"),
+        rule(.affiliated_with, "{A:s}[”\"]? (?:is|was) (?:in fact |actually )?an? (?:[\\w-]+ ){0,2}(?:variant|version|offshoot|extension|expansion|successor|incarnation) of {W}{0,60}?{A:o}", .group("s"), .group("o"), nonState, groupLike),
+        rule(.backed_by, "{A:o}{W}{0,40}? (?:will |would )?(?:reportedly |allegedly )?(?:support|back|fund|arm|train)s? (?:the )?(?:new )?(?:group|faction|militants|formation)\\b", .antecedent, .group("o"), [.faction], groupLike, "medium"),
+        rule(.backed_by, "{M:o}-(?:backed|supported|sponsored|funded) (?:[\\w’'-]+ ){0,2}?(?:group|faction|militants|rebels|outfit)\\b(?!,? (?:the )?[“\"]?\\x{E000})", .topic, .group("o"), [.faction], groupLike, "medium"),
         rule(.fights, "{L:s}{W}{0,80}?\\banti-{M:o}", .group("s"), .group("o"), armed, armed),
         rule(.fights, "{A:o}{W}{0,40}?(?:was|were) (?:attacked|targeted|shelled|bombed|struck|hit|repelled|killed) by (?:the )?{A:s}", .group("s"), .group("o"), armed, armed),
     ]
