@@ -56,7 +56,7 @@ final class EntityFactTests: XCTestCase {
         }
         let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("gold/articles.json")
         let articles = try JSONDecoder().decode([Dated].self, from: Data(contentsOf: url))
-        let gold = GoldCorpus.shared
+        let gold = EntityGoldCorpus.shared
         var checked = 0
         for article in articles {
             var expected: [(String, Int)] = []

@@ -14,10 +14,10 @@ final class EntityMatcherSpeedTests: XCTestCase {
     }
 
     func testMatchingThroughputOverTheSeeds() throws {
-        let gold = GoldCorpus.shared
+        let gold = EntityGoldCorpus.shared
         let lines = gold.files.keys.sorted().flatMap { gold.files[$0]! }
         let bytes = lines.reduce(0) { $0 + $1.utf8.count + 1 }
-        let matcher = GoldCorpus.matcher
+        let matcher = EntityGoldCorpus.matcher
         let reference = lines.map { matcher.mentions(in: $0) }
         XCTAssertGreaterThan(reference.reduce(0) { $0 + $1.count }, 500)
 

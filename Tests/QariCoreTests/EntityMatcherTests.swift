@@ -153,8 +153,8 @@ final class EntityMatcherTests: XCTestCase {
             "و", "وال", "لل", "ولل", "كفر زيتا\u{651}", "حماة\u{640}\u{640}", "\u{0}\u{1B}[31mHTS", "HTS-HTS-HTS", "Hayat\u{A0}\u{A0}Tahrir",
             String(repeating: "a", count: 300), String(repeating: "Hama ", count: 50),
         ]
-        let lines = odd + GoldCorpus.shared.files.values.flatMap { $0 }
-        let seeded = GoldCorpus.matcher
+        let lines = odd + EntityGoldCorpus.shared.files.values.flatMap { $0 }
+        let seeded = EntityGoldCorpus.matcher
         for line in lines {
             let scalars = Array(line.unicodeScalars)
             for matcher in [matcher, seeded] {

@@ -8,8 +8,8 @@ import XCTest
 /// `allied_with` match in either direction. Each side is a set: a relation stated twice in one
 /// article counts once.
 final class RelationGoldTests: XCTestCase {
-    let gold = GoldCorpus.shared
-    let matcher = GoldCorpus.matcher
+    let gold = EntityGoldCorpus.shared
+    let matcher = EntityGoldCorpus.matcher
 
     static func key(_ subject: String, _ kind: String, _ object: String, _ article: Int) -> String {
         let symmetric = RelationKind(rawValue: kind)?.isSymmetric ?? false
@@ -30,7 +30,7 @@ final class RelationGoldTests: XCTestCase {
             }
         }
         let expected = Set(gold.relations.map { Self.key($0.subject, $0.relation, $0.object, $0.article) })
-        var score = Score()
+        var score = EntityGoldScore()
         for key in Set(found.keys).union(expected).sorted() {
             switch (found[key] != nil, expected.contains(key)) {
             case (true, true): score.truePositives += 1

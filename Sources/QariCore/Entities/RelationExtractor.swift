@@ -84,7 +84,7 @@ struct RelationTemplate {
     let text: [Unicode.Scalar]
     let mentions: [EntityMention]
     let roles: [Role]
-    let scalarText: ScalarText
+    let scalarText: ScalarIndexedText
     /// For each template scalar: the text offsets it stands for.
     private let textStart: [Int]
     private let textEnd: [Int]
@@ -131,7 +131,7 @@ struct RelationTemplate {
         self.roles = roles
         self.textStart = starts
         self.textEnd = ends
-        self.scalarText = ScalarText(String(output))
+        self.scalarText = ScalarIndexedText(String(output))
     }
 
     /// "al-Qaeda-linked", "US-backed", "anti-ISIS", "Pro-US": the name qualifies something else.
