@@ -18,7 +18,7 @@ final class RelationExtractorTests: XCTestCase {
         Entity(id: "tip", type: .faction, name: "Turkistan Islamic Party"),
         Entity(id: "abu_hammam", type: .person, name: "Abu Hammam al-Suri"),
         Entity(id: "syrian_army", type: .state_actor, name: "Syrian Army", aliases: ["SAA"]),
-        Entity(id: "turkey", type: .state_actor, name: "Turkey", relations: [CuratedRelation(kind: .fights, to: "hts", note: "2020")]),
+        Entity(id: "turkey", type: .state_actor, name: "Turkey"),
         Entity(id: "united_states", type: .state_actor, name: "United States", aliases: ["US"]),
         Entity(id: "iraq", type: .state_actor, name: "Iraq"),
         Entity(id: "idlib", type: .place, kind: "province", name: "Idlib"),
@@ -80,22 +80,5 @@ final class RelationExtractorTests: XCTestCase {
         XCTAssertEqual(relation.evidence, "US-backed Syrian Democratic Forces")
         XCTAssertEqual(String(String.UnicodeScalarView(Array(text.unicodeScalars)[relation.range])), relation.evidence)
         XCTAssertEqual(relation.confidence, "high")
-    }
-
-    func testGraphMergesCuratedAndTextEdgesWithTheirOrigin() {
-        var graph = RelationGraph(knowledgeBase: Self.knowledgeBase)
-        XCTAssertEqual(graph.edges.map(\.origin), [.curated])
-        let text = "HTS clashed with Turkey near Idlib"
-        graph.add(RelationExtractor.relations(in: text, mentions: matcher.mentions(in: text), matcher: matcher),
-                  articleID: "a1", line: 7)
-        graph.add(RelationExtractor.relations(in: text, mentions: matcher.mentions(in: text), matcher: matcher),
-                  articleID: "a1", line: 7)
-        XCTAssertEqual(graph.edges.count, 2, "the same statement is added once")
-        let textEdge = graph.edges[1]
-        XCTAssertEqual(textEdge.origin, .text)
-        XCTAssertEqual(textEdge.line, 7)
-        XCTAssertEqual(textEdge.articleID, "a1")
-        XCTAssertEqual(graph.support(for: graph.edges[0]).map(\.origin), [.curated, .text], "fights is symmetric")
-        XCTAssertEqual(graph.edges(involving: "idlib"), [])
     }
 }
