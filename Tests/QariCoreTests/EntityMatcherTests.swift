@@ -172,4 +172,20 @@ final class EntityMatcherTests: XCTestCase {
             for date in FactExtractor.dates(in: line) { XCTAssertTrue(date.range.upperBound <= scalars.count) }
         }
     }
+
+    /// The issue's examples against the bundled knowledge base: unseen variants resolve, close names stay apart.
+    func testIssueExamplesOnTheBundledKnowledgeBase() {
+        let bundled = EntityGoldCorpus.matcher
+        let expected: [(String, String)] = [
+            ("Khan Sheikhun", "khan_sheikhoun"), ("Kafarzita", "kafr_zita"), ("Hay’et Tahrir al-Sham", "hts"),
+            ("Jaish al-Izza", "jaysh_al_izza"), ("كفرزيتا", "kafr_zita"), ("Latmin", "latmin"), ("al-Lataminah", "latamneh"),
+            ("Homs", "homs"), ("Hama", "hama"), ("Hamas", "hamas"), ("Ansar al-Din", "ansar_al_din"),
+            ("Ansar al-Tawhid", "ansar_al_tawhid"), ("US", "united_states"),
+        ]
+        for (name, id) in expected {
+            XCTAssertEqual(bundled.resolve(name)?.id, id, name)
+        }
+        XCTAssertEqual(bundled.mentions(in: "Syrian and Turkish troops told us").map(\.entityID), [])
+        XCTAssertEqual(bundled.mentions(in: "قالت المصادر السورية والتركية").map(\.entityID), [])
+    }
 }
