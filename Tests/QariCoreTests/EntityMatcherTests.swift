@@ -115,6 +115,9 @@ final class EntityMatcherTests: XCTestCase {
         XCTAssertEqual(people.map(\.surface), ["Ahmed Mohamed", "Abu Omar al-Shami", "Kafr Nabl"])
         XCTAssertEqual(people.compactMap { matcher.discoveredEntity(id: $0.entityID)?.type }, [.person, .person, .place])
 
+        XCTAssertEqual(matcher.mentions(in: "the leader of Hurras al-Din Abu Hammam al-Suri").map(\.surface),
+                       ["Hurras al-Din", "Abu Hammam al-Suri"])
+
         let brigade = matcher.mentions(in: "the Sultan Murad Brigade and the Fath al-Mubin Operations Room")
         XCTAssertEqual(brigade.map(\.surface), ["Sultan Murad Brigade", "Fath al-Mubin Operations Room"])
     }

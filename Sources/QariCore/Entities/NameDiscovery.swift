@@ -82,7 +82,9 @@ enum NameDiscovery {
             let w = word(k)
             // Faction: head + name words.
             if factionHeadHashes.contains(w) && !tokens[k].hasArticle {
-                let end = nameRun(from: k + 1, limit: 4)
+                var end = nameRun(from: k + 1, limit: 4)
+                // "Hurras al-Din Abu Hammam al-Suri": a person's name starts at "Abu".
+                if let abu = (k + 1..<end).first(where: { word($0) == Words.abu }) { end = abu }
                 if end > k + 1, tokens[k + 1].joinsPrevious {
                     add(k..<end, .faction)
                     k = end - 1
