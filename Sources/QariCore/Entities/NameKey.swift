@@ -20,8 +20,28 @@ enum NameKey {
         if let base = baseLetter(v) { buffer.append(base) }
     }
 
+    /// Base letters of U+00C0..U+024F and U+1E00..U+1EFF (0: none), worked out once.
+    private static let baseLetters: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x250 + 0x100)
+        for v in UInt32(0xC0)..<0x250 { table[Int(v)] = decomposedBase(v) ?? 0 }
+        for v in UInt32(0x1E00)..<0x1F00 { table[0x250 + Int(v - 0x1E00)] = decomposedBase(v) ?? 0 }
+        return table
+    }()
+
+    @inline(__always) private static func baseLetter(_ v: UInt32) -> UInt8? {
+        let base: UInt8
+        if v < 0x250 {
+            base = baseLetters[Int(v)]
+        } else if v >= 0x1E00 && v < 0x1F00 {
+            base = baseLetters[0x250 + Int(v - 0x1E00)]
+        } else {
+            return nil
+        }
+        return base == 0 ? nil : base
+    }
+
     /// The ASCII base letter of an accented Latin letter (é -> e, Ş -> s), nil when it has none.
-    private static func baseLetter(_ v: UInt32) -> UInt8? {
+    private static func decomposedBase(_ v: UInt32) -> UInt8? {
         guard let scalar = Unicode.Scalar(v) else { return nil }
         let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
         if let first = decomposed.first, first.value < 0x80, first.properties.isAlphabetic {

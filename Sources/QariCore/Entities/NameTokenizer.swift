@@ -148,6 +148,18 @@ struct NameTokenizer {
             } else {
                 for k in start..<tokenEnd {
                     let w = scalars[k].value
+                    // Plain ASCII letters first: nearly every letter of an English text is one.
+                    if w >= 0x61 && w <= 0x7A {
+                        lower += 1
+                        buffer.append(UInt8(truncatingIfNeeded: w))
+                        continue
+                    }
+                    if w >= 0x41 && w <= 0x5A {
+                        upper += 1
+                        if k == start { startsUpper = true }
+                        buffer.append(UInt8(truncatingIfNeeded: w + 0x20))
+                        continue
+                    }
                     if NameTokenizer.isUppercaseASCII(w) || (w >= 0xC0 && w <= 0xDE && w != 0xD7) {
                         upper += 1
                         if k == start { startsUpper = true }
