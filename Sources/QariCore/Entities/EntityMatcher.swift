@@ -242,6 +242,7 @@ public final class EntityMatcher: @unchecked Sendable {
                 guard let score = confirm(aliases[alias], tokenizer: tokenizer, tokens: start..<candidate.end,
                                           caseSensitive: caseSensitive, text: &text) else { continue }
                 if best == nil || score > best!.score { best = (alias, score) }
+                if score > 1 { break }   // the spelling itself: nothing can score higher
             }
             if let best {
                 let scalarStart = max(candidate.coreStart, tokens[start].range.lowerBound)
