@@ -34,7 +34,10 @@ public struct TextRelation: Sendable, Equatable {
 public enum RelationExtractor {
     /// Relations stated in `text` (one line or paragraph). `mentions` are those `matcher` found in it.
     public static func relations(in text: String, mentions: [EntityMention], matcher: EntityMatcher) -> [TextRelation] {
-        let template = RelationTemplate(text: text, mentions: mentions)
+        let template = RelationTemplate(text: text, mentions: mentions) { id in
+            guard let entity = matcher.entity(id: id) else { return false }
+            return entity.type == .place && entity.metonymFor == nil
+        }
         var found: [TextRelation] = []
         var seen = Set<String>()
         for rule in RelationRule.all {
@@ -71,20 +74,22 @@ struct RelationTemplate {
         case modifier = 1
         /// Inside parentheses: "(formerly the Syrian branch of al-Qaeda)".
         case parenthetical = 2
+        /// A place that stands for no state: scenery between actors, never an actor.
+        case place = 3
     }
 
-    static let open: [Role: Character] = [.actor: "\u{E000}", .modifier: "\u{E002}", .parenthetical: "\u{E004}"]
-    static let close: [Role: Character] = [.actor: "\u{E001}", .modifier: "\u{E003}", .parenthetical: "\u{E005}"]
+    static let open: [Role: Character] = [.actor: "\u{E000}", .modifier: "\u{E002}", .parenthetical: "\u{E004}", .place: "\u{E006}"]
+    static let close: [Role: Character] = [.actor: "\u{E001}", .modifier: "\u{E003}", .parenthetical: "\u{E005}", .place: "\u{E007}"]
 
     let text: [Unicode.Scalar]
     let mentions: [EntityMention]
     let roles: [Role]
-    let scalarText: ScalarText
+    let scalarText: ScalarIndexedText
     /// For each template scalar: the text offsets it stands for.
     private let textStart: [Int]
     private let textEnd: [Int]
 
-    init(text: String, mentions: [EntityMention]) {
+    init(text: String, mentions: [EntityMention], isPlace: (String) -> Bool) {
         let scalars = Array(text.unicodeScalars)
         self.text = scalars
         let sorted = mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -109,6 +114,8 @@ struct RelationTemplate {
                 role = .modifier
             } else if depth > 0 {
                 role = .parenthetical
+            } else if isPlace(mention.entityID) {
+                role = .place
             } else {
                 role = .actor
             }
@@ -124,7 +131,7 @@ struct RelationTemplate {
         self.roles = roles
         self.textStart = starts
         self.textEnd = ends
-        self.scalarText = ScalarText(String(output))
+        self.scalarText = ScalarIndexedText(String(output))
     }
 
     /// "al-Qaeda-linked", "US-backed", "anti-ISIS", "Pro-US": the name qualifies something else.
@@ -179,6 +186,11 @@ struct RelationRule {
         case demonym(String)
         /// Every person mention in the named group.
         case people(String)
+        /// The nearest actor of a fitting type before the match: what "this faction" refers to.
+        case antecedent
+        /// The first actor of a fitting type in the text before the match: the topic that
+        /// "the group" refers back to.
+        case topic
     }
 
     let kind: RelationKind
@@ -190,6 +202,10 @@ struct RelationRule {
     let confidence: String
 
     func relations(from match: NSTextCheckingResult, template: RelationTemplate, matcher: EntityMatcher) -> [TextRelation] {
+        if case .group(let name) = objects, let range = template.scalarText.group(match, name),
+           RelationRule.isLocative(before: range, in: template) {
+            return []
+        }
         let subjectIDs = ids(subjects, match, template, matcher, subjectTypes)
         let objectIDs = ids(objects, match, template, matcher, objectTypes)
         guard !subjectIDs.isEmpty, !objectIDs.isEmpty else { return [] }
@@ -219,6 +235,16 @@ struct RelationRule {
                 if types.contains(acting.type), !ids.contains(acting.id) { ids.append(acting.id) }
             }
             return ids
+        case .antecedent, .topic:
+            let before = template.mentionIndexes(in: NSRange(location: 0, length: match.range.location))
+            let order: [Int]
+            if case .topic = selector { order = before } else { order = before.reversed() }
+            // "anti-ISIS operations ... the current leader of the terrorist group": a modifier names a group too.
+            for index in order where template.roles[index] == .actor || template.roles[index] == .modifier {
+                guard let entity = matcher.entity(id: template.mentions[index].entityID) else { continue }
+                if types.contains(entity.type) { return [entity.id] }
+            }
+            return []
         case .demonym(let name):
             guard let range = template.scalarText.group(match, name),
                   let state = RelationExtractor.demonyms[template.scalarText.substring(range)], !state.isEmpty,
@@ -230,6 +256,8 @@ struct RelationRule {
 
 extension RelationRule {
     private static let groupLike: Set<EntityType> = [.faction, .state_actor, .organization]
+    /// Renamings and splits are what armed groups and organisations do, not states.
+    private static let nonState: Set<EntityType> = [.faction, .organization]
     private static let armed: Set<EntityType> = [.faction, .state_actor]
     private static let person: Set<EntityType> = [.person]
     private static let states: Set<EntityType> = [.state_actor]
@@ -241,13 +269,15 @@ extension RelationRule {
         let any = "[\\x{E000}\\x{E002}\\x{E004}]\\d+[\\x{E001}\\x{E003}\\x{E005}]"
         let actor = "\\x{E000}\\d+\\x{E001}"
         let demonyms = RelationExtractor.demonyms.keys.sorted().joined(separator: "|")
+        // ", the Turkish-backed ", " and several foreign Jihadi groups, including the "
+        let listJoint = "(?:,| and|, and|,? as well as|,? or)(?:(?: [A-Za-z]+){0,3} groups?,? including)?(?: the| its| their)?(?: [\\w’'-]+-(?:led|backed|linked|affiliated|based|controlled))? "
         var expanded = pattern
         let replacements: [(String, (String) -> String)] = [
             ("A", { "(?<\($0)>\(actor))" }),
             ("M", { "(?<\($0)>\\x{E002}\\d+\\x{E003})" }),
             ("P", { "(?<\($0)>\\x{E004}\\d+\\x{E005})" }),
             ("X", { "(?<\($0)>\(any))" }),
-            ("L", { "(?<\($0)>[“\"]?\(actor)[”\"]?(?:(?:,| and|, and|,? as well as|,? or)(?: the)? [“\"]?\(actor)[”\"]?)*)" }),
+            ("L", { "(?<\($0)>[“\"]?\(actor)[”\"]?(?:\(listJoint)[“\"]?\(actor)[”\"]?)*)" }),
             ("D", { "(?<\($0)>\\b(?:\(demonyms)))" }),
         ]
         for (letter, make) in replacements {
@@ -257,7 +287,9 @@ extension RelationRule {
                 expanded.replaceSubrange(open.lowerBound...close, with: make(name))
             }
         }
-        expanded = expanded.replacingOccurrences(of: "{W}", with: "[^\\x{E000}-\\x{E005}.;!?]")
+        // Filler may hold modifiers, parentheticals and places, never another actor.
+        expanded = expanded.replacingOccurrences(of: "{N}", with: "(?:(?!\\b(?:not|never|stopped|no longer|behind|if|wants?|hopes?|hoped|would|could|might|tolerate|but|while|whereas|although|became|helped|dared)\\b)[^\\x{E000}\\x{E001}.;!?])")
+        expanded = expanded.replacingOccurrences(of: "{W}", with: "[^\\x{E000}\\x{E001}.;!?]")
         return try! NSRegularExpression(pattern: expanded, options: [])
     }
 
@@ -269,16 +301,28 @@ extension RelationRule {
 
     static let groupNouns = "groups?|factions?|coalitions?|militants|militant groups?|organi[sz]ations?|alliances?|outfits?|movements?|party|jihadists|rebels|formations?"
     static let attackWords = "attack(?:ed|s|ing)?|launched|struck|strikes|shelled|shelling|targeted|targeting|bombed|bombing|bombarded|pounded|clash(?:ed|es)? with|fought|fighting|raided|assaulted|ambushed|surrounded|repelled|advance(?:d)? on|airstrikes|offensive|operations? against|confrontation with|opposing|confronting|counteroffensives?|war (?:on|against)|eliminate|liberation from|captured"
+    private static let regionWords = "(?:north|south|east|west|central|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|south-?eastern)"
+    private static let locative = try! NSRegularExpression(
+        pattern: "(?:\\b(?:in|across|near|into|inside|throughout)(?: the)?(?: \(regionWords))?|\\b(?:of|from|to|on)(?: the)? \(regionWords)) $",
+        options: [.caseInsensitive])
+
+    /// "in western Iraq", "in central Syria": a state named as a place is no party to the relation.
+    static func isLocative(before range: NSRange, in template: RelationTemplate) -> Bool {
+        let start = max(0, range.location - 30)
+        let before = NSRange(location: start, length: range.location - start)
+        return locative.firstMatch(in: template.scalarText.string, options: [], range: before) != nil
+    }
+
     static let memberRoles = "officers?|commanders?|officials?|members?|clerics?|fighters?|spokesm[ae]n|spokesperson|operatives?|figures?|veterans?|ideologues?|deputy|militants?|judges?"
 
     static let all: [RelationRule] = [
         // formerly_known_as
-        rule(.formerly_known_as, "{A:s}{W}{0,60}?(?:formerly|previously|once) known as (?:the )?{X:o}", .group("s"), .group("o"), groupLike, groupLike),
-        rule(.formerly_known_as, "{A:s} \\((?:formerly|previously|once)(?: known as)? {P:o}\\)", .group("s"), .group("o"), groupLike, groupLike),
-        rule(.formerly_known_as, "{A:o},? (?:now|later) (?:known as|renamed(?: as)?|rebranded as) (?:the )?{A:s}", .group("s"), .group("o"), groupLike, groupLike),
+        rule(.formerly_known_as, "{A:s}{W}{0,60}?(?:formerly|previously|once) known as (?:the )?{X:o}", .group("s"), .group("o"), nonState, groupLike),
+        rule(.formerly_known_as, "{A:s} \\((?:formerly|previously|once)(?: known as)? {P:o}\\)", .group("s"), .group("o"), nonState, groupLike),
+        rule(.formerly_known_as, "{A:o},? (?:now|later) (?:known as|renamed(?: as)?|rebranded as) (?:the )?{A:s}", .group("s"), .group("o"), nonState, groupLike),
         // split_from
-        rule(.split_from, "{A:s}{W}{0,80}?\\b(?:split|broke away|splintered|defected|seceded)(?: in \\d{4})? from (?:the )?{A:o}", .group("s"), .group("o"), groupLike, groupLike),
-        rule(.split_from, "{A:s} (?:–|—|-|,|is|was) (?:only )?(?:a|an|the) (?:[\\w’'-]+ ){0,2}?(?:breakaway|splinter) (?:faction|group|organi[sz]ation|outfit|offshoot) (?:of|from) (?:the )?{A:o}", .group("s"), .group("o"), groupLike, groupLike),
+        rule(.split_from, "{A:s}{W}{0,80}?\\b(?:split|broke away|splintered|defected|seceded)(?: in \\d{4})? from (?:the )?{A:o}", .group("s"), .group("o"), nonState, groupLike),
+        rule(.split_from, "{A:s} (?:–|—|-|,|is|was) (?:only )?(?:a|an|the) (?:[\\w’'-]+ ){0,2}?(?:breakaway|splinter) (?:faction|group|organi[sz]ation|outfit|offshoot) (?:of|from) (?:the )?{A:o}", .group("s"), .group("o"), nonState, groupLike),
         // affiliated_with
         rule(.affiliated_with, "{M:o}-(?:linked|affiliated|aligned|inspired|loyal) (?:[\\w’'-]+ ){0,3}?(?:\(groupNouns))(?: {W}{0,40}?:|,)? (?:the )?{L:s}", .group("s"), .group("o"), groupLike, groupLike),
         rule(.affiliated_with, "{A:s},? (?:is |was |as )?(?:the|an?|its) (?:[\\w’'-]+ ){0,2}?(?:affiliate|franchise|branch|wing|offshoot|arm) (?:of|for) (?:the )?{A:o}", .group("s"), .group("o"), groupLike, groupLike),
@@ -301,7 +345,10 @@ extension RelationRule {
         rule(.backed_by, "{A:o} (?:backs|supports|funds|arms|sponsors|backed|supported|funded|armed|sponsored) (?:the )?{A:s}", .group("s"), .group("o"), [.faction], groupLike),
         // leader_of
         rule(.leader_of, "{A:s},? (?:the |its |their )?(?:current |late |slain |former |founding |new |self-proclaimed |top |overall )?(?:leader|chief|head|emir|founder|caliph|commander-in-chief) of (?:the )?{A:o}", .group("s"), .group("o"), person, groupLike),
-        rule(.leader_of, "(?:leader|chief|head|emir|founder) of (?:the )?{A:o},? {A:s}", .group("s"), .group("o"), person, groupLike),
+        rule(.leader_of, "(?:leader|chief|head|emir|founder|[Dd]irector|[Cc]ommander) of (?:the )?{W}{0,30}?{A:o},? (?:[A-Z][a-z]*\\.? ){0,3}{A:s}", .group("s"), .group("o"), person, groupLike),
+        rule(.member_of, "(?:leader|chief|head|emir) of (?:the )?{A:o},? \\x{E000}\\d+\\x{E001} and his (?:deputy|aide|lieutenant|second-in-command|spokesm[ae]n) {A:s}", .group("s"), .group("o"), person, groupLike),
+        rule(.member_of, "\\b(?:the|The) (?:group|movement|organi[sz]ation|faction|militant group|coalition)(?:’s|'s) (?:[\\w-]+ )?(?:\(memberRoles)),? (?:[A-Z][a-z]*\\.? ){0,3}{A:s}", .group("s"), .antecedent, person, [.faction], "medium"),
+        rule(.backed_by, "\\b(?:They|It|The group|The militants|The faction) (?:receives?|gets?|obtains?|gains?) (?:[\\w,]+ ){0,5}?from (?:the )?{A:o}", .antecedent, .group("o"), [.faction], groupLike, "medium"),
         rule(.leader_of, "{A:o}(?:’s|'s|’)? (?:current |late |slain |former |founding |new |self-proclaimed |top )?(?:leader|chief|head|emir|founder|commander-in-chief),? {A:s}", .group("s"), .group("o"), person, groupLike),
         rule(.leader_of, "{A:o}{W}{0,40}?(?:led|headed|commanded|founded) by (?:a {W}{0,30}? known as )?{A:s}", .group("s"), .group("o"), person, groupLike),
         rule(.leader_of, "{D:o} (?:President|Prime Minister|Supreme Leader|King|Emir|Crown Prince|leader|counterpart) {A:s}", .group("s"), .demonym("o"), person, states, "medium"),
@@ -314,10 +361,20 @@ extension RelationRule {
         rule(.member_of, "{A:o},? (?:is |was )?(?:an? |the )?(?:[\\w’'-]+ ){0,3}?(?:coalition|alliance|umbrella group|operations room|union|merger) (?:of|between|comprising|including|made up of|formed by) (?:the )?{L:s}", .group("s"), .group("o"), armed, armed),
         rule(.member_of, "{L:s}{W}{0,40}?(?:is|are|was|were|as|became) (?:a |an )?(?:founding )?members? of (?:the )?{A:o}", .group("s"), .group("o"), groupLike, groupLike),
         rule(.member_of, "{L:s} (?:joined|merged into) (?:the )?{A:o}", .group("s"), .group("o"), armed, armed),
-        rule(.part_of, "{A:s}{W}{0,80}?,? (?:is |was )?(?:a |an )?part of (?:the )?{W}{0,40}?{A:o}", .group("s"), .group("o"), armed, armed),
+        rule(.part_of, "{A:s}{W}{0,80}?(?:, (?:a|an) |\\b(?:is|was|are|were|became) (?:a |an )?)part of (?:the )?{W}{0,40}?{A:o}", .group("s"), .group("o"), armed, armed),
         // fights
         rule(.fights, "(?:clashes|fighting|battles?|confrontations?|war|hostilities|skirmishes)(?: [\\w’'-]+){0,2}? between (?:the )?(?:forces of )?{A:s} and (?:the )?{W}{0,60}?{A:o}", .group("s"), .group("o"), armed, armed),
-        rule(.fights, "{L:s}{W}{0,80}?\\b(?:\(attackWords))\\b{W}{0,80}?{A:o}", .group("s"), .group("o"), armed, armed, "medium"),
+        rule(.fights, "{L:s}{N}{0,80}?\\b(?:\(attackWords))\\b{N}{0,120}?{A:o}", .group("s"), .group("o"), armed, armed, "medium"),
+        rule(.fights, "{A:s}{W}{0,80}?\\b(?:at the hands of|defeated by|routed by|expelled by|losses to)\\b (?:the )?{A:o}", .group("s"), .group("o"), armed, armed),
+        rule(.fights, "{D:s} (?:air ?strikes?|drone strikes?|warplanes|jets|forces|troops|shelling|artillery|raids?)(?: {W}{0,40}?)? \\b(?:targeted|targeting|struck|hit|on|against)\\b{W}{0,40}?{A:o}", .demonym("s"), .group("o"), states, armed, "medium"),
+        rule(.fights, "\\b(?:This|this) (?:very )?(?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,40}?\\b(?:\(attackWords))\\b{N}{0,60}?{A:o}", .antecedent, .group("o"), [.faction], armed, "medium"),
+        rule(.fights, "\\b(?:The|the) (?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,60}?\\b(?:\(attackWords)|attack by|offensive by|assault by)\\b{N}{0,60}?{A:o}", .topic, .group("o"), [.faction], armed, "medium"),
+        // anaphors for leaders, backers and kin groups
+        rule(.leader_of, "\\b(?:the|its|their) (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)(?:’s|'s)? (?:current |late |slain |new )?(?:leader|chief|head|emir),? {A:s}", .group("s"), .antecedent, person, [.faction], "medium"),
+        rule(.leader_of, "{A:s},? the (?:current |late |slain |new |former )?(?:leader|chief|head|emir) of the (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)\\b", .group("s"), .antecedent, person, [.faction], "medium"),
+        rule(.affiliated_with, "{A:s}[”\"]? (?:is|was) (?:in fact |actually )?an? (?:[\\w-]+ ){0,2}(?:variant|version|offshoot|extension|expansion|successor|incarnation) of {W}{0,60}?{A:o}", .group("s"), .group("o"), nonState, groupLike),
+        rule(.backed_by, "{A:o}{W}{0,40}? (?:will |would )?(?:reportedly |allegedly )?(?:support|back|fund|arm|train)s? (?:the )?(?:new )?(?:group|faction|militants|formation)\\b", .antecedent, .group("o"), [.faction], groupLike, "medium"),
+        rule(.backed_by, "{M:o}-(?:backed|supported|sponsored|funded) (?:[\\w’'-]+ ){0,2}?(?:group|faction|militants|rebels|outfit)\\b(?!,? (?:the )?[“\"]?\\x{E000})", .topic, .group("o"), [.faction], groupLike, "medium"),
         rule(.fights, "{L:s}{W}{0,80}?\\banti-{M:o}", .group("s"), .group("o"), armed, armed),
         rule(.fights, "{A:o}{W}{0,40}?(?:was|were) (?:attacked|targeted|shelled|bombed|struck|hit|repelled|killed) by (?:the )?{A:s}", .group("s"), .group("o"), armed, armed),
     ]
