@@ -40,7 +40,11 @@ public enum RelationExtractor {
         }
         var found: [TextRelation] = []
         var seen = Set<String>()
+        // Every rule needs at least one mention or nationality adjective to read a relation from.
+        if mentions.isEmpty && !RelationExtractor.demonyms.keys.contains(where: { text.contains($0) }) { return [] }
+        let lower = ByteSearch.lowercasedHead(Substring(text), limit: Int.max)
         for rule in RelationRule.all {
+            guard rule.cues.contains(where: { ByteSearch.contains(lower, $0) }) else { continue }
             for match in template.matches(rule.regex) {
                 for relation in rule.relations(from: match, template: template, matcher: matcher) {
                     let key = "\(relation.subject)|\(relation.kind)|\(relation.object)"
@@ -200,6 +204,8 @@ struct RelationRule {
     let subjectTypes: Set<EntityType>
     let objectTypes: Set<EntityType>
     let confidence: String
+    /// Lower-cased UTF-8 cue words; the rule is tried only on lines containing one of them.
+    let cues: [[UInt8]]
 
     func relations(from match: NSTextCheckingResult, template: RelationTemplate, matcher: EntityMatcher) -> [TextRelation] {
         if case .group(let name) = objects, let range = template.scalarText.group(match, name),
@@ -293,10 +299,15 @@ extension RelationRule {
         return try! NSRegularExpression(pattern: expanded, options: [])
     }
 
+    /// `when`: words one of which the line must contain (lower-cased) for the pattern to be tried at all.
+    /// Each NSRegularExpression call has a fixed cost far above a substring search, so lines
+    /// without a cue word skip the rule.
     private static func rule(_ kind: RelationKind, _ pattern: String, _ subjects: Subjects, _ objects: Subjects,
-                             _ subjectTypes: Set<EntityType>, _ objectTypes: Set<EntityType>, _ confidence: String = "high") -> RelationRule {
+                             _ subjectTypes: Set<EntityType>, _ objectTypes: Set<EntityType>, _ confidence: String = "high",
+                             when cues: [String]) -> RelationRule {
         RelationRule(kind: kind, regex: compile(pattern), subjects: subjects, objects: objects,
-                     subjectTypes: subjectTypes, objectTypes: objectTypes, confidence: confidence)
+                     subjectTypes: subjectTypes, objectTypes: objectTypes, confidence: confidence,
+                     cues: cues.map { Array($0.utf8) })
     }
 
     static let groupNouns = "groups?|factions?|coalitions?|militants|militant groups?|organi[sz]ations?|alliances?|outfits?|movements?|party|jihadists|rebels|formations?"
@@ -317,65 +328,65 @@ extension RelationRule {
 
     static let all: [RelationRule] = [
         // formerly_known_as
-        rule(.formerly_known_as, "{A:s}{W}{0,60}?(?:formerly|previously|once) known as (?:the )?{X:o}", .group("s"), .group("o"), nonState, groupLike),
-        rule(.formerly_known_as, "{A:s} \\((?:formerly|previously|once)(?: known as)? {P:o}\\)", .group("s"), .group("o"), nonState, groupLike),
-        rule(.formerly_known_as, "{A:o},? (?:now|later) (?:known as|renamed(?: as)?|rebranded as) (?:the )?{A:s}", .group("s"), .group("o"), nonState, groupLike),
+        rule(.formerly_known_as, "{A:s}{W}{0,60}?(?:formerly|previously|once) known as (?:the )?{X:o}", .group("s"), .group("o"), nonState, groupLike, when: ["known as"]),
+        rule(.formerly_known_as, "{A:s} \\((?:formerly|previously|once)(?: known as)? {P:o}\\)", .group("s"), .group("o"), nonState, groupLike, when: ["(formerly", "(previously", "(once"]),
+        rule(.formerly_known_as, "{A:o},? (?:now|later) (?:known as|renamed(?: as)?|rebranded as) (?:the )?{A:s}", .group("s"), .group("o"), nonState, groupLike, when: ["known as", "renamed", "rebranded"]),
         // split_from
-        rule(.split_from, "{A:s}{W}{0,80}?\\b(?:split|broke away|splintered|defected|seceded)(?: in \\d{4})? from (?:the )?{A:o}", .group("s"), .group("o"), nonState, groupLike),
-        rule(.split_from, "{A:s} (?:–|—|-|,|is|was) (?:only )?(?:a|an|the) (?:[\\w’'-]+ ){0,2}?(?:breakaway|splinter) (?:faction|group|organi[sz]ation|outfit|offshoot) (?:of|from) (?:the )?{A:o}", .group("s"), .group("o"), nonState, groupLike),
+        rule(.split_from, "{A:s}{W}{0,80}?\\b(?:split|broke away|splintered|defected|seceded)(?: in \\d{4})? from (?:the )?{A:o}", .group("s"), .group("o"), nonState, groupLike, when: ["split", "broke away", "splintered", "defected", "seceded"]),
+        rule(.split_from, "{A:s} (?:–|—|-|,|is|was) (?:only )?(?:a|an|the) (?:[\\w’'-]+ ){0,2}?(?:breakaway|splinter) (?:faction|group|organi[sz]ation|outfit|offshoot) (?:of|from) (?:the )?{A:o}", .group("s"), .group("o"), nonState, groupLike, when: ["breakaway", "splinter"]),
         // affiliated_with
-        rule(.affiliated_with, "{M:o}-(?:linked|affiliated|aligned|inspired|loyal) (?:[\\w’'-]+ ){0,3}?(?:\(groupNouns))(?: {W}{0,40}?:|,)? (?:the )?{L:s}", .group("s"), .group("o"), groupLike, groupLike),
-        rule(.affiliated_with, "{A:s},? (?:is |was |as )?(?:the|an?|its) (?:[\\w’'-]+ ){0,2}?(?:affiliate|franchise|branch|wing|offshoot|arm) (?:of|for) (?:the )?{A:o}", .group("s"), .group("o"), groupLike, groupLike),
-        rule(.affiliated_with, "{A:s} \\((?:formerly )?(?:the )?(?:[\\w’'-]+ ){0,2}?(?:affiliate|franchise|branch|wing|offshoot) of {P:o}", .group("s"), .group("o"), groupLike, groupLike),
-        rule(.affiliated_with, "{A:s}[”\"’]? of (?:the )?{A:o}", .group("s"), .group("o"), [.organization], [.faction]),
-        rule(.affiliated_with, "{A:o}(?:’s|'s|’|')? (?:official )?(?:newspaper|news agency|magazine|mouthpiece|media (?:arm|outlet|wing)|weekly|outlet) (?:the )?{A:s}", .group("s"), .group("o"), [.organization], groupLike),
+        rule(.affiliated_with, "{M:o}-(?:linked|affiliated|aligned|inspired|loyal) (?:[\\w’'-]+ ){0,3}?(?:\(groupNouns))(?: {W}{0,40}?:|,)? (?:the )?{L:s}", .group("s"), .group("o"), groupLike, groupLike, when: ["-linked", "-affiliated", "-aligned", "-inspired", "-loyal"]),
+        rule(.affiliated_with, "{A:s},? (?:is |was |as )?(?:the|an?|its) (?:[\\w’'-]+ ){0,2}?(?:affiliate|franchise|branch|wing|offshoot|arm) (?:of|for) (?:the )?{A:o}", .group("s"), .group("o"), groupLike, groupLike, when: ["affiliate", "franchise", "branch", "wing", "offshoot", "arm"]),
+        rule(.affiliated_with, "{A:s} \\((?:formerly )?(?:the )?(?:[\\w’'-]+ ){0,2}?(?:affiliate|franchise|branch|wing|offshoot) of {P:o}", .group("s"), .group("o"), groupLike, groupLike, when: ["affiliate", "franchise", "branch", "wing", "offshoot"]),
+        rule(.affiliated_with, "{A:s}[”\"’]? of (?:the )?{A:o}", .group("s"), .group("o"), [.organization], [.faction], when: [" of "]),
+        rule(.affiliated_with, "{A:o}(?:’s|'s|’|')? (?:official )?(?:newspaper|news agency|magazine|mouthpiece|media (?:arm|outlet|wing)|weekly|outlet) (?:the )?{A:s}", .group("s"), .group("o"), [.organization], groupLike, when: ["newspaper", "news agency", "magazine", "mouthpiece", "media", "weekly", "outlet"]),
         // allied_with
-        rule(.allied_with, "{A:s},? (?:a |an |the |its )?(?:close |key |main |staunch |longtime |long-time )?(?:ally|allies|partner) (?:of|to) (?:the )?{A:o}", .group("s"), .group("o"), armed, armed),
-        rule(.allied_with, "{A:o} (?:ally|allies) (?:the )?{L:s}", .group("s"), .group("o"), armed, armed),
-        rule(.allied_with, "{A:o},? (?:or|and) (?:its|their) allies,? (?:like |such as |including |from |in )?(?:the )?{L:s}", .group("s"), .group("o"), armed, armed),
-        rule(.allied_with, "{L:s}{W}{0,40}?(?:allied|aligned) (?:itself |themselves )?with (?:the )?{A:o}", .group("s"), .group("o"), armed, armed),
-        rule(.allied_with, "(?<s>[وبفلك]?\\x{E000}\\d+\\x{E001}(?:\\s*[و،]\\s*[وبفلك]?\\x{E000}\\d+\\x{E001})*)،?\\s*ك?حليف\\S*\\s+ل?{A:o}", .group("s"), .group("o"), armed, armed),
+        rule(.allied_with, "{A:s},? (?:a |an |the |its )?(?:close |key |main |staunch |longtime |long-time )?(?:ally|allies|partner) (?:of|to) (?:the )?{A:o}", .group("s"), .group("o"), armed, armed, when: ["ally", "allies", "partner"]),
+        rule(.allied_with, "{A:o} (?:ally|allies) (?:the )?{L:s}", .group("s"), .group("o"), armed, armed, when: ["ally", "allies"]),
+        rule(.allied_with, "{A:o},? (?:or|and) (?:its|their) allies,? (?:like |such as |including |from |in )?(?:the )?{L:s}", .group("s"), .group("o"), armed, armed, when: ["allies"]),
+        rule(.allied_with, "{L:s}{W}{0,40}?(?:allied|aligned) (?:itself |themselves )?with (?:the )?{A:o}", .group("s"), .group("o"), armed, armed, when: ["allied", "aligned"]),
+        rule(.allied_with, "(?<s>[وبفلك]?\\x{E000}\\d+\\x{E001}(?:\\s*[و،]\\s*[وبفلك]?\\x{E000}\\d+\\x{E001})*)،?\\s*ك?حليف\\S*\\s+ل?{A:o}", .group("s"), .group("o"), armed, armed, when: ["حليف"]),
         // backed_by
-        rule(.backed_by, "{M:o}-(?:backed|supported|sponsored|funded|armed|trained) (?:[\\w’'-]+ ){0,3}?{A:s}", .group("s"), .group("o"), armed, groupLike),
-        rule(.backed_by, "{D:o}-(?:backed|supported|sponsored|funded|armed|trained) (?:[\\w’'-]+ ){0,3}?{A:s}", .group("s"), .demonym("o"), armed, states, "medium"),
-        rule(.backed_by, "{A:s} (?:is|was|are|were) (?:an? |the )?(?:[\\w’'-]+ ){0,2}?{M:o}-(?:backed|supported|sponsored)", .group("s"), .group("o"), armed, groupLike),
-        rule(.backed_by, "{A:s} (?:is|was|are|were) (?:an? |the )?(?:[\\w’'-]+ ){0,2}?{D:o}-(?:backed|supported|sponsored)", .group("s"), .demonym("o"), armed, states, "medium"),
-        rule(.backed_by, "{A:s}{W}{0,60}?\\b(?:financed|funded|supported|backed|sponsored|armed)(?: and (?:financed|funded|supported|backed|sponsored|armed))? by (?:the )?{A:o}", .group("s"), .group("o"), armed, groupLike),
-        rule(.backed_by, "{A:s} (?:is|was|are|were) (?:the |a |an )?(?:main |principal |chief )?proxy(?: force| group| militia)? (?:of|for) (?:the )?{A:o}", .group("s"), .group("o"), armed, groupLike),
-        rule(.backed_by, "{A:o} (?:backs|supports|funds|arms|sponsors|backed|supported|funded|armed|sponsored) (?:the )?{A:s}", .group("s"), .group("o"), [.faction], groupLike),
+        rule(.backed_by, "{M:o}-(?:backed|supported|sponsored|funded|armed|trained) (?:[\\w’'-]+ ){0,3}?{A:s}", .group("s"), .group("o"), armed, groupLike, when: ["-backed", "-supported", "-sponsored", "-funded", "-armed", "-trained"]),
+        rule(.backed_by, "{D:o}-(?:backed|supported|sponsored|funded|armed|trained) (?:[\\w’'-]+ ){0,3}?{A:s}", .group("s"), .demonym("o"), armed, states, "medium", when: ["-backed", "-supported", "-sponsored", "-funded", "-armed", "-trained"]),
+        rule(.backed_by, "{A:s} (?:is|was|are|were) (?:an? |the )?(?:[\\w’'-]+ ){0,2}?{M:o}-(?:backed|supported|sponsored)", .group("s"), .group("o"), armed, groupLike, when: ["-backed", "-supported", "-sponsored"]),
+        rule(.backed_by, "{A:s} (?:is|was|are|were) (?:an? |the )?(?:[\\w’'-]+ ){0,2}?{D:o}-(?:backed|supported|sponsored)", .group("s"), .demonym("o"), armed, states, "medium", when: ["-backed", "-supported", "-sponsored"]),
+        rule(.backed_by, "{A:s}{W}{0,60}?\\b(?:financed|funded|supported|backed|sponsored|armed)(?: and (?:financed|funded|supported|backed|sponsored|armed))? by (?:the )?{A:o}", .group("s"), .group("o"), armed, groupLike, when: ["financed", "funded", "supported", "backed", "sponsored", "armed"]),
+        rule(.backed_by, "{A:s} (?:is|was|are|were) (?:the |a |an )?(?:main |principal |chief )?proxy(?: force| group| militia)? (?:of|for) (?:the )?{A:o}", .group("s"), .group("o"), armed, groupLike, when: ["proxy"]),
+        rule(.backed_by, "{A:o} (?:backs|supports|funds|arms|sponsors|backed|supported|funded|armed|sponsored) (?:the )?{A:s}", .group("s"), .group("o"), [.faction], groupLike, when: ["backs", "supports", "funds", "arms", "sponsors", "backed", "supported", "funded", "armed", "sponsored"]),
         // leader_of
-        rule(.leader_of, "{A:s},? (?:the |its |their )?(?:current |late |slain |former |founding |new |self-proclaimed |top |overall )?(?:leader|chief|head|emir|founder|caliph|commander-in-chief) of (?:the )?{A:o}", .group("s"), .group("o"), person, groupLike),
-        rule(.leader_of, "(?:leader|chief|head|emir|founder|[Dd]irector|[Cc]ommander) of (?:the )?{W}{0,30}?{A:o},? (?:[A-Z][a-z]*\\.? ){0,3}{A:s}", .group("s"), .group("o"), person, groupLike),
-        rule(.member_of, "(?:leader|chief|head|emir) of (?:the )?{A:o},? \\x{E000}\\d+\\x{E001} and his (?:deputy|aide|lieutenant|second-in-command|spokesm[ae]n) {A:s}", .group("s"), .group("o"), person, groupLike),
-        rule(.member_of, "\\b(?:the|The) (?:group|movement|organi[sz]ation|faction|militant group|coalition)(?:’s|'s) (?:[\\w-]+ )?(?:\(memberRoles)),? (?:[A-Z][a-z]*\\.? ){0,3}{A:s}", .group("s"), .antecedent, person, [.faction], "medium"),
-        rule(.backed_by, "\\b(?:They|It|The group|The militants|The faction) (?:receives?|gets?|obtains?|gains?) (?:[\\w,]+ ){0,5}?from (?:the )?{A:o}", .antecedent, .group("o"), [.faction], groupLike, "medium"),
-        rule(.leader_of, "{A:o}(?:’s|'s|’)? (?:current |late |slain |former |founding |new |self-proclaimed |top )?(?:leader|chief|head|emir|founder|commander-in-chief),? {A:s}", .group("s"), .group("o"), person, groupLike),
-        rule(.leader_of, "{A:o}{W}{0,40}?(?:led|headed|commanded|founded) by (?:a {W}{0,30}? known as )?{A:s}", .group("s"), .group("o"), person, groupLike),
-        rule(.leader_of, "{D:o} (?:President|Prime Minister|Supreme Leader|King|Emir|Crown Prince|leader|counterpart) {A:s}", .group("s"), .demonym("o"), person, states, "medium"),
-        rule(.leader_of, "{A:o}(?:’s|'s|’)? (?:President|Prime Minister|Supreme Leader|King|Emir|Crown Prince) {A:s}", .group("s"), .group("o"), person, states),
+        rule(.leader_of, "{A:s},? (?:the |its |their )?(?:current |late |slain |former |founding |new |self-proclaimed |top |overall )?(?:leader|chief|head|emir|founder|caliph|commander-in-chief) of (?:the )?{A:o}", .group("s"), .group("o"), person, groupLike, when: ["leader", "chief", "head", "emir", "founder", "caliph", "commander-in-chief"]),
+        rule(.leader_of, "(?:leader|chief|head|emir|founder|[Dd]irector|[Cc]ommander) of (?:the )?{W}{0,30}?{A:o},? (?:[A-Z][a-z]*\\.? ){0,3}{A:s}", .group("s"), .group("o"), person, groupLike, when: ["leader", "chief", "head", "emir", "founder", "director", "commander"]),
+        rule(.member_of, "(?:leader|chief|head|emir) of (?:the )?{A:o},? \\x{E000}\\d+\\x{E001} and his (?:deputy|aide|lieutenant|second-in-command|spokesm[ae]n) {A:s}", .group("s"), .group("o"), person, groupLike, when: ["and his"]),
+        rule(.member_of, "\\b(?:the|The) (?:group|movement|organi[sz]ation|faction|militant group|coalition)(?:’s|'s) (?:[\\w-]+ )?(?:\(memberRoles)),? (?:[A-Z][a-z]*\\.? ){0,3}{A:s}", .group("s"), .antecedent, person, [.faction], "medium", when: ["’s", "'s"]),
+        rule(.backed_by, "\\b(?:They|It|The group|The militants|The faction) (?:receives?|gets?|obtains?|gains?) (?:[\\w,]+ ){0,5}?from (?:the )?{A:o}", .antecedent, .group("o"), [.faction], groupLike, "medium", when: ["receive", "get", "obtain", "gain"]),
+        rule(.leader_of, "{A:o}(?:’s|'s|’)? (?:current |late |slain |former |founding |new |self-proclaimed |top )?(?:leader|chief|head|emir|founder|commander-in-chief),? {A:s}", .group("s"), .group("o"), person, groupLike, when: ["leader", "chief", "head", "emir", "founder", "commander-in-chief"]),
+        rule(.leader_of, "{A:o}{W}{0,40}?(?:led|headed|commanded|founded) by (?:a {W}{0,30}? known as )?{A:s}", .group("s"), .group("o"), person, groupLike, when: ["led by", "headed by", "commanded by", "founded by"]),
+        rule(.leader_of, "{D:o} (?:President|Prime Minister|Supreme Leader|King|Emir|Crown Prince|leader|counterpart) {A:s}", .group("s"), .demonym("o"), person, states, "medium", when: ["president", "prime minister", "supreme leader", "king", "emir", "crown prince", "leader", "counterpart"]),
+        rule(.leader_of, "{A:o}(?:’s|'s|’)? (?:President|Prime Minister|Supreme Leader|King|Emir|Crown Prince) {A:s}", .group("s"), .group("o"), person, states, when: ["president", "prime minister", "supreme leader", "king", "emir", "crown prince"]),
         // member_of
-        rule(.member_of, "{A:s},? (?:an?|the|another) (?:[\\w’'-]+ ){0,2}?{A:o} (?:\(memberRoles))\\b", .group("s"), .group("o"), person, groupLike),
-        rule(.member_of, "{A:o} (?:[\\w’'-]+ )?(?:\(memberRoles)),? {L:s}", .group("s"), .group("o"), person, groupLike),
-        rule(.member_of, "(?<s>[^.;]*?)\\bexpelled from (?:the )?{A:o}", .people("s"), .group("o"), person, groupLike, "medium"),
-        rule(.member_of, "{L:s}\\.? (?:The|the) (?:new )?(?:coalition|alliance|operations room|group|umbrella),? (?:dubbed|named|called|known as) [“\"]?{A:o}", .group("s"), .group("o"), armed, armed),
-        rule(.member_of, "{A:o},? (?:is |was )?(?:an? |the )?(?:[\\w’'-]+ ){0,3}?(?:coalition|alliance|umbrella group|operations room|union|merger) (?:of|between|comprising|including|made up of|formed by) (?:the )?{L:s}", .group("s"), .group("o"), armed, armed),
-        rule(.member_of, "{L:s}{W}{0,40}?(?:is|are|was|were|as|became) (?:a |an )?(?:founding )?members? of (?:the )?{A:o}", .group("s"), .group("o"), groupLike, groupLike),
-        rule(.member_of, "{L:s} (?:joined|merged into) (?:the )?{A:o}", .group("s"), .group("o"), armed, armed),
-        rule(.part_of, "{A:s}{W}{0,80}?(?:, (?:a|an) |\\b(?:is|was|are|were|became) (?:a |an )?)part of (?:the )?{W}{0,40}?{A:o}", .group("s"), .group("o"), armed, armed),
+        rule(.member_of, "{A:s},? (?:an?|the|another) (?:[\\w’'-]+ ){0,2}?{A:o} (?:\(memberRoles))\\b", .group("s"), .group("o"), person, groupLike, when: ["officer", "commander", "official", "member", "cleric", "fighter", "spokesm", "spokesperson", "operative", "figure", "veteran", "ideologue", "deputy", "militant", "judge"]),
+        rule(.member_of, "{A:o} (?:[\\w’'-]+ )?(?:\(memberRoles)),? {L:s}", .group("s"), .group("o"), person, groupLike, when: ["officer", "commander", "official", "member", "cleric", "fighter", "spokesm", "spokesperson", "operative", "figure", "veteran", "ideologue", "deputy", "militant", "judge"]),
+        rule(.member_of, "(?<s>[^.;]*?)\\bexpelled from (?:the )?{A:o}", .people("s"), .group("o"), person, groupLike, "medium", when: ["expelled from"]),
+        rule(.member_of, "{L:s}\\.? (?:The|the) (?:new )?(?:coalition|alliance|operations room|group|umbrella),? (?:dubbed|named|called|known as) [“\"]?{A:o}", .group("s"), .group("o"), armed, armed, when: ["dubbed", "named", "called", "known as"]),
+        rule(.member_of, "{A:o},? (?:is |was )?(?:an? |the )?(?:[\\w’'-]+ ){0,3}?(?:coalition|alliance|umbrella group|operations room|union|merger) (?:of|between|comprising|including|made up of|formed by) (?:the )?{L:s}", .group("s"), .group("o"), armed, armed, when: ["coalition", "alliance", "umbrella", "operations room", "union", "merger"]),
+        rule(.member_of, "{L:s}{W}{0,40}?(?:is|are|was|were|as|became) (?:a |an )?(?:founding )?members? of (?:the )?{A:o}", .group("s"), .group("o"), groupLike, groupLike, when: ["member"]),
+        rule(.member_of, "{L:s} (?:joined|merged into) (?:the )?{A:o}", .group("s"), .group("o"), armed, armed, when: ["joined", "merged into"]),
+        rule(.part_of, "{A:s}{W}{0,80}?(?:, (?:a|an) |\\b(?:is|was|are|were|became) (?:a |an )?)part of (?:the )?{W}{0,40}?{A:o}", .group("s"), .group("o"), armed, armed, when: ["part of"]),
         // fights
-        rule(.fights, "(?:clashes|fighting|battles?|confrontations?|war|hostilities|skirmishes)(?: [\\w’'-]+){0,2}? between (?:the )?(?:forces of )?{A:s} and (?:the )?{W}{0,60}?{A:o}", .group("s"), .group("o"), armed, armed),
-        rule(.fights, "{L:s}{N}{0,80}?\\b(?:\(attackWords))\\b{N}{0,120}?{A:o}", .group("s"), .group("o"), armed, armed, "medium"),
-        rule(.fights, "{A:s}{W}{0,80}?\\b(?:at the hands of|defeated by|routed by|expelled by|losses to)\\b (?:the )?{A:o}", .group("s"), .group("o"), armed, armed),
-        rule(.fights, "{D:s} (?:air ?strikes?|drone strikes?|warplanes|jets|forces|troops|shelling|artillery|raids?)(?: {W}{0,40}?)? \\b(?:targeted|targeting|struck|hit|on|against)\\b{W}{0,40}?{A:o}", .demonym("s"), .group("o"), states, armed, "medium"),
-        rule(.fights, "\\b(?:This|this) (?:very )?(?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,40}?\\b(?:\(attackWords))\\b{N}{0,60}?{A:o}", .antecedent, .group("o"), [.faction], armed, "medium"),
-        rule(.fights, "\\b(?:The|the) (?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,60}?\\b(?:\(attackWords)|attack by|offensive by|assault by)\\b{N}{0,60}?{A:o}", .topic, .group("o"), [.faction], armed, "medium"),
+        rule(.fights, "(?:clashes|fighting|battles?|confrontations?|war|hostilities|skirmishes)(?: [\\w’'-]+){0,2}? between (?:the )?(?:forces of )?{A:s} and (?:the )?{W}{0,60}?{A:o}", .group("s"), .group("o"), armed, armed, when: ["between"]),
+        rule(.fights, "{L:s}{N}{0,80}?\\b(?:\(attackWords))\\b{N}{0,120}?{A:o}", .group("s"), .group("o"), armed, armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured"]),
+        rule(.fights, "{A:s}{W}{0,80}?\\b(?:at the hands of|defeated by|routed by|expelled by|losses to)\\b (?:the )?{A:o}", .group("s"), .group("o"), armed, armed, when: ["at the hands of", "defeated by", "routed by", "expelled by", "losses to"]),
+        rule(.fights, "{D:s} (?:air ?strikes?|drone strikes?|warplanes|jets|forces|troops|shelling|artillery|raids?)(?: {W}{0,40}?)? \\b(?:targeted|targeting|struck|hit|on|against)\\b{W}{0,40}?{A:o}", .demonym("s"), .group("o"), states, armed, "medium", when: ["strike", "warplanes", "jets", "forces", "troops", "shelling", "artillery", "raid"]),
+        rule(.fights, "\\b(?:This|this) (?:very )?(?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,40}?\\b(?:\(attackWords))\\b{N}{0,60}?{A:o}", .antecedent, .group("o"), [.faction], armed, "medium", when: ["this "]),
+        rule(.fights, "\\b(?:The|the) (?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,60}?\\b(?:\(attackWords)|attack by|offensive by|assault by)\\b{N}{0,60}?{A:o}", .topic, .group("o"), [.faction], armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured", "attack by", "offensive by", "assault by"]),
         // anaphors for leaders, backers and kin groups
-        rule(.leader_of, "\\b(?:the|its|their) (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)(?:’s|'s)? (?:current |late |slain |new )?(?:leader|chief|head|emir),? {A:s}", .group("s"), .antecedent, person, [.faction], "medium"),
-        rule(.leader_of, "{A:s},? the (?:current |late |slain |new |former )?(?:leader|chief|head|emir) of the (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)\\b", .group("s"), .antecedent, person, [.faction], "medium"),
-        rule(.affiliated_with, "{A:s}[”\"]? (?:is|was) (?:in fact |actually )?an? (?:[\\w-]+ ){0,2}(?:variant|version|offshoot|extension|expansion|successor|incarnation) of {W}{0,60}?{A:o}", .group("s"), .group("o"), nonState, groupLike),
-        rule(.backed_by, "{A:o}{W}{0,40}? (?:will |would )?(?:reportedly |allegedly )?(?:support|back|fund|arm|train)s? (?:the )?(?:new )?(?:group|faction|militants|formation)\\b", .antecedent, .group("o"), [.faction], groupLike, "medium"),
-        rule(.backed_by, "{M:o}-(?:backed|supported|sponsored|funded) (?:[\\w’'-]+ ){0,2}?(?:group|faction|militants|rebels|outfit)\\b(?!,? (?:the )?[“\"]?\\x{E000})", .topic, .group("o"), [.faction], groupLike, "medium"),
-        rule(.fights, "{L:s}{W}{0,80}?\\banti-{M:o}", .group("s"), .group("o"), armed, armed),
-        rule(.fights, "{A:o}{W}{0,40}?(?:was|were) (?:attacked|targeted|shelled|bombed|struck|hit|repelled|killed) by (?:the )?{A:s}", .group("s"), .group("o"), armed, armed),
+        rule(.leader_of, "\\b(?:the|its|their) (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)(?:’s|'s)? (?:current |late |slain |new )?(?:leader|chief|head|emir),? {A:s}", .group("s"), .antecedent, person, [.faction], "medium", when: ["leader", "chief", "head", "emir"]),
+        rule(.leader_of, "{A:s},? the (?:current |late |slain |new |former )?(?:leader|chief|head|emir) of the (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)\\b", .group("s"), .antecedent, person, [.faction], "medium", when: ["leader", "chief", "head", "emir"]),
+        rule(.affiliated_with, "{A:s}[”\"]? (?:is|was) (?:in fact |actually )?an? (?:[\\w-]+ ){0,2}(?:variant|version|offshoot|extension|expansion|successor|incarnation) of {W}{0,60}?{A:o}", .group("s"), .group("o"), nonState, groupLike, when: ["variant", "version", "offshoot", "extension", "expansion", "successor", "incarnation"]),
+        rule(.backed_by, "{A:o}{W}{0,40}? (?:will |would )?(?:reportedly |allegedly )?(?:support|back|fund|arm|train)s? (?:the )?(?:new )?(?:group|faction|militants|formation)\\b", .antecedent, .group("o"), [.faction], groupLike, "medium", when: ["support", "back", "fund", "arm", "train"]),
+        rule(.backed_by, "{M:o}-(?:backed|supported|sponsored|funded) (?:[\\w’'-]+ ){0,2}?(?:group|faction|militants|rebels|outfit)\\b(?!,? (?:the )?[“\"]?\\x{E000})", .topic, .group("o"), [.faction], groupLike, "medium", when: ["-backed", "-supported", "-sponsored", "-funded"]),
+        rule(.fights, "{L:s}{W}{0,80}?\\banti-{M:o}", .group("s"), .group("o"), armed, armed, when: ["anti-"]),
+        rule(.fights, "{A:o}{W}{0,40}?(?:was|were) (?:attacked|targeted|shelled|bombed|struck|hit|repelled|killed) by (?:the )?{A:s}", .group("s"), .group("o"), armed, armed, when: ["attacked by", "targeted by", "shelled by", "bombed by", "struck by", "hit by", "repelled by", "killed by"]),
     ]
 }
