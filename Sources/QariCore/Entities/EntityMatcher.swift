@@ -161,7 +161,8 @@ public final class EntityMatcher: @unchecked Sendable {
                 i += 1
                 continue
             }
-            if let match = longestMatch(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch) {
+            if let match = longestMatch(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch),
+               !isCommonWordMisread(match, tokenizer: tokenizer) {
                 matches.append(match)
                 i = match.tokens.upperBound
             } else {
@@ -169,6 +170,31 @@ public final class EntityMatcher: @unchecked Sendable {
             }
         }
         return matches
+    }
+
+    /// English function words that a transliteration key can bring close to a short name
+    /// ("His" and Heish, "Said" and as-Suwayda, "HAD" in a headline and the acronym HaD).
+    static let commonWords: Set<String> = [
+        "a", "an", "as", "at", "be", "by", "do", "is", "it", "of", "on", "or", "so", "to", "he", "we", "me", "my", "no",
+        "fa", "had", "has", "have", "his", "her", "him", "its", "was", "were", "are", "the", "and", "for", "not", "but",
+        "all", "any", "can", "may", "will", "one", "two", "new", "now", "old", "our", "out", "see", "she", "too", "who",
+        "why", "how", "yet", "get", "got", "let", "put", "set", "say", "said", "says", "did", "does", "done", "day",
+        "days", "dear", "deal", "read", "red", "raid", "rose", "rise", "once", "more", "most", "within", "manner",
+        "here", "there", "then", "than", "them", "they", "this", "that", "these", "those", "what", "when", "where",
+        "which", "while", "with", "would", "could", "should", "some", "such", "into", "over", "upon", "also", "only",
+        "very", "just", "even", "much", "many", "each", "both", "same", "other", "after", "before", "since", "under",
+    ]
+
+    /// True for a one-word match that is an ordinary English word read as a different name.
+    private func isCommonWordMisread(_ match: Match, tokenizer: NameTokenizer) -> Bool {
+        guard match.tokens.count == 1 else { return false }
+        let surface = Self.string(tokenizer.scalars, match.scalarRange)
+        guard surface.unicodeScalars.allSatisfy({ $0.isASCII }) else { return false }
+        let lower = surface.lowercased()
+        guard Self.commonWords.contains(lower) else { return false }
+        let alias = aliases[match.alias]
+        if alias.allAcronyms { return surface.count > 2 || surface != surface.uppercased() }
+        return alias.letters != Array(lower.utf8)
     }
 
     /// False when no known name can start with this word. Most words of a text are answered here,
