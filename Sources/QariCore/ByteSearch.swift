@@ -167,6 +167,27 @@ enum ByteSearch {
 extension Array where Element == UInt8 {
     @inline(__always)
     func hasBytePrefix(_ p: [UInt8]) -> Bool {
-        count >= p.count && self[0..<p.count].elementsEqual(p)
+        guard count >= p.count else { return false }
+        if p.isEmpty { return true }
+        return withUnsafeBytes { a in p.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, p.count) == 0 } }
+    }
+}
+
+/// Byte prefixes grouped by their first byte: most lines are answered by one table look-up.
+struct PrefixTable: Sendable {
+    private var byFirst: [[[UInt8]]] = Array(repeating: [], count: 256)
+
+    init(_ prefixes: [String]) {
+        for p in prefixes {
+            let bytes = Array(p.utf8)
+            if let f = bytes.first { byFirst[Int(f)].append(bytes) }
+        }
+    }
+
+    @inline(__always)
+    func matches(_ head: [UInt8]) -> Bool {
+        guard let f = head.first else { return false }
+        for p in byFirst[Int(f)] where head.hasBytePrefix(p) { return true }
+        return false
     }
 }
