@@ -26,7 +26,7 @@ let package = Package(
         .executableTarget(name: "QariBench", dependencies: ["QariCore", "TerminalText", "QariTUI"]),
         .testTarget(name: "QariCoreTests", dependencies: ["QariCore"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"], exclude: ["Snapshots"]),
         .testTarget(name: "QariTUITests", dependencies: ["QariTUI", "QariCore", "TerminalText"]),
         .testTarget(name: "QariEndToEndTests", dependencies: []),
     ],

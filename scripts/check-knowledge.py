@@ -126,6 +126,42 @@ for e in entries:
     if m is not None and m not in ids:
         err(n, f'metonym_for target {m!r} does not exist')
 
+# relation semantics
+byid = {e.get('id'): e for e in entries}
+symmetric = set()
+for e in entries:
+    n = e['_line']
+    for r in e.get('relations', []) if isinstance(e.get('relations'), list) else []:
+        if not isinstance(r, dict) or r.get('to') not in byid:
+            continue
+        obj = byid[r['to']]
+        kind = r.get('kind')
+        if kind == 'leader_of' and e.get('type') != 'person':
+            err(n, f'{e["id"]} leader_of {obj["id"]}: only a person leads')
+        if kind == 'part_of' and e.get('type') == 'place' and obj.get('type') not in ('place', 'state_actor'):
+            err(n, f'{e["id"]} part_of {obj["id"]}: a place is part of a place or a country')
+        if kind in ('fights', 'allied_with'):
+            pair = (kind, frozenset((e['id'], obj['id'])))
+            if pair in symmetric:
+                err(n, f'{e["id"]} {kind} {obj["id"]} is recorded in both directions')
+            symmetric.add(pair)
+for e in entries:
+    m = e.get('metonym_for')
+    if m in byid and byid[m].get('type') != 'state_actor':
+        err(e['_line'], f'metonym_for {m} is not a state_actor')
+
+# ordinary words that must not be names (the matcher would tag them in running text)
+COMMON = {'kingdom', 'gulf', 'hassan', 'said', 'more', 'the', 'army', 'state', 'front', 'party', 'forces',
+          'government', 'coalition', 'regime', 'rebels', 'militants', 'habit', 'murk', 'harem', 'within',
+          'manner', 'syrian', 'turkish', 'russian', 'american', 'iranian', 'kurds', 'turks', 'kurdish',
+          'القاعدة', 'الدولة', 'الجيش', 'المستودعات', 'الخزانات', 'سلمية', 'إعجاز', 'فطيرة', 'اسطبلات',
+          'نبل', 'كلس', 'صدام', 'روحاني', 'الأسد', 'النمر', 'ظريف', 'العهد', 'الوطن', 'البناء', 'الراشدين'}
+COMMON = {fold(w) for w in COMMON}
+for e in entries:
+    for a in [e.get('name', ''), e.get('ar', '')] + [x for x in e.get('aliases', []) if isinstance(x, str)]:
+        if isinstance(a, str) and fold(a) in COMMON:
+            err(e['_line'], f'{e.get("id")}: {a!r} is an ordinary word')
+
 # surface forms: unique across entities, no duplicates within one
 owner = {}
 for e in entries:

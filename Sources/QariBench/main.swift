@@ -1,5 +1,6 @@
 import Foundation
 import QariCore
+import TerminalText
 
 // qari-bench CORPUS [SEEDS]: speed figures for `make bench`. Each figure is the median of several runs.
 // Run in release mode; the numbers are for one core (everything here is single-threaded).
@@ -11,6 +12,9 @@ guard arguments.count >= 2 else {
 }
 let corpusPath = arguments[1]
 let runs = Int(ProcessInfo.processInfo.environment["QARI_BENCH_RUNS"] ?? "") ?? 3
+/// QARI_BENCH_ONLY=load,entities,layout picks sections (all by default).
+let only = Set((ProcessInfo.processInfo.environment["QARI_BENCH_ONLY"] ?? "").split(separator: ",").map(String.init))
+func wanted(_ section: String) -> Bool { only.isEmpty || only.contains(section) }
 
 func now() -> Double {
     var ts = timespec()
@@ -31,6 +35,7 @@ let loader = CorpusLoader()
 let (entries, _) = try loader.discover([corpusPath])
 print("qari-bench: \(entries.count) files in \(corpusPath), \(runs) runs each")
 
+if wanted("load") {
 // Baseline: only reading the files (page cache after the first run).
 var readTimes: [Double] = []
 var totalBytes = 0
@@ -64,3 +69,65 @@ report("load + segment (\(articleCount) articles)", String(format: "%.2f s  %.0f
                                                           median(loadTimes), mb / median(loadTimes),
                                                           Double(articleCount) / median(loadTimes)))
 report("  target", "at least 100 MB/s on one core")
+}
+
+// Entity extraction: matching (knowledge base + discovery) and relation extraction over every
+// title and paragraph of the corpus, after loading (not timed here).
+if wanted("entities") {
+    var articles: [Article] = []
+    var textBytes = 0
+    for e in entries {
+        if case .success(let source) = loader.read(absolutePath: e.absolute, displayPath: e.display) {
+            for a in loader.segmenter.articles(in: source) {
+                articles.append(a)
+                textBytes += a.title.utf8.count + a.paragraphs.reduce(0) { $0 + $1.text.utf8.count }
+            }
+        }
+    }
+    let kb = try KnowledgeBase.bundled()
+    let matcher = EntityMatcher(knowledgeBase: kb)
+    let textMB = Double(textBytes) / 1_048_576
+    for withRelations in [false, true] {
+        var times: [Double] = []
+        var mentionCount = 0, relationCount = 0
+        for _ in 0..<runs {
+            let t0 = now()
+            var n = 0, r = 0
+            for a in articles {
+                n += matcher.mentions(in: a.title).count
+                for p in a.paragraphs {
+                    let found = matcher.mentions(in: p.text)
+                    n += found.count
+                    if withRelations { r += RelationExtractor.relations(in: p.text, mentions: found, matcher: matcher).count }
+                }
+            }
+            times.append(now() - t0)
+            mentionCount = n
+            relationCount = r
+        }
+        let name = withRelations ? "entities + relations (\(relationCount) relations)" : "entity matching (\(mentionCount) mentions)"
+        report(name, String(format: "%.2f s  %.1f MB/s of text", median(times), textMB / median(times)))
+    }
+    report("  target", "at least 50 MB/s on one core")
+}
+
+// Layout: every paragraph of the seed corpus laid out at width 80 (bidi, shaping, wrapping).
+if wanted("layout"), arguments.count >= 3 {
+    let seeds = try loader.load([arguments[2]])
+    let paragraphs = seeds.articles.flatMap { [$0.title] + $0.paragraphs.map(\.text) }
+    let bytes = paragraphs.reduce(0) { $0 + $1.utf8.count }
+    let repeats = max(1, 20_000_000 / max(1, bytes))
+    var times: [Double] = []
+    var lines = 0
+    for _ in 0..<runs {
+        let t0 = now()
+        var n = 0
+        for _ in 0..<repeats {
+            for p in paragraphs { n += TerminalText.layout(p, options: LayoutOptions(width: 80)).count }
+        }
+        times.append(now() - t0)
+        lines = n
+    }
+    let layoutMB = Double(bytes * repeats) / 1_048_576
+    report("layout at width 80 (\(lines) lines)", String(format: "%.2f s  %.1f MB/s", median(times), layoutMB / median(times)))
+}

@@ -16,12 +16,33 @@ public struct Paragraph: Codable, Sendable, Equatable {
     public var direction: TextDirection
     /// 1-based line in the source file where the paragraph starts.
     public var line: Int
+    /// Where later source lines joined into this paragraph begin: (scalar offset, line number).
+    public var joinedLines: [JoinedLine]
 
-    public init(text: String, lang: Language, direction: TextDirection, line: Int) {
+    public struct JoinedLine: Sendable, Equatable {
+        public var offset: Int
+        public var line: Int
+    }
+
+    public init(text: String, lang: Language, direction: TextDirection, line: Int, joinedLines: [JoinedLine] = []) {
         self.text = text
         self.lang = lang
         self.direction = direction
         self.line = line
+        self.joinedLines = joinedLines
+    }
+
+    /// The source line of the character at a scalar offset.
+    public func line(atScalarOffset offset: Int) -> Int {
+        joinedLines.last(where: { $0.offset <= offset })?.line ?? line
+    }
+
+    enum CodingKeys: String, CodingKey { case text, lang, direction, line }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(text: try c.decode(String.self, forKey: .text), lang: try c.decode(Language.self, forKey: .lang),
+                  direction: try c.decode(TextDirection.self, forKey: .direction), line: try c.decode(Int.self, forKey: .line))
     }
 }
 

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Splits a decoded file into articles: finds where each item starts, separates its title,
 /// metadata, body and boilerplate, and reads its source, author, date and language.
 public struct ArticleSegmenter: Sendable {
@@ -24,12 +28,30 @@ public struct ArticleSegmenter: Sendable {
     /// Splits on "\n" (a trailing "\r" is dropped) and classifies every line; index i is line i+1.
     func classifyLines(_ text: String, markdown: Bool) -> [LineInfo] {
         var out: [LineInfo] = []
-        var number = 0
-        for piece in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            number += 1
-            var line = Substring(piece)
+        // Line boundaries by memchr over the contiguous UTF-8, then O(1) index arithmetic.
+        var ends: [Int] = []
+        var copy = text
+        copy.withUTF8 { buf in
+            guard let base = buf.baseAddress else { return }
+            var offset = 0
+            while offset < buf.count, let hit = memchr(base + offset, 0x0A, buf.count - offset) {
+                let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                ends.append(at)
+                offset = at + 1
+            }
+            ends.append(buf.count)
+        }
+        out.reserveCapacity(ends.count)
+        let u = text.utf8
+        var start = 0
+        var startIndex = u.startIndex
+        for (n, end) in ends.enumerated() {
+            let endIndex = u.index(startIndex, offsetBy: end - start)
+            var line = text[startIndex..<endIndex]
             if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
-            out.append(classifier.classify(number: number, raw: line, markdown: markdown))
+            out.append(classifier.classify(number: n + 1, raw: line, markdown: markdown))
+            start = end + 1
+            if start <= u.count { startIndex = u.index(after: endIndex) }
         }
         return out
     }
@@ -113,7 +135,8 @@ public struct ArticleSegmenter: Sendable {
                     i = j
                 }
                 current = Block(title: i, end: lines.count)
-                currentHasBody = false
+                // Text that starts without a headline: its first line is body as well as the title's source.
+                currentHasBody = !line.isTitleLike && line.kind == .text
                 i += 1
                 continue
             }
@@ -127,6 +150,7 @@ public struct ArticleSegmenter: Sendable {
             if current == nil {
                 // Text after an item's end with no title of its own: it becomes an item.
                 current = Block(title: i, end: lines.count)
+                currentHasBody = !line.isTitleLike && line.kind == .text
                 i += 1
                 continue
             }
@@ -154,17 +178,19 @@ public struct ArticleSegmenter: Sendable {
     private static let bioWords = ["columnist", "analyst", "journalist", "writer", "author", "editor", "researcher",
                                    "attorney", "correspondent", "contributor", "commentator", "professor"]
 
+    private static let bioWordBytes = bioWords.map { Array($0.utf8) }
+
     private func isTrailerLine(_ line: LineInfo, title: LineInfo) -> Bool {
         switch line.kind {
         case .blank, .boilerplate, .reference, .byline, .publisherName, .sourceLabel, .date, .separator, .pageFooter:
             return true
         case .text:
             if sameText(line, title) || line.isNameLike { return true }
-            let lower = line.clean.prefix(200).lowercased()
-            if lower.hasPrefix("interviewed by") { return true }
+            let lower = ByteSearch.lowercasedHead(line.clean, limit: 200)
+            if lower.hasBytePrefix(Array("interviewed by".utf8)) { return true }
             // An author's bio: "Nauman Sadiq is an Islamabad-based attorney, columnist and ..."
-            if let r = lower.range(of: " is a"), lower.distance(from: lower.startIndex, to: r.lowerBound) < 40,
-               Self.bioWords.contains(where: { lower.contains($0) }) {
+            if ByteSearch.contains(Array(lower.prefix(46)), Array(" is a".utf8)),
+               Self.bioWordBytes.contains(where: { ByteSearch.contains(lower, $0) }) {
                 return true
             }
             return false
@@ -173,16 +199,18 @@ public struct ArticleSegmenter: Sendable {
 
     func describe(_ block: Block, lines: [LineInfo], file: String) -> Article? {
         let title = lines[block.title]
+        // Without a headline the first line is body, and the title is made from its first words.
+        let untitled = !title.isTitleLike && title.kind == .text
         var roles = [Role](repeating: .body, count: block.end - block.title)
-        roles[0] = .title
+        roles[0] = untitled ? .body : .title
         // Header: between the title and the first body line.
-        var bodyStart = block.title + 1
+        var bodyStart = untitled ? block.title : block.title + 1
         while bodyStart < block.end && isHeaderLine(lines[bodyStart], title: title) { bodyStart += 1 }
         // Trailer: after the last body line.
         var bodyEnd = block.end
         while bodyEnd > bodyStart && isTrailerLine(lines[bodyEnd - 1], title: title) { bodyEnd -= 1 }
         guard bodyEnd > bodyStart else { return nil }
-        for i in (block.title + 1)..<block.end {
+        for i in (untitled ? block.title : block.title + 1)..<block.end {
             let line = lines[i]
             let r: Role
             if i < bodyStart || i >= bodyEnd {
@@ -208,18 +236,19 @@ public struct ArticleSegmenter: Sendable {
         // Paragraphs: runs of body lines; a sentence broken by a blank line is joined again.
         var paragraphs: [Paragraph] = []
         var boilerplate: [BoilerplateLine] = []
-        var stats = ScriptStatistics(title.clean)
+        var stats = untitled ? ScriptStatistics() : ScriptStatistics(title.clean)
         var lastBody = block.title
-        var pending: (text: String, line: Int, stats: ScriptStatistics)?
+        var pending: (text: String, line: Int, stats: ScriptStatistics, joins: [Paragraph.JoinedLine])?
         var previousWasBody = false
         func flush() {
             if let p = pending {
                 paragraphs.append(Paragraph(text: p.text, lang: p.stats.language,
-                                            direction: DirectionDetector.direction(of: p.text), line: p.line))
+                                            direction: DirectionDetector.direction(of: p.text), line: p.line,
+                                            joinedLines: p.joins))
             }
             pending = nil
         }
-        for i in (block.title + 1)..<block.end {
+        for i in (untitled ? block.title : block.title + 1)..<block.end {
             let line = lines[i]
             let role = roles[i - block.title]
             if line.isBlank { previousWasBody = false; continue }
@@ -232,6 +261,7 @@ public struct ArticleSegmenter: Sendable {
                 if var p = pending {
                     let continues = previousWasBody || (endsUnfinished(p.text) && startsLowercase(text))
                     if continues {
+                        p.joins.append(Paragraph.JoinedLine(offset: p.text.unicodeScalars.count + 1, line: line.number))
                         p.text += " " + text
                         p.stats = p.stats + lineStats
                         pending = p
@@ -240,7 +270,7 @@ public struct ArticleSegmenter: Sendable {
                     }
                     flush()
                 }
-                pending = (text, line.number, lineStats)
+                pending = (text, line.number, lineStats, [])
                 previousWasBody = true
             case .boilerplate, .metadata, .reference:
                 flush()
@@ -254,7 +284,7 @@ public struct ArticleSegmenter: Sendable {
         flush()
         guard !paragraphs.isEmpty else { return nil }
 
-        let titleText = normaliseSpaces(title.clean)
+        let titleText = untitled ? Self.titleFromText(title.clean) : normaliseSpaces(title.clean)
         let isPromo = paragraphs.count <= 2 && paragraphs.contains { p in
             let l = p.text.prefix(300).lowercased()
             return l.contains("now offering") || l.contains("new video product") || l.contains("subscribe to")
@@ -266,6 +296,17 @@ public struct ArticleSegmenter: Sendable {
             date: meta.date, lang: stats.language, firstLine: title.number, lastLine: lines[lastBody].number,
             blockFirstLine: title.number, blockLastLine: lastNonBlank(lines, block).number,
             paragraphs: paragraphs, boilerplate: boilerplate, isPromo: isPromo)
+    }
+
+    /// The first words of a text, cut at a word boundary, for items that carry no headline.
+    static func titleFromText(_ text: Substring) -> String {
+        var out = ""
+        for word in text.prefix(400).split(separator: " ") {
+            if out.count + word.count > 72 { return out + "…" }
+            out += out.isEmpty ? String(word) : " " + word
+        }
+        if out.isEmpty { return String(text.prefix(72)) + (text.count > 72 ? "…" : "") }
+        return out
     }
 
     private func lastNonBlank(_ lines: [LineInfo], _ block: Block) -> LineInfo {

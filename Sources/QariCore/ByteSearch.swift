@@ -27,6 +27,16 @@ enum ByteSearch {
     /// ASCII-lowercased copy of at most `limit` leading bytes.
     @inline(__always)
     static func lowercasedHead(_ s: Substring, limit: Int) -> [UInt8] {
+        if let r = s.utf8.withContiguousStorageIfAvailable({ buf -> [UInt8] in
+            let n = min(limit, buf.count)
+            return [UInt8](unsafeUninitializedCapacity: n) { out, count in
+                for i in 0..<n {
+                    let b = buf[i]
+                    out[i] = b &- 0x41 < 26 ? b | 0x20 : b
+                }
+                count = n
+            }
+        }) { return r }
         var out = [UInt8]()
         out.reserveCapacity(min(limit, s.utf8.count))
         for b in s.utf8.prefix(limit) {
@@ -67,49 +77,84 @@ enum ByteSearch {
 
     /// Trims spaces, tabs, carriage returns, NBSP, zero-width space and BOM from both ends.
     static func trimSpaces(_ s: Substring) -> Substring {
+        let bounds = s.utf8.withContiguousStorageIfAvailable { buf -> (Int, Int) in
+            var lo = 0, hi = buf.count
+            while lo < hi {
+                let b = buf[lo]
+                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C { lo += 1; continue }
+                if b == 0xC2, lo + 1 < hi, buf[lo + 1] == 0xA0 { lo += 2; continue }
+                if lo + 2 < hi, (b == 0xE2 && buf[lo + 1] == 0x80 && (buf[lo + 2] == 0x8B || buf[lo + 2] == 0xAF))
+                    || (b == 0xEF && buf[lo + 1] == 0xBB && buf[lo + 2] == 0xBF) { lo += 3; continue }
+                break
+            }
+            while hi > lo {
+                let b = buf[hi - 1]
+                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C { hi -= 1; continue }
+                if b == 0xA0, hi - 2 >= lo, buf[hi - 2] == 0xC2 { hi -= 2; continue }
+                if hi - 3 >= lo, (buf[hi - 3] == 0xE2 && buf[hi - 2] == 0x80 && (b == 0x8B || b == 0xAF))
+                    || (buf[hi - 3] == 0xEF && buf[hi - 2] == 0xBB && b == 0xBF) { hi -= 3; continue }
+                break
+            }
+            return (lo, hi)
+        }
+        guard let (lo, hi) = bounds else { return s }
+        if lo == 0 && hi == s.utf8.count { return s }
         let u = s.utf8
-        var start = u.startIndex
-        var end = u.endIndex
-        func widthAt(_ i: String.Index, forward: Bool) -> Int {
-            // Returns the byte length of a space-like character at i (forward) or ending at i (backward), else 0.
-            if forward {
-                let b = u[i]
-                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C { return 1 }
-                if b == 0xC2, let j = u.index(i, offsetBy: 1, limitedBy: end), j < end, u[j] == 0xA0 { return 2 }
-                if b == 0xE2 || b == 0xEF, let j = u.index(i, offsetBy: 2, limitedBy: end), j < end {
-                    let b1 = u[u.index(after: i)], b2 = u[j]
-                    if b == 0xE2 && b1 == 0x80 && (b2 == 0x8B || b2 == 0xAF) { return 3 }
-                    if b == 0xEF && b1 == 0xBB && b2 == 0xBF { return 3 }
-                }
-                return 0
+        let start = u.index(u.startIndex, offsetBy: lo)
+        let end = u.index(u.startIndex, offsetBy: hi)
+        return s[start..<end]
+    }
+
+    /// The text with every U+00A0 turned into a space.
+    static func replacingNBSP(_ s: Substring) -> String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(s.utf8.count)
+        var pendingC2 = false
+        for b in s.utf8 {
+            if pendingC2 {
+                pendingC2 = false
+                if b == 0xA0 { bytes.append(0x20); continue }
+                bytes.append(0xC2)
+            }
+            if b == 0xC2 { pendingC2 = true; continue }
+            bytes.append(b)
+        }
+        if pendingC2 { bytes.append(0xC2) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// True when the text has four digits in a row starting 19 or 20: a date line must have a year.
+    static func containsYear(_ s: Substring) -> Bool {
+        var run = 0
+        var first: UInt8 = 0, second: UInt8 = 0
+        for b in s.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                if run == 0 { first = b } else if run == 1 { second = b }
+                run += 1
+                if run == 4 && ((first == 0x31 && second == 0x39) || (first == 0x32 && second == 0x30)) { return true }
             } else {
-                let last = u[u.index(before: i)]
-                if last == 0x20 || last == 0x09 || last == 0x0D || last == 0x0B || last == 0x0C { return 1 }
-                if last == 0xA0, u.distance(from: start, to: i) >= 2, u[u.index(i, offsetBy: -2)] == 0xC2 { return 2 }
-                if u.distance(from: start, to: i) >= 3 {
-                    let b0 = u[u.index(i, offsetBy: -3)], b1 = u[u.index(i, offsetBy: -2)]
-                    if b0 == 0xE2 && b1 == 0x80 && (last == 0x8B || last == 0xAF) { return 3 }
-                    if b0 == 0xEF && b1 == 0xBB && last == 0xBF { return 3 }
-                }
-                return 0
+                run = 0
             }
         }
-        while start < end {
-            let w = widthAt(start, forward: true)
-            if w == 0 { break }
-            start = u.index(start, offsetBy: w)
-        }
-        while end > start {
-            let w = widthAt(end, forward: false)
-            if w == 0 { break }
-            end = u.index(end, offsetBy: -w)
-        }
-        return s[start..<end]
+        return false
     }
 
     /// True when the UTF-8 contains U+00A0.
     @inline(__always)
     static func containsNBSP(_ s: Substring) -> Bool {
+        if let r = s.utf8.withContiguousStorageIfAvailable({ buf -> Bool in
+            guard let base = buf.baseAddress, buf.count > 1 else { return false }
+            var p = UnsafeRawPointer(base)
+            var remaining = buf.count
+            while remaining > 1, let hit = memchr(p, 0xC2, remaining - 1) {
+                let h = UnsafeRawPointer(hit)
+                if h.load(fromByteOffset: 1, as: UInt8.self) == 0xA0 { return true }
+                let advance = h - p + 1
+                p += advance
+                remaining -= advance
+            }
+            return false
+        }) { return r }
         var prev: UInt8 = 0
         for b in s.utf8 {
             if b == 0xA0 && prev == 0xC2 { return true }
@@ -122,6 +167,27 @@ enum ByteSearch {
 extension Array where Element == UInt8 {
     @inline(__always)
     func hasBytePrefix(_ p: [UInt8]) -> Bool {
-        count >= p.count && self[0..<p.count].elementsEqual(p)
+        guard count >= p.count else { return false }
+        if p.isEmpty { return true }
+        return withUnsafeBytes { a in p.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, p.count) == 0 } }
+    }
+}
+
+/// Byte prefixes grouped by their first byte: most lines are answered by one table look-up.
+struct PrefixTable: Sendable {
+    private var byFirst: [[[UInt8]]] = Array(repeating: [], count: 256)
+
+    init(_ prefixes: [String]) {
+        for p in prefixes {
+            let bytes = Array(p.utf8)
+            if let f = bytes.first { byFirst[Int(f)].append(bytes) }
+        }
+    }
+
+    @inline(__always)
+    func matches(_ head: [UInt8]) -> Bool {
+        guard let f = head.first else { return false }
+        for p in byFirst[Int(f)] where head.hasBytePrefix(p) { return true }
+        return false
     }
 }

@@ -86,7 +86,10 @@ public enum DateParser {
     private static func isYear(_ n: Int) -> Bool { n >= 1900 && n <= 2100 }
 
     private static func valid(_ y: Int, _ m: Int, _ d: Int) -> Bool {
-        isYear(y) && m >= 1 && m <= 12 && d >= 1 && d <= 31
+        guard isYear(y), m >= 1, m <= 12, d >= 1 else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return d <= days[m - 1]
     }
 
     /// Every date in the text with a year, in order.
@@ -106,7 +109,7 @@ public enum DateParser {
                 var j = i + 2
                 if j < t.count, ordinalSuffixes.contains(t[j].text.lowercased()), t[j].start == t[i + 1].end { j += 1 }
                 if j < t.count, let y = number(t[j]), valid(y, m, d),
-                   gapIsSeparator(t[i], t[i + 1], allowed: []), gapIsSeparator(t[j - 1], t[j], allowed: [","]) {
+                   gapIsSeparator(t[i], t[i + 1], allowed: ["."]), gapIsSeparator(t[j - 1], t[j], allowed: [","]) {
                     out.append(FoundDate(year: y, month: m, day: d, range: t[i].start..<t[j].end))
                     i = j + 1
                     continue

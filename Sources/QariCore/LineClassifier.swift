@@ -64,8 +64,9 @@ public struct LineClassifier: Sendable {
     static let boilerplateFragments: [String] = ["paypal", "share buttons", "crosspost on", "copyrighted material", "patreon.com/", "/donate"]
 
     private static let separatorLimit = 48
-    private static let pageFooterBytes = pageFooters.map { Array($0.utf8) }
-    private static let boilerplatePrefixBytes = boilerplatePrefixes.map { Array($0.utf8) }
+    private static let pageFooterBytes = PrefixTable(pageFooters)
+    private static let boilerplatePrefixBytes = PrefixTable(boilerplatePrefixes)
+    private static let bylinePrefixes = PrefixTable(["by ", "interviewed by", "written by"])
     private static let boilerplateFragmentBytes = boilerplateFragments.map { Array($0.utf8) }
 
     /// Classifies one line. `markdown` selects Markdown cleaning.
@@ -79,7 +80,7 @@ public struct LineClassifier: Sendable {
         }
         // No-break spaces stand for spaces in these pages (inside names too): one kind of space from here on.
         if ByteSearch.containsNBSP(info.clean) {
-            info.clean = Substring(String(info.clean.map { $0 == "\u{A0}" ? " " : $0 }))
+            info.clean = Substring(ByteSearch.replacingNBSP(info.clean))
         }
         let line = info.clean
         if line.isEmpty {
@@ -96,25 +97,24 @@ public struct LineClassifier: Sendable {
             if Self.separators.contains(String(key)) { info.kind = .separator; return info }
         }
         if !long {
-            if Self.pageFooterBytes.contains(where: { head.hasBytePrefix($0) }) { info.kind = .pageFooter; return info }
+            if Self.pageFooterBytes.matches(head) { info.kind = .pageFooter; return info }
             if line.utf8.allSatisfy({ $0 == 0x2A || $0 == 0x2D || $0 == 0x20 || $0 == 0x5F || $0 == 0x3D }) {
                 info.kind = .boilerplate
                 return info
             }
         }
-        if Self.boilerplatePrefixBytes.contains(where: { head.hasBytePrefix($0) }) { info.kind = .boilerplate; return info }
+        if Self.boilerplatePrefixBytes.matches(head) { info.kind = .boilerplate; return info }
         if Self.boilerplateFragmentBytes.contains(where: { ByteSearch.contains(head, $0) }) { info.kind = .boilerplate; return info }
         if long { return info }
 
-        if byteCount < 120, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+        if byteCount < 120, ByteSearch.containsYear(line),
            let d = DateParser.isDateLine(line, allowedWords: 3) {
             // "Global Research, May 12, 2020" and "[South Front](#) 11 May 2020": a date with at most an outlet's name.
             info.kind = .date
             info.date = d
             return info
         }
-        if byteCount < 100, head.hasBytePrefix(Array("by ".utf8)) || head.hasBytePrefix(Array("interviewed by".utf8))
-            || head.hasBytePrefix(Array("written by".utf8)) || line.hasPrefix("بقلم") {
+        if byteCount < 100, Self.bylinePrefixes.matches(head) || line.hasPrefix("بقلم") {
             info.kind = .byline
             return info
         }
@@ -124,7 +124,10 @@ public struct LineClassifier: Sendable {
         }
         if byteCount <= 80, publishers.named(line) != nil { info.kind = .publisherName; return info }
         if isReference(line) { info.kind = .reference; return info }
-        if isURLOnly(line) || (markdown && isLinkOnly(trimmed)) { info.kind = .boilerplate; return info }
+        if (head.first == 0x68 || head.first == 0x77) && isURLOnly(line) || (markdown && isLinkOnly(trimmed)) {
+            info.kind = .boilerplate
+            return info
+        }
         info.isTitleLike = Self.looksLikeTitle(line)
         info.isNameLike = byteCount <= 80 && Self.looksLikeName(line)
         return info
@@ -167,15 +170,36 @@ public struct LineClassifier: Sendable {
     }
 
     static func looksLikeTitle(_ line: Substring) -> Bool {
-        let count = line.unicodeScalars.count
-        guard count >= 3 && count <= 250 else { return false }
-        guard let first = line.first, let last = line.last else { return false }
-        if ".,;:".contains(last) && !line.hasSuffix("...") { return false }
-        let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
-        guard words.count >= 2 && words.count <= 30 else { return false }
-        let arabic = first.unicodeScalars.first.map { $0.value >= 0x0600 && $0.value <= 0x06FF } ?? false
-        if arabic { return true }
-        return first.isUppercase || first.isNumber || "“\"‘'«".contains(first)
+        let u = line.utf8
+        guard u.count >= 3 && u.count <= 1_000 else { return false }
+        // Byte-level: counts scalars (non-continuation bytes) and words, stopping as soon as the
+        // line is too long for a headline.
+        func measure<C: Collection>(_ bytes: C) -> (scalars: Int, words: Int)? where C.Element == UInt8 {
+            var scalars = 0, words = 0
+            var inWord = false
+            for b in bytes {
+                if b & 0xC0 != 0x80 {
+                    scalars += 1
+                    if scalars > 250 { return nil }
+                }
+                if b == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+                if words > 30 { return nil }
+            }
+            return (scalars, words)
+        }
+        let measured = u.withContiguousStorageIfAvailable { measure($0) } ?? measure(u)
+        guard let (scalars, words) = measured, scalars >= 3, words >= 2 else { return false }
+        let last = u[u.index(before: u.endIndex)]
+        if last == 0x2E || last == 0x2C || last == 0x3B || last == 0x3A {
+            if !(last == 0x2E && line.hasSuffix("...")) { return false }
+        }
+        let first = u[u.startIndex]
+        if first < 0x80 {
+            return (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39) || first == 0x22 || first == 0x27
+        }
+        if first == 0xD8 || first == 0xD9 || first == 0xDA || first == 0xDB { return true } // Arabic block
+        guard let c = line.unicodeScalars.first else { return false }
+        return c.properties.isUppercase || "“‘«".unicodeScalars.contains(c)
     }
 
     static func looksLikeName(_ line: Substring) -> Bool {

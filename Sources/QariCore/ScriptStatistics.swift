@@ -7,19 +7,25 @@ public struct ScriptStatistics: Sendable, Equatable {
 
     public init<S: StringProtocol>(_ text: S) {
         // Byte-level: ASCII letters are Latin; lead bytes D8-DB start Arabic-block letters.
-        var prev: UInt8 = 0
-        for b in text.utf8 {
-            if b < 0x80 {
-                if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { latin += 1 }
-            } else if b < 0xC0 {
-                // Continuation byte: decide on the pair.
-                if prev == 0xD8 { if b >= 0xA0 { arabic += 1 } }
-                else if prev == 0xD9 { if b <= 0x8A || b >= 0xAE { arabic += 1 } }
-                else if prev == 0xDA || prev == 0xDB { arabic += 1 }
-                else if prev == 0xC3 || prev == 0xC4 || prev == 0xC5 { latin += 1 }
+        var a = 0, l = 0
+        func count<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+            var prev: UInt8 = 0
+            for b in bytes {
+                if b < 0x80 {
+                    l &+= (b | 0x20) &- 0x61 < 26 ? 1 : 0
+                } else if b < 0xC0 {
+                    // Continuation byte: decide on the pair.
+                    if prev == 0xD8 { if b >= 0xA0 { a &+= 1 } }
+                    else if prev == 0xD9 { if b <= 0x8A || b >= 0xAE { a &+= 1 } }
+                    else if prev == 0xDA || prev == 0xDB { a &+= 1 }
+                    else if prev == 0xC3 || prev == 0xC4 || prev == 0xC5 { l &+= 1 }
+                }
+                prev = b
             }
-            prev = b
         }
+        if text.utf8.withContiguousStorageIfAvailable({ count($0) }) == nil { count(text.utf8) }
+        arabic = a
+        latin = l
     }
 
     @inline(__always)

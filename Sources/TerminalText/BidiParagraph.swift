@@ -8,7 +8,7 @@ import CFriBidi
 /// each is reordered on its own (rules L1 and L2), the pipeline VTE follows.
 struct BidiParagraph {
     /// Bidi type of each scalar.
-    private(set) var types: [FriBidiCharType]
+    let types: [FriBidiCharType]
     /// Resolved embedding level of each scalar. `visualOrder(of:)` applies rule L1 to
     /// the line it reorders, as FriBidi does, so levels change line by line.
     private(set) var levels: [FriBidiLevel]

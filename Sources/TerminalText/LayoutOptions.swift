@@ -11,7 +11,8 @@ public enum BaseDirection: Sendable, Equatable {
 
 /// How `TerminalText.layout` turns a paragraph into visual lines.
 public struct LayoutOptions: Sendable, Equatable {
-    /// Columns available, in terminal cells. No visual line is wider.
+    /// Columns available, in terminal cells. No visual line is wider. Right-aligned
+    /// lines are padded up to it, so pass the real width of the area drawn into.
     public var width: Int
     /// Base direction of the paragraph; `.auto` resolves it from the text.
     public var direction: BaseDirection = .auto

@@ -22,8 +22,6 @@ struct PreparedParagraph {
         self.clusterAtAnchor = clusterAtAnchor
     }
 
-    var isRTL: Bool { bidi.isRTL }
-
     /// Columns all clusters take on one line.
     var totalWidth: Int { clusters.reduce(0) { $0 + $1.width } }
 
@@ -53,23 +51,47 @@ struct PreparedParagraph {
     }
 
     private func cell(_ cluster: TextCluster) -> Cell {
-        var text = String.UnicodeScalarView()
-        if let substitute = cluster.substituteBase {
-            text.append(Unicode.Scalar(substitute)!)
-        }
-        if cluster.substituteBase != 0xFFFD {
-            for index in cluster.start ..< cluster.end {
-                let scalar = shaped[index]
-                // Fillers and format characters have done their work (joining); a
-                // terminal would only draw them as boxes or drop them unpredictably.
-                if scalar == 0xFEFF || CellWidth.of(scalar) == .invisible { continue }
-                text.append(Unicode.Scalar(scalar)!)
-            }
-        }
         let logicalIndex = source.origins[cluster.start]
+        if cluster.end - cluster.start == 1, cluster.substituteBase == nil,
+           let text = Self.commonCellText(shaped[cluster.start]) {
+            return Cell(text: text, width: cluster.width, logicalIndex: logicalIndex,
+                        logicalLength: source.originEnds[cluster.start] - logicalIndex)
+        }
+        // Fillers and format characters have done their work (joining); a terminal
+        // would only draw them as boxes or drop them unpredictably.
+        let drawsOwnScalars = cluster.substituteBase != 0xFFFD
+        var byteCount = cluster.substituteBase.map(UTF8Encoding.length) ?? 0
+        if drawsOwnScalars {
+            for index in cluster.start ..< cluster.end { byteCount += UTF8Encoding.length(of: shaped[index]) }
+        }
+        let text = String(unsafeUninitializedCapacity: byteCount) { buffer in
+            var offset = 0
+            if let substitute = cluster.substituteBase {
+                offset = UTF8Encoding.write(substitute, to: buffer, at: offset)
+            }
+            if drawsOwnScalars {
+                for index in cluster.start ..< cluster.end {
+                    let scalar = shaped[index]
+                    if scalar == 0xFEFF || CellWidth.of(scalar) == .invisible { continue }
+                    offset = UTF8Encoding.write(scalar, to: buffer, at: offset)
+                }
+            }
+            return offset
+        }
         var logicalEnd = logicalIndex
         for index in cluster.start ..< cluster.end { logicalEnd = max(logicalEnd, source.originEnds[index]) }
-        return Cell(text: String(text), width: cluster.width, logicalIndex: logicalIndex,
+        return Cell(text: text, width: cluster.width, logicalIndex: logicalIndex,
                     logicalLength: logicalEnd - logicalIndex)
     }
+
+    /// Ready-made text of the cells most text is made of, a lone ASCII character or
+    /// Arabic presentation form, so that layout does not build those strings anew.
+    private static func commonCellText(_ scalar: UInt32) -> String? {
+        if scalar >= 0x20 && scalar < 0x7F { return asciiCellTexts[Int(scalar - 0x20)] }
+        if scalar >= 0xFE70 && scalar <= 0xFEFC { return presentationFormCellTexts[Int(scalar - 0xFE70)] }
+        return nil
+    }
+
+    private static let asciiCellTexts: [String] = (UInt32(0x20) ..< 0x7F).map { String(Unicode.Scalar($0)!) }
+    private static let presentationFormCellTexts: [String] = (UInt32(0xFE70) ... 0xFEFC).map { String(Unicode.Scalar($0)!) }
 }

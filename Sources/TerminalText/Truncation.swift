@@ -6,11 +6,17 @@ extension TerminalText {
     /// right-to-left title keeps its beginning and shows the ellipsis at its left end.
     /// The ellipsis cell's `logicalIndex` is where the cut falls and its
     /// `logicalLength` covers everything hidden. The line is not indented; to
-    /// right-align it, start drawing at `width - line.width`.
+    /// right-align it, start drawing at `width - line.width`. An ellipsis wider than
+    /// `width` is left out.
     public static func truncate(_ text: String, width: Int, direction: BaseDirection = .auto,
                                 ellipsis: String = "…") -> VisualLine {
         let source = SanitizedText(text)
-        let resolved = direction == .auto ? (BidiParagraph(scalars: source.scalars, direction: .auto).isRTL ? .rtl : .ltr) : direction
+        // The ellipsis belongs at the logical end of the whole title, so the direction
+        // comes from the whole title, not from what is left of it after the cut.
+        var resolved = direction
+        if direction == .auto {
+            resolved = BidiParagraph(scalars: source.scalars, direction: .auto).isRTL ? .rtl : .ltr
+        }
         guard width > 0 else { return VisualLine(cells: [], indent: 0, isRTL: resolved == .rtl) }
         var whole = PreparedParagraph(source, direction: resolved, shaping: true, ligatures: true,
                                       maximumCellWidth: width)
@@ -18,10 +24,10 @@ extension TerminalText {
             return whole.visualLine(0 ..< whole.clusters.count, alignedTo: nil)
         }
 
-        let ellipsisScalars = SanitizedText(ellipsis).scalars
-        var budget = width - displayWidth(ellipsis)
-        let marker = budget >= 0 ? ellipsisScalars : []
-        budget = max(budget, 0)
+        // An ellipsis wider than the whole line is left out rather than leave no text.
+        let ellipsisWidth = displayWidth(ellipsis)
+        let marker = ellipsisWidth <= width ? SanitizedText(ellipsis).scalars : []
+        var budget = marker.isEmpty ? width : width - ellipsisWidth
         // Reshaping the shorter text can, in principle, change its width (a letter
         // that loses its neighbour); cut further until it fits.
         while true {
@@ -45,14 +51,10 @@ extension TerminalText {
 
             var prepared = PreparedParagraph(shortened, direction: resolved, shaping: true, ligatures: true,
                                              maximumCellWidth: width)
-            if prepared.totalWidth <= width || budget == 0 {
-                var line = prepared.visualLine(0 ..< prepared.clusters.count, alignedTo: nil)
-                if line.width > width {
-                    // Only reachable with an ellipsis wider than `width` on its own.
-                    line = VisualLine(cells: [], indent: 0, isRTL: resolved == .rtl)
-                }
-                return line
+            if prepared.totalWidth <= width {
+                return prepared.visualLine(0 ..< prepared.clusters.count, alignedTo: nil)
             }
+            if budget <= 0 { return VisualLine(cells: [], indent: 0, isRTL: resolved == .rtl) }
             budget -= 1
         }
     }

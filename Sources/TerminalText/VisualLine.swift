@@ -43,13 +43,26 @@ public struct VisualLine: Sendable, Equatable {
         self.indent = indent
         self.isRTL = isRTL
         var width = indent
-        var text = String(repeating: " ", count: indent)
+        var byteCount = indent
         for cell in cells {
             width += cell.width
-            text += cell.text
+            byteCount += cell.text.utf8.count
         }
         self.width = width
-        self.text = text
+        self.text = String(unsafeUninitializedCapacity: byteCount) { buffer in
+            var offset = 0
+            while offset < indent {
+                buffer[offset] = 0x20
+                offset += 1
+            }
+            for cell in cells {
+                for byte in cell.text.utf8 {
+                    buffer[offset] = byte
+                    offset += 1
+                }
+            }
+            return offset
+        }
     }
 
     /// The screen column (0-based, including `indent`) where the cell showing the

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 import QariCore
+import TerminalText
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Paths shared by every command: files and folders, or the seeds when none are given.
 struct CorpusOptions: ParsableArguments {
@@ -67,11 +71,31 @@ func runReportingErrors(_ body: () throws -> Void) throws {
 }
 
 enum Sanitizer {
-    /// Removes control characters so that names and paths cannot drive the terminal.
-    static func plain(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { v in
-            !(v.value < 0x20 || (v.value >= 0x7F && v.value < 0xA0) || (0x202A...0x202E).contains(v.value)
-              || (0x2066...0x2069).contains(v.value) || v.value == 0x200E || v.value == 0x200F || v.value == 0x061C)
-        }))
+    /// Article text is untrusted: escape sequences, controls and bidi overrides never reach the terminal.
+    static func plain(_ s: String) -> String { TerminalText.sanitize(s) }
+}
+
+/// Output to a terminal is laid out (bidi, Arabic joining) for its width; output to a pipe
+/// stays in logical order for scripts.
+enum TerminalOutput {
+    static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    static var width: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 0 { return c }
+        return 80
+    }
+
+    /// A paragraph as visual lines when writing to a terminal, else as one logical line.
+    static func paragraph(_ text: String, width: Int) -> String {
+        guard isTerminal else { return Sanitizer.plain(text) }
+        return TerminalText.layout(text, options: LayoutOptions(width: max(1, width))).map(\.text).joined(separator: "\n")
+    }
+
+    /// One line cut to `width` cells when writing to a terminal.
+    static func line(_ text: String, width: Int) -> String {
+        guard isTerminal else { return Sanitizer.plain(text) }
+        return TerminalText.truncate(text, width: max(1, width)).text
     }
 }

@@ -72,10 +72,11 @@ struct List: ParsableCommand {
                 return
             }
             var out = ""
+            let titleWidth = max(10, TerminalOutput.width - 50)
             for a in loaded.articles {
                 let source = Sanitizer.plain(a.source ?? "-")
                 out += [a.id, a.date ?? "----------", pad(String(source.prefix(16)), 16), a.lang.rawValue.uppercased(),
-                        Sanitizer.plain(a.title)].joined(separator: "  ") + "\n"
+                        TerminalOutput.line(a.title, width: titleWidth)].joined(separator: "  ") + "\n"
             }
             FileHandle.standardOutput.write(out.data(using: .utf8)!)
         }

@@ -39,7 +39,8 @@ struct Show: ParsableCommand {
                                                   paragraphs: article.paragraphs, boilerplate: article.boilerplate))
                 return
             }
-            var out = Sanitizer.plain(article.title) + "\n"
+            let width = min(TerminalOutput.width, 100)
+            var out = TerminalOutput.paragraph(article.title, width: width) + "\n"
             var meta: [String] = []
             if let s = article.source { meta.append(s) }
             if let p = article.publisher, p != article.source { meta.append("via \(p)") }
@@ -47,11 +48,13 @@ struct Show: ParsableCommand {
             if let d = article.date { meta.append(d) }
             meta.append(article.lang.rawValue.uppercased())
             meta.append("\(article.file):\(article.firstLine)-\(article.lastLine)")
-            out += Sanitizer.plain(meta.joined(separator: " · ")) + "\n"
-            for p in article.paragraphs { out += "\n" + Sanitizer.plain(p.text) + "\n" }
+            out += TerminalOutput.paragraph(meta.joined(separator: " · "), width: width) + "\n"
+            for p in article.paragraphs { out += "\n" + TerminalOutput.paragraph(p.text, width: width) + "\n" }
             if boilerplate && !article.boilerplate.isEmpty {
                 out += "\n--- removed from the body ---\n"
-                for b in article.boilerplate { out += "\(b.line) [\(b.role.rawValue)] \(Sanitizer.plain(b.text))\n" }
+                for b in article.boilerplate {
+                    out += TerminalOutput.paragraph("\(b.line) [\(b.role.rawValue)] \(b.text)", width: width) + "\n"
+                }
             }
             FileHandle.standardOutput.write(out.data(using: .utf8)!)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import QariCore
 
@@ -42,5 +43,31 @@ final class EntityFactTests: XCTestCase {
         let text = "on March 05, 2019"
         let date = FactExtractor.dates(in: text)[0]
         XCTAssertEqual(String(String.UnicodeScalarView(Array(text.unicodeScalars)[date.range])), "March 05, 2019")
+    }
+
+    /// Every date line of the gold articles (and the South Front original dates) yields its date.
+    func testDatesOfTheSeedArticles() throws {
+        struct Dated: Decodable {
+            struct Alternative: Decodable { var date: String; var line: Int }
+            var file: String
+            var date: String?
+            var date_line: Int?
+            var alt_dates: [Alternative]?
+        }
+        let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("gold/articles.json")
+        let articles = try JSONDecoder().decode([Dated].self, from: Data(contentsOf: url))
+        let gold = EntityGoldCorpus.shared
+        var checked = 0
+        for article in articles {
+            var expected: [(String, Int)] = []
+            if let date = article.date, let line = article.date_line { expected.append((date, line)) }
+            for alternative in article.alt_dates ?? [] { expected.append((alternative.date, alternative.line)) }
+            for (date, line) in expected {
+                let text = gold.line(article.file, line)
+                XCTAssertTrue(FactExtractor.dates(in: text).contains { $0.iso == date }, "\(article.file) L\(line): \(text)")
+                checked += 1
+            }
+        }
+        XCTAssertEqual(checked, 17)
     }
 }

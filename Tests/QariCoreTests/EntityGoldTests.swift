@@ -3,7 +3,7 @@ import XCTest
 @testable import QariCore
 
 /// The gold annotation of the seed corpus, and the seed files cut into article blocks by it.
-struct GoldCorpus {
+struct EntityGoldCorpus {
     struct GoldEntity: Decodable {
         var id: String
         var type: String
@@ -35,8 +35,8 @@ struct GoldCorpus {
     /// Lines of each seed file, 1-based through `line(_:_:)`.
     let files: [String: [String]]
 
-    static let shared: GoldCorpus = {
-        do { return try GoldCorpus() } catch { fatalError("gold fixtures unreadable: \(error)") }
+    static let shared: EntityGoldCorpus = {
+        do { return try EntityGoldCorpus() } catch { fatalError("gold fixtures unreadable: \(error)") }
     }()
 
     init() throws {
@@ -73,7 +73,7 @@ struct GoldCorpus {
 }
 
 /// Precision and recall of a set of found items against a gold set.
-struct Score: CustomStringConvertible {
+struct EntityGoldScore: CustomStringConvertible {
     var truePositives = 0, falsePositives = 0, falseNegatives = 0
     var precision: Double { truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives) }
     var recall: Double { truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives) }
@@ -83,12 +83,12 @@ struct Score: CustomStringConvertible {
 }
 
 final class EntityGoldTests: XCTestCase {
-    let gold = GoldCorpus.shared
-    let matcher = GoldCorpus.matcher
+    let gold = EntityGoldCorpus.shared
+    let matcher = EntityGoldCorpus.matcher
 
     /// For every gold entity, the articles whose block names it: found vs gold.
     func testArticleSetsOfGoldEntitiesMeetTargets() {
-        let goldTypes = Dictionary(uniqueKeysWithValues: gold.entities.map { ($0.id, GoldCorpus.kbType($0.type)) })
+        let goldTypes = Dictionary(uniqueKeysWithValues: gold.entities.map { ($0.id, EntityGoldCorpus.kbType($0.type)) })
         var found = Set<String>()   // "id#article"
         var evidence: [String: String] = [:]
         for line in gold.blockLines {
@@ -100,12 +100,12 @@ final class EntityGoldTests: XCTestCase {
         var expected = Set<String>()
         for entity in gold.entities { for article in entity.articles { expected.insert("\(entity.id)#\(article)") } }
 
-        var overall = Score()
-        var byType: [String: Score] = [:]
+        var overall = EntityGoldScore()
+        var byType: [String: EntityGoldScore] = [:]
         for key in found.union(expected) {
             let id = String(key.split(separator: "#")[0])
             let type = goldTypes[id]!
-            var score = byType[type] ?? Score()
+            var score = byType[type] ?? EntityGoldScore()
             if found.contains(key) && expected.contains(key) {
                 score.truePositives += 1; overall.truePositives += 1
             } else if found.contains(key) {

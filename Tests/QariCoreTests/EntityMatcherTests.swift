@@ -115,6 +115,9 @@ final class EntityMatcherTests: XCTestCase {
         XCTAssertEqual(people.map(\.surface), ["Ahmed Mohamed", "Abu Omar al-Shami", "Kafr Nabl"])
         XCTAssertEqual(people.compactMap { matcher.discoveredEntity(id: $0.entityID)?.type }, [.person, .person, .place])
 
+        XCTAssertEqual(matcher.mentions(in: "the leader of Hurras al-Din Abu Hammam al-Suri").map(\.surface),
+                       ["Hurras al-Din", "Abu Hammam al-Suri"])
+
         let brigade = matcher.mentions(in: "the Sultan Murad Brigade and the Fath al-Mubin Operations Room")
         XCTAssertEqual(brigade.map(\.surface), ["Sultan Murad Brigade", "Fath al-Mubin Operations Room"])
     }
@@ -131,5 +134,61 @@ final class EntityMatcherTests: XCTestCase {
         XCTAssertEqual(matcher.resolve("hayat tahrir al-sham")?.id, "hts")
         XCTAssertEqual(matcher.resolve("hts")?.id, "hts")
         XCTAssertEqual(matcher.resolve("the Syrian Army")?.id, "syrian_army")
+    }
+
+    func testConcurrentUseGivesTheSameAnswers() {
+        let lines = ["Hamas praised the attack on Homs near Hama.", "members of Jaysh al-Karama said", "وحلب بروسيا لسورية"]
+        let expected = lines.map { matcher.mentions(in: $0) }
+        let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 64)
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 64) { i in
+            results[i] = matcher.mentions(in: lines[i % 3]) == expected[i % 3]
+        }
+        XCTAssertTrue(results.allSatisfy { $0 })
+        XCTAssertNotNil(matcher.discoveredEntity(id: expected[1][0].entityID))
+    }
+
+    /// Odd input never crashes and every reported range is the reported surface.
+    func testRangesHoldOnOddInput() {
+        let odd = [
+            "", " ", "-", "al-", "al- ", "-al", "’s", "U.", "U.S", "U.S.", "A.B.C.D.", "M-", "M5", "5M", "No. ", "Lt. Col.",
+            "Abu", "Abu al-", "town of", "near", "Jaysh", "Jaysh al-", "\u{1F600}Hama\u{1F600}", "Ha\u{301}ma", "\u{202E}Homs\u{202C}",
+            "و", "وال", "لل", "ولل", "كفر زيتا\u{651}", "حماة\u{640}\u{640}", "\u{0}\u{1B}[31mHTS", "HTS-HTS-HTS", "Hayat\u{A0}\u{A0}Tahrir",
+            String(repeating: "a", count: 300), String(repeating: "Hama ", count: 50),
+        ]
+        let lines = odd + EntityGoldCorpus.shared.files.values.flatMap { $0 }
+        let seeded = EntityGoldCorpus.matcher
+        for line in lines {
+            let scalars = Array(line.unicodeScalars)
+            for matcher in [matcher, seeded] {
+                let mentions = matcher.mentions(in: line)
+                for mention in mentions {
+                    XCTAssertTrue(mention.range.lowerBound >= 0 && mention.range.upperBound <= scalars.count && !mention.range.isEmpty)
+                    XCTAssertEqual(String(String.UnicodeScalarView(scalars[mention.range])), mention.surface)
+                }
+                for relation in RelationExtractor.relations(in: line, mentions: mentions, matcher: matcher) {
+                    XCTAssertEqual(String(String.UnicodeScalarView(scalars[relation.range])), relation.evidence)
+                }
+                _ = matcher.resolve(line)
+            }
+            for figure in FactExtractor.casualties(in: line) { XCTAssertTrue(figure.range.upperBound <= scalars.count) }
+            for date in FactExtractor.dates(in: line) { XCTAssertTrue(date.range.upperBound <= scalars.count) }
+        }
+    }
+
+    /// The issue's examples against the bundled knowledge base: unseen variants resolve, close names stay apart.
+    func testIssueExamplesOnTheBundledKnowledgeBase() {
+        let bundled = EntityGoldCorpus.matcher
+        let expected: [(String, String)] = [
+            ("Khan Sheikhun", "khan_sheikhoun"), ("Kafarzita", "kafr_zita"), ("Hay’et Tahrir al-Sham", "hts"),
+            ("Jaish al-Izza", "jaysh_al_izza"), ("كفرزيتا", "kafr_zita"), ("Latmin", "latmin"), ("al-Lataminah", "latamneh"),
+            ("Homs", "homs"), ("Hama", "hama"), ("Hamas", "hamas"), ("Ansar al-Din", "ansar_al_din"),
+            ("Ansar al-Tawhid", "ansar_al_tawhid"), ("US", "united_states"),
+        ]
+        for (name, id) in expected {
+            XCTAssertEqual(bundled.resolve(name)?.id, id, name)
+        }
+        XCTAssertEqual(bundled.mentions(in: "Syrian and Turkish troops told us").map(\.entityID), [])
+        XCTAssertEqual(bundled.mentions(in: "قالت المصادر السورية والتركية").map(\.entityID), [])
     }
 }

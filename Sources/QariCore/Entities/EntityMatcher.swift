@@ -30,29 +30,49 @@ public final class EntityMatcher: @unchecked Sendable {
     public let knowledgeBase: KnowledgeBase
     private let trie: NameTrie
     private let aliases: [AliasEntry]
+    /// Knowledge-base ids by entity index.
+    private let entityIDs: [String]
+    /// Exact (lower-case) first words of the names that may start with a lower-case word. Other
+    /// lower-case words start no name, which passes over "the", "of" and "in" whose keys happen
+    /// to be the keys of names.
+    private let lowercaseFirstWords: KeyTable
     private let lock = NSLock()
     private var discovered: [String: Entity] = [:]
 
     /// Below this, a spelling is taken for a different name; short names need a closer match.
     static let similarityThreshold = 0.8
     static let shortNameSimilarityThreshold = 0.85
+    static let spellingSimilarityThreshold = 0.65
 
     public init(knowledgeBase: KnowledgeBase) {
         self.knowledgeBase = knowledgeBase
         var trie = NameTrie()
         var aliases: [AliasEntry] = []
+        var lowercaseFirstWords: [UInt64] = []
         for (entityIndex, entity) in knowledgeBase.entities.enumerated() {
             for name in entity.allNames {
                 let tokenizer = NameTokenizer(name)
-                guard !tokenizer.tokens.isEmpty else { continue }
+                guard let first = tokenizer.tokens.first else { continue }
+                // A name may start in lower case when its first word is written so ("the Saker blog")
+                // or when it has more words to carry a capital ("wa-Harid al-Mu'minin").
+                if first.script == .latin && (tokenizer.tokens.count >= 2 || !first.startsUppercase) {
+                    var letters: [UInt8] = []
+                    for s in first.coreStart..<first.range.upperBound {
+                        NameKey.appendLatinLetter(tokenizer.scalars[s].value, into: &letters)
+                    }
+                    lowercaseFirstWords.append(NameKey.hash(letters, seed: NameKey.exactSeed))
+                }
                 for entry in AliasEntry.make(name: name, tokenizer: tokenizer, entityIndex: entityIndex) {
                     trie.insert(entry.keys, entry: aliases.count)
                     aliases.append(entry)
                 }
             }
         }
+        trie.freeze()
         self.trie = trie
         self.aliases = aliases
+        self.entityIDs = knowledgeBase.entities.map(\.id)
+        self.lowercaseFirstWords = KeyTable(keys: lowercaseFirstWords)
     }
 
     // MARK: Public API
@@ -64,28 +84,21 @@ public final class EntityMatcher: @unchecked Sendable {
         let tokenizer = NameTokenizer(text)
         let matches = knownMatches(in: tokenizer, caseSensitive: true)
         var result: [EntityMention] = []
+        result.reserveCapacity(matches.count)
         var covered = [Bool](repeating: false, count: tokenizer.tokens.count)
         for match in matches {
             for k in match.tokens { covered[k] = true }
+            result.append(EntityMention(entityID: entityIDs[aliases[match.alias].entityIndex], range: match.scalarRange,
+                                        surface: Self.string(tokenizer.scalars, match.scalarRange)))
         }
         let found = NameDiscovery.find(in: tokenizer, covered: covered)
-        var discoveredMentions: [(Int, EntityMention)] = []
+        if found.isEmpty { return result }
         for name in found {
-            let entity = register(name, tokenizer: tokenizer)
             let range = name.scalarRange(in: tokenizer)
-            discoveredMentions.append((name.tokens.lowerBound,
-                                       EntityMention(entityID: entity.id, range: range,
-                                                     surface: Self.string(tokenizer.scalars, range))))
+            let surface = Self.string(tokenizer.scalars, range)
+            result.append(EntityMention(entityID: register(name, surface: surface).id, range: range, surface: surface))
         }
-        var known = matches.map { match -> (Int, EntityMention) in
-            let range = match.scalarRange
-            return (match.tokens.lowerBound,
-                    EntityMention(entityID: knowledgeBase.entities[aliases[match.alias].entityIndex].id,
-                                  range: range, surface: Self.string(tokenizer.scalars, range)))
-        }
-        known += discoveredMentions
-        known.sort { $0.1.range.lowerBound < $1.1.range.lowerBound }
-        result = known.map(\.1)
+        result.sort { $0.range.lowerBound < $1.range.lowerBound }
         return result
     }
 
@@ -140,9 +153,16 @@ public final class EntityMatcher: @unchecked Sendable {
     func knownMatches(in tokenizer: NameTokenizer, caseSensitive: Bool) -> [Match] {
         var matches: [Match] = []
         var i = 0
-        let count = tokenizer.tokens.count
+        let tokens = tokenizer.tokens
+        let count = tokens.count
+        var scratch = MatchScratch()
         while i < count {
-            if let match = longestMatch(in: tokenizer, at: i, caseSensitive: caseSensitive) {
+            if !mayStartName(tokens[i], caseSensitive: caseSensitive) {
+                i += 1
+                continue
+            }
+            if let match = longestMatch(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch),
+               !isCommonWordMisread(match, tokenizer: tokenizer) {
                 matches.append(match)
                 i = match.tokens.upperBound
             } else {
@@ -152,42 +172,103 @@ public final class EntityMatcher: @unchecked Sendable {
         return matches
     }
 
+    /// English function words that a transliteration key can bring close to a short name
+    /// ("His" and Heish, "Said" and as-Suwayda, "HAD" in a headline and the acronym HaD).
+    static let commonWords: Set<String> = [
+        "a", "an", "as", "at", "be", "by", "do", "is", "it", "of", "on", "or", "so", "to", "he", "we", "me", "my", "no",
+        "fa", "had", "has", "have", "his", "her", "him", "its", "was", "were", "are", "the", "and", "for", "not", "but",
+        "all", "any", "can", "may", "will", "one", "two", "new", "now", "old", "our", "out", "see", "she", "too", "who",
+        "why", "how", "yet", "get", "got", "let", "put", "set", "say", "said", "says", "did", "does", "done", "day",
+        "days", "dear", "deal", "read", "red", "raid", "rose", "rise", "once", "more", "most", "within", "manner",
+        "here", "there", "then", "than", "them", "they", "this", "that", "these", "those", "what", "when", "where",
+        "which", "while", "with", "would", "could", "should", "some", "such", "into", "over", "upon", "also", "only",
+        "very", "just", "even", "much", "many", "each", "both", "same", "other", "after", "before", "since", "under",
+    ]
+
+    /// True for a one-word match that is an ordinary English word read as a different name.
+    private func isCommonWordMisread(_ match: Match, tokenizer: NameTokenizer) -> Bool {
+        guard match.tokens.count == 1 else { return false }
+        let surface = Self.string(tokenizer.scalars, match.scalarRange)
+        guard surface.unicodeScalars.allSatisfy({ $0.isASCII }) else { return false }
+        let lower = surface.lowercased()
+        guard Self.commonWords.contains(lower) else { return false }
+        let alias = aliases[match.alias]
+        if alias.allAcronyms { return surface.count > 2 || surface != surface.uppercased() }
+        return alias.letters != Array(lower.utf8)
+    }
+
+    /// False when no known name can start with this word. Most words of a text are answered here,
+    /// without allocating anything.
+    @inline(__always) private func mayStartName(_ token: NameToken, caseSensitive: Bool) -> Bool {
+        if token.alternativesIndex >= 0 { return true }
+        if caseSensitive && token.script == .latin && !token.startsUppercase && !lowercaseFirstWords.contains(token.exactLowercaseKey) {
+            return false
+        }
+        if trie.child(of: 0, key: token.wordKey) != nil { return true }
+        return token.acronymKey != 0 && trie.child(of: 0, key: token.acronymKey) != nil
+    }
+
     /// The longest confirmed name starting at token `start`.
     func longestMatch(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool) -> Match? {
+        var scratch = MatchScratch()
+        return longestMatch(in: tokenizer, at: start, caseSensitive: caseSensitive, scratch: &scratch)
+    }
+
+    /// Working arrays of `longestMatch`, kept across the words of one text so that trying a word
+    /// allocates nothing.
+    struct MatchScratch {
+        var active: [(node: Int32, coreStart: Int)] = []
+        var next: [(node: Int32, coreStart: Int)] = []
+        var candidates: [(end: Int, node: Int32, coreStart: Int)] = []
+    }
+
+    func longestMatch(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool, scratch: inout MatchScratch) -> Match? {
         let tokens = tokenizer.tokens
         let first = tokens[start]
+        // Most words start no name: answer them before allocating anything.
+        if !mayStartName(first, caseSensitive: caseSensitive) { return nil }
         // Paths alive after each token: (trie node, where the name starts in scalars).
-        var active: [(node: Int32, coreStart: Int)] = []
-        func begin(_ key: UInt64, _ coreStart: Int) {
-            if key != 0, let node = trie.child(of: 0, key: key) { active.append((node, coreStart)) }
+        scratch.active.removeAll(keepingCapacity: true)
+        scratch.next.removeAll(keepingCapacity: true)
+        scratch.candidates.removeAll(keepingCapacity: true)
+        if first.wordKey != 0, let node = trie.child(of: 0, key: first.wordKey) {
+            scratch.active.append((node, first.range.lowerBound))
         }
-        begin(first.wordKey, first.range.lowerBound)
-        begin(first.acronymKey, first.range.lowerBound)
-        for alternative in first.arabicAlternatives { begin(alternative.key, alternative.coreStart) }
-        if active.isEmpty { return nil }
+        if first.acronymKey != 0, let node = trie.child(of: 0, key: first.acronymKey) {
+            scratch.active.append((node, first.range.lowerBound))
+        }
+        if first.alternativesIndex >= 0 {
+            for alternative in tokenizer.alternatives(of: first) {
+                if let node = trie.child(of: 0, key: alternative.key) { scratch.active.append((node, alternative.coreStart)) }
+            }
+        }
+        if scratch.active.isEmpty { return nil }
 
-        var candidates: [(end: Int, node: Int32, coreStart: Int)] = []
         var end = start + 1
-        while !active.isEmpty {
-            for path in active where trie.hasEntries(path.node) { candidates.append((end, path.node, path.coreStart)) }
+        while !scratch.active.isEmpty {
+            for path in scratch.active where trie.hasEntries(path.node) {
+                scratch.candidates.append((end, path.node, path.coreStart))
+            }
             guard end < tokens.count, tokens[end].joinsPrevious else { break }
             let token = tokens[end]
-            var next: [(node: Int32, coreStart: Int)] = []
-            for path in active {
-                if let node = trie.child(of: path.node, key: token.wordKey) { next.append((node, path.coreStart)) }
+            scratch.next.removeAll(keepingCapacity: true)
+            for path in scratch.active {
+                if let node = trie.child(of: path.node, key: token.wordKey) { scratch.next.append((node, path.coreStart)) }
                 if token.acronymKey != 0, let node = trie.child(of: path.node, key: token.acronymKey) {
-                    next.append((node, path.coreStart))
+                    scratch.next.append((node, path.coreStart))
                 }
             }
-            active = next
+            swap(&scratch.active, &scratch.next)
             end += 1
         }
-        for candidate in candidates.reversed() {
+        for candidate in scratch.candidates.reversed() {
             var best: (alias: Int, score: Double)? = nil
+            var text: CandidateText? = nil
             for alias in trie.entries(candidate.node) {
                 guard let score = confirm(aliases[alias], tokenizer: tokenizer, tokens: start..<candidate.end,
-                                          caseSensitive: caseSensitive) else { continue }
+                                          caseSensitive: caseSensitive, text: &text) else { continue }
                 if best == nil || score > best!.score { best = (alias, score) }
+                if score > 1 { break }   // the spelling itself: nothing can score higher
             }
             if let best {
                 let scalarStart = max(candidate.coreStart, tokens[start].range.lowerBound)
@@ -199,31 +280,52 @@ public final class EntityMatcher: @unchecked Sendable {
     }
 
     /// A score when `tokens` of the text may be read as `alias`, nil when they may not.
-    private func confirm(_ alias: AliasEntry, tokenizer: NameTokenizer, tokens range: Range<Int>, caseSensitive: Bool) -> Double? {
+    /// The letters of a stretch of text, computed once however many spellings it is tried against.
+    private struct CandidateText {
+        var letters: [UInt8] = []
+        var lastLetters: [UInt8] = []
+        var folded: [UInt8]? = nil
+
+        init(_ tokenizer: NameTokenizer, _ range: Range<Int>) {
+            for k in range {
+                let token = tokenizer.tokens[k]
+                lastLetters.removeAll(keepingCapacity: true)
+                for s in token.coreStart..<token.range.upperBound {
+                    NameKey.appendLatinLetter(tokenizer.scalars[s].value, into: &lastLetters)
+                }
+                letters += lastLetters
+            }
+        }
+    }
+
+    /// A score when `tokens` of the text may be read as `alias`, nil when they may not.
+    private func confirm(_ alias: AliasEntry, tokenizer: NameTokenizer, tokens range: Range<Int>, caseSensitive: Bool,
+                         text: inout CandidateText?) -> Double? {
         if alias.isArabic { return 1 }
         let tokens = tokenizer.tokens
         // The alias is a run of tokens; a joined alias ("Kafr Zita" read as "Kafarzita") is one.
         guard alias.joined ? range.count == 1 : range.count == alias.rules.count else { return nil }
-        if caseSensitive {
-            let firstRule = alias.rules[0]
-            if firstRule == .capitalised && !tokens[range.lowerBound].startsUppercase { return nil }
+        // A name is written with a capital somewhere ("wa-Harid al-Mu'minin" may start in lower case),
+        // which keeps "hama" and "syrian army" in running text from being read as names.
+        if caseSensitive && alias.rules.contains(.capitalised) && !range.contains(where: { tokens[$0].startsUppercase }) {
+            return nil
         }
-        var letters: [UInt8] = []
-        var lastLetters: [UInt8] = []
-        for k in range {
-            let token = tokens[k]
-            lastLetters.removeAll(keepingCapacity: true)
-            for s in token.coreStart..<token.range.upperBound {
-                NameKey.appendLatinLetter(tokenizer.scalars[s].value, into: &lastLetters)
-            }
-            letters += lastLetters
-        }
+        if text == nil { text = CandidateText(tokenizer, range) }
+        let letters = text!.letters
         if letters == alias.letters { return 1.01 }
         if alias.allAcronyms { return nil }
-        if Self.isAdjectiveForm(lastLetters, of: alias.lastLetters) { return nil }
-        let score = NameKey.similarity(NameKey.latinFolded(letters), alias.folded)
+        // Each letter more or fewer costs a whole edit, so a length far from the alias's fails the
+        // spelling check below; answering that first spares the edit distances.
+        let longer = Double(max(letters.count, alias.letters.count))
+        if Double(abs(letters.count - alias.letters.count)) > (1 - Self.spellingSimilarityThreshold) * longer { return nil }
+        if Self.isAdjectiveForm(text!.lastLetters, of: alias.lastLetters) { return nil }
+        if text!.folded == nil { text!.folded = NameKey.latinFolded(letters) }
+        let score = NameKey.similarity(text!.folded!, alias.folded)
         let threshold = alias.folded.count <= 4 ? Self.shortNameSimilarityThreshold : Self.similarityThreshold
-        return score >= threshold ? score : nil
+        // The folded forms can agree while the letters as written are far apart ("READ" and
+        // "Riyadh", "Deal" and "Diyala"): ordinary words, not spellings of the name.
+        guard score >= threshold, NameKey.similarity(letters, alias.letters) >= Self.spellingSimilarityThreshold else { return nil }
+        return score
     }
 
     /// Israeli, Iraqi, Lebanese, Iranian: adjectives and demonyms are not mentions of the place.
@@ -248,7 +350,11 @@ public final class EntityMatcher: @unchecked Sendable {
     // MARK: Discovered names
 
     private func register(_ name: DiscoveredName, tokenizer: NameTokenizer) -> Entity {
-        let surface = Self.string(tokenizer.scalars, name.scalarRange(in: tokenizer))
+        register(name, surface: Self.string(tokenizer.scalars, name.scalarRange(in: tokenizer)))
+    }
+
+    /// Records a discovered name under its key; a new spelling of a known key becomes an alias.
+    private func register(_ name: DiscoveredName, surface: String) -> Entity {
         let id = "disc:" + name.key
         lock.lock()
         defer { lock.unlock() }
@@ -265,23 +371,38 @@ public final class EntityMatcher: @unchecked Sendable {
     }
 }
 
-/// One spelling of a knowledge-base entity, compiled for matching.
-struct AliasEntry {
+/// One spelling of a knowledge-base entity, compiled for matching. A class so that looking one
+/// up while matching shares it instead of copying its arrays.
+final class AliasEntry {
     enum TokenRule: Equatable {
         case acronym, capitalised, anyCase
     }
 
-    var entityIndex: Int
-    var keys: [UInt64]
-    var isArabic: Bool
+    let entityIndex: Int
+    let keys: [UInt64]
+    let isArabic: Bool
     /// One rule per token of the spelling (for a joined entry, the rules of the original tokens).
-    var rules: [TokenRule]
-    var joined: Bool
-    var allAcronyms: Bool
+    let rules: [TokenRule]
+    /// True for the run-together form of a multi-word spelling.
+    let joined: Bool
+    let allAcronyms: Bool
     /// Lower-case letters without articles, all tokens run together.
-    var letters: [UInt8]
-    var lastLetters: [UInt8]
-    var folded: [UInt8]
+    let letters: [UInt8]
+    let lastLetters: [UInt8]
+    let folded: [UInt8]
+
+    init(entityIndex: Int, keys: [UInt64], isArabic: Bool, rules: [TokenRule], joined: Bool, allAcronyms: Bool,
+         letters: [UInt8], lastLetters: [UInt8], folded: [UInt8]) {
+        self.entityIndex = entityIndex
+        self.keys = keys
+        self.isArabic = isArabic
+        self.rules = rules
+        self.joined = joined
+        self.allAcronyms = allAcronyms
+        self.letters = letters
+        self.lastLetters = lastLetters
+        self.folded = folded
+    }
 
     static func make(name: String, tokenizer: NameTokenizer, entityIndex: Int) -> [AliasEntry] {
         let tokens = tokenizer.tokens
@@ -319,25 +440,34 @@ struct AliasEntry {
         var entries = [entry]
         // Multi-word names are also known run together: "Kafr Zita" is written "Kafarzita", كفر زيتا كفرزيتا.
         if tokens.count >= 2 && !rules.contains(.acronym) && !tokens.contains(where: { $0.script == .digits }) {
-            var joined = entry
-            joined.joined = true
+            let joinedKey: UInt64
             if isArabic {
-                joined.keys = [NameKey.hash(arabicLetters, seed: NameKey.arabicSeed)]
+                joinedKey = NameKey.hash(arabicLetters, seed: NameKey.arabicSeed)
             } else {
                 var skeleton: [UInt8] = []
                 NameKey.latinSkeleton(letters, into: &skeleton)
-                joined.keys = [NameKey.hash(skeleton)]
+                joinedKey = NameKey.hash(skeleton)
             }
-            entries.append(joined)
+            entries.append(AliasEntry(entityIndex: entityIndex, keys: [joinedKey], isArabic: isArabic, rules: rules,
+                                      joined: true, allAcronyms: allAcronyms, letters: letters, lastLetters: lastLetters,
+                                      folded: entry.folded))
         }
         return entries
     }
 }
 
 /// A trie over token keys. Node 0 is the root.
+///
+/// Built with a dictionary per node; `freeze()` then lays every edge into one open-addressing
+/// table, because looking up the first word of a possible name happens for every word of the
+/// text and must be cheap.
 struct NameTrie {
     private var children: [[UInt64: Int32]] = [[:]]
     private var entryLists: [[Int]] = [[]]
+    private var slotKeys: [UInt64] = []
+    private var slotParents: [Int32] = []
+    private var slotChildren: [Int32] = []
+    private var mask = 0
 
     mutating func insert(_ keys: [UInt64], entry: Int) {
         var node = 0
@@ -355,11 +485,48 @@ struct NameTrie {
         entryLists[node].append(entry)
     }
 
+    /// Builds the lookup table; call after the last `insert`.
+    mutating func freeze() {
+        let edges = children.reduce(0) { $0 + $1.count }
+        var capacity = 16
+        while capacity < edges * 2 { capacity <<= 1 }
+        mask = capacity - 1
+        slotKeys = [UInt64](repeating: 0, count: capacity)
+        slotParents = [Int32](repeating: -1, count: capacity)
+        slotChildren = [Int32](repeating: 0, count: capacity)
+        for (parent, map) in children.enumerated() {
+            for (key, child) in map {
+                var slot = NameTrie.mix(Int32(parent), key) & mask
+                while slotParents[slot] != -1 { slot = (slot + 1) & mask }
+                slotKeys[slot] = key
+                slotParents[slot] = Int32(parent)
+                slotChildren[slot] = child
+            }
+        }
+    }
+
+    @inline(__always) private static func mix(_ parent: Int32, _ key: UInt64) -> Int {
+        var h = key ^ (UInt64(UInt32(bitPattern: parent)) &* 0x9E3779B97F4A7C15)
+        h ^= h >> 29
+        h = h &* 0xBF58476D1CE4E5B9
+        h ^= h >> 32
+        return Int(truncatingIfNeeded: h)
+    }
+
     @inline(__always) func child(of node: Int32, key: UInt64) -> Int32? {
-        children[Int(node)][key]
+        var slot = NameTrie.mix(node, key) & mask
+        while true {
+            let parent = slotParents[slot]
+            if parent == -1 { return nil }
+            if parent == node && slotKeys[slot] == key { return slotChildren[slot] }
+            slot = (slot + 1) & mask
+        }
     }
 
     @inline(__always) func hasEntries(_ node: Int32) -> Bool { !entryLists[Int(node)].isEmpty }
+
+
+
 
     func entries(_ node: Int32) -> [Int] { entryLists[Int(node)] }
 }

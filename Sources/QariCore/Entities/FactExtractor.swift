@@ -59,7 +59,7 @@ public enum FactExtractor {
 
     /// Casualty figures in one line of text, in order.
     public static func casualties(in text: String) -> [CasualtyFigure] {
-        let scalarText = ScalarText(text)
+        let scalarText = ScalarIndexedText(text)
         var figures: [CasualtyFigure] = []
         var claimed: [NSRange] = []
         for regex in [passiveRegex, activeRegex] {
@@ -114,7 +114,7 @@ public enum FactExtractor {
     /// Dates named in one line: full dates as yyyy-MM-dd, a month and year as yyyy-MM.
     /// Dates given without a year are left out: their year is a guess.
     public static func dates(in text: String) -> [(range: Range<Int>, iso: String)] {
-        let scalarText = ScalarText(text)
+        let scalarText = ScalarIndexedText(text)
         var found: [(range: Range<Int>, iso: String)] = []
         // Text read as an impossible date ("31.02.2020") is not read again as a month and year.
         var rejected: [Range<Int>] = []

@@ -23,18 +23,25 @@ public struct KnowledgeBaseIssue: Sendable, Equatable, CustomStringConvertible, 
 /// `~/.config/qari/`); a user entry whose id already exists overrides the given fields and adds
 /// its aliases and relations to the existing entry.
 public struct KnowledgeBase: Sendable {
-    public private(set) var entities: [Entity]
-    private var indexByID: [String: Int]
+    /// The entities in file order. Setting the list merges entries that share an id.
+    public var entities: [Entity] {
+        get { storage }
+        set {
+            storage = []
+            indexByID = [:]
+            for entity in newValue { insertOrMerge(KnowledgeBaseEntry(entity: entity)) }
+        }
+    }
+    private var storage: [Entity] = []
+    private var indexByID: [String: Int] = [:]
 
     /// Builds a knowledge base from entities; a later entity with an existing id is merged into the earlier one.
     public init(entities: [Entity]) {
-        self.entities = []
-        self.indexByID = [:]
-        for entity in entities { insertOrMerge(KnowledgeBaseEntry(entity: entity)) }
+        self.entities = entities
     }
 
     public func entity(id: String) -> Entity? {
-        indexByID[id].map { entities[$0] }
+        indexByID[id].map { storage[$0] }
     }
 
     /// The knowledge base shipped with qari. Throws the first broken line: the bundled file must be clean.
@@ -141,10 +148,10 @@ public struct KnowledgeBase: Sendable {
 
     private mutating func insertOrMerge(_ entry: KnowledgeBaseEntry) {
         if let index = indexByID[entry.id] {
-            entry.apply(to: &entities[index])
+            entry.apply(to: &storage[index])
         } else if let entity = entry.makeEntity() {
-            indexByID[entity.id] = entities.count
-            entities.append(entity)
+            indexByID[entity.id] = storage.count
+            storage.append(entity)
         }
     }
 }

@@ -47,14 +47,18 @@ enum NameDiscovery {
         let tokens = tokenizer.tokens
         var names: [DiscoveredName] = []
         var taken = covered
-        func word(_ k: Int) -> String {
-            EntityMatcher.string(tokenizer.scalars, tokens[k].coreStart..<tokens[k].range.upperBound)
+        // Words are compared by a hash of their scalars, so no String is built per token.
+        var hashes = [UInt64](repeating: 0, count: tokens.count)
+        func word(_ k: Int) -> UInt64 {
+            if hashes[k] == 0 { hashes[k] = wordHash(tokenizer.scalars, tokens[k].coreStart..<tokens[k].range.upperBound) | 1 }
+            return hashes[k]
         }
         /// A capitalised Latin word (or "al-" + one) that no known name covers.
         func isNameWord(_ k: Int) -> Bool {
             guard k < tokens.count, !taken[k], tokens[k].script == .latin, tokens[k].startsUppercase else { return false }
             let w = word(k)
-            return !notNameWords.contains(w) && !ranks.contains(w) && !factionTails.contains(w) && !looksLikeAdjective(w)
+            return !notNameWordHashes.contains(w) && !rankHashes.contains(w) && !factionTailHashes.contains(w)
+                && !looksLikeAdjective(tokenizer.scalars, tokens[k].range)
         }
         /// Joined name words from `k`, at most `limit`.
         func nameRun(from k: Int, limit: Int) -> Int {
@@ -72,24 +76,32 @@ enum NameDiscovery {
         while k < tokens.count {
             defer { k += 1 }
             if taken[k] || tokens[k].script != .latin { continue }
+            // Every pattern starts at a capitalised word or at a lower-case place cue; building the
+            // word as a String only for those keeps this pass cheap.
+            if !tokens[k].startsUppercase && !isPlaceCueCandidate(tokenizer, tokens[k]) { continue }
             let w = word(k)
             // Faction: head + name words.
-            if factionHeads.contains(w) && !tokens[k].hasArticle {
-                let end = nameRun(from: k + 1, limit: 4)
+            if factionHeadHashes.contains(w) && !tokens[k].hasArticle {
+                var end = nameRun(from: k + 1, limit: 4)
+                // "Hurras al-Din Abu Hammam al-Suri": a person's name starts at "Abu".
+                if let abu = (k + 1..<end).first(where: { word($0) == Words.abu }) { end = abu }
                 if end > k + 1, tokens[k + 1].joinsPrevious {
                     add(k..<end, .faction)
                     k = end - 1
                     continue
                 }
             }
-            // Faction: name words + "Brigade" / "Operations Room".
-            if isNameWord(k), k + 1 < tokens.count {
+            // Faction: name words + "Brigade" / "Operations Room". Look for the closing word first: it is rare.
+            let closes = (k + 1..<min(k + 5, tokens.count)).contains { j in
+                tokens[j].startsUppercase && (factionTailHashes.contains(word(j)) || word(j) == Words.operations || word(j) == Words.operation)
+            }
+            if closes, isNameWord(k), k + 1 < tokens.count {
                 let end = nameRun(from: k, limit: 4)
                 var closed: Int? = nil
                 for j in (k + 1)...min(end, tokens.count - 1) where tokens[j].joinsPrevious {
                     let tail = word(j)
-                    if factionTails.contains(tail) { closed = j + 1; break }
-                    if (tail == "Operations" || tail == "Operation"), j + 1 < tokens.count, word(j + 1) == "Room" {
+                    if factionTailHashes.contains(tail) { closed = j + 1; break }
+                    if (tail == Words.operations || tail == Words.operation), j + 1 < tokens.count, word(j + 1) == Words.room {
                         closed = j + 2
                         break
                     }
@@ -102,7 +114,7 @@ enum NameDiscovery {
                 }
             }
             // Person: Abu X (al-Y).
-            if w == "Abu" && !tokens[k].hasArticle {
+            if w == Words.abu && !tokens[k].hasArticle {
                 var end = k + 1
                 while end < tokens.count, end - k <= 4, tokens[end].joinsPrevious, isNameWord(end) {
                     end += 1
@@ -114,9 +126,9 @@ enum NameDiscovery {
                 }
             }
             // Person: rank(s) + at least two name words ("Lt. Col. Ahmed Mohamed").
-            if ranks.contains(w) {
+            if rankHashes.contains(w) {
                 var next = k + 1
-                while next < tokens.count, ranks.contains(word(next)), gapIsRankJoin(tokenizer, next) { next += 1 }
+                while next < tokens.count, rankHashes.contains(word(next)), gapIsRankJoin(tokenizer, next) { next += 1 }
                 if next < tokens.count, gapIsRankJoin(tokenizer, next) {
                     let end = nameRun(from: next, limit: 3)
                     if end - next >= 2 {
@@ -127,10 +139,11 @@ enum NameDiscovery {
                 }
             }
             // Place: "the town of X", "villages of X, Y and Z", "near X".
-            if let kind = placeCues[w] {
+            if let cue = placeCueHashes.payload(w) {
+                let kind = placeCueKinds[cue]
                 var next = k + 1
-                if w != "near" && w != "Near" {
-                    guard next < tokens.count, word(next) == "of" else { continue }
+                if w != Words.near && w != Words.nearCapitalised {
+                    guard next < tokens.count, word(next) == Words.of else { continue }
                     next += 1
                 }
                 while next < tokens.count {
@@ -138,7 +151,7 @@ enum NameDiscovery {
                     guard end > next else { break }
                     add(next..<end, .place, kind)
                     // A list continues with ", Y" or "and Y".
-                    if end < tokens.count, word(end) == "and" || word(end) == "or" {
+                    if end < tokens.count, word(end) == Words.and || word(end) == Words.or {
                         next = end + 1
                     } else if end < tokens.count, gapIsComma(tokenizer, end) {
                         next = end
@@ -153,9 +166,55 @@ enum NameDiscovery {
         return names.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
-    /// Demonym and adjective shapes: "Turkish", "Syrian", "Lebanese" are not place names.
-    static func looksLikeAdjective(_ word: String) -> Bool {
-        word.hasSuffix("ish") || word.hasSuffix("ian") || word.hasSuffix("ese") || word.hasSuffix("ern")
+    /// Bit n set when some cue word has n letters; bit c - 64 set when some cue starts with ASCII c.
+    private static let placeCueLengthBits: UInt64 = placeCues.keys.reduce(0) { $0 | (1 << UInt64(min($1.unicodeScalars.count, 63))) }
+    private static let placeCueInitialBits: UInt64 = placeCues.keys.reduce(0) {
+        $0 | (1 << UInt64($1.unicodeScalars.first!.value - 64))
+    }
+
+    @inline(__always) private static func isPlaceCueCandidate(_ tokenizer: NameTokenizer, _ token: NameToken) -> Bool {
+        guard !token.hasArticle, token.range.count < 64, placeCueLengthBits & (1 << UInt64(token.range.count)) != 0 else { return false }
+        let initial = tokenizer.scalars[token.range.lowerBound].value
+        return initial >= 64 && initial < 128 && placeCueInitialBits & (1 << UInt64(initial - 64)) != 0
+    }
+
+    /// Demonym and adjective shapes: "Turkish", "Syrian", "Lebanese", "Northern" are not place names.
+    static func looksLikeAdjective(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard range.count > 4 else { return false }
+        let tail = (scalars[range.upperBound - 3].value, scalars[range.upperBound - 2].value, scalars[range.upperBound - 1].value)
+        switch tail {
+        case (0x69, 0x73, 0x68), (0x69, 0x61, 0x6E), (0x65, 0x73, 0x65), (0x65, 0x72, 0x6E): return true   // ish ian ese ern
+        default: return false
+        }
+    }
+
+    static func wordHash(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for k in range {
+            h ^= UInt64(scalars[k].value)
+            h = h &* 0x100000001b3
+        }
+        return h
+    }
+
+    /// Hash of a cue word, as `find` computes it for the words of the text (never 0).
+    static func wordHash(_ word: String) -> UInt64 {
+        let scalars = Array(word.unicodeScalars)
+        return wordHash(scalars, 0..<scalars.count) | 1
+    }
+
+    private static let factionHeadHashes = KeyTable(keys: factionHeads.map(wordHash))
+    private static let factionTailHashes = KeyTable(keys: factionTails.map(wordHash))
+    private static let rankHashes = KeyTable(keys: ranks.map(wordHash))
+    private static let notNameWordHashes = KeyTable(keys: notNameWords.map(wordHash))
+    /// Place cue words; the payload indexes `placeCueKinds`.
+    private static let placeCueKinds: [String?] = Array(placeCues.values)
+    private static let placeCueHashes = KeyTable(placeCues.keys.enumerated().map { (wordHash($0.element), $0.offset) })
+
+    private enum Words {
+        static let operations = wordHash("Operations"), operation = wordHash("Operation"), room = wordHash("Room")
+        static let abu = wordHash("Abu"), near = wordHash("near"), nearCapitalised = wordHash("Near")
+        static let of = wordHash("of"), and = wordHash("and"), or = wordHash("or")
     }
 
     /// Only spaces and dots between a rank and what follows: "Lt. Col. Ahmed".

@@ -20,8 +20,28 @@ enum NameKey {
         if let base = baseLetter(v) { buffer.append(base) }
     }
 
+    /// Base letters of U+00C0..U+024F and U+1E00..U+1EFF (0: none), worked out once.
+    private static let baseLetters: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x250 + 0x100)
+        for v in UInt32(0xC0)..<0x250 { table[Int(v)] = decomposedBase(v) ?? 0 }
+        for v in UInt32(0x1E00)..<0x1F00 { table[0x250 + Int(v - 0x1E00)] = decomposedBase(v) ?? 0 }
+        return table
+    }()
+
+    @inline(__always) private static func baseLetter(_ v: UInt32) -> UInt8? {
+        let base: UInt8
+        if v < 0x250 {
+            base = baseLetters[Int(v)]
+        } else if v >= 0x1E00 && v < 0x1F00 {
+            base = baseLetters[0x250 + Int(v - 0x1E00)]
+        } else {
+            return nil
+        }
+        return base == 0 ? nil : base
+    }
+
     /// The ASCII base letter of an accented Latin letter (é -> e, Ş -> s), nil when it has none.
-    private static func baseLetter(_ v: UInt32) -> UInt8? {
+    private static func decomposedBase(_ v: UInt32) -> UInt8? {
         guard let scalar = Unicode.Scalar(v) else { return nil }
         let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
         if let first = decomposed.first, first.value < 0x80, first.properties.isAlphabetic {
@@ -43,7 +63,11 @@ enum NameKey {
     /// True for an Arabic article written in Latin letters. Hyphenated articles (as-Suwayda,
     /// ad-Dana) are recognised in many assimilated forms; a free-standing one only as "al".
     static func isArticle(_ letters: [UInt8], hyphenated: Bool) -> Bool {
-        hyphenated ? hyphenatedArticles.contains(letters) : letters == [0x61, 0x6C]
+        hyphenated ? hyphenatedArticles.contains(letters) : isAl(letters)
+    }
+
+    @inline(__always) static func isAl(_ letters: [UInt8]) -> Bool {
+        letters.count == 2 && letters[0] == 0x61 && letters[1] == 0x6C
     }
 
     @inline(__always) static func isVowel(_ c: UInt8) -> Bool {
@@ -65,21 +89,58 @@ enum NameKey {
     }
 
     /// Consonant skeleton of lower-case letters: "Sheikhoun", "Shaykhun" and "Shikhon" all give "skn".
-    static func latinSkeleton(_ letters: [UInt8], into out: inout [UInt8]) {
-        walkLatin(letters, vowelRun: { run, leading in if leading { out.append(contentsOf: run) } },
-                  consonant: { out.append($0) })
+    /// This is `walkLatin` with vowels dropped, written out as its own loop because it runs on
+    /// every Latin word of the text.
+    static func latinSkeleton<Sink: ByteSink>(_ l: [UInt8], into out: inout Sink) {
+        let n = l.count
+        var i = 0
+        var previous: UInt8 = 0
+        var lastConsonant: UInt8 = 0
+        var inRun = false
+        var isStart = true
+        while i < n {
+            let c = l[i]
+            if c == previous { i += 1; continue }
+            previous = c
+            if isVowel(c) || ((c == 0x79 || c == 0x77) && inRun) {
+                inRun = true
+                i += 1
+                continue
+            }
+            if c == 0x68 && i == n - 1 && inRun && !isStart { break }
+            var folded = c
+            if i + 1 < n, l[i + 1] == 0x68, let d = digraph(c) {
+                folded = d
+                previous = 0x68
+                i += 2
+            } else {
+                if c == 0x71 || c == 0x63 { folded = 0x6B }
+                i += 1
+            }
+            if inRun && isStart { out.append(0x61) }
+            if folded != lastConsonant || inRun { out.append(folded) }
+            inRun = false
+            lastConsonant = folded
+            isStart = false
+        }
+        if inRun && isStart { out.append(0x61) }
         if out.isEmpty { out.append(0x61) }
     }
 
     /// Spelling with digraphs and doubled letters folded and each vowel run reduced to a, i, u or ai.
     static func latinFolded(_ letters: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
-        walkLatin(letters, vowelRun: { run, _ in out.append(contentsOf: run) }, consonant: { out.append($0) })
+        walkLatin(letters, vowelRun: { run, _ in
+            if run == diphthong { out.append(0x61); out.append(0x69) } else { out.append(run) }
+        }, consonant: { out.append($0) })
         return out
     }
 
+    /// Stands for the vowel run "ai" (ei, ay, ey...) in walks, so that no array is built per run.
+    private static let diphthong: UInt8 = 0
+
     /// Walks letters once, reporting folded consonants and reduced vowel runs.
-    private static func walkLatin(_ l: [UInt8], vowelRun: ([UInt8], Bool) -> Void, consonant: (UInt8) -> Void) {
+    private static func walkLatin(_ l: [UInt8], vowelRun: (UInt8, Bool) -> Void, consonant: (UInt8) -> Void) {
         let n = l.count
         var i = 0
         var previous: UInt8 = 0
@@ -90,15 +151,15 @@ enum NameKey {
         func flushRun() {
             guard inRun else { return }
             if isStart {
-                vowelRun([0x61], true)    // a leading vowel only says "starts with a vowel": Idlib ~ Idleb
+                vowelRun(0x61, true)    // a leading vowel only says "starts with a vowel": Idlib ~ Idleb
             } else if runHasA && runHasI {
-                vowelRun([0x61, 0x69], false)
+                vowelRun(diphthong, false)
             } else if runHasA {
-                vowelRun([0x61], false)
+                vowelRun(0x61, false)
             } else if runHasU {
-                vowelRun([0x75], false)
+                vowelRun(0x75, false)
             } else {
-                vowelRun([0x69], false)
+                vowelRun(0x69, false)
             }
             runHasA = false; runHasI = false; runHasU = false; inRun = false
         }
@@ -164,8 +225,29 @@ enum NameKey {
 
     // MARK: Hashes
 
+    /// Where a key's bytes go: an array, or straight into a hash so that no array is built.
+    protocol ByteSink {
+        mutating func append(_ byte: UInt8)
+        var isEmpty: Bool { get }
+    }
+
+    /// FNV-1a, equal to `hash(_:)` of the same bytes.
+    struct ByteHasher: ByteSink {
+        private var state: UInt64 = latinSeed
+        private(set) var isEmpty = true
+
+        mutating func append(_ byte: UInt8) {
+            state ^= UInt64(byte)
+            state = state &* 0x100000001b3
+            isEmpty = false
+        }
+
+        var value: UInt64 { state == 0 ? 1 : state }
+    }
+
     static let latinSeed: UInt64 = 0xcbf29ce484222325
     static let arabicSeed: UInt64 = 0x84222325cbf29ce4
+    static let exactSeed: UInt64 = 0x9ce484222325cbf2
 
     @inline(__always) static func hash(_ bytes: [UInt8], seed: UInt64 = latinSeed) -> UInt64 {
         var h = seed
@@ -213,4 +295,52 @@ enum NameKey {
         }
         return 1 - previousRow[m] / Double(max(n, m))
     }
+}
+
+extension Array: NameKey.ByteSink where Element == UInt8 {}
+
+/// A fixed set of 64-bit keys (already hashes) with a small payload each, looked up by open
+/// addressing. Swift's `Set` hashes its keys again with SipHash, which is a real cost on a test
+/// that runs for every word of the text.
+struct KeyTable: Sendable {
+    private let keys: [UInt64]
+    private let payloads: [Int]
+    private let mask: Int
+
+    init(_ entries: [(key: UInt64, payload: Int)]) {
+        var capacity = 16
+        while capacity < entries.count * 2 { capacity <<= 1 }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var payloads = [Int](repeating: 0, count: capacity)
+        for entry in entries where entry.key != 0 {
+            var slot = KeyTable.slot(entry.key, capacity - 1)
+            while keys[slot] != 0 && keys[slot] != entry.key { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = entry.key
+            payloads[slot] = entry.payload
+        }
+        self.keys = keys
+        self.payloads = payloads
+        self.mask = capacity - 1
+    }
+
+    init(keys: [UInt64]) {
+        self.init(keys.map { ($0, 0) })
+    }
+
+    @inline(__always) private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: ((key ^ (key >> 31)) &* 0x9E3779B97F4A7C15) >> 20) & mask
+    }
+
+    /// The payload of `key`, nil when the key is not in the table. Key 0 is never present.
+    @inline(__always) func payload(_ key: UInt64) -> Int? {
+        var slot = KeyTable.slot(key, mask)
+        while true {
+            let found = keys[slot]
+            if found == key { return payloads[slot] }
+            if found == 0 { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    @inline(__always) func contains(_ key: UInt64) -> Bool { key != 0 && payload(key) != nil }
 }

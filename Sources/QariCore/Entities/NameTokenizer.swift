@@ -23,8 +23,12 @@ struct NameToken {
     var wordKey: UInt64
     /// Hash of "#" + upper-cased letters, for tokens shaped like an abbreviation (US, HTS, HaD); 0 otherwise.
     var acronymKey: UInt64
-    /// For Arabic words with proclitics (وحلب, بروسيا, للجيش): the keys of the word without them.
-    var arabicAlternatives: [ArabicAlternative]
+    /// For Latin words that do not start with a capital: hash of the letters themselves; 0 otherwise.
+    var exactLowercaseKey: UInt64
+    /// For Arabic words with proclitics (وحلب, بروسيا, للجيش): index of the keys of the word
+    /// without them in `NameTokenizer.arabicAlternatives`, -1 when there are none. An index
+    /// rather than an array keeps the token a plain value that copies for free.
+    var alternativesIndex: Int32
 
     var isAcronymShaped: Bool { uppercaseCount >= 2 && uppercaseCount >= lowercaseCount }
     var isLowercase: Bool { uppercaseCount == 0 }
@@ -37,15 +41,18 @@ struct NameToken {
 struct NameTokenizer {
     let scalars: [Unicode.Scalar]
     private(set) var tokens: [NameToken] = []
+    private(set) var arabicAlternatives: [[ArabicAlternative]] = []
+
+    func alternatives(of token: NameToken) -> [ArabicAlternative] {
+        token.alternativesIndex < 0 ? [] : arabicAlternatives[Int(token.alternativesIndex)]
+    }
 
     /// `alwaysAcronymKeys`: give every Latin token an abbreviation key regardless of its case
     /// (used when resolving a name a person typed, where case is not to be trusted).
     init(_ text: String, alwaysAcronymKeys: Bool = false) {
-        self.scalars = Array(text.unicodeScalars)
-        tokenize(alwaysAcronymKeys: alwaysAcronymKeys)
-    }
-
-    init(scalars: [Unicode.Scalar], alwaysAcronymKeys: Bool = false) {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)   // O(1), and never fewer bytes than scalars
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
         self.scalars = scalars
         tokenize(alwaysAcronymKeys: alwaysAcronymKeys)
     }
@@ -72,13 +79,12 @@ struct NameTokenizer {
 
     private mutating func tokenize(alwaysAcronymKeys: Bool) {
         let count = scalars.count
+        tokens.reserveCapacity(count / 5 + 1)
         var index = 0
         var gapIsJoining = false   // the gap since the last token held only spaces/hyphens/apostrophes
         var pendingArticle: (start: Int, joinsPrevious: Bool)? = nil
         var buffer: [UInt8] = []
         buffer.reserveCapacity(32)
-        var skeleton: [UInt8] = []
-        skeleton.reserveCapacity(32)
 
         while index < count {
             let v = scalars[index].value
@@ -88,6 +94,9 @@ struct NameTokenizer {
             if !(latin || digit || arabic) {
                 if NameTokenizer.isSpace(v) || NameTokenizer.isApostrophe(v) {
                     // stays joining
+                } else if v == 0x2E, let last = tokens.last, last.range.upperBound == index, last.startsUppercase,
+                          last.range.count <= 3, last.lowercaseCount > 0 {
+                    // The dot of an abbreviation inside a name: "Observation Point No. 9".
                 } else if !NameTokenizer.isHyphen(v) {
                     gapIsJoining = false
                     pendingArticle = nil
@@ -105,7 +114,11 @@ struct NameTokenizer {
                 // Latin letters and digits; apostrophes and single dots inside (Hay’at, U.S.).
                 while end < count {
                     let w = scalars[end].value
-                    if NameTokenizer.isLatinLetter(w) || NameTokenizer.isDigit(w) {
+                    if NameTokenizer.isLatinLetter(w) {
+                        end += 1
+                    } else if NameTokenizer.isDigit(w) {
+                        // "M5" is read as "M 5", like "M-5".
+                        if end > start, NameTokenizer.isLatinLetter(scalars[end - 1].value) { break }
                         end += 1
                     } else if NameTokenizer.isApostrophe(w), end + 1 < count, NameTokenizer.isLatinLetter(scalars[end + 1].value) {
                         end += 1
@@ -135,6 +148,18 @@ struct NameTokenizer {
             } else {
                 for k in start..<tokenEnd {
                     let w = scalars[k].value
+                    // Plain ASCII letters first: nearly every letter of an English text is one.
+                    if w >= 0x61 && w <= 0x7A {
+                        lower += 1
+                        buffer.append(UInt8(truncatingIfNeeded: w))
+                        continue
+                    }
+                    if w >= 0x41 && w <= 0x5A {
+                        upper += 1
+                        if k == start { startsUpper = true }
+                        buffer.append(UInt8(truncatingIfNeeded: w + 0x20))
+                        continue
+                    }
                     if NameTokenizer.isUppercaseASCII(w) || (w >= 0xC0 && w <= 0xDE && w != 0xD7) {
                         upper += 1
                         if k == start { startsUpper = true }
@@ -147,12 +172,15 @@ struct NameTokenizer {
             let script: NameScript = arabic ? .arabic : ((upper + lower) == 0 ? .digits : .latin)
 
             // An article ("al-", "el-", "ash-"...) joins the next word instead of being a token.
-            if script == .latin, end < count, NameKey.isArticle(buffer, hyphenated: NameTokenizer.isHyphen(scalars[end].value)),
-               end + 1 < count {
+            if script == .latin, buffer.count <= 3, end + 1 < count,
+               NameTokenizer.isHyphen(scalars[end].value) || NameKey.isAl(buffer),
+               NameKey.isArticle(buffer, hyphenated: NameTokenizer.isHyphen(scalars[end].value)) {
                 let next = scalars[end + 1].value
-                let hyphenated = NameTokenizer.isHyphen(scalars[end].value) && NameTokenizer.isLatinLetter(next)
+                // "Al-‘Asal": an ayn mark may follow the article's hyphen.
+                let hyphenated = NameTokenizer.isHyphen(scalars[end].value) && (NameTokenizer.isLatinLetter(next)
+                    || (NameTokenizer.isApostrophe(next) && end + 2 < count && NameTokenizer.isLatinLetter(scalars[end + 2].value)))
                 let spaced = NameTokenizer.isSpace(scalars[end].value) && NameTokenizer.isUppercaseASCII(next)
-                    && (buffer == [0x61, 0x6C]) // only "al"/"Al" stands apart: "Abu Bakr al Baghdadi"
+                    && NameKey.isAl(buffer) // only "al"/"Al" stands apart: "Abu Bakr al Baghdadi"
                 if hyphenated || spaced {
                     pendingArticle = (start, !tokens.isEmpty && gapIsJoining)
                     gapIsJoining = true
@@ -164,9 +192,9 @@ struct NameTokenizer {
             let wordKey: UInt64
             switch script {
             case .latin:
-                skeleton.removeAll(keepingCapacity: true)
-                NameKey.latinSkeleton(buffer, into: &skeleton)
-                wordKey = NameKey.hash(skeleton)
+                var hasher = NameKey.ByteHasher()
+                NameKey.latinSkeleton(buffer, into: &hasher)
+                wordKey = hasher.value
             case .arabic:
                 wordKey = NameKey.hash(buffer, seed: NameKey.arabicSeed)
             case .digits:
@@ -184,14 +212,19 @@ struct NameTokenizer {
                 hasArticle = true
                 joins = article.joinsPrevious
             }
-            var alternatives: [ArabicAlternative] = []
+            var alternativesIndex: Int32 = -1
             if script == .arabic {
-                alternatives = NameTokenizer.procliticAlternatives(buffer, scalars: scalars, range: start..<tokenEnd)
+                let alternatives = NameTokenizer.procliticAlternatives(buffer, scalars: scalars, range: start..<tokenEnd)
+                if !alternatives.isEmpty {
+                    alternativesIndex = Int32(arabicAlternatives.count)
+                    arabicAlternatives.append(alternatives)
+                }
             }
             tokens.append(NameToken(range: tokenStart..<tokenEnd, coreStart: start, script: script, joinsPrevious: joins,
                                     hasArticle: hasArticle, startsUppercase: startsUpper, uppercaseCount: upper,
                                     lowercaseCount: lower, wordKey: wordKey, acronymKey: acronymKey,
-                                    arabicAlternatives: alternatives))
+                                    exactLowercaseKey: script == .latin && !startsUpper ? NameKey.hash(buffer, seed: NameKey.exactSeed) : 0,
+                                    alternativesIndex: alternativesIndex))
             pendingArticle = nil
             gapIsJoining = true
             index = end

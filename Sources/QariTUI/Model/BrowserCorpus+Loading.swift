@@ -19,27 +19,39 @@ extension BrowserCorpus {
     /// Builds the browser's corpus from articles already loaded, matching entities with `matcher`.
     public static func build(name: String, articles: [Article], matcher: EntityMatcher,
                              problems: [CorpusProblem] = []) -> BrowserCorpus {
-        func spans(_ text: String) -> [EntityMentionSpan] {
-            matcher.mentions(in: text).map { EntityMentionSpan(entityID: $0.entityID, range: $0.range) }
-        }
-        let mentions = articles.map { article in
-            ArticleMentions(title: spans(article.title), paragraphs: article.paragraphs.map { spans($0.text) })
+        build(name: name, analysis: CorpusAnalysis(articles: articles, matcher: matcher), problems: problems)
+    }
+
+    /// Builds the browser's corpus from the core's analysis: title and body mentions (boilerplate
+    /// is not shown, so its mentions are not highlighted), and the relation graph that merges
+    /// what the texts state with the curated knowledge.
+    public static func build(name: String, analysis: CorpusAnalysis, problems: [CorpusProblem] = []) -> BrowserCorpus {
+        let articles = analysis.articles
+        let mentions = articles.indices.map { i -> ArticleMentions in
+            var title: [EntityMentionSpan] = []
+            var paragraphs = [[EntityMentionSpan]](repeating: [], count: articles[i].paragraphs.count)
+            for m in analysis.mentions[i] {
+                let span = EntityMentionSpan(entityID: m.entityID, range: m.range)
+                switch m.part {
+                case .title: title.append(span)
+                case .paragraph(let p) where paragraphs.indices.contains(p): paragraphs[p].append(span)
+                default: break
+                }
+            }
+            return ArticleMentions(title: title, paragraphs: paragraphs)
         }
         var named = Set<String>()
         for m in mentions { named.formUnion(m.counts.keys) }
-        // Curated relations may point at entities no article names; their pages are reachable too.
         var entities: [String: BrowserEntity] = [:]
-        var links: [EntityLink] = []
-        for entity in matcher.knowledgeBase.entities {
-            entities[entity.id] = BrowserEntity(entity)
-            for relation in entity.relations {
-                guard let kind = EntityLinkKind(rawValue: relation.kind.rawValue) else { continue }
-                links.append(EntityLink(subject: entity.id, kind: kind, object: relation.to))
-            }
-        }
+        // Every knowledge-base entity has a page, named in an article or not: relations lead there too.
+        for entity in analysis.matcher.knowledgeBase.entities { entities[entity.id] = BrowserEntity(entity) }
         for id in named where entities[id] == nil {
-            if let found = matcher.entity(id: id) { entities[id] = BrowserEntity(found) }
+            if let found = analysis.entity(id: id) { entities[id] = BrowserEntity(found) }
         }
+        let links = analysis.edges.compactMap { edge in
+            EntityLinkKind(rawValue: edge.kind.rawValue).map { EntityLink(subject: edge.from, kind: $0, object: edge.to) }
+        }
+        let matcher = analysis.matcher
         return BrowserCorpus(name: name, articles: articles, mentions: mentions,
                              entities: Array(entities.values), links: links, problems: problems,
                              resolver: { matcher.resolve($0)?.id })

@@ -2,7 +2,7 @@ import Foundation
 
 /// Regular-expression matching that reports ranges in Unicode scalars, the unit qari's text
 /// offsets use, rather than NSString's UTF-16 units.
-struct ScalarText {
+struct ScalarIndexedText {
     let string: String
     let nsString: NSString
     /// Scalar offset of each UTF-16 offset (and of the end).

@@ -1,0 +1,97 @@
+import Foundation
+
+/// A candidate to read beside an article.
+public struct PairCandidate: Sendable, Equatable {
+    public var articleIndex: Int
+    public var score: Double
+    /// Entity ids named by both articles, most telling first.
+    public var shared: [String]
+}
+
+/// Ranks articles to read beside another one: by the entities both name (the same entity
+/// whatever the script, so an Arabic خان شيخون meets an English "Khan Shaykhun"), weighted
+/// by how rare each entity is in the corpus, and by how close their dates are.
+public struct ArticlePairing: Sendable {
+    public let analysis: CorpusAnalysis
+    /// Entity id -> inverse document frequency over the corpus.
+    private let idf: [String: Double]
+    /// Per article: entity id -> tf-idf weight, and the vector's norm.
+    private let vectors: [[String: Double]]
+    private let norms: [Double]
+    private let days: [Int?]
+
+    /// Weight of date closeness against entity similarity (both in 0...1).
+    public static let dateWeight = 0.25
+    /// Dates this many days apart count half as close.
+    public static let dateHalfLife = 21.0
+
+    public init(analysis: CorpusAnalysis) {
+        self.analysis = analysis
+        let n = Double(max(1, analysis.articles.count))
+        var df: [String: Int] = [:]
+        var counts: [[String: Int]] = []
+        for mentions in analysis.mentions {
+            var c: [String: Int] = [:]
+            for m in mentions where m.isContent {
+                // Outlets and publishers say who wrote, not what happened.
+                if analysis.entity(id: m.entityID)?.type == .organization { continue }
+                c[m.entityID, default: 0] += 1
+            }
+            for id in c.keys { df[id, default: 0] += 1 }
+            counts.append(c)
+        }
+        var idf: [String: Double] = [:]
+        for (id, d) in df { idf[id] = log((n + 1) / Double(d)) + 1 }
+        self.idf = idf
+        self.vectors = counts.map { c in c.mapValues { Double($0) }.reduce(into: [:]) { v, kv in v[kv.key] = (1 + log(kv.value)) * (idf[kv.key] ?? 1) } }
+        self.norms = vectors.map { v in sqrt(v.values.reduce(0) { $0 + $1 * $1 }) }
+        self.days = analysis.articles.map { a in a.date.flatMap(Self.dayNumber) }
+    }
+
+    static func dayNumber(_ iso: String) -> Int? {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        var c = DateComponents()
+        c.year = parts[0]; c.month = parts[1]; c.day = parts[2]
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC")!
+        guard let d = cal.date(from: c) else { return nil }
+        return Int(d.timeIntervalSince1970 / 86_400)
+    }
+
+    /// How alike two articles are, 0...1+: entity cosine plus a date bonus.
+    public func score(_ a: Int, _ b: Int) -> (score: Double, shared: [String]) {
+        let va = vectors[a], vb = vectors[b]
+        guard norms[a] > 0, norms[b] > 0 else { return (0, []) }
+        var dot = 0.0
+        var shared: [(String, Double)] = []
+        let (small, large) = va.count <= vb.count ? (va, vb) : (vb, va)
+        for (id, w) in small {
+            if let w2 = large[id] {
+                dot += w * w2
+                shared.append((id, w * w2))
+            }
+        }
+        var s = dot / (norms[a] * norms[b])
+        if let da = days[a], let db = days[b] {
+            s += Self.dateWeight * pow(0.5, Double(abs(da - db)) / Self.dateHalfLife)
+        }
+        return (s, shared.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0))
+    }
+
+    /// Candidates for the article, best first. `otherLanguage` keeps only articles in another
+    /// language (an Arabic article's English counterparts and the reverse).
+    public func candidates(for index: Int, otherLanguage: Bool = true, limit: Int = 10) -> [PairCandidate] {
+        let lang = analysis.articles[index].lang
+        var out: [PairCandidate] = []
+        for j in analysis.articles.indices where j != index {
+            let other = analysis.articles[j]
+            if other.isPromo { continue }
+            if otherLanguage && (other.lang == lang || (lang == .mixed) != (other.lang == .mixed) && other.lang == .mixed) { continue }
+            let (s, shared) = score(index, j)
+            if s > 0 { out.append(PairCandidate(articleIndex: j, score: s, shared: shared)) }
+        }
+        out.sort { $0.score != $1.score ? $0.score > $1.score : $0.articleIndex < $1.articleIndex }
+        return Array(out.prefix(limit))
+    }
+}
