@@ -68,7 +68,20 @@ final class LayoutAndSafetyTests: XCTestCase {
         XCTAssertNotNil(d.row(containing: "not text (PNG image)"))
         d.press("Escape")
         XCTAssertNil(d.state.overlay)
-        XCTAssertTrue(d.rows.last!.contains("3 unread (!)"))
+        XCTAssertTrue(d.rows.last!.contains("3 not read (!)"))
+    }
+
+    func testNoticesFadeAfterQuietTicksButErrorsStay() {
+        var d = BrowserDriver(corpus: FixtureCorpus.corpus())
+        d.press("s")
+        XCTAssertNotNil(d.state.message)
+        for _ in 0..<(BrowserState.ticksToKeepNotice - 1) { d.state.update(.tick) }
+        XCTAssertNotNil(d.state.message)
+        d.state.update(.tick)
+        XCTAssertNil(d.state.message)
+        XCTAssertFalse(d.state.open(name: "nobody"))
+        for _ in 0..<100 { d.state.update(.tick) }
+        XCTAssertEqual(d.state.message?.isError, true)
     }
 
     func testHelpListsEveryKey() {

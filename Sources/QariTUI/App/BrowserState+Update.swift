@@ -7,7 +7,11 @@ extension BrowserState {
             width = max(w, 0)
             height = max(h, 0)
         case .tick:
-            break
+            // A notice fades after a few quiet seconds; an error stays until the next key.
+            if let m = self.message, !m.isError {
+                messageTicks += 1
+                if messageTicks >= Self.ticksToKeepNotice { self.message = nil }
+            }
         case .text(let typed):
             for ch in typed { handle(.character(ch)) }
         case .key(let key):
@@ -32,6 +36,7 @@ extension BrowserState {
         let count = pendingCount ?? 1
         pendingCount = nil
         message = nil
+        messageTicks = 0
 
         switch key {
         case .character("q"): shouldQuit = true

@@ -132,6 +132,10 @@ public struct BrowserState: Sendable {
     /// A count typed before a command, as in `5j`.
     public internal(set) var pendingCount: Int?
     public internal(set) var message: StatusMessage?
+    /// Ticks since the message appeared.
+    var messageTicks = 0
+    /// The run loop ticks every quarter second without keys: a notice stays about five seconds.
+    static let ticksToKeepNotice = 20
     public internal(set) var shouldQuit = false
 
     public init(corpus: BrowserCorpus, text: any TextLayoutEngine, width: Int, height: Int) {

@@ -49,8 +49,10 @@ public enum BrowserApp {
             case .message(let m): message = m
             }
             if case .resize = message { backend.invalidate() }
+            let shownMessage = state.message
             state.update(message)
-            if message == .tick, buffer.width == state.width, buffer.height == state.height { continue }
+            // A quiet tick changes the screen only when it clears a message.
+            if message == .tick, state.message == shownMessage { continue }
             buffer = BrowserView.render(state)
             backend.write(buffer)
         }

@@ -27,7 +27,7 @@ enum StatusBarView {
         case nil: break
         }
         if !state.corpus.problems.isEmpty, state.message == nil {
-            x = buffer.drawLabel(" · \(state.corpus.problems.count) unread (!)", x: x, y: row, clip: rect, style: Theme.status)
+            x = buffer.drawLabel(" · \(state.corpus.problems.count) not read (!)", x: x, y: row, clip: rect, style: Theme.status)
         }
         if let count = state.pendingCount {
             x = buffer.drawLabel(" · \(count)", x: x, y: row, clip: rect, style: Theme.status)
