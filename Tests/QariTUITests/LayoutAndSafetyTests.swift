@@ -94,6 +94,15 @@ final class LayoutAndSafetyTests: XCTestCase {
         XCTAssertNil(d.state.overlay)
     }
 
+    func testHelpWrapsAndScrollsAt80x24() {
+        var d = BrowserDriver(corpus: FixtureCorpus.corpus(), width: 80, height: 24)
+        d.press("?")
+        d.assertSnapshot("help-80x24-top")
+        d.press("G")
+        XCTAssertTrue(d.screenText.contains("q  C-c"), "the last key is reachable")
+        d.assertSnapshot("help-80x24-bottom")
+    }
+
     func testQuitKeys() {
         var d = BrowserDriver(corpus: FixtureCorpus.corpus())
         d.press("q")

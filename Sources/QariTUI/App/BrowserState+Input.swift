@@ -156,8 +156,9 @@ extension BrowserState {
              (.problems, .character("!")):
             self.overlay = nil
         case (.help(let top), _), (.problems(let top), _):
-            let total = overlay == .help(top: top) ? HelpText.lines.count : corpus.problems.count * 2
-            let h = max(height - 4, 1)
+            let total = overlay == .help(top: top)
+                ? HelpText.lines(width: HelpText.boxWidth(screenWidth: width)).count : corpus.problems.count * 2
+            let h = max(height - 5, 1) // the rows inside the overlay box (see OverlayView)
             var t = top
             switch key {
             case .character("j"), .down: t += 1

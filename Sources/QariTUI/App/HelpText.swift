@@ -29,14 +29,37 @@ enum HelpText {
         ("q  C-c", "quit"),
     ]
 
-    /// Lines as shown: headings on their own, keys padded into a column.
-    static let lines: [(text: String, isHeading: Bool)] = {
+    /// Lines as shown at `width` columns: headings on their own, keys padded into a column,
+    /// descriptions wrapped at spaces under their own column.
+    static func lines(width: Int) -> [(text: String, isHeading: Bool)] {
         let keyWidth = entries.map(\.keys.count).max() ?? 0
-        return entries.map { e in
-            if e.keys.isEmpty && !e.what.hasPrefix(" ") { return (e.what, true) }
-            return ("  " + e.keys.padding(keyWidth) + "  " + e.what, false)
+        let indent = 2 + keyWidth + 2
+        let room = max(width - indent, 10)
+        var out: [(String, Bool)] = []
+        for e in entries {
+            if e.keys.isEmpty && !e.what.hasPrefix(" ") { out.append((e.what, true)); continue }
+            var first = true
+            for chunk in wrap(e.what, width: room) {
+                out.append(((first ? "  " + e.keys.padding(keyWidth) + "  " : String(repeating: " ", count: indent)) + chunk, false))
+                first = false
+            }
         }
-    }()
+        return out
+    }
+
+    /// Greedy wrapping of qari's own help text (ASCII, one column per character).
+    private static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty, line.count + 1 + word.count > width { lines.append(line); line = "" }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// The inner width of the help box on a screen `screenWidth` wide (see `OverlayView`).
+    static func boxWidth(screenWidth: Int) -> Int { max(screenWidth - 8, 1) }
 }
 
 extension String {

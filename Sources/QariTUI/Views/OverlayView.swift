@@ -3,13 +3,14 @@ enum OverlayView {
     static func draw(_ overlay: Overlay, state: BrowserState, into buffer: inout ScreenBuffer) {
         let box = Rect(x: 2, y: 1, width: buffer.width - 4, height: buffer.height - 3)
         guard box.width >= 10, box.height >= 3 else { return }
-        buffer.fill(box)
+        // A blank column around the box keeps the text behind it from touching the frame.
+        buffer.fill(Rect(x: box.x - 1, y: box.y, width: box.width + 2, height: box.height))
         frame(box, into: &buffer)
         let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
         switch overlay {
         case .help(let top):
             title("Keys (Esc closes)", box: box, into: &buffer)
-            for (row, line) in HelpText.lines.dropFirst(top).prefix(inner.height).enumerated() {
+            for (row, line) in HelpText.lines(width: inner.width).dropFirst(top).prefix(inner.height).enumerated() {
                 buffer.drawLabel(line.text, x: inner.x, y: inner.y + row, clip: inner,
                                  style: line.isHeading ? Theme.heading : .plain)
             }
