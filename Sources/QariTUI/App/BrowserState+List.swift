@@ -102,24 +102,29 @@ public enum FilterCompletion {
         languageNames.first { $0.0.lowercased() == s.lowercased() }?.1
     }
 
-    /// Prefix matches first, then other substring matches; one spelling per entity.
+    /// Languages first, then entities whose spelling starts with the text, then entities
+    /// whose spelling contains it; one spelling per entity, folded for case and script variants.
     public static func candidates(for typed: String, in corpus: BrowserCorpus, limit: Int = 20) -> [Candidate] {
         guard !typed.isEmpty else { return [] }
         let folded = SpellingIndex.fold(typed)
-        var prefix: [Candidate] = [], inner: [Candidate] = []
-        var seen = Set<String>()
-        for (name, _) in languageNames where name.count > 2 {
-            let f = SpellingIndex.fold(name)
-            if f.hasPrefix(folded) { prefix.append(Candidate(text: name, entityID: nil)) }
+        var languages: [Candidate] = [], prefix: [Candidate] = [], inner: [Candidate] = []
+        for (name, _) in languageNames where name.count > 2 && SpellingIndex.fold(name).hasPrefix(folded) {
+            languages.append(Candidate(text: name, entityID: nil))
         }
-        for (spelling, id) in corpus.completions where !seen.contains(id) {
+        var offered = Set<String>()
+        for (spelling, id) in corpus.completions where !offered.contains(id) {
             let f = SpellingIndex.fold(spelling)
-            if f.hasPrefix(folded) { prefix.append(Candidate(text: spelling, entityID: id)); seen.insert(id) }
-            else if f.contains(folded) { inner.append(Candidate(text: spelling, entityID: id)) }
+            if f.hasPrefix(folded) {
+                prefix.append(Candidate(text: spelling, entityID: id))
+                offered.insert(id)
+            }
         }
-        inner.removeAll { $0.entityID.map(seen.contains) ?? false }
-        var unique = Set<String>()
-        inner = inner.filter { unique.insert($0.entityID ?? $0.text).inserted }
-        return Array((prefix + inner).prefix(limit))
+        for (spelling, id) in corpus.completions where !offered.contains(id) {
+            if SpellingIndex.fold(spelling).contains(folded) {
+                inner.append(Candidate(text: spelling, entityID: id))
+                offered.insert(id)
+            }
+        }
+        return Array((languages + prefix + inner).prefix(limit))
     }
 }

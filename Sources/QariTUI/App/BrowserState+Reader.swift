@@ -83,8 +83,10 @@ extension BrowserState {
         let counts = corpus.mentions[index].counts
         var rows: [SidebarState.Row] = []
         for category in EntityCategory.allCases {
-            let ids = counts.keys.filter { corpus.entities[$0]?.category == category }
-                .sorted { (counts[$0]!, corpus.entities[$1]!.name) > (counts[$1]!, corpus.entities[$0]!.name) }
+            // Most named first, then by name.
+            let ids = counts.keys.filter { corpus.entities[$0]?.category == category }.sorted { a, b in
+                counts[a]! != counts[b]! ? counts[a]! > counts[b]! : corpus.entities[a]!.name < corpus.entities[b]!.name
+            }
             guard !ids.isEmpty else { continue }
             rows.append(.heading(category))
             rows += ids.map { .entity(id: $0, count: counts[$0]!) }

@@ -54,6 +54,11 @@ public struct BrowserCorpus: Sendable {
         var ids: [String: Int] = [:]
         for (i, a) in articles.enumerated() where ids[a.id] == nil { ids[a.id] = i }
         articleIndexByID = ids
+        let ranked = byID.values.sorted {
+            let (a, b) = (index[$0.id]?.count ?? 0, index[$1.id]?.count ?? 0)
+            return a != b ? a > b : $0.name < $1.name
+        }
+        completions = ranked.flatMap { e in e.spellings.map { ($0, e.id) } }
     }
 
     public func articleIndex(id: String) -> Int? { articleIndexByID[id] }
@@ -86,10 +91,9 @@ public struct BrowserCorpus: Sendable {
         }
     }
 
-    /// Spellings offered when typing an entity name, each with the entity it names.
-    public var completions: [(spelling: String, entityID: String)] {
-        entities.values.sorted { $0.name < $1.name }.flatMap { e in e.spellings.map { ($0, e.id) } }
-    }
+    /// Spellings offered when typing an entity name, each with the entity it names: entities
+    /// named most often in the corpus first, so the likely one is the first completion.
+    public private(set) var completions: [(spelling: String, entityID: String)] = []
 }
 
 /// Links with duplicates removed, first occurrence kept (articles repeat relations).

@@ -12,8 +12,8 @@ enum ReaderView {
         }
         let body = rect.splitTop(1).rest
         let lastShown = min(state.reader.top + body.height, doc.lines.count)
-        let where_ = doc.lines.isEmpty ? "" : "lines \(state.reader.top + 1)-\(lastShown) of \(doc.lines.count)"
-        BrowserView.header(Pane.reader.title, detail: where_, focused: focused, in: rect, into: &buffer)
+        let position = doc.lines.isEmpty ? "" : "lines \(state.reader.top + 1)-\(lastShown) of \(doc.lines.count)"
+        BrowserView.header(Pane.reader.title, detail: position, focused: focused, in: rect, into: &buffer)
 
         let text = body.insetHorizontally(1)
         let mentions = state.corpus.mentions[doc.articleIndex]
