@@ -1,7 +1,11 @@
 import Glibc
 
 /// Frame times of the browser without a terminal: each frame is one `update` with a key,
-/// one `BrowserView.render`, and one write to a `MemoryBackend`. For `make bench`.
+/// one `BrowserView.render`, and one write to a `MemoryBackend`. For `make bench`:
+///
+///     let corpus = BrowserCorpus.build(name: "bench", analysis: analysis)  // a CorpusAnalysis
+///     let report = FrameBenchmark.run(corpus: corpus)
+///     print(report.readerScroll, report.listMove, report.openArticle)
 public enum FrameBenchmark {
     /// Frame times of one scenario, in seconds.
     public struct Timings: Sendable, CustomStringConvertible {
