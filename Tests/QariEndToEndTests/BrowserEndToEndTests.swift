@@ -116,3 +116,26 @@ final class BrowserEndToEndTests: XCTestCase {
         t.waitForAlternateScreen(false)
     }
 }
+
+/// The bytes qari writes, recorded with script(1): explicit bidi mode (CSI 8 l) is asked for
+/// before curses first draws, and given back (CSI 8 h) after curses has let go.
+final class ExplicitBidiModeTests: XCTestCase {
+    func testExplicitBidiModeWrapsTheWholeSession() throws {
+        let record = NSTemporaryDirectory() + "qari-typescript-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: record) }
+        let command = "XDG_CONFIG_HOME=/nonexistent/qari-e2e '\(TmuxSession.binary)' '\(TmuxSession.seeds)'"
+        // q arrives after a while or is read as the first key; either way qari draws once and quits.
+        try Subprocess.run(["/bin/sh", "-c",
+                            "(sleep 2; printf q) | TERM=xterm-256color script -q -e -c \"\(command)\" '\(record)'"],
+                           readOutput: false)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: record))
+        func first(_ s: String) -> Int? { bytes.range(of: Data(s.utf8))?.lowerBound }
+        func last(_ s: String) -> Int? { bytes.range(of: Data(s.utf8), options: .backwards)?.lowerBound }
+        let enter = try XCTUnwrap(first("\u{1B}[8l"), "explicit mode was never asked for")
+        let leave = try XCTUnwrap(last("\u{1B}[8h"), "explicit mode was never given back")
+        let screenOn = try XCTUnwrap(first("\u{1B}[?1049h"))
+        let screenOff = try XCTUnwrap(last("\u{1B}[?1049l"))
+        XCTAssertLessThan(enter, screenOn)
+        XCTAssertGreaterThan(leave, screenOff)
+    }
+}

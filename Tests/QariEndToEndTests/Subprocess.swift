@@ -12,6 +12,7 @@ enum Subprocess {
 
     /// Runs `argv`, returning its standard output (or "" when `readOutput` is false, in which
     /// case output goes to /dev/null so no long-lived child keeps a pipe of ours open).
+    @discardableResult
     static func run(_ argv: [String], readOutput: Bool = true) throws -> String {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
