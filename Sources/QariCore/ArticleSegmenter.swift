@@ -284,7 +284,7 @@ public struct ArticleSegmenter: Sendable {
         flush()
         guard !paragraphs.isEmpty else { return nil }
 
-        let titleText = untitled ? Self.titleFromText(title.clean) : normaliseSpaces(title.clean)
+        let titleText = untitled ? Self.titleFromText(title.clean) : String(title.clean) // NBSP already folded
         let isPromo = paragraphs.count <= 2 && paragraphs.contains { p in
             let l = p.text.prefix(300).lowercased()
             return l.contains("now offering") || l.contains("new video product") || l.contains("subscribe to")
@@ -324,9 +324,6 @@ public struct ArticleSegmenter: Sendable {
         s.first?.isLowercase ?? false
     }
 
-    private func normaliseSpaces(_ s: Substring) -> String {
-        String(s.map { $0 == "\u{A0}" ? " " : $0 })
-    }
 
     struct Metadata {
         var source: String?
@@ -388,9 +385,11 @@ public struct ArticleSegmenter: Sendable {
                 let lower = line.clean.lowercased()
                 if lower.hasPrefix("articles by:") || lower.hasPrefix("the original source of this article")
                     || lower.hasPrefix("support ") || lower.hasPrefix("we call upon") {
-                    if let p = publishers.mentioned(in: Substring(lower.replacingOccurrences("global research readers", with: ""))) {
-                        if p.name != "Global Research" || lower.hasPrefix("articles by") { statedSource = statedSource ?? p.name }
-                    }
+                    // "We call upon Global Research readers to support South Front": the carrier
+                    // names itself too, so only another outlet (or "Articles by: X") states the source.
+                    let others = lower.hasPrefix("articles by") ? publishers
+                        : PublisherDirectory(publishers: publishers.publishers.filter { $0.name != "Global Research" })
+                    if let p = others.mentioned(in: Substring(lower)) { statedSource = statedSource ?? p.name }
                 }
                 if ByteSearch.contains(Array(lower.utf8), Array("globalresearch".utf8)) || ByteSearch.contains(Array(lower.utf8), Array("global research".utf8)) { carrier = carrier ?? "Global Research" }
             case .text:
@@ -415,9 +414,9 @@ public struct ArticleSegmenter: Sendable {
         }
         m.date = date?.iso
         // An outlet that names itself at the start of its headline ("Al-Ahed News in Khan Sheikhoun: ...").
-        let titleLine = lines[block.title].clean
+        let titleLower = ByteSearch.lowercasedHead(lines[block.title].clean, limit: 64)
         if statedSource == nil, let p = publishers.publishers.first(where: { p in
-            p.spellings.contains { $0.count > 3 && titleLine.lowercased().hasPrefix($0 + " ") } }) {
+            p.spellingBytes.contains { $0.count > 3 && titleLower.hasBytePrefix($0 + [0x20]) } }) {
             statedSource = p.name
         }
         if statedSource == nil, houseSource == nil, isPromo {
@@ -429,13 +428,6 @@ public struct ArticleSegmenter: Sendable {
         m.source = statedSource ?? houseSource ?? carrier
         m.publisher = carrier ?? m.source
         return m
-    }
-}
-
-extension String {
-    func replacingOccurrences(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        return components(separatedBy: target).joined(separator: replacement)
     }
 }
 
