@@ -75,6 +75,9 @@ public struct ArticleSegmenter: Sendable {
     private func sameText(_ a: LineInfo, _ b: LineInfo) -> Bool {
         let x = a.clean.utf8.count, y = b.clean.utf8.count
         guard abs(x - y) <= 8 && x < 1_000 else { return false }
+        if x == y && a.clean.utf8.elementsEqual(b.clean.utf8) { return true }
+        // Differ in the first bytes but for case: not the same line.
+        if let f = a.clean.utf8.first, let g = b.clean.utf8.first, f | 0x20 != g | 0x20 { return false }
         func key(_ s: Substring) -> String {
             s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).joined(separator: " ")
         }
@@ -332,6 +335,9 @@ public struct ArticleSegmenter: Sendable {
         var date: String?
     }
 
+    private static let globalresearch = Array("globalresearch".utf8)
+    private static let globalResearch = Array("global research".utf8)
+
     private static let notAuthors: Set<String> = ["news desk", "staff", "editorial staff", "editor", "editorial", "admin"]
 
     private func readMetadata(_ block: Block, lines: [LineInfo], roles: [Role], bodyStart: Int, isPromo: Bool) -> Metadata {
@@ -365,9 +371,8 @@ public struct ArticleSegmenter: Sendable {
             switch line.kind {
             case .date where role != .body:
                 if isHeader, date == nil { date = line.date }
-                let lower = line.clean.lowercased()
-                if let p = publishers.mentioned(in: Substring(lower)) {
-                    if lower.hasPrefix("global research") || p.name == "Global Research" { carrier = p.name }
+                if let p = publishers.mentioned(in: line.clean) {
+                    if p.name == "Global Research" { carrier = p.name }
                     else { statedSource = statedSource ?? p.name }
                 }
                 if isHeader, line.clean.contains("."), !line.clean.contains(" "),
@@ -382,7 +387,7 @@ public struct ArticleSegmenter: Sendable {
             case .publisherName:
                 consider(author: line.clean)
             case .boilerplate:
-                let lower = line.clean.lowercased()
+                let lower = String(decoding: ByteSearch.lowercasedHead(line.clean, limit: 200), as: UTF8.self)
                 if lower.hasPrefix("articles by:") || lower.hasPrefix("the original source of this article")
                     || lower.hasPrefix("support ") || lower.hasPrefix("we call upon") {
                     // "We call upon Global Research readers to support South Front": the carrier
@@ -391,7 +396,10 @@ public struct ArticleSegmenter: Sendable {
                         : PublisherDirectory(publishers: publishers.publishers.filter { $0.name != "Global Research" })
                     if let p = others.mentioned(in: Substring(lower)) { statedSource = statedSource ?? p.name }
                 }
-                if ByteSearch.contains(Array(lower.utf8), Array("globalresearch".utf8)) || ByteSearch.contains(Array(lower.utf8), Array("global research".utf8)) { carrier = carrier ?? "Global Research" }
+                let lowerBytes = ByteSearch.lowercasedHead(line.clean, limit: Int.max)
+                if ByteSearch.contains(lowerBytes, Self.globalresearch) || ByteSearch.contains(lowerBytes, Self.globalResearch) {
+                    carrier = carrier ?? "Global Research"
+                }
             case .text:
                 if role == .metadata, line.isNameLike {
                     consider(author: line.clean)
