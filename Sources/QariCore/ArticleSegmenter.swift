@@ -75,6 +75,9 @@ public struct ArticleSegmenter: Sendable {
     private func sameText(_ a: LineInfo, _ b: LineInfo) -> Bool {
         let x = a.clean.utf8.count, y = b.clean.utf8.count
         guard abs(x - y) <= 8 && x < 1_000 else { return false }
+        if x == y && a.clean.utf8.elementsEqual(b.clean.utf8) { return true }
+        // Differ in the first bytes but for case: not the same line.
+        if let f = a.clean.utf8.first, let g = b.clean.utf8.first, f | 0x20 != g | 0x20 { return false }
         func key(_ s: Substring) -> String {
             s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).joined(separator: " ")
         }
@@ -284,7 +287,7 @@ public struct ArticleSegmenter: Sendable {
         flush()
         guard !paragraphs.isEmpty else { return nil }
 
-        let titleText = untitled ? Self.titleFromText(title.clean) : normaliseSpaces(title.clean)
+        let titleText = untitled ? Self.titleFromText(title.clean) : String(title.clean) // NBSP already folded
         let isPromo = paragraphs.count <= 2 && paragraphs.contains { p in
             let l = p.text.prefix(300).lowercased()
             return l.contains("now offering") || l.contains("new video product") || l.contains("subscribe to")
@@ -324,9 +327,6 @@ public struct ArticleSegmenter: Sendable {
         s.first?.isLowercase ?? false
     }
 
-    private func normaliseSpaces(_ s: Substring) -> String {
-        String(s.map { $0 == "\u{A0}" ? " " : $0 })
-    }
 
     struct Metadata {
         var source: String?
@@ -334,6 +334,9 @@ public struct ArticleSegmenter: Sendable {
         var author: String?
         var date: String?
     }
+
+    private static let globalresearch = Array("globalresearch".utf8)
+    private static let globalResearch = Array("global research".utf8)
 
     private static let notAuthors: Set<String> = ["news desk", "staff", "editorial staff", "editor", "editorial", "admin"]
 
@@ -368,9 +371,8 @@ public struct ArticleSegmenter: Sendable {
             switch line.kind {
             case .date where role != .body:
                 if isHeader, date == nil { date = line.date }
-                let lower = line.clean.lowercased()
-                if let p = publishers.mentioned(in: Substring(lower)) {
-                    if lower.hasPrefix("global research") || p.name == "Global Research" { carrier = p.name }
+                if let p = publishers.mentioned(in: line.clean) {
+                    if p.name == "Global Research" { carrier = p.name }
                     else { statedSource = statedSource ?? p.name }
                 }
                 if isHeader, line.clean.contains("."), !line.clean.contains(" "),
@@ -385,14 +387,19 @@ public struct ArticleSegmenter: Sendable {
             case .publisherName:
                 consider(author: line.clean)
             case .boilerplate:
-                let lower = line.clean.lowercased()
+                let lower = String(decoding: ByteSearch.lowercasedHead(line.clean, limit: 200), as: UTF8.self)
                 if lower.hasPrefix("articles by:") || lower.hasPrefix("the original source of this article")
                     || lower.hasPrefix("support ") || lower.hasPrefix("we call upon") {
-                    if let p = publishers.mentioned(in: Substring(lower.replacingOccurrences("global research readers", with: ""))) {
-                        if p.name != "Global Research" || lower.hasPrefix("articles by") { statedSource = statedSource ?? p.name }
-                    }
+                    // "We call upon Global Research readers to support South Front": the carrier
+                    // names itself too, so only another outlet (or "Articles by: X") states the source.
+                    let others = lower.hasPrefix("articles by") ? publishers
+                        : PublisherDirectory(publishers: publishers.publishers.filter { $0.name != "Global Research" })
+                    if let p = others.mentioned(in: Substring(lower)) { statedSource = statedSource ?? p.name }
                 }
-                if ByteSearch.contains(Array(lower.utf8), Array("globalresearch".utf8)) || ByteSearch.contains(Array(lower.utf8), Array("global research".utf8)) { carrier = carrier ?? "Global Research" }
+                let lowerBytes = ByteSearch.lowercasedHead(line.clean, limit: Int.max)
+                if ByteSearch.contains(lowerBytes, Self.globalresearch) || ByteSearch.contains(lowerBytes, Self.globalResearch) {
+                    carrier = carrier ?? "Global Research"
+                }
             case .text:
                 if role == .metadata, line.isNameLike {
                     consider(author: line.clean)
@@ -415,9 +422,9 @@ public struct ArticleSegmenter: Sendable {
         }
         m.date = date?.iso
         // An outlet that names itself at the start of its headline ("Al-Ahed News in Khan Sheikhoun: ...").
-        let titleLine = lines[block.title].clean
+        let titleLower = ByteSearch.lowercasedHead(lines[block.title].clean, limit: 64)
         if statedSource == nil, let p = publishers.publishers.first(where: { p in
-            p.spellings.contains { $0.count > 3 && titleLine.lowercased().hasPrefix($0 + " ") } }) {
+            p.spellingBytes.contains { $0.count > 3 && titleLower.hasBytePrefix($0 + [0x20]) } }) {
             statedSource = p.name
         }
         if statedSource == nil, houseSource == nil, isPromo {
@@ -429,13 +436,6 @@ public struct ArticleSegmenter: Sendable {
         m.source = statedSource ?? houseSource ?? carrier
         m.publisher = carrier ?? m.source
         return m
-    }
-}
-
-extension String {
-    func replacingOccurrences(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        return components(separatedBy: target).joined(separator: replacement)
     }
 }
 

@@ -53,8 +53,10 @@ public enum DateParser {
         var si = scalars.startIndex
         while si != scalars.endIndex {
             let s = scalars[si]
+            let v = s.value
             let k: Int
-            if s.value >= 0x30 && s.value <= 0x39 { k = 2 }
+            if v >= 0x30 && v <= 0x39 { k = 2 }
+            else if v < 0x80 { k = (v | 0x20) &- 0x61 < 26 ? 1 : 0 } // ASCII without property look-ups
             else if s.properties.isAlphabetic { k = 1 }
             else { k = 0 }
             if k != kind {
@@ -78,9 +80,22 @@ public enum DateParser {
         return n
     }
 
+    /// English month names and abbreviations as lower-case bytes, for look-ups without allocating.
+    private static let englishMonths: [([UInt8], Int)] = monthNames.compactMap { key, value in
+        key.utf8.allSatisfy { $0 < 0x80 } ? (Array(key.utf8), value) : nil
+    }
+
     private static func month(_ t: Token) -> Int? {
-        guard t.text.count <= 12 else { return nil }
-        return monthNames[t.text.lowercased()]
+        let u = t.text.utf8
+        guard u.count >= 3 && u.count <= 24 else { return nil }
+        if let first = u.first, first < 0x80 {
+            guard u.count <= 9 else { return nil }
+            var lower = [UInt8](repeating: 0, count: u.count)
+            var i = 0
+            for b in u { lower[i] = b &- 0x41 < 26 ? b | 0x20 : b; i += 1 }
+            return englishMonths.first { $0.0 == lower }?.1
+        }
+        return monthNames[String(t.text)]
     }
 
     private static func isYear(_ n: Int) -> Bool { n >= 1900 && n <= 2100 }

@@ -107,7 +107,7 @@ public struct LineClassifier: Sendable {
         if Self.boilerplateFragmentBytes.contains(where: { ByteSearch.contains(head, $0) }) { info.kind = .boilerplate; return info }
         if long { return info }
 
-        if byteCount < 120, ByteSearch.containsYear(line),
+        if byteCount < 90, ByteSearch.containsYear(line),
            let d = DateParser.isDateLine(line, allowedWords: 3) {
             // "Global Research, May 12, 2020" and "[South Front](#) 11 May 2020": a date with at most an outlet's name.
             info.kind = .date

@@ -5,6 +5,7 @@ public struct ScriptStatistics: Sendable, Equatable {
 
     public init() {}
 
+    /// Counts letters in (at most the first 2 KB of) the text.
     public init<S: StringProtocol>(_ text: S) {
         // Byte-level: ASCII letters are Latin; lead bytes D8-DB start Arabic-block letters.
         var a = 0, l = 0
@@ -23,7 +24,9 @@ public struct ScriptStatistics: Sendable, Equatable {
                 prev = b
             }
         }
-        if text.utf8.withContiguousStorageIfAvailable({ count($0) }) == nil { count(text.utf8) }
+        // A sample of the first 2 KB decides: a paragraph does not change script half-way, and a
+        // 10 MB line must not cost a second pass.
+        if text.utf8.withContiguousStorageIfAvailable({ count($0.prefix(2048)) }) == nil { count(text.utf8.prefix(2048)) }
         arabic = a
         latin = l
     }

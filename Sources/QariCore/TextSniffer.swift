@@ -17,12 +17,14 @@ public enum TextSniffer {
         if starts([0xFF, 0xD8, 0xFF]) { return "a JPEG image" }
         if starts([0x7F, 0x45, 0x4C, 0x46]) { return "an executable" }
         if starts([0x53, 0x51, 0x4C, 0x69, 0x74, 0x65]) { return "an SQLite database" }
+        if let base = head.baseAddress, memchr(base, 0, head.count) != nil { return "binary data: contains NUL bytes" }
+        // Control bytes other than tab, newline, CR, form feed and ESC: a sample of 8 KB decides.
         var controls = 0
-        for b in head {
-            if b == 0 { return "binary data: contains NUL bytes" }
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
+        let sample = head.prefix(8_192)
+        for b in sample where b < 0x20 {
+            if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
         }
-        if controls * 10 > head.count { return "binary data: mostly control bytes" }
+        if controls * 10 > sample.count { return "binary data: mostly control bytes" }
         return nil
     }
 
