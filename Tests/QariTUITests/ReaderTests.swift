@@ -43,6 +43,15 @@ final class ReaderTests: XCTestCase {
         d.press("h")
         XCTAssertEqual(d.state.currentArticle, 0)
         XCTAssertEqual(d.state.reader.top, 12)
+        // Narrower, the article is laid out again; going back still finds the same text at the top.
+        let before = d.state.reader.document!.lines[d.state.reader.top]
+        let offset = before.content.logicalSpan!.lowerBound
+        d.press("l")
+        d.resize(100, 24)
+        d.press("h")
+        let after = d.state.reader.document!.lines[d.state.reader.top]
+        XCTAssertEqual(after.part, before.part)
+        XCTAssertTrue(after.content.logicalSpan!.contains(offset))
     }
 
     func testMentionsAreColouredByType() {

@@ -11,7 +11,7 @@ extension BrowserState {
             rebuildSidebar()
         }
         page = .article
-        reader.top = reader.positions[id] ?? 0
+        reader.top = reader.positions[id].flatMap { reader.document?.line(for: $0) } ?? 0
         if let mention, let doc = reader.document, let line = doc.line(of: mention.part, range: mention.range) {
             reader.selectedMention = mention
             // A little context above the mention reads better than the mention on the top row.
@@ -68,7 +68,7 @@ extension BrowserState {
     mutating func saveCentrePosition() {
         switch page {
         case .article:
-            if let doc = reader.document { reader.positions[corpus.articles[doc.articleIndex].id] = reader.top }
+            if let doc = reader.document { reader.positions[corpus.articles[doc.articleIndex].id] = doc.anchor(for: reader.top) }
         case .entity:
             if let doc = entityPage.document {
                 entityPage.positions[doc.entityID] = (entityPage.top, entityPage.selectedItem)

@@ -36,8 +36,15 @@ public struct ReaderState: Sendable {
     public var top = 0
     /// The mention stepped to with `]`, `[` or Tab.
     public var selectedMention: MentionRef?
-    /// First visible line per article id, so going back returns to the same place.
-    public var positions: [String: Int] = [:]
+    /// Where each article was left, by article id: the text at the top of the reader, so the
+    /// same place comes back even when the article is laid out again at another width.
+    public var positions: [String: ReaderAnchor] = [:]
+}
+
+/// A place in an article's text: a part and a scalar offset in it (nil part: the very top).
+public struct ReaderAnchor: Sendable, Equatable {
+    public var part: ArticleTextPart?
+    public var offset: Int
 }
 
 /// The entity page in the centre pane.

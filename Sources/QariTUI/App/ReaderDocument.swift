@@ -93,6 +93,18 @@ public struct ReaderDocument: Sendable {
     func line(for anchor: (part: ArticleTextPart, offset: Int)) -> Int? {
         lines.firstIndex { $0.part == anchor.part && ($0.content.logicalSpan?.contains(anchor.offset) ?? false) }
     }
+
+    /// The place shown on line `top`, to be found again with `line(for:)`.
+    func anchor(for top: Int) -> ReaderAnchor {
+        guard top > 0, let a = anchor(at: top) else { return ReaderAnchor(part: nil, offset: 0) }
+        return ReaderAnchor(part: a.part, offset: a.offset)
+    }
+
+    /// The line showing `anchor`: the top for the start of the article.
+    func line(for anchor: ReaderAnchor) -> Int? {
+        guard let part = anchor.part else { return 0 }
+        return line(for: (part, anchor.offset))
+    }
 }
 
 /// The badge the list shows for an article's language.
