@@ -79,3 +79,25 @@ final class EntityPageAndHistoryTests: XCTestCase {
         XCTAssertNotNil(d.row(containing: "Former names"))
     }
 }
+
+final class SentenceFinderTests: XCTestCase {
+    func testTheSentenceAroundAMention() {
+        let text = "First one. Then HTS attacked near Idlib. Last one."
+        let hts = 16..<19
+        let s = SentenceFinder.sentence(in: text, around: hts)
+        XCTAssertEqual(s.text, "Then HTS attacked near Idlib.")
+        let scalars = Array(s.text.unicodeScalars)
+        XCTAssertEqual(String(String.UnicodeScalarView(scalars[(hts.lowerBound - s.offset)..<(hts.upperBound - s.offset)])), "HTS")
+    }
+
+    func testAVeryLongSentenceIsCutToAWindowAroundTheMention() {
+        let words = (0..<200).map { "w\($0)" }
+        let text = (words[..<100] + ["HTS"] + words[100...]).joined(separator: " ")
+        let start = text.unicodeScalars.count - words[100...].joined(separator: " ").unicodeScalars.count - 4
+        let s = SentenceFinder.sentence(in: text, around: start..<(start + 3))
+        XCTAssertTrue(s.text.hasPrefix("… ") && s.text.hasSuffix(" …"), s.text)
+        XCTAssertLessThanOrEqual(s.text.unicodeScalars.count, SentenceFinder.maximumLength + 4)
+        let scalars = Array(s.text.unicodeScalars)
+        XCTAssertEqual(String(String.UnicodeScalarView(scalars[(start - s.offset)..<(start + 3 - s.offset)])), "HTS")
+    }
+}

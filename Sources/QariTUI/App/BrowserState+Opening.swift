@@ -40,6 +40,12 @@ extension BrowserState {
         entityPage.selectedItem = saved.map(\.item) ?? (entityPage.document!.items.isEmpty ? nil : 0)
         page = .entity
         clampEntityPage()
+        // The sidebar follows: the entity is selected there when the open article names it.
+        if let row = sidebar.rows.firstIndex(of: .entity(id: id, count: corpus.mentions[currentArticle ?? 0].counts[id] ?? 0)),
+           currentArticle != nil {
+            sidebar.selected = row
+            revealSidebarSelection()
+        }
         if record { history.visit(.entity(id: id)) }
     }
 

@@ -85,6 +85,7 @@ public struct EntityPageDocument: Sendable {
             blank()
             let i = beginItem(.article(a))
             add(corpus.articles[a].title, role: .item, label: "  ", item: i)
+            add(ReaderDocument.metadata(of: corpus.articles[a]), role: .info, label: "  ", item: i, direction: .ltr)
             endItem(i)
             for loc in locations where loc.article == a {
                 let source = corpus.text(article: a, part: loc.part)
@@ -120,8 +121,27 @@ enum SentenceFinder {
         var end = max(min(range.upperBound, scalars.count), start)
         while end < scalars.count && !endsSentence(end) { end += 1 }
         if end < scalars.count { end += 1 }
+        // Some sentences (Arabic prose with few full stops) run for a paragraph: keep a window
+        // around the mention, cut at spaces, marked with ellipses.
+        var prefix = "", suffix = ""
+        if end - start > maximumLength {
+            let margin = max((maximumLength - range.count) / 2, 20)
+            var from = max(start, range.lowerBound - margin)
+            var to = min(end, range.upperBound + margin)
+            while from > start, from < range.lowerBound, !scalars[from - 1].properties.isWhitespace { from += 1 }
+            while to < end, to > range.upperBound, !scalars[to].properties.isWhitespace { to -= 1 }
+            if from > start { prefix = "… " }
+            if to < end { suffix = " …" }
+            start = from
+            end = to
+        }
         var view = String.UnicodeScalarView()
+        view.append(contentsOf: prefix.unicodeScalars)
         view.append(contentsOf: scalars[start..<end])
-        return (String(view), start)
+        view.append(contentsOf: suffix.unicodeScalars)
+        return (String(view), start - prefix.unicodeScalars.count)
     }
+
+    /// Scalars of a quoted sentence at most (plus the ellipses).
+    static let maximumLength = 240
 }
