@@ -65,3 +65,21 @@ final class ArticleListTests: XCTestCase {
         XCTAssertTrue(d.rows.contains { $0.contains("…") })
     }
 }
+
+final class ArticleListPagingTests: XCTestCase {
+    func testPagesInTheListMoveByTheArticlesOnScreen() {
+        let many = (0..<60).map {
+            FixtureCorpus.article(100 + $0, title: "Report \($0)", date: String(format: "2020-01-%02d", 1 + $0 % 28),
+                                  source: "South Front", lang: .en, paragraphs: ["Text \($0)."])
+        }
+        var d = BrowserDriver(corpus: FixtureCorpus.corpus(articles: many), width: 80, height: 24)
+        let onScreen = d.state.listPageItems
+        XCTAssertEqual(onScreen, 11)   // 22 rows under the header, two rows an article
+        d.press("PgDn")
+        XCTAssertEqual(d.state.list.selected, onScreen - 1)
+        d.press("C-d")
+        XCTAssertEqual(d.state.list.selected, onScreen - 1 + onScreen / 2)
+        d.press("G", "PgUp")
+        XCTAssertEqual(d.state.list.selected, 59 - (onScreen - 1))
+    }
+}

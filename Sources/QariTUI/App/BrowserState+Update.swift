@@ -63,10 +63,10 @@ extension BrowserState {
             message = StatusMessage(text: "Sorted by \(list.sort.rawValue)", isError: false)
         case .character("j"), .down: move(count)
         case .character("k"), .up: move(-count)
-        case .control("d"): move(count * max(pageHeight / 2, 1))
-        case .control("u"): move(-count * max(pageHeight / 2, 1))
-        case .pageDown, .character(" "), .control("f"): move(count * max(pageHeight - 1, 1))
-        case .pageUp, .character("b"), .control("b"): move(-count * max(pageHeight - 1, 1))
+        case .control("d"): move(count * max(pageStep / 2, 1))
+        case .control("u"): move(-count * max(pageStep / 2, 1))
+        case .pageDown, .character(" "), .control("f"): move(count * max(pageStep - 1, 1))
+        case .pageUp, .character("b"), .control("b"): move(-count * max(pageStep - 1, 1))
         case .character("g"), .home: moveToEdge(top: true)
         case .character("G"), .end: moveToEdge(top: false)
         case .character("]"): stepMention(count)
@@ -76,7 +76,8 @@ extension BrowserState {
         }
     }
 
-    var pageHeight: Int { layout.pageHeight(for: focus) }
+    /// What a page is in the focused pane: rows, or in the list (two rows an article) items.
+    var pageStep: Int { focus == .list ? listPageItems : layout.pageHeight(for: focus) }
 
     // MARK: Focus
 
