@@ -18,12 +18,18 @@ struct Browse: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let paths = try corpus.resolvedPaths()
+            let name = Self.corpusName(given: corpus.paths, resolved: paths)
+            // A large corpus takes a while to read and match; say so until the screen takes over.
+            let showProgress = isatty(STDERR_FILENO) == 1
+            if showProgress { Stderr.write("qari: reading \(Sanitizer.plain(name))…") }
             let loaded: BrowserCorpus
             do {
-                loaded = try BrowserCorpus.load(paths: paths, name: Self.corpusName(given: corpus.paths, resolved: paths))
+                loaded = try BrowserCorpus.load(paths: paths, name: name)
             } catch let error as CustomStringConvertible {
+                if showProgress { Stderr.write("\r\u{1B}[K") }
                 throw UserError(error.description)
             }
+            if showProgress { Stderr.write("\r\u{1B}[K") }
             var state = BrowserState(corpus: loaded, text: TerminalTextEngine(), width: 80, height: 24)
             if let open, !state.open(name: open) {
                 throw UserError("no entity or article named \(Sanitizer.plain(open))")
