@@ -57,6 +57,16 @@ final class BrowserEndToEndTests: XCTestCase {
         XCTAssertEqual(t.waitForExit(), 0)
     }
 
+    func testArabicShowsEvenUnderTheCLocale() throws {
+        let t = try TmuxSession(arguments: [TmuxSession.seeds], width: 100, height: 30,
+                                environment: "env -u LANG -u LANGUAGE LC_ALL=C")
+        // Shaped Arabic (presentation forms) and qari's own separators, not question marks.
+        t.waitFor(text: "ﻥﻮﺨﻴﺷ ﻥﺎﺧ ﺮﻳﺮﺤﺗ ﺱﻭﺭﺩ ﻢّﻫﺃ")
+        t.waitFor(text: "│ Reader")
+        t.send("q")
+        XCTAssertEqual(t.waitForExit(), 0)
+    }
+
     func testResizeFollowsTheTerminalAndTinySizesSaySo() throws {
         let t = try TmuxSession(arguments: [TmuxSession.seeds], width: 160, height: 50)
         t.waitFor(text: "Entities")

@@ -17,11 +17,13 @@ final class TmuxSession {
     /// Starts `qari ARGS` at `width` x `height`; when it ends its exit status goes to a file.
     /// With `interactiveShell`, qari runs as a job of an interactive bash instead, so that
     /// Ctrl-Z really stops it and `fg` brings it back, as for a user.
-    init(arguments: [String], width: Int = 160, height: Int = 50, interactiveShell: Bool = false) throws {
+    /// `environment` goes before the command, e.g. "LC_ALL=C".
+    init(arguments: [String], width: Int = 160, height: Int = 50, interactiveShell: Bool = false,
+         environment: String = "") throws {
         socket = "qari-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         exitFile = NSTemporaryDirectory() + socket + ".exit"
         let quoted = ([Self.binary] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let run = "XDG_CONFIG_HOME=/nonexistent/qari-e2e \(quoted.joined(separator: " "))"
+        let run = "\(environment) XDG_CONFIG_HOME=/nonexistent/qari-e2e \(quoted.joined(separator: " "))"
         let command = interactiveShell
             ? ["env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"]
             : ["sh", "-c", "\(run); echo $? > '\(exitFile)'; echo QARI_EXITED; sleep 600"]

@@ -20,6 +20,8 @@ final class TerminalSession {
     func start() -> NcursesBackend? {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return nil }
         setlocale(LC_ALL, "")
+        // Arabic needs a UTF-8 character type; a bare C or POSIX locale would turn it into "?".
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
         // Before curses first clears the screen, so the terminal never reorders our cells.
         writeRaw(enterBidi)
         guard initscr() != nil else { writeRaw(leaveBidi); return nil }
