@@ -13,14 +13,6 @@ public struct TerminalTextEngine: TextLayoutEngine {
         LaidOutLine(TerminalText.truncate(text, width: width, direction: direction.base))
     }
 
-    public func sanitize(_ text: String) -> String { TerminalText.sanitize(text) }
-
-    public func displayWidth(_ text: String) -> Int { TerminalText.displayWidth(text) }
-
-    public func paragraphDirection(_ text: String) -> LayoutDirection {
-        TerminalText.paragraphDirection(text) == .rtl ? .rtl : .ltr
-    }
-
     public var enterExplicitBidiMode: String { TerminalText.enterExplicitBidiMode }
     public var leaveExplicitBidiMode: String { TerminalText.leaveExplicitBidiMode }
 }

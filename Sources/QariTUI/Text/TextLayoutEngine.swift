@@ -56,19 +56,13 @@ public struct LaidOutLine: Sendable, Equatable {
 }
 
 /// Everything the browser needs from a text layout engine. The browser never measures,
-/// reorders, shapes or sanitises text itself: all of it goes through one of these, so that
-/// untrusted article text reaches the screen only as sanitised cells.
+/// reorders, shapes or sanitises article text itself: all of it goes through `layout` or
+/// `truncate`, so that untrusted text reaches the screen only as sanitised cells.
 public protocol TextLayoutEngine: Sendable {
     /// Wraps one paragraph to `width` columns; RTL lines come back right-aligned (indent).
     func layout(_ paragraph: String, width: Int, direction: LayoutDirection) -> [LaidOutLine]
     /// One line no wider than `width`, ending in an ellipsis when cut.
     func truncate(_ text: String, width: Int, direction: LayoutDirection) -> LaidOutLine
-    /// Removes or makes visible escape sequences, C0/C1 and explicit bidi controls.
-    func sanitize(_ text: String) -> String
-    /// Columns `text` takes on screen.
-    func displayWidth(_ text: String) -> Int
-    /// The paragraph direction detected from the text's first strong character.
-    func paragraphDirection(_ text: String) -> LayoutDirection
     /// Written to the terminal while qari runs, to ask bidi-aware terminals not to reorder.
     var enterExplicitBidiMode: String { get }
     /// Written when qari leaves or suspends.
