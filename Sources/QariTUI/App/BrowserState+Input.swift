@@ -47,8 +47,11 @@ extension BrowserState {
                 else { applyFilter(chosen?.text ?? text) }
             }
             return
+        case .backspace where typed.isEmpty:
+            // Backspace on an empty line leaves it, as Escape does.
+            handleInput(.escape)
+            return
         case .backspace:
-            if typed.isEmpty { input = nil; if case .search = current { search = nil }; return }
             typed.removeLast()
         case .tab, .backTab:
             if case .filter(let text, let completion) = current {
