@@ -87,7 +87,7 @@ if wanted("entities") {
     let kb = try KnowledgeBase.bundled()
     let matcher = EntityMatcher(knowledgeBase: kb)
     let textMB = Double(textBytes) / 1_048_576
-    for withRelations in [false, true] {
+    for withRelations in (ProcessInfo.processInfo.environment["QARI_BENCH_RELATIONS"] == "0" ? [false] : [false, true]) {
         var times: [Double] = []
         var mentionCount = 0, relationCount = 0
         for _ in 0..<runs {

@@ -289,9 +289,8 @@ public struct ArticleSegmenter: Sendable {
 
         let titleText = untitled ? Self.titleFromText(title.clean) : String(title.clean) // NBSP already folded
         let isPromo = paragraphs.count <= 2 && paragraphs.contains { p in
-            let l = p.text.prefix(300).lowercased()
-            return l.contains("now offering") || l.contains("new video product") || l.contains("subscribe to")
-                || l.contains("support us") || l.contains("become a patron")
+            let l = ByteSearch.lowercasedHead(Substring(p.text), limit: 300)
+            return Self.promoCues.contains { ByteSearch.contains(l, $0) }
         }
         let meta = readMetadata(block, lines: lines, roles: roles, bodyStart: bodyStart, isPromo: isPromo)
         return Article(
@@ -335,6 +334,26 @@ public struct ArticleSegmenter: Sendable {
         var date: String?
     }
 
+    private static let promoCues = ["now offering", "new video product", "subscribe to", "support us", "become a patron"]
+        .map { Array($0.utf8) }
+
+    /// The first occurrence of an ASCII needle, by bytes (Foundation's search is far slower here).
+    static func firstRange(of needle: String, in text: Substring) -> Range<Substring.Index>? {
+        let n = Array(needle.utf8)
+        let u = text.utf8
+        guard let first = n.first, u.count >= n.count else { return nil }
+        var i = u.startIndex
+        while i != u.endIndex {
+            if u[i] == first {
+                var j = i, k = 0
+                while k < n.count, j != u.endIndex, u[j] == n[k] { j = u.index(after: j); k += 1 }
+                if k == n.count { return i..<j }
+            }
+            i = u.index(after: i)
+        }
+        return nil
+    }
+
     private static let globalresearch = Array("globalresearch".utf8)
     private static let globalResearch = Array("global research".utf8)
 
@@ -349,7 +368,7 @@ public struct ArticleSegmenter: Sendable {
         var bodyLinesSeen = 0
         func consider(author: Substring) {
             var name = author.trimming(" :.,")
-            if let r = name.range(of: " for ") {
+            if let r = Self.firstRange(of: " for ", in: name) {
                 if let p = publishers.mentioned(in: name[r.upperBound...]) { statedSource = statedSource ?? p.name }
                 name = name[..<r.lowerBound]
             }
@@ -375,13 +394,13 @@ public struct ArticleSegmenter: Sendable {
                     if p.name == "Global Research" { carrier = p.name }
                     else { statedSource = statedSource ?? p.name }
                 }
-                if isHeader, line.clean.contains("."), !line.clean.contains(" "),
+                if isHeader, line.clean.utf8.contains(0x2E), !line.clean.utf8.contains(0x20),
                    let p = publishers.publishers.first(where: { $0.numericDates }) {
                     houseSource = houseSource ?? p.name // dd.mm.yyyy datelines are South Front's house style
                 }
             case .byline:
                 let text = line.clean
-                if let r = text.range(of: ":") ?? text.range(of: "by ", options: .caseInsensitive) ?? text.range(of: "By ") {
+                if let r = Self.firstRange(of: ":", in: text) ?? Self.firstRange(of: "by ", in: text) ?? Self.firstRange(of: "By ", in: text) {
                     consider(author: text[r.upperBound...])
                 }
             case .publisherName:
@@ -403,11 +422,11 @@ public struct ArticleSegmenter: Sendable {
             case .text:
                 if role == .metadata, line.isNameLike {
                     consider(author: line.clean)
-                } else if role == .metadata, let r = line.clean.range(of: " is a"),
+                } else if role == .metadata, let r = Self.firstRange(of: " is a", in: line.clean),
                           line.clean.distance(from: line.clean.startIndex, to: r.lowerBound) < 40 {
                     consider(author: line.clean[..<r.lowerBound]) // "Nauman Sadiq is an Islamabad-based attorney"
                 } else if role == .metadata, line.clean.lowercased().hasPrefix("interviewed by") {
-                    if let r = line.clean.range(of: ":") { consider(author: line.clean[r.upperBound...]) }
+                    if let r = Self.firstRange(of: ":", in: line.clean) { consider(author: line.clean[r.upperBound...]) }
                 } else if role == .body, bodyLinesSeen < 3 {
                     bodyLinesSeen += 1
                     if houseSource == nil, let p = publishers.byDateline(line.clean) { houseSource = p.name }

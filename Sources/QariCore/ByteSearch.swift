@@ -107,6 +107,16 @@ enum ByteSearch {
 
     /// The text with every U+00A0 turned into a space.
     static func replacingNBSP(_ s: Substring) -> String {
+        if let r = s.utf8.withContiguousStorageIfAvailable({ buf -> String in
+            String(unsafeUninitializedCapacity: buf.count) { out in
+                var o = 0, i = 0
+                while i < buf.count {
+                    if buf[i] == 0xC2, i + 1 < buf.count, buf[i + 1] == 0xA0 { out[o] = 0x20; i += 2 } else { out[o] = buf[i]; i += 1 }
+                    o += 1
+                }
+                return o
+            }
+        }) { return r }
         var bytes = [UInt8]()
         bytes.reserveCapacity(s.utf8.count)
         var pendingC2 = false

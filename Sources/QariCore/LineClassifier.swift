@@ -61,7 +61,9 @@ public struct LineClassifier: Sendable {
         "the views expressed", "via: <http", "paypal:", "donate:", "the opinions expressed", "this article was originally published",
     ]
 
-    static let boilerplateFragments: [String] = ["paypal", "share buttons", "crosspost on", "copyrighted material", "patreon.com/", "/donate"]
+    /// Looked for inside lines of at most 300 bytes (furniture is short; long lines are body text).
+    static let boilerplateFragments: [String] = ["paypal", "share buttons", "crosspost on", "copyrighted material",
+                                                 "patreon.com/", "/donate"]
 
     private static let separatorLimit = 48
     private static let pageFooterBytes = PrefixTable(pageFooters)
@@ -90,7 +92,7 @@ public struct LineClassifier: Sendable {
         // Long lines are body text or long boilerplate: look at a prefix only.
         let byteCount = line.utf8.count
         let long = byteCount > 400
-        let head = ByteSearch.lowercasedHead(line, limit: 400)
+        let head = ByteSearch.lowercasedHead(line, limit: 64)
         if byteCount <= Self.separatorLimit {
             var key = Substring(String(decoding: head, as: UTF8.self))
             while let l = key.last, l == ":" || l == "." || l == " " { key = key.dropLast() }
@@ -104,7 +106,13 @@ public struct LineClassifier: Sendable {
             }
         }
         if Self.boilerplatePrefixBytes.matches(head) { info.kind = .boilerplate; return info }
-        if Self.boilerplateFragmentBytes.contains(where: { ByteSearch.contains(head, $0) }) { info.kind = .boilerplate; return info }
+        if byteCount <= 300 {
+            let lower = byteCount <= head.count ? head : ByteSearch.lowercasedHead(line, limit: 300)
+            if Self.boilerplateFragmentBytes.contains(where: { ByteSearch.contains(lower, $0) }) {
+                info.kind = .boilerplate
+                return info
+            }
+        }
         if long { return info }
 
         if byteCount < 90, ByteSearch.containsYear(line),

@@ -185,16 +185,28 @@ public final class EntityMatcher: @unchecked Sendable {
         "very", "just", "even", "much", "many", "each", "both", "same", "other", "after", "before", "since", "under",
     ]
 
+    private static let commonWordBytes: Set<[UInt8]> = Set(commonWords.map { Array($0.utf8) })
+
     /// True for a one-word match that is an ordinary English word read as a different name.
+    /// Runs on every one-word match: bytes only, no String.
     private func isCommonWordMisread(_ match: Match, tokenizer: NameTokenizer) -> Bool {
         guard match.tokens.count == 1 else { return false }
-        let surface = Self.string(tokenizer.scalars, match.scalarRange)
-        guard surface.unicodeScalars.allSatisfy({ $0.isASCII }) else { return false }
-        let lower = surface.lowercased()
-        guard Self.commonWords.contains(lower) else { return false }
+        let range = match.scalarRange
+        guard range.count <= 7 else { return false }
+        var lower: [UInt8] = []
+        lower.reserveCapacity(range.count)
+        var allUpper = true
+        for i in range {
+            let v = tokenizer.scalars[i].value
+            guard v < 0x80 else { return false }
+            let b = UInt8(v)
+            if b &- 0x61 < 26 { allUpper = false }
+            lower.append(b &- 0x41 < 26 ? b | 0x20 : b)
+        }
+        guard Self.commonWordBytes.contains(lower) else { return false }
         let alias = aliases[match.alias]
-        if alias.allAcronyms { return surface.count > 2 || surface != surface.uppercased() }
-        return alias.letters != Array(lower.utf8)
+        if alias.allAcronyms { return range.count > 2 || !allUpper }
+        return alias.letters != lower
     }
 
     /// False when no known name can start with this word. Most words of a text are answered here,
