@@ -73,7 +73,7 @@ final class BrowserEndToEndTests: XCTestCase {
         try t.tmux(["resize-window", "-t", t.name, "-x", "50", "-y", "20"])
         t.waitFor("one pane at 50 columns") { !$0.contains("Entities") && $0.contains("Articles") }
         try t.tmux(["resize-window", "-t", t.name, "-x", "20", "-y", "5"])
-        t.waitFor(text: "Terminal too small")
+        t.waitFor(text: "Too small: need 21x6")
         try t.tmux(["resize-window", "-t", t.name, "-x", "120", "-y", "40"])
         t.waitFor("three panes again") { $0.contains("Entities") && $0.contains("Articles") }
         t.send("q")

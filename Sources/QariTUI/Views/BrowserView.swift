@@ -10,8 +10,11 @@ public enum BrowserView {
         let layout = state.layout
         if layout.isTooSmall {
             buffer.fill(buffer.area)
-            buffer.drawLabel("Terminal too small: need \(ScreenLayout.minimumWidth)x\(ScreenLayout.minimumHeight)",
-                             x: 0, y: 0, clip: buffer.area, style: Theme.statusError)
+            // The longest wording that fits, so the needed size shows whenever it can.
+            let need = "\(ScreenLayout.minimumWidth)x\(ScreenLayout.minimumHeight)"
+            let wordings = ["Terminal too small: need \(need)", "Too small: need \(need)", "Too small: \(need)", "Too small"]
+            let line = wordings.first { $0.count <= buffer.width } ?? wordings[wordings.count - 1]
+            buffer.drawLabel(line, x: 0, y: 0, clip: buffer.area, style: Theme.statusError)
             return
         }
         if let rect = layout.list {
