@@ -116,3 +116,16 @@ final class LayoutAndSafetyTests: XCTestCase {
         XCTAssertTrue(e.state.shouldQuit)
     }
 }
+
+final class EmptyCorpusTests: XCTestCase {
+    func testAnEmptyCorpusStillBrowsesAndOpensEntityPages() {
+        var d = BrowserDriver(corpus: FixtureCorpus.corpus(articles: []), width: 100, height: 24)
+        XCTAssertNotNil(d.row(containing: "No articles in this corpus"))
+        d.press("Enter", "j", "Tab", "Tab", "]", "/", "x", "Enter", "n", "&", "Enter", "s", "h", "l")
+        XCTAssertTrue(d.state.open(name: "HTS"))
+        d.render()
+        XCTAssertNotNil(d.row(containing: "Not named in any article"))
+        d.press("Enter")
+        XCTAssertEqual(d.state.entityPage.document?.entityID, "al_nusra")
+    }
+}

@@ -41,8 +41,7 @@ extension BrowserState {
         page = .entity
         clampEntityPage()
         // The sidebar follows: the entity is selected there when the open article names it.
-        if let row = sidebar.rows.firstIndex(of: .entity(id: id, count: corpus.mentions[currentArticle ?? 0].counts[id] ?? 0)),
-           currentArticle != nil {
+        if let row = sidebar.rows.firstIndex(where: { if case .entity(id, _) = $0 { return true }; return false }) {
             sidebar.selected = row
             revealSidebarSelection()
         }
