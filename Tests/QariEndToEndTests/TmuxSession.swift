@@ -7,7 +7,11 @@ import XCTest
 final class TmuxSession {
     static let repository = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    static var binary: String { repository.appendingPathComponent(".build/debug/qari").path }
+    /// The binary under test: $QARI_BINARY, or the debug build `swift build` makes.
+    static var binary: String {
+        if let path = ProcessInfo.processInfo.environment["QARI_BINARY"], !path.isEmpty { return path }
+        return repository.appendingPathComponent(".build/debug/qari").path
+    }
     static var seeds: String { repository.appendingPathComponent("seeds").path }
 
     let socket: String
