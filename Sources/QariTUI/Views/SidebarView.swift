@@ -12,6 +12,7 @@ enum SidebarView {
             return
         }
         let query = state.search?.scope == .sidebar ? state.search?.query : nil
+        let isArabicArticle = state.currentArticle.map { state.corpus.articles[$0].lang == .ar } ?? false
         let rows = state.sidebar.rows
         for (offset, index) in (state.sidebar.top..<min(state.sidebar.top + body.height, rows.count)).enumerated() {
             let y = body.y + offset
@@ -27,11 +28,12 @@ enum SidebarView {
                 buffer.fill(rowRect, style: base)
                 let countLabel = " \(count) "
                 let nameRect = Rect(x: body.x + 2, y: y, width: body.width - 2 - countLabel.count, height: 1)
-                let name = entity?.name ?? id
+                // An Arabic article's entities go by their Arabic names, as the text names them.
+                let name = (isArabicArticle ? entity?.arabicName : nil) ?? entity?.name ?? id
                 let line = state.text.truncate(name, width: nameRect.width, direction: .auto)
                 let matches = query.map { TextSearch.ranges(of: $0, in: name) } ?? []
                 let nameStyle = base.with { $0.foreground = entity?.category.color ?? .default }
-                buffer.draw(line, x: nameRect.x, y: y, clip: nameRect) { cell in
+                buffer.drawAligned(line, in: nameRect, y: y) { cell in
                     matches.contains(where: cell.overlaps) ? Theme.searchMatch : nameStyle
                 }
                 buffer.drawLabel(countLabel, x: body.maxX - countLabel.count, y: y, clip: rowRect, style: base)
