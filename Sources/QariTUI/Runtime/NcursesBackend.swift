@@ -6,6 +6,10 @@ import CNcurses
 public final class NcursesBackend: TerminalBackend {
     private var previous: ScreenBuffer?
     private let hasColor: Bool
+    /// Colour pairs are made on first use: a plain `xterm` has only 64 pairs, fewer than every
+    /// foreground/background combination, but a screen uses a handful.
+    private var pairs: [Int: Int16] = [:]
+    private let pairLimit: Int
 
     /// Call after `initscr`.
     init() {
@@ -13,17 +17,10 @@ public final class NcursesBackend: TerminalBackend {
         if has_colors() {
             start_color()
             use_default_colors()
-            let colors = TerminalColor.allCases.count
-            if Int(qari_color_pairs()) > colors * colors {
-                for fg in 0..<colors {
-                    for bg in 0..<colors {
-                        init_pair(Int16(1 + fg * colors + bg), Self.cursesColor(fg), Self.cursesColor(bg))
-                    }
-                }
-                color = true
-            }
+            color = true
         }
         hasColor = color
+        pairLimit = color ? Int(qari_color_pairs()) : 0
     }
 
     public var size: (width: Int, height: Int) { (Int(qari_cols()), Int(qari_lines())) }
@@ -74,7 +71,14 @@ public final class NcursesBackend: TerminalBackend {
     private func pair(_ s: CellStyle) -> Int16 {
         guard hasColor, s.foreground != .default || s.background != .default else { return 0 }
         let colors = TerminalColor.allCases.count
-        return Int16(1 + Int(s.foreground.rawValue) * colors + Int(s.background.rawValue))
+        let key = Int(s.foreground.rawValue) * colors + Int(s.background.rawValue)
+        if let p = pairs[key] { return p }
+        // Out of pairs: the cell keeps its other attributes in the default colours.
+        guard pairs.count + 1 < pairLimit else { return 0 }
+        let p = Int16(pairs.count + 1)
+        init_pair(p, Self.cursesColor(Int(s.foreground.rawValue)), Self.cursesColor(Int(s.background.rawValue)))
+        pairs[key] = p
+        return p
     }
 
     private static func cursesColor(_ index: Int) -> Int16 {
