@@ -1,6 +1,7 @@
 import Foundation
 import QariCore
 import TerminalText
+import QariTUI
 
 // qari-bench CORPUS [SEEDS]: speed figures for `make bench`. Each figure is the median of several runs.
 // Run in release mode; the numbers are for one core (everything here is single-threaded).
@@ -130,4 +131,26 @@ if wanted("layout"), arguments.count >= 3 {
     }
     let layoutMB = Double(bytes * repeats) / 1_048_576
     report("layout at width 80 (\(lines) lines)", String(format: "%.2f s  %.1f MB/s", median(times), layoutMB / median(times)))
+}
+
+// Frame time of the browser (update + view + write to an in-memory screen) on the corpus:
+// scrolling the reader, moving through the list, opening articles. Mentions are matched for
+// every article; text relations are not extracted here (they do not change frame time).
+if wanted("frames") {
+    var articles: [Article] = []
+    for e in entries {
+        if case .success(let source) = loader.read(absolutePath: e.absolute, displayPath: e.display) {
+            articles += loader.segmenter.articles(in: source)
+        }
+    }
+    let t0 = now()
+    let analysis = CorpusAnalysis(articles: articles, matcher: EntityMatcher(knowledgeBase: try KnowledgeBase.bundled()),
+                                  textRelations: false)
+    let corpus = BrowserCorpus.build(name: "bench", analysis: analysis)
+    report("browser corpus built (\(articles.count) articles)", String(format: "%.2f s", now() - t0))
+    let frames = FrameBenchmark.run(corpus: corpus, width: 160, height: 50, frames: 1000)
+    report("frame: reader scroll", frames.readerScroll.description)
+    report("frame: list move", frames.listMove.description)
+    report("frame: open article", frames.openArticle.description)
+    report("  target", "median at most 2 ms, p99 at most 8 ms")
 }

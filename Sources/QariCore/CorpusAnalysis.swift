@@ -56,7 +56,8 @@ public final class CorpusAnalysis: @unchecked Sendable {
     public let articlesByEntity: [String: [Int]]
     private let articleIndexByID: [String: Int]
 
-    public init(articles: [Article], matcher: EntityMatcher) {
+    /// `textRelations: false` skips relation extraction (the costly part) when only mentions are needed.
+    public init(articles: [Article], matcher: EntityMatcher, textRelations: Bool = true) {
         self.articles = articles
         self.matcher = matcher
         var allMentions: [[PlacedMention]] = []
@@ -71,7 +72,7 @@ public final class CorpusAnalysis: @unchecked Sendable {
                     placed.append(PlacedMention(entityID: m.entityID, part: part, range: m.range, surface: m.surface,
                                                 line: line(m.range.lowerBound)))
                 }
-                guard case .paragraph = part else { return }
+                guard textRelations, case .paragraph = part else { return }
                 for r in RelationExtractor.relations(in: text, mentions: found, matcher: matcher) {
                     textEdges.append(RelationEdge(from: r.subject, to: r.object, kind: r.kind, origin: .text,
                                                   articleID: article.id, line: line(r.range.lowerBound),

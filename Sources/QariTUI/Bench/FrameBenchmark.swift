@@ -12,6 +12,7 @@ public enum FrameBenchmark {
         public var frames: Int
         public var median: Double
         public var p95: Double
+        public var p99: Double
         public var max: Double
 
         init(_ samples: [Double]) {
@@ -19,6 +20,7 @@ public enum FrameBenchmark {
             frames = s.count
             median = s.isEmpty ? 0 : s[s.count / 2]
             p95 = s.isEmpty ? 0 : s[Swift.min(s.count - 1, s.count * 95 / 100)]
+            p99 = s.isEmpty ? 0 : s[Swift.min(s.count - 1, s.count * 99 / 100)]
             max = s.last ?? 0
         }
 
@@ -27,7 +29,7 @@ public enum FrameBenchmark {
                 let v = (x * 10_000).rounded() / 10
                 return "\(v) ms"
             }
-            return "median \(ms(median)), p95 \(ms(p95)), max \(ms(max)) over \(frames) frames"
+            return "median \(ms(median)), p95 \(ms(p95)), p99 \(ms(p99)), max \(ms(max)) over \(frames) frames"
         }
     }
 
