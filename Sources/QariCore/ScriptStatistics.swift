@@ -5,35 +5,14 @@ public struct ScriptStatistics: Sendable, Equatable {
 
     public init() {}
 
-    /// Counts letters in (at most the first 2 KB of) the text.
+    /// Counts letters in (at most the first 2 KB of) the text. ASCII letters are Latin; lead
+    /// bytes D8-DB start Arabic-block letters. The sample decides: a paragraph does not change
+    /// script half-way, and a 10 MB line must not cost a second pass.
     public init<S: StringProtocol>(_ text: S) {
-        // Byte-level: ASCII letters are Latin; lead bytes D8-DB start Arabic-block letters.
-        var a = 0, l = 0
-        func count<C: Collection>(_ bytes: C) where C.Element == UInt8 {
-            var prev: UInt8 = 0
-            for b in bytes {
-                if b < 0x80 {
-                    l &+= (b | 0x20) &- 0x61 < 26 ? 1 : 0
-                } else if b < 0xC0 {
-                    // Continuation byte: decide on the pair.
-                    if prev == 0xD8 { if b >= 0xA0 { a &+= 1 } }
-                    else if prev == 0xD9 { if b <= 0x8A || b >= 0xAE { a &+= 1 } }
-                    else if prev == 0xDA || prev == 0xDB { a &+= 1 }
-                    else if prev == 0xC3 || prev == 0xC4 || prev == 0xC5 { l &+= 1 }
-                }
-                prev = b
-            }
-        }
-        // A sample of the first 2 KB decides: a paragraph does not change script half-way, and a
-        // 10 MB line must not cost a second pass.
-        if let counted = text.utf8.withContiguousStorageIfAvailable({ Self.count(UnsafeBufferPointer(rebasing: $0.prefix(2048))) }) {
-            a = counted.arabic
-            l = counted.latin
-        } else {
-            count(text.utf8.prefix(2048))
-        }
-        arabic = a
-        latin = l
+        let counted = text.utf8.withContiguousStorageIfAvailable { Self.count(UnsafeBufferPointer(rebasing: $0.prefix(2048))) }
+            ?? Array(text.utf8.prefix(2048)).withUnsafeBufferPointer { Self.count($0) }
+        arabic = counted.arabic
+        latin = counted.latin
     }
 
     /// Letters by script in a buffer; eight ASCII bytes at a time where it can (SWAR).
