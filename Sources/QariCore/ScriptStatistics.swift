@@ -53,19 +53,6 @@ public struct ScriptStatistics: Sendable, Equatable {
         return (a, l)
     }
 
-    @inline(__always)
-    public mutating func add(_ s: Unicode.Scalar) {
-        let v = s.value
-        if v < 0x80 {
-            if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { latin += 1 }
-        } else if (v >= 0x0620 && v <= 0x064A) || (v >= 0x066E && v <= 0x06D3) || (v >= 0x0750 && v <= 0x077F)
-                    || (v >= 0xFB50 && v <= 0xFDFF) || (v >= 0xFE70 && v <= 0xFEFC) {
-            arabic += 1
-        } else if v >= 0xC0 && v <= 0x24F {
-            latin += 1
-        }
-    }
-
     public static func + (a: ScriptStatistics, b: ScriptStatistics) -> ScriptStatistics {
         var r = a
         r.arabic += b.arabic
