@@ -20,6 +20,8 @@ public struct BrowserCorpus: Sendable {
     /// For each entity id, where it is named: article index, part and scalar range.
     public private(set) var mentionIndex: [String: [MentionLocation]]
     private var articleIndexByID: [String: Int]
+    /// Built on first use (see `pairing`); shared by copies of this value.
+    let pairingCache = PairingCache()
 
     public struct MentionLocation: Sendable, Equatable {
         public var article: Int
