@@ -261,6 +261,30 @@ final class SplitReaderTests: XCTestCase {
         XCTAssertNotNil(d.state.layout.otherColumn, "two columns again")
     }
 
+    func testWithoutAPairTheOtherColumnWaitsForAChoiceFromTheList() {
+        // English articles only: nothing in another language to pair with.
+        let english = Array(FixtureCorpus.articles.prefix(3))
+        var d = BrowserDriver(corpus: FixtureCorpus.corpus(articles: english), width: 120, height: 30)
+        d.press("Enter", "s")
+        XCTAssertNotNil(d.state.split)
+        XCTAssertNil(otherArticle(d))
+        XCTAssertTrue(d.rows.last!.contains("No article in the other language"), d.rows.last!)
+        XCTAssertNotNil(d.row(containing: "No pair found"))
+        d.press("]")
+        XCTAssertNil(otherArticle(d))
+        d.press("w")
+        XCTAssertEqual(d.state.split?.focusedSide, .right)
+        XCTAssertNil(d.state.currentArticle)
+        XCTAssertNotNil(d.row(containing: "Empty: choose an article in the list"))
+        d.press("]")
+        XCTAssertTrue(d.rows.last!.contains("No ranked pair"), d.rows.last!)
+        d.focus(.list)
+        d.press("G", "Enter")
+        XCTAssertEqual(d.state.split?.focusedSide, .right)
+        XCTAssertEqual(d.state.currentArticle, d.state.list.order.last)
+        XCTAssertNotNil(otherArticle(d), "English beside English")
+    }
+
     func testSnapshots160x50And100x30() {
         for (width, height) in [(160, 50), (100, 30)] {
             var d = open(Self.khanShaykhunLessons, width: width, height: height)

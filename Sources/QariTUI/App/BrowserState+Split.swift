@@ -39,7 +39,15 @@ extension BrowserState {
     /// Ranks candidates for the focused article unless they are already ranked for it, and
     /// finds the other column's article among them.
     mutating func rankCandidates() {
-        guard var s = split, let current = currentArticle else { return }
+        guard var s = split else { return }
+        guard let current = currentArticle else {
+            // An empty focused column has nothing to pair with.
+            s.candidates = []
+            s.candidatesFor = nil
+            s.candidatePosition = nil
+            split = s
+            return
+        }
         if s.candidatesFor != current {
             s.candidates = corpus.pairCandidates(for: current)
             s.candidatesFor = current

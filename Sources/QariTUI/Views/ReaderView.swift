@@ -113,7 +113,7 @@ enum SplitReaderView {
                 var column = ReaderView.focusedColumn(state)
                 column.title = title(of: column.document, state: state, side: split.focusedSide, layout: layout)
                 column.sharedEntities = shared
-                column.emptyHint = " Nothing here yet: ] or p brings a pair, Enter in the list opens one here"
+                column.emptyHint = " Empty: choose an article in the list and press Enter to read it here."
                 if layout.showsOneColumn {
                     let otherName = split.other.document.map { LanguageBadge(state.corpus.articles[$0.articleIndex].lang).text } ?? "it"
                     column.detail = "w shows \(otherName)"
@@ -130,7 +130,7 @@ enum SplitReaderView {
                 document: split.other.document, top: split.other.top, selectedMention: nil, focused: false,
                 title: title(of: split.other.document, state: state, side: split.focusedSide.other, layout: layout),
                 detail: detail, sharedEntities: shared,
-                emptyHint: " No pair found: w comes here, then Enter in the list opens one")
+                emptyHint: " No pair found: w comes here, then choose an article in the list.")
             ReaderView.draw(column, state: state, in: rect, into: &buffer)
         }
         // The divider: one fixed column between the two, drawn last so no text can cover it.
