@@ -120,6 +120,13 @@ extension BrowserState {
         }
     }
 
+    /// `w`: the other column; from the list or sidebar, back to the column last read. At narrow
+    /// widths, where one column shows at a time, this swaps which one.
+    mutating func focusOtherColumn() {
+        guard let side = split?.focusedSide else { return }
+        focusColumn(focus == .reader ? side.other : side)
+    }
+
     /// `p`: lists the ranked candidates for the focused article.
     mutating func openPairPicker() {
         rankCandidates()

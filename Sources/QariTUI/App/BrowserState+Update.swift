@@ -65,7 +65,7 @@ extension BrowserState {
             message = StatusMessage(text: "Sorted by \(list.sort.rawValue)", isError: false)
         case .character("s"): toggleSplit()
         case .character("t"): toggleOtherLanguageNames()
-        case .character("w") where split != nil: focusColumn(focus == .reader ? split!.focusedSide.other : split!.focusedSide)
+        case .character("w") where split != nil: focusOtherColumn()
         case .left where split != nil: focusColumn(.left)
         case .right where split != nil: focusColumn(.right)
         case .character("L") where split != nil: toggleLinkedScrolling()
