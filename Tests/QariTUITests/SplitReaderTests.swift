@@ -133,6 +133,38 @@ final class SplitReaderTests: XCTestCase {
         XCTAssertNil(d.row(containing: "[Khan Shaykhun]"))
     }
 
+    func testInsertedNamesMapBackToTheParagraphAndAreNotArticleText() {
+        let corpus = FixtureCorpus.corpus()
+        let english = 1   // "Fighting broke out between Hayat Tahrir al-Sham and Fa Ithbatu near Idlib." ...
+        let doc = ReaderDocument(corpus: corpus, articleIndex: english, width: 40, text: TerminalTextEngine(),
+                                 otherLanguageNames: true)
+        let shown = doc.lines.map { $0.content.cells.map(\.text).joined() }.joined(separator: "\n")
+        XCTAssertTrue(shown.contains("["), shown)
+        for line in doc.lines {
+            guard let part = line.part else { continue }
+            let source = Array(corpus.text(article: english, part: part).unicodeScalars)
+            for cell in line.content.cells where !cell.isInserted {
+                // Every cell of article text points at the scalar it shows (English: no shaping).
+                XCTAssertEqual(cell.text, String(source[cell.logicalIndex]), "\(part) at \(cell.logicalIndex)")
+            }
+            XCTAssertLessThanOrEqual(line.content.width, 40)
+        }
+        // Each inserted name follows the end of a mention of its entity.
+        let mentions = corpus.mentions[english]
+        for line in doc.lines {
+            guard let part = line.part else { continue }
+            for cell in line.content.cells where cell.isInserted {
+                XCTAssertTrue(mentions.mentions(in: part).contains { $0.range.upperBound == cell.logicalIndex })
+            }
+        }
+        // Search looks at the article's own words, not at the names inserted after them.
+        var d = BrowserDriver(corpus: corpus, width: 100, height: 24)
+        d.press("g", "Enter", "t")   // the Arabic article, newest
+        XCTAssertNotNil(d.row(containing: "[Idlib]"))
+        d.press("/"); d.type("Idlib"); d.press("Enter")
+        XCTAssertTrue(d.rows.last!.contains("Not found: Idlib"), d.rows.last!)
+    }
+
     func testLinkedScrollingMovesBothColumnsByProportion() {
         var d = open(Self.khanShaykhunLessons, width: 100, height: 30)
         d.press("s")
