@@ -107,6 +107,13 @@ final class SplitReaderTests: XCTestCase {
             (englishColumn.x..<englishColumn.maxX).contains { typeColours.contains(screen[$0, y].style.foreground) }
         }
         XCTAssertTrue(colouredByType, "an entity named on one side only keeps its type colour")
+        // The sidebar, beside the focused column, marks the shared ones the same way.
+        d.focus(.sidebar)
+        let sidebar = d.state.layout.sidebar!
+        let khanRow = d.state.sidebar.rows.firstIndex { $0 == .entity(id: "khan_sheikhoun", count: SeedCorpus.corpus.mentions[arabic].counts["khan_sheikhoun"]!) }!
+        let y = sidebar.y + 1 + khanRow - d.state.sidebar.top
+        let named = (sidebar.x..<sidebar.maxX).filter { d.backend.screen[$0, y].text != " " }
+        XCTAssertTrue(named.contains { d.backend.screen[$0, y].style.foreground == .cyan }, d.rows[y])
     }
 
     func testTShowsTheOtherLanguagesNameAfterEachMentionWithoutBreakingTheLayout() {
