@@ -60,6 +60,17 @@ final class SplitReaderTests: XCTestCase {
         }
     }
 
+    func testAChangedCopyOfTheCorpusRanksAfresh() {
+        let corpus = FixtureCorpus.corpus()
+        let arabic = 3
+        XCTAssertEqual(corpus.pairCandidates(for: arabic).first?.articleIndex, 0,
+                       "the coalition article: same entities, nine days apart")
+        var changed = corpus
+        changed.mentions[arabic] = ArticleMentions()
+        XCTAssertTrue(changed.pairCandidates(for: arabic).isEmpty, "an article naming nothing has no pair")
+        XCTAssertFalse(corpus.pairCandidates(for: arabic).isEmpty, "the original keeps its pairing")
+    }
+
     func testBracketsStepThroughTheRankedPairsAndThePickerChoosesOne() {
         var d = open(Self.khanShaykhunLessons)
         d.press("s")
