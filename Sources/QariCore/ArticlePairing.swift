@@ -12,7 +12,8 @@ public struct PairCandidate: Sendable, Equatable {
 /// whatever the script, so an Arabic خان شيخون meets an English "Khan Shaykhun"), weighted
 /// by how rare each entity is in the corpus, and by how close their dates are.
 public struct ArticlePairing: Sendable {
-    public let analysis: CorpusAnalysis
+    /// The articles ranked, in corpus order.
+    public let articles: [Article]
     /// Entity id -> inverse document frequency over the corpus.
     private let idf: [String: Double]
     /// Per article: entity id -> tf-idf weight, and the vector's norm.
@@ -26,26 +27,36 @@ public struct ArticlePairing: Sendable {
     public static let dateHalfLife = 21.0
 
     public init(analysis: CorpusAnalysis) {
-        self.analysis = analysis
-        let n = Double(max(1, analysis.articles.count))
-        var df: [String: Int] = [:]
-        var counts: [[String: Int]] = []
-        for mentions in analysis.mentions {
+        let counts = analysis.mentions.map { mentions -> [String: Int] in
             var c: [String: Int] = [:]
             for m in mentions where m.isContent {
                 // Outlets and publishers say who wrote, not what happened.
                 if analysis.entity(id: m.entityID)?.type == .organization { continue }
                 c[m.entityID, default: 0] += 1
             }
-            for id in c.keys { df[id, default: 0] += 1 }
-            counts.append(c)
+            return c
         }
+        self.init(articles: analysis.articles, entityCounts: counts)
+    }
+
+    /// Ranks `articles` from how often each names each entity (indexed like `articles`): the
+    /// browser builds its pairing from the mentions it already holds, without a second analysis.
+    /// Leave out entities that should not make two articles alike (outlets, publishers).
+    public init(articles: [Article], entityCounts counts: [[String: Int]]) {
+        self.articles = articles
+        let n = Double(max(1, articles.count))
+        var df: [String: Int] = [:]
+        for c in counts { for id in c.keys { df[id, default: 0] += 1 } }
         var idf: [String: Double] = [:]
         for (id, d) in df { idf[id] = log((n + 1) / Double(d)) + 1 }
         self.idf = idf
-        self.vectors = counts.map { c in c.mapValues { Double($0) }.reduce(into: [:]) { v, kv in v[kv.key] = (1 + log(kv.value)) * (idf[kv.key] ?? 1) } }
+        let vectors = articles.indices.map { i -> [String: Double] in
+            let c = i < counts.count ? counts[i] : [:]
+            return c.reduce(into: [:]) { v, kv in v[kv.key] = (1 + log(Double(kv.value))) * (idf[kv.key] ?? 1) }
+        }
+        self.vectors = vectors
         self.norms = vectors.map { v in sqrt(v.values.reduce(0) { $0 + $1 * $1 }) }
-        self.days = analysis.articles.map { a in a.date.flatMap(Self.dayNumber) }
+        self.days = articles.map { a in a.date.flatMap(Self.dayNumber) }
     }
 
     static func dayNumber(_ iso: String) -> Int? {
@@ -82,10 +93,10 @@ public struct ArticlePairing: Sendable {
     /// Candidates for the article, best first. `otherLanguage` keeps only articles in another
     /// language (an Arabic article's English counterparts and the reverse).
     public func candidates(for index: Int, otherLanguage: Bool = true, limit: Int = 10) -> [PairCandidate] {
-        let lang = analysis.articles[index].lang
+        let lang = articles[index].lang
         var out: [PairCandidate] = []
-        for j in analysis.articles.indices where j != index {
-            let other = analysis.articles[j]
+        for j in articles.indices where j != index {
+            let other = articles[j]
             if other.isPromo { continue }
             if otherLanguage && (other.lang == lang || (lang == .mixed) != (other.lang == .mixed) && other.lang == .mixed) { continue }
             let (s, shared) = score(index, j)

@@ -80,6 +80,39 @@ final class BrowserEndToEndTests: XCTestCase {
         XCTAssertEqual(t.waitForExit(), 0)
     }
 
+    /// The split reader off a real screen: the Arabic article on the right, its English pair on
+    /// the left, each on its own side of the divider.
+    func testSplitReaderShowsAnArabicArticleBesideItsEnglishPair() throws {
+        // 91e7c62903: أهمّ دروس تحرير خان شيخون, first paired with the report of Khan Shaykhun's capture.
+        let t = try TmuxSession(arguments: ["--open", "91e7c62903", TmuxSession.seeds], width: 120, height: 36)
+        t.waitFor(text: "seeds · article")
+        t.send("s")
+        t.waitFor(text: "KHAN SHAYKHOON")
+        /// Each row's text left and right of the divider.
+        func columns(_ screen: String) -> (left: String, right: String) {
+            var left = "", right = ""
+            for row in screen.split(separator: "\n").dropLast() {   // the status row spans both
+                let halves = row.split(separator: "│", maxSplits: 1, omittingEmptySubsequences: false)
+                left += halves[0] + "\n"
+                if halves.count > 1 { right += halves[1] + "\n" }
+            }
+            return (left, right)
+        }
+        func presentationForms(_ s: String) -> Int {
+            s.unicodeScalars.filter { (0xFE70...0xFEFC).contains($0.value) }.count
+        }
+        t.waitFor("the English pair left, the Arabic article right") { screen in
+            let (left, right) = columns(screen)
+            return left.contains("LIBERATED") && !right.contains("LIBERATED") && presentationForms(right) > 200
+        }
+        t.send("t")
+        t.waitFor("English names after Arabic mentions, on the right") { columns($0).right.contains("[Khan Shaykhun]") }
+        t.send("Escape")
+        t.waitFor("the split closed, three panes again") { $0.contains("Entities") && !$0.contains("pair 1 of") }
+        t.send("q")
+        XCTAssertEqual(t.waitForExit(), 0)
+    }
+
     func testSigtermRestoresTheTerminal() throws {
         let t = try TmuxSession(arguments: [TmuxSession.seeds])
         t.waitFor(text: "seeds · 28 articles")

@@ -13,16 +13,16 @@ final class ArticleListTests: XCTestCase {
         XCTAssertNotNil(d.row(containing: "AR 3e"))
     }
 
-    func testSortCyclesThroughDateTitleAndSource() {
+    func testOrderKeyCyclesThroughDateTitleAndSource() {
         var d = BrowserDriver(corpus: FixtureCorpus.corpus(), width: 120, height: 30)
-        d.press("s")
+        d.press("o")
         XCTAssertEqual(d.state.list.sort, .title)
         XCTAssertEqual(FixtureCorpus.articles[d.state.list.order[0]].title, "Al-Qaeda Factions Create New Coalition in Idlib")
         XCTAssertTrue(d.rows.last!.contains("Sorted by title"))
-        d.press("s")
+        d.press("o")
         XCTAssertEqual(d.state.list.sort, .source)
         XCTAssertEqual(FixtureCorpus.articles[d.state.list.order[0]].source, "Al-Masdar News")
-        d.press("s")
+        d.press("o")
         XCTAssertEqual(d.state.list.sort, .date)
     }
 

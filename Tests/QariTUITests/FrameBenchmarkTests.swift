@@ -9,8 +9,11 @@ final class FrameBenchmarkTests: XCTestCase {
         XCTAssertEqual(report.listMove.frames, 60)
         XCTAssertEqual(report.readerScroll.frames, 60)
         XCTAssertEqual(report.openArticle.frames, 6)
+        XCTAssertEqual(report.openSplit.frames, 6)
+        XCTAssertEqual(report.splitScroll.frames, 60)
         XCTAssertGreaterThan(report.readerScroll.max, 0)
         XCTAssertTrue(report.readerScroll.description.contains("over 60 frames"))
-        print("frame times (this build): reader scroll \(report.readerScroll); list \(report.listMove); open \(report.openArticle)")
+        print("frame times (this build): reader scroll \(report.readerScroll); list \(report.listMove); open \(report.openArticle); "
+              + "open split \(report.openSplit); split scroll \(report.splitScroll)")
     }
 }

@@ -73,7 +73,7 @@ final class LayoutAndSafetyTests: XCTestCase {
 
     func testNoticesFadeAfterQuietTicksButErrorsStay() {
         var d = BrowserDriver(corpus: FixtureCorpus.corpus())
-        d.press("s")
+        d.press("o")
         XCTAssertNotNil(d.state.message)
         for _ in 0..<(BrowserState.ticksToKeepNotice - 1) { d.state.update(.tick) }
         XCTAssertNotNil(d.state.message)
@@ -87,8 +87,12 @@ final class LayoutAndSafetyTests: XCTestCase {
     func testHelpListsEveryKey() {
         var d = BrowserDriver(corpus: FixtureCorpus.corpus(), width: 120, height: 40)
         d.press("?")
-        for keys in ["Tab  S-Tab", "C-d  C-u", "]  [", "Backspace h M-Left", "l  M-Right", "H", "/", "n  N", "&", "q  C-c", "!"] {
-            XCTAssertTrue(d.screenText.contains(keys), "help lacks \(keys)")
+        var shown = d.screenText
+        d.press("G")
+        shown += d.screenText
+        for keys in ["Tab  S-Tab", "C-d  C-u", "]  [", "Backspace h M-Left", "l  M-Right", "H", "/", "n  N", "&", "q  C-c", "!",
+                     "o", "s", "p", "w  Left Right", "t", "L"] {
+            XCTAssertTrue(shown.contains(keys), "help lacks \(keys)")
         }
         d.press("?")
         XCTAssertNil(d.state.overlay)
@@ -121,7 +125,7 @@ final class EmptyCorpusTests: XCTestCase {
     func testAnEmptyCorpusStillBrowsesAndOpensEntityPages() {
         var d = BrowserDriver(corpus: FixtureCorpus.corpus(articles: []), width: 100, height: 24)
         XCTAssertNotNil(d.row(containing: "No articles in this corpus"))
-        d.press("Enter", "j", "Tab", "Tab", "]", "/", "x", "Enter", "n", "&", "Enter", "s", "h", "l")
+        d.press("Enter", "j", "Tab", "Tab", "]", "/", "x", "Enter", "n", "&", "Enter", "o", "s", "t", "h", "l")
         XCTAssertTrue(d.state.open(name: "HTS"))
         d.render()
         XCTAssertNotNil(d.row(containing: "Not named in any article"))

@@ -19,7 +19,7 @@ final class RandomSessionTests: XCTestCase {
     func testRandomKeysAndSizesNeverBreakTheScreen() {
         let keys = ["j", "k", "g", "G", "Enter", "Tab", "S-Tab", "]", "[", "C-d", "C-u", "PgDn", "PgUp", "h", "l",
                     "M-Left", "M-Right", "H", "?", "Escape", "/", "&", "n", "N", "s", "5", "BSpace", "a", "ا", "!",
-                    "Up", "Down", "Home", "End", "q"]
+                    "Up", "Down", "Home", "End", "q", "o", "s", "s", "w", "t", "L", "p", "Left", "Right"]
         for seed in [UInt64(1), 2, 3] {
             var rng = SplitMix(state: seed)
             var d = BrowserDriver(corpus: SeedCorpus.corpus, width: 80, height: 24)

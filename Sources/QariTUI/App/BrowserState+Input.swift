@@ -156,8 +156,23 @@ extension BrowserState {
         guard let overlay else { return }
         switch (overlay, key) {
         case (_, .escape), (_, .character("q")), (.help, .character("?")), (.history, .character("H")),
-             (.problems, .character("!")):
+             (.problems, .character("!")), (.pairs, .character("p")):
             self.overlay = nil
+        case (.pairs(let selected), _):
+            let count = split?.candidates.count ?? 0
+            var s = selected
+            switch key {
+            case .character("j"), .down: s += 1
+            case .character("k"), .up: s -= 1
+            case .character("g"), .home: s = 0
+            case .character("G"), .end: s = count - 1
+            case .enter:
+                self.overlay = nil
+                if let c = split?.candidates[safe: selected] { showInOtherColumn(c.articleIndex, candidate: selected) }
+                return
+            default: return
+            }
+            self.overlay = .pairs(selected: min(max(s, 0), max(count - 1, 0)))
         case (.help(let top), _), (.problems(let top), _):
             let total = overlay == .help(top: top)
                 ? HelpText.lines(width: HelpText.boxWidth(screenWidth: width)).count : corpus.problems.count * 2

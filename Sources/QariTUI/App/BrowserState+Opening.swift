@@ -5,8 +5,8 @@ extension BrowserState {
         saveCentrePosition()
         let id = corpus.articles[index].id
         if reader.document?.articleIndex != index {
-            reader.document = ReaderDocument(corpus: corpus, articleIndex: index,
-                                             width: layout.readerTextWidth, text: text)
+            reader.document = ReaderDocument(corpus: corpus, articleIndex: index, width: layout.readerTextWidth,
+                                             text: text, otherLanguageNames: showsOtherLanguageNames)
             reader.selectedMention = nil
             rebuildSidebar()
         }
@@ -83,12 +83,14 @@ extension BrowserState {
     }
 
     /// Keeps derived layout in step with the terminal size: documents are laid out again
-    /// when the reader's width changes, keeping the same text at the top.
+    /// when the reader's width changes or names in the other language are toggled, keeping
+    /// the same text at the top.
     mutating func syncLayout() {
         let w = layout.readerTextWidth
-        if let doc = reader.document, doc.width != w {
+        if let doc = reader.document, doc.width != w || doc.showsOtherLanguageNames != showsOtherLanguageNames {
             let anchor = doc.anchor(at: reader.top)
-            let fresh = ReaderDocument(corpus: corpus, articleIndex: doc.articleIndex, width: w, text: text)
+            let fresh = ReaderDocument(corpus: corpus, articleIndex: doc.articleIndex, width: w, text: text,
+                                       otherLanguageNames: showsOtherLanguageNames)
             reader.top = anchor.flatMap { fresh.line(for: $0) } ?? min(reader.top, fresh.lines.count)
             reader.document = fresh
         }
@@ -98,6 +100,7 @@ extension BrowserState {
         }
         clampReader()
         clampEntityPage()
+        syncOtherColumn()
         revealListSelection()
         revealSidebarSelection()
     }

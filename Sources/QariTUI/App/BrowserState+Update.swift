@@ -55,12 +55,23 @@ extension BrowserState {
         case .character("n"): stepSearch(forward: true, count: count)
         case .character("N"): stepSearch(forward: false, count: count)
         case .escape:
+            // Esc undoes the innermost thing first: a selected mention or search, then the split.
+            if split != nil, search == nil, reader.selectedMention == nil { closeSplit() }
             search = nil
             reader.selectedMention = nil
-        case .character("s") where focus == .list:
+        case .character("o") where focus == .list:
             list.sort = list.sort.next
             rebuildList(keeping: list.order.indices.contains(list.selected) ? list.order[list.selected] : nil)
             message = StatusMessage(text: "Sorted by \(list.sort.rawValue)", isError: false)
+        case .character("s"): toggleSplit()
+        case .character("t"): toggleOtherLanguageNames()
+        case .character("w") where split != nil: focusOtherColumn()
+        case .left where split != nil: focusColumn(.left)
+        case .right where split != nil: focusColumn(.right)
+        case .character("L") where split != nil: toggleLinkedScrolling()
+        case .character("p") where split != nil: openPairPicker()
+        case .character("]") where isChangingPairs: stepPair(count)
+        case .character("[") where isChangingPairs: stepPair(-count)
         case .character("j"), .down: move(count)
         case .character("k"), .up: move(-count)
         case .control("d"): move(count * max(pageStep / 2, 1))
@@ -76,6 +87,10 @@ extension BrowserState {
         }
     }
 
+    /// In the split reader `]` and `[` change the pair, except on an entity page, where they
+    /// still move between its items.
+    private var isChangingPairs: Bool { split != nil && !(focus == .reader && page == .entity) }
+
     /// What a page is in the focused pane: rows, or in the list (two rows an article) items.
     var pageStep: Int { focus == .list ? listPageItems : layout.pageHeight(for: focus) }
 
@@ -88,9 +103,14 @@ extension BrowserState {
 
     /// Tab in the reader steps through the mentions on screen, as links in a text browser,
     /// and moves on to the next pane after the last one; elsewhere it moves focus.
+    /// In the split reader the left column's mentions come first, then the right column's.
     private mutating func tabForward() {
         if focus == .reader, stepVisibleLink(forward: true) { return }
         reader.selectedMention = nil
+        if let split {
+            if focus == .reader, split.focusedSide == .left { focusColumn(.right); return }
+            if focus == .list { focusColumn(.left); return }
+        }
         setFocus(focus.next)
     }
 
@@ -99,6 +119,10 @@ extension BrowserState {
     private mutating func tabBackward() {
         if focus == .reader, hasSelectedLink, stepVisibleLink(forward: false) { return }
         reader.selectedMention = nil
+        if let split {
+            if focus == .reader, split.focusedSide == .right { focusColumn(.left); return }
+            if focus == .sidebar { focusColumn(.right); return }
+        }
         setFocus(focus.previous)
     }
 

@@ -41,6 +41,30 @@ public struct ReaderState: Sendable {
     public var positions: [String: ReaderAnchor] = [:]
 }
 
+/// One column of the split reader that does not have focus: its article, scroll and mention.
+/// The focused column lives in `BrowserState.reader`, so every reader key works on it unchanged.
+public struct ReaderColumn: Sendable {
+    public var document: ReaderDocument?
+    public var top = 0
+    public var selectedMention: MentionRef?
+}
+
+/// The split reader: two articles side by side, typically an Arabic one and its English pair.
+public struct SplitState: Sendable {
+    /// Which column `BrowserState.reader` is.
+    public var focusedSide: SplitSide
+    /// The column without focus.
+    public var other = ReaderColumn()
+    /// Ranked articles to read beside `candidatesFor`, as `]`, `[` and `p` offer them.
+    public var candidates: [PairCandidate] = []
+    /// The article the candidates were ranked for; nil until first ranked.
+    public var candidatesFor: Int?
+    /// Which candidate the other column shows, when it shows one.
+    public var candidatePosition: Int?
+    /// `L`: the other column follows the focused one, by proportion of length.
+    public var linksScrolling = false
+}
+
 /// A place in an article's text: a part and a scalar offset in it (nil part: the very top).
 public struct ReaderAnchor: Sendable, Equatable {
     public var part: ArticleTextPart?
@@ -83,6 +107,8 @@ public enum Overlay: Sendable, Equatable {
     case help(top: Int)
     case history(selected: Int)
     case problems(top: Int)
+    /// `p` in the split reader: the ranked candidates to show beside the focused article.
+    case pairs(selected: Int)
 }
 
 /// Where a search looks: the focused pane's text.
@@ -130,6 +156,10 @@ public struct BrowserState: Sendable {
     public internal(set) var list = ArticleListState()
     public internal(set) var page: CentrePage = .empty
     public internal(set) var reader = ReaderState()
+    /// The split reader, while open (`s`).
+    public internal(set) var split: SplitState?
+    /// `t`: each mention is followed by the entity's name in the other language.
+    public internal(set) var showsOtherLanguageNames = false
     public internal(set) var entityPage = EntityPageState()
     public internal(set) var sidebar = SidebarState()
     public internal(set) var history = History()
@@ -158,7 +188,7 @@ public struct BrowserState: Sendable {
     }
 
     public var layout: ScreenLayout {
-        ScreenLayout(width: width, height: height, focus: focus, sidePane: sidePane)
+        ScreenLayout(width: width, height: height, focus: focus, sidePane: sidePane, split: split?.focusedSide)
     }
 
     /// The article open in the reader (also while its entity page is in front).

@@ -27,13 +27,19 @@ public struct ReaderDocument: Sendable {
 
     public var articleIndex: Int
     public var width: Int
+    /// True when each mention is followed by the entity's name in the other language.
+    public var showsOtherLanguageNames: Bool
     public var lines: [Line]
     public var stops: [Stop]
 
-    /// Lays out article `index` of `corpus` at `width` columns through `text`.
-    public init(corpus: BrowserCorpus, articleIndex index: Int, width: Int, text: any TextLayoutEngine) {
+    /// Lays out article `index` of `corpus` at `width` columns through `text`. With
+    /// `otherLanguageNames`, "[Khan Shaykhun]" follows an Arabic mention and "[خان شيخون]" an
+    /// English one: inserted before wrapping, so TerminalText lays the line out with it.
+    public init(corpus: BrowserCorpus, articleIndex index: Int, width: Int, text: any TextLayoutEngine,
+                otherLanguageNames: Bool = false) {
         articleIndex = index
         self.width = width
+        showsOtherLanguageNames = otherLanguageNames
         let article = corpus.articles[index]
         let mentions = corpus.mentions[index]
         var lines: [Line] = []
@@ -41,8 +47,9 @@ public struct ReaderDocument: Sendable {
 
         func add(_ paragraph: String, role: Role, part: ArticleTextPart?, direction: LayoutDirection) {
             let first = lines.count
-            for l in text.layout(paragraph, width: width, direction: direction) {
-                lines.append(Line(content: l, role: role, part: part))
+            let glossed = part.flatMap { otherLanguageNames ? GlossedText(paragraph, mentions: mentions.mentions(in: $0), corpus: corpus) : nil }
+            for l in text.layout(glossed?.text ?? paragraph, width: width, direction: direction) {
+                lines.append(Line(content: glossed?.sourceLine(l) ?? l, role: role, part: part))
             }
             guard let part else { return }
             for m in mentions.mentions(in: part) {
@@ -104,6 +111,58 @@ public struct ReaderDocument: Sendable {
     func line(for anchor: ReaderAnchor) -> Int? {
         guard let part = anchor.part else { return 0 }
         return line(for: (part, anchor.offset))
+    }
+}
+
+/// A paragraph with each mention followed by the entity's name in the other language, and the
+/// way back from its offsets to the paragraph's, so highlights, stops and search still work.
+struct GlossedText {
+    /// The paragraph with the names inserted.
+    var text: String
+    /// Each inserted name: where it starts in `text`, its length, and the paragraph offset it follows.
+    private var insertions: [(start: Int, length: Int, after: Int)] = []
+
+    /// nil when no mention has a name in the other language (nothing to insert).
+    init?(_ paragraph: String, mentions: [EntityMentionSpan], corpus: BrowserCorpus) {
+        let scalars = Array(paragraph.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var copied = 0, added = 0
+        for m in mentions.sorted(by: { $0.range.lowerBound < $1.range.lowerBound })
+        where m.range.upperBound <= scalars.count && m.range.lowerBound >= copied {
+            guard let entity = corpus.entities[m.entityID] else { continue }
+            // The mention's own script says which name the reader lacks.
+            let isArabic = scalars[m.range].contains { (0x0600...0x06FF).contains($0.value) }
+            guard let name = isArabic ? entity.name : entity.arabicName, !name.isEmpty else { continue }
+            out.append(contentsOf: scalars[copied..<m.range.upperBound])
+            copied = m.range.upperBound
+            let gloss = " [\(name)]".unicodeScalars
+            insertions.append((start: copied + added, length: gloss.count, after: copied))
+            out.append(contentsOf: gloss)
+            added += gloss.count
+        }
+        guard !insertions.isEmpty else { return nil }
+        out.append(contentsOf: scalars[copied...])
+        text = String(out)
+    }
+
+    /// `line` of the glossed text with paragraph offsets, inserted cells marked.
+    func sourceLine(_ line: LaidOutLine) -> LaidOutLine {
+        var mapped = line
+        mapped.cells = line.cells.map { cell in
+            var shift = 0
+            for i in insertions {
+                if cell.logicalIndex >= i.start + i.length { shift += i.length; continue }
+                if cell.logicalIndex >= i.start {
+                    return LaidOutCell(text: cell.text, width: cell.width, logicalIndex: i.after,
+                                       logicalLength: 0, isInserted: true)
+                }
+                break
+            }
+            var c = cell
+            c.logicalIndex -= shift
+            return c
+        }
+        return mapped
     }
 }
 

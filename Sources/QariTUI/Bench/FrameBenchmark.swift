@@ -40,9 +40,14 @@ public enum FrameBenchmark {
         public var listMove: Timings
         /// Enter on successive articles: layout of a new article included.
         public var openArticle: Timings
+        /// `s` on successive articles: ranking the pairs (the first frame builds the pairing)
+        /// and laying out both columns.
+        public var openSplit: Timings
+        /// `j` in the split reader with scrolling linked and other-language names shown.
+        public var splitScroll: Timings
     }
 
-    /// Runs the three scenarios on `corpus` at `width` x `height`.
+    /// Runs the scenarios on `corpus` at `width` x `height`.
     public static func run(corpus: BrowserCorpus, width: Int = 160, height: Int = 50, frames: Int = 1000,
                            text: any TextLayoutEngine = TerminalTextEngine()) -> Report {
         var state = BrowserState(corpus: corpus, text: text, width: width, height: height)
@@ -76,10 +81,11 @@ public enum FrameBenchmark {
 
         // The reader, on the article with the most text.
         var reader: [Double] = []
-        if let longest = corpus.articles.indices.max(by: {
+        let longest = corpus.articles.indices.max(by: {
             corpus.articles[$0].paragraphs.reduce(0) { $0 + $1.text.utf8.count }
                 < corpus.articles[$1].paragraphs.reduce(0) { $0 + $1.text.utf8.count }
-        }) {
+        })
+        if let longest {
             state.openArticle(longest)
             state.setFocus(.reader)
             for _ in 0..<frames {
@@ -88,7 +94,25 @@ public enum FrameBenchmark {
                 reader.append(frame(.key(.character("j"))))
             }
         }
-        return Report(readerScroll: Timings(reader), listMove: Timings(list), openArticle: Timings(open))
+        // The split reader: opened on successive articles, then scrolled with both columns linked.
+        var split: [Double] = []
+        for index in corpus.articles.indices.prefix(opens) {
+            state.openArticle(index)
+            split.append(frame(.key(.character("s"))))
+            if state.split != nil { state.update(.key(.character("s"))) }
+        }
+        var splitScroll: [Double] = []
+        if let longest {
+            state.openArticle(longest)
+            state.update([.key(.character("s")), .key(.character("t")), .key(.character("L"))])
+            for _ in 0..<frames {
+                let bottom = (state.reader.document?.lines.count ?? 0) - state.readerPageHeight
+                if state.reader.top >= bottom { _ = frame(.key(.character("g"))) }
+                splitScroll.append(frame(.key(.character("j"))))
+            }
+        }
+        return Report(readerScroll: Timings(reader), listMove: Timings(list), openArticle: Timings(open),
+                      openSplit: Timings(split), splitScroll: Timings(splitScroll))
     }
 
     private static func now() -> Double {

@@ -8,10 +8,12 @@ import QariCore
 public struct BrowserCorpus: Sendable {
     /// Shown in the status bar ("seeds", or the paths opened).
     public var name: String
-    public var articles: [Article]
+    // A change to what the pairing is built from starts a fresh pairing cache, so a changed
+    // copy never ranks with the original's pairing.
+    public var articles: [Article] { didSet { pairingCache = PairingCache() } }
     /// Indexed like `articles`.
-    public var mentions: [ArticleMentions]
-    public var entities: [String: BrowserEntity]
+    public var mentions: [ArticleMentions] { didSet { pairingCache = PairingCache() } }
+    public var entities: [String: BrowserEntity] { didSet { pairingCache = PairingCache() } }
     public var links: [EntityLink]
     public var problems: [CorpusProblem]
     /// Finds an entity id for any spelling in either script; the core's matcher when loaded.
@@ -20,6 +22,8 @@ public struct BrowserCorpus: Sendable {
     /// For each entity id, where it is named: article index, part and scalar range.
     public private(set) var mentionIndex: [String: [MentionLocation]]
     private var articleIndexByID: [String: Int]
+    /// Built on first use (see `pairing`); shared by copies of this value until one changes.
+    private(set) var pairingCache = PairingCache()
 
     public struct MentionLocation: Sendable, Equatable {
         public var article: Int

@@ -14,18 +14,23 @@ public struct LaidOutCell: Sendable, Equatable {
     public var logicalIndex: Int
     /// How many source scalars the cell stands for.
     public var logicalLength: Int
+    /// True for text the reader inserted that is not in the paragraph (a name in the other
+    /// language after a mention); `logicalIndex` is then the offset it follows.
+    public var isInserted: Bool
 
-    public init(text: String, width: Int, logicalIndex: Int, logicalLength: Int) {
+    public init(text: String, width: Int, logicalIndex: Int, logicalLength: Int, isInserted: Bool = false) {
         self.text = text
         self.width = width
         self.logicalIndex = logicalIndex
         self.logicalLength = logicalLength
+        self.isInserted = isInserted
     }
 
     /// True when the cell shows any scalar of `range` (scalar offsets of the paragraph).
+    /// Inserted text shows none, so highlights and search matches never spill onto it.
     @inlinable
     public func overlaps(_ range: Range<Int>) -> Bool {
-        logicalIndex < range.upperBound && logicalIndex + max(logicalLength, 1) > range.lowerBound
+        !isInserted && logicalIndex < range.upperBound && logicalIndex + max(logicalLength, 1) > range.lowerBound
     }
 }
 
@@ -49,8 +54,9 @@ public struct LaidOutLine: Sendable, Equatable {
 
     /// The smallest and largest logical scalar offsets shown on this line.
     public var logicalSpan: Range<Int>? {
-        guard let lo = cells.map(\.logicalIndex).min(),
-              let hi = cells.map({ $0.logicalIndex + max($0.logicalLength, 1) }).max() else { return nil }
+        let source = cells.filter { !$0.isInserted }
+        guard let lo = source.map(\.logicalIndex).min(),
+              let hi = source.map({ $0.logicalIndex + max($0.logicalLength, 1) }).max() else { return nil }
         return lo..<hi
     }
 }

@@ -17,6 +17,24 @@ public enum BrowserView {
             buffer.drawLabel(line, x: 0, y: 0, clip: buffer.area, style: Theme.statusError)
             return
         }
+        if let split = state.split {
+            if let rect = layout.list {
+                ListView.draw(state, in: rect, into: &buffer)
+                separator(after: rect, in: &buffer)
+            }
+            SplitReaderView.draw(state, split: split, into: &buffer)
+            if let rect = layout.sidebar {
+                SidebarView.draw(state, in: rect, into: &buffer)
+                if rect.x > 0 { separator(after: Rect(x: 0, y: rect.y, width: rect.x - 1, height: rect.height), in: &buffer) }
+            }
+        } else {
+            drawPanes(state, layout: layout, into: &buffer)
+        }
+        StatusBarView.draw(state, row: layout.statusRow, into: &buffer)
+        if let overlay = state.overlay { OverlayView.draw(overlay, state: state, into: &buffer) }
+    }
+
+    private static func drawPanes(_ state: BrowserState, layout: ScreenLayout, into buffer: inout ScreenBuffer) {
         if let rect = layout.list {
             ListView.draw(state, in: rect, into: &buffer)
             separator(after: rect, in: &buffer)
@@ -27,8 +45,6 @@ public enum BrowserView {
             separator(after: rect, in: &buffer)
         }
         if let rect = layout.sidebar { SidebarView.draw(state, in: rect, into: &buffer) }
-        StatusBarView.draw(state, row: layout.statusRow, into: &buffer)
-        if let overlay = state.overlay { OverlayView.draw(overlay, state: state, into: &buffer) }
     }
 
     private static func separator(after rect: Rect, in buffer: inout ScreenBuffer) {

@@ -41,6 +41,9 @@ enum OverlayView {
                 let line = state.text.truncate(name, width: inner.maxX - x, direction: .auto)
                 buffer.drawAligned(line, in: Rect(x: x, y: y, width: inner.maxX - x, height: 1), y: y) { _ in base }
             }
+        case .pairs(let selected):
+            title("Read beside this article (Enter shows it, Esc closes)", box: box, into: &buffer)
+            drawPairs(selected: selected, state: state, in: inner, into: &buffer)
         case .problems(let top):
             title("Files that could not be read (Esc closes)", box: box, into: &buffer)
             var lines: [(LaidOutLine, CellStyle)] = []
@@ -55,6 +58,33 @@ enum OverlayView {
             for (row, entry) in lines.dropFirst(top).prefix(inner.height).enumerated() {
                 buffer.draw(entry.0, x: inner.x, y: inner.y + row, clip: inner) { _ in entry.1 }
             }
+        }
+    }
+
+    /// Two rows a candidate: score, language, date and title; then the entities both name.
+    private static func drawPairs(selected: Int, state: BrowserState, in inner: Rect, into buffer: inout ScreenBuffer) {
+        let candidates = state.split?.candidates ?? []
+        let perItem = 2
+        let visible = max(inner.height / perItem, 1)
+        let top = min(max(selected - visible + 1, 0), max(candidates.count - visible, 0))
+        for (row, i) in (top..<min(top + visible, candidates.count)).enumerated() {
+            let c = candidates[i]
+            let article = state.corpus.articles[c.articleIndex]
+            let y = inner.y + row * perItem
+            let rows = Rect(x: inner.x, y: y, width: inner.width, height: perItem)
+            let base = i == selected ? CellStyle(reverse: true) : .plain
+            buffer.fill(rows, style: base)
+            let shown = state.split?.other.document?.articleIndex == c.articleIndex ? "▶" : " "
+            let label = "\(shown) \(String(format: "%.3f", c.score))  \(LanguageBadge(article.lang).text)  \(article.date ?? "undated")  "
+            let x = buffer.drawLabel(label, x: inner.x, y: y, clip: rows, style: base.with { $0.bold = true })
+            let titleRect = Rect(x: x, y: y, width: inner.maxX - x, height: 1)
+            buffer.drawAligned(state.text.truncate(article.title, width: titleRect.width, direction: .auto),
+                               in: titleRect, y: y) { _ in base }
+            let names = c.shared.compactMap { state.corpus.entities[$0]?.name }.joined(separator: ", ")
+            let sharedRect = Rect(x: inner.x + 9, y: y + 1, width: inner.width - 9, height: 1)
+            let x2 = buffer.drawLabel("shared: ", x: sharedRect.x, y: y + 1, clip: sharedRect, style: base.with { $0.dim = i != selected })
+            let line = state.text.truncate(names.isEmpty ? "nothing" : names, width: sharedRect.maxX - x2, direction: .ltr)
+            buffer.draw(line, x: x2, y: y + 1, clip: sharedRect) { _ in base.with { $0.dim = i != selected } }
         }
     }
 

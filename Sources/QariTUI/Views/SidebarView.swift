@@ -14,6 +14,10 @@ enum SidebarView {
         let query = state.search?.scope == .sidebar ? state.search?.query : nil
         let isArabicArticle = state.currentArticle.map { state.corpus.articles[$0].lang == .ar } ?? false
         let rows = state.sidebar.rows
+        // In the split reader, entities the other column names too take the shared colour there.
+        let shared: Set<String> = state.currentArticle.flatMap { a in
+            state.split?.other.document.map { state.corpus.sharedEntities(a, $0.articleIndex) }
+        } ?? []
         for (offset, index) in (state.sidebar.top..<min(state.sidebar.top + body.height, rows.count)).enumerated() {
             let y = body.y + offset
             let rowRect = Rect(x: body.x, y: y, width: body.width, height: 1)
@@ -32,7 +36,8 @@ enum SidebarView {
                 let name = (isArabicArticle ? entity?.arabicName : nil) ?? entity?.name ?? id
                 let line = state.text.truncate(name, width: nameRect.width, direction: .auto)
                 let matches = query.map { TextSearch.ranges(of: $0, in: name) } ?? []
-                let nameStyle = base.with { $0.foreground = entity?.category.color ?? .default }
+                let nameStyle = shared.contains(id) ? Theme.sharedEntity(base)
+                    : base.with { $0.foreground = entity?.category.color ?? .default }
                 buffer.drawAligned(line, in: nameRect, y: y) { cell in
                     matches.contains(where: cell.overlaps) ? Theme.searchMatch : nameStyle
                 }

@@ -39,8 +39,10 @@ enum StatusBarView {
             let start = max(x + 2, rect.maxX - line.width - 1)
             buffer.draw(line, x: start, y: row, clip: rect) { _ in style }
         } else {
-            let hints = "Tab pane  Enter open  ]/[ mention  / search  & filter  h back  ? keys  q quit "
-            let short = "? keys  q quit "
+            let hints = state.split != nil
+                ? "w column  ]/[ pair  p pairs  t names  L link  s close  ? keys  q quit "
+                : "Tab pane  Enter open  ]/[ mention  s split  / search  & filter  h back  ? keys  q quit "
+            let short = state.split != nil ? "w column  ? keys " : "? keys  q quit "
             let chosen = rect.maxX - x - 2 >= hints.count ? hints : short
             if rect.maxX - x - 2 >= chosen.count {
                 buffer.drawLabel(chosen, x: rect.maxX - chosen.count, y: row, clip: rect, style: Theme.status)

@@ -11,6 +11,12 @@ enum Theme {
     static let heading = CellStyle(bold: true, underline: true)
     static let hint = CellStyle(dim: true)
 
+    /// An entity named in both columns of the split reader: cyan, a colour no entity type
+    /// uses, so the eye can match it across the divider.
+    static func sharedEntity(_ base: CellStyle) -> CellStyle {
+        base.with { $0.foreground = .cyan; $0.bold = true }
+    }
+
     /// The selection: reversed in the focused pane, bold elsewhere so it is still seen.
     static func selection(_ base: CellStyle, focused: Bool) -> CellStyle {
         base.with { focused ? ($0.reverse = true) : ($0.bold = true) }
