@@ -14,10 +14,11 @@ public struct FoundDate: Sendable, Equatable {
 /// Finds dates written as the seeds write them: "May 12, 2020", "11 May 2020", "23.08.2019",
 /// "August 23rd, 2019", "SEPTEMBER 12, 2019", "2019-08-23", "أغسطس 24, 2019", "24 آب 2019".
 public enum DateParser {
+    /// A run of letters or of digits: scalar offsets into the text.
     private struct Token {
-        var text: Substring
         var start: Int
         var end: Int
+        var isDigits: Bool
     }
 
     private static let monthNames: [String: Int] = {
@@ -42,17 +43,11 @@ public enum DateParser {
     }()
 
     /// Tokens: runs of letters or of digits, with their scalar offsets.
-    private static func tokens(_ text: Substring) -> [Token] {
+    private static func tokens(_ scalars: [Unicode.Scalar]) -> [Token] {
         var out: [Token] = []
-        var start = -1
+        var start = 0
         var kind = 0 // 1 letters, 2 digits
-        var startIndex = text.startIndex
-        var offset = 0
-        var index = text.startIndex
-        let scalars = text.unicodeScalars
-        var si = scalars.startIndex
-        while si != scalars.endIndex {
-            let s = scalars[si]
+        for (offset, s) in scalars.enumerated() {
             let v = s.value
             let k: Int
             if v >= 0x30 && v <= 0x39 { k = 2 }
@@ -60,23 +55,19 @@ public enum DateParser {
             else if s.properties.isAlphabetic { k = 1 }
             else { k = 0 }
             if k != kind {
-                if kind != 0 {
-                    out.append(Token(text: text[startIndex..<index], start: start, end: offset))
-                }
+                if kind != 0 { out.append(Token(start: start, end: offset, isDigits: kind == 2)) }
                 kind = k
                 start = offset
-                startIndex = index
             }
-            si = scalars.index(after: si)
-            index = si
-            offset += 1
         }
-        if kind != 0 { out.append(Token(text: text[startIndex..<index], start: start, end: offset)) }
+        if kind != 0 { out.append(Token(start: start, end: scalars.count, isDigits: kind == 2)) }
         return out
     }
 
-    private static func number(_ t: Token) -> Int? {
-        guard t.text.utf8.count <= 4, let n = Int(t.text) else { return nil }
+    private static func number(_ t: Token, _ scalars: [Unicode.Scalar]) -> Int? {
+        guard t.isDigits, t.end - t.start <= 4 else { return nil }
+        var n = 0
+        for i in t.start..<t.end { n = n * 10 + Int(scalars[i].value - 0x30) }
         return n
     }
 
@@ -85,17 +76,27 @@ public enum DateParser {
         key.utf8.allSatisfy { $0 < 0x80 } ? (Array(key.utf8), value) : nil
     }
 
-    private static func month(_ t: Token) -> Int? {
-        let u = t.text.utf8
-        guard u.count >= 3 && u.count <= 24 else { return nil }
-        if let first = u.first, first < 0x80 {
-            guard u.count <= 9 else { return nil }
-            var lower = [UInt8](repeating: 0, count: u.count)
-            var i = 0
-            for b in u { lower[i] = b &- 0x41 < 26 ? b | 0x20 : b; i += 1 }
+    private static func month(_ t: Token, _ scalars: [Unicode.Scalar]) -> Int? {
+        let n = t.end - t.start
+        guard !t.isDigits, n >= 2, n <= 12 else { return nil }
+        if scalars[t.start].value < 0x80 {
+            guard n >= 3, n <= 9 else { return nil }
+            var lower = [UInt8](repeating: 0, count: n)
+            for i in 0..<n {
+                let v = scalars[t.start + i].value
+                guard v < 0x80 else { return nil }
+                let b = UInt8(v)
+                lower[i] = b &- 0x41 < 26 ? b | 0x20 : b
+            }
             return englishMonths.first { $0.0 == lower }?.1
         }
-        return monthNames[String(t.text)]
+        return monthNames[String(String.UnicodeScalarView(scalars[t.start..<t.end]))]
+    }
+
+    private static func isOrdinalSuffix(_ t: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard !t.isDigits, t.end - t.start == 2 else { return false }
+        let a = scalars[t.start].value | 0x20, b = scalars[t.start + 1].value | 0x20
+        return (a == 0x73 && b == 0x74) || (a == 0x6E && b == 0x64) || (a == 0x72 && b == 0x64) || (a == 0x74 && b == 0x68)
     }
 
     private static func isYear(_ n: Int) -> Bool { n >= 1900 && n <= 2100 }
@@ -109,21 +110,26 @@ public enum DateParser {
 
     /// Every date in the text with a year, in order.
     public static func dates(in text: Substring) -> [FoundDate] {
-        let t = tokens(text)
+        let scalars = Array(text.unicodeScalars)
+        return dates(scalars, tokens(scalars))
+    }
+
+    private static func dates(_ scalars: [Unicode.Scalar], _ t: [Token]) -> [FoundDate] {
+        guard t.count >= 3 else { return [] }
         var out: [FoundDate] = []
         var i = 0
-        let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
-        func gapIsSeparator(_ a: Token, _ b: Token, allowed: Set<Character>) -> Bool {
+        func gapIsSeparator(_ a: Token, _ b: Token, allowed: [Unicode.Scalar]) -> Bool {
             // The characters between two tokens: only spaces and the allowed punctuation.
-            let between = text.unicodeScalars.dropFirst(a.end).prefix(b.start - a.end)
-            return between.count <= 3 && between.allSatisfy { $0 == " " || $0 == "\u{A0}" || allowed.contains(Character($0)) }
+            guard b.start - a.end <= 3, a.end <= b.start else { return false }
+            return scalars[a.end..<b.start].allSatisfy { $0 == " " || $0 == "\u{A0}" || allowed.contains($0) }
         }
+        func num(_ k: Int) -> Int? { number(t[k], scalars) }
         while i < t.count {
             // Month D[th][,] YYYY
-            if let m = month(t[i]), i + 2 < t.count, let d = number(t[i + 1]) {
+            if let m = month(t[i], scalars), i + 2 < t.count, let d = num(i + 1) {
                 var j = i + 2
-                if j < t.count, ordinalSuffixes.contains(t[j].text.lowercased()), t[j].start == t[i + 1].end { j += 1 }
-                if j < t.count, let y = number(t[j]), valid(y, m, d),
+                if j < t.count, t[j].start == t[i + 1].end, isOrdinalSuffix(t[j], scalars) { j += 1 }
+                if j < t.count, let y = num(j), valid(y, m, d),
                    gapIsSeparator(t[i], t[i + 1], allowed: ["."]), gapIsSeparator(t[j - 1], t[j], allowed: [","]) {
                     out.append(FoundDate(year: y, month: m, day: d, range: t[i].start..<t[j].end))
                     i = j + 1
@@ -131,21 +137,21 @@ public enum DateParser {
                 }
             }
             // D Month YYYY
-            if let d = number(t[i]), i + 2 < t.count, let m = month(t[i + 1]), let y = number(t[i + 2]), valid(y, m, d),
+            if let d = num(i), i + 2 < t.count, let m = month(t[i + 1], scalars), let y = num(i + 2), valid(y, m, d),
                gapIsSeparator(t[i], t[i + 1], allowed: []), gapIsSeparator(t[i + 1], t[i + 2], allowed: [","]) {
                 out.append(FoundDate(year: y, month: m, day: d, range: t[i].start..<t[i + 2].end))
                 i += 3
                 continue
             }
             // dd.mm.yyyy, dd/mm/yyyy and yyyy-mm-dd
-            if let a = number(t[i]), i + 2 < t.count, let b = number(t[i + 1]), let c = number(t[i + 2]) {
+            if let a = num(i), i + 2 < t.count, let b = num(i + 1), let c = num(i + 2) {
                 if isYear(c), valid(c, b, a), gapIsSeparator(t[i], t[i + 1], allowed: [".", "/"]),
                    gapIsSeparator(t[i + 1], t[i + 2], allowed: [".", "/"]), t[i + 1].start - t[i].end == 1 {
                     out.append(FoundDate(year: c, month: b, day: a, range: t[i].start..<t[i + 2].end))
                     i += 3
                     continue
                 }
-                if isYear(a), valid(a, b, c), t[i].text.count == 4, gapIsSeparator(t[i], t[i + 1], allowed: ["-"]),
+                if isYear(a), valid(a, b, c), t[i].end - t[i].start == 4, gapIsSeparator(t[i], t[i + 1], allowed: ["-"]),
                    gapIsSeparator(t[i + 1], t[i + 2], allowed: ["-"]), t[i + 1].start - t[i].end == 1 {
                     out.append(FoundDate(year: a, month: b, day: c, range: t[i].start..<t[i + 2].end))
                     i += 3
@@ -163,9 +169,10 @@ public enum DateParser {
     /// `allowedWords` counts the other words tolerated (a publisher's name).
     public static func isDateLine(_ line: Substring, allowedWords: Int = 4) -> FoundDate? {
         guard line.utf8.count < 120 else { return nil }
-        let found = dates(in: line)
-        guard let first = found.first else { return nil }
-        let rest = tokens(line).filter { $0.end <= first.range.lowerBound || $0.start >= first.range.upperBound }
+        let scalars = Array(line.unicodeScalars)
+        let t = tokens(scalars)
+        guard let first = dates(scalars, t).first else { return nil }
+        let rest = t.filter { $0.end <= first.range.lowerBound || $0.start >= first.range.upperBound }
         return rest.count <= allowedWords ? first : nil
     }
 }
