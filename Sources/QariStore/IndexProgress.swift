@@ -38,7 +38,8 @@ public struct IndexProgress: Sendable, Equatable {
         return parts.joined(separator: " · ")
     }
 
-    static func grouped(_ n: Int) -> String {
+    /// 100000 as "100,000".
+    public static func grouped(_ n: Int) -> String {
         let digits = String(n)
         var out = ""
         for (i, c) in digits.enumerated() {
@@ -87,7 +88,8 @@ final class OrderedPipeline<Output> {
         self.count = count
         self.window = max(1, window)
         for _ in 0..<max(1, workers) {
-            let thread = Thread { [unowned self] in
+            // The threads keep the pipeline alive until they run out of work.
+            let thread = Thread {
                 while let index = self.claim() {
                     let output = work(index)
                     self.condition.lock()

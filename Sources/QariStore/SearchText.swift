@@ -175,7 +175,7 @@ enum WordScanner {
     }
 }
 
-/// Step 1 of Porter's stemmer (plurals, -ed, -ing, final y): light enough that a reader still
+/// Step 1 of Porter's stemmer (plurals, -ed, -ing, final y; -ches, -shes, -xes as plurals too): light enough that a reader still
 /// recognises what matched, strong enough that `strikes`, `striking` and `strike` meet.
 enum EnglishStemmer {
     /// Stems a lower-case word in place; words with anything but a-z are left alone.
@@ -195,7 +195,8 @@ enum EnglishStemmer {
 
     static func step1(_ w: inout [UInt8]) {
         // 1a
-        if ends(w, "sses") {
+        if ends(w, "sses") || ends(w, "ches") || ends(w, "shes") || ends(w, "xes") || ends(w, "zzes") {
+            // Beyond Porter's 1a: "clashes" and "boxes" meet "clash" and "box" without his later steps.
             w.removeLast(2)
         } else if ends(w, "ies") {
             w.removeLast(2)
