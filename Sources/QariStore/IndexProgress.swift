@@ -52,6 +52,7 @@ public struct IndexProgress: Sendable, Equatable {
 
 /// What a refresh did, with counts a person (or a test) can check.
 public struct IndexRefreshSummary: Sendable {
+    public init() {}
     /// Files found under the roots.
     public var filesFound = 0
     /// Files whose size and modification time matched the index: not opened at all.
