@@ -151,12 +151,15 @@ do {
     // Cold index: empty cache, every file read, parsed, matched and written.
     let cache = temporaryFolder("cache")
     var coldTimes: [Double] = []
+    var searchableTimes: [Double] = []
     var summary = IndexRefreshSummary()
     for run in 0..<runs {
         try? FileManager.default.removeItem(at: cache)
         let t0 = now()
         let index = try CorpusIndex(paths: [corpusPath], storage: .cache(directory: cache), matcher: { matcher })
-        summary = try index.refresh()
+        summary = try index.updateArticles()
+        searchableTimes.append(now() - t0)
+        _ = try index.extractRelations()
         coldTimes.append(now() - t0)
         if run == runs - 1 {
             let stats = try index.statistics()
@@ -164,11 +167,14 @@ do {
                                           stats.articles, stats.mentions))
         }
     }
+    let searchable = median(searchableTimes)
+    report("cold index, stage 1: articles + mentions + FTS", String(format: "%.2f s  %.0f articles/s  %.2f x bare FTS5",
+                                                                 searchable, Double(summary.articlesAdded) / searchable, searchable / bare))
     let cold = median(coldTimes)
-    report("cold index (\(summary.filesParsed) files)", String(format: "%.2f s  %.0f articles/s  %.2f x bare FTS5",
+    report("cold index, both stages (\(summary.filesParsed) files)", String(format: "%.2f s  %.0f articles/s  %.2f x bare FTS5",
                                                             cold, Double(summary.articlesAdded) / cold, cold / bare))
     let naive = median(loadTimes) + bare
-    report("  vs load + segment + bare FTS5", String(format: "%.2f x (%.2f s)", cold / naive, naive))
+    report("  vs load + segment + bare FTS5", String(format: "stage 1 %.2f x, both %.2f x (%.2f s)", searchable / naive, cold / naive, naive))
     report("  target", "at most 1.5 x bare FTS5")
 
     // Refresh with nothing changed (stat every file, parse none).

@@ -28,7 +28,6 @@ struct PreparedArticle {
     var titleKeys: String
     var bodyKeys: String
     var mentions: [IndexedMention]
-    var relations: [IndexedRelation]
 }
 
 /// What a worker made of one file.
@@ -40,27 +39,58 @@ enum PreparedFile {
 }
 
 extension CorpusIndex {
-    /// Brings the index up to date with the files under `paths`: new and changed files are
-    /// parsed (a file is opened only when its size or modification time changed, and parsed only
-    /// when its content hash changed too); files gone from disk leave the index.
+    /// Brings the index up to date with the files under `paths`: `updateArticles`, then
+    /// `extractRelations`.
     ///
-    /// - Parameter progress: called on the calling thread about ten times a second while files
-    ///   are read, and once at the end with `isFinished` set.
+    /// - Parameter progress: called on the calling thread about ten times a second, and once at
+    ///   the end of each stage with `isFinished` set.
     /// - Throws: `CorpusError.missingPath` for a path that does not exist; `IndexError` when the
     ///   database cannot be written.
     @discardableResult
     public func refresh(progress: ((IndexProgress) -> Void)? = nil) throws -> IndexRefreshSummary {
+        var summary = try updateArticles(progress: progress)
+        let relations = try extractRelations(progress: progress)
+        summary.relationArticles = relations.articles
+        summary.relationsFound = relations.relations
+        summary.relationSeconds = relations.seconds
+        summary.seconds += relations.seconds
+        return summary
+    }
+
+    /// The first stage of a refresh: new and changed files are parsed (a file is opened only when
+    /// its size or modification time changed, and parsed only when its content hash changed too)
+    /// and files gone from disk leave the index. Afterwards every article can be listed, read and
+    /// searched, by words and by entity; relations stated in new articles are still pending.
+    @discardableResult
+    public func updateArticles(progress: ((IndexProgress) -> Void)? = nil) throws -> IndexRefreshSummary {
+        try recoveringFromDamage { try updateArticlesOnce(progress: progress) }
+    }
+
+    /// The second stage of a refresh: relations stated in the paragraphs of articles added since
+    /// the last time. Slow next to the first stage (the extractor runs dozens of patterns over
+    /// every paragraph), so a browser can show the corpus before it ends.
+    @discardableResult
+    public func extractRelations(progress: ((IndexProgress) -> Void)? = nil) throws -> (articles: Int, relations: Int, seconds: Double) {
+        try recoveringFromDamage { try extractRelationsOnce(progress: progress) }
+    }
+
+    /// A damaged database found while writing is replaced (with a notice) and the work done again.
+    private func recoveringFromDamage<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try refreshOnce(progress: progress)
+            return try body()
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
             try resetContents(notice: .rebuiltDamaged(path: databaseFile?.path ?? "in memory", reason: error.message ?? "corrupt"))
-            return try refreshOnce(progress: progress)
+            do {
+                return try body()
+            } catch let error as DatabaseError {
+                throw IndexError.database(path: databaseFile?.path ?? "in memory", message: error.message ?? "\(error.resultCode)")
+            }
         } catch let error as DatabaseError {
             throw IndexError.database(path: databaseFile?.path ?? "in memory", message: error.message ?? "\(error.resultCode)")
         }
     }
 
-    private func refreshOnce(progress: ((IndexProgress) -> Void)?) throws -> IndexRefreshSummary {
+    private func updateArticlesOnce(progress: ((IndexProgress) -> Void)?) throws -> IndexRefreshSummary {
         let started = CorpusIndex.now()
         var summary = IndexRefreshSummary()
         let matcher = try self.matcher()
@@ -98,8 +128,8 @@ extension CorpusIndex {
         }
         let gone = indexed.filter { !seen.contains($0.key) }.map(\.value.id)
 
-        var state = IndexProgress(filesDone: 0, filesTotal: toRead.count, bytesDone: 0,
-                                  bytesTotal: toRead.reduce(0) { $0 + $1.size }, articles: 0, elapsed: 0, isFinished: false)
+        var state = IndexProgress(stage: .reading, filesDone: 0, filesTotal: toRead.count, bytesDone: 0,
+                                  bytesTotal: toRead.reduce(0) { $0 + $1.size }, articles: 0)
         let loader = self.loader
         let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
         let pipeline = OrderedPipeline<PreparedFile>(count: toRead.count, workers: workers, window: 512) { i in
@@ -158,6 +188,8 @@ extension CorpusIndex {
                 }
             }
             try db.commit()
+            // Fold the write-ahead log into the database so that it does not keep the disk space.
+            if databaseFile != nil { _ = try? db.checkpoint(.truncate) }
         }
         summary.warnings = try database.read { db in
             try Row.fetchAll(db, sql: "SELECT display, replaced FROM files WHERE replaced > 0 ORDER BY display").map { r in
@@ -179,6 +211,76 @@ extension CorpusIndex {
         }
     }
 
+    private func extractRelationsOnce(progress: ((IndexProgress) -> Void)?) throws -> (articles: Int, relations: Int, seconds: Double) {
+        let started = CorpusIndex.now()
+        let pending = try database.read { db in
+            try Int64.fetchAll(db, sql: "SELECT article FROM pending_relations ORDER BY article")
+        }
+        guard !pending.isEmpty else { return (0, 0, 0) }
+        let matcher = try self.matcher()
+        var state = IndexProgress(stage: .relations, filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, articles: 0,
+                                  relationArticlesDone: 0, relationArticlesTotal: pending.count)
+        var found = 0
+        let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+        try database.writeWithoutTransaction { db in
+            try db.beginTransaction()
+            var lastReport = CorpusIndex.now()
+            var lastCommit = lastReport
+            let insertRelation = try db.cachedStatement(sql: """
+                INSERT INTO relations(key, subject, kind, object, line, evidence, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            let done = try db.cachedStatement(sql: "DELETE FROM pending_relations WHERE article = ?")
+            // A chunk's inputs are read on this connection, then taken apart on the workers.
+            for chunkStart in stride(from: 0, to: pending.count, by: 256) {
+                let rows = pending[chunkStart..<min(pending.count, chunkStart + 256)]
+                var inputs: [(row: Int64, article: Article, mentions: [IndexedMention])] = []
+                for row in rows {
+                    guard let article = try CorpusIndex.article(row: row, db: db) else { continue }
+                    let keys = IndexSchema.keyRange(article: row)
+                    let mentions = try Row.fetchAll(db, sql: """
+                        SELECT entity, part, start, end, surface, line FROM mentions WHERE key BETWEEN ? AND ? AND part >= 0 ORDER BY key
+                        """, arguments: [keys.lowerBound, keys.upperBound]).map { m in
+                        IndexedMention(entityID: m[0], part: IndexedMention.part(code: m[1]), range: m[2]..<m[3], surface: m[4], line: m[5])
+                    }
+                    inputs.append((row, article, mentions))
+                }
+                let pipeline = OrderedPipeline<[IndexedRelation]>(count: inputs.count, workers: workers, window: inputs.count) { i in
+                    ArticleEntityScanner.relations(articleID: inputs[i].article.id, paragraphs: inputs[i].article.paragraphs,
+                                                   mentions: inputs[i].mentions, matcher: matcher)
+                }
+                for input in inputs {
+                    guard let relations = pipeline.next() else { break }
+                    for (i, r) in relations.enumerated() {
+                        try insertRelation.execute(arguments: [IndexSchema.key(article: input.row, part: i), r.subject, r.kind.rawValue,
+                                                               r.object, r.line, r.evidence, r.confidence])
+                    }
+                    found += relations.count
+                    state.relationArticlesDone += 1
+                }
+                for row in rows { try done.execute(arguments: [row]) }
+                state.relationArticlesDone = min(pending.count, chunkStart + rows.count)
+                let t = CorpusIndex.now()
+                if t - lastCommit > 2 {
+                    try db.commit()
+                    try db.beginTransaction()
+                    lastCommit = t
+                }
+                if let progress, t - lastReport >= 0.1 {
+                    state.elapsed = t - started
+                    progress(state)
+                    lastReport = t
+                }
+            }
+            try db.commit()
+            if databaseFile != nil { _ = try? db.checkpoint(.truncate) }
+        }
+        let seconds = CorpusIndex.now() - started
+        state.elapsed = seconds
+        state.isFinished = true
+        progress?(state)
+        return (pending.count, found, seconds)
+    }
+
     /// Reads, segments and analyses one file (on a worker thread).
     static func prepare(_ file: FileToRead, loader: CorpusLoader, matcher: EntityMatcher) -> PreparedFile {
         switch loader.read(absolutePath: file.absolute, displayPath: file.display) {
@@ -189,10 +291,9 @@ extension CorpusIndex {
                 return .sameContent(file, size: Int64(source.byteCount))
             }
             let articles = loader.segmenter.articles(in: source).map { article -> PreparedArticle in
-                let (mentions, relations) = ArticleEntityScanner.scan(article, matcher: matcher)
-                return PreparedArticle(article: article, titleKeys: SearchText.indexForm(article.title),
-                                       bodyKeys: IndexWriter.bodyKeys(article.paragraphs.lazy.map(\.text)),
-                                       mentions: mentions, relations: relations)
+                PreparedArticle(article: article, titleKeys: SearchText.indexForm(article.title),
+                                bodyKeys: IndexWriter.bodyKeys(article.paragraphs.lazy.map(\.text)),
+                                mentions: ArticleEntityScanner.mentions(article, matcher: matcher))
             }
             source.text = ""   // the articles hold what is needed; free the file's text early
             return .parsed(file, source, articles)
@@ -284,9 +385,7 @@ struct IndexWriter {
         let insertEntity = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO entities(id, type, name, arabic, discovered) VALUES (?, ?, ?, ?, ?)
             """)
-        let insertRelation = try db.cachedStatement(sql: """
-            INSERT INTO relations(key, subject, kind, object, line, evidence, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insertPending = try db.cachedStatement(sql: "INSERT INTO pending_relations(article) VALUES (?)")
         let insertText = try db.cachedStatement(sql: "INSERT INTO article_fts(rowid, title, body) VALUES (?, ?, ?)")
 
         for (position, prepared) in articles.enumerated() {
@@ -317,10 +416,7 @@ struct IndexWriter {
                     }
                 }
             }
-            for (i, r) in prepared.relations.enumerated() {
-                try insertRelation.execute(arguments: [IndexSchema.key(article: row, part: i), r.subject, r.kind.rawValue,
-                                                       r.object, r.line, r.evidence, r.confidence])
-            }
+            try insertPending.execute(arguments: [row])
             try insertText.execute(arguments: [row, prepared.titleKeys, prepared.bodyKeys])
         }
     }
@@ -344,6 +440,7 @@ struct IndexWriter {
             for table in ["paragraphs", "boilerplate", "mentions", "relations"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE key BETWEEN ? AND ?", arguments: range)
             }
+            try db.execute(sql: "DELETE FROM pending_relations WHERE article = ?", arguments: [row])
         }
         try db.execute(sql: "DELETE FROM articles WHERE file_id = ?", arguments: [fileID])
         return rows.count

@@ -11,7 +11,11 @@ import QariCore
 ///
 /// A damaged index, or one from another version of qari, is replaced with a notice; a cache
 /// folder that cannot be written gives an in-memory index with a notice. Notices are in
-/// `notices` for the caller to show. Calls are serialised on one connection.
+/// `notices` for the caller to show.
+///
+/// On disk the database is in WAL mode behind a pool of connections, so that a browser can read
+/// rows on one thread while `refresh` runs on another: readers see what the refresh has
+/// committed so far (it commits every couple of seconds). In memory, calls are serialised.
 public final class CorpusIndex: @unchecked Sendable {
     /// The files and folders the index covers, as given.
     public let paths: [String]
@@ -20,9 +24,10 @@ public final class CorpusIndex: @unchecked Sendable {
     /// Things the user should be told (rebuilt index, in-memory fallback), oldest first.
     public private(set) var notices: [IndexNotice] = []
 
-    var database: DatabaseQueue
+    var database: any DatabaseWriter
     private let makeMatcher: () throws -> EntityMatcher
     private var cachedMatcher: EntityMatcher?
+    private let matcherLock = NSLock()
     let loader: CorpusLoader
 
     /// Opens (or creates) the index for `paths`.
@@ -42,7 +47,7 @@ public final class CorpusIndex: @unchecked Sendable {
         case .cache(let directory):
             let folder = directory ?? IndexStorage.defaultCacheDirectory()
             let file = IndexStorage.databaseFile(forRoots: paths, in: folder)
-            var opened: DatabaseQueue?
+            var opened: DatabasePool?
             var notes: [IndexNotice] = []
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -65,6 +70,8 @@ public final class CorpusIndex: @unchecked Sendable {
 
     /// The entity matcher, built on first use.
     public func matcher() throws -> EntityMatcher {
+        matcherLock.lock()
+        defer { matcherLock.unlock() }
         if let cachedMatcher { return cachedMatcher }
         let m = try makeMatcher()
         cachedMatcher = m
@@ -90,9 +97,9 @@ public final class CorpusIndex: @unchecked Sendable {
     }
 
     /// Opens the file and checks it is an index of this format; replaces it when it is not.
-    private static func openFile(_ file: URL, notices: inout [IndexNotice]) throws -> DatabaseQueue {
+    private static func openFile(_ file: URL, notices: inout [IndexNotice]) throws -> DatabasePool {
         do {
-            let queue = try DatabaseQueue(path: file.path, configuration: configuration)
+            let queue = try DatabasePool(path: file.path, configuration: configuration)
             let tables = try queue.read { db in
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
             }
@@ -110,12 +117,13 @@ public final class CorpusIndex: @unchecked Sendable {
                 return queue
             }
             notices.append(.rebuiltOtherVersion(path: file.path, found: format ?? "unknown"))
+            try queue.close()
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_ERROR].contains(error.resultCode) {
             notices.append(.rebuiltDamaged(path: file.path, reason: error.resultCode == .SQLITE_NOTADB
                                            ? "not a database" : (error.message ?? "unreadable")))
         }
         try removeDatabaseFiles(file)
-        let queue = try DatabaseQueue(path: file.path, configuration: configuration)
+        let queue = try DatabasePool(path: file.path, configuration: configuration)
         try queue.write { try IndexSchema.create($0) }
         return queue
     }
@@ -141,9 +149,10 @@ public final class CorpusIndex: @unchecked Sendable {
     func resetContents(notice: IndexNotice) throws {
         notices.append(notice)
         if let file = databaseFile {
+            try? (database as? DatabasePool)?.close()
             database = try DatabaseQueue(configuration: CorpusIndex.configuration)   // release the file
             try CorpusIndex.removeDatabaseFiles(file)
-            database = try DatabaseQueue(path: file.path, configuration: CorpusIndex.configuration)
+            database = try DatabasePool(path: file.path, configuration: CorpusIndex.configuration)
             try database.write { try IndexSchema.create($0) }
         } else {
             database = try CorpusIndex.memoryDatabase()
@@ -171,8 +180,12 @@ public final class CorpusIndex: @unchecked Sendable {
     public func rows(_ range: Range<Int>, order: ArticleOrder = .corpus) throws -> [ArticleSummary] {
         guard !range.isEmpty else { return [] }
         return try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(CorpusIndex.summaryColumns) FROM articles ORDER BY \(order.sql) LIMIT ? OFFSET ?",
-                             arguments: [range.count, range.lowerBound]).map(CorpusIndex.summary)
+            // The inner query skips the offset over index entries only; rows are read for the window alone.
+            try Row.fetchAll(db, sql: """
+                SELECT \(CorpusIndex.summaryColumns) FROM articles
+                WHERE row IN (SELECT row FROM articles ORDER BY \(order.sql) LIMIT ? OFFSET ?)
+                ORDER BY \(order.sql)
+                """, arguments: [range.count, range.lowerBound]).map(CorpusIndex.summary)
         }
     }
 
@@ -295,7 +308,11 @@ public final class CorpusIndex: @unchecked Sendable {
 
     /// Row counts and the size of the database file.
     public func statistics() throws -> IndexStatistics {
-        let bytes = databaseFile.flatMap { try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? NSNumber }?.int64Value ?? 0
+        let bytes = databaseFile.map { file in
+            ["", "-wal"].reduce(Int64(0)) { total, suffix in
+                total + ((try? FileManager.default.attributesOfItem(atPath: file.path + suffix)[.size] as? NSNumber)?.int64Value ?? 0)
+            }
+        } ?? 0
         return try database.read { db in
             func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
             return IndexStatistics(files: try count("files"), articles: try count("articles"), paragraphs: try count("paragraphs"),

@@ -1,8 +1,17 @@
 import Foundation
 import QariCore
 
-/// How far an index refresh has got: reported while files are read, and once at the end.
+/// How far an index refresh has got: reported while it works, and once at the end of each stage.
 public struct IndexProgress: Sendable, Equatable {
+    /// The two stages of a refresh.
+    public enum Stage: String, Sendable {
+        /// Reading and parsing files; articles become listable and searchable.
+        case reading
+        /// Extracting relations from the paragraphs of new articles.
+        case relations
+    }
+
+    public var stage: Stage
     /// Files read so far, of those that had to be read (unchanged files are not counted).
     public var filesDone: Int
     public var filesTotal: Int
@@ -10,25 +19,61 @@ public struct IndexProgress: Sendable, Equatable {
     public var bytesTotal: Int64
     /// Articles parsed and stored so far.
     public var articles: Int
-    /// Seconds since reading started.
+    /// Relations stage: articles done and to do.
+    public var relationArticlesDone: Int
+    public var relationArticlesTotal: Int
+    /// Seconds since the stage started.
     public var elapsed: Double
+    /// True in the last report of a stage.
     public var isFinished: Bool
 
-    public var articlesPerSecond: Double { elapsed > 0 ? Double(articles) / elapsed : 0 }
+    public init(stage: Stage, filesDone: Int, filesTotal: Int, bytesDone: Int64, bytesTotal: Int64, articles: Int,
+                relationArticlesDone: Int = 0, relationArticlesTotal: Int = 0, elapsed: Double = 0, isFinished: Bool = false) {
+        self.stage = stage
+        self.filesDone = filesDone
+        self.filesTotal = filesTotal
+        self.bytesDone = bytesDone
+        self.bytesTotal = bytesTotal
+        self.articles = articles
+        self.relationArticlesDone = relationArticlesDone
+        self.relationArticlesTotal = relationArticlesTotal
+        self.elapsed = elapsed
+        self.isFinished = isFinished
+    }
+
+    /// False when the stage had nothing to do (every file unchanged): nothing worth showing.
+    public var hasWork: Bool { stage == .reading ? filesTotal > 0 : relationArticlesTotal > 0 }
+
+    public var articlesPerSecond: Double {
+        guard elapsed > 0 else { return 0 }
+        return Double(stage == .reading ? articles : relationArticlesDone) / elapsed
+    }
     public var megabytesPerSecond: Double { elapsed > 0 ? Double(bytesDone) / 1_048_576 / elapsed : 0 }
 
     /// Estimated seconds left, from the bytes still to read at the rate so far; nil until known.
     public var secondsLeft: Double? {
-        guard bytesDone > 0, elapsed > 0.2 else { return nil }
+        guard elapsed > 0.2 else { return nil }
+        if stage == .relations {
+            guard relationArticlesDone > 0 else { return nil }
+            return Double(relationArticlesTotal - relationArticlesDone) / (Double(relationArticlesDone) / elapsed)
+        }
+        guard bytesDone > 0 else { return nil }
         return Double(bytesTotal - bytesDone) / (Double(bytesDone) / elapsed)
     }
 
     /// One line for a status bar or a terminal: "indexing 1,204/100,000 files · 6.1/508.0 MB · 2,310 articles/s · 3:35 left".
     public var summaryLine: String {
         let mb = { (b: Int64) in String(format: "%.1f", Double(b) / 1_048_576) }
-        var parts = ["\(isFinished ? "indexed" : "indexing") \(Self.grouped(filesDone))/\(Self.grouped(filesTotal)) files",
+        var parts: [String]
+        if stage == .reading {
+            parts = ["\(isFinished ? "indexed" : "indexing") \(Self.grouped(filesDone))/\(Self.grouped(filesTotal)) files",
                      "\(mb(bytesDone))/\(mb(bytesTotal)) MB",
                      "\(Self.grouped(Int(articlesPerSecond.rounded()))) articles/s"]
+        } else {
+            parts = ["\(isFinished ? "found relations in" : "finding relations in") "
+                        + "\(Self.grouped(relationArticlesDone))/\(Self.grouped(relationArticlesTotal)) articles",
+                     "\(Self.grouped(Int(articlesPerSecond.rounded()))) articles/s"]
+        }
         if isFinished {
             parts.append(String(format: "%.1f s", elapsed))
         } else if let left = secondsLeft {
@@ -65,6 +110,11 @@ public struct IndexRefreshSummary: Sendable {
     public var filesRemoved = 0
     public var articlesAdded = 0
     public var articlesRemoved = 0
+    /// Articles whose relations were extracted, and how many relations they state.
+    public var relationArticles = 0
+    public var relationsFound = 0
+    /// Seconds spent on relations (included in `seconds`).
+    public var relationSeconds: Double = 0
     public var bytesRead: Int64 = 0
     /// Files that could not be used, with the reason.
     public var problems: [LoadProblem] = []

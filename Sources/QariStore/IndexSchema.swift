@@ -6,7 +6,7 @@ import GRDB
 enum IndexSchema {
     /// Bump when tables, the article model or the folding of text change: a different value
     /// makes qari rebuild the index with a message.
-    static let version = 1
+    static let version = 2
     static var format: String { "\(version).\(SearchText.foldingVersion)" }
 
     /// Room for 65,536 parts per article in composite keys.
@@ -73,6 +73,8 @@ enum IndexSchema {
                 key INTEGER PRIMARY KEY,
                 subject TEXT NOT NULL, kind TEXT NOT NULL, object TEXT NOT NULL,
                 line INTEGER NOT NULL, evidence TEXT NOT NULL, confidence TEXT);
+            -- Articles whose relations are still to be extracted (the second stage of a refresh).
+            CREATE TABLE pending_relations(article INTEGER PRIMARY KEY);
             -- Contentless: the text is in paragraphs already; folded keys only (see SearchText).
             CREATE VIRTUAL TABLE article_fts USING fts5(
                 title, body, content='', tokenize='unicode61 remove_diacritics 2');

@@ -27,14 +27,17 @@ public enum ArticleOrder: String, Sendable, CaseIterable {
     case title
     case source
 
+    /// Each order is the order of an index (read forwards or backwards), so that a window
+    /// anywhere in the list costs a walk over index entries and no sort: undated articles
+    /// come last when newest are first and first when oldest are first; articles without a
+    /// source come first.
     var sql: String {
         switch self {
         case .corpus: return "file, position"
-        // Undated articles last in both date orders.
-        case .newestFirst: return "date IS NULL, date DESC, file, position"
-        case .oldestFirst: return "date IS NULL, date, file, position"
+        case .newestFirst: return "date DESC, file DESC, position DESC"
+        case .oldestFirst: return "date, file, position"
         case .title: return "title COLLATE NOCASE, row"
-        case .source: return "source IS NULL, source COLLATE NOCASE, date, row"
+        case .source: return "source COLLATE NOCASE, date, row"
         }
     }
 }
@@ -94,23 +97,17 @@ public struct IndexStatistics: Sendable, Equatable {
     public var databaseBytes: Int64
 }
 
-/// Finds the entity mentions and text relations of one article, as `CorpusAnalysis` does for a
-/// whole corpus in memory (same parts, same line numbers), so that the index can be built a
-/// file at a time.
+/// Finds the entity mentions of one article and the relations its paragraphs state, as
+/// `CorpusAnalysis` does for a whole corpus in memory (same parts, same line numbers), so that
+/// the index can be built a file at a time. Mentions come first (they are cheap and make the
+/// article searchable by entity); relations are a second pass over stored paragraphs.
 enum ArticleEntityScanner {
-    static func scan(_ article: Article, matcher: EntityMatcher) -> (mentions: [IndexedMention], relations: [IndexedRelation]) {
+    static func mentions(_ article: Article, matcher: EntityMatcher) -> [IndexedMention] {
         var placed: [IndexedMention] = []
-        var relations: [IndexedRelation] = []
         func scan(_ text: String, _ part: ArticlePart, line: (Int) -> Int) {
-            let found = matcher.mentions(in: text)
-            for m in found {
+            for m in matcher.mentions(in: text) {
                 placed.append(IndexedMention(entityID: m.entityID, part: part, range: m.range, surface: m.surface,
                                              line: line(m.range.lowerBound)))
-            }
-            guard case .paragraph = part else { return }
-            for r in RelationExtractor.relations(in: text, mentions: found, matcher: matcher) {
-                relations.append(IndexedRelation(subject: r.subject, kind: r.kind, object: r.object, articleID: article.id,
-                                                 line: line(r.range.lowerBound), evidence: r.evidence, confidence: r.confidence))
             }
         }
         scan(article.title, .title, line: { _ in article.firstLine })
@@ -120,6 +117,26 @@ enum ArticleEntityScanner {
         for (b, line) in article.boilerplate.enumerated() {
             scan(line.text, .boilerplate(b), line: { _ in line.line })
         }
-        return (placed, relations)
+        return placed
+    }
+
+    /// Relations stated in the paragraphs, given each paragraph's mentions (as `mentions` found them).
+    static func relations(articleID: String, paragraphs: [Paragraph], mentions: [IndexedMention],
+                          matcher: EntityMatcher) -> [IndexedRelation] {
+        var byParagraph: [Int: [EntityMention]] = [:]
+        for m in mentions {
+            if case .paragraph(let p) = m.part {
+                byParagraph[p, default: []].append(EntityMention(entityID: m.entityID, range: m.range, surface: m.surface))
+            }
+        }
+        var relations: [IndexedRelation] = []
+        for (p, paragraph) in paragraphs.enumerated() {
+            for r in RelationExtractor.relations(in: paragraph.text, mentions: byParagraph[p] ?? [], matcher: matcher) {
+                relations.append(IndexedRelation(subject: r.subject, kind: r.kind, object: r.object, articleID: articleID,
+                                                 line: paragraph.line(atScalarOffset: r.range.lowerBound),
+                                                 evidence: r.evidence, confidence: r.confidence))
+            }
+        }
+        return relations
     }
 }

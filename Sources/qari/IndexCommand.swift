@@ -60,7 +60,7 @@ final class ProgressReporter {
     private var lastPlainLine = -1.0
 
     func report(_ progress: IndexProgress) {
-        guard progress.filesTotal > 0 else { return }
+        guard progress.hasWork else { return }
         if isTerminal {
             Stderr.write("\r\u{1B}[K" + progress.summaryLine + (progress.isFinished ? "\n" : ""))
         } else if progress.isFinished || progress.elapsed - lastPlainLine >= 2 {
@@ -89,7 +89,8 @@ struct Index: ParsableCommand {
             let g = IndexProgress.grouped
             var out = "files     \(g(s.filesFound)) found: \(g(s.filesParsed)) parsed, \(g(s.filesSameContent)) same content, "
                 + "\(g(s.filesUnchanged)) unchanged, \(g(s.filesRemoved)) removed, \(g(s.problems.count)) unreadable\n"
-            out += "articles  \(g(s.articlesAdded)) added, \(g(s.articlesRemoved)) removed\n"
+            out += "articles  \(g(s.articlesAdded)) added, \(g(s.articlesRemoved)) removed; "
+                + "relations read from \(g(s.relationArticles)) new articles: \(g(s.relationsFound)) found\n"
             out += "index     \(g(stats.articles)) articles, \(g(stats.paragraphs)) paragraphs, \(g(stats.entities)) entities, "
                 + "\(g(stats.mentions)) mentions, \(g(stats.relations)) relations\n"
             if let file = index.databaseFile {
@@ -100,7 +101,9 @@ struct Index: ParsableCommand {
             let mb = Double(s.bytesRead) / 1_048_576
             out += "time      \(String(format: "%.2f", s.seconds)) s"
             if s.filesParsed > 0, s.seconds > 0 {
-                out += String(format: " (read %.1f MB; %.0f articles/s)", mb, Double(s.articlesAdded) / s.seconds)
+                let reading = s.seconds - s.relationSeconds
+                out += String(format: " (articles: %.2f s, %.1f MB, %.0f articles/s; relations: %.2f s)",
+                              reading, mb, Double(s.articlesAdded) / max(reading, 0.001), s.relationSeconds)
             }
             out += "\n"
             FileHandle.standardOutput.write(out.data(using: .utf8)!)

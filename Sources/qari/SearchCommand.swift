@@ -48,6 +48,8 @@ struct Search: ParsableCommand {
                 results = try index.search(parsed, limit: limit, counting: !json)
             } catch let error as QueryError {
                 throw UserError(error.description)
+            } catch {
+                throw UserError("the index could not be searched (\(error)); `qari index` rebuilds it, --no-index avoids it")
             }
             if json {
                 try JSONOutput.print(results.hits.map {

@@ -101,6 +101,29 @@ final class CorpusIndexTests: XCTestCase {
         XCTAssertEqual(summary.filesUnchanged, 5)
     }
 
+    func testRelationsArePendingUntilTheSecondStage() throws {
+        try write("a.txt", "Fighting In Idlib\n\nSouth Front\n\nThe Turkish-backed National Front for Liberation clashed with Hay'at Tahrir al-Sham near Idlib.\n")
+        let index = try open()
+        let hts = try XCTUnwrap(sharedMatcher.resolve("HTS")).id
+        let first = try index.updateArticles()
+        XCTAssertEqual(first.articlesAdded, 1)
+        XCTAssertEqual(try index.textRelations(of: hts), [])
+        // Searchable by word and entity before relations are extracted.
+        XCTAssertEqual(try index.search("entity:HTS idlib").hits.count, 1)
+        let second = try index.extractRelations()
+        XCTAssertEqual(second.articles, 1)
+        XCTAssertGreaterThan(second.relations, 0)
+        XCTAssertEqual(try index.textRelations(of: hts).count, try index.statistics().relations)
+        XCTAssertEqual(try index.extractRelations().articles, 0, "nothing left to do")
+
+        // A changed file's relations are replaced, not added to.
+        try write("a.txt", "Calm In Idlib\n\nSouth Front\n\nNothing happened near Idlib today.\n")
+        let changed = try index.refresh()
+        XCTAssertEqual(changed.filesParsed, 1)
+        XCTAssertEqual(changed.relationArticles, 1)
+        XCTAssertEqual(try index.statistics().relations, 0)
+    }
+
     // MARK: Changes on disk
 
     private let first = "Army Advances Near Saraqib\n\nSouth Front\n\nThe Syrian Army advanced near Saraqib on Monday.\n\nClashes continued.\n"
@@ -229,13 +252,18 @@ final class CorpusIndexTests: XCTestCase {
         try copySeeds()
         var reports: [IndexProgress] = []
         try open().refresh(progress: { reports.append($0) })
-        let last = try XCTUnwrap(reports.last)
+        let last = try XCTUnwrap(reports.last(where: { $0.stage == .reading }))
         XCTAssertTrue(last.isFinished)
         XCTAssertEqual(last.filesDone, 5)
         XCTAssertEqual(last.filesTotal, 5)
         XCTAssertEqual(last.bytesDone, last.bytesTotal)
         XCTAssertGreaterThan(last.articles, 20)
         XCTAssertTrue(last.summaryLine.hasPrefix("indexed 5/5 files"), last.summaryLine)
+        let relations = try XCTUnwrap(reports.last)
+        XCTAssertEqual(relations.stage, .relations)
+        XCTAssertTrue(relations.isFinished)
+        XCTAssertEqual(relations.relationArticlesDone, last.articles)
+        XCTAssertTrue(relations.summaryLine.hasPrefix("found relations in \(last.articles)/\(last.articles) articles"), relations.summaryLine)
     }
 
     // MARK: Search
