@@ -56,7 +56,7 @@ public final class CorpusIndex: @unchecked Sendable {
             } catch let error as DatabaseError {
                 notes.append(.inMemory(reason: "cannot use the index \(file.path) (\(error.message ?? "\(error.resultCode)"))"))
             } catch {
-                notes.append(.inMemory(reason: "cannot write the cache folder \(folder.path) (\(CorpusIndex.reason(error)))"))
+                notes.append(.inMemory(reason: "cannot write the cache folder \(folder.path) (\(CorpusIndex.reason(error, creating: folder)))"))
             }
             if let opened {
                 database = opened
@@ -135,7 +135,17 @@ public final class CorpusIndex: @unchecked Sendable {
         }
     }
 
-    private static func reason(_ error: Error) -> String {
+    private static func reason(_ error: Error, creating folder: URL) -> String {
+        // Foundation's message for a failed mkdir is unhelpful; say what is in the way.
+        var ancestor = folder
+        while ancestor.path != "/" && !FileManager.default.fileExists(atPath: ancestor.path) {
+            ancestor.deleteLastPathComponent()
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder), !isFolder.boolValue {
+            return "\(ancestor.path) is a file, not a folder"
+        }
+        if access(ancestor.path, W_OK) != 0 { return "permission denied" }
         if let cocoa = error as? CocoaError, cocoa.code == .fileWriteNoPermission { return "permission denied" }
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {

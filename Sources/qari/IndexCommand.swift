@@ -15,7 +15,11 @@ struct IndexOptions: ParsableArguments {
 enum IndexAccess {
     /// Opens the corpus's index and brings it up to date, showing progress on stderr and
     /// reporting notices and unreadable files as `CorpusOptions.load` does.
-    static func openAndRefresh(_ corpus: CorpusOptions, _ options: IndexOptions) throws -> (CorpusIndex, IndexRefreshSummary) {
+    ///
+    /// - Parameter relations: also extract the relations of new articles (the slow stage);
+    ///   a search does not need them, so they wait for `qari index` or the browser.
+    static func openAndRefresh(_ corpus: CorpusOptions, _ options: IndexOptions,
+                               relations: Bool) throws -> (CorpusIndex, IndexRefreshSummary) {
         let paths = try corpus.resolvedPaths()
         let quiet = corpus.quiet
         let index: CorpusIndex
@@ -25,16 +29,20 @@ enum IndexAccess {
         } catch {
             throw UserError("cannot open an index for \(paths.joined(separator: ", ")): \(error)")
         }
+        // Notices from opening (a rebuilt or in-memory index) come before any progress.
+        for notice in index.notices { Stderr.write("qari: \(Sanitizer.plain(notice.description))\n") }
+        let noticesShown = index.notices.count
         let reporter = ProgressReporter()
         let summary: IndexRefreshSummary
         do {
-            summary = try index.refresh(progress: quiet ? nil : reporter.report)
+            let report = quiet ? nil : reporter.report
+            summary = relations ? try index.refresh(progress: report) : try index.updateArticles(progress: report)
         } catch let error as CorpusError {
             throw UserError(error.description)
         } catch let error as IndexError {
             throw UserError(error.description)
         }
-        for notice in index.notices { Stderr.write("qari: \(Sanitizer.plain(notice.description))\n") }
+        for notice in index.notices.dropFirst(noticesShown) { Stderr.write("qari: \(Sanitizer.plain(notice.description))\n") }
         if !quiet {
             report(problems: summary.problems, warnings: summary.warnings)
         }
@@ -57,16 +65,23 @@ enum IndexAccess {
 /// every few seconds otherwise (logs, pipes).
 final class ProgressReporter {
     private let isTerminal = isatty(STDERR_FILENO) == 1
-    private var lastPlainLine = -1.0
+    private var lastPlainLine = 0.0
+    private var shownThisStage = false
 
     func report(_ progress: IndexProgress) {
         guard progress.hasWork else { return }
+        // A stage over in a blink (a few changed files) is not worth a line.
+        if progress.isFinished && !shownThisStage && progress.elapsed < 0.5 { return }
         if isTerminal {
             Stderr.write("\r\u{1B}[K" + progress.summaryLine + (progress.isFinished ? "\n" : ""))
         } else if progress.isFinished || progress.elapsed - lastPlainLine >= 2 {
             Stderr.write(progress.summaryLine + "\n")
             lastPlainLine = progress.elapsed
+        } else {
+            return
         }
+        shownThisStage = !progress.isFinished
+        if progress.isFinished { lastPlainLine = 0 }
     }
 }
 
@@ -84,7 +99,7 @@ struct Index: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let (index, s) = try IndexAccess.openAndRefresh(corpus, indexOptions)
+            let (index, s) = try IndexAccess.openAndRefresh(corpus, indexOptions, relations: true)
             let stats = try index.statistics()
             let g = IndexProgress.grouped
             var out = "files     \(g(s.filesFound)) found: \(g(s.filesParsed)) parsed, \(g(s.filesSameContent)) same content, "

@@ -42,7 +42,7 @@ struct Search: ParsableCommand {
                 throw UserError(error.description)
             }
             guard limit > 0 else { throw UserError("--limit must be at least 1") }
-            let (index, _) = try IndexAccess.openAndRefresh(corpus, indexOptions)
+            let (index, _) = try IndexAccess.openAndRefresh(corpus, indexOptions, relations: false)
             let results: SearchResults
             do {
                 results = try index.search(parsed, limit: limit, counting: !json)
