@@ -8,13 +8,15 @@ struct Search: ParsableCommand {
         abstract: "Search a corpus: ranked articles with a snippet each.",
         discussion: """
             QUERY is one argument (quote it in the shell). Words must all appear (AND); OR between \
-            two words accepts either; -word excludes; "several words" is a phrase; prefix* matches \
-            the start of words; ( ) groups. Filters: entity:NAME (any spelling, either script), \
+            two words accepts either and binds tighter than AND (idlib hts OR nusra = idlib AND \
+            (hts OR nusra)); -word excludes; "several words" is a phrase; prefix* matches the start \
+            of words; ( ) groups. Filters: entity:NAME (any spelling, either script), \
             type:faction, lang:ar, lang:en, source:"South Front", date:2019-08..2019-09, date:2019, \
             after:2019-08, before:2020.
             Arabic is matched without harakat and alef, yaa and taa marbuta variants, and through \
             the proclitics و ف ب ل ك ال (حلب finds وحلب); English ignores case and plural or -ed/-ing endings.
             Example: qari search 'entity:HTS lang:en "national front" OR nfl -turkey'
+            The corpus is read through the index (see `qari index`); new and changed files are read first.
             """)
 
     @Argument(help: "The query.")
