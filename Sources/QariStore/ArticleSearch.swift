@@ -42,7 +42,15 @@ extension CorpusIndex {
             var sql: String
             let conditions = plan.conditions.map(\.sql)
             for c in plan.conditions { args += c.arguments }
-            if let match = plan.match {
+            if let match = plan.match, conditions.isEmpty {
+                // Words alone: rank on the full-text table without joining every match to its
+                // article (bm25 over tens of thousands of matches is the cost; the join adds a fifth).
+                sql = """
+                    SELECT rowid AS row, -bm25(article_fts, 3.0, 1.0) AS score
+                    FROM article_fts WHERE article_fts MATCH ?
+                    """
+                args = [match]
+            } else if let match = plan.match {
                 sql = """
                     SELECT a.row, -bm25(article_fts, 3.0, 1.0) AS score
                     FROM article_fts JOIN articles a ON a.row = article_fts.rowid
@@ -58,7 +66,11 @@ extension CorpusIndex {
             if counting {
                 total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: args)
             }
-            sql += plan.match != nil ? " ORDER BY score DESC, a.row LIMIT ?" : " ORDER BY a.date IS NULL, a.date DESC, a.file, a.position LIMIT ?"
+            if plan.match == nil {
+                sql += " ORDER BY a.date IS NULL, a.date DESC, a.file, a.position LIMIT ?"
+            } else {
+                sql += conditions.isEmpty ? " ORDER BY score DESC, rowid LIMIT ?" : " ORDER BY score DESC, a.row LIMIT ?"
+            }
             args += [limit]
             let ranked = try Row.fetchAll(db, sql: sql, arguments: args).map { (row: $0[0] as Int64, score: $0[1] as Double) }
             let summaries = try summaries(rows: ranked.map(\.row), db: db)
