@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw",
@@ -18,14 +19,17 @@ let package = Package(
                        providers: [.apt(["libfribidi-dev"])]),
         .target(name: "QariCore", resources: [.copy("Resources/knowledge.jsonl")]),
         .target(name: "TerminalText", dependencies: ["CFriBidi"]),
+        .target(name: "QariStore", dependencies: ["QariCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "QariTUI", dependencies: ["CNcurses", "QariCore", "TerminalText"]),
         .executableTarget(name: "qari", dependencies: [
-            "QariCore", "TerminalText", "QariTUI",
+            "QariCore", "QariStore", "TerminalText", "QariTUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "QariBench", dependencies: ["QariCore", "TerminalText", "QariTUI"]),
+        .executableTarget(name: "QariBench", dependencies: ["QariCore", "QariStore", "TerminalText", "QariTUI",
+                                                            .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "QariCoreTests", dependencies: ["QariCore"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "QariStoreTests", dependencies: ["QariStore", "QariCore"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"], exclude: ["Snapshots"]),
         .testTarget(name: "QariTUITests", dependencies: ["QariTUI", "QariCore", "TerminalText"]),
         .testTarget(name: "QariEndToEndTests", dependencies: []),

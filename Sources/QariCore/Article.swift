@@ -22,6 +22,10 @@ public struct Paragraph: Codable, Sendable, Equatable {
     public struct JoinedLine: Sendable, Equatable {
         public var offset: Int
         public var line: Int
+        public init(offset: Int, line: Int) {
+            self.offset = offset
+            self.line = line
+        }
     }
 
     public init(text: String, lang: Language, direction: TextDirection, line: Int, joinedLines: [JoinedLine] = []) {

@@ -1,0 +1,335 @@
+import Foundation
+import GRDB
+import QariCore
+
+/// A piece of an article around what matched.
+public struct Snippet: Sendable, Equatable {
+    public var text: String
+    /// Scalar offsets in `text` of the words that matched.
+    public var highlights: [Range<Int>]
+}
+
+/// One search result.
+public struct SearchHit: Sendable, Equatable {
+    public var article: ArticleSummary
+    /// Relevance (negated bm25, so higher is better); 0 when the query has only filters.
+    public var score: Double
+    public var snippet: Snippet
+}
+
+/// The best-ranked hits of a search, and how many articles matched in all.
+public struct SearchResults: Sendable {
+    public var hits: [SearchHit]
+    /// Nil unless counting was asked for.
+    public var totalCount: Int?
+}
+
+extension CorpusIndex {
+    /// Runs a query in the search language (see `SearchQueryParser`).
+    ///
+    /// Results are ranked by bm25 over the folded title (weighted 3) and body; a query made only
+    /// of filters lists the newest articles first.
+    /// - Throws: `QueryError` for a malformed query or an entity the knowledge base does not know.
+    public func search(_ text: String, limit: Int = 50, counting: Bool = false) throws -> SearchResults {
+        try search(SearchQueryParser.parse(text), limit: limit, counting: counting)
+    }
+
+    public func search(_ query: SearchQuery, limit: Int = 50, counting: Bool = false) throws -> SearchResults {
+        var compiler = SearchCompiler(resolveEntity: { [unowned self] name, column in try self.entityID(named: name, column: column) })
+        let plan = try compiler.plan(query)
+        return try database.read { db in
+            var args = StatementArguments()
+            var sql: String
+            let conditions = plan.conditions.map(\.sql)
+            for c in plan.conditions { args += c.arguments }
+            if let match = plan.match, conditions.isEmpty {
+                // Words alone: rank on the full-text table without joining every match to its
+                // article (bm25 over tens of thousands of matches is the cost; the join adds a fifth).
+                sql = """
+                    SELECT rowid AS row, -bm25(article_fts, 3.0, 1.0) AS score
+                    FROM article_fts WHERE article_fts MATCH ?
+                    """
+                args = [match]
+            } else if let match = plan.match {
+                sql = """
+                    SELECT a.row, -bm25(article_fts, 3.0, 1.0) AS score
+                    FROM article_fts JOIN articles a ON a.row = article_fts.rowid
+                    WHERE article_fts MATCH ?
+                    """
+                args = [match] + args
+                for c in conditions { sql += " AND " + c }
+            } else {
+                sql = "SELECT a.row, 0.0 AS score FROM articles a"
+                if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            }
+            var total: Int?
+            if counting {
+                total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: args)
+            }
+            if plan.match == nil {
+                sql += " ORDER BY a.date IS NULL, a.date DESC, a.file, a.position LIMIT ?"
+            } else {
+                sql += conditions.isEmpty ? " ORDER BY score DESC, rowid LIMIT ?" : " ORDER BY score DESC, a.row LIMIT ?"
+            }
+            args += [limit]
+            let ranked = try Row.fetchAll(db, sql: sql, arguments: args).map { (row: $0[0] as Int64, score: $0[1] as Double) }
+            let summaries = try summaries(rows: ranked.map(\.row), db: db)
+            var hits: [SearchHit] = []
+            for r in ranked {
+                guard let summary = summaries[r.row] else { continue }
+                let keys = IndexSchema.keyRange(article: r.row)
+                let paragraphs = try String.fetchAll(db, sql: "SELECT text FROM paragraphs WHERE key BETWEEN ? AND ? ORDER BY key",
+                                                     arguments: [keys.lowerBound, keys.upperBound])
+                hits.append(SearchHit(article: summary, score: r.score,
+                                      snippet: SnippetMaker.snippet(title: summary.title, paragraphs: paragraphs,
+                                                                    keys: plan.highlightKeys, prefixes: plan.highlightPrefixes)))
+            }
+            return SearchResults(hits: hits, totalCount: total)
+        }
+    }
+
+    /// The id of the entity a name stands for: an id, any spelling the matcher knows, or a name
+    /// stored in the index (discovered names).
+    func entityID(named name: String, column: Int) throws -> String {
+        if let id = try database.read({ db in
+            try String.fetchOne(db, sql: "SELECT id FROM entities WHERE id = ?", arguments: [name])
+        }) { return id }
+        if let entity = try matcher().resolve(name) { return entity.id }
+        if let id = try database.read({ db in
+            try String.fetchOne(db, sql: "SELECT id FROM entities WHERE name = ? COLLATE NOCASE OR arabic = ? LIMIT 1",
+                                arguments: [name, name])
+        }) { return id }
+        throw QueryError(column: column, message: "no entity called '\(name)' (see `qari entities`)")
+    }
+}
+
+/// A query turned into one FTS5 match expression (for ranking) and SQL conditions.
+struct SearchPlan {
+    struct Condition {
+        var sql: String
+        var arguments: StatementArguments
+    }
+    var match: String?
+    var conditions: [Condition] = []
+    /// Keys of the words and phrases searched for (not excluded), for snippets.
+    var highlightKeys: Set<String> = []
+    var highlightPrefixes: [String] = []
+}
+
+/// Compiles a `SearchQuery`. Words, phrases and prefixes become FTS5 expressions over folded
+/// keys (`SearchText`); the words and groups at the top level that FTS5 can express make the
+/// ranked match, and everything else (filters, groups mixing words and filters, excluded
+/// filters) becomes SQL conditions on the article row.
+struct SearchCompiler {
+    var resolveEntity: (String, Int) throws -> String
+    private var highlightKeys: Set<String> = []
+    private var highlightPrefixes: [String] = []
+
+    init(resolveEntity: @escaping (String, Int) throws -> String) {
+        self.resolveEntity = resolveEntity
+    }
+
+    mutating func plan(_ query: SearchQuery) throws -> SearchPlan {
+        collectHighlights(query, excluded: false)
+        try validate(query)
+        var plan = SearchPlan()
+        let conjuncts: [SearchQuery]
+        if case .all(let items) = query { conjuncts = items } else { conjuncts = [query] }
+        var positives: [String] = []
+        var negatives: [String] = []
+        var rest: [SearchQuery] = []
+        for item in conjuncts {
+            if case .exclude(let inner) = item, let fts = try fts(inner) {
+                negatives.append(fts)
+            } else if case .exclude = item {
+                rest.append(item)
+            } else if let fts = try fts(item) {
+                positives.append(fts)
+            } else {
+                rest.append(item)
+            }
+        }
+        if positives.isEmpty {
+            rest = conjuncts
+        } else {
+            plan.match = "(" + positives.joined(separator: ") AND (") + ")" + negatives.map { " NOT (\($0))" }.joined()
+        }
+        plan.conditions = try rest.map { try condition($0) }
+        plan.highlightKeys = highlightKeys
+        plan.highlightPrefixes = highlightPrefixes
+        return plan
+    }
+
+    /// Words that fold to nothing ("—", "!!") are mistakes worth pointing at.
+    private func validate(_ q: SearchQuery) throws {
+        switch q {
+        case .word(let w, let column), .phrase(let w, let column):
+            if SearchText.keys(w).isEmpty {
+                throw QueryError(column: column, message: "'\(w)' has no letters or digits to search for")
+            }
+        case .prefix(let p, let column):
+            if SearchText.prefixKeys(p).isEmpty {
+                throw QueryError(column: column, message: "'\(p)*' has no letters or digits to search for")
+            }
+        case .filter: break
+        case .exclude(let inner): try validate(inner)
+        case .all(let items), .any(let items): try items.forEach(validate)
+        }
+    }
+
+    private mutating func collectHighlights(_ q: SearchQuery, excluded: Bool) {
+        switch q {
+        case .word(let w, _), .phrase(let w, _):
+            if !excluded { highlightKeys.formUnion(SearchText.keys(w)) }
+        case .prefix(let p, _):
+            if !excluded {
+                let keys = SearchText.prefixKeys(p)
+                highlightKeys.formUnion(keys.dropLast())
+                if let last = keys.last { highlightPrefixes.append(last) }
+            }
+        case .filter: break
+        case .exclude(let inner): collectHighlights(inner, excluded: !excluded)
+        case .all(let items), .any(let items): items.forEach { collectHighlights($0, excluded: excluded) }
+        }
+    }
+
+    /// The FTS5 expression for a subtree, or nil when it has a filter or a bare exclusion.
+    private func fts(_ q: SearchQuery) throws -> String? {
+        switch q {
+        case .word(let w, _), .phrase(let w, _):
+            return "\"" + SearchText.keys(w).joined(separator: " ") + "\""
+        case .prefix(let p, _):
+            return "\"" + SearchText.prefixKeys(p).joined(separator: " ") + "\" *"
+        case .filter, .exclude:
+            return nil
+        case .all(let items):
+            var positives: [String] = []
+            var negatives: [String] = []
+            for item in items {
+                if case .exclude(let inner) = item {
+                    guard let f = try fts(inner) else { return nil }
+                    negatives.append(f)
+                } else {
+                    guard let f = try fts(item) else { return nil }
+                    positives.append(f)
+                }
+            }
+            guard !positives.isEmpty else { return nil }
+            return "(" + positives.joined(separator: ") AND (") + ")" + negatives.map { " NOT (\($0))" }.joined()
+        case .any(let items):
+            var parts: [String] = []
+            for item in items {
+                guard let f = try fts(item) else { return nil }
+                parts.append(f)
+            }
+            return "(" + parts.joined(separator: ") OR (") + ")"
+        }
+    }
+
+    private func condition(_ q: SearchQuery) throws -> SearchPlan.Condition {
+        if let match = try fts(q) {
+            return .init(sql: "a.row IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)", arguments: [match])
+        }
+        switch q {
+        case .filter(let filter, let column):
+            return try condition(filter, column: column)
+        case .exclude(let inner):
+            let c = try condition(inner)
+            return .init(sql: "NOT (\(c.sql))", arguments: c.arguments)
+        case .all(let items), .any(let items):
+            let parts = try items.map { try condition($0) }
+            var isAll = false
+            if case .all = q { isAll = true }
+            var args = StatementArguments()
+            for p in parts { args += p.arguments }
+            return .init(sql: "(" + parts.map(\.sql).joined(separator: isAll ? " AND " : " OR ") + ")", arguments: args)
+        case .word, .phrase, .prefix:
+            preconditionFailure("words always compile to FTS5")
+        }
+    }
+
+    private func condition(_ filter: SearchFilter, column: Int) throws -> SearchPlan.Condition {
+        switch filter {
+        case .entity(let name):
+            let id = try resolveEntity(name, column)
+            return .init(sql: "a.row IN (SELECT article FROM article_entities WHERE entity = ?)", arguments: [id])
+        case .entityType(let type):
+            return .init(sql: """
+                a.row IN (SELECT ae.article FROM article_entities ae JOIN entities e ON e.id = ae.entity WHERE e.type = ?)
+                """, arguments: [type.rawValue])
+        case .language(let language):
+            return .init(sql: "a.lang = ?", arguments: [language.rawValue])
+        case .source(let source):
+            let pattern = "%" + source.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
+            return .init(sql: "(a.source LIKE ? ESCAPE '\\' OR a.publisher LIKE ? ESCAPE '\\')", arguments: [pattern, pattern])
+        case .dates(let interval):
+            var parts: [String] = []
+            var args = StatementArguments()
+            if let from = interval.from { parts.append("a.date >= ?"); args += [from] }
+            if let until = interval.until { parts.append("a.date < ?"); args += [until] }
+            return .init(sql: "(a.date IS NOT NULL AND " + (parts.isEmpty ? "1" : parts.joined(separator: " AND ")) + ")", arguments: args)
+        }
+    }
+}
+
+/// Picks the part of an article that best shows why it matched.
+enum SnippetMaker {
+    static let wordsBefore = 8
+    static let wordsAfter = 22
+
+    static func snippet(title: String, paragraphs: [String], keys: Set<String>, prefixes: [String]) -> Snippet {
+        func matches(_ key: String) -> Bool {
+            keys.contains(key) || prefixes.contains { key.hasPrefix($0) }
+        }
+        var best: (paragraph: Int, words: [(range: Range<Int>, key: String)], first: Int, score: Int)?
+        if !keys.isEmpty || !prefixes.isEmpty {
+            for (i, text) in paragraphs.enumerated() {
+                let words = SearchText.words(in: text)
+                var distinct = Set<String>()
+                var count = 0
+                var first = -1
+                for (w, word) in words.enumerated() where matches(word.key) {
+                    if first < 0 { first = w }
+                    distinct.insert(word.key)
+                    count += 1
+                }
+                guard first >= 0 else { continue }
+                let score = distinct.count * 100 + count
+                if best == nil || score > best!.score { best = (i, words, first, score) }
+                if distinct.count == keys.count + prefixes.count && count >= 3 { break }
+            }
+        }
+        if best == nil, let first = paragraphs.first(where: { !$0.isEmpty }) {
+            best = (0, SearchText.words(in: first), 0, 0)
+            return cut(first, words: best!.words, around: 0, matches: { _ in false })
+        }
+        guard let chosen = best else { return Snippet(text: "", highlights: []) }
+        return cut(paragraphs[chosen.paragraph], words: chosen.words, around: chosen.first, matches: matches)
+    }
+
+    private static func cut(_ text: String, words: [(range: Range<Int>, key: String)], around index: Int,
+                            matches: (String) -> Bool) -> Snippet {
+        let scalars = Array(text.unicodeScalars)
+        guard !words.isEmpty else {
+            return Snippet(text: String(String.UnicodeScalarView(scalars.prefix(200))), highlights: [])
+        }
+        let firstWord = max(0, index - wordsBefore)
+        let lastWord = min(words.count - 1, index + wordsAfter)
+        let start = firstWord == 0 ? 0 : words[firstWord].range.lowerBound
+        var end = lastWord == words.count - 1 ? scalars.count : words[lastWord].range.upperBound
+        if lastWord == words.count - 1 { end = scalars.count }
+        var text = String(String.UnicodeScalarView(scalars[start..<end]))
+        var shift = -start
+        if firstWord > 0 {
+            text = "…" + text
+            shift += 1
+        }
+        if end < scalars.count { text += "…" }
+        var highlights: [Range<Int>] = []
+        for w in firstWord...lastWord where matches(words[w].key) {
+            highlights.append((words[w].range.lowerBound + shift)..<(words[w].range.upperBound + shift))
+        }
+        return Snippet(text: text, highlights: highlights)
+    }
+}

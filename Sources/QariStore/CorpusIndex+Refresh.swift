@@ -1,0 +1,448 @@
+import Foundation
+import GRDB
+import QariCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A file as the index last saw it.
+struct IndexedFile: Sendable {
+    var id: Int64
+    var size: Int64
+    var mtime: Int64
+    var hash: UInt64
+}
+
+/// A file found on disk that must be read.
+struct FileToRead: Sendable {
+    var absolute: String
+    var display: String
+    var size: Int64
+    var mtime: Int64
+    var indexed: IndexedFile?
+}
+
+/// An article taken apart on a worker thread, ready to be written.
+struct PreparedArticle {
+    var article: Article
+    var titleKeys: String
+    var bodyKeys: String
+    var mentions: [IndexedMention]
+}
+
+/// What a worker made of one file.
+enum PreparedFile {
+    case unreadable(FileToRead, LoadProblem)
+    /// Time or size changed, bytes did not.
+    case sameContent(FileToRead, size: Int64)
+    case parsed(FileToRead, SourceText, [PreparedArticle])
+}
+
+extension CorpusIndex {
+    /// Brings the index up to date with the files under `paths`: `updateArticles`, then
+    /// `extractRelations`.
+    ///
+    /// - Parameter progress: called on the calling thread about ten times a second, and once at
+    ///   the end of each stage with `isFinished` set.
+    /// - Throws: `CorpusError.missingPath` for a path that does not exist; `IndexError` when the
+    ///   database cannot be written.
+    @discardableResult
+    public func refresh(progress: ((IndexProgress) -> Void)? = nil) throws -> IndexRefreshSummary {
+        var summary = try updateArticles(progress: progress)
+        let relations = try extractRelations(progress: progress)
+        summary.relationArticles = relations.articles
+        summary.relationsFound = relations.relations
+        summary.relationSeconds = relations.seconds
+        summary.seconds += relations.seconds
+        return summary
+    }
+
+    /// The first stage of a refresh: new and changed files are parsed (a file is opened only when
+    /// its size or modification time changed, and parsed only when its content hash changed too)
+    /// and files gone from disk leave the index. Afterwards every article can be listed, read and
+    /// searched, by words and by entity; relations stated in new articles are still pending.
+    @discardableResult
+    public func updateArticles(progress: ((IndexProgress) -> Void)? = nil) throws -> IndexRefreshSummary {
+        try recoveringFromDamage { try updateArticlesOnce(progress: progress) }
+    }
+
+    /// The second stage of a refresh: relations stated in the paragraphs of articles added since
+    /// the last time. Slow next to the first stage (the extractor runs dozens of patterns over
+    /// every paragraph), so a browser can show the corpus before it ends.
+    @discardableResult
+    public func extractRelations(progress: ((IndexProgress) -> Void)? = nil) throws -> (articles: Int, relations: Int, seconds: Double) {
+        try recoveringFromDamage { try extractRelationsOnce(progress: progress) }
+    }
+
+    /// A damaged database found while writing is replaced (with a notice) and the work done again.
+    private func recoveringFromDamage<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            try resetContents(notice: .rebuiltDamaged(path: databaseFile?.path ?? "in memory", reason: error.message ?? "corrupt"))
+            do {
+                return try body()
+            } catch let error as DatabaseError {
+                throw IndexError.database(path: databaseFile?.path ?? "in memory", message: error.message ?? "\(error.resultCode)")
+            }
+        } catch let error as DatabaseError {
+            throw IndexError.database(path: databaseFile?.path ?? "in memory", message: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    private func updateArticlesOnce(progress: ((IndexProgress) -> Void)?) throws -> IndexRefreshSummary {
+        let started = CorpusIndex.now()
+        var summary = IndexRefreshSummary()
+        let matcher = try self.matcher()
+        try checkKnowledgeBase(matcher)
+
+        let (entries, discoveryProblems) = try loader.discover(paths)
+        summary.problems = discoveryProblems
+        summary.filesFound = entries.count
+        let indexed = try database.read { db -> [String: IndexedFile] in
+            var files: [String: IndexedFile] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT path, id, size, mtime, hash FROM files") {
+                files[r[0]] = IndexedFile(id: r[1], size: r[2], mtime: r[3], hash: UInt64(bitPattern: r[4]))
+            }
+            return files
+        }
+
+        var toRead: [FileToRead] = []
+        var seen = Set<String>()
+        let cwd = FileManager.default.currentDirectoryPath
+        for entry in entries {
+            let absolute = entry.absolute.hasPrefix("/") ? entry.absolute : (cwd + "/" + entry.absolute)
+            guard seen.insert(absolute).inserted else { continue }
+            var st = stat()
+            let known = indexed[absolute]
+            if stat(absolute, &st) == 0 {
+                let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+                if let known, known.size == Int64(st.st_size), known.mtime == mtime {
+                    summary.filesUnchanged += 1
+                    continue
+                }
+                toRead.append(FileToRead(absolute: absolute, display: entry.display, size: Int64(st.st_size), mtime: mtime, indexed: known))
+            } else {
+                toRead.append(FileToRead(absolute: absolute, display: entry.display, size: 0, mtime: 0, indexed: known))
+            }
+        }
+        let gone = indexed.filter { !seen.contains($0.key) }.map(\.value.id)
+
+        var state = IndexProgress(stage: .reading, filesDone: 0, filesTotal: toRead.count, bytesDone: 0,
+                                  bytesTotal: toRead.reduce(0) { $0 + $1.size }, articles: 0)
+        let loader = self.loader
+        let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+        let pipeline = OrderedPipeline<PreparedFile>(count: toRead.count, workers: workers, window: 512) { i in
+            CorpusIndex.prepare(toRead[i], loader: loader, matcher: matcher)
+        }
+        defer { pipeline.cancel() }
+
+        try database.writeWithoutTransaction { db in
+            var writer = try IndexWriter(db: db, matcher: matcher)
+            try db.beginTransaction()
+            for id in gone {
+                summary.articlesRemoved += try writer.removeArticles(ofFile: id)
+                try db.execute(sql: "DELETE FROM files WHERE id = ?", arguments: [id])
+                summary.filesRemoved += 1
+            }
+            var lastReport = CorpusIndex.now()
+            var lastCommit = lastReport
+            while let prepared = pipeline.next() {
+                switch prepared {
+                case .unreadable(let file, let problem):
+                    summary.problems.append(problem)
+                    if let known = file.indexed {
+                        summary.articlesRemoved += try writer.removeArticles(ofFile: known.id)
+                        try db.execute(sql: "DELETE FROM files WHERE id = ?", arguments: [known.id])
+                        summary.filesRemoved += 1
+                    }
+                case .sameContent(let file, let size):
+                    try db.execute(sql: "UPDATE files SET size = ?, mtime = ? WHERE id = ?",
+                                   arguments: [size, file.mtime, file.indexed!.id])
+                    summary.filesSameContent += 1
+                    summary.bytesRead += size
+                case .parsed(let file, let source, let articles):
+                    if let known = file.indexed {
+                        summary.articlesRemoved += try writer.removeArticles(ofFile: known.id)
+                    }
+                    try writer.insert(file: file, source: source, articles: articles)
+                    summary.filesParsed += 1
+                    summary.articlesAdded += articles.count
+                    summary.bytesRead += Int64(source.byteCount)
+                    state.articles += articles.count
+                }
+                state.filesDone += 1
+                state.bytesDone += file(of: prepared).size
+                let t = CorpusIndex.now()
+                // Commit now and then: an interrupted build keeps what it wrote, and the next
+                // refresh carries on from there.
+                if t - lastCommit > 2 {
+                    try db.commit()
+                    try db.beginTransaction()
+                    lastCommit = t
+                }
+                if let progress, t - lastReport >= 0.1 {
+                    state.elapsed = t - started
+                    progress(state)
+                    lastReport = t
+                }
+            }
+            try db.commit()
+            // Fold the write-ahead log into the database so that it does not keep the disk space.
+            if databaseFile != nil { _ = try? db.checkpoint(.truncate) }
+        }
+        summary.warnings = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT display, replaced FROM files WHERE replaced > 0 ORDER BY display").map { r in
+                let n: Int = r[1]
+                return LoadProblem(path: r[0], reason: "\(n) invalid UTF-8 sequence\(n == 1 ? "" : "s") replaced with U+FFFD")
+            }
+        }
+        summary.seconds = CorpusIndex.now() - started
+        state.elapsed = summary.seconds
+        state.isFinished = true
+        state.bytesDone = state.bytesTotal
+        progress?(state)
+        return summary
+    }
+
+    private func file(of prepared: PreparedFile) -> FileToRead {
+        switch prepared {
+        case .unreadable(let f, _), .sameContent(let f, _), .parsed(let f, _, _): return f
+        }
+    }
+
+    private func extractRelationsOnce(progress: ((IndexProgress) -> Void)?) throws -> (articles: Int, relations: Int, seconds: Double) {
+        let started = CorpusIndex.now()
+        let pending = try database.read { db in
+            try Int64.fetchAll(db, sql: "SELECT article FROM pending_relations ORDER BY article")
+        }
+        guard !pending.isEmpty else { return (0, 0, 0) }
+        let matcher = try self.matcher()
+        var state = IndexProgress(stage: .relations, filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, articles: 0,
+                                  relationArticlesDone: 0, relationArticlesTotal: pending.count)
+        var found = 0
+        let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+        try database.writeWithoutTransaction { db in
+            try db.beginTransaction()
+            var lastReport = CorpusIndex.now()
+            var lastCommit = lastReport
+            let insertRelation = try db.cachedStatement(sql: """
+                INSERT INTO relations(key, subject, kind, object, line, evidence, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            let done = try db.cachedStatement(sql: "DELETE FROM pending_relations WHERE article = ?")
+            // A chunk's inputs are read on this connection, then taken apart on the workers.
+            for chunkStart in stride(from: 0, to: pending.count, by: 256) {
+                let rows = pending[chunkStart..<min(pending.count, chunkStart + 256)]
+                var inputs: [(row: Int64, article: Article, mentions: [IndexedMention])] = []
+                for row in rows {
+                    guard let article = try CorpusIndex.article(row: row, db: db) else { continue }
+                    let keys = IndexSchema.keyRange(article: row)
+                    let mentions = try Row.fetchAll(db, sql: """
+                        SELECT entity, part, start, end, surface, line FROM mentions WHERE key BETWEEN ? AND ? AND part >= 0 ORDER BY key
+                        """, arguments: [keys.lowerBound, keys.upperBound]).map { m in
+                        IndexedMention(entityID: m[0], part: IndexedMention.part(code: m[1]), range: m[2]..<m[3], surface: m[4], line: m[5])
+                    }
+                    inputs.append((row, article, mentions))
+                }
+                let pipeline = OrderedPipeline<[IndexedRelation]>(count: inputs.count, workers: workers, window: inputs.count) { i in
+                    ArticleEntityScanner.relations(articleID: inputs[i].article.id, paragraphs: inputs[i].article.paragraphs,
+                                                   mentions: inputs[i].mentions, matcher: matcher)
+                }
+                for input in inputs {
+                    guard let relations = pipeline.next() else { break }
+                    for (i, r) in relations.enumerated() {
+                        try insertRelation.execute(arguments: [IndexSchema.key(article: input.row, part: i), r.subject, r.kind.rawValue,
+                                                               r.object, r.line, r.evidence, r.confidence])
+                    }
+                    found += relations.count
+                    state.relationArticlesDone += 1
+                }
+                for row in rows { try done.execute(arguments: [row]) }
+                state.relationArticlesDone = min(pending.count, chunkStart + rows.count)
+                let t = CorpusIndex.now()
+                if t - lastCommit > 2 {
+                    try db.commit()
+                    try db.beginTransaction()
+                    lastCommit = t
+                }
+                if let progress, t - lastReport >= 0.1 {
+                    state.elapsed = t - started
+                    progress(state)
+                    lastReport = t
+                }
+            }
+            try db.commit()
+            if databaseFile != nil { _ = try? db.checkpoint(.truncate) }
+        }
+        let seconds = CorpusIndex.now() - started
+        state.elapsed = seconds
+        state.isFinished = true
+        progress?(state)
+        return (pending.count, found, seconds)
+    }
+
+    /// Reads, segments and analyses one file (on a worker thread).
+    static func prepare(_ file: FileToRead, loader: CorpusLoader, matcher: EntityMatcher) -> PreparedFile {
+        switch loader.read(absolutePath: file.absolute, displayPath: file.display) {
+        case .failure(let problem):
+            return .unreadable(file, problem)
+        case .success(var source):
+            if let known = file.indexed, known.hash == source.contentHash {
+                return .sameContent(file, size: Int64(source.byteCount))
+            }
+            let articles = loader.segmenter.articles(in: source).map { article -> PreparedArticle in
+                PreparedArticle(article: article, titleKeys: SearchText.indexForm(article.title),
+                                bodyKeys: IndexWriter.bodyKeys(article.paragraphs.lazy.map(\.text)),
+                                mentions: ArticleEntityScanner.mentions(article, matcher: matcher))
+            }
+            source.text = ""   // the articles hold what is needed; free the file's text early
+            return .parsed(file, source, articles)
+        }
+    }
+
+    /// The knowledge base decides the mentions: when it changes, the index starts again.
+    private func checkKnowledgeBase(_ matcher: EntityMatcher) throws {
+        let fingerprint = try CorpusIndex.fingerprint(matcher.knowledgeBase)
+        let stored = try database.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'knowledge'")
+        }
+        if stored == fingerprint { return }
+        if stored != nil { try resetContents(notice: .rebuiltForKnowledgeBase) }
+        try database.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('knowledge', ?)", arguments: [fingerprint])
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('roots', ?)",
+                           arguments: [paths.map(IndexStorage.absolutePath).joined(separator: "\n")])
+            let statement = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO entities(id, type, name, arabic, discovered) VALUES (?, ?, ?, ?, 0)
+                """)
+            for e in matcher.knowledgeBase.entities {
+                try statement.execute(arguments: [e.id, e.type.rawValue, e.name, e.arabic])
+            }
+        }
+    }
+
+    static func fingerprint(_ kb: KnowledgeBase) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = try encoder.encode(kb.entities)
+        let hash = data.withUnsafeBytes { StableHash.fnv1a($0.bindMemory(to: UInt8.self)) }
+        return String(hash, radix: 16)
+    }
+
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}
+
+/// Writes and removes articles inside the refresh transaction, with prepared statements.
+struct IndexWriter {
+    let db: Database
+    let matcher: EntityMatcher
+    private var knownEntities: Set<String>
+
+    init(db: Database, matcher: EntityMatcher) throws {
+        self.db = db
+        self.matcher = matcher
+        knownEntities = Set(try String.fetchAll(db, sql: "SELECT id FROM entities"))
+    }
+
+    /// Paragraph keys joined as they are indexed; removal recomputes the same string.
+    static func bodyKeys<S: Sequence>(_ paragraphs: S) -> String where S.Element == String {
+        paragraphs.map(SearchText.indexForm).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    mutating func insert(file: FileToRead, source: SourceText, articles: [PreparedArticle]) throws {
+        let fileID: Int64
+        let values: StatementArguments = [file.display, Int64(source.byteCount), file.mtime,
+                                          Int64(bitPattern: source.contentHash), source.format.rawValue,
+                                          source.replacedSequences, articles.count]
+        if let known = file.indexed {
+            try db.cachedStatement(sql: """
+                UPDATE files SET display = ?, size = ?, mtime = ?, hash = ?, format = ?, replaced = ?, articles = ? WHERE id = ?
+                """).execute(arguments: values + [known.id])
+            fileID = known.id
+        } else {
+            try db.cachedStatement(sql: """
+                INSERT INTO files(path, display, size, mtime, hash, format, replaced, articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [file.absolute] + values)
+            fileID = db.lastInsertedRowID
+        }
+        let insertArticle = try db.cachedStatement(sql: """
+            INSERT INTO articles(id, file_id, position, file, title, source, publisher, author, date, lang,
+                first_line, last_line, block_first_line, block_last_line, is_promo, words)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertParagraph = try db.cachedStatement(sql: """
+            INSERT INTO paragraphs(key, text, lang, direction, line, joined) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        let insertBoilerplate = try db.cachedStatement(sql: "INSERT INTO boilerplate(key, line, role, text) VALUES (?, ?, ?, ?)")
+        let insertMention = try db.cachedStatement(sql: """
+            INSERT INTO mentions(key, entity, part, start, end, line, surface) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertArticleEntity = try db.cachedStatement(sql: "INSERT INTO article_entities(entity, article, mentions) VALUES (?, ?, ?)")
+        let insertEntity = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO entities(id, type, name, arabic, discovered) VALUES (?, ?, ?, ?, ?)
+            """)
+        let insertPending = try db.cachedStatement(sql: "INSERT INTO pending_relations(article) VALUES (?)")
+        let insertText = try db.cachedStatement(sql: "INSERT INTO article_fts(rowid, title, body) VALUES (?, ?, ?)")
+
+        for (position, prepared) in articles.enumerated() {
+            let a = prepared.article
+            try insertArticle.execute(arguments: [a.id, fileID, position, a.file, a.title, a.source, a.publisher, a.author,
+                                                  a.date, a.lang.rawValue, a.firstLine, a.lastLine, a.blockFirstLine,
+                                                  a.blockLastLine, a.isPromo, a.wordCount])
+            let row = db.lastInsertedRowID
+            for (i, p) in a.paragraphs.enumerated() {
+                try insertParagraph.execute(arguments: [IndexSchema.key(article: row, part: i), p.text, p.lang.rawValue,
+                                                        p.direction.rawValue, p.line, CorpusIndex.encodeJoined(p.joinedLines)])
+            }
+            for (i, b) in a.boilerplate.enumerated() {
+                try insertBoilerplate.execute(arguments: [IndexSchema.key(article: row, part: i), b.line, b.role.rawValue, b.text])
+            }
+            var perEntity: [String: Int] = [:]
+            for (i, m) in prepared.mentions.enumerated() {
+                try insertMention.execute(arguments: [IndexSchema.key(article: row, part: i), m.entityID, m.partCode,
+                                                      m.range.lowerBound, m.range.upperBound, m.line, m.surface])
+                perEntity[m.entityID, default: 0] += 1
+            }
+            for (entity, count) in perEntity {
+                try insertArticleEntity.execute(arguments: [entity, row, count])
+                if !knownEntities.contains(entity) {
+                    knownEntities.insert(entity)
+                    if let e = matcher.entity(id: entity) {
+                        try insertEntity.execute(arguments: [e.id, e.type.rawValue, e.name, e.arabic, e.discovered])
+                    }
+                }
+            }
+            try insertPending.execute(arguments: [row])
+            try insertText.execute(arguments: [row, prepared.titleKeys, prepared.bodyKeys])
+        }
+    }
+
+    /// Removes a file's articles and everything keyed by them; returns how many there were.
+    func removeArticles(ofFile fileID: Int64) throws -> Int {
+        let rows = try Row.fetchAll(db, sql: "SELECT row, title FROM articles WHERE file_id = ?", arguments: [fileID])
+        for r in rows {
+            let row: Int64 = r[0]
+            let title: String = r[1]
+            let keys = IndexSchema.keyRange(article: row)
+            let range: StatementArguments = [keys.lowerBound, keys.upperBound]
+            // A contentless FTS5 table forgets a row only when told the exact keys it indexed.
+            let body = IndexWriter.bodyKeys(try String.fetchAll(db, sql: "SELECT text FROM paragraphs WHERE key BETWEEN ? AND ? ORDER BY key",
+                                                                arguments: range))
+            try db.execute(sql: "INSERT INTO article_fts(article_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                           arguments: [row, SearchText.indexForm(title), body])
+            for entity in try String.fetchAll(db, sql: "SELECT DISTINCT entity FROM mentions WHERE key BETWEEN ? AND ?", arguments: range) {
+                try db.execute(sql: "DELETE FROM article_entities WHERE entity = ? AND article = ?", arguments: [entity, row])
+            }
+            for table in ["paragraphs", "boilerplate", "mentions", "relations"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE key BETWEEN ? AND ?", arguments: range)
+            }
+            try db.execute(sql: "DELETE FROM pending_relations WHERE article = ?", arguments: [row])
+        }
+        try db.execute(sql: "DELETE FROM articles WHERE file_id = ?", arguments: [fileID])
+        return rows.count
+    }
+}

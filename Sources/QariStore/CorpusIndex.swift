@@ -1,0 +1,333 @@
+import Foundation
+import GRDB
+import QariCore
+
+/// A persistent index of a corpus: articles, paragraphs, entities, mentions and relations in
+/// SQLite, with an FTS5 table for search. One database per corpus root, in the XDG cache.
+///
+/// Opening is cheap (no file is read); `refresh` brings the index up to date with the files,
+/// parsing only those that changed. The article list reads its rows a window at a time
+/// (`articleCount`, `rows(_:order:)`, `article(id:)`), so memory does not grow with the corpus.
+///
+/// A damaged index, or one from another version of qari, is replaced with a notice; a cache
+/// folder that cannot be written gives an in-memory index with a notice. Notices are in
+/// `notices` for the caller to show.
+///
+/// On disk the database is in WAL mode behind a pool of connections, so that a browser can read
+/// rows on one thread while `refresh` runs on another: readers see what the refresh has
+/// committed so far (it commits every couple of seconds). In memory, calls are serialised.
+public final class CorpusIndex: @unchecked Sendable {
+    /// The files and folders the index covers, as given.
+    public let paths: [String]
+    /// The database file, or nil when the index is in memory.
+    public private(set) var databaseFile: URL?
+    /// Things the user should be told (rebuilt index, in-memory fallback), oldest first.
+    public private(set) var notices: [IndexNotice] = []
+
+    var database: any DatabaseWriter
+    private let makeMatcher: () throws -> EntityMatcher
+    private var cachedMatcher: EntityMatcher?
+    private let matcherLock = NSLock()
+    let loader: CorpusLoader
+
+    /// Opens (or creates) the index for `paths`.
+    ///
+    /// - Parameters:
+    ///   - storage: `.cache(directory: nil)` for the XDG cache folder; `.memory` for `--no-index`.
+    ///   - matcher: builds the entity matcher when first needed (refresh, `entity:` searches);
+    ///     by default the bundled knowledge base. Not called just to read rows.
+    public init(paths: [String], storage: IndexStorage = .cache(directory: nil), loader: CorpusLoader = CorpusLoader(),
+                matcher: @escaping () throws -> EntityMatcher = { EntityMatcher(knowledgeBase: try KnowledgeBase.bundled()) }) throws {
+        self.paths = paths
+        self.makeMatcher = matcher
+        self.loader = loader
+        switch storage {
+        case .memory:
+            database = try CorpusIndex.memoryDatabase()
+        case .cache(let directory):
+            let folder = directory ?? IndexStorage.defaultCacheDirectory()
+            let file = IndexStorage.databaseFile(forRoots: paths, in: folder)
+            var opened: DatabasePool?
+            var notes: [IndexNotice] = []
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                guard access(folder.path, W_OK) == 0 else { throw CocoaError(.fileWriteNoPermission) }
+                opened = try CorpusIndex.openFile(file, notices: &notes)
+            } catch let error as DatabaseError {
+                notes.append(.inMemory(reason: "cannot use the index \(file.path) (\(error.message ?? "\(error.resultCode)"))"))
+            } catch {
+                notes.append(.inMemory(reason: "cannot write the cache folder \(folder.path) (\(CorpusIndex.reason(error, creating: folder)))"))
+            }
+            if let opened {
+                database = opened
+                databaseFile = file
+            } else {
+                database = try CorpusIndex.memoryDatabase()
+            }
+            notices = notes
+        }
+    }
+
+    /// The entity matcher, built on first use.
+    public func matcher() throws -> EntityMatcher {
+        matcherLock.lock()
+        defer { matcherLock.unlock() }
+        if let cachedMatcher { return cachedMatcher }
+        let m = try makeMatcher()
+        cachedMatcher = m
+        return m
+    }
+
+    // MARK: Opening
+
+    private static var configuration: Configuration {
+        var config = Configuration()
+        config.label = "qari-index"
+        config.prepareDatabase { db in
+            // The index is a cache: a power cut may damage it, and a damaged index is rebuilt.
+            try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY")
+        }
+        return config
+    }
+
+    private static func memoryDatabase() throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(configuration: configuration)
+        try queue.write { try IndexSchema.create($0) }
+        return queue
+    }
+
+    /// Opens the file and checks it is an index of this format; replaces it when it is not.
+    private static func openFile(_ file: URL, notices: inout [IndexNotice]) throws -> DatabasePool {
+        do {
+            let queue = try DatabasePool(path: file.path, configuration: configuration)
+            let tables = try queue.read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            if tables.isEmpty {
+                try queue.write { try IndexSchema.create($0) }
+                return queue
+            }
+            let format = try queue.read { db -> String? in
+                guard tables.contains("meta") else { return nil }
+                return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'")
+            }
+            if format == IndexSchema.format {
+                // A cheap look at the tables this format needs: a file cut short fails here.
+                _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM files") }
+                return queue
+            }
+            notices.append(.rebuiltOtherVersion(path: file.path, found: format ?? "unknown"))
+            try queue.close()
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_ERROR].contains(error.resultCode) {
+            notices.append(.rebuiltDamaged(path: file.path, reason: error.resultCode == .SQLITE_NOTADB
+                                           ? "not a database" : (error.message ?? "unreadable")))
+        }
+        try removeDatabaseFiles(file)
+        let queue = try DatabasePool(path: file.path, configuration: configuration)
+        try queue.write { try IndexSchema.create($0) }
+        return queue
+    }
+
+    static func removeDatabaseFiles(_ file: URL) throws {
+        for suffix in ["", "-journal", "-wal", "-shm"] {
+            let path = file.path + suffix
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+        }
+    }
+
+    private static func reason(_ error: Error, creating folder: URL) -> String {
+        // Foundation's message for a failed mkdir is unhelpful; say what is in the way.
+        var ancestor = folder
+        while ancestor.path != "/" && !FileManager.default.fileExists(atPath: ancestor.path) {
+            ancestor.deleteLastPathComponent()
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder), !isFolder.boolValue {
+            return "\(ancestor.path) is a file, not a folder"
+        }
+        if access(ancestor.path, W_OK) != 0 { return "permission denied" }
+        if let cocoa = error as? CocoaError, cocoa.code == .fileWriteNoPermission { return "permission denied" }
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
+    }
+
+    /// Starts again with empty tables (the knowledge base changed, or the file was damaged).
+    func resetContents(notice: IndexNotice) throws {
+        notices.append(notice)
+        if let file = databaseFile {
+            try? (database as? DatabasePool)?.close()
+            database = try DatabaseQueue(configuration: CorpusIndex.configuration)   // release the file
+            try CorpusIndex.removeDatabaseFiles(file)
+            database = try DatabasePool(path: file.path, configuration: CorpusIndex.configuration)
+            try database.write { try IndexSchema.create($0) }
+        } else {
+            database = try CorpusIndex.memoryDatabase()
+        }
+    }
+
+    // MARK: Reading rows
+
+    private static let summaryColumns = """
+        row, id, file, title, source, publisher, author, date, lang, first_line, last_line, words, is_promo
+        """
+
+    private static func summary(_ r: Row) -> ArticleSummary {
+        ArticleSummary(row: r[0], id: r[1], file: r[2], title: r[3], source: r[4], publisher: r[5], author: r[6],
+                       date: r[7], lang: Language(rawValue: r[8]) ?? .en, firstLine: r[9], lastLine: r[10],
+                       words: r[11], isPromo: r[12])
+    }
+
+    /// How many articles the index holds.
+    public func articleCount() throws -> Int {
+        try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM articles") ?? 0 }
+    }
+
+    /// The rows at positions `range` of the list in `order` (a window of the article list).
+    public func rows(_ range: Range<Int>, order: ArticleOrder = .corpus) throws -> [ArticleSummary] {
+        guard !range.isEmpty else { return [] }
+        return try database.read { db in
+            // The inner query skips the offset over index entries only; rows are read for the window alone.
+            try Row.fetchAll(db, sql: """
+                SELECT \(CorpusIndex.summaryColumns) FROM articles
+                WHERE row IN (SELECT row FROM articles ORDER BY \(order.sql) LIMIT ? OFFSET ?)
+                ORDER BY \(order.sql)
+                """, arguments: [range.count, range.lowerBound]).map(CorpusIndex.summary)
+        }
+    }
+
+    /// The list row of one article.
+    public func summary(row: Int64) throws -> ArticleSummary? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(CorpusIndex.summaryColumns) FROM articles WHERE row = ?", arguments: [row])
+                .map(CorpusIndex.summary)
+        }
+    }
+
+    func summaries(rows: [Int64], db: Database) throws -> [Int64: ArticleSummary] {
+        guard !rows.isEmpty else { return [:] }
+        let marks = Array(repeating: "?", count: rows.count).joined(separator: ",")
+        var result: [Int64: ArticleSummary] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT \(CorpusIndex.summaryColumns) FROM articles WHERE row IN (\(marks))",
+                                  arguments: StatementArguments(rows)) {
+            let s = CorpusIndex.summary(r)
+            result[s.row] = s
+        }
+        return result
+    }
+
+    /// The whole article with this id (the first, if two files hold the same text), or nil.
+    public func article(id: String) throws -> Article? {
+        try database.read { db in
+            guard let row = try Int64.fetchOne(db, sql: "SELECT row FROM articles WHERE id = ? ORDER BY file, position LIMIT 1",
+                                               arguments: [id]) else { return nil }
+            return try CorpusIndex.article(row: row, db: db)
+        }
+    }
+
+    /// The whole article at an index row, or nil.
+    public func article(row: Int64) throws -> Article? {
+        try database.read { try CorpusIndex.article(row: row, db: $0) }
+    }
+
+    /// Ids of the articles whose id starts with `prefix` (at most `limit`), for short ids typed by a user.
+    public func articleIDs(withPrefix prefix: String, limit: Int = 10) throws -> [String] {
+        try database.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+                                arguments: [prefix, prefix + "\u{10FFFF}", limit])
+        }
+    }
+
+    static func article(row: Int64, db: Database) throws -> Article? {
+        guard let r = try Row.fetchOne(db, sql: """
+            SELECT id, file, title, source, publisher, author, date, lang, first_line, last_line,
+                   block_first_line, block_last_line, is_promo FROM articles WHERE row = ?
+            """, arguments: [row]) else { return nil }
+        let keys = IndexSchema.keyRange(article: row)
+        let paragraphs = try Row.fetchAll(db, sql: """
+            SELECT text, lang, direction, line, joined FROM paragraphs WHERE key BETWEEN ? AND ? ORDER BY key
+            """, arguments: [keys.lowerBound, keys.upperBound]).map { p -> Paragraph in
+            Paragraph(text: p[0], lang: Language(rawValue: p[1]) ?? .en, direction: TextDirection(rawValue: p[2]) ?? .ltr,
+                      line: p[3], joinedLines: decodeJoined(p[4]))
+        }
+        let boilerplate = try Row.fetchAll(db, sql: """
+            SELECT line, role, text FROM boilerplate WHERE key BETWEEN ? AND ? ORDER BY key
+            """, arguments: [keys.lowerBound, keys.upperBound]).map { b in
+            BoilerplateLine(line: b[0], text: b[2], role: LineRole(rawValue: b[1]) ?? .boilerplate)
+        }
+        return Article(id: r[0], file: r[1], title: r[2], source: r[3], publisher: r[4], author: r[5], date: r[6],
+                       lang: Language(rawValue: r[7]) ?? .en, firstLine: r[8], lastLine: r[9],
+                       blockFirstLine: r[10], blockLastLine: r[11], paragraphs: paragraphs,
+                       boilerplate: boilerplate, isPromo: r[12])
+    }
+
+    static func encodeJoined(_ joined: [Paragraph.JoinedLine]) -> String? {
+        joined.isEmpty ? nil : joined.map { "\($0.offset):\($0.line)" }.joined(separator: ",")
+    }
+
+    static func decodeJoined(_ text: String?) -> [Paragraph.JoinedLine] {
+        guard let text, !text.isEmpty else { return [] }
+        return text.split(separator: ",").compactMap { pair in
+            let parts = pair.split(separator: ":")
+            guard parts.count == 2, let o = Int(parts[0]), let l = Int(parts[1]) else { return nil }
+            return Paragraph.JoinedLine(offset: o, line: l)
+        }
+    }
+
+    // MARK: Entities
+
+    /// The entity mentions of one article, in order (title, paragraphs, boilerplate as stored).
+    public func mentions(inArticle row: Int64) throws -> [IndexedMention] {
+        let keys = IndexSchema.keyRange(article: row)
+        return try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT entity, part, start, end, surface, line FROM mentions WHERE key BETWEEN ? AND ? ORDER BY key
+                """, arguments: [keys.lowerBound, keys.upperBound]).map { m in
+                IndexedMention(entityID: m[0], part: IndexedMention.part(code: m[1]), range: m[2]..<m[3], surface: m[4], line: m[5])
+            }
+        }
+    }
+
+    /// Rows of the articles that name an entity, in corpus order.
+    public func articles(naming entityID: String) throws -> [Int64] {
+        try database.read { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT a.row FROM article_entities ae JOIN articles a ON a.row = ae.article
+                WHERE ae.entity = ? ORDER BY a.file, a.position
+                """, arguments: [entityID])
+        }
+    }
+
+    /// Relations stated in the corpus's text that involve the entity.
+    public func textRelations(of entityID: String) throws -> [IndexedRelation] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.subject, r.kind, r.object, a.id, r.line, r.evidence, r.confidence
+                FROM relations r JOIN articles a ON a.row = (r.key >> 16)
+                WHERE r.subject = ? OR r.object = ? ORDER BY a.file, a.position, r.key
+                """, arguments: [entityID, entityID]).compactMap { r in
+                guard let kind = RelationKind(rawValue: r[1]) else { return nil }
+                return IndexedRelation(subject: r[0], kind: kind, object: r[2], articleID: r[3], line: r[4],
+                                       evidence: r[5], confidence: r[6])
+            }
+        }
+    }
+
+    /// Row counts and the size of the database file.
+    public func statistics() throws -> IndexStatistics {
+        let bytes = databaseFile.map { file in
+            ["", "-wal"].reduce(Int64(0)) { total, suffix in
+                total + ((try? FileManager.default.attributesOfItem(atPath: file.path + suffix)[.size] as? NSNumber)?.int64Value ?? 0)
+            }
+        } ?? 0
+        return try database.read { db in
+            func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+            return IndexStatistics(files: try count("files"), articles: try count("articles"), paragraphs: try count("paragraphs"),
+                                   mentions: try count("mentions"), entities: try count("entities"),
+                                   relations: try count("relations"), databaseBytes: bytes)
+        }
+    }
+}

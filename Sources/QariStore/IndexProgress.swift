@@ -1,0 +1,187 @@
+import Foundation
+import QariCore
+
+/// How far an index refresh has got: reported while it works, and once at the end of each stage.
+public struct IndexProgress: Sendable, Equatable {
+    /// The two stages of a refresh.
+    public enum Stage: String, Sendable {
+        /// Reading and parsing files; articles become listable and searchable.
+        case reading
+        /// Extracting relations from the paragraphs of new articles.
+        case relations
+    }
+
+    public var stage: Stage
+    /// Files read so far, of those that had to be read (unchanged files are not counted).
+    public var filesDone: Int
+    public var filesTotal: Int
+    public var bytesDone: Int64
+    public var bytesTotal: Int64
+    /// Articles parsed and stored so far.
+    public var articles: Int
+    /// Relations stage: articles done and to do.
+    public var relationArticlesDone: Int
+    public var relationArticlesTotal: Int
+    /// Seconds since the stage started.
+    public var elapsed: Double
+    /// True in the last report of a stage.
+    public var isFinished: Bool
+
+    public init(stage: Stage, filesDone: Int, filesTotal: Int, bytesDone: Int64, bytesTotal: Int64, articles: Int,
+                relationArticlesDone: Int = 0, relationArticlesTotal: Int = 0, elapsed: Double = 0, isFinished: Bool = false) {
+        self.stage = stage
+        self.filesDone = filesDone
+        self.filesTotal = filesTotal
+        self.bytesDone = bytesDone
+        self.bytesTotal = bytesTotal
+        self.articles = articles
+        self.relationArticlesDone = relationArticlesDone
+        self.relationArticlesTotal = relationArticlesTotal
+        self.elapsed = elapsed
+        self.isFinished = isFinished
+    }
+
+    /// False when the stage had nothing to do (every file unchanged): nothing worth showing.
+    public var hasWork: Bool { stage == .reading ? filesTotal > 0 : relationArticlesTotal > 0 }
+
+    public var articlesPerSecond: Double {
+        guard elapsed > 0 else { return 0 }
+        return Double(stage == .reading ? articles : relationArticlesDone) / elapsed
+    }
+    public var megabytesPerSecond: Double { elapsed > 0 ? Double(bytesDone) / 1_048_576 / elapsed : 0 }
+
+    /// Estimated seconds left, from the bytes still to read at the rate so far; nil until known.
+    public var secondsLeft: Double? {
+        guard elapsed > 0.2 else { return nil }
+        if stage == .relations {
+            guard relationArticlesDone > 0 else { return nil }
+            return Double(relationArticlesTotal - relationArticlesDone) / (Double(relationArticlesDone) / elapsed)
+        }
+        guard bytesDone > 0 else { return nil }
+        return Double(bytesTotal - bytesDone) / (Double(bytesDone) / elapsed)
+    }
+
+    /// One line for a status bar or a terminal: "indexing 1,204/100,000 files · 6.1/508.0 MB · 2,310 articles/s · 3:35 left".
+    public var summaryLine: String {
+        let mb = { (b: Int64) in String(format: "%.1f", Double(b) / 1_048_576) }
+        var parts: [String]
+        if stage == .reading {
+            parts = ["\(isFinished ? "indexed" : "indexing") \(Self.grouped(filesDone))/\(Self.grouped(filesTotal)) files",
+                     "\(mb(bytesDone))/\(mb(bytesTotal)) MB",
+                     "\(Self.grouped(Int(articlesPerSecond.rounded()))) articles/s"]
+        } else {
+            parts = ["\(isFinished ? "found relations in" : "finding relations in") "
+                        + "\(Self.grouped(relationArticlesDone))/\(Self.grouped(relationArticlesTotal)) articles",
+                     "\(Self.grouped(Int(articlesPerSecond.rounded()))) articles/s"]
+        }
+        if isFinished {
+            parts.append(String(format: "%.1f s", elapsed))
+        } else if let left = secondsLeft {
+            let s = Int(left.rounded())
+            parts.append(String(format: "%d:%02d left", s / 60, s % 60))
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    /// 100000 as "100,000".
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(n)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return out
+    }
+}
+
+/// What a refresh did, with counts a person (or a test) can check.
+public struct IndexRefreshSummary: Sendable {
+    public init() {}
+    /// Files found under the roots.
+    public var filesFound = 0
+    /// Files whose size and modification time matched the index: not opened at all.
+    public var filesUnchanged = 0
+    /// Files whose time or size changed but whose content hash did not: read, not parsed.
+    public var filesSameContent = 0
+    /// Files parsed (new or changed).
+    public var filesParsed = 0
+    /// Files that left the index because they are gone or can no longer be read.
+    public var filesRemoved = 0
+    public var articlesAdded = 0
+    public var articlesRemoved = 0
+    /// Articles whose relations were extracted, and how many relations they state.
+    public var relationArticles = 0
+    public var relationsFound = 0
+    /// Seconds spent on relations (included in `seconds`).
+    public var relationSeconds: Double = 0
+    public var bytesRead: Int64 = 0
+    /// Files that could not be used, with the reason.
+    public var problems: [LoadProblem] = []
+    /// Notes that are not failures (replaced invalid UTF-8), for every file in the index.
+    public var warnings: [LoadProblem] = []
+    public var seconds: Double = 0
+}
+
+/// Runs `work` for indices 0..<count on background threads and hands the results back in
+/// order, holding at most `window` finished results, so that parsing overlaps with writing
+/// and memory stays bounded.
+final class OrderedPipeline<Output> {
+    private let condition = NSCondition()
+    private var results: [Int: Output] = [:]
+    private var nextToStart = 0
+    private var nextToHand = 0
+    private let count: Int
+    private let window: Int
+    private var threads: [Thread] = []
+
+    init(count: Int, workers: Int, window: Int, work: @escaping (Int) -> Output) {
+        self.count = count
+        self.window = max(1, window)
+        for _ in 0..<max(1, workers) {
+            // The threads keep the pipeline alive until they run out of work.
+            let thread = Thread {
+                while let index = self.claim() {
+                    let output = work(index)
+                    self.condition.lock()
+                    self.results[index] = output
+                    self.condition.broadcast()
+                    self.condition.unlock()
+                }
+            }
+            thread.stackSize = 8 << 20
+            threads.append(thread)
+        }
+        threads.forEach { $0.start() }
+    }
+
+    private func claim() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while nextToStart < count && nextToStart >= nextToHand + window { condition.wait() }
+        guard nextToStart < count else { return nil }
+        nextToStart += 1
+        return nextToStart - 1
+    }
+
+    /// The next result in order, waiting for it; nil after the last.
+    func next() -> Output? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard nextToHand < count else { return nil }
+        while results[nextToHand] == nil { condition.wait() }
+        let output = results.removeValue(forKey: nextToHand)
+        nextToHand += 1
+        condition.broadcast()
+        return output
+    }
+
+    /// Stops handing out work (after an error in the consumer) and lets the threads finish.
+    func cancel() {
+        condition.lock()
+        nextToStart = count
+        nextToHand = count
+        condition.broadcast()
+        condition.unlock()
+    }
+}

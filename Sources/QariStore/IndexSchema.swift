@@ -1,0 +1,92 @@
+import GRDB
+
+/// The tables of an index. Rows that belong to an article (paragraphs, boilerplate lines,
+/// mentions, relations) are keyed by `article row << 16 | position`, so that one article's
+/// rows are one range of the primary key: no secondary index to maintain while inserting.
+enum IndexSchema {
+    /// Bump when tables, the article model or the folding of text change: a different value
+    /// makes qari rebuild the index with a message.
+    static let version = 2
+    static var format: String { "\(version).\(SearchText.foldingVersion)" }
+
+    /// Room for 65,536 parts per article in composite keys.
+    static let partBits: Int64 = 16
+
+    static func key(article: Int64, part: Int) -> Int64 { article << partBits | Int64(part) }
+    static func keyRange(article: Int64) -> ClosedRange<Int64> { (article << partBits)...(article << partBits | 0xFFFF) }
+
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE meta(key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE files(
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE,      -- absolute
+                display TEXT NOT NULL,          -- as shown: relative to the root given
+                size INTEGER NOT NULL,
+                mtime INTEGER NOT NULL,         -- nanoseconds since 1970
+                hash INTEGER NOT NULL,          -- StableHash.content of the bytes
+                format TEXT NOT NULL,
+                replaced INTEGER NOT NULL,      -- invalid UTF-8 sequences replaced while decoding
+                articles INTEGER NOT NULL);
+            CREATE TABLE articles(
+                row INTEGER PRIMARY KEY,        -- also the rowid of article_fts
+                id TEXT NOT NULL,
+                file_id INTEGER NOT NULL,
+                position INTEGER NOT NULL,      -- order within the file
+                file TEXT NOT NULL,
+                title TEXT NOT NULL,
+                source TEXT, publisher TEXT, author TEXT, date TEXT,
+                lang TEXT NOT NULL,
+                first_line INTEGER NOT NULL, last_line INTEGER NOT NULL,
+                block_first_line INTEGER NOT NULL, block_last_line INTEGER NOT NULL,
+                is_promo INTEGER NOT NULL,
+                words INTEGER NOT NULL);
+            CREATE INDEX articles_by_id ON articles(id);
+            CREATE INDEX articles_by_file_id ON articles(file_id);
+            CREATE INDEX articles_in_corpus_order ON articles(file, position);
+            CREATE INDEX articles_by_date ON articles(date, file, position);
+            CREATE INDEX articles_by_title ON articles(title COLLATE NOCASE);
+            CREATE INDEX articles_by_source ON articles(source COLLATE NOCASE, date);
+            CREATE TABLE paragraphs(
+                key INTEGER PRIMARY KEY,        -- article row << 16 | index
+                text TEXT NOT NULL, lang TEXT NOT NULL, direction TEXT NOT NULL,
+                line INTEGER NOT NULL,
+                joined TEXT);                   -- "offset:line,offset:line" for joined source lines
+            CREATE TABLE boilerplate(
+                key INTEGER PRIMARY KEY,
+                line INTEGER NOT NULL, role TEXT NOT NULL, text TEXT NOT NULL);
+            CREATE TABLE entities(
+                id TEXT PRIMARY KEY NOT NULL,
+                type TEXT NOT NULL, name TEXT NOT NULL, arabic TEXT,
+                discovered INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE TABLE mentions(
+                key INTEGER PRIMARY KEY,
+                entity TEXT NOT NULL,
+                part INTEGER NOT NULL,          -- -1 title, n >= 0 paragraph n, -2 - n boilerplate line n
+                start INTEGER NOT NULL, end INTEGER NOT NULL,   -- scalar offsets in the part
+                line INTEGER NOT NULL,
+                surface TEXT NOT NULL);
+            CREATE TABLE article_entities(
+                entity TEXT NOT NULL, article INTEGER NOT NULL, mentions INTEGER NOT NULL,
+                PRIMARY KEY(entity, article)) WITHOUT ROWID;
+            CREATE TABLE relations(
+                key INTEGER PRIMARY KEY,
+                subject TEXT NOT NULL, kind TEXT NOT NULL, object TEXT NOT NULL,
+                line INTEGER NOT NULL, evidence TEXT NOT NULL, confidence TEXT);
+            -- Articles whose relations are still to be extracted (the second stage of a refresh).
+            CREATE TABLE pending_relations(article INTEGER PRIMARY KEY);
+            -- Contentless: the text is in paragraphs already; folded keys only (see SearchText).
+            CREATE VIRTUAL TABLE article_fts USING fts5(
+                title, body, content='', tokenize='unicode61 remove_diacritics 2');
+            """)
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('format', ?)", arguments: [format])
+    }
+
+    static func dropAll(_ db: Database) throws {
+        let names = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%'
+              AND name NOT LIKE 'article_fts_%'
+            """)
+        for name in names { try db.execute(sql: "DROP TABLE IF EXISTS \"\(name)\"") }
+    }
+}

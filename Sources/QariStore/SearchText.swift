@@ -1,0 +1,280 @@
+import QariCore
+
+/// How text is folded into search keys, the same way for the index and for a query.
+///
+/// A word is a run of letters and digits. Each word becomes one key, so positions stay intact
+/// and phrases still match:
+/// - Arabic: letters normalised as the entity matcher does (`ArabicLetters`: alef forms,
+///   alef maqsura, taa marbuta, harakat, tatweel), then proclitics (و ف ب ل ك and the article
+///   ال) stripped from the front while at least three letters remain. Stripping one letter at a
+///   time makes the key of `و` + word equal to the key of the word, so `حلب` finds `وحلب`,
+///   `بحلب` and `لحلب`, and `الحسكة` finds `والحسكة`.
+/// - Latin and other scripts: lower-cased; plain a-z words also lightly stemmed (Porter's
+///   step 1: plurals, -ed, -ing), so `attacks` finds `attacked`. FTS5's `unicode61
+///   remove_diacritics 2` tokenizer then folds accents on both sides.
+/// - Digits: Arabic-Indic digits become ASCII digits.
+///
+/// Words switch at a change of script, and apostrophes and hyphens separate words, as in
+/// the FTS5 tokenizer: `al-Sham` is the two keys `al sham`.
+public enum SearchText {
+    /// Changes whenever keys would come out differently: part of the index format, because
+    /// removing an article from the contentless full-text table needs the exact keys it was
+    /// indexed under.
+    public static let foldingVersion = 1
+
+    /// The keys of a text's words joined by single spaces: what the full-text index stores.
+    public static func indexForm(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        WordScanner.scan(text, minimumStem: 3) { _, key in
+            if !out.isEmpty { out.append(0x20) }
+            for scalar in key { UTF8.encode(scalar) { out.append($0) } }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The keys of a query's words, folded as `indexForm` folds indexed text.
+    public static func keys(_ text: String) -> [String] {
+        var keys: [String] = []
+        WordScanner.scan(text, minimumStem: 3) { _, key in keys.append(String(String.UnicodeScalarView(key))) }
+        return keys
+    }
+
+    /// Keys for a prefix search (`aleppo*`): the last word is normalised but not stemmed, since
+    /// a prefix is not a whole word; an Arabic prefix still loses its proclitics (`الحس*` looks
+    /// for keys starting with `حس`).
+    public static func prefixKeys(_ text: String) -> [String] {
+        var words: [(Range<Int>, [Unicode.Scalar])] = []
+        WordScanner.scan(text, minimumStem: 3, stemLatin: false) { range, key in words.append((range, key)) }
+        guard let last = words.last else { return [] }
+        let scalars = Array(text.unicodeScalars)
+        var lastKey = last.1
+        // Redo the last word with the looser proclitic rule (a prefix may be as short as two letters).
+        if let first = lastKey.first, first.value >> 8 == 0x06 {
+            var refolded: [Unicode.Scalar] = []
+            WordScanner.scan(String(String.UnicodeScalarView(scalars[last.0])), minimumStem: 2, stemLatin: false) { _, key in
+                refolded = key
+            }
+            lastKey = refolded
+        }
+        var keys = Array(self.keys(String(String.UnicodeScalarView(scalars[..<last.0.lowerBound]))))
+        keys.append(String(String.UnicodeScalarView(lastKey)))
+        return keys
+    }
+
+    /// Each word of `text` with its scalar offsets and key, for placing snippets and highlights.
+    public static func words(in text: String) -> [(range: Range<Int>, key: String)] {
+        var result: [(range: Range<Int>, key: String)] = []
+        WordScanner.scan(text, minimumStem: 3) { range, key in
+            result.append((range, String(String.UnicodeScalarView(key))))
+        }
+        return result
+    }
+}
+
+/// The one pass over scalars behind `SearchText`.
+enum WordScanner {
+    private enum Script { case latin, arabic }
+
+    /// Calls `onWord` with each word's scalar range and key (the key buffer is reused).
+    static func scan(_ text: String, minimumStem: Int, stemLatin: Bool = true,
+                     _ onWord: (Range<Int>, [Unicode.Scalar]) -> Void) {
+        var letters: [Unicode.Scalar] = []
+        letters.reserveCapacity(32)
+        var script = Script.latin
+        var start = -1
+        var offset = 0
+        var lastInWord = 0
+
+        func flush() {
+            guard start >= 0 else { return }
+            if !letters.isEmpty {
+                if script == .arabic {
+                    stripProclitics(&letters, minimumStem: minimumStem)
+                } else if stemLatin {
+                    EnglishStemmer.stem(&letters)
+                }
+                onWord(start..<(lastInWord + 1), letters)
+            }
+            letters.removeAll(keepingCapacity: true)
+            start = -1
+        }
+
+        func add(_ scalar: Unicode.Scalar, _ wordScript: Script) {
+            if start >= 0 && wordScript != script && !letters.isEmpty { flush() }
+            if start < 0 { start = offset }
+            script = wordScript
+            letters.append(scalar)
+            lastInWord = offset
+        }
+
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x80 {
+                if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
+                    add(s, .latin)
+                } else if v >= 0x41 && v <= 0x5A {
+                    add(Unicode.Scalar(v + 0x20)!, .latin)
+                } else {
+                    flush()
+                }
+            } else if v >= 0x600 && v <= 0x6FF {
+                if v >= 0x660 && v <= 0x669 {
+                    add(Unicode.Scalar(v - 0x660 + 0x30)!, .latin)
+                } else if v >= 0x6F0 && v <= 0x6F9 {
+                    add(Unicode.Scalar(v - 0x6F0 + 0x30)!, .latin)
+                } else if ArabicLetters.isWordScalar(s) {
+                    if let letter = ArabicLetters.normalized(s) {
+                        add(letter, .arabic)
+                    } else if start >= 0 {
+                        lastInWord = offset   // harakat and tatweel belong to the word but fold away
+                    }
+                } else {
+                    flush()
+                }
+            } else {
+                let properties = s.properties
+                switch properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+                    if properties.changesWhenLowercased {
+                        for lower in properties.lowercaseMapping.unicodeScalars { add(lower, .latin) }
+                    } else {
+                        add(s, .latin)
+                    }
+                case .decimalNumber, .letterNumber, .otherNumber:
+                    add(s, .latin)
+                case .nonspacingMark, .spacingMark, .enclosingMark, .format:
+                    // Accents, joiners and soft hyphens sit inside words; FTS5 folds accents itself.
+                    if start >= 0 { lastInWord = offset }
+                default:
+                    flush()
+                }
+            }
+            offset += 1
+        }
+        flush()
+    }
+
+    private static let alef = Unicode.Scalar(0x627)!
+    private static let lam = Unicode.Scalar(0x644)!
+
+    /// Strips و ف ب ل ك one letter at a time and ال as a unit, while `minimumStem` letters remain.
+    static func stripProclitics(_ letters: inout [Unicode.Scalar], minimumStem: Int) {
+        var k = 0
+        let n = letters.count
+        while true {
+            if n - k - 2 >= minimumStem && letters[k] == alef && letters[k + 1] == lam {
+                k += 2
+            } else if n - k - 1 >= minimumStem && ArabicLetters.isProclitic(letters[k]) {
+                k += 1
+            } else {
+                break
+            }
+        }
+        if k > 0 { letters.removeFirst(k) }
+    }
+}
+
+/// Step 1 of Porter's stemmer (plurals, -ed, -ing, final y; -ches, -shes, -xes as plurals too): light enough that a reader still
+/// recognises what matched, strong enough that `strikes`, `striking` and `strike` meet.
+enum EnglishStemmer {
+    /// Stems a lower-case word in place; words with anything but a-z are left alone.
+    static func stem(_ word: inout [Unicode.Scalar]) {
+        guard word.count > 2 else { return }
+        var w: [UInt8] = []
+        w.reserveCapacity(word.count + 1)
+        for s in word {
+            guard s.value >= 0x61 && s.value <= 0x7A else { return }
+            w.append(UInt8(s.value))
+        }
+        let original = w.count
+        step1(&w)
+        if w.count == original, zip(w, word).allSatisfy({ UInt32($0) == $1.value }) { return }
+        word = w.map { Unicode.Scalar($0) }
+    }
+
+    static func step1(_ w: inout [UInt8]) {
+        // 1a
+        if ends(w, "sses") || ends(w, "ches") || ends(w, "shes") || ends(w, "xes") || ends(w, "zzes") {
+            // Beyond Porter's 1a: "clashes" and "boxes" meet "clash" and "box" without his later steps.
+            w.removeLast(2)
+        } else if ends(w, "ies") {
+            w.removeLast(2)
+        } else if ends(w, "ss") {
+        } else if ends(w, "s") {
+            w.removeLast()
+        }
+        // 1b
+        var restore = false
+        if ends(w, "eed") {
+            if measure(w, upTo: w.count - 3) > 0 { w.removeLast() }
+        } else if ends(w, "ed"), hasVowel(w, upTo: w.count - 2) {
+            w.removeLast(2)
+            restore = true
+        } else if ends(w, "ing"), hasVowel(w, upTo: w.count - 3) {
+            w.removeLast(3)
+            restore = true
+        }
+        if restore {
+            if ends(w, "at") || ends(w, "bl") || ends(w, "iz") {
+                w.append(0x65)
+            } else if w.count >= 2, w[w.count - 1] == w[w.count - 2], isConsonant(w, w.count - 1),
+                      ![0x6C, 0x73, 0x7A].contains(w[w.count - 1]) {
+                w.removeLast()
+            } else if measure(w, upTo: w.count) == 1, endsCVC(w) {
+                w.append(0x65)
+            }
+        }
+        // 1c
+        if w.count > 1, w[w.count - 1] == 0x79, hasVowel(w, upTo: w.count - 1) {
+            w[w.count - 1] = 0x69
+        }
+    }
+
+    private static func ends(_ w: [UInt8], _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        guard w.count >= n else { return false }
+        return suffix.withUTF8Buffer { s in
+            var i = 0
+            while i < n {
+                if w[w.count - n + i] != s[i] { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
+    private static func isConsonant(_ w: [UInt8], _ i: Int) -> Bool {
+        switch w[i] {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75: return false
+        case 0x79: return i == 0 ? true : !isConsonant(w, i - 1)
+        default: return true
+        }
+    }
+
+    /// Porter's m: the number of vowel-consonant sequences in w[0..<end].
+    private static func measure(_ w: [UInt8], upTo end: Int) -> Int {
+        var m = 0
+        var i = 0
+        while i < end && isConsonant(w, i) { i += 1 }
+        while i < end {
+            while i < end && !isConsonant(w, i) { i += 1 }
+            if i >= end { break }
+            m += 1
+            while i < end && isConsonant(w, i) { i += 1 }
+        }
+        return m
+    }
+
+    private static func hasVowel(_ w: [UInt8], upTo end: Int) -> Bool {
+        (0..<max(0, end)).contains { !isConsonant(w, $0) }
+    }
+
+    /// Consonant-vowel-consonant at the end, the last consonant not w, x or y ("hop", not "snow").
+    private static func endsCVC(_ w: [UInt8]) -> Bool {
+        let n = w.count
+        guard n >= 3 else { return false }
+        return isConsonant(w, n - 3) && !isConsonant(w, n - 2) && isConsonant(w, n - 1)
+            && ![0x77, 0x78, 0x79].contains(w[n - 1])
+    }
+}

@@ -1,0 +1,360 @@
+import Foundation
+import XCTest
+import QariCore
+@testable import QariStore
+
+enum Repo {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let seeds = root.appendingPathComponent("seeds")
+}
+
+/// One matcher for every test: building it reads the bundled knowledge base.
+let sharedMatcher: EntityMatcher = EntityMatcher(knowledgeBase: try! KnowledgeBase.bundled())
+
+/// The index against the seeds and small corpora, in temporary cache folders (never the user's).
+final class CorpusIndexTests: XCTestCase {
+    var folder: URL!
+    var cache: URL!
+    var corpus: URL!
+
+    override func setUpWithError() throws {
+        folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("qari-store-test-\(UUID().uuidString)")
+        cache = folder.appendingPathComponent("cache")
+        corpus = folder.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    private func copySeeds() throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: Repo.seeds.path) where !name.hasPrefix(".") {
+            try FileManager.default.copyItem(at: Repo.seeds.appendingPathComponent(name), to: corpus.appendingPathComponent(name))
+        }
+    }
+
+    private func open(_ storage: IndexStorage? = nil) throws -> CorpusIndex {
+        try CorpusIndex(paths: [corpus.path], storage: storage ?? .cache(directory: cache), matcher: { sharedMatcher })
+    }
+
+    private func write(_ name: String, _ text: String) throws {
+        try text.write(to: corpus.appendingPathComponent(name), atomically: false, encoding: .utf8)
+    }
+
+    private func ids(_ index: CorpusIndex, _ query: String) throws -> Set<String> {
+        Set(try index.search(query, limit: 1000).hits.map(\.article.id))
+    }
+
+    // MARK: Round trip and windows
+
+    func testTheIndexHoldsTheSameArticlesAsTheLoader() throws {
+        try copySeeds()
+        let loaded = try CorpusLoader().load([corpus.path])
+        let index = try open()
+        let summary = try index.refresh()
+        XCTAssertEqual(summary.filesParsed, loaded.files.count)
+        XCTAssertEqual(try index.articleCount(), loaded.articles.count)
+        let rows = try index.rows(0..<loaded.articles.count + 10)
+        XCTAssertEqual(rows.map(\.id), loaded.articles.map(\.id))
+        for (row, article) in zip(rows, loaded.articles) {
+            XCTAssertEqual(try index.article(row: row.row), article)
+        }
+        XCTAssertEqual(try index.article(id: loaded.articles[3].id), loaded.articles[3])
+        XCTAssertNil(try index.article(id: "no-such-id"))
+
+        // Mentions are the ones the in-memory analysis finds.
+        let analysis = CorpusAnalysis(articles: loaded.articles, matcher: sharedMatcher)
+        for (i, row) in rows.enumerated() {
+            let stored = try index.mentions(inArticle: row.row)
+            XCTAssertEqual(stored.map(\.entityID), analysis.mentions[i].map(\.entityID))
+            XCTAssertEqual(stored.map(\.line), analysis.mentions[i].map(\.line))
+        }
+        let hts = try XCTUnwrap(sharedMatcher.resolve("HTS")).id
+        XCTAssertEqual(try index.articles(naming: hts), (analysis.articlesByEntity[hts] ?? []).map { rows[$0].row })
+        let textEdges = analysis.edges.filter { $0.origin == .text && ($0.from == hts || $0.to == hts) }
+        XCTAssertEqual(try index.textRelations(of: hts).count, textEdges.count)
+    }
+
+    func testRowsComeAWindowAtATimeInEachOrder() throws {
+        try copySeeds()
+        let index = try open()
+        try index.refresh()
+        let all = try index.rows(0..<1000)
+        XCTAssertEqual(try index.rows(5..<12).map(\.id), Array(all[5..<12]).map(\.id))
+        XCTAssertEqual(try index.rows(0..<0), [])
+        let newest = try index.rows(0..<1000, order: .newestFirst)
+        let dates = newest.compactMap(\.date)
+        XCTAssertEqual(dates, dates.sorted(by: >))
+        XCTAssertNil(newest.last?.date, "undated articles come last")
+        let titles = try index.rows(0..<1000, order: .title).map { $0.title.lowercased() }
+        XCTAssertEqual(titles, titles.sorted())
+        XCTAssertEqual(Set(newest.map(\.id)), Set(all.map(\.id)))
+    }
+
+    func testAReopenedIndexNeedsNoParsing() throws {
+        try copySeeds()
+        try open().refresh()
+        let again = try open()
+        XCTAssertEqual(try again.articleCount(), try CorpusLoader().load([corpus.path]).articles.count)
+        XCTAssertEqual(again.notices, [])
+        let summary = try again.refresh()
+        XCTAssertEqual(summary.filesParsed, 0)
+        XCTAssertEqual(summary.filesUnchanged, 5)
+    }
+
+    func testRelationsArePendingUntilTheSecondStage() throws {
+        try write("a.txt", "Fighting In Idlib\n\nSouth Front\n\nThe Turkish-backed National Front for Liberation clashed with Hay'at Tahrir al-Sham near Idlib.\n")
+        let index = try open()
+        let hts = try XCTUnwrap(sharedMatcher.resolve("HTS")).id
+        let first = try index.updateArticles()
+        XCTAssertEqual(first.articlesAdded, 1)
+        XCTAssertEqual(try index.textRelations(of: hts), [])
+        // Searchable by word and entity before relations are extracted.
+        XCTAssertEqual(try index.search("entity:HTS idlib").hits.count, 1)
+        let second = try index.extractRelations()
+        XCTAssertEqual(second.articles, 1)
+        XCTAssertGreaterThan(second.relations, 0)
+        XCTAssertEqual(try index.statistics().relations, second.relations)
+        XCTAssertTrue(try index.textRelations(of: hts).contains { $0.kind == .fights })
+        XCTAssertEqual(try index.extractRelations().articles, 0, "nothing left to do")
+
+        // A changed file's relations are replaced, not added to.
+        try write("a.txt", "Calm In Idlib\n\nSouth Front\n\nNothing happened near Idlib today.\n")
+        let changed = try index.refresh()
+        XCTAssertEqual(changed.filesParsed, 1)
+        XCTAssertEqual(changed.relationArticles, 1)
+        XCTAssertEqual(try index.statistics().relations, 0)
+    }
+
+    // MARK: Changes on disk
+
+    private let first = "Army Advances Near Saraqib\n\nSouth Front\n\nThe Syrian Army advanced near Saraqib on Monday.\n\nClashes continued.\n"
+    private let second = "Talks In Astana\n\nAl-Masdar News\n\nDelegations met in Astana to discuss the ceasefire.\n"
+
+    func testOnlyChangedFilesAreParsedAgain() throws {
+        try write("a.txt", first)
+        try write("b.txt", second)
+        let index = try open()
+        XCTAssertEqual(try index.refresh().filesParsed, 2)
+
+        let unchanged = try index.refresh()
+        XCTAssertEqual(unchanged.filesParsed, 0)
+        XCTAssertEqual(unchanged.filesUnchanged, 2)
+
+        // Same bytes, new time: read and hashed, not parsed.
+        let b = corpus.appendingPathComponent("b.txt").path
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: b)
+        let touched = try index.refresh()
+        XCTAssertEqual(touched.filesParsed, 0)
+        XCTAssertEqual(touched.filesSameContent, 1)
+        XCTAssertEqual(touched.filesUnchanged, 1)
+
+        try write("a.txt", first.replacingOccurrences(of: "Saraqib on Monday", with: "Maarat al-Numan on Tuesday"))
+        let changed = try index.refresh()
+        XCTAssertEqual(changed.filesParsed, 1)
+        XCTAssertEqual(changed.articlesRemoved, 1)
+        XCTAssertEqual(changed.articlesAdded, 1)
+        XCTAssertEqual(try index.articleCount(), 2)
+        // The old text left the full-text index; the new one is in it.
+        XCTAssertEqual(try ids(index, "monday"), [])
+        XCTAssertEqual(try index.search("tuesday").hits.map(\.article.title), ["Army Advances Near Saraqib"])
+    }
+
+    func testARemovedFileLeavesTheIndex() throws {
+        try write("a.txt", first)
+        try write("b.txt", second)
+        let index = try open()
+        try index.refresh()
+        XCTAssertEqual(try index.search("astana").hits.count, 1)
+        try FileManager.default.removeItem(at: corpus.appendingPathComponent("b.txt"))
+        let summary = try index.refresh()
+        XCTAssertEqual(summary.filesRemoved, 1)
+        XCTAssertEqual(summary.articlesRemoved, 1)
+        XCTAssertEqual(try index.articleCount(), 1)
+        XCTAssertEqual(try index.search("astana").hits.count, 0)
+        XCTAssertEqual(try index.statistics().files, 1)
+    }
+
+    func testAFileThatBecomesUnreadableLeavesTheIndexWithAProblem() throws {
+        try write("a.txt", first)
+        try write("b.txt", second)
+        let index = try open()
+        try index.refresh()
+        try Data([0x00, 0x01, 0x02, 0x00, 0xFF, 0x00]).write(to: corpus.appendingPathComponent("b.txt"))
+        let summary = try index.refresh()
+        XCTAssertEqual(summary.problems.map(\.path), ["b.txt"])
+        XCTAssertEqual(summary.filesRemoved, 1)
+        XCTAssertEqual(try index.articleCount(), 1)
+    }
+
+    // MARK: Damaged, foreign and unwritable caches
+
+    func testADamagedDatabaseIsRebuiltWithANotice() throws {
+        try write("a.txt", first)
+        let file = IndexStorage.databaseFile(forRoots: [corpus.path], in: cache)
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        try Data(repeating: 0x41, count: 10_000).write(to: file)
+        let index = try open()
+        XCTAssertEqual(index.notices.count, 1)
+        guard case .rebuiltDamaged(let path, _)? = index.notices.first else { return XCTFail("\(index.notices)") }
+        XCTAssertEqual(path, file.path)
+        XCTAssertTrue(index.notices[0].description.contains("damaged"))
+        XCTAssertEqual(index.databaseFile, file)
+        XCTAssertEqual(try index.refresh().filesParsed, 1)
+        XCTAssertEqual(try index.articleCount(), 1)
+    }
+
+    func testAnIndexFromAnotherVersionIsRebuiltWithANotice() throws {
+        try write("a.txt", first)
+        try open().refresh()
+        let file = IndexStorage.databaseFile(forRoots: [corpus.path], in: cache)
+        let other = try CorpusIndex(paths: [corpus.path], storage: .cache(directory: cache), matcher: { sharedMatcher })
+        try other.database.write { try $0.execute(sql: "UPDATE meta SET value = '0.0' WHERE key = 'format'") }
+        let index = try open()
+        XCTAssertEqual(index.notices, [.rebuiltOtherVersion(path: file.path, found: "0.0")])
+        XCTAssertEqual(try index.articleCount(), 0)
+        XCTAssertEqual(try index.refresh().filesParsed, 1)
+    }
+
+    func testAnUnwritableCacheFallsBackToMemory() throws {
+        try write("a.txt", first)
+        // A cache "folder" under a regular file cannot be created, even by root.
+        let blocker = folder.appendingPathComponent("not-a-folder")
+        try Data("x".utf8).write(to: blocker)
+        let index = try open(.cache(directory: blocker.appendingPathComponent("qari")))
+        XCTAssertNil(index.databaseFile)
+        guard case .inMemory(let reason)? = index.notices.first else { return XCTFail("\(index.notices)") }
+        XCTAssertTrue(reason.contains(blocker.path), reason)
+        XCTAssertEqual(try index.refresh().filesParsed, 1)
+        XCTAssertEqual(try index.search("saraqib").hits.count, 1)
+    }
+
+    func testNoIndexRunsInMemory() throws {
+        try write("a.txt", first)
+        let index = try open(.memory)
+        XCTAssertNil(index.databaseFile)
+        XCTAssertEqual(index.notices, [])
+        try index.refresh()
+        XCTAssertEqual(try index.articleCount(), 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cache.path))
+    }
+
+    func testTheCacheFolderFollowsXDG() {
+        XCTAssertEqual(IndexStorage.defaultCacheDirectory(environment: ["XDG_CACHE_HOME": "/tmp/x", "HOME": "/home/u"]).path, "/tmp/x/qari")
+        XCTAssertEqual(IndexStorage.defaultCacheDirectory(environment: ["HOME": "/home/u"]).path, "/home/u/.cache/qari")
+        XCTAssertEqual(IndexStorage.defaultCacheDirectory(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/home/u"]).path,
+                       "/home/u/.cache/qari")
+        let a = IndexStorage.databaseFile(forRoots: ["/data/news"], in: URL(fileURLWithPath: "/c"))
+        let b = IndexStorage.databaseFile(forRoots: ["/data/other/news"], in: URL(fileURLWithPath: "/c"))
+        XCTAssertNotEqual(a, b, "one database per corpus root")
+        XCTAssertTrue(a.lastPathComponent.hasPrefix("news-"))
+    }
+
+    func testProgressIsReportedAndFinishes() throws {
+        try copySeeds()
+        var reports: [IndexProgress] = []
+        try open().refresh(progress: { reports.append($0) })
+        let last = try XCTUnwrap(reports.last(where: { $0.stage == .reading }))
+        XCTAssertTrue(last.isFinished)
+        XCTAssertEqual(last.filesDone, 5)
+        XCTAssertEqual(last.filesTotal, 5)
+        XCTAssertEqual(last.bytesDone, last.bytesTotal)
+        XCTAssertGreaterThan(last.articles, 20)
+        XCTAssertTrue(last.summaryLine.hasPrefix("indexed 5/5 files"), last.summaryLine)
+        let relations = try XCTUnwrap(reports.last)
+        XCTAssertEqual(relations.stage, .relations)
+        XCTAssertTrue(relations.isFinished)
+        XCTAssertEqual(relations.relationArticlesDone, last.articles)
+        XCTAssertTrue(relations.summaryLine.hasPrefix("found relations in \(last.articles)/\(last.articles) articles"), relations.summaryLine)
+    }
+
+    // MARK: Search
+
+    func testArabicIsFoundThroughProclitics() throws {
+        try write("ar.txt", "معارك في ريف المدينة\n\nقال مصدر إن الجيش تقدم نحو وحلب صباح اليوم.\n")
+        try write("en.txt", second)
+        let index = try open(.memory)
+        try index.refresh()
+        let hits = try index.search("حلب").hits
+        XCTAssertEqual(hits.map(\.article.file), ["ar.txt"])
+        XCTAssertTrue(hits[0].snippet.text.contains("وحلب"))
+        let highlighted = hits[0].snippet.highlights.map { String(String.UnicodeScalarView(Array(hits[0].snippet.text.unicodeScalars)[$0])) }
+        XCTAssertEqual(highlighted, ["وحلب"])
+        XCTAssertEqual(try index.search("الجيش").hits.count, 1)
+        XCTAssertEqual(try index.search("جيش").hits.count, 1)
+        XCTAssertEqual(try index.search("إن الجيش").hits.count, 1)
+    }
+
+    func testFiltersOnTheSeeds() throws {
+        try copySeeds()
+        let loaded = try CorpusLoader().load([corpus.path])
+        let analysis = CorpusAnalysis(articles: loaded.articles, matcher: sharedMatcher)
+        let index = try open()
+        try index.refresh()
+        func expected(_ keep: (Int, Article) -> Bool) -> Set<String> {
+            Set(loaded.articles.enumerated().filter { keep($0.offset, $0.element) }.map(\.element.id))
+        }
+        let hts = try XCTUnwrap(sharedMatcher.resolve("HTS")).id
+        let namingHTS = Set(analysis.articlesByEntity[hts] ?? [])
+        let htsEnglish = expected { i, a in namingHTS.contains(i) && a.lang == .en }
+        XCTAssertFalse(htsEnglish.isEmpty)
+        XCTAssertEqual(try ids(index, "entity:HTS lang:en"), htsEnglish)
+        XCTAssertEqual(try ids(index, "entity:\"Hay'at Tahrir al-Sham\" lang:en"), htsEnglish)
+        XCTAssertEqual(try ids(index, "entity:\"هيئة تحرير الشام\" lang:en"), htsEnglish)
+
+        let southFront = expected { _, a in a.source == "South Front" || a.publisher == "South Front" }
+        XCTAssertFalse(southFront.isEmpty)
+        XCTAssertEqual(try ids(index, "source:\"South Front\""), southFront)
+
+        let augustSeptember = expected { _, a in a.date.map { $0 >= "2019-08-01" && $0 < "2019-10-01" } ?? false }
+        XCTAssertFalse(augustSeptember.isEmpty)
+        XCTAssertEqual(try ids(index, "date:2019-08..2019-09"), augustSeptember)
+        XCTAssertEqual(try ids(index, "after:2019-07 before:2019-10"), augustSeptember)
+
+        let arabic = expected { _, a in a.lang == .ar }
+        XCTAssertEqual(try ids(index, "lang:ar"), arabic)
+        XCTAssertEqual(try ids(index, "-lang:ar"), expected { _, a in a.lang != .ar })
+
+        let factions = Set(sharedMatcher.knowledgeBase.entities.filter { $0.type == .faction }.map(\.id))
+        let namingFaction = expected { i, _ in analysis.mentions[i].contains { factions.contains($0.entityID) } }
+        XCTAssertEqual(try ids(index, "type:faction"), namingFaction)
+    }
+
+    func testWordsPhrasesAndOperatorsOnTheSeeds() throws {
+        try copySeeds()
+        let loaded = try CorpusLoader().load([corpus.path])
+        let index = try open()
+        try index.refresh()
+        func containing(_ needle: String) -> Set<String> {
+            Set(loaded.articles.filter { a in
+                ([a.title] + a.paragraphs.map(\.text)).contains { $0.range(of: needle, options: .caseInsensitive) != nil }
+            }.map(\.id))
+        }
+        let idlib = try ids(index, "idlib")
+        XCTAssertEqual(idlib, containing("idlib"))
+        let saraqib = try ids(index, "Saraqib")
+        XCTAssertEqual(saraqib, containing("saraqib"))
+        XCTAssertEqual(try ids(index, "idlib saraqib"), idlib.intersection(saraqib))
+        XCTAssertEqual(try ids(index, "idlib OR saraqib"), idlib.union(saraqib))
+        XCTAssertEqual(try ids(index, "idlib -saraqib"), idlib.subtracting(saraqib))
+        XCTAssertEqual(try ids(index, "\"Syrian Arab Army\""), containing("Syrian Arab Army"))
+        XCTAssertEqual(try ids(index, "saraq*"), containing("saraq"))
+        XCTAssertEqual(try ids(index, "(idlib OR saraqib) lang:en"), idlib.union(saraqib))
+        XCTAssertEqual(try ids(index, "saraqib OR lang:ar"), saraqib.union(try ids(index, "lang:ar")))
+
+        let ranked = try index.search("idlib", limit: 3, counting: true)
+        XCTAssertEqual(ranked.hits.count, 3)
+        XCTAssertEqual(ranked.totalCount, idlib.count)
+        XCTAssertEqual(ranked.hits.map(\.score), ranked.hits.map(\.score).sorted(by: >))
+        XCTAssertTrue(ranked.hits.allSatisfy { $0.snippet.text.localizedCaseInsensitiveContains("idlib") })
+    }
+
+    func testSearchErrorsNameTheColumn() throws {
+        let index = try open(.memory)
+        XCTAssertThrowsError(try index.search("idlib entity:Zzyzx")) { error in
+            XCTAssertEqual((error as? QueryError)?.column, 7)
+        }
+        XCTAssertThrowsError(try index.search("idlib —")) { error in
+            XCTAssertEqual((error as? QueryError)?.column, 7)
+        }
+    }
+}

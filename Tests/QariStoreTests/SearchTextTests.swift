@@ -1,0 +1,61 @@
+import XCTest
+@testable import QariStore
+
+/// Folding of text for search: Arabic letters and proclitics, English case and endings.
+final class SearchTextTests: XCTestCase {
+    func testArabicLettersAreNormalised() {
+        // Alef forms, alef maqsura, taa marbuta, harakat and tatweel.
+        XCTAssertEqual(SearchText.keys("أحمد"), SearchText.keys("احمد"))
+        XCTAssertEqual(SearchText.keys("إدلب"), SearchText.keys("ادلب"))
+        XCTAssertEqual(SearchText.keys("آمنة"), SearchText.keys("امنه"))
+        XCTAssertEqual(SearchText.keys("مصطفى"), SearchText.keys("مصطفي"))
+        XCTAssertEqual(SearchText.keys("سورية"), ["سوريه"])
+        XCTAssertEqual(SearchText.keys("حَلَب"), ["حلب"])
+        XCTAssertEqual(SearchText.keys("حـلـب"), ["حلب"])
+    }
+
+    func testProcliticsAreStripped() {
+        for written in ["وحلب", "بحلب", "لحلب", "فحلب", "كحلب", "وبحلب", "الحلب"] {
+            XCTAssertEqual(SearchText.keys(written), ["حلب"], written)
+        }
+        XCTAssertEqual(SearchText.keys("والحسكة"), SearchText.keys("الحسكة"))
+        XCTAssertEqual(SearchText.keys("للجيش"), SearchText.keys("الجيش"))
+        // Three letters always stay: بلد is not ب + لد.
+        XCTAssertEqual(SearchText.keys("بلد"), ["بلد"])
+        // Stripping one letter at a time keeps و + word equal to word, even for words
+        // that start with a proclitic letter.
+        XCTAssertEqual(SearchText.keys("ولبنان"), SearchText.keys("لبنان"))
+        XCTAssertEqual(SearchText.keys("والوزير"), SearchText.keys("وزير"))
+    }
+
+    func testEnglishIsCaseFoldedAndLightlyStemmed() {
+        XCTAssertEqual(SearchText.keys("Idlib IDLIB idlib"), ["idlib", "idlib", "idlib"])
+        XCTAssertEqual(SearchText.keys("attacks attacked attacking attack"), ["attack", "attack", "attack", "attack"])
+        XCTAssertEqual(SearchText.keys("strikes striking"), ["strike", "strike"])
+        XCTAssertEqual(SearchText.keys("militias"), SearchText.keys("militia"))
+        XCTAssertEqual(SearchText.keys("countries"), SearchText.keys("country"))
+        XCTAssertEqual(SearchText.keys("hopping hoped"), ["hop", "hope"])
+        // -ss is not a plural.
+        XCTAssertEqual(SearchText.keys("press"), ["press"])
+    }
+
+    func testWordsSplitLikeTheFTS5Tokenizer() {
+        XCTAssertEqual(SearchText.keys("Hay’at Tahrir al-Sham"), ["hai", "at", "tahrir", "al", "sham"])
+        XCTAssertEqual(SearchText.keys("Aleppoحلب"), ["aleppo", "حلب"])
+        XCTAssertEqual(SearchText.keys("٢٠١٩"), ["2019"])
+        XCTAssertEqual(SearchText.keys("— !!"), [])
+        XCTAssertEqual(SearchText.indexForm("The Syrian Army, near Saraqib."), "the syrian armi near saraqib")
+    }
+
+    func testPrefixKeysAreNotStemmed() {
+        XCTAssertEqual(SearchText.prefixKeys("attacks"), ["attacks"])
+        XCTAssertEqual(SearchText.prefixKeys("الحس"), ["حس"])
+        XCTAssertEqual(SearchText.prefixKeys("tahrir al"), ["tahrir", "al"])
+    }
+
+    func testWordRangesAreScalarOffsets() {
+        let words = SearchText.words(in: "In وحلب, clashes")
+        XCTAssertEqual(words.map(\.range), [0..<2, 3..<7, 9..<16])
+        XCTAssertEqual(words.map(\.key), ["in", "حلب", "clash"])
+    }
+}
