@@ -34,7 +34,7 @@ run: build
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 
 # Speed figures on a generated corpus (kept under .build, made once).
 bench: deps
