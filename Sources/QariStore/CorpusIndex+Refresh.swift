@@ -145,8 +145,7 @@ extension CorpusIndex {
                 try db.execute(sql: "DELETE FROM files WHERE id = ?", arguments: [id])
                 summary.filesRemoved += 1
             }
-            var lastReport = CorpusIndex.now()
-            var lastCommit = lastReport
+            var pacer = RefreshPacer(started: started)
             while let prepared = pipeline.next() {
                 switch prepared {
                 case .unreadable(let file, let problem):
@@ -173,19 +172,7 @@ extension CorpusIndex {
                 }
                 state.filesDone += 1
                 state.bytesDone += file(of: prepared).size
-                let t = CorpusIndex.now()
-                // Commit now and then: an interrupted build keeps what it wrote, and the next
-                // refresh carries on from there.
-                if t - lastCommit > 2 {
-                    try db.commit()
-                    try db.beginTransaction()
-                    lastCommit = t
-                }
-                if let progress, t - lastReport >= 0.1 {
-                    state.elapsed = t - started
-                    progress(state)
-                    lastReport = t
-                }
+                try pacer.tick(db, state: &state, progress: progress)
             }
             try db.commit()
             // Fold the write-ahead log into the database so that it does not keep the disk space.
@@ -224,8 +211,7 @@ extension CorpusIndex {
         let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
         try database.writeWithoutTransaction { db in
             try db.beginTransaction()
-            var lastReport = CorpusIndex.now()
-            var lastCommit = lastReport
+            var pacer = RefreshPacer(started: started)
             let insertRelation = try db.cachedStatement(sql: """
                 INSERT INTO relations(key, subject, kind, object, line, evidence, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
@@ -259,17 +245,7 @@ extension CorpusIndex {
                 }
                 for row in rows { try done.execute(arguments: [row]) }
                 state.relationArticlesDone = min(pending.count, chunkStart + rows.count)
-                let t = CorpusIndex.now()
-                if t - lastCommit > 2 {
-                    try db.commit()
-                    try db.beginTransaction()
-                    lastCommit = t
-                }
-                if let progress, t - lastReport >= 0.1 {
-                    state.elapsed = t - started
-                    progress(state)
-                    lastReport = t
-                }
+                try pacer.tick(db, state: &state, progress: progress)
             }
             try db.commit()
             if databaseFile != nil { _ = try? db.checkpoint(.truncate) }
@@ -444,5 +420,34 @@ struct IndexWriter {
         }
         try db.execute(sql: "DELETE FROM articles WHERE file_id = ?", arguments: [fileID])
         return rows.count
+    }
+}
+
+/// The rhythm of a long refresh: a commit every two seconds, so that an interrupted build keeps
+/// what it wrote and the next refresh carries on from there, and a progress report about ten
+/// times a second.
+struct RefreshPacer {
+    let started: Double
+    private var lastReport: Double
+    private var lastCommit: Double
+
+    init(started: Double) {
+        self.started = started
+        lastReport = CorpusIndex.now()
+        lastCommit = lastReport
+    }
+
+    mutating func tick(_ db: Database, state: inout IndexProgress, progress: ((IndexProgress) -> Void)?) throws {
+        let t = CorpusIndex.now()
+        if t - lastCommit > 2 {
+            try db.commit()
+            try db.beginTransaction()
+            lastCommit = t
+        }
+        if let progress, t - lastReport >= 0.1 {
+            state.elapsed = t - started
+            progress(state)
+            lastReport = t
+        }
     }
 }
