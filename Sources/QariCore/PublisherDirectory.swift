@@ -76,10 +76,6 @@ public struct PublisherDirectory: Sendable {
         // Byte prefixes: this runs on many lines, and Character comparison is far slower.
         publishers.first { p in p.datelinePrefixes.contains { line.utf8.starts(with: $0.utf8) } }
     }
-
-    public func publisher(named name: String) -> Publisher? {
-        publishers.first { $0.name == name }
-    }
 }
 
 extension StringProtocol {

@@ -102,14 +102,6 @@ public enum StableHash {
         return mix(h, 0)
     }
 
-    public static func fnv1a(_ string: String, seed: UInt64 = 0xcbf29ce484222325) -> UInt64 {
-        var h = seed
-        for b in string.utf8 {
-            h ^= UInt64(b)
-            h &*= 0x100000001b3
-        }
-        return h
-    }
 
     /// Mixes a number into a hash (splitmix64 finaliser).
     public static func mix(_ h: UInt64, _ n: UInt64) -> UInt64 {

@@ -305,11 +305,7 @@ extension CorpusIndex {
         return String(hash, radix: 16)
     }
 
-    static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
+    static func now() -> Double { MonotonicClock.seconds() }
 }
 
 /// Writes and removes articles inside the refresh transaction, with prepared statements.

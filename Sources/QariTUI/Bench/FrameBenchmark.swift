@@ -1,4 +1,4 @@
-import Glibc
+import QariCore
 
 /// Frame times of the browser without a terminal: each frame is one `update` with a key,
 /// one `BrowserView.render`, and one write to a `MemoryBackend`. For `make bench`:
@@ -115,9 +115,5 @@ public enum FrameBenchmark {
                       openSplit: Timings(split), splitScroll: Timings(splitScroll))
     }
 
-    private static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
+    private static func now() -> Double { MonotonicClock.seconds() }
 }
