@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "QariCore", resources: [.copy("Resources/knowledge.jsonl")]),
         .target(name: "TerminalText", dependencies: ["CFriBidi"]),
         .target(name: "QariStore", dependencies: ["QariCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "QariTUI", dependencies: ["CNcurses", "QariCore", "TerminalText"]),
+        .target(name: "QariTUI", dependencies: ["CNcurses", "QariCore", "QariStore", "TerminalText"]),
         .executableTarget(name: "qari", dependencies: [
             "QariCore", "QariStore", "TerminalText", "QariTUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -31,7 +31,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "QariStoreTests", dependencies: ["QariStore", "QariCore"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"], exclude: ["Snapshots"]),
-        .testTarget(name: "QariTUITests", dependencies: ["QariTUI", "QariCore", "TerminalText"]),
+        .testTarget(name: "QariTUITests", dependencies: ["QariTUI", "QariCore", "QariStore", "TerminalText"]),
         .testTarget(name: "QariEndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v5]

@@ -6,6 +6,12 @@ public struct PairCandidate: Sendable, Equatable {
     public var score: Double
     /// Entity ids named by both articles, most telling first.
     public var shared: [String]
+
+    public init(articleIndex: Int, score: Double, shared: [String]) {
+        self.articleIndex = articleIndex
+        self.score = score
+        self.shared = shared
+    }
 }
 
 /// Ranks articles to read beside another one: by the entities both name (the same entity
@@ -59,7 +65,7 @@ public struct ArticlePairing: Sendable {
         self.days = articles.map { a in a.date.flatMap(Self.dayNumber) }
     }
 
-    static func dayNumber(_ iso: String) -> Int? {
+    public static func dayNumber(_ iso: String) -> Int? {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }
         var c = DateComponents()

@@ -34,7 +34,7 @@ extension CorpusIndex {
         try search(SearchQueryParser.parse(text), limit: limit, counting: counting)
     }
 
-    public func search(_ query: SearchQuery, limit: Int = 50, counting: Bool = false) throws -> SearchResults {
+    public func search(_ query: SearchQuery, limit: Int = 50, counting: Bool = false, snippets: Bool = true) throws -> SearchResults {
         var compiler = SearchCompiler(resolveEntity: { [unowned self] name, column in try self.entityID(named: name, column: column) })
         let plan = try compiler.plan(query)
         return try database.read { db in
@@ -77,6 +77,10 @@ extension CorpusIndex {
             var hits: [SearchHit] = []
             for r in ranked {
                 guard let summary = summaries[r.row] else { continue }
+                guard snippets else {
+                    hits.append(SearchHit(article: summary, score: r.score, snippet: Snippet(text: "", highlights: [])))
+                    continue
+                }
                 let keys = IndexSchema.keyRange(article: r.row)
                 let paragraphs = try String.fetchAll(db, sql: "SELECT text FROM paragraphs WHERE key BETWEEN ? AND ? ORDER BY key",
                                                      arguments: [keys.lowerBound, keys.upperBound])

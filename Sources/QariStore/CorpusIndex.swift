@@ -228,6 +228,13 @@ public final class CorpusIndex: @unchecked Sendable {
         }
     }
 
+    /// The row of the article with this id (the first, if two files hold the same text), or nil.
+    public func rowOfArticle(id: String) throws -> Int64? {
+        try database.read { db in
+            try Int64.fetchOne(db, sql: "SELECT row FROM articles WHERE id = ? ORDER BY file, position LIMIT 1", arguments: [id])
+        }
+    }
+
     /// The whole article at an index row, or nil.
     public func article(row: Int64) throws -> Article? {
         try database.read { try CorpusIndex.article(row: row, db: $0) }

@@ -166,7 +166,7 @@ final class ExplicitBidiModeTests: XCTestCase {
     func testExplicitBidiModeWrapsTheWholeSession() throws {
         let record = NSTemporaryDirectory() + "qari-typescript-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: record) }
-        let command = "XDG_CONFIG_HOME=/nonexistent/qari-e2e '\(TmuxSession.binary)' '\(TmuxSession.seeds)'"
+        let command = "XDG_CONFIG_HOME=/nonexistent/qari-e2e XDG_CACHE_HOME='\(TmuxSession.cacheFolder)' '\(TmuxSession.binary)' '\(TmuxSession.seeds)'"
         // q arrives after a while or is read as the first key; either way qari draws once and quits.
         try Subprocess.run(["/bin/sh", "-c",
                             "(sleep 2; printf q) | TERM=xterm-256color script -q -e -c \"\(command)\" '\(record)'"],

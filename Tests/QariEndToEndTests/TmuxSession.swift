@@ -13,6 +13,8 @@ final class TmuxSession {
         return repository.appendingPathComponent(".build/debug/qari").path
     }
     static var seeds: String { repository.appendingPathComponent("seeds").path }
+    /// The index cache of this test run: never the user's, shared by the sessions of one run.
+    static let cacheFolder = NSTemporaryDirectory() + "qari-e2e-cache-\(getpid())"
 
     let socket: String
     let name = "qari"
@@ -27,7 +29,7 @@ final class TmuxSession {
         socket = "qari-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         exitFile = NSTemporaryDirectory() + socket + ".exit"
         let quoted = ([Self.binary] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let run = "\(environment) XDG_CONFIG_HOME=/nonexistent/qari-e2e \(quoted.joined(separator: " "))"
+        let run = "\(environment) XDG_CONFIG_HOME=/nonexistent/qari-e2e XDG_CACHE_HOME='\(Self.cacheFolder)' \(quoted.joined(separator: " "))"
         let command = interactiveShell
             ? ["env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"]
             : ["sh", "-c", "\(run); echo $? > '\(exitFile)'; echo QARI_EXITED; sleep 600"]

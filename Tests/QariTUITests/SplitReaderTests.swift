@@ -65,8 +65,10 @@ final class SplitReaderTests: XCTestCase {
         let arabic = 3
         XCTAssertEqual(corpus.pairCandidates(for: arabic).first?.articleIndex, 0,
                        "the coalition article: same entities, nine days apart")
-        var changed = corpus
-        changed.mentions[arabic] = ArticleMentions()
+        var mentions = Array(corpus.mentions)
+        mentions[arabic] = ArticleMentions()
+        let changed = BrowserCorpus(name: corpus.name, articles: Array(corpus.articles), mentions: mentions,
+                                    entities: corpus.entities.values)
         XCTAssertTrue(changed.pairCandidates(for: arabic).isEmpty, "an article naming nothing has no pair")
         XCTAssertFalse(corpus.pairCandidates(for: arabic).isEmpty, "the original keeps its pairing")
     }

@@ -35,6 +35,9 @@ extension BrowserState {
         case .enter:
             input = nil
             switch current {
+            case .search(let text, .list, _) where listSearchUsesIndex:
+                search = nil
+                runIndexSearch(text)
             case .search(let text, let scope, _):
                 search = text.isEmpty ? nil : ActiveSearch(query: text, scope: scope)
                 if !text.isEmpty, matchPositions(for: text, scope: scope).isEmpty {
@@ -69,6 +72,9 @@ extension BrowserState {
             return
         }
         switch current {
+        case .search(_, .list, let origin) where listSearchUsesIndex:
+            // The index is searched on Enter: a query is read whole (phrases, OR, filters).
+            input = .search(text: typed, scope: .list, origin: origin)
         case .search(_, let scope, let origin):
             input = .search(text: typed, scope: scope, origin: origin)
             // Incremental: show the first match from where the search started.
@@ -108,7 +114,10 @@ extension BrowserState {
     func matchPositions(for query: String, scope: SearchScope) -> [Int] {
         switch scope {
         case .list:
-            return list.order.indices.filter { TextSearch.contains(query, in: corpus.articles[list.order[$0]].title) }
+            // After an index search every row of the list is a match; n and N step through them.
+            if case .search? = list.filter { return Array(list.order.indices) }
+            if listSearchUsesIndex { return [] }
+            return list.order.indices.filter { TextSearch.contains(query, in: corpus.store.listRow(list.order[$0]).title) }
         case .sidebar:
             return sidebar.rows.indices.filter {
                 guard case .entity(let id, _) = sidebar.rows[$0], let e = corpus.entities[id] else { return false }

@@ -4,44 +4,8 @@ import QariCore
 extension BrowserState {
     /// Recomputes the list's order from the filter and sort, keeping `article` selected.
     mutating func rebuildList(keeping article: Int?) {
-        let articles = corpus.articles
-        var indexes = Array(articles.indices)
-        switch list.filter {
-        case .entity(let id)?:
-            let named = Set((corpus.mentionIndex[id] ?? []).map(\.article))
-            indexes = indexes.filter { named.contains($0) }
-        case .language(let lang)?:
-            indexes = indexes.filter { articles[$0].lang == lang || articles[$0].lang == .mixed }
-        case nil: break
-        }
-        switch list.sort {
-        case .date:
-            // Newest first; undated items last, in corpus order.
-            indexes.sort { a, b in
-                switch (articles[a].date, articles[b].date) {
-                case let (x?, y?): return x != y ? x > y : a < b
-                case (.some, nil): return true
-                case (nil, .some): return false
-                case (nil, nil): return a < b
-                }
-            }
-        case .title:
-            indexes.sort { a, b in
-                let o = articles[a].title.localizedLowercase.compare(articles[b].title.localizedLowercase)
-                return o != .orderedSame ? o == .orderedAscending : a < b
-            }
-        case .source:
-            indexes.sort { a, b in
-                switch (articles[a].source, articles[b].source) {
-                case let (x?, y?): return x != y ? x < y : a < b
-                case (.some, nil): return true
-                case (nil, .some): return false
-                case (nil, nil): return a < b
-                }
-            }
-        }
-        list.order = indexes
-        list.selected = article.flatMap { indexes.firstIndex(of: $0) } ?? 0
+        list.order = corpus.store.order(sort: list.sort, filter: list.filter)
+        list.selected = article.flatMap { list.order.firstIndex(of: $0) } ?? 0
         revealListSelection()
     }
 
@@ -67,10 +31,12 @@ extension BrowserState {
         let current = list.order.indices.contains(list.selected) ? list.order[list.selected] : nil
         if trimmed.isEmpty {
             list.filter = nil
+            searchHighlight = nil
             rebuildList(keeping: current)
             message = StatusMessage(text: "Showing all \(corpus.articles.count) articles", isError: false)
             return
         }
+        searchHighlight = nil
         if let lang = FilterCompletion.language(named: trimmed) {
             list.filter = .language(lang)
         } else if let entity = corpus.resolveEntity(trimmed)
@@ -83,6 +49,33 @@ extension BrowserState {
         rebuildList(keeping: current)
         message = StatusMessage(text: "\(list.order.count) of \(corpus.articles.count) articles", isError: false)
     }
+}
+
+extension BrowserState {
+    /// True when `/` in the list searches the index (words, phrases, filters) rather than titles.
+    var listSearchUsesIndex: Bool { corpus.store.searchesIndex }
+
+    /// `/` then Enter in the list, with an index: the results fill the list, best first.
+    mutating func runIndexSearch(_ text: String) {
+        let query = text.trimmingCharacters(in: .whitespaces)
+        guard !query.isEmpty, let result = corpus.store.search(query, limit: Self.searchResultLimit) else { return }
+        switch result {
+        case .invalid(let why):
+            message = StatusMessage(text: why, isError: true)
+        case .found(let results, let highlight):
+            list.filter = .search(query: query, results: results)
+            searchHighlight = highlight
+            rebuildList(keeping: nil)
+            list.top = 0
+            revealListSelection()
+            let more = results.count >= Self.searchResultLimit ? " (the best \(Self.searchResultLimit))" : ""
+            message = results.isEmpty
+                ? StatusMessage(text: "Nothing found for \(query)", isError: true)
+                : StatusMessage(text: "\(results.count) article\(results.count == 1 ? "" : "s") found\(more); & Enter shows all", isError: false)
+        }
+    }
+
+    static let searchResultLimit = 1000
 }
 
 /// What `&` offers while typing: languages and entity spellings containing the text.

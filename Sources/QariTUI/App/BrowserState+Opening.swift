@@ -54,7 +54,7 @@ extension BrowserState {
     public mutating func open(name: String) -> Bool {
         if let entity = corpus.resolveEntity(name) {
             // The article list and sidebar around an entity page show its first article.
-            if let first = corpus.mentionIndex[entity.id]?.first {
+            if let first = corpus.locations(of: entity.id, articleLimit: 1).locations.first {
                 openArticle(first.article, record: false)
             }
             openEntity(entity.id)

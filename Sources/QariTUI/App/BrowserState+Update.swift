@@ -16,6 +16,23 @@ extension BrowserState {
             for ch in typed { handle(.character(ch)) }
         case .key(let key):
             handle(key)
+        case .indexing(let status):
+            indexing = status.isFinished ? nil : status
+            if let problems = status.problems, problems != corpus.problems {
+                corpus.problems = problems
+                let n = problems.count
+                self.message = StatusMessage(text: "\(n) file\(n == 1 ? "" : "s") could not be read (! lists them)", isError: true)
+            } else if status.isFinished, self.message == nil {
+                self.message = StatusMessage(text: status.line, isError: false)
+                messageTicks = 0
+            }
+            if corpus.store.generation != seenGeneration {
+                seenGeneration = corpus.store.generation
+                let current = list.order.indices.contains(list.selected) ? list.order[list.selected] : nil
+                let top = list.top
+                rebuildList(keeping: current)
+                if current == nil { list.top = top; revealListSelection() }
+            }
         }
         syncLayout()
     }

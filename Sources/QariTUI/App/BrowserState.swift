@@ -11,6 +11,8 @@ public enum ArticleSort: String, Sendable, CaseIterable {
 public enum ArticleFilter: Sendable, Equatable {
     case entity(String)
     case language(Language)
+    /// Full-text search results (`/` in the list with an index), best first.
+    case search(query: String, results: [Int])
 }
 
 /// The article list: which articles, in which order, which one is selected.
@@ -146,7 +148,7 @@ public struct StatusMessage: Sendable, Equatable {
 /// `BrowserView` draws it. Nothing else holds state, so a test can drive a session
 /// message by message and look at every screen.
 public struct BrowserState: Sendable {
-    public let corpus: BrowserCorpus
+    public internal(set) var corpus: BrowserCorpus
     public let text: any TextLayoutEngine
     public internal(set) var width: Int
     public internal(set) var height: Int
@@ -169,6 +171,12 @@ public struct BrowserState: Sendable {
     /// A count typed before a command, as in `5j`.
     public internal(set) var pendingCount: Int?
     public internal(set) var message: StatusMessage?
+    /// The store's generation the list was last built from (the index may grow meanwhile).
+    var seenGeneration = 0
+    /// Indexing in the background: what the status bar shows while it runs.
+    public internal(set) var indexing: IndexingStatus?
+    /// Finds the words of the full-text search whose results fill the list, for the reader.
+    public internal(set) var searchHighlight: SearchHighlight?
     /// Ticks since the message appeared.
     var messageTicks = 0
     /// The run loop ticks every quarter second without keys: a notice stays about five seconds.
@@ -180,6 +188,7 @@ public struct BrowserState: Sendable {
         self.text = text
         self.width = width
         self.height = height
+        seenGeneration = corpus.store.generation
         rebuildList(keeping: nil)
         if !corpus.problems.isEmpty {
             let n = corpus.problems.count

@@ -76,12 +76,13 @@ public struct EntityPageDocument: Sendable {
             }
         }
 
-        let locations = corpus.mentionIndex[entityID] ?? []
-        let articleIndexes = locations.map(\.article).reduce(into: [Int]()) { if $0.last != $1 { $0.append($1) } }
+        let found = corpus.locations(of: entityID, articleLimit: Self.articleLimit)
+        let locations = found.locations
+        let articleIndexes = found.articles
         blank()
-        heading(locations.isEmpty ? "Not named in any article"
-                : "Named \(locations.count) time\(locations.count == 1 ? "" : "s") in \(articleIndexes.count) article\(articleIndexes.count == 1 ? "" : "s")")
-        for a in articleIndexes {
+        heading(articleIndexes.isEmpty ? "Not named in any article"
+                : "Named \(found.mentionCount) time\(found.mentionCount == 1 ? "" : "s") in \(articleIndexes.count) article\(articleIndexes.count == 1 ? "" : "s")")
+        for a in articleIndexes.prefix(Self.articleLimit) {
             blank()
             let i = beginItem(.article(a))
             add(corpus.articles[a].title, role: .item, label: "  ", item: i)
@@ -97,7 +98,15 @@ public struct EntityPageDocument: Sendable {
                 endItem(j)
             }
         }
+        if articleIndexes.count > Self.articleLimit {
+            blank()
+            add("… and \(articleIndexes.count - Self.articleLimit) more articles: & \(entity.name) lists them all",
+                role: .info, label: "  ", direction: .ltr)
+        }
     }
+
+    /// Articles listed with their sentences on one page; `&` narrows the list to all of them.
+    static let articleLimit = 100
 
     /// The item whose lines include `line`.
     func item(atLine line: Int) -> Int? {

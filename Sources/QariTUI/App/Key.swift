@@ -45,4 +45,22 @@ public enum Message: Sendable, Equatable {
     case tick
     /// Typed text in one go (a paste, or a test typing a query).
     case text(String)
+    /// The index being filled in the background got further (or finished): the store may hold
+    /// more articles, and the status bar says how far it is.
+    case indexing(IndexingStatus)
+}
+
+/// How far background indexing has got, as the status bar shows it.
+public struct IndexingStatus: Sendable, Equatable {
+    /// "indexing 1,204/100,000 files · 6.1/508.0 MB · 2,310 articles/s · 3:35 left".
+    public var line: String
+    public var isFinished: Bool
+    /// Files that could not be read, known once the files have been read.
+    public var problems: [CorpusProblem]?
+
+    public init(line: String, isFinished: Bool, problems: [CorpusProblem]? = nil) {
+        self.line = line
+        self.isFinished = isFinished
+        self.problems = problems
+    }
 }

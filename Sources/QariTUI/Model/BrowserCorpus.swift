@@ -1,29 +1,20 @@
 import QariCore
 
-/// Everything the browser shows, gathered once when the corpus is opened: the articles,
-/// each article's entity mentions, the entities and the links between them.
+/// Everything the browser shows: the articles, each article's entity mentions, the entities and
+/// the links between them, read through a `CorpusStore` (in memory, or the index on disk).
 ///
-/// It is a plain value so tests can build a small one in memory; `CorpusLoading` fills
-/// it from the core's loader and entity matcher.
+/// A plain value over a shared store, so tests can build a small one in memory.
 public struct BrowserCorpus: Sendable {
     /// Shown in the status bar ("seeds", or the paths opened).
     public var name: String
-    // A change to what the pairing is built from starts a fresh pairing cache, so a changed
-    // copy never ranks with the original's pairing.
-    public var articles: [Article] { didSet { pairingCache = PairingCache() } }
-    /// Indexed like `articles`.
-    public var mentions: [ArticleMentions] { didSet { pairingCache = PairingCache() } }
-    public var entities: [String: BrowserEntity] { didSet { pairingCache = PairingCache() } }
-    public var links: [EntityLink]
+    public let store: any CorpusStore
+    /// Files that could not be read, and knowledge-base lines that were ignored.
     public var problems: [CorpusProblem]
-    /// Finds an entity id for any spelling in either script; the core's matcher when loaded.
-    public var resolver: @Sendable (String) -> String?
 
-    /// For each entity id, where it is named: article index, part and scalar range.
-    public private(set) var mentionIndex: [String: [MentionLocation]]
-    private var articleIndexByID: [String: Int]
-    /// Built on first use (see `pairing`); shared by copies of this value until one changes.
-    private(set) var pairingCache = PairingCache()
+    public var articles: ArticleList { ArticleList(store: store) }
+    /// Indexed like `articles`.
+    public var mentions: MentionList { MentionList(store: store) }
+    public var entities: EntityTable { EntityTable(store: store) }
 
     public struct MentionLocation: Sendable, Equatable {
         public var article: Int
@@ -31,63 +22,50 @@ public struct BrowserCorpus: Sendable {
         public var range: Range<Int>
     }
 
+    /// A corpus held in memory.
     public init(name: String, articles: [Article], mentions: [ArticleMentions],
                 entities: [BrowserEntity], links: [EntityLink] = [], problems: [CorpusProblem] = [],
                 resolver: (@Sendable (String) -> String?)? = nil) {
-        self.name = name
-        self.articles = articles
-        self.mentions = articles.indices.map { $0 < mentions.count ? mentions[$0] : ArticleMentions() }
-        var byID: [String: BrowserEntity] = [:]
-        for e in entities { byID[e.id] = e }
-        self.entities = byID
-        self.links = uniqueLinks(links)
-        self.problems = problems
-        let spellingIndex = SpellingIndex(entities: entities)
-        if let resolver {
-            self.resolver = { name in resolver(name) ?? spellingIndex.resolve(name) }
-        } else {
-            self.resolver = { name in spellingIndex.resolve(name) }
-        }
-        var index: [String: [MentionLocation]] = [:]
-        for (i, m) in self.mentions.enumerated() {
-            for (part, mention) in m.all {
-                index[mention.entityID, default: []].append(MentionLocation(article: i, part: part, range: mention.range))
-            }
-        }
-        mentionIndex = index
-        var ids: [String: Int] = [:]
-        for (i, a) in articles.enumerated() where ids[a.id] == nil { ids[a.id] = i }
-        articleIndexByID = ids
-        let ranked = byID.values.sorted {
-            let (a, b) = (index[$0.id]?.count ?? 0, index[$1.id]?.count ?? 0)
-            return a != b ? a > b : $0.name < $1.name
-        }
-        completions = ranked.flatMap { e in e.spellings.map { ($0, e.id) } }
+        self.init(name: name, store: MemoryCorpusStore(articles: articles, mentions: mentions, entities: entities,
+                                                       links: links, resolver: resolver),
+                  problems: problems)
     }
 
-    public func articleIndex(id: String) -> Int? { articleIndexByID[id] }
+    public init(name: String, store: any CorpusStore, problems: [CorpusProblem] = []) {
+        self.name = name
+        self.store = store
+        self.problems = problems
+    }
+
+    public func articleIndex(id: String) -> Int? { store.index(ofID: id) }
 
     /// The text of one part of an article.
     public func text(article: Int, part: ArticleTextPart) -> String {
         switch part {
-        case .title: return articles[article].title
-        case .paragraph(let p): return articles[article].paragraphs[p].text
+        case .title: return store.article(article).title
+        case .paragraph(let p): return store.article(article).paragraphs[p].text
         }
     }
 
     /// The entity for a name in any spelling or script, or an entity id.
     public func resolveEntity(_ name: String) -> BrowserEntity? {
-        if let e = entities[name] { return e }
-        return resolver(name).flatMap { entities[$0] }
+        if let e = store.entity(name) { return e }
+        return store.resolve(name).flatMap { store.entity($0) }
+    }
+
+    /// Where an entity is named; the mentions of the first `articleLimit` articles.
+    public func locations(of entityID: String, articleLimit: Int = 200) -> EntityLocations {
+        store.locations(of: entityID, articleLimit: articleLimit)
     }
 
     /// Related entities of `entityID`, grouped as an entity page shows them.
     public func relationGroups(of entityID: String) -> [(group: RelationGroup, entityIDs: [String])] {
-        RelationGroup.allCases.compactMap { group in
+        let links = store.links(of: entityID)
+        return RelationGroup.allCases.compactMap { group in
             var seen = Set<String>(), ids: [String] = []
             for link in links {
                 if let other = group.other(in: link, for: entityID), other != entityID,
-                   entities[other] != nil, seen.insert(other).inserted {
+                   store.entity(other) != nil, seen.insert(other).inserted {
                     ids.append(other)
                 }
             }
@@ -97,13 +75,7 @@ public struct BrowserCorpus: Sendable {
 
     /// Spellings offered when typing an entity name, each with the entity it names: entities
     /// named most often in the corpus first, so the likely one is the first completion.
-    public private(set) var completions: [(spelling: String, entityID: String)] = []
-}
-
-/// Links with duplicates removed, first occurrence kept (articles repeat relations).
-private func uniqueLinks(_ links: [EntityLink]) -> [EntityLink] {
-    var seen = Set<EntityLink>()
-    return links.filter { seen.insert($0).inserted }
+    public var completions: [(spelling: String, entityID: String)] { store.completions }
 }
 
 /// A fallback name lookup over the entities' own spellings, folded for case, apostrophes,

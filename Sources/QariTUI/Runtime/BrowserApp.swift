@@ -10,7 +10,9 @@ public enum BrowserApp {
 
     /// Takes over the terminal until the user quits or a signal ends it; the terminal is
     /// restored on every way out. Returns the exit status to use.
-    public static func run(_ initial: BrowserState) throws -> Int32 {
+    /// - Parameter poll: asked each turn (at least four times a second) for news from work running
+    ///   beside the browser, such as background indexing.
+    public static func run(_ initial: BrowserState, poll: (() -> Message?)? = nil) throws -> Int32 {
         let session = TerminalSession(text: initial.text)
         guard let backend = session.start() else { throw RunError.notATerminal }
         defer { session.restore() }
@@ -38,6 +40,11 @@ public enum BrowserApp {
                 // Stopped from outside (SIGSTOP) and continued: the screen may be anything.
                 SignalFlags.resumed = 0
                 session.resume(backend)
+                backend.write(buffer)
+            }
+            if let news = poll?() {
+                state.update(news)
+                buffer = BrowserView.render(state)
                 backend.write(buffer)
             }
             let message: Message

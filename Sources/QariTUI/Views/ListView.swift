@@ -8,12 +8,21 @@ enum ListView {
         BrowserView.header(Pane.list.title, detail: detail, focused: focused, in: rect, into: &buffer)
         let body = rect.splitTop(1).rest
         if list.order.isEmpty {
-            let why = state.corpus.articles.isEmpty ? "No articles in this corpus" : "No article matches the filter (& Enter clears it)"
+            let why: String
+            if case .search(let query, _)? = list.filter {
+                why = "Nothing found for \(query) (& Enter shows all)"
+            } else if state.corpus.articles.isEmpty {
+                why = state.indexing.map { _ in "Indexing; articles appear as they are read" } ?? "No articles in this corpus"
+            } else {
+                why = "No article matches the filter (& Enter clears it)"
+            }
             buffer.drawLabel(" " + why, x: body.x, y: body.y, clip: body, style: Theme.hint)
             return
         }
         let query = state.search?.scope == .list ? state.search?.query : nil
         let perItem = ArticleListState.rowsPerItem
+        let visible = list.top..<min(list.order.count, list.top + max(body.height / perItem, 0) + 1)
+        state.corpus.store.prefetchRows(visible.map { list.order[$0] })
         var position = list.top
         var y = body.y
         while y + perItem <= body.maxY, position < list.order.count {
@@ -27,7 +36,7 @@ enum ListView {
     private static func drawItem(_ state: BrowserState, position: Int, y: Int, width: Int, x: Int,
                                  focused: Bool, query: String?, into buffer: inout ScreenBuffer) {
         let index = state.list.order[position]
-        let article = state.corpus.articles[index]
+        let article = state.corpus.store.listRow(index)
         let isSelected = position == state.list.selected
         let isRead = state.list.read.contains(index)
         let isOpen = state.currentArticle == index
@@ -47,7 +56,7 @@ enum ListView {
         }
 
         // Row 2: date and source at the left, language badge and entity count at the right.
-        let entityCount = state.corpus.mentions[index].counts.count
+        let entityCount = article.entityCount
         let badge = "\(LanguageBadge(article.lang).text) \(entityCount)e "
         let badgeX = x + width - badge.count
         let meta = [article.date ?? "undated", article.source ?? article.publisher ?? ""]

@@ -69,6 +69,13 @@ enum ReaderView {
                     matches = TextSearch.ranges(of: query, in: state.corpus.text(article: doc.articleIndex, part: part))
                     matchCache[part] = matches
                 }
+            } else if let highlight = state.searchHighlight {
+                // An article opened from full-text results: the words searched for.
+                if let cached = matchCache[part] { matches = cached }
+                else {
+                    matches = highlight.ranges(state.corpus.text(article: doc.articleIndex, part: part))
+                    matchCache[part] = matches
+                }
             }
             func entityStyle(_ id: String) -> CellStyle {
                 base.with {

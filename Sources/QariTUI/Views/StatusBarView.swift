@@ -24,7 +24,15 @@ enum StatusBarView {
                          style: Theme.status, state: state, into: &buffer)
         case .language(let lang)?:
             x = buffer.drawLabel(" · & \(LanguageBadge(lang).text)", x: x, y: row, clip: rect, style: Theme.status)
+        case .search(let query, _)?:
+            x = buffer.drawLabel(" · / ", x: x, y: row, clip: rect, style: Theme.status)
+            x = drawData(query, maxWidth: 24, x: x, in: rect, style: Theme.status, state: state, into: &buffer)
         case nil: break
+        }
+        if let indexing = state.indexing, state.message == nil {
+            x = buffer.drawLabel(" · ", x: x, y: row, clip: rect, style: Theme.status)
+            x = drawData(indexing.line, maxWidth: max(rect.maxX - x - 1, 0), x: x, in: rect,
+                         style: Theme.status.with { $0.bold = true }, state: state, into: &buffer)
         }
         if !state.corpus.problems.isEmpty, state.message == nil {
             x = buffer.drawLabel(" · \(state.corpus.problems.count) not read (!)", x: x, y: row, clip: rect, style: Theme.status)
@@ -68,8 +76,14 @@ enum StatusBarView {
         case .search(let text, let scope, _):
             let x = buffer.drawLabel("/", x: 0, y: rect.y, clip: rect, style: style.with { $0.bold = true })
             let end = drawData(text, maxWidth: rect.width - 30, x: x, in: rect, style: style, state: state, into: &buffer)
-            let found = text.isEmpty ? 0 : state.matchPositions(for: text, scope: scope).count
-            let info = text.isEmpty ? "  type to search, Enter keeps, Esc cancels" : "  \(found) match\(found == 1 ? "" : "es")"
+            let info: String
+            if scope == .list && state.listSearchUsesIndex {
+                info = text.isEmpty ? "  words, \"phrases\", OR, -word, prefix*, entity:, lang:, source:, date:; Enter searches"
+                    : "  Enter searches the index, Esc cancels"
+            } else {
+                let found = text.isEmpty ? 0 : state.matchPositions(for: text, scope: scope).count
+                info = text.isEmpty ? "  type to search, Enter keeps, Esc cancels" : "  \(found) match\(found == 1 ? "" : "es")"
+            }
             buffer.drawLabel(info, x: end, y: rect.y, clip: rect, style: Theme.hint)
         case .filter(let text, let completion):
             var x = buffer.drawLabel("& ", x: 0, y: rect.y, clip: rect, style: style.with { $0.bold = true })

@@ -1,0 +1,225 @@
+import Foundation
+import GRDB
+import QariCore
+
+/// What the browser reads from the index: article rows in an order, list rows a window at a
+/// time, an entity's articles and mentions, and candidates to read beside an article.
+extension CorpusIndex {
+    /// Every article row, in corpus order (file path, then place in the file): the browser's
+    /// article positions. Eight bytes an article.
+    public func rowsInCorpusOrder() throws -> [Int64] {
+        try database.read { db in
+            try Int64.fetchAll(db, sql: "SELECT row FROM articles ORDER BY file, position")
+        }
+    }
+
+    /// Rows of the articles that pass the filter, in `order`. `language` keeps articles in that
+    /// language and mixed ones; `entity` keeps articles naming the entity.
+    public func orderedRows(_ order: ArticleOrder, entity: String? = nil, language: Language? = nil) throws -> [Int64] {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if let entity {
+            conditions.append("row IN (SELECT article FROM article_entities WHERE entity = ?)")
+            arguments += [entity]
+        }
+        if let language {
+            conditions.append("lang IN (?, 'mixed')")
+            arguments += [language.rawValue]
+        }
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let sql: String
+        switch order {
+        case .newestFirst:
+            // Newest first, undated last, ties in corpus order (as the in-memory list sorts).
+            sql = "SELECT row FROM articles\(whereClause) ORDER BY date IS NULL, date DESC, file, position"
+        case .source:
+            sql = "SELECT row FROM articles\(whereClause) ORDER BY source IS NULL, source COLLATE NOCASE, file, position"
+        case .title:
+            sql = "SELECT row FROM articles\(whereClause) ORDER BY title COLLATE NOCASE, file, position"
+        default:
+            sql = "SELECT row FROM articles\(whereClause) ORDER BY \(order.sql)"
+        }
+        return try database.read { db in try Int64.fetchAll(db, sql: sql, arguments: arguments) }
+    }
+
+    /// List rows for the given article rows, with the number of distinct entities each names in
+    /// its title and body.
+    public func listRows(_ rows: [Int64]) throws -> [Int64: (summary: ArticleSummary, entities: Int)] {
+        guard !rows.isEmpty else { return [:] }
+        return try database.read { db in
+            let summaries = try summaries(rows: rows, db: db)
+            let count = try db.cachedStatement(sql: """
+                SELECT count(DISTINCT entity) FROM mentions WHERE key BETWEEN ? AND ? AND part >= -1
+                """)
+            var out: [Int64: (ArticleSummary, Int)] = [:]
+            for (row, s) in summaries {
+                let keys = IndexSchema.keyRange(article: row)
+                out[row] = (s, try Int.fetchOne(count, arguments: [keys.lowerBound, keys.upperBound]) ?? 0)
+            }
+            return out
+        }
+    }
+
+    /// An entity stored in the index (discovered names, and knowledge-base entities named in the corpus).
+    public func storedEntity(id: String) throws -> (type: String, name: String, arabic: String?, discovered: Bool)? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT type, name, arabic, discovered FROM entities WHERE id = ?", arguments: [id])
+                .map { ($0[0], $0[1], $0[2], $0[3]) }
+        }
+    }
+
+    /// Ids of every entity stored in the index.
+    public func storedEntityIDs() throws -> [String] {
+        try database.read { db in try String.fetchAll(db, sql: "SELECT id FROM entities ORDER BY id") }
+    }
+
+    /// Every spelling-bearing entity with how often the corpus names it, most named first.
+    public func entityMentionTotals() throws -> [(id: String, mentions: Int)] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT entity, sum(mentions) AS n FROM article_entities GROUP BY entity ORDER BY n DESC, entity
+                """).map { ($0[0], $0[1]) }
+        }
+    }
+
+    /// The rows of the articles naming the entity (corpus order), how many mentions in all, and
+    /// the title and body mentions of the first `articleLimit` articles.
+    public func entityLocations(_ entityID: String, articleLimit: Int)
+        throws -> (rows: [Int64], mentionCount: Int, mentions: [(row: Int64, part: ArticlePart, range: Range<Int>)]) {
+        try database.read { db in
+            let named = try Row.fetchAll(db, sql: """
+                SELECT ae.article, ae.mentions FROM article_entities ae JOIN articles a ON a.row = ae.article
+                WHERE ae.entity = ? ORDER BY a.file, a.position
+                """, arguments: [entityID])
+            let rows = named.map { $0[0] as Int64 }
+            let total = named.reduce(0) { $0 + ($1[1] as Int) }
+            var mentions: [(Int64, ArticlePart, Range<Int>)] = []
+            let statement = try db.cachedStatement(sql: """
+                SELECT part, start, end FROM mentions WHERE key BETWEEN ? AND ? AND entity = ? AND part >= -1 ORDER BY key
+                """)
+            for row in rows.prefix(articleLimit) {
+                let keys = IndexSchema.keyRange(article: row)
+                for m in try Row.fetchAll(statement, arguments: [keys.lowerBound, keys.upperBound, entityID]) {
+                    mentions.append((row, IndexedMention.part(code: m[0]), (m[1] as Int)..<(m[2] as Int)))
+                }
+            }
+            return (rows, total, mentions)
+        }
+    }
+
+    /// Distinct relations stated in the corpus's text that involve the entity.
+    public func textLinks(of entityID: String) throws -> [(subject: String, kind: RelationKind, object: String)] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT DISTINCT subject, kind, object FROM relations WHERE subject = ? OR object = ?
+                """, arguments: [entityID, entityID]).compactMap { r in
+                RelationKind(rawValue: r[1]).map { (r[0], $0, r[2]) }
+            }
+        }
+    }
+
+    /// Articles to read beside the article at `row`, best first, scored as `ArticlePairing`
+    /// scores them (tf-idf cosine over the entities both name, plus closeness of dates) but
+    /// without reading the whole corpus: the candidates are the articles that share one of the
+    /// article's entities, at most `candidateLimit` of them by their share of its weight.
+    /// `excluded` entities (outlets, publishers) do not count.
+    public func pairCandidates(forRow row: Int64, otherLanguage: Bool, limit: Int, excluded: Set<String>,
+                               candidateLimit: Int = 400) throws -> [(row: Int64, score: Double, shared: [String])] {
+        try database.read { db in
+            let n = Double(max(1, try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 1))
+            let countStatement = try db.cachedStatement(sql: """
+                SELECT entity, count(*) FROM mentions WHERE key BETWEEN ? AND ? AND part >= -1 GROUP BY entity
+                """)
+            func counts(_ r: Int64) throws -> [String: Int] {
+                let keys = IndexSchema.keyRange(article: r)
+                var c: [String: Int] = [:]
+                for m in try Row.fetchAll(countStatement, arguments: [keys.lowerBound, keys.upperBound]) {
+                    let id: String = m[0]
+                    if !excluded.contains(id) { c[id] = m[1] }
+                }
+                return c
+            }
+            var idfCache: [String: Double] = [:]
+            let dfStatement = try db.cachedStatement(sql: "SELECT count(*) FROM article_entities WHERE entity = ?")
+            func idf(_ id: String) throws -> Double {
+                if let v = idfCache[id] { return v }
+                let df = Double(max(1, try Int.fetchOne(dfStatement, arguments: [id]) ?? 1))
+                let v = log((n + 1) / df) + 1
+                idfCache[id] = v
+                return v
+            }
+            func vector(_ c: [String: Int]) throws -> [String: Double] {
+                var v: [String: Double] = [:]
+                for (id, k) in c { v[id] = (1 + log(Double(k))) * (try idf(id)) }
+                return v
+            }
+            guard let me = try Row.fetchOne(db, sql: "SELECT lang, date FROM articles WHERE row = ?", arguments: [row]) else { return [] }
+            let lang = Language(rawValue: me[0]) ?? .en
+            let myDay = (me[1] as String?).flatMap(ArticlePairing.dayNumber)
+            let mine = try vector(try counts(row))
+            let myNorm = sqrt(mine.values.reduce(0) { $0 + $1 * $1 })
+            guard myNorm > 0 else { return [] }
+
+            // Candidates: articles naming the article's entities, rarest entities first, scored
+            // by the weight they share so far.
+            var partial: [Int64: Double] = [:]
+            let named = try db.cachedStatement(sql: "SELECT article, mentions FROM article_entities WHERE entity = ? LIMIT 20000")
+            for (id, w) in mine.sorted(by: { $0.value > $1.value }) {
+                let weight = try idf(id)
+                for r in try Row.fetchAll(named, arguments: [id]) {
+                    let other: Int64 = r[0]
+                    guard other != row else { continue }
+                    partial[other, default: 0] += w * (1 + log(Double(r[1] as Int))) * weight
+                }
+            }
+            let shortlist = partial.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            var scored: [(row: Int64, score: Double, shared: [String])] = []
+            let info = try db.cachedStatement(sql: "SELECT lang, date, is_promo FROM articles WHERE row = ?")
+            for (other, _) in shortlist {
+                if scored.count >= candidateLimit { break }
+                guard let o = try Row.fetchOne(info, arguments: [other]) else { continue }
+                let otherLang = Language(rawValue: o[0]) ?? .en
+                if o[2] as Bool { continue }
+                if otherLanguage && (otherLang == lang || (lang == .mixed) != (otherLang == .mixed) && otherLang == .mixed) { continue }
+                let theirs = try vector(try counts(other))
+                let norm = sqrt(theirs.values.reduce(0) { $0 + $1 * $1 })
+                guard norm > 0 else { continue }
+                var dot = 0.0
+                var shared: [(String, Double)] = []
+                for (id, w) in mine { if let w2 = theirs[id] { dot += w * w2; shared.append((id, w * w2)) } }
+                var s = dot / (myNorm * norm)
+                if let a = myDay, let b = (o[1] as String?).flatMap(ArticlePairing.dayNumber) {
+                    s += ArticlePairing.dateWeight * pow(0.5, Double(abs(a - b)) / ArticlePairing.dateHalfLife)
+                }
+                if s > 0 { scored.append((other, s, shared.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0))) }
+            }
+            return Array(scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }.prefix(limit))
+        }
+    }
+}
+
+/// Finds the words of a search in any text, folded as the index folds them: the reader marks
+/// them in an article opened from the results.
+public struct SearchHighlighter: Sendable {
+    let keys: Set<String>
+    let prefixes: [String]
+
+    public func ranges(in text: String) -> [Range<Int>] {
+        guard !keys.isEmpty || !prefixes.isEmpty else { return [] }
+        return SearchText.words(in: text).compactMap { w in
+            keys.contains(w.key) || prefixes.contains { w.key.hasPrefix($0) } ? w.range : nil
+        }
+    }
+}
+
+extension CorpusIndex {
+    /// Up to `limit` matching rows, best first, and a highlighter for the words searched.
+    /// Throws `QueryError` for a malformed query, as `search` does.
+    public func searchRows(_ text: String, limit: Int) throws -> (rows: [Int64], highlighter: SearchHighlighter) {
+        let query = try SearchQueryParser.parse(text)
+        var compiler = SearchCompiler(resolveEntity: { [unowned self] name, column in try self.entityID(named: name, column: column) })
+        let plan = try compiler.plan(query)
+        let rows = try search(query, limit: limit, snippets: false).hits.map(\.article.row)
+        return (rows, SearchHighlighter(keys: plan.highlightKeys, prefixes: plan.highlightPrefixes))
+    }
+}
