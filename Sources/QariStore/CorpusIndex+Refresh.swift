@@ -377,10 +377,15 @@ struct IndexWriter {
             for (i, m) in prepared.mentions.enumerated() {
                 try insertMention.execute(arguments: [IndexSchema.key(article: row, part: i), m.entityID, m.partCode,
                                                       m.range.lowerBound, m.range.upperBound, m.line, m.surface])
-                perEntity[m.entityID, default: 0] += 1
+                // The article names what its title and body name (boilerplate, such as lists of
+                // related articles, is kept but not counted), as the browser's lists count.
+                if m.partCode >= -1 { perEntity[m.entityID, default: 0] += 1 }
             }
             for (entity, count) in perEntity {
                 try insertArticleEntity.execute(arguments: [entity, row, count])
+            }
+            for m in prepared.mentions {
+                let entity = m.entityID
                 if !knownEntities.contains(entity) {
                     knownEntities.insert(entity)
                     if let e = matcher.entity(id: entity) {

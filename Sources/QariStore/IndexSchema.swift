@@ -6,7 +6,7 @@ import GRDB
 enum IndexSchema {
     /// Bump when tables, the article model or the folding of text change: a different value
     /// makes qari rebuild the index with a message.
-    static let version = 2
+    static let version = 3
     static var format: String { "\(version).\(SearchText.foldingVersion)" }
 
     /// Room for 65,536 parts per article in composite keys.

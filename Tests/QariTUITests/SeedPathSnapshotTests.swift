@@ -5,10 +5,13 @@ import XCTest
 final class SeedPathSnapshotTests: XCTestCase {
     func testSeedPath80x24() { walkSeedPath(width: 80, height: 24) }
     func testSeedPath160x50() { walkSeedPath(width: 160, height: 50) }
+    /// The same screens when the browser reads the seeds from the index, as `qari` does.
+    func testSeedPathThroughTheIndex80x24() { walkSeedPath(width: 80, height: 24, corpus: IndexedSeedCorpus.corpus) }
+    func testSeedPathThroughTheIndex160x50() { walkSeedPath(width: 160, height: 50, corpus: IndexedSeedCorpus.corpus) }
 
-    private func walkSeedPath(width: Int, height: Int) {
+    private func walkSeedPath(width: Int, height: Int, corpus: BrowserCorpus = SeedCorpus.corpus) {
         let size = "\(width)x\(height)"
-        var d = BrowserDriver(corpus: SeedCorpus.corpus, width: width, height: height)
+        var d = BrowserDriver(corpus: corpus, width: width, height: height)
         d.assertSnapshot("seed-path-\(size)-01-open-seeds")
 
         let title = "Al-Qaeda Factions Create New Coalition in Idlib"

@@ -17,6 +17,7 @@ public final class BackgroundIndexer: @unchecked Sendable {
     private var failure: String?
     private var reported = false
     private var stageOneDone = false
+    private var polled = false
     private var lastReload = 0.0
     private var articlesAtLastReload = -1
     private let thread = DispatchGroup()
@@ -74,6 +75,7 @@ public final class BackgroundIndexer: @unchecked Sendable {
         if done != nil || failed != nil { reported = true }
         lock.unlock()
         if alreadyReported { return nil }
+        defer { polled = true }
         if let failed {
             store.reload()
             return .indexing(IndexingStatus(line: "indexing stopped: \(failed)", isFinished: true))
@@ -86,7 +88,10 @@ public final class BackgroundIndexer: @unchecked Sendable {
                 : "indexed \(IndexProgress.grouped(done.articlesAdded)) new articles in \(String(format: "%.1f", done.seconds)) s"
             return .indexing(IndexingStatus(line: line, isFinished: true, problems: problems))
         }
-        guard let progress, progress.hasWork else { return nil }
+        guard let progress, progress.hasWork else {
+            // Until the first report (the files are being looked at), say that something is going on.
+            return polled ? nil : .indexing(IndexingStatus(line: "checking the files of the index…", isFinished: false))
+        }
         let now = MonotonicClock.seconds()
         if progress.stage == .reading, progress.articles != articlesAtLastReload, now - lastReload >= 1.0 || progress.isFinished {
             store.reload()

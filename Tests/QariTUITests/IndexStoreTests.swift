@@ -1,0 +1,155 @@
+import Foundation
+import XCTest
+import QariCore
+import QariStore
+@testable import QariTUI
+
+/// The browser reading the seeds from the index shows what it shows from memory, and what only
+/// the index can do (full-text search in the list, background indexing) works through the keys.
+final class IndexStoreTests: XCTestCase {
+    let memory = SeedCorpus.corpus
+    let indexed = IndexedSeedCorpus.corpus
+
+    func testEveryArticleRowAndMentionIsTheSameAsInMemory() {
+        XCTAssertEqual(indexed.articles.count, memory.articles.count)
+        XCTAssertEqual(indexed.articles.count, 28)
+        for i in memory.articles.indices {
+            XCTAssertEqual(indexed.articles[i], memory.articles[i], "article \(i)")
+            XCTAssertEqual(indexed.mentions[i], memory.mentions[i], "mentions of article \(i)")
+            XCTAssertEqual(indexed.store.listRow(i), memory.store.listRow(i), "list row \(i)")
+            XCTAssertEqual(indexed.articleIndex(id: memory.articles[i].id), memory.articleIndex(id: memory.articles[i].id))
+        }
+    }
+
+    func testListOrdersAndFiltersAreTheSameAsInMemory() {
+        for sort in [ArticleSort.date, .source] {
+            for filter in [nil, ArticleFilter.language(.ar), .language(.en), .entity("hts"), .entity("khan_sheikhoun")] {
+                XCTAssertEqual(indexed.store.order(sort: sort, filter: filter), memory.store.order(sort: sort, filter: filter),
+                               "\(sort) \(String(describing: filter))")
+            }
+        }
+        // Titles: the same set; SQLite orders case-folded ASCII as the list does for Latin titles.
+        XCTAssertEqual(Set(indexed.store.order(sort: .title, filter: nil)), Set(memory.articles.indices))
+    }
+
+    func testEntityPagesAreTheSameAsInMemory() {
+        for id in ["hts", "al_nusra", "hurras_al_din", "fa_ithbatu", "idlib", "turkey", "khan_sheikhoun", "saa"] {
+            XCTAssertEqual(indexed.locations(of: id), memory.locations(of: id), id)
+            XCTAssertEqual(indexed.relationGroups(of: id).map { "\($0.group)\($0.entityIDs)" },
+                           memory.relationGroups(of: id).map { "\($0.group)\($0.entityIDs)" }, id)
+            XCTAssertEqual(indexed.entities[id], memory.entities[id], id)
+        }
+        for name in ["HTS", "هيئة تحرير الشام", "Khan Sheikhun", "Jabhat al-Nusra", "Hurras al-Deen"] {
+            XCTAssertEqual(indexed.resolveEntity(name)?.id, memory.resolveEntity(name)?.id, name)
+            XCTAssertNotNil(indexed.resolveEntity(name), name)
+        }
+    }
+
+    func testPairsRankedFromTheIndexMatchTheInMemoryPairing() {
+        for i in memory.articles.indices where memory.articles[i].lang == .ar {
+            let fromIndex = indexed.pairCandidates(for: i, limit: 5)
+            let fromMemory = memory.pairCandidates(for: i, limit: 5)
+            XCTAssertEqual(fromIndex.map(\.articleIndex), fromMemory.map(\.articleIndex), memory.articles[i].title)
+            for (a, b) in zip(fromIndex, fromMemory) { XCTAssertEqual(a.score, b.score, accuracy: 1e-9) }
+        }
+    }
+
+    func testSlashInTheListSearchesTheIndexAndTheResultsFillTheList() {
+        var d = BrowserDriver(corpus: indexed, width: 160, height: 40)
+        d.press("/")
+        XCTAssertTrue(d.rows.last!.contains("entity:"), "the syntax is offered: \(d.rows.last!)")
+        d.type("ceasefire lang:en")
+        XCTAssertEqual(d.state.list.order.count, 28, "nothing happens before Enter")
+        d.press("Enter")
+        guard case .search(let query, let results)? = d.state.list.filter else { return XCTFail("no search filter") }
+        XCTAssertEqual(query, "ceasefire lang:en")
+        XCTAssertEqual(d.state.list.order, results)
+        XCTAssertGreaterThan(results.count, 2)
+        XCTAssertLessThan(results.count, 28)
+        for i in results {
+            XCTAssertNotEqual(memory.articles[i].lang, .ar)
+            let text = ([memory.articles[i].title] + memory.articles[i].paragraphs.map(\.text)).joined(separator: " ").lowercased()
+            XCTAssertTrue(text.contains("ceasefire"), memory.articles[i].title)
+        }
+        XCTAssertTrue(d.rows.last!.contains("/ ceasefire lang:en"), d.rows.last!)
+        XCTAssertTrue(d.screenText.contains("\(results.count)/28 by date"))
+        // The words searched for are marked in the article opened from the results.
+        d.press("Enter")
+        XCTAssertEqual(d.state.currentArticle, results[0])
+        let screen = d.backend.screen
+        var marked: [String] = []
+        for y in 1..<(screen.height - 1) {
+            var word = ""
+            for x in 44..<screen.width where screen[x, y].style == Theme.searchMatch { word += screen[x, y].text }
+            if !word.isEmpty { marked.append(word) }
+        }
+        XCTAssertFalse(marked.isEmpty, "the reader marks the words searched for")
+        XCTAssertTrue(marked.allSatisfy { $0.lowercased().hasPrefix("ceasefire") }, "\(marked)")
+        // & with nothing shows every article again.
+        d.focus(.list)
+        d.press("&", "Enter")
+        XCTAssertNil(d.state.list.filter)
+        XCTAssertEqual(d.state.list.order.count, 28)
+        XCTAssertNil(d.state.searchHighlight)
+    }
+
+    func testAMalformedQuerySaysWhereTheMistakeIs() {
+        var d = BrowserDriver(corpus: indexed, width: 120, height: 30)
+        d.press("/")
+        d.type("idlib AND")
+        d.press("Enter")
+        XCTAssertNil(d.state.list.filter)
+        XCTAssertEqual(d.state.list.order.count, 28)
+        XCTAssertEqual(d.state.message?.isError, true)
+        XCTAssertTrue(d.rows.last!.contains("AND"), d.rows.last!)
+    }
+
+    func testArabicSearchFindsWordsWithProclitics() {
+        var d = BrowserDriver(corpus: indexed, width: 120, height: 30)
+        d.press("/")
+        d.type("حلب")
+        d.press("Enter")
+        guard case .search(_, let results)? = d.state.list.filter else { return XCTFail("no search filter") }
+        XCTAssertFalse(results.isEmpty)
+        XCTAssertTrue(results.contains { memory.articles[$0].lang != .en })
+    }
+
+    /// A real refresh on a thread while the state takes its messages, as the run loop does:
+    /// the list fills and the status bar says how far indexing got, then that it finished.
+    func testBackgroundIndexingFillsTheListAndReportsInTheStatusBar() throws {
+        let cache = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("qari-tui-index-\(getpid())")
+        try? FileManager.default.removeItem(at: cache)
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let corpusFolder = cache.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpusFolder, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: SeedCorpus.seedsPath) {
+            try FileManager.default.copyItem(atPath: SeedCorpus.seedsPath + "/" + name, toPath: corpusFolder.path + "/" + name)
+        }
+        try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0]).write(to: corpusFolder.appendingPathComponent("picture.txt"))
+        let index = try CorpusIndex(paths: [corpusFolder.path], storage: .cache(directory: cache), matcher: { IndexedSeedCorpus.matcher })
+        let store = IndexCorpusStore(index: index, matcher: IndexedSeedCorpus.matcher)
+        XCTAssertEqual(store.count, 0, "a new index starts empty")
+        var state = BrowserState(corpus: BrowserCorpus(name: "corpus", store: store), text: TerminalTextEngine(), width: 120, height: 30)
+        let indexer = BackgroundIndexer(index: index, store: store)
+        indexer.start()
+        state.update(indexer.poll() ?? .tick)
+        XCTAssertTrue(BrowserView.render(state).rows[1].contains("Indexing"), "the empty list says why: \(BrowserView.render(state).rows[1])")
+        var finished = false
+        let deadline = Date().addingTimeInterval(120)
+        while !finished && Date() < deadline {
+            if let m = indexer.poll() {
+                state.update(m)
+                if case .indexing(let status) = m { finished = status.isFinished }
+            }
+            usleep(20_000)
+        }
+        XCTAssertTrue(finished)
+        XCTAssertEqual(state.list.order.count, 28)
+        XCTAssertEqual(state.corpus.problems.map(\.path), ["picture.txt"])
+        XCTAssertEqual(state.message?.text, "1 file could not be read (! lists them)")
+        // A second browser on the same cache starts with every article and nothing to read.
+        let again = IndexCorpusStore(index: try CorpusIndex(paths: [corpusFolder.path], storage: .cache(directory: cache),
+                                                            matcher: { IndexedSeedCorpus.matcher }), matcher: IndexedSeedCorpus.matcher)
+        XCTAssertEqual(again.count, 28)
+    }
+}
