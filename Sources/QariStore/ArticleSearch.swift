@@ -67,7 +67,7 @@ extension CorpusIndex {
                 total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: args)
             }
             if plan.match == nil {
-                sql += " ORDER BY a.date IS NULL, a.date DESC, a.file, a.position LIMIT ?"
+                sql += " ORDER BY a.date DESC, a.file, a.position LIMIT ?"
             } else {
                 sql += conditions.isEmpty ? " ORDER BY score DESC, rowid LIMIT ?" : " ORDER BY score DESC, a.row LIMIT ?"
             }

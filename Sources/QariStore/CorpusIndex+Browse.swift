@@ -31,7 +31,7 @@ extension CorpusIndex {
         switch order {
         case .newestFirst:
             // Newest first, undated last, ties in corpus order (as the in-memory list sorts).
-            sql = "SELECT row FROM articles\(whereClause) ORDER BY date IS NULL, date DESC, file, position"
+            sql = "SELECT row FROM articles\(whereClause) ORDER BY date DESC, file, position"
         case .source:
             sql = "SELECT row FROM articles\(whereClause) ORDER BY source IS NULL, source COLLATE NOCASE, file, position"
         case .title:

@@ -6,7 +6,7 @@ import GRDB
 enum IndexSchema {
     /// Bump when tables, the article model or the folding of text change: a different value
     /// makes qari rebuild the index with a message.
-    static let version = 3
+    static let version = 4
     static var format: String { "\(version).\(SearchText.foldingVersion)" }
 
     /// Room for 65,536 parts per article in composite keys.
@@ -44,7 +44,8 @@ enum IndexSchema {
             CREATE INDEX articles_by_id ON articles(id);
             CREATE INDEX articles_by_file_id ON articles(file_id);
             CREATE INDEX articles_in_corpus_order ON articles(file, position);
-            CREATE INDEX articles_by_date ON articles(date, file, position);
+            -- Newest first with ties in corpus order; NULL sorts lowest, so undated articles come last.
+            CREATE INDEX articles_by_date ON articles(date DESC, file, position);
             CREATE INDEX articles_by_title ON articles(title COLLATE NOCASE);
             CREATE INDEX articles_by_source ON articles(source COLLATE NOCASE, date);
             CREATE TABLE paragraphs(
@@ -73,6 +74,8 @@ enum IndexSchema {
                 key INTEGER PRIMARY KEY,
                 subject TEXT NOT NULL, kind TEXT NOT NULL, object TEXT NOT NULL,
                 line INTEGER NOT NULL, evidence TEXT NOT NULL, confidence TEXT);
+            CREATE INDEX relations_by_subject ON relations(subject);
+            CREATE INDEX relations_by_object ON relations(object);
             -- Articles whose relations are still to be extracted (the second stage of a refresh).
             CREATE TABLE pending_relations(article INTEGER PRIMARY KEY);
             -- Contentless: the text is in paragraphs already; folded keys only (see SearchText).

@@ -34,8 +34,8 @@ public enum ArticleOrder: String, Sendable, CaseIterable {
     var sql: String {
         switch self {
         case .corpus: return "file, position"
-        case .newestFirst: return "date DESC, file DESC, position DESC"
-        case .oldestFirst: return "date, file, position"
+        case .newestFirst: return "date DESC, file, position"
+        case .oldestFirst: return "date, file DESC, position DESC"
         case .title: return "title COLLATE NOCASE, row"
         case .source: return "source COLLATE NOCASE, date, row"
         }

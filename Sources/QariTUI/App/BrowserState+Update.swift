@@ -113,7 +113,7 @@ extension BrowserState {
 
     // MARK: Focus
 
-    mutating func setFocus(_ pane: Pane) {
+    public mutating func setFocus(_ pane: Pane) {
         focus = pane
         if pane != .reader { sidePane = pane }
     }
