@@ -110,10 +110,15 @@ extension CorpusIndex {
     /// Distinct relations stated in the corpus's text that involve the entity.
     public func textLinks(of entityID: String) throws -> [(subject: String, kind: RelationKind, object: String)] {
         try database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT DISTINCT subject, kind, object FROM relations WHERE subject = ? OR object = ?
+            // In corpus order, the first statement of each relation kept (as the in-memory graph).
+            var seen = Set<String>()
+            return try Row.fetchAll(db, sql: """
+                SELECT r.subject, r.kind, r.object FROM relations r JOIN articles a ON a.row = (r.key >> 16)
+                WHERE r.subject = ? OR r.object = ? ORDER BY a.file, a.position, r.key
                 """, arguments: [entityID, entityID]).compactMap { r in
-                RelationKind(rawValue: r[1]).map { (r[0], $0, r[2]) }
+                let (subject, kind, object): (String, String, String) = (r[0], r[1], r[2])
+                guard seen.insert(subject + "\u{1}" + kind + "\u{1}" + object).inserted else { return nil }
+                return RelationKind(rawValue: kind).map { (subject, $0, object) }
             }
         }
     }

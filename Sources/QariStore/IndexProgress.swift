@@ -133,7 +133,6 @@ final class OrderedPipeline<Output> {
     private var nextToHand = 0
     private let count: Int
     private let window: Int
-    private var threads: [Thread] = []
 
     init(count: Int, workers: Int, window: Int, work: @escaping (Int) -> Output) {
         self.count = count
@@ -150,9 +149,10 @@ final class OrderedPipeline<Output> {
                 }
             }
             thread.stackSize = 8 << 20
-            threads.append(thread)
+            // Not kept: a pipeline holding its threads, whose blocks hold the pipeline, would never
+            // be freed, and with it every input its work closure captured.
+            thread.start()
         }
-        threads.forEach { $0.start() }
     }
 
     private func claim() -> Int? {

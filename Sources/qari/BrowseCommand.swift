@@ -39,9 +39,9 @@ struct Browse: ParsableCommand {
             } catch {
                 throw UserError("cannot open an index for \(paths.joined(separator: ", ")): \(error)")
             }
-            for notice in index.notices { Stderr.write("qari: \(Sanitizer.plain(notice.description))\n") }
             let store = IndexCorpusStore(index: index, matcher: matcher)
-            var news: [Message] = []
+            // A rebuilt index or one kept in memory is said in the status bar.
+            var news: [Message] = index.notices.map { .indexing(IndexingStatus(line: $0.description, isFinished: true)) }
             var poll: (() -> Message?)?
             if indexOptions.noIndex {
                 // An index in memory cannot be read while it is written: fill it first.

@@ -72,7 +72,7 @@ final class IndexStoreTests: XCTestCase {
             XCTAssertTrue(text.contains("ceasefire"), memory.articles[i].title)
         }
         XCTAssertTrue(d.rows.last!.contains("/ ceasefire lang:en"), d.rows.last!)
-        XCTAssertTrue(d.screenText.contains("\(results.count)/28 by date"))
+        XCTAssertTrue(d.screenText.contains("\(results.count)/28 best first"))
         // The words searched for are marked in the article opened from the results.
         d.press("Enter")
         XCTAssertEqual(d.state.currentArticle, results[0])

@@ -4,7 +4,9 @@ enum ListView {
     static func draw(_ state: BrowserState, in rect: Rect, into buffer: inout ScreenBuffer) {
         let list = state.list
         let focused = state.focus == .list
-        let detail = "\(list.order.count)\(list.filter == nil ? "" : "/\(state.corpus.articles.count)") by \(list.sort.rawValue)"
+        var order = "by \(list.sort.rawValue)"
+        if case .search? = list.filter { order = "best first" }
+        let detail = "\(list.order.count)\(list.filter == nil ? "" : "/\(state.corpus.articles.count)") \(order)"
         BrowserView.header(Pane.list.title, detail: detail, focused: focused, in: rect, into: &buffer)
         let body = rect.splitTop(1).rest
         if list.order.isEmpty {
