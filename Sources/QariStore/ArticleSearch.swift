@@ -37,59 +37,122 @@ extension CorpusIndex {
     public func search(_ query: SearchQuery, limit: Int = 50, counting: Bool = false, snippets: Bool = true) throws -> SearchResults {
         var compiler = SearchCompiler(resolveEntity: { [unowned self] name, column in try self.entityID(named: name, column: column) })
         let plan = try compiler.plan(query)
-        return try database.read { db in
-            var args = StatementArguments()
-            var sql: String
-            let conditions = plan.conditions.map(\.sql)
-            for c in plan.conditions { args += c.arguments }
-            if let match = plan.match, conditions.isEmpty {
-                // Words alone: rank on the full-text table without joining every match to its
-                // article (bm25 over tens of thousands of matches is the cost; the join adds a fifth).
-                sql = """
-                    SELECT rowid AS row, -bm25(article_fts, 3.0, 1.0) AS score
-                    FROM article_fts WHERE article_fts MATCH ?
-                    """
-                args = [match]
-            } else if let match = plan.match {
-                sql = """
-                    SELECT a.row, -bm25(article_fts, 3.0, 1.0) AS score
-                    FROM article_fts JOIN articles a ON a.row = article_fts.rowid
-                    WHERE article_fts MATCH ?
-                    """
-                args = [match] + args
-                for c in conditions { sql += " AND " + c }
-            } else {
-                sql = "SELECT a.row, 0.0 AS score FROM articles a"
-                if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        var args = StatementArguments()
+        var sql: String
+        let conditions = plan.conditions.map(\.sql)
+        for c in plan.conditions { args += c.arguments }
+        let rowColumn: String
+        if let match = plan.match, conditions.isEmpty {
+            // Words alone: rank on the full-text table without joining every match to its
+            // article (bm25 over tens of thousands of matches is the cost; the join adds a fifth).
+            sql = """
+                SELECT rowid AS row, -bm25(article_fts, 3.0, 1.0) AS score
+                FROM article_fts WHERE article_fts MATCH ?
+                """
+            args = [match]
+            rowColumn = "rowid"
+        } else if let match = plan.match {
+            sql = """
+                SELECT a.row, -bm25(article_fts, 3.0, 1.0) AS score
+                FROM article_fts JOIN articles a ON a.row = article_fts.rowid
+                WHERE article_fts MATCH ?
+                """
+            args = [match] + args
+            for c in conditions { sql += " AND " + c }
+            rowColumn = "article_fts.rowid"
+        } else {
+            sql = "SELECT a.row, 0.0 AS score FROM articles a"
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            rowColumn = "a.row"
+        }
+        var total: Int?
+        if counting {
+            total = try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: args) }
+        }
+        var ranked: [(row: Int64, score: Double)]
+        if plan.match == nil {
+            ranked = try database.read { db in
+                try Row.fetchAll(db, sql: sql + " ORDER BY a.date DESC, a.file, a.position LIMIT ?", arguments: args + [limit])
+                    .map { (row: $0[0] as Int64, score: $0[1] as Double) }
             }
-            var total: Int?
-            if counting {
-                total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: args)
-            }
-            if plan.match == nil {
-                sql += " ORDER BY a.date DESC, a.file, a.position LIMIT ?"
-            } else {
-                sql += conditions.isEmpty ? " ORDER BY score DESC, rowid LIMIT ?" : " ORDER BY score DESC, a.row LIMIT ?"
-            }
-            args += [limit]
-            let ranked = try Row.fetchAll(db, sql: sql, arguments: args).map { (row: $0[0] as Int64, score: $0[1] as Double) }
-            let summaries = try summaries(rows: ranked.map(\.row), db: db)
-            var hits: [SearchHit] = []
-            for r in ranked {
-                guard let summary = summaries[r.row] else { continue }
-                guard snippets else {
-                    hits.append(SearchHit(article: summary, score: r.score, snippet: Snippet(text: "", highlights: [])))
-                    continue
+        } else {
+            // bm25 is computed for every match, the whole cost of a common word. The rows are split
+            // in ranges ranked side by side on separate readers; the scores are the same as over the
+            // whole table (idf and average length are the table's), so the merged top is exact.
+            let parts = try rowRanges(count: searchParallelism)
+            let order = conditions.isEmpty ? " ORDER BY score DESC, rowid LIMIT ?" : " ORDER BY score DESC, a.row LIMIT ?"
+            let results = try parallelReads(parts.count) { db, i in
+                var partSQL = sql
+                var partArgs = args
+                if let range = parts[i] {
+                    partSQL += (conditions.isEmpty ? " AND " : " AND ") + "\(rowColumn) BETWEEN ? AND ?"
+                    partArgs += [range.lowerBound, range.upperBound]
                 }
-                let keys = IndexSchema.keyRange(article: r.row)
+                return try Row.fetchAll(db, sql: partSQL + order, arguments: partArgs + [limit])
+                    .map { (row: $0[0] as Int64, score: $0[1] as Double) }
+            }
+            ranked = Array(results.joined().sorted { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }.prefix(limit))
+        }
+        let summaries = try database.read { db in try self.summaries(rows: ranked.map(\.row), db: db) }
+        let found = ranked.compactMap { r in summaries[r.row].map { (r.row, r.score, $0) } }
+        guard snippets else {
+            return SearchResults(hits: found.map { SearchHit(article: $0.2, score: $0.1, snippet: Snippet(text: "", highlights: [])) },
+                                 totalCount: total)
+        }
+        // Snippets read and scan each hit's paragraphs: split between readers too.
+        let workers = min(searchParallelism, max(1, found.count / 8))
+        let made = try parallelReads(workers) { db, part -> [(Int, Snippet)] in
+            var out: [(Int, Snippet)] = []
+            for i in stride(from: part, to: found.count, by: workers) {
+                let keys = IndexSchema.keyRange(article: found[i].0)
                 let paragraphs = try String.fetchAll(db, sql: "SELECT text FROM paragraphs WHERE key BETWEEN ? AND ? ORDER BY key",
                                                      arguments: [keys.lowerBound, keys.upperBound])
-                hits.append(SearchHit(article: summary, score: r.score,
-                                      snippet: SnippetMaker.snippet(title: summary.title, paragraphs: paragraphs,
-                                                                    keys: plan.highlightKeys, prefixes: plan.highlightPrefixes)))
+                out.append((i, SnippetMaker.snippet(title: found[i].2.title, paragraphs: paragraphs,
+                                                    keys: plan.highlightKeys, prefixes: plan.highlightPrefixes)))
             }
-            return SearchResults(hits: hits, totalCount: total)
+            return out
         }
+        var snippetsByHit = [Snippet?](repeating: nil, count: found.count)
+        for (i, snippet) in made.joined() { snippetsByHit[i] = snippet }
+        let hits = found.indices.map { i in
+            SearchHit(article: found[i].2, score: found[i].1, snippet: snippetsByHit[i] ?? Snippet(text: "", highlights: []))
+        }
+        return SearchResults(hits: hits, totalCount: total)
+    }
+
+    /// How many readers a search uses: the cores, up to four; one for an index in memory (its
+    /// connection serialises reads) or a small one (not worth the threads).
+    private var searchParallelism: Int {
+        guard database is DatabasePool else { return 1 }
+        return max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    /// `count` ranges of article rows covering them all, in about equal parts (nil: no range).
+    private func rowRanges(count: Int) throws -> [ClosedRange<Int64>?] {
+        guard count > 1 else { return [nil] }
+        let bounds = try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT min(row), max(row), count(*) FROM articles")
+        }
+        guard let bounds, let low = bounds[0] as Int64?, let high = bounds[1] as Int64?, (bounds[2] as Int) >= searchSplitThreshold else { return [nil] }
+        let step = (high - low) / Int64(count) + 1
+        return (0..<Int64(count)).map { i in
+            let start = low + i * step
+            return start...(i == Int64(count) - 1 ? high : start + step - 1)
+        }
+    }
+
+    /// Runs `body` for 0..<count, each on its own reader (on the pool's connections, in parallel).
+    private func parallelReads<T>(_ count: Int, _ body: @escaping (Database, Int) throws -> T) throws -> [T] {
+        if count <= 1 { return [try database.read { try body($0, 0) }] }
+        var results = [Result<T, Error>?](repeating: nil, count: count)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            let r = Result { try database.read { try body($0, i) } }
+            lock.lock()
+            results[i] = r
+            lock.unlock()
+        }
+        return try results.map { try $0!.get() }
     }
 
     /// The id of the entity a name stands for: an id, any spelling the matcher knows, or a name
@@ -258,9 +321,7 @@ struct SearchCompiler {
             let id = try resolveEntity(name, column)
             return .init(sql: "a.row IN (SELECT article FROM article_entities WHERE entity = ?)", arguments: [id])
         case .entityType(let type):
-            return .init(sql: """
-                a.row IN (SELECT ae.article FROM article_entities ae JOIN entities e ON e.id = ae.entity WHERE e.type = ?)
-                """, arguments: [type.rawValue])
+            return .init(sql: "(a.types & ?) != 0", arguments: [IndexSchema.typeBit(type)])
         case .language(let language):
             return .init(sql: "a.lang = ?", arguments: [language.rawValue])
         case .source(let source):

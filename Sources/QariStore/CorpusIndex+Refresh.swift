@@ -343,8 +343,8 @@ struct IndexWriter {
         }
         let insertArticle = try db.cachedStatement(sql: """
             INSERT INTO articles(id, file_id, position, file, title, source, publisher, author, date, lang,
-                first_line, last_line, block_first_line, block_last_line, is_promo, words)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                first_line, last_line, block_first_line, block_last_line, is_promo, words, types)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertParagraph = try db.cachedStatement(sql: """
             INSERT INTO paragraphs(key, text, lang, direction, line, joined) VALUES (?, ?, ?, ?, ?, ?)
@@ -362,9 +362,13 @@ struct IndexWriter {
 
         for (position, prepared) in articles.enumerated() {
             let a = prepared.article
+            var types: Int64 = 0
+            for m in prepared.mentions where m.partCode >= -1 {
+                if let type = matcher.entity(id: m.entityID)?.type { types |= IndexSchema.typeBit(type) }
+            }
             try insertArticle.execute(arguments: [a.id, fileID, position, a.file, a.title, a.source, a.publisher, a.author,
                                                   a.date, a.lang.rawValue, a.firstLine, a.lastLine, a.blockFirstLine,
-                                                  a.blockLastLine, a.isPromo, a.wordCount])
+                                                  a.blockLastLine, a.isPromo, a.wordCount, types])
             let row = db.lastInsertedRowID
             for (i, p) in a.paragraphs.enumerated() {
                 try insertParagraph.execute(arguments: [IndexSchema.key(article: row, part: i), p.text, p.lang.rawValue,
@@ -384,6 +388,7 @@ struct IndexWriter {
             for (entity, count) in perEntity {
                 try insertArticleEntity.execute(arguments: [entity, row, count])
             }
+
             for m in prepared.mentions {
                 let entity = m.entityID
                 if !knownEntities.contains(entity) {

@@ -25,6 +25,8 @@ public final class CorpusIndex: @unchecked Sendable {
     public private(set) var notices: [IndexNotice] = []
 
     var database: any DatabaseWriter
+    /// Searches over at least this many articles rank parts of the table side by side.
+    var searchSplitThreshold = 20_000
     private let makeMatcher: () throws -> EntityMatcher
     private var cachedMatcher: EntityMatcher?
     private let matcherLock = NSLock()

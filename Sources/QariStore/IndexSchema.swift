@@ -1,4 +1,5 @@
 import GRDB
+import QariCore
 
 /// The tables of an index. Rows that belong to an article (paragraphs, boilerplate lines,
 /// mentions, relations) are keyed by `article row << 16 | position`, so that one article's
@@ -6,7 +7,7 @@ import GRDB
 enum IndexSchema {
     /// Bump when tables, the article model or the folding of text change: a different value
     /// makes qari rebuild the index with a message.
-    static let version = 4
+    static let version = 5
     static var format: String { "\(version).\(SearchText.foldingVersion)" }
 
     /// Room for 65,536 parts per article in composite keys.
@@ -14,6 +15,12 @@ enum IndexSchema {
 
     static func key(article: Int64, part: Int) -> Int64 { article << partBits | Int64(part) }
     static func keyRange(article: Int64) -> ClosedRange<Int64> { (article << partBits)...(article << partBits | 0xFFFF) }
+
+    /// The bit of an entity type in `articles.types`: `type:faction` tests one bit of each row
+    /// instead of gathering every article that names any faction.
+    static func typeBit(_ type: EntityType) -> Int64 {
+        Int64(1) << Int64(EntityType.allCases.firstIndex(of: type)!)
+    }
 
     static func create(_ db: Database) throws {
         try db.execute(sql: """
@@ -40,7 +47,8 @@ enum IndexSchema {
                 first_line INTEGER NOT NULL, last_line INTEGER NOT NULL,
                 block_first_line INTEGER NOT NULL, block_last_line INTEGER NOT NULL,
                 is_promo INTEGER NOT NULL,
-                words INTEGER NOT NULL);
+                words INTEGER NOT NULL,
+                types INTEGER NOT NULL DEFAULT 0);   -- bit set of the entity types named (IndexSchema.typeBit)
             CREATE INDEX articles_by_id ON articles(id);
             CREATE INDEX articles_by_file_id ON articles(file_id);
             CREATE INDEX articles_in_corpus_order ON articles(file, position);

@@ -348,6 +348,27 @@ final class CorpusIndexTests: XCTestCase {
         XCTAssertTrue(ranked.hits.allSatisfy { $0.snippet.text.localizedCaseInsensitiveContains("idlib") })
     }
 
+    /// Ranking the table in parts side by side gives exactly the ranking over the whole table.
+    func testSearchRankedInPartsEqualsTheWholeTable() throws {
+        try copySeeds()
+        let index = try open()
+        try index.refresh()
+        let queries = ["idlib", "\"syrian army\"", "حلب", "entity:HTS lang:en", "turkish OR turkey -russia", "saraq*",
+                       "ceasefire (idlib OR hama)", "type:faction attack", "army"]
+        var whole: [String: [(String, Double, String)]] = [:]
+        for q in queries {
+            whole[q] = try index.search(q, limit: 7).hits.map { ($0.article.id, $0.score, $0.snippet.text) }
+        }
+        index.searchSplitThreshold = 1
+        for q in queries {
+            let parts = try index.search(q, limit: 7).hits.map { ($0.article.id, $0.score, $0.snippet.text) }
+            XCTAssertEqual(parts.map(\.0), whole[q]!.map(\.0), q)
+            XCTAssertEqual(parts.map(\.2), whole[q]!.map(\.2), q)
+            for (a, b) in zip(parts, whole[q]!) { XCTAssertEqual(a.1, b.1, accuracy: 1e-12, q) }
+            XCTAssertFalse(parts.isEmpty, q)
+        }
+    }
+
     func testSearchErrorsNameTheColumn() throws {
         let index = try open(.memory)
         XCTAssertThrowsError(try index.search("idlib entity:Zzyzx")) { error in
