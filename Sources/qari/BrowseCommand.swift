@@ -80,12 +80,14 @@ struct Browse: ParsableCommand {
             var state = BrowserState(corpus: BrowserCorpus(name: name, store: store, problems: problems),
                                      text: TerminalTextEngine(), width: 80, height: 24)
             state.update(news)
+            let readMarks = ReadMarks()
+            state.rememberRead(readMarks.load())
             if let open, !state.open(name: open) {
                 throw UserError("no entity or article named \(Sanitizer.plain(open))")
             }
             let status: Int32
             do {
-                status = try BrowserApp.run(state, poll: poll)
+                status = try BrowserApp.run(state, poll: poll, afterUpdate: { readMarks.save($0.list.read) })
             } catch let error as BrowserApp.RunError {
                 throw UserError(error.description)
             }

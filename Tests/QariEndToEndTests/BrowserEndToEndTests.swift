@@ -57,6 +57,33 @@ final class BrowserEndToEndTests: XCTestCase {
         XCTAssertEqual(t.waitForExit(), 0)
     }
 
+    /// A second session finds the index made by the first (nothing to read again) and the
+    /// articles read in the first marked as read.
+    func testASecondSessionReusesTheIndexAndRemembersWhatWasRead() throws {
+        let state = NSTemporaryDirectory() + "qari-e2e-state-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let cache = state + "-cache"
+        defer {
+            try? FileManager.default.removeItem(atPath: state)
+            try? FileManager.default.removeItem(atPath: cache)
+        }
+        let environment = "XDG_STATE_HOME='\(state)' XDG_CACHE_HOME='\(cache)'"
+        let first = try TmuxSession(arguments: [TmuxSession.seeds], width: 120, height: 30, environment: environment)
+        first.waitFor("the index built") { $0.contains("seeds · 28 articles") && $0.contains("indexed 28 new articles") }
+        first.waitFor(text: "  Video: Al-Qaeda Factions Cre")
+        first.send("Enter")
+        first.waitFor(text: "▶ Video: Al-Qaeda Factions Cre")
+        first.send("q")
+        XCTAssertEqual(first.waitForExit(), 0)
+        let marks = try String(contentsOfFile: state + "/qari/read", encoding: .utf8)
+        XCTAssertEqual(marks.split(separator: "\n").count, 1, marks)
+
+        let second = try TmuxSession(arguments: [TmuxSession.seeds], width: 120, height: 30, environment: environment)
+        second.waitFor("the index reused") { $0.contains("index up to date: 28 articles") }
+        second.waitFor(text: "✓ Video: Al-Qaeda Factions Cre")
+        second.send("q")
+        XCTAssertEqual(second.waitForExit(), 0)
+    }
+
     func testArabicShowsEvenUnderTheCLocale() throws {
         let t = try TmuxSession(arguments: [TmuxSession.seeds], width: 100, height: 30,
                                 environment: "env -u LANG -u LANGUAGE LC_ALL=C")
@@ -166,7 +193,7 @@ final class ExplicitBidiModeTests: XCTestCase {
     func testExplicitBidiModeWrapsTheWholeSession() throws {
         let record = NSTemporaryDirectory() + "qari-typescript-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: record) }
-        let command = "XDG_CONFIG_HOME=/nonexistent/qari-e2e XDG_CACHE_HOME='\(TmuxSession.cacheFolder)' '\(TmuxSession.binary)' '\(TmuxSession.seeds)'"
+        let command = "XDG_CONFIG_HOME=/nonexistent/qari-e2e XDG_CACHE_HOME='\(TmuxSession.cacheFolder)' XDG_STATE_HOME='\(TmuxSession.cacheFolder)/state' '\(TmuxSession.binary)' '\(TmuxSession.seeds)'"
         // q arrives after a while or is read as the first key; either way qari draws once and quits.
         try Subprocess.run(["/bin/sh", "-c",
                             "(sleep 2; printf q) | TERM=xterm-256color script -q -e -c \"\(command)\" '\(record)'"],

@@ -23,13 +23,14 @@ final class TmuxSession {
     /// Starts `qari ARGS` at `width` x `height`; when it ends its exit status goes to a file.
     /// With `interactiveShell`, qari runs as a job of an interactive bash instead, so that
     /// Ctrl-Z really stops it and `fg` brings it back, as for a user.
-    /// `environment` goes before the command, e.g. "LC_ALL=C".
+    /// `environment` goes before the command, after the test's own XDG folders, e.g. "LC_ALL=C"
+    /// or "XDG_STATE_HOME=/tmp/x".
     init(arguments: [String], width: Int = 160, height: Int = 50, interactiveShell: Bool = false,
          environment: String = "") throws {
         socket = "qari-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         exitFile = NSTemporaryDirectory() + socket + ".exit"
         let quoted = ([Self.binary] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let run = "\(environment) XDG_CONFIG_HOME=/nonexistent/qari-e2e XDG_CACHE_HOME='\(Self.cacheFolder)' \(quoted.joined(separator: " "))"
+        let run = "XDG_CONFIG_HOME=/nonexistent/qari-e2e XDG_CACHE_HOME='\(Self.cacheFolder)' XDG_STATE_HOME='\(Self.cacheFolder)/state' \(environment) \(quoted.joined(separator: " "))"
         let command = interactiveShell
             ? ["env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"]
             : ["sh", "-c", "\(run); echo $? > '\(exitFile)'; echo QARI_EXITED; sleep 600"]

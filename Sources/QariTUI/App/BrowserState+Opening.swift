@@ -1,4 +1,15 @@
 extension BrowserState {
+    /// Marks articles as read (those read in earlier sessions).
+    public mutating func rememberRead(_ ids: Set<String>) {
+        list.read.formUnion(ids)
+    }
+
+    /// Says something in the status bar.
+    public mutating func notify(_ text: String, isError: Bool = false) {
+        message = StatusMessage(text: text, isError: isError)
+        messageTicks = 0
+    }
+
     /// Opens article `index` in the reader, at its last position or at `mention`.
     public mutating func openArticle(_ index: Int, at mention: MentionRef? = nil, record: Bool = true) {
         guard corpus.articles.indices.contains(index) else { return }
@@ -18,7 +29,7 @@ extension BrowserState {
             reader.top = line - min(2, readerPageHeight / 3)
         }
         clampReader()
-        list.read.insert(index)
+        list.read.insert(id)
         if let position = list.order.firstIndex(of: index) {
             list.selected = position
             revealListSelection()

@@ -87,7 +87,7 @@ extension BrowserState {
         s.other = ReaderColumn(document: doc, top: reader.positions[corpus.articles[index].id].flatMap { doc.line(for: $0) } ?? 0)
         s.candidatePosition = candidate
         split = s
-        list.read.insert(index)
+        list.read.insert(corpus.articles[index].id)
         clampOtherColumn()
         if let candidate, s.candidates.indices.contains(candidate) {
             let c = s.candidates[candidate]

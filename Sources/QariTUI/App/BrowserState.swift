@@ -25,8 +25,8 @@ public struct ArticleListState: Sendable {
     public var top = 0
     public var sort: ArticleSort = .date
     public var filter: ArticleFilter?
-    /// Articles opened in this session.
-    public var read: Set<Int> = []
+    /// Ids of the articles opened, in this session and (when the browser keeps them) before.
+    public var read: Set<String> = []
 
     /// Each article takes two rows: its title, then date, source, language and entity count.
     static let rowsPerItem = 2

@@ -12,7 +12,10 @@ public enum BrowserApp {
     /// restored on every way out. Returns the exit status to use.
     /// - Parameter poll: asked each turn (at least four times a second) for news from work running
     ///   beside the browser, such as background indexing.
-    public static func run(_ initial: BrowserState, poll: (() -> Message?)? = nil) throws -> Int32 {
+    /// - Parameter afterUpdate: called after each change of state, with the state (to save read marks);
+    ///   a message it returns is shown in the status bar.
+    public static func run(_ initial: BrowserState, poll: (() -> Message?)? = nil,
+                           afterUpdate: ((BrowserState) -> String?)? = nil) throws -> Int32 {
         let session = TerminalSession(text: initial.text)
         guard let backend = session.start() else { throw RunError.notATerminal }
         defer { session.restore() }
@@ -58,6 +61,7 @@ public enum BrowserApp {
             if case .resize = message { backend.invalidate() }
             let shownMessage = state.message
             state.update(message)
+            if let note = afterUpdate?(state) { state.notify(note, isError: true) }
             // A quiet tick changes the screen only when it clears a message.
             if message == .tick, state.message == shownMessage { continue }
             buffer = BrowserView.render(state)

@@ -40,7 +40,7 @@ enum ListView {
         let index = state.list.order[position]
         let article = state.corpus.store.listRow(index)
         let isSelected = position == state.list.selected
-        let isRead = state.list.read.contains(index)
+        let isRead = state.list.read.contains(article.id)
         let isOpen = state.currentArticle == index
         let rows = Rect(x: x, y: y, width: width, height: ArticleListState.rowsPerItem)
         let base: CellStyle = isSelected ? Theme.selection(.plain, focused: focused) : .plain
