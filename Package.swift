@@ -19,7 +19,8 @@ let package = Package(
                        providers: [.apt(["libfribidi-dev"])]),
         .target(name: "QariCore", resources: [.copy("Resources/knowledge.jsonl")]),
         .target(name: "TerminalText", dependencies: ["CFriBidi"]),
-        .target(name: "QariStore", dependencies: ["QariCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "QariStore", dependencies: ["QariCore", .product(name: "GRDB", package: "GRDB.swift"),
+                                                .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "QariTUI", dependencies: ["CNcurses", "QariCore", "QariStore", "TerminalText"]),
         .executableTarget(name: "qari", dependencies: [
             "QariCore", "QariStore", "TerminalText", "QariTUI",

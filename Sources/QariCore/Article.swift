@@ -121,6 +121,42 @@ public struct Article: Codable, Sendable, Equatable, Identifiable {
 
     /// Whitespace-separated words of the title and body.
     public var wordCount: Int {
-        paragraphs.reduce(0) { $0 + $1.text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).count }
+        paragraphs.reduce(0) { $0 + Self.words(in: $1.text) }
     }
+
+    /// Runs of characters between spaces and no-break spaces (as splitting the text's
+    /// characters on them counts). Scalars are enough unless a space could join a grapheme
+    /// cluster (a combining mark or joiner after it, a prepended mark before it): then the
+    /// characters are split after all.
+    static func words(in text: String) -> Int {
+        var count = 0
+        var inWord = false
+        var previous: UInt32 = 0
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if pendingSpace {
+                // The space just seen ends a word only if this scalar does not cling to it.
+                if v >= 0x300 && (v == 0x200D || scalar.properties.isGraphemeExtend || scalar.properties.isEmojiModifier
+                                  || scalar.properties.generalCategory == .spacingMark) {
+                    return text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).count
+                }
+                pendingSpace = false
+            }
+            if v == 0x20 || v == 0xA0 {
+                if (0x600...0x605).contains(previous) || previous == 0x6DD || previous == 0x70F || previous == 0x890
+                    || previous == 0x891 || previous == 0x8E2 || previous == 0x110BD || previous == 0x110CD {
+                    return text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).count
+                }
+                inWord = false
+                pendingSpace = true
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+            previous = v
+        }
+        return count
+    }
+
 }

@@ -28,6 +28,28 @@ struct PreparedArticle {
     var titleKeys: String
     var bodyKeys: String
     var mentions: [IndexedMention]
+    var words: Int
+    /// Title and body mentions by entity (boilerplate, such as lists of related articles, is
+    /// kept but not counted), as the browser's lists count them.
+    var perEntity: [(entity: String, mentions: Int)]
+    /// `IndexSchema.typeBit`s of the entities named in the title and body.
+    var types: Int64
+
+    init(article: Article, matcher: EntityMatcher) {
+        self.article = article
+        titleKeys = SearchText.indexForm(article.title)
+        bodyKeys = IndexWriter.bodyKeys(article.paragraphs.lazy.map(\.text))
+        mentions = ArticleEntityScanner.mentions(article, matcher: matcher)
+        words = article.wordCount
+        var counts: [String: Int] = [:]
+        var types: Int64 = 0
+        for m in mentions where m.partCode >= -1 { counts[m.entityID, default: 0] += 1 }
+        for id in counts.keys {
+            if let type = matcher.entity(id: id)?.type { types |= IndexSchema.typeBit(type) }
+        }
+        perEntity = counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        self.types = types
+    }
 }
 
 /// What a worker made of one file.
@@ -266,11 +288,7 @@ extension CorpusIndex {
             if let known = file.indexed, known.hash == source.contentHash {
                 return .sameContent(file, size: Int64(source.byteCount))
             }
-            let articles = loader.segmenter.articles(in: source).map { article -> PreparedArticle in
-                PreparedArticle(article: article, titleKeys: SearchText.indexForm(article.title),
-                                bodyKeys: IndexWriter.bodyKeys(article.paragraphs.lazy.map(\.text)),
-                                mentions: ArticleEntityScanner.mentions(article, matcher: matcher))
-            }
+            let articles = loader.segmenter.articles(in: source).map { PreparedArticle(article: $0, matcher: matcher) }
             source.text = ""   // the articles hold what is needed; free the file's text early
             return .parsed(file, source, articles)
         }
@@ -341,65 +359,81 @@ struct IndexWriter {
                 """).execute(arguments: [file.absolute] + values)
             fileID = db.lastInsertedRowID
         }
-        let insertArticle = try db.cachedStatement(sql: """
+        var insertArticle = RawStatement(try db.cachedStatement(sql: """
             INSERT INTO articles(id, file_id, position, file, title, source, publisher, author, date, lang,
                 first_line, last_line, block_first_line, block_last_line, is_promo, words, types)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertParagraph = try db.cachedStatement(sql: """
+            """), db: db)
+        var insertParagraph = RawStatement(try db.cachedStatement(sql: """
             INSERT INTO paragraphs(key, text, lang, direction, line, joined) VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        let insertBoilerplate = try db.cachedStatement(sql: "INSERT INTO boilerplate(key, line, role, text) VALUES (?, ?, ?, ?)")
-        let insertMention = try db.cachedStatement(sql: """
+            """), db: db)
+        var insertBoilerplate = RawStatement(try db.cachedStatement(sql: "INSERT INTO boilerplate(key, line, role, text) VALUES (?, ?, ?, ?)"), db: db)
+        var insertMention = RawStatement(try db.cachedStatement(sql: """
             INSERT INTO mentions(key, entity, part, start, end, line, surface) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertArticleEntity = try db.cachedStatement(sql: "INSERT INTO article_entities(entity, article, mentions) VALUES (?, ?, ?)")
+            """), db: db)
+        var insertArticleEntity = RawStatement(try db.cachedStatement(sql: "INSERT INTO article_entities(entity, article, mentions) VALUES (?, ?, ?)"), db: db)
         let insertEntity = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO entities(id, type, name, arabic, discovered) VALUES (?, ?, ?, ?, ?)
             """)
-        let insertPending = try db.cachedStatement(sql: "INSERT INTO pending_relations(article) VALUES (?)")
-        let insertText = try db.cachedStatement(sql: "INSERT INTO article_fts(rowid, title, body) VALUES (?, ?, ?)")
+        var insertPending = RawStatement(try db.cachedStatement(sql: "INSERT INTO pending_relations(article) VALUES (?)"), db: db)
+        var insertText = RawStatement(try db.cachedStatement(sql: "INSERT INTO article_fts(rowid, title, body) VALUES (?, ?, ?)"), db: db)
 
         for (position, prepared) in articles.enumerated() {
             let a = prepared.article
-            var types: Int64 = 0
-            for m in prepared.mentions where m.partCode >= -1 {
-                if let type = matcher.entity(id: m.entityID)?.type { types |= IndexSchema.typeBit(type) }
-            }
-            try insertArticle.execute(arguments: [a.id, fileID, position, a.file, a.title, a.source, a.publisher, a.author,
-                                                  a.date, a.lang.rawValue, a.firstLine, a.lastLine, a.blockFirstLine,
-                                                  a.blockLastLine, a.isPromo, a.wordCount, types])
+            for v in [a.id] as [String?] { insertArticle.bind(v) }
+            insertArticle.bind(fileID)
+            insertArticle.bind(position)
+            for v in [a.file, a.title, a.source, a.publisher, a.author, a.date, a.lang.rawValue] as [String?] { insertArticle.bind(v) }
+            for v in [a.firstLine, a.lastLine, a.blockFirstLine, a.blockLastLine] { insertArticle.bind(v) }
+            insertArticle.bind(a.isPromo)
+            insertArticle.bind(prepared.words)
+            insertArticle.bind(prepared.types)
+            try insertArticle.run()
             let row = db.lastInsertedRowID
             for (i, p) in a.paragraphs.enumerated() {
-                try insertParagraph.execute(arguments: [IndexSchema.key(article: row, part: i), p.text, p.lang.rawValue,
-                                                        p.direction.rawValue, p.line, CorpusIndex.encodeJoined(p.joinedLines)])
+                insertParagraph.bind(IndexSchema.key(article: row, part: i))
+                insertParagraph.bind(p.text)
+                insertParagraph.bind(p.lang.rawValue)
+                insertParagraph.bind(p.direction.rawValue)
+                insertParagraph.bind(p.line)
+                insertParagraph.bind(CorpusIndex.encodeJoined(p.joinedLines))
+                try insertParagraph.run()
             }
             for (i, b) in a.boilerplate.enumerated() {
-                try insertBoilerplate.execute(arguments: [IndexSchema.key(article: row, part: i), b.line, b.role.rawValue, b.text])
+                insertBoilerplate.bind(IndexSchema.key(article: row, part: i))
+                insertBoilerplate.bind(b.line)
+                insertBoilerplate.bind(b.role.rawValue)
+                insertBoilerplate.bind(b.text)
+                try insertBoilerplate.run()
             }
-            var perEntity: [String: Int] = [:]
             for (i, m) in prepared.mentions.enumerated() {
-                try insertMention.execute(arguments: [IndexSchema.key(article: row, part: i), m.entityID, m.partCode,
-                                                      m.range.lowerBound, m.range.upperBound, m.line, m.surface])
-                // The article names what its title and body name (boilerplate, such as lists of
-                // related articles, is kept but not counted), as the browser's lists count.
-                if m.partCode >= -1 { perEntity[m.entityID, default: 0] += 1 }
-            }
-            for (entity, count) in perEntity {
-                try insertArticleEntity.execute(arguments: [entity, row, count])
-            }
-
-            for m in prepared.mentions {
-                let entity = m.entityID
-                if !knownEntities.contains(entity) {
-                    knownEntities.insert(entity)
-                    if let e = matcher.entity(id: entity) {
+                insertMention.bind(IndexSchema.key(article: row, part: i))
+                insertMention.bind(m.entityID)
+                insertMention.bind(m.partCode)
+                insertMention.bind(m.range.lowerBound)
+                insertMention.bind(m.range.upperBound)
+                insertMention.bind(m.line)
+                insertMention.bind(m.surface)
+                try insertMention.run()
+                if !knownEntities.contains(m.entityID) {
+                    knownEntities.insert(m.entityID)
+                    if let e = matcher.entity(id: m.entityID) {
                         try insertEntity.execute(arguments: [e.id, e.type.rawValue, e.name, e.arabic, e.discovered])
                     }
                 }
             }
-            try insertPending.execute(arguments: [row])
-            try insertText.execute(arguments: [row, prepared.titleKeys, prepared.bodyKeys])
+            for (entity, count) in prepared.perEntity {
+                insertArticleEntity.bind(entity)
+                insertArticleEntity.bind(row)
+                insertArticleEntity.bind(count)
+                try insertArticleEntity.run()
+            }
+            insertPending.bind(row)
+            try insertPending.run()
+            insertText.bind(row)
+            insertText.bind(prepared.titleKeys)
+            insertText.bind(prepared.bodyKeys)
+            try insertText.run()
         }
     }
 
