@@ -34,8 +34,10 @@ struct PreparedArticle {
     var perEntity: [(entity: String, mentions: Int)]
     /// `IndexSchema.typeBit`s of the entities named in the title and body.
     var types: Int64
+    /// The relations its paragraphs state, when found while reading (else left for the second stage).
+    var relations: [IndexedRelation]?
 
-    init(article: Article, matcher: EntityMatcher) {
+    init(article: Article, matcher: EntityMatcher, relations: Bool) {
         self.article = article
         titleKeys = SearchText.indexForm(article.title)
         bodyKeys = IndexWriter.bodyKeys(article.paragraphs.lazy.map(\.text))
@@ -49,6 +51,10 @@ struct PreparedArticle {
         }
         perEntity = counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         self.types = types
+        if relations {
+            self.relations = ArticleEntityScanner.relations(articleID: article.id, paragraphs: article.paragraphs,
+                                                            mentions: mentions, matcher: matcher)
+        }
     }
 }
 
@@ -70,10 +76,12 @@ extension CorpusIndex {
     ///   database cannot be written.
     @discardableResult
     public func refresh(progress: ((IndexProgress) -> Void)? = nil) throws -> IndexRefreshSummary {
-        var summary = try updateArticles(progress: progress)
+        // Relations of the files read now are found while reading them (the articles are in
+        // memory then); the second stage takes what an earlier, articles-only update left.
+        var summary = try updateArticles(progress: progress, relations: true)
         let relations = try extractRelations(progress: progress)
-        summary.relationArticles = relations.articles
-        summary.relationsFound = relations.relations
+        summary.relationArticles += relations.articles
+        summary.relationsFound += relations.relations
         summary.relationSeconds = relations.seconds
         summary.seconds += relations.seconds
         return summary
@@ -82,10 +90,11 @@ extension CorpusIndex {
     /// The first stage of a refresh: new and changed files are parsed (a file is opened only when
     /// its size or modification time changed, and parsed only when its content hash changed too)
     /// and files gone from disk leave the index. Afterwards every article can be listed, read and
-    /// searched, by words and by entity; relations stated in new articles are still pending.
+    /// searched, by words and by entity; relations stated in new articles are still pending,
+    /// unless `relations` asks for them to be found as the files are read.
     @discardableResult
-    public func updateArticles(progress: ((IndexProgress) -> Void)? = nil) throws -> IndexRefreshSummary {
-        try recoveringFromDamage { try updateArticlesOnce(progress: progress) }
+    public func updateArticles(progress: ((IndexProgress) -> Void)? = nil, relations: Bool = false) throws -> IndexRefreshSummary {
+        try recoveringFromDamage { try updateArticlesOnce(progress: progress, relations: relations) }
     }
 
     /// The second stage of a refresh: relations stated in the paragraphs of articles added since
@@ -112,7 +121,7 @@ extension CorpusIndex {
         }
     }
 
-    private func updateArticlesOnce(progress: ((IndexProgress) -> Void)?) throws -> IndexRefreshSummary {
+    private func updateArticlesOnce(progress: ((IndexProgress) -> Void)?, relations: Bool) throws -> IndexRefreshSummary {
         let started = CorpusIndex.now()
         var summary = IndexRefreshSummary()
         let matcher = try self.matcher()
@@ -155,7 +164,7 @@ extension CorpusIndex {
         let loader = self.loader
         let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
         let pipeline = OrderedPipeline<PreparedFile>(count: toRead.count, workers: workers, window: 512) { i in
-            CorpusIndex.prepare(toRead[i], loader: loader, matcher: matcher)
+            CorpusIndex.prepare(toRead[i], loader: loader, matcher: matcher, relations: relations)
         }
         defer { pipeline.cancel() }
 
@@ -187,6 +196,10 @@ extension CorpusIndex {
                         summary.articlesRemoved += try writer.removeArticles(ofFile: known.id)
                     }
                     try writer.insert(file: file, source: source, articles: articles)
+                    if relations {
+                        summary.relationArticles += articles.count
+                        summary.relationsFound += articles.reduce(0) { $0 + ($1.relations?.count ?? 0) }
+                    }
                     summary.filesParsed += 1
                     summary.articlesAdded += articles.count
                     summary.bytesRead += Int64(source.byteCount)
@@ -280,7 +293,7 @@ extension CorpusIndex {
     }
 
     /// Reads, segments and analyses one file (on a worker thread).
-    static func prepare(_ file: FileToRead, loader: CorpusLoader, matcher: EntityMatcher) -> PreparedFile {
+    static func prepare(_ file: FileToRead, loader: CorpusLoader, matcher: EntityMatcher, relations: Bool) -> PreparedFile {
         switch loader.read(absolutePath: file.absolute, displayPath: file.display) {
         case .failure(let problem):
             return .unreadable(file, problem)
@@ -288,7 +301,7 @@ extension CorpusIndex {
             if let known = file.indexed, known.hash == source.contentHash {
                 return .sameContent(file, size: Int64(source.byteCount))
             }
-            let articles = loader.segmenter.articles(in: source).map { PreparedArticle(article: $0, matcher: matcher) }
+            let articles = loader.segmenter.articles(in: source).map { PreparedArticle(article: $0, matcher: matcher, relations: relations) }
             source.text = ""   // the articles hold what is needed; free the file's text early
             return .parsed(file, source, articles)
         }
@@ -376,6 +389,9 @@ struct IndexWriter {
             INSERT OR IGNORE INTO entities(id, type, name, arabic, discovered) VALUES (?, ?, ?, ?, ?)
             """)
         var insertPending = RawStatement(try db.cachedStatement(sql: "INSERT INTO pending_relations(article) VALUES (?)"), db: db)
+        var insertRelation = RawStatement(try db.cachedStatement(sql: """
+            INSERT INTO relations(key, subject, kind, object, line, evidence, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """), db: db)
         var insertText = RawStatement(try db.cachedStatement(sql: "INSERT INTO article_fts(rowid, title, body) VALUES (?, ?, ?)"), db: db)
 
         for (position, prepared) in articles.enumerated() {
@@ -428,8 +444,21 @@ struct IndexWriter {
                 insertArticleEntity.bind(count)
                 try insertArticleEntity.run()
             }
-            insertPending.bind(row)
-            try insertPending.run()
+            if let relations = prepared.relations {
+                for (i, r) in relations.enumerated() {
+                    insertRelation.bind(IndexSchema.key(article: row, part: i))
+                    insertRelation.bind(r.subject)
+                    insertRelation.bind(r.kind.rawValue)
+                    insertRelation.bind(r.object)
+                    insertRelation.bind(r.line)
+                    insertRelation.bind(r.evidence)
+                    insertRelation.bind(r.confidence)
+                    try insertRelation.run()
+                }
+            } else {
+                insertPending.bind(row)
+                try insertPending.run()
+            }
             insertText.bind(row)
             insertText.bind(prepared.titleKeys)
             insertText.bind(prepared.bodyKeys)

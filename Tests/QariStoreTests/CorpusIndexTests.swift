@@ -260,6 +260,14 @@ final class CorpusIndexTests: XCTestCase {
         XCTAssertEqual(last.bytesDone, last.bytesTotal)
         XCTAssertGreaterThan(last.articles, 20)
         XCTAssertTrue(last.summaryLine.hasPrefix("indexed 5/5 files"), last.summaryLine)
+        XCTAssertFalse(reports.contains { $0.stage == .relations }, "a refresh finds relations while reading")
+
+        // Relations left by an update of the articles alone have a stage of their own.
+        try FileManager.default.removeItem(at: cache)
+        let index = try open()
+        try index.updateArticles()
+        reports = []
+        try index.refresh(progress: { reports.append($0) })
         let relations = try XCTUnwrap(reports.last)
         XCTAssertEqual(relations.stage, .relations)
         XCTAssertTrue(relations.isFinished)
