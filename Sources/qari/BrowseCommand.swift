@@ -43,8 +43,9 @@ struct Browse: ParsableCommand {
             // A rebuilt index or one kept in memory is said in the status bar.
             var news: [Message] = index.notices.map { .indexing(IndexingStatus(line: $0.description, isFinished: true)) }
             var poll: (() -> Message?)?
-            if indexOptions.noIndex {
-                // An index in memory cannot be read while it is written: fill it first.
+            if indexOptions.noIndex || index.databaseFile == nil {
+                // An index in memory (asked for, or because the cache folder cannot be written)
+                // cannot be read while it is written: fill it first.
                 let reporter = ProgressReporter()
                 let summary: IndexRefreshSummary
                 do {
