@@ -114,6 +114,45 @@ final class IndexStoreTests: XCTestCase {
         XCTAssertTrue(results.contains { memory.articles[$0].lang != .en })
     }
 
+    /// A file removed while the browser runs moves every later article up the list: what is open
+    /// and selected stays the same article, at its new place.
+    func testArticlesKeepTheirPlaceWhenTheIndexChangesUnderTheBrowser() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("qari-tui-moves-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpusFolder = folder.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpusFolder, withIntermediateDirectories: true)
+        let names = try FileManager.default.contentsOfDirectory(atPath: SeedCorpus.seedsPath).filter { !$0.hasPrefix(".") }.sorted()
+        for name in names {
+            try FileManager.default.copyItem(atPath: SeedCorpus.seedsPath + "/" + name, toPath: corpusFolder.path + "/" + name)
+        }
+        let index = try CorpusIndex(paths: [corpusFolder.path], storage: .cache(directory: folder.appendingPathComponent("cache")),
+                                    matcher: { IndexedSeedCorpus.matcher })
+        try index.refresh()
+        let store = IndexCorpusStore(index: index, matcher: IndexedSeedCorpus.matcher)
+        var d = BrowserDriver(corpus: BrowserCorpus(name: "corpus", store: store), width: 160, height: 40)
+        let last = store.count - 1
+        let id = store.article(last).id
+        d.state.openArticle(last)
+        d.press("g", "j", "j")
+        let selectedID = store.article(d.state.list.order[d.state.list.selected]).id
+        XCTAssertNotEqual(selectedID, id)
+        let firstFileArticles = (0..<store.count).filter { store.article($0).file == names[0] }.count
+        XCTAssertGreaterThan(firstFileArticles, 0)
+
+        try FileManager.default.removeItem(atPath: corpusFolder.path + "/" + names[0])
+        try index.refresh()
+        XCTAssertTrue(store.reload())
+        d.state.update(.indexing(IndexingStatus(line: "indexed", isFinished: true)))
+        d.render()
+        let open = try XCTUnwrap(d.state.currentArticle)
+        XCTAssertEqual(open, last - firstFileArticles)
+        XCTAssertEqual(store.article(open).id, id, "the same article is open")
+        XCTAssertEqual(store.article(d.state.list.order[d.state.list.selected]).id, selectedID, "the selection stays")
+        XCTAssertTrue(d.screenText.contains(store.article(open).title.prefix(30)))
+        XCTAssertEqual(d.state.list.order.count, store.count)
+    }
+
     /// A real refresh on a thread while the state takes its messages, as the run loop does:
     /// the list fills and the status bar says how far indexing got, then that it finished.
     func testBackgroundIndexingFillsTheListAndReportsInTheStatusBar() throws {

@@ -28,10 +28,7 @@ extension BrowserState {
             }
             if corpus.store.generation != seenGeneration {
                 seenGeneration = corpus.store.generation
-                let current = list.order.indices.contains(list.selected) ? list.order[list.selected] : nil
-                let top = list.top
-                rebuildList(keeping: current)
-                if current == nil { list.top = top; revealListSelection() }
+                followStoreChange()
             }
         }
         syncLayout()
@@ -223,5 +220,60 @@ extension BrowserState {
             openEntity(id, record: false)
         }
         setFocus(.reader)
+    }
+}
+
+extension BrowserState {
+    /// The store now holds more (or other) articles, and article indexes may have moved: the
+    /// list is built again around the same selection, and what is open is shown again at its
+    /// new index (or closed, if its file changed or went away).
+    mutating func followStoreChange() {
+        let store = corpus.store
+        let selected = list.order.indices.contains(list.selected) ? store.translate(list.order[list.selected]) : nil
+        let top = list.top
+        if case .search(let query, let results)? = list.filter {
+            list.filter = .search(query: query, results: results.compactMap { store.translate($0) })
+        }
+        rebuildList(keeping: selected)
+        if selected == nil { list.top = top; revealListSelection() }
+        if let doc = reader.document {
+            if let moved = store.translate(doc.articleIndex) {
+                if moved != doc.articleIndex {
+                    let anchor = doc.anchor(at: reader.top)
+                    let fresh = ReaderDocument(corpus: corpus, articleIndex: moved, width: doc.width, text: text,
+                                               otherLanguageNames: doc.showsOtherLanguageNames)
+                    reader.top = anchor.flatMap { fresh.line(for: $0) } ?? reader.top
+                    reader.document = fresh
+                }
+            } else {
+                reader.document = nil
+                reader.selectedMention = nil
+                if page == .article { page = .empty }
+                message = StatusMessage(text: "The open article's file changed; it is no longer in the index", isError: true)
+            }
+            rebuildSidebar()
+        }
+        if var s = split {
+            if let doc = s.other.document {
+                if let moved = store.translate(doc.articleIndex) {
+                    if moved != doc.articleIndex {
+                        s.other.document = ReaderDocument(corpus: corpus, articleIndex: moved, width: doc.width, text: text,
+                                                          otherLanguageNames: doc.showsOtherLanguageNames)
+                    }
+                } else {
+                    s.other = ReaderColumn()
+                }
+            }
+            // Pairs are ranked again when next asked for.
+            s.candidates = []
+            s.candidatesFor = nil
+            s.candidatePosition = nil
+            split = s
+        }
+        if let doc = entityPage.document {
+            entityPage.document = EntityPageDocument(corpus: corpus, entityID: doc.entityID, width: doc.width, text: text)
+            clampEntityPage()
+        }
+        clampReader()
     }
 }

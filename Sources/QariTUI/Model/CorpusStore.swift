@@ -62,6 +62,8 @@ public enum StoreSearchResult: Sendable {
 /// changes whenever what it returns may have changed, and the browser then asks again.
 public protocol CorpusStore: AnyObject, Sendable {
     var generation: Int { get }
+    /// Where the article at `index` of the previous generation is now (nil: gone).
+    func translate(_ index: Int) -> Int?
     var count: Int { get }
     func article(_ index: Int) -> Article
     /// Title and body mentions (boilerplate is not shown, so it is not highlighted).

@@ -13,6 +13,7 @@ public final class IndexCorpusStore: CorpusStore, @unchecked Sendable {
     private let matcher: EntityMatcher
     private let lock = NSLock()
     private var rows: [Int64] = []
+    private var previousRows: [Int64] = []
     private var positionOfRow: [Int64: Int] = [:]
     private var _generation = 0
     private var listCache: [Int: ListRow] = [:]
@@ -52,6 +53,7 @@ public final class IndexCorpusStore: CorpusStore, @unchecked Sendable {
         let fresh = (try? index.rowsInCorpusOrder()) ?? []
         return locked {
             guard fresh != rows || _generation == 0 else { return false }
+            previousRows = rows
             rows = fresh
             positionOfRow = Dictionary(uniqueKeysWithValues: fresh.enumerated().map { ($1, $0) })
             listCache = [:]
@@ -66,6 +68,10 @@ public final class IndexCorpusStore: CorpusStore, @unchecked Sendable {
     }
 
     public var generation: Int { locked { _generation } }
+
+    public func translate(_ index: Int) -> Int? {
+        locked { previousRows.indices.contains(index) ? positionOfRow[previousRows[index]] : nil }
+    }
     public var count: Int { locked { rows.count } }
     private func row(_ i: Int) -> Int64? { locked { rows.indices.contains(i) ? rows[i] : nil } }
     private func positions(_ r: [Int64]) -> [Int] { locked { r.compactMap { positionOfRow[$0] } } }

@@ -15,6 +15,7 @@ public final class MemoryCorpusStore: CorpusStore, @unchecked Sendable {
     public let completions: [(spelling: String, entityID: String)]
     public let entityIDs: [String]
     public var generation: Int { 0 }
+    public func translate(_ index: Int) -> Int? { articles.indices.contains(index) ? index : nil }
     private let lock = NSLock()
     private var builtPairing: ArticlePairing?
 
