@@ -98,7 +98,7 @@ public struct IndexStatistics: Sendable, Equatable {
 }
 
 /// Finds the entity mentions of one article and the relations its paragraphs state, as
-/// `CorpusAnalysis` does for a whole corpus in memory (same parts, same line numbers), so that
+/// `CorpusAnalysis` does for a whole corpus in memory (same line numbers; titles and bodies), so that
 /// the index can be built a file at a time. Mentions come first (they are cheap and make the
 /// article searchable by entity); relations are a second pass over stored paragraphs.
 enum ArticleEntityScanner {
@@ -114,9 +114,8 @@ enum ArticleEntityScanner {
         for (p, paragraph) in article.paragraphs.enumerated() {
             scan(paragraph.text, .paragraph(p), line: { paragraph.line(atScalarOffset: $0) })
         }
-        for (b, line) in article.boilerplate.enumerated() {
-            scan(line.text, .boilerplate(b), line: { _ in line.line })
-        }
+        // Boilerplate (share links, lists of related articles) is kept with the article but is
+        // not what it names: the browser, entity pages and `entity:` searches leave it out.
         return placed
     }
 
