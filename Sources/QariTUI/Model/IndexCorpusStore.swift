@@ -151,8 +151,11 @@ public final class IndexCorpusStore: CorpusStore, @unchecked Sendable {
 
     public func resolve(_ name: String) -> String? {
         if let e = matcher.resolve(name) { return e.id }
-        return SpellingIndex(entities: knowledgeBase.entities.map(BrowserEntity.init)).resolve(name)
+        return spellings.resolve(name)
     }
+
+    /// The knowledge base's own spellings, folded: what the matcher does not take as a name alone.
+    private lazy var spellings = SpellingIndex(entities: knowledgeBase.entities.map(BrowserEntity.init))
 
     public var entityIDs: [String] {
         if let ids = locked({ storedIDs }) { return ids }
