@@ -64,6 +64,20 @@ enum BrowserBench {
         return frames
     }
 
+    /// Opening the entity pages of the most named entities (the page lists the first articles
+    /// that name it, each mention with its sentence): seconds for each, drawn.
+    static func entityPages(_ state: inout BrowserState, count: Int) -> [Double] {
+        let backend = MemoryBackend(width: 160, height: 50)
+        var seen = Set<String>()
+        let ids = state.corpus.completions.map(\.entityID).filter { seen.insert($0).inserted }.prefix(count)
+        return ids.map { id in
+            let t0 = MonotonicClock.seconds()
+            state.openEntity(id)
+            backend.write(BrowserView.render(state))
+            return MonotonicClock.seconds() - t0
+        }
+    }
+
     /// Peak resident memory of this process so far, in MB (VmHWM).
     static func peakMegabytes() -> Double {
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""

@@ -165,6 +165,8 @@ if wanted("frames") {
     report("frame: list move", frames.listMove.description)
     report("frame: open article", frames.openArticle.description)
     report("  target", "median at most 2 ms, p99 at most 8 ms")
+    var browsing = opened!
+    report("entity page, 20 most named entities", FrameBenchmark.Timings(BrowserBench.entityPages(&browsing, count: 20)).description)
 }
 
 // MARK: Index and search (QariStore)

@@ -82,17 +82,24 @@ extension CorpusIndex {
         }
     }
 
-    /// The rows of the articles naming the entity (corpus order), how many mentions in all, and
-    /// the title and body mentions of the first `articleLimit` articles.
-    public func entityLocations(_ entityID: String, articleLimit: Int)
+    /// The rows of the articles naming the entity, ordered by `order` (rows it does not know go
+    /// last), how many mentions in all, and the title and body mentions of the first
+    /// `articleLimit` of those articles.
+    public func entityLocations(_ entityID: String, articleLimit: Int, order: (Int64) -> Int?)
         throws -> (rows: [Int64], mentionCount: Int, mentions: [(row: Int64, part: ArticlePart, range: Range<Int>)]) {
         try database.read { db in
-            let named = try Row.fetchAll(db, sql: """
-                SELECT ae.article, ae.mentions FROM article_entities ae JOIN articles a ON a.row = ae.article
-                WHERE ae.entity = ? ORDER BY a.file, a.position
-                """, arguments: [entityID])
-            let rows = named.map { $0[0] as Int64 }
-            let total = named.reduce(0) { $0 + ($1[1] as Int) }
+            // The primary key's range for the entity, sorted here: no join with every article.
+            var named: [(row: Int64, place: Int)] = []
+            var total = 0
+            let byEntity = try db.cachedStatement(sql: "SELECT article, mentions FROM article_entities WHERE entity = ?")
+            let cursor = try Row.fetchCursor(byEntity, arguments: [entityID])
+            while let r = try cursor.next() {
+                let row: Int64 = r[0]
+                total += r[1] as Int
+                named.append((row, order(row) ?? Int.max))
+            }
+            named.sort { $0.place != $1.place ? $0.place < $1.place : $0.row < $1.row }
+            let rows = named.map(\.row)
             var mentions: [(Int64, ArticlePart, Range<Int>)] = []
             let statement = try db.cachedStatement(sql: """
                 SELECT part, start, end FROM mentions WHERE key BETWEEN ? AND ? AND entity = ? AND part >= -1 ORDER BY key
@@ -110,15 +117,16 @@ extension CorpusIndex {
     /// Distinct relations stated in the corpus's text that involve the entity.
     public func textLinks(of entityID: String) throws -> [(subject: String, kind: RelationKind, object: String)] {
         try database.read { db in
-            // In corpus order, the first statement of each relation kept (as the in-memory graph).
-            var seen = Set<String>()
-            return try Row.fetchAll(db, sql: """
-                SELECT r.subject, r.kind, r.object FROM relations r JOIN articles a ON a.row = (r.key >> 16)
-                WHERE r.subject = ? OR r.object = ? ORDER BY a.file, a.position, r.key
-                """, arguments: [entityID, entityID]).compactMap { r in
-                let (subject, kind, object): (String, String, String) = (r[0], r[1], r[2])
-                guard seen.insert(subject + "\u{1}" + kind + "\u{1}" + object).inserted else { return nil }
-                return RelationKind(rawValue: kind).map { (subject, $0, object) }
+            // Each relation once, in the order it was first stated (by the row of its first
+            // article: corpus order for articles indexed together, as the in-memory graph orders).
+            try Row.fetchAll(db, sql: """
+                SELECT subject, kind, object, min(key) AS first FROM relations WHERE subject = ?1 GROUP BY subject, kind, object
+                UNION ALL
+                SELECT subject, kind, object, min(key) AS first FROM relations WHERE object = ?1 AND subject != ?1
+                GROUP BY subject, kind, object
+                ORDER BY first
+                """, arguments: [entityID]).compactMap { r in
+                RelationKind(rawValue: r[1]).map { (r[0], $0, r[2]) }
             }
         }
     }

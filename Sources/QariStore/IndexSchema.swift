@@ -7,7 +7,7 @@ import QariCore
 enum IndexSchema {
     /// Bump when tables, the article model or the folding of text change: a different value
     /// makes qari rebuild the index with a message.
-    static let version = 5
+    static let version = 6
     static var format: String { "\(version).\(SearchText.foldingVersion)" }
 
     /// Room for 65,536 parts per article in composite keys.
@@ -82,8 +82,9 @@ enum IndexSchema {
                 key INTEGER PRIMARY KEY,
                 subject TEXT NOT NULL, kind TEXT NOT NULL, object TEXT NOT NULL,
                 line INTEGER NOT NULL, evidence TEXT NOT NULL, confidence TEXT);
-            CREATE INDEX relations_by_subject ON relations(subject);
-            CREATE INDEX relations_by_object ON relations(object);
+            -- Covering: an entity page gathers its distinct relations from the index entries alone.
+            CREATE INDEX relations_by_subject ON relations(subject, kind, object);
+            CREATE INDEX relations_by_object ON relations(object, kind, subject);
             -- Articles whose relations are still to be extracted (the second stage of a refresh).
             CREATE TABLE pending_relations(article INTEGER PRIMARY KEY);
             -- Contentless: the text is in paragraphs already; folded keys only (see SearchText).

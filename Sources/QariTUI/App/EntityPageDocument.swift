@@ -106,7 +106,7 @@ public struct EntityPageDocument: Sendable {
     }
 
     /// Articles listed with their sentences on one page; `&` narrows the list to all of them.
-    static let articleLimit = 100
+    static let articleLimit = 50
 
     /// The item whose lines include `line`.
     func item(atLine line: Int) -> Int? {

@@ -15,7 +15,7 @@ public enum FrameBenchmark {
         public var p99: Double
         public var max: Double
 
-        init(_ samples: [Double]) {
+        public init(_ samples: [Double]) {
             let s = samples.sorted()
             frames = s.count
             median = s.isEmpty ? 0 : s[s.count / 2]

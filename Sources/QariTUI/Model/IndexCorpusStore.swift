@@ -165,10 +165,10 @@ public final class IndexCorpusStore: CorpusStore, @unchecked Sendable {
     }
 
     public func locations(of entityID: String, articleLimit: Int) -> EntityLocations {
-        guard let found = try? index.entityLocations(entityID, articleLimit: articleLimit) else {
+        let map = locked { positionOfRow }
+        guard let found = try? index.entityLocations(entityID, articleLimit: articleLimit, order: { map[$0] }) else {
             return EntityLocations(articles: [], mentionCount: 0, locations: [])
         }
-        let map = locked { positionOfRow }
         let locations = found.mentions.compactMap { m -> BrowserCorpus.MentionLocation? in
             guard let a = map[m.row] else { return nil }
             switch m.part {
