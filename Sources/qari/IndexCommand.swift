@@ -117,8 +117,12 @@ struct Index: ParsableCommand {
             out += "time      \(String(format: "%.2f", s.seconds)) s"
             if s.filesParsed > 0, s.seconds > 0 {
                 let reading = s.seconds - s.relationSeconds
-                out += String(format: " (articles: %.2f s, %.1f MB, %.0f articles/s; relations: %.2f s)",
-                              reading, mb, Double(s.articlesAdded) / max(reading, 0.001), s.relationSeconds)
+                out += String(format: " (%.1f MB read, parsed, matched and their relations found at %.0f articles/s",
+                              mb, Double(s.articlesAdded) / max(reading, 0.001))
+                if s.relationSeconds > 0 {
+                    out += String(format: "; relations left by earlier searches: %.2f s", s.relationSeconds)
+                }
+                out += ")"
             }
             out += "\n"
             FileHandle.standardOutput.write(out.data(using: .utf8)!)
