@@ -139,35 +139,12 @@ if wanted("layout"), arguments.count >= 3 {
     report("layout at width 80 (\(lines) lines)", String(format: "%.2f s  %.1f MB/s", median(times), layoutMB / median(times)))
 }
 
-// Frame time of the browser (update + view + write to an in-memory screen) on the corpus, read
-// through the index as `qari` reads it: scrolling the reader, moving through the list, opening
-// articles. The index is kept between runs of the bench in the temporary folder (made once).
-if wanted("frames") {
-    // QARI_BENCH_FRAMES_CACHE names a cache folder holding an index of the corpus already.
-    let cache = ProcessInfo.processInfo.environment["QARI_BENCH_FRAMES_CACHE"].map { URL(fileURLWithPath: $0) }
-        ?? URL(fileURLWithPath: NSTemporaryDirectory())
-            .appendingPathComponent("qari-bench-frames" + corpusPath.replacingOccurrences(of: "/", with: "_"))
-    let matcher = BrowserBench.matcher()
-    let t0 = now()
-    let index = try CorpusIndex(paths: [corpusPath], storage: .cache(directory: cache), matcher: { matcher })
-    let s = try index.updateArticles()
-    report("index for the frames (\(s.filesParsed) files parsed)", String(format: "%.2f s", now() - t0))
-    var warm: [Double] = []
-    var opened: BrowserState?
-    for _ in 0..<max(runs, 5) {
-        let (state, seconds) = try BrowserBench.open(corpus: corpusPath, cache: cache, matcher: matcher)
-        warm.append(seconds)
-        opened = state
-    }
-    report("warm start to the first frame", String(format: "%.1f ms (median of %d)", median(warm) * 1000, warm.count))
-    let frames = FrameBenchmark.run(corpus: opened!.corpus, width: 160, height: 50, frames: 1000)
-    report("frame: reader scroll", frames.readerScroll.description)
-    report("frame: list move", frames.listMove.description)
-    report("frame: open article", frames.openArticle.description)
-    report("  target", "median at most 2 ms, p99 at most 8 ms")
-    var browsing = opened!
-    report("entity page, 20 most named entities", FrameBenchmark.Timings(BrowserBench.entityPages(&browsing, count: 20)).description)
-}
+/// The index the browser sections read (frames, queries): QARI_BENCH_FRAMES_CACHE names a cache
+/// folder holding one already; otherwise a folder in the temporary directory, kept between runs
+/// of the bench, which the index section's last cold build leaves filled.
+let browserCache = ProcessInfo.processInfo.environment["QARI_BENCH_FRAMES_CACHE"].map { URL(fileURLWithPath: $0) }
+    ?? URL(fileURLWithPath: NSTemporaryDirectory())
+        .appendingPathComponent("qari-bench-frames" + corpusPath.replacingOccurrences(of: "/", with: "_"))
 
 // MARK: Index and search (QariStore)
 //
@@ -269,7 +246,9 @@ if wanted("index") {
     // `refresh`, as `qari index` and the browser run it. QARI_BENCH_SKIP_RELATIONS=1 times the
     // articles alone (no relations), for quick runs.
     let skipRelations = ProcessInfo.processInfo.environment["QARI_BENCH_SKIP_RELATIONS"] == "1"
-    let cache = temporaryFolder("cache")
+    // Built in the browser sections' folder, which the last run leaves filled for them (never in a
+    // folder named by QARI_BENCH_FRAMES_CACHE: each run starts by emptying it).
+    let cache = ProcessInfo.processInfo.environment["QARI_BENCH_FRAMES_CACHE"] == nil ? browserCache : temporaryFolder("cache")
     var coldTimes: [Double] = []
     var summary = IndexRefreshSummary()
     for run in 0..<runs {
@@ -334,16 +313,40 @@ if wanted("index") {
     report("peak memory browsing (VmHWM)", String(format: "%.0f MB  (browser: list in 2 orders, articles, entity pages, queries; %.1f s)",
                                                   Double(kb) / 1024, now() - t0))
     report("  target", "at most 200 MB")
-    try? FileManager.default.removeItem(at: cache)
 }
 
-// Query latency alone, on an index already built (QARI_BENCH_FRAMES_CACHE, or the frames section's).
+// Query latency alone, on the browser sections' index (asked for by name: QARI_BENCH_ONLY=queries).
 if wanted("queries") && !only.isEmpty {
-    let cache = ProcessInfo.processInfo.environment["QARI_BENCH_FRAMES_CACHE"].map { URL(fileURLWithPath: $0) }
-        ?? URL(fileURLWithPath: NSTemporaryDirectory())
-            .appendingPathComponent("qari-bench-frames" + corpusPath.replacingOccurrences(of: "/", with: "_"))
+    let cache = browserCache
     let matcher = BrowserBench.matcher()
     let index = try CorpusIndex(paths: [corpusPath], storage: .cache(directory: cache), matcher: { matcher })
     _ = try index.updateArticles()
     try measureQueries(index)
+}
+
+// Frame time of the browser (update + view + write to an in-memory screen) on the corpus, read
+// through the index as `qari` reads it: scrolling the reader, moving through the list, opening
+// articles, on `browserCache` (made if missing; the index section leaves it filled).
+if wanted("frames") {
+    let cache = browserCache
+    let matcher = BrowserBench.matcher()
+    let t0 = now()
+    let index = try CorpusIndex(paths: [corpusPath], storage: .cache(directory: cache), matcher: { matcher })
+    let s = try index.updateArticles()
+    report("index for the frames (\(s.filesParsed) files parsed)", String(format: "%.2f s", now() - t0))
+    var warm: [Double] = []
+    var opened: BrowserState?
+    for _ in 0..<max(runs, 5) {
+        let (state, seconds) = try BrowserBench.open(corpus: corpusPath, cache: cache, matcher: matcher)
+        warm.append(seconds)
+        opened = state
+    }
+    report("warm start to the first frame", String(format: "%.1f ms (median of %d)", median(warm) * 1000, warm.count))
+    let frames = FrameBenchmark.run(corpus: opened!.corpus, width: 160, height: 50, frames: 1000)
+    report("frame: reader scroll", frames.readerScroll.description)
+    report("frame: list move", frames.listMove.description)
+    report("frame: open article", frames.openArticle.description)
+    report("  target", "median at most 2 ms, p99 at most 8 ms")
+    var browsing = opened!
+    report("entity page, 20 most named entities", FrameBenchmark.Timings(BrowserBench.entityPages(&browsing, count: 20)).description)
 }
