@@ -362,7 +362,9 @@ enum SnippetMaker {
                 guard first >= 0 else { continue }
                 let score = distinct.count * 100 + count
                 if best == nil || score > best!.score { best = (i, words, first, score) }
-                if distinct.count == keys.count + prefixes.count && count >= 3 { break }
+                // The first paragraph naming every word searched for will do: reading on for a denser
+                // one cost more than the ranking for common words.
+                if distinct.count >= keys.count + prefixes.count { break }
             }
         }
         if best == nil, let first = paragraphs.first(where: { !$0.isEmpty }) {
