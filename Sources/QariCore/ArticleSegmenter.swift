@@ -241,7 +241,7 @@ public struct ArticleSegmenter: Sendable {
         var boilerplate: [BoilerplateLine] = []
         var stats = untitled ? ScriptStatistics() : ScriptStatistics(title.clean)
         var lastBody = block.title
-        var pending: (text: String, line: Int, stats: ScriptStatistics, joins: [Paragraph.JoinedLine])?
+        var pending: (text: String, line: Int, stats: ScriptStatistics, joins: [Paragraph.JoinedLine], scalars: Int?)?
         var previousWasBody = false
         func flush() {
             if let p = pending {
@@ -264,8 +264,12 @@ public struct ArticleSegmenter: Sendable {
                 if var p = pending {
                     let continues = previousWasBody || (endsUnfinished(p.text) && startsLowercase(text))
                     if continues {
-                        p.joins.append(Paragraph.JoinedLine(offset: p.text.unicodeScalars.count + 1, line: line.number))
-                        p.text += " " + text
+                        // Scalars counted once a piece (not the whole paragraph again at every join).
+                        let before = p.scalars ?? Self.scalarCount(p.text)
+                        p.joins.append(Paragraph.JoinedLine(offset: before + 1, line: line.number))
+                        p.scalars = before + 1 + Self.scalarCount(text)
+                        p.text += " "
+                        p.text += text
                         p.stats = p.stats + lineStats
                         pending = p
                         previousWasBody = true
@@ -273,7 +277,7 @@ public struct ArticleSegmenter: Sendable {
                     }
                     flush()
                 }
-                pending = (text, line.number, lineStats, [])
+                pending = (text, line.number, lineStats, [], nil)
                 previousWasBody = true
             case .boilerplate, .metadata, .reference:
                 flush()
@@ -318,12 +322,32 @@ public struct ArticleSegmenter: Sendable {
     }
 
     private func endsUnfinished(_ s: String) -> Bool {
+        // An ASCII last byte after an ASCII byte is the last Character (no CR LF inside a line).
+        let u = s.utf8
+        if let b = u.last, b < 0x80, u.count == 1 || u[u.index(u.endIndex, offsetBy: -2)] < 0x80 {
+            return (b | 0x20) &- 0x61 < 26 || b == 0x2C
+        }
         guard let last = s.last else { return false }
         return last.isLetter || last == ","
     }
 
     private func startsLowercase(_ s: String) -> Bool {
-        s.first?.isLowercase ?? false
+        // An ASCII first byte before an ASCII byte is the first Character.
+        let u = s.utf8
+        if let b = u.first, b < 0x80, u.count == 1 || u[u.index(after: u.startIndex)] < 0x80 {
+            return b &- 0x61 < 26
+        }
+        return s.first?.isLowercase ?? false
+    }
+
+    /// Unicode scalars in valid UTF-8: the bytes that are not continuation bytes.
+    static func scalarCount(_ s: String) -> Int {
+        var copy = s
+        return copy.withUTF8 { buf in
+            var n = 0
+            for b in buf where b & 0xC0 != 0x80 { n &+= 1 }
+            return n
+        }
     }
 
 

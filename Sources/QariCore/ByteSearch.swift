@@ -16,7 +16,8 @@ enum ByteSearch {
         while remaining >= n {
             guard let hit = memchr(p, first, remaining - n + 1) else { return nil }
             let h = UnsafeRawPointer(hit)
-            if memcmp(h, nb, n) == 0 { return h }
+            // The second byte first: most first-byte hits end there, without a call.
+            if n == 1 || (h.load(fromByteOffset: 1, as: UInt8.self) == needle[1] && memcmp(h, nb, n) == 0) { return h }
             let advance = h - p + 1
             p += advance
             remaining -= advance

@@ -66,6 +66,9 @@ public struct LineClassifier: Sendable {
                                                  "patreon.com/", "/donate"]
 
     private static let separatorLimit = 48
+    /// An ASCII first byte no separator starts with rules a line out (an ASCII scalar has no other spelling).
+    private static let separatorFirstBytes = Set(separators.compactMap { $0.utf8.first })
+    private static let referenceFirstBytes = Set(referenceHeadings.compactMap { $0.utf8.first })
     private static let pageFooterBytes = PrefixTable(pageFooters)
     private static let boilerplatePrefixBytes = PrefixTable(boilerplatePrefixes)
     private static let bylinePrefixes = PrefixTable(["by ", "interviewed by", "written by"])
@@ -93,7 +96,7 @@ public struct LineClassifier: Sendable {
         let byteCount = line.utf8.count
         let long = byteCount > 400
         let head = ByteSearch.lowercasedHead(line, limit: 64)
-        if byteCount <= Self.separatorLimit {
+        if byteCount <= Self.separatorLimit, head.first.map({ $0 >= 0x80 || Self.separatorFirstBytes.contains($0) }) ?? true {
             var key = Substring(String(decoding: head, as: UTF8.self))
             while let l = key.last, l == ":" || l == "." || l == " " { key = key.dropLast() }
             if Self.separators.contains(String(key)) { info.kind = .separator; return info }
@@ -145,7 +148,7 @@ public struct LineClassifier: Sendable {
 
     private func isReference(_ line: Substring) -> Bool {
         let u = line.utf8
-        if u.count <= 12 {
+        if u.count <= 12, u.first.map({ $0 >= 0x80 || Self.referenceFirstBytes.contains($0 &- 0x41 < 26 ? $0 | 0x20 : $0) }) ?? true {
             let lower = String(decoding: ByteSearch.lowercasedHead(line, limit: 12), as: UTF8.self)
             if Self.referenceHeadings.contains(lower) { return true }
         }
@@ -195,22 +198,73 @@ public struct LineClassifier: Sendable {
             }
             return (scalars, words)
         }
-        let measured = u.withContiguousStorageIfAvailable { measure($0) } ?? measure(u)
-        guard let (scalars, words) = measured, scalars >= 3, words >= 2 else { return false }
+        // The cheap tests first (all must pass): the closing byte, an ASCII first byte.
         let last = u[u.index(before: u.endIndex)]
         if last == 0x2E || last == 0x2C || last == 0x3B || last == 0x3A {
             if !(last == 0x2E && line.hasSuffix("...")) { return false }
         }
         let first = u[u.startIndex]
         if first < 0x80 {
-            return (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39) || first == 0x22 || first == 0x27
+            guard (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39) || first == 0x22 || first == 0x27 else { return false }
         }
+        let measured = u.withContiguousStorageIfAvailable { measure($0) } ?? measure(u)
+        guard let (scalars, words) = measured, scalars >= 3, words >= 2 else { return false }
+        if first < 0x80 { return true }
         if first == 0xD8 || first == 0xD9 || first == 0xDA || first == 0xDB { return true } // Arabic block
         guard let c = line.unicodeScalars.first else { return false }
         return c.properties.isUppercase || "“‘«".unicodeScalars.contains(c)
     }
 
     static func looksLikeName(_ line: Substring) -> Bool {
+        if let r = line.utf8.withContiguousStorageIfAvailable({ looksLikeASCIIName($0) }), let answer = r { return answer }
+        return looksLikeNameByCharacter(line)
+    }
+
+    private static let nameParticles: [[UInt8]] = ["al", "al-", "bin", "ibn", "de", "van", "von", "el", "abu"].map { Array($0.utf8) }
+
+    /// `looksLikeNameByCharacter` for an all-ASCII line, where every byte is a Character (the line
+    /// holds no newline, so no CR LF pair); nil when the line is not all ASCII.
+    static func looksLikeASCIIName(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var words = 0
+        var inWord = false
+        for c in b {
+            if c >= 0x80 { return nil }
+            if c == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+        }
+        guard b.count <= 40 else { return false }
+        if b.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return false }
+        if let last = b.last, last == 0x2E || last == 0x2C || last == 0x3B || last == 0x3A || last == 0x21 || last == 0x3F || last == 0x29 {
+            return false
+        }
+        guard words >= 2 && words <= 4 else { return false }
+        // Every word: capitalised or a particle; made of letters, "-", "'" and ".".
+        var i = 0
+        let n = b.count
+        while i < n {
+            if b[i] == 0x20 { i += 1; continue }
+            var j = i
+            while j < n && b[j] != 0x20 { j += 1 }
+            let f = b[i]
+            if !(f >= 0x41 && f <= 0x5A) {
+                let len = j - i
+                let isParticle = nameParticles.contains { p in
+                    p.count == len && (0..<len).allSatisfy { k in
+                        let c = b[i + k]
+                        return (c &- 0x41 < 26 ? c | 0x20 : c) == p[k]
+                    }
+                }
+                if !isParticle { return false }
+            }
+            for k in i..<j {
+                let c = b[k]
+                if !((c | 0x20) &- 0x61 < 26 || c == 0x2D || c == 0x27 || c == 0x2E) { return false }
+            }
+            i = j
+        }
+        return true
+    }
+
+    static func looksLikeNameByCharacter(_ line: Substring) -> Bool {
         guard line.unicodeScalars.count <= 40, !line.contains(where: { $0.isNumber }) else { return false }
         if let last = line.last, ".,;:!?)".contains(last) { return false }
         let words = line.split(separator: " ")
