@@ -108,15 +108,29 @@ enum ByteSearch {
 
     /// The text with every U+00A0 turned into a space.
     static func replacingNBSP(_ s: Substring) -> String {
-        if let r = s.utf8.withContiguousStorageIfAvailable({ buf -> String in
-            String(unsafeUninitializedCapacity: buf.count) { out in
-                var o = 0, i = 0
-                while i < buf.count {
-                    if buf[i] == 0xC2, i + 1 < buf.count, buf[i + 1] == 0xA0 { out[o] = 0x20; i += 2 } else { out[o] = buf[i]; i += 1 }
-                    o += 1
+        // Pieces of valid text between the NBSPs are appended as they are: no byte loop, and no
+        // second UTF-8 validation (which String(unsafeUninitializedCapacity:) would make).
+        let u = s.utf8
+        if let r = u.withContiguousStorageIfAvailable({ buf -> String in
+            guard let base = buf.baseAddress else { return "" }
+            let n = buf.count
+            var out = String()
+            out.reserveCapacity(n)
+            var pieceStart = 0
+            var i = 0
+            while i + 1 < n, let hit = memchr(base + i, 0xC2, n - 1 - i) {
+                let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                if base[at + 1] == 0xA0 {
+                    out += s[u.index(u.startIndex, offsetBy: pieceStart)..<u.index(u.startIndex, offsetBy: at)]
+                    out += " "
+                    pieceStart = at + 2
+                    i = at + 2
+                } else {
+                    i = at + 1
                 }
-                return o
             }
+            out += s[u.index(u.startIndex, offsetBy: pieceStart)...]
+            return out
         }) { return r }
         var bytes = [UInt8]()
         bytes.reserveCapacity(s.utf8.count)

@@ -6,6 +6,13 @@ public struct FoundDate: Sendable, Equatable {
     /// The UTF-16 offsets would tie this to Foundation; scalar offsets match the rest of qari.
     public var range: Range<Int>
     public var iso: String {
+        if (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) {
+            // Ten ASCII digits and dashes, written directly.
+            let d: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+                UInt8(48 + year / 1000), UInt8(48 + year / 100 % 10), UInt8(48 + year / 10 % 10), UInt8(48 + year % 10), 45,
+                UInt8(48 + month / 10), UInt8(48 + month % 10), 45, UInt8(48 + day / 10), UInt8(48 + day % 10))
+            return withUnsafeBytes(of: d) { String(decoding: $0, as: UTF8.self) }
+        }
         func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
@@ -81,14 +88,16 @@ public enum DateParser {
         guard !t.isDigits, n >= 2, n <= 12 else { return nil }
         if scalars[t.start].value < 0x80 {
             guard n >= 3, n <= 9 else { return nil }
-            var lower = [UInt8](repeating: 0, count: n)
-            for i in 0..<n {
-                let v = scalars[t.start + i].value
-                guard v < 0x80 else { return nil }
-                let b = UInt8(v)
-                lower[i] = b &- 0x41 < 26 ? b | 0x20 : b
-            }
-            return englishMonths.first { $0.0 == lower }?.1
+            // Compared in place against the names of the same length (no array per token).
+            for i in 0..<n where scalars[t.start + i].value >= 0x80 { return nil }
+            return englishMonths.first { name, _ in
+                guard name.count == n else { return false }
+                for i in 0..<n {
+                    let b = UInt8(scalars[t.start + i].value)
+                    if (b &- 0x41 < 26 ? b | 0x20 : b) != name[i] { return false }
+                }
+                return true
+            }?.1
         }
         return monthNames[String(String.UnicodeScalarView(scalars[t.start..<t.end]))]
     }

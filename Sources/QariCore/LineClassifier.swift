@@ -22,7 +22,6 @@ public enum LineKind: Sendable, Equatable {
 /// Facts about one line that the segmenter uses.
 public struct LineInfo: Sendable {
     public var number: Int
-    public var raw: Substring
     /// Trimmed and, for Markdown files, reduced to what a reader sees.
     public var clean: Substring
     public var kind: LineKind
@@ -77,9 +76,10 @@ public struct LineClassifier: Sendable {
     /// Classifies one line. `markdown` selects Markdown cleaning.
     public func classify(number: Int, raw: Substring, markdown: Bool) -> LineInfo {
         let trimmed = ByteSearch.trimSpaces(raw)
-        var info = LineInfo(number: number, raw: raw, clean: trimmed, kind: .text, date: nil, isTitleLike: false, isNameLike: false)
+        var info = LineInfo(number: number, clean: trimmed, kind: .text, date: nil, isTitleLike: false, isNameLike: false)
         if trimmed.isEmpty { info.kind = .blank; return info }
-        if markdown {
+        if markdown, MarkdownCleaner.hasMarkup(trimmed) {
+            // (A line without markup cleans to itself, already trimmed.)
             let cleaned = MarkdownCleaner.clean(trimmed)
             info.clean = ByteSearch.trimSpaces(cleaned[...])
         }

@@ -36,6 +36,8 @@ public struct PublisherDirectory: Sendable {
         self.publishers = publishers
     }
 
+    private var longestSpelling: Int { publishers.reduce(0) { m, p in p.spellingBytes.reduce(m) { max($0, $1.count) } } }
+
     public static let standard: [Publisher] = [
         Publisher(name: "South Front", spellings: ["south front", "southfront", "southfront.org"],
                   datelinePrefixes: [], staff: [], numericDates: true),
@@ -56,20 +58,27 @@ public struct PublisherDirectory: Sendable {
     /// The outlet named exactly by this text (case-insensitive), if any.
     public func named(_ text: Substring) -> Publisher? {
         guard text.utf8.count <= 80 else { return nil }
-        let key = ByteSearch.lowercasedHead(text, limit: 80)
-        // Trims " .,:;" from both ends (by index: no copies, no set).
-        var lo = 0, hi = key.count
+        // Trims " .,:;" from both ends and compares ASCII-lowercased bytes in place: no copies.
         @inline(__always) func trimmed(_ b: UInt8) -> Bool { b == 0x20 || b == 0x2E || b == 0x2C || b == 0x3A || b == 0x3B }
-        while hi > lo, trimmed(key[hi - 1]) { hi -= 1 }
-        while lo < hi, trimmed(key[lo]) { lo += 1 }
-        guard hi > lo else { return nil }
-        let n = hi - lo
-        func same(_ s: [UInt8]) -> Bool {
-            guard s.count == n else { return false }
-            for i in 0..<n where s[i] != key[lo + i] { return false }
-            return true
+        func find(_ key: UnsafeBufferPointer<UInt8>) -> Publisher? {
+            var lo = 0, hi = key.count
+            while hi > lo, trimmed(key[hi - 1]) { hi -= 1 }
+            while lo < hi, trimmed(key[lo]) { lo += 1 }
+            guard hi > lo else { return nil }
+            let n = hi - lo
+            guard n <= longestSpelling else { return nil }
+            func same(_ s: [UInt8]) -> Bool {
+                guard s.count == n else { return false }
+                for i in 0..<n {
+                    let b = key[lo + i]
+                    if (b &- 0x41 < 26 ? b | 0x20 : b) != s[i] { return false }
+                }
+                return true
+            }
+            return publishers.first { p in p.spellingBytes.contains(where: same) }
         }
-        return publishers.first { p in p.spellingBytes.contains(where: same) }
+        if let r = text.utf8.withContiguousStorageIfAvailable(find) { return r }
+        return Array(text.utf8).withUnsafeBufferPointer(find)
     }
 
     /// The outlet whose name occurs in the text as a phrase ("By Aram Mirzaei for the Saker blog").

@@ -27,22 +27,24 @@ public struct ScriptStatistics: Sendable, Equatable {
         let ones: UInt64 = 0x0101010101010101
         var a = 0, l = 0
         var i = 0
+        // Arabic letters by lead byte D8...DB: bit (continuation - 0x80) set for a letter.
+        let arabicD8: UInt64 = ~0 << 32, arabicD9: UInt64 = (1 << 11 - 1) | (~0 << 46)
         while i < n {
-            if i + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if w & (ones &* 0x80) == 0 {
-                    // Letters are the bytes in 0x61...0x7A once OR-ed with 0x20 ("hasbetween", exact below 0x80).
-                    let x = w | (ones &* 0x20)
-                    let low = x & (ones &* 127)
-                    let between = ((ones &* (127 + 0x7B)) &- low) & ~x & (low &+ ones &* (127 - 0x60)) & (ones &* 128)
-                    // One bit a letter byte: a multiply sums the eight (no POPCNT on baseline x86-64).
-                    l &+= Int(truncatingIfNeeded: ((between >> 7) &* ones) >> 56)
-                    i += 8
-                    continue
-                }
-            }
             let b = base[i]
             if b < 0x80 {
+                if i + 8 <= n {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if w & (ones &* 0x80) == 0 {
+                        // Letters are the bytes in 0x61...0x7A once OR-ed with 0x20 ("hasbetween", exact below 0x80).
+                        let x = w | (ones &* 0x20)
+                        let low = x & (ones &* 127)
+                        let between = ((ones &* (127 + 0x7B)) &- low) & ~x & (low &+ ones &* (127 - 0x60)) & (ones &* 128)
+                        // One bit a letter byte: a multiply sums the eight (no POPCNT on baseline x86-64).
+                        l &+= Int(truncatingIfNeeded: ((between >> 7) &* ones) >> 56)
+                        i += 8
+                        continue
+                    }
+                }
                 l &+= (b | 0x20) &- 0x61 < 26 ? 1 : 0
                 i += 1
                 continue
@@ -50,12 +52,12 @@ public struct ScriptStatistics: Sendable, Equatable {
             if b >= 0xC0, i + 1 < n {
                 let c = base[i + 1]
                 if c & 0xC0 == 0x80 {
-                    switch b {
-                    case 0xD8: if c >= 0xA0 { a &+= 1 }
-                    case 0xD9: if c <= 0x8A || c >= 0xAE { a &+= 1 }
-                    case 0xDA, 0xDB: a &+= 1
-                    case 0xC3, 0xC4, 0xC5: l &+= 1
-                    default: break
+                    let k = b &- 0xD8
+                    if k < 4 {
+                        let mask = k == 0 ? arabicD8 : k == 1 ? arabicD9 : ~0
+                        a &+= Int(truncatingIfNeeded: (mask >> UInt64(c & 0x3F)) & 1)
+                    } else if b &- 0xC3 < 3 {
+                        l &+= 1
                     }
                     i += 2
                     continue
