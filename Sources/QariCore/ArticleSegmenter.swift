@@ -182,6 +182,9 @@ public struct ArticleSegmenter: Sendable {
                                    "attorney", "correspondent", "contributor", "commentator", "professor"]
 
     private static let bioWordBytes = bioWords.map { Array($0.utf8) }
+    private static let interviewedBy = Array("interviewed by".utf8)
+    private static let isA = Array(" is a".utf8)
+    private static let syriaTimesMark = Array("(ST)".utf8)
 
     private func isTrailerLine(_ line: LineInfo, title: LineInfo) -> Bool {
         switch line.kind {
@@ -190,9 +193,9 @@ public struct ArticleSegmenter: Sendable {
         case .text:
             if sameText(line, title) || line.isNameLike { return true }
             let lower = ByteSearch.lowercasedHead(line.clean, limit: 200)
-            if lower.hasBytePrefix(Array("interviewed by".utf8)) { return true }
+            if lower.hasBytePrefix(Self.interviewedBy) { return true }
             // An author's bio: "Nauman Sadiq is an Islamabad-based attorney, columnist and ..."
-            if ByteSearch.contains(Array(lower.prefix(46)), Array(" is a".utf8)),
+            if lower.withUnsafeBufferPointer({ ByteSearch.contains(UnsafeBufferPointer(rebasing: $0.prefix(46)), Self.isA) }),
                Self.bioWordBytes.contains(where: { ByteSearch.contains(lower, $0) }) {
                 return true
             }
@@ -454,7 +457,7 @@ public struct ArticleSegmenter: Sendable {
                 } else if role == .body, bodyLinesSeen < 3 {
                     bodyLinesSeen += 1
                     if houseSource == nil, let p = publishers.byDateline(line.clean) { houseSource = p.name }
-                    else if houseSource == nil, ByteSearch.contains(Array(line.clean.utf8.prefix(60)), Array("(ST)".utf8)) { houseSource = "Syria Times" }
+                    else if houseSource == nil, line.clean.withBytesIfAvailable({ ByteSearch.contains(UnsafeBufferPointer(rebasing: $0.prefix(60)), Self.syriaTimesMark) }) ?? false { houseSource = "Syria Times" }
                 }
             default:
                 break

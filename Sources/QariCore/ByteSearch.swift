@@ -28,7 +28,7 @@ enum ByteSearch {
     /// ASCII-lowercased copy of at most `limit` leading bytes.
     @inline(__always)
     static func lowercasedHead(_ s: Substring, limit: Int) -> [UInt8] {
-        if let r = s.utf8.withContiguousStorageIfAvailable({ buf -> [UInt8] in
+        if let r = s.withBytesIfAvailable({ buf -> [UInt8] in
             let n = min(limit, buf.count)
             return [UInt8](unsafeUninitializedCapacity: n) { out, count in
                 for i in 0..<n {
@@ -78,7 +78,7 @@ enum ByteSearch {
 
     /// Trims spaces, tabs, carriage returns, NBSP, zero-width space and BOM from both ends.
     static func trimSpaces(_ s: Substring) -> Substring {
-        let bounds = s.utf8.withContiguousStorageIfAvailable { buf -> (Int, Int) in
+        let bounds = s.withBytesIfAvailable { buf -> (Int, Int) in
             var lo = 0, hi = buf.count
             while lo < hi {
                 let b = buf[lo]
@@ -111,7 +111,7 @@ enum ByteSearch {
         // Pieces of valid text between the NBSPs are appended as they are: no byte loop, and no
         // second UTF-8 validation (which String(unsafeUninitializedCapacity:) would make).
         let u = s.utf8
-        if let r = u.withContiguousStorageIfAvailable({ buf -> String in
+        if let r = s.withBytesIfAvailable({ buf -> String in
             guard let base = buf.baseAddress else { return "" }
             let n = buf.count
             var out = String()
@@ -150,9 +150,14 @@ enum ByteSearch {
 
     /// True when the text has four digits in a row starting 19 or 20: a date line must have a year.
     static func containsYear(_ s: Substring) -> Bool {
+        var copy = s
+        return copy.withUTF8 { containsYear($0) }
+    }
+
+    static func containsYear(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var run = 0
         var first: UInt8 = 0, second: UInt8 = 0
-        for b in s.utf8 {
+        for b in bytes {
             if b >= 0x30 && b <= 0x39 {
                 if run == 0 { first = b } else if run == 1 { second = b }
                 run += 1
@@ -167,7 +172,7 @@ enum ByteSearch {
     /// True when the UTF-8 contains U+00A0.
     @inline(__always)
     static func containsNBSP(_ s: Substring) -> Bool {
-        if let r = s.utf8.withContiguousStorageIfAvailable({ buf -> Bool in
+        if let r = s.withBytesIfAvailable({ buf -> Bool in
             guard let base = buf.baseAddress, buf.count > 1 else { return false }
             var p = UnsafeRawPointer(base)
             var remaining = buf.count
@@ -186,6 +191,17 @@ enum ByteSearch {
             prev = b
         }
         return false
+    }
+}
+
+extension Substring {
+    /// The UTF-8 bytes in place: withUTF8, concrete and cheap for native text, where
+    /// `utf8.withContiguousStorageIfAvailable` goes through generic Slice code (and allocates
+    /// generic metadata) on every call. Never nil; optional for the callers' fallbacks.
+    @inline(__always)
+    func withBytesIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        var copy = self
+        return try copy.withUTF8(body)
     }
 }
 

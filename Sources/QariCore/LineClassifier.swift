@@ -164,7 +164,7 @@ public struct LineClassifier: Sendable {
 
     /// A Markdown line made only of links and punctuation ("[War Agenda](#)").
     private func isLinkOnly(_ raw: Substring) -> Bool {
-        guard ByteSearch.contains(Array(raw.utf8), Array("](".utf8)) else { return false }
+        guard raw.withBytesIfAvailable({ ByteSearch.contains($0, Self.linkMiddle) }) ?? false else { return false }
         var rest = ""
         var depth = 0
         var inTarget = false
@@ -207,7 +207,7 @@ public struct LineClassifier: Sendable {
         if first < 0x80 {
             guard (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39) || first == 0x22 || first == 0x27 else { return false }
         }
-        let measured = u.withContiguousStorageIfAvailable { measure($0) } ?? measure(u)
+        let measured = line.withBytesIfAvailable { measure($0) } ?? measure(u)
         guard let (scalars, words) = measured, scalars >= 3, words >= 2 else { return false }
         if first < 0x80 { return true }
         if first == 0xD8 || first == 0xD9 || first == 0xDA || first == 0xDB { return true } // Arabic block
@@ -216,9 +216,11 @@ public struct LineClassifier: Sendable {
     }
 
     static func looksLikeName(_ line: Substring) -> Bool {
-        if let r = line.utf8.withContiguousStorageIfAvailable({ looksLikeASCIIName($0) }), let answer = r { return answer }
+        if let r = line.withBytesIfAvailable({ looksLikeASCIIName($0) }), let answer = r { return answer }
         return looksLikeNameByCharacter(line)
     }
+
+    private static let linkMiddle = Array("](".utf8)
 
     private static let nameParticles: [[UInt8]] = ["al", "al-", "bin", "ibn", "de", "van", "von", "el", "abu"].map { Array($0.utf8) }
 

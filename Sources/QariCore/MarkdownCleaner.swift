@@ -11,7 +11,7 @@ public enum MarkdownCleaner {
     /// False when the line holds none of the bytes Markdown cleaning acts on (it cleans to itself).
     static func hasMarkup(_ line: Substring) -> Bool {
         // Most lines have no markup: five memchr scans answer that without a per-byte loop.
-        let plain = line.utf8.withContiguousStorageIfAvailable { buf -> Bool in
+        let plain = line.withBytesIfAvailable { buf -> Bool in
             guard let base = buf.baseAddress else { return true }
             let n = buf.count
             return memchr(base, 0x5C, n) == nil && memchr(base, 0x5B, n) == nil && memchr(base, 0x2A, n) == nil

@@ -77,7 +77,7 @@ public struct PublisherDirectory: Sendable {
             }
             return publishers.first { p in p.spellingBytes.contains(where: same) }
         }
-        if let r = text.utf8.withContiguousStorageIfAvailable(find) { return r }
+        if let r = text.withBytesIfAvailable(find) { return r }
         return Array(text.utf8).withUnsafeBufferPointer(find)
     }
 
