@@ -166,6 +166,16 @@ public struct ArticleSegmenter: Sendable {
 
     private enum Role { case title, header, body, boilerplate, metadata, reference }
 
+    /// A paragraph being built from body lines.
+    private struct PendingParagraph {
+        var text: String
+        var line: Int
+        var stats: ScriptStatistics
+        var joins: [Paragraph.JoinedLine] = []
+        /// Unicode scalars in `text`, once counted.
+        var scalars: Int?
+    }
+
     /// True for a line that may stand between a title and the body.
     private func isHeaderLine(_ line: LineInfo, title: LineInfo) -> Bool {
         switch line.kind {
@@ -244,7 +254,7 @@ public struct ArticleSegmenter: Sendable {
         var boilerplate: [BoilerplateLine] = []
         var stats = untitled ? ScriptStatistics() : ScriptStatistics(title.clean)
         var lastBody = block.title
-        var pending: (text: String, line: Int, stats: ScriptStatistics, joins: [Paragraph.JoinedLine], scalars: Int?)?
+        var pending: PendingParagraph?
         var previousWasBody = false
         func flush() {
             if let p = pending {
@@ -264,23 +274,23 @@ public struct ArticleSegmenter: Sendable {
                 let lineStats = ScriptStatistics(text)
                 stats = stats + lineStats
                 lastBody = i
-                if var p = pending {
-                    let continues = previousWasBody || (endsUnfinished(p.text) && startsLowercase(text))
+                if pending != nil {
+                    // Mutated in place (a struct in an optional: no copy of the text on every line).
+                    let continues = previousWasBody || (endsUnfinished(pending!.text) && startsLowercase(text))
                     if continues {
                         // Scalars counted once a piece (not the whole paragraph again at every join).
-                        let before = p.scalars ?? Self.scalarCount(p.text)
-                        p.joins.append(Paragraph.JoinedLine(offset: before + 1, line: line.number))
-                        p.scalars = before + 1 + Self.scalarCount(text)
-                        p.text += " "
-                        p.text += text
-                        p.stats = p.stats + lineStats
-                        pending = p
+                        let before = pending!.scalars ?? Self.scalarCount(pending!.text)
+                        pending!.joins.append(Paragraph.JoinedLine(offset: before + 1, line: line.number))
+                        pending!.scalars = before + 1 + Self.scalarCount(text)
+                        pending!.text += " "
+                        pending!.text += text
+                        pending!.stats = pending!.stats + lineStats
                         previousWasBody = true
                         continue
                     }
                     flush()
                 }
-                pending = (text, line.number, lineStats, [], nil)
+                pending = PendingParagraph(text: text, line: line.number, stats: lineStats)
                 previousWasBody = true
             case .boilerplate, .metadata, .reference:
                 flush()
