@@ -125,7 +125,7 @@ public struct LineClassifier: Sendable {
             info.date = d
             return info
         }
-        if byteCount < 100, Self.bylinePrefixes.matches(head) || line.hasPrefix("بقلم") {
+        if byteCount < 100, Self.bylinePrefixes.matches(head) || (head.first == 0xD8 && line.hasPrefix("بقلم")) {
             info.kind = .byline
             return info
         }
@@ -219,6 +219,17 @@ public struct LineClassifier: Sendable {
         return (scalars, words)
     }
 
+    /// `line.hasSuffix("...")` by bytes: a Character equal to "." is that one scalar, so the last
+    /// three bytes must be dots; with ASCII (or nothing) before them they are three Characters.
+    static func endsWithEllipsis(_ line: Substring) -> Bool {
+        line.withBytesIfAvailable { b -> Bool in
+            let n = b.count
+            guard n >= 3, b[n - 1] == 0x2E, b[n - 2] == 0x2E, b[n - 3] == 0x2E else { return false }
+            if n == 3 || b[n - 4] < 0x80 { return true }
+            return line.hasSuffix("...")
+        } ?? line.hasSuffix("...")
+    }
+
     static func looksLikeTitle(_ line: Substring) -> Bool {
         let u = line.utf8
         guard u.count >= 3 && u.count <= 1_000 else { return false }
@@ -240,7 +251,7 @@ public struct LineClassifier: Sendable {
         // The cheap tests first (all must pass): the closing byte, an ASCII first byte.
         let last = u[u.index(before: u.endIndex)]
         if last == 0x2E || last == 0x2C || last == 0x3B || last == 0x3A {
-            if !(last == 0x2E && line.hasSuffix("...")) { return false }
+            if !(last == 0x2E && Self.endsWithEllipsis(line)) { return false }
         }
         let first = u[u.startIndex]
         if first < 0x80 {

@@ -28,7 +28,7 @@ public struct ScriptStatistics: Sendable, Equatable {
         var a = 0, l = 0
         var i = 0
         // Arabic letters by lead byte D8...DB: bit (continuation - 0x80) set for a letter.
-        let arabicD8: UInt64 = ~0 << 32, arabicD9: UInt64 = (1 << 11 - 1) | (~0 << 46)
+        let arabic: SIMD4<UInt64> = [~0 << 32, (1 << 11 - 1) | (~0 << 46), ~0, ~0]
         while i < n {
             let b = base[i]
             if b < 0x80 {
@@ -52,10 +52,10 @@ public struct ScriptStatistics: Sendable, Equatable {
             if b >= 0xC0, i + 1 < n {
                 let c = base[i + 1]
                 if c & 0xC0 == 0x80 {
-                    let k = b &- 0xD8
-                    if k < 4 {
-                        let mask = k == 0 ? arabicD8 : k == 1 ? arabicD9 : ~0
-                        a &+= Int(truncatingIfNeeded: (mask >> UInt64(c & 0x3F)) & 1)
+                    if b & 0xFC == 0xD8 {
+                        // Two bits of the lead and six of the continuation index the 256-bit table.
+                        let k = Int(b & 3) << 6 | Int(c & 0x3F)
+                        a &+= Int(truncatingIfNeeded: (arabic[k >> 6] >> UInt64(k & 63)) & 1)
                     } else if b &- 0xC3 < 3 {
                         l &+= 1
                     }
