@@ -114,8 +114,8 @@ public struct ArticleSegmenter: Sendable {
         }
         var i = 0
         while i < lines.count {
-            let line = lines[i]
-            switch line.kind {
+            let li = i // (lines[li] read in place: a copy of a LineInfo costs a retain and a release)
+            switch lines[li].kind {
             case .blank:
                 i += 1
                 continue
@@ -131,20 +131,20 @@ public struct ArticleSegmenter: Sendable {
                 atBoundary = false
                 // A stray headline printed before a different item: two headlines in a row,
                 // the second followed by its own text.
-                if line.isTitleLike, let j = nextContent(lines, after: i), lines[j].isTitleLike,
-                   !sameText(line, lines[j]), !announcesArticle(line, lines[j], lines: lines),
+                if lines[li].isTitleLike, let j = nextContent(lines, after: i), lines[j].isTitleLike,
+                   !sameText(lines[li], lines[j]), !announcesArticle(lines[li], lines[j], lines: lines),
                    let k = nextContent(lines, after: j), !lines[k].isTitleLike,
                    lines[k].kind == .text {
                     i = j
                 }
                 current = Block(title: i, end: lines.count)
                 // Text that starts without a headline: its first line is body as well as the title's source.
-                currentHasBody = !line.isTitleLike && line.kind == .text
+                currentHasBody = !lines[li].isTitleLike && lines[li].kind == .text
                 i += 1
                 continue
             }
-            if line.isTitleLike, currentHasBody, let cur = current, !sameText(line, lines[cur.title]),
-               let j = nextContent(lines, after: i), announcesArticle(line, lines[j], lines: lines) {
+            if lines[li].isTitleLike, currentHasBody, let cur = current, !sameText(lines[li], lines[cur.title]),
+               let j = nextContent(lines, after: i), announcesArticle(lines[li], lines[j], lines: lines) {
                 close(at: i)
                 current = Block(title: i, end: lines.count)
                 i += 1
@@ -153,11 +153,11 @@ public struct ArticleSegmenter: Sendable {
             if current == nil {
                 // Text after an item's end with no title of its own: it becomes an item.
                 current = Block(title: i, end: lines.count)
-                currentHasBody = !line.isTitleLike && line.kind == .text
+                currentHasBody = !lines[li].isTitleLike && lines[li].kind == .text
                 i += 1
                 continue
             }
-            if line.kind == .text && !line.isNameLike { currentHasBody = true }
+            if lines[li].kind == .text && !lines[li].isNameLike { currentHasBody = true }
             i += 1
         }
         close(at: lines.count)
@@ -227,22 +227,22 @@ public struct ArticleSegmenter: Sendable {
         while bodyEnd > bodyStart && isTrailerLine(lines[bodyEnd - 1], title: title) { bodyEnd -= 1 }
         guard bodyEnd > bodyStart else { return nil }
         for i in (untitled ? block.title : block.title + 1)..<block.end {
-            let line = lines[i]
+            let li = i // (lines[li] read in place: a copy of a LineInfo costs a retain and a release)
             let r: Role
             if i < bodyStart || i >= bodyEnd {
-                switch line.kind {
+                switch lines[li].kind {
                 case .reference: r = .reference
                 case .boilerplate, .separator, .pageFooter: r = .boilerplate
-                case .text where sameText(line, title): r = .boilerplate
-                case .text where line.isNameLike, .date, .byline, .publisherName, .sourceLabel: r = .metadata
+                case .text where sameText(lines[li], title): r = .boilerplate
+                case .text where lines[li].isNameLike, .date, .byline, .publisherName, .sourceLabel: r = .metadata
                 case .text where i >= bodyEnd: r = .metadata
                 default: r = .boilerplate
                 }
             } else {
-                switch line.kind {
+                switch lines[li].kind {
                 case .boilerplate, .separator, .pageFooter: r = .boilerplate
                 case .reference: r = .reference
-                case .text where sameText(line, title): r = .boilerplate // captions repeating the title
+                case .text where sameText(lines[li], title): r = .boilerplate // captions repeating the title
                 default: r = .body
                 }
             }
@@ -265,12 +265,12 @@ public struct ArticleSegmenter: Sendable {
             pending = nil
         }
         for i in (untitled ? block.title : block.title + 1)..<block.end {
-            let line = lines[i]
+            let li = i // (lines[li] read in place: a copy of a LineInfo costs a retain and a release)
             let role = roles[i - block.title]
-            if line.isBlank { previousWasBody = false; continue }
+            if lines[li].isBlank { previousWasBody = false; continue }
             switch role {
             case .body:
-                let text = String(line.clean)
+                let text = String(lines[li].clean)
                 let lineStats = ScriptStatistics(text)
                 stats = stats + lineStats
                 lastBody = i
@@ -280,7 +280,7 @@ public struct ArticleSegmenter: Sendable {
                     if continues {
                         // Scalars counted once a piece (not the whole paragraph again at every join).
                         let before = pending!.scalars ?? Self.scalarCount(pending!.text)
-                        pending!.joins.append(Paragraph.JoinedLine(offset: before + 1, line: line.number))
+                        pending!.joins.append(Paragraph.JoinedLine(offset: before + 1, line: lines[li].number))
                         pending!.scalars = before + 1 + Self.scalarCount(text)
                         pending!.text += " "
                         pending!.text += text
@@ -290,13 +290,13 @@ public struct ArticleSegmenter: Sendable {
                     }
                     flush()
                 }
-                pending = PendingParagraph(text: text, line: line.number, stats: lineStats)
+                pending = PendingParagraph(text: text, line: lines[li].number, stats: lineStats)
                 previousWasBody = true
             case .boilerplate, .metadata, .reference:
                 flush()
                 previousWasBody = false
                 let lineRole: LineRole = role == .metadata ? .metadata : role == .reference ? .references : .boilerplate
-                boilerplate.append(BoilerplateLine(line: line.number, text: String(line.clean), role: lineRole))
+                boilerplate.append(BoilerplateLine(line: lines[li].number, text: String(lines[li].clean), role: lineRole))
             case .title, .header:
                 break
             }
@@ -420,30 +420,30 @@ public struct ArticleSegmenter: Sendable {
             if let p = publishers.byStaff(name) { houseSource = houseSource ?? p.name }
         }
         for i in block.title..<block.end {
-            let line = lines[i]
+            let li = i // (lines[li] read in place: a copy of a LineInfo costs a retain and a release)
             let role = roles[i - block.title]
-            if line.isBlank { continue }
+            if lines[li].isBlank { continue }
             let isHeader = i < bodyStart
-            switch line.kind {
+            switch lines[li].kind {
             case .date where role != .body:
-                if isHeader, date == nil { date = line.date }
-                if let p = publishers.mentioned(in: line.clean) {
+                if isHeader, date == nil { date = lines[li].date }
+                if let p = publishers.mentioned(in: lines[li].clean) {
                     if p.name == "Global Research" { carrier = p.name }
                     else { statedSource = statedSource ?? p.name }
                 }
-                if isHeader, line.clean.utf8.contains(0x2E), !line.clean.utf8.contains(0x20),
+                if isHeader, lines[li].clean.utf8.contains(0x2E), !lines[li].clean.utf8.contains(0x20),
                    let p = publishers.publishers.first(where: { $0.numericDates }) {
                     houseSource = houseSource ?? p.name // dd.mm.yyyy datelines are South Front's house style
                 }
             case .byline:
-                let text = line.clean
+                let text = lines[li].clean
                 if let r = Self.firstRange(of: ":", in: text) ?? Self.firstRange(of: "by ", in: text) ?? Self.firstRange(of: "By ", in: text) {
                     consider(author: text[r.upperBound...])
                 }
             case .publisherName:
-                consider(author: line.clean)
+                consider(author: lines[li].clean)
             case .boilerplate:
-                let lower = String(decoding: ByteSearch.lowercasedHead(line.clean, limit: 200), as: UTF8.self)
+                let lower = String(decoding: ByteSearch.lowercasedHead(lines[li].clean, limit: 200), as: UTF8.self)
                 if lower.hasPrefix("articles by:") || lower.hasPrefix("the original source of this article")
                     || lower.hasPrefix("support ") || lower.hasPrefix("we call upon") {
                     // "We call upon Global Research readers to support South Front": the carrier
@@ -452,22 +452,22 @@ public struct ArticleSegmenter: Sendable {
                         : PublisherDirectory(publishers: publishers.publishers.filter { $0.name != "Global Research" })
                     if let p = others.mentioned(in: Substring(lower)) { statedSource = statedSource ?? p.name }
                 }
-                let lowerBytes = ByteSearch.lowercasedHead(line.clean, limit: Int.max)
+                let lowerBytes = ByteSearch.lowercasedHead(lines[li].clean, limit: Int.max)
                 if ByteSearch.contains(lowerBytes, Self.globalresearch) || ByteSearch.contains(lowerBytes, Self.globalResearch) {
                     carrier = carrier ?? "Global Research"
                 }
             case .text:
-                if role == .metadata, line.isNameLike {
-                    consider(author: line.clean)
-                } else if role == .metadata, let r = Self.firstRange(of: " is a", in: line.clean),
-                          line.clean.distance(from: line.clean.startIndex, to: r.lowerBound) < 40 {
-                    consider(author: line.clean[..<r.lowerBound]) // "Nauman Sadiq is an Islamabad-based attorney"
-                } else if role == .metadata, line.clean.lowercased().hasPrefix("interviewed by") {
-                    if let r = Self.firstRange(of: ":", in: line.clean) { consider(author: line.clean[r.upperBound...]) }
+                if role == .metadata, lines[li].isNameLike {
+                    consider(author: lines[li].clean)
+                } else if role == .metadata, let r = Self.firstRange(of: " is a", in: lines[li].clean),
+                          lines[li].clean.distance(from: lines[li].clean.startIndex, to: r.lowerBound) < 40 {
+                    consider(author: lines[li].clean[..<r.lowerBound]) // "Nauman Sadiq is an Islamabad-based attorney"
+                } else if role == .metadata, lines[li].clean.lowercased().hasPrefix("interviewed by") {
+                    if let r = Self.firstRange(of: ":", in: lines[li].clean) { consider(author: lines[li].clean[r.upperBound...]) }
                 } else if role == .body, bodyLinesSeen < 3 {
                     bodyLinesSeen += 1
-                    if houseSource == nil, let p = publishers.byDateline(line.clean) { houseSource = p.name }
-                    else if houseSource == nil, line.clean.withBytesIfAvailable({ ByteSearch.contains(UnsafeBufferPointer(rebasing: $0.prefix(60)), Self.syriaTimesMark) }) ?? false { houseSource = "Syria Times" }
+                    if houseSource == nil, let p = publishers.byDateline(lines[li].clean) { houseSource = p.name }
+                    else if houseSource == nil, lines[li].clean.withBytesIfAvailable({ ByteSearch.contains(UnsafeBufferPointer(rebasing: $0.prefix(60)), Self.syriaTimesMark) }) ?? false { houseSource = "Syria Times" }
                 }
             default:
                 break
