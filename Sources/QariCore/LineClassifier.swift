@@ -159,7 +159,23 @@ public struct LineClassifier: Sendable {
     }
 
     private func isURLOnly(_ line: Substring) -> Bool {
-        (line.hasPrefix("http://") || line.hasPrefix("https://") || line.hasPrefix("www.")) && !line.utf8.contains(0x20)
+        // No space first (most lines have one), then the prefixes by bytes.
+        !line.utf8.contains(0x20)
+            && (Self.hasASCIIPrefix(line, "http://") || Self.hasASCIIPrefix(line, "https://") || Self.hasASCIIPrefix(line, "www."))
+    }
+
+    /// `line.hasPrefix(p)` for an ASCII `p`: a Character equal to an ASCII character is that
+    /// scalar alone, so the bytes must match; with ASCII (or nothing) after them they are whole Characters.
+    static func hasASCIIPrefix(_ line: Substring, _ p: StaticString) -> Bool {
+        let decided = line.withBytesIfAvailable { b -> Bool? in
+            let n = p.utf8CodeUnitCount
+            guard b.count >= n else { return false }
+            let q = p.utf8Start
+            for k in 0..<n where b[k] != q[k] { return false }
+            return b.count == n || b[n] < 0x80 ? true : nil
+        }
+        if let d = decided, let answer = d { return answer }
+        return line.hasPrefix(p.description)
     }
 
     /// A Markdown line made only of links and punctuation ("[War Agenda](#)").
@@ -266,8 +282,51 @@ public struct LineClassifier: Sendable {
     }
 
     static func looksLikeName(_ line: Substring) -> Bool {
-        if let r = line.withBytesIfAvailable({ looksLikeASCIIName($0) }), let answer = r { return answer }
+        if let r = line.withBytesIfAvailable({ looksLikeASCIIName($0) ?? looksLikeArabicName($0) }), let answer = r { return answer }
         return looksLikeNameByCharacter(line)
+    }
+
+    /// Facts about the scalars U+0600...U+06FF, asked of the standard library once: bit 0, the
+    /// scalar is a Character on its own next to letters and spaces (no mark, joiner or prepend);
+    /// bit 1, that Character is a number; bit 2, it is one of the closing marks ".,;:!?)".
+    private static let arabicBlock: [UInt8] = (0x600...0x6FF).map { v -> UInt8 in
+        let s = Character(Unicode.Scalar(UInt32(v))!)
+        let alone = "a\(s)".count == 2 && "\(s)a".count == 2 && " \(s)".count == 2 && "\(s) ".count == 2
+        return (alone ? 1 : 0) | (s.isNumber ? 2 : 0) | (".,;:!?)".contains(s) ? 4 : 0)
+    }
+
+    /// `looksLikeNameByCharacter` for a line of Arabic-block letters and spaces in which every
+    /// scalar is a Character of its own; nil for any other line.
+    static func looksLikeArabicName(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var scalars = 0, words = 0
+        var inWord = false
+        var number = false
+        var last: UInt8 = 0
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == 0x20 {
+                inWord = false
+                scalars += 1
+                last = 0
+                i += 1
+                continue
+            }
+            guard c & 0xFC == 0xD8, i + 1 < n, b[i + 1] & 0xC0 == 0x80 else { return nil }
+            let facts = arabicBlock[Int(c & 3) << 6 | Int(b[i + 1] & 0x3F)]
+            guard facts & 1 != 0 else { return nil }
+            if facts & 2 != 0 { number = true }
+            last = facts
+            scalars += 1
+            if !inWord { inWord = true; words += 1 }
+            i += 2
+        }
+        guard scalars <= 40, !number else { return false }
+        if last & 4 != 0 { return false }
+        guard words >= 2 && words <= 4 else { return false }
+        // Every word is Arabic-block scalars only: the Arabic rule.
+        return words <= 3
     }
 
     private static let linkMiddle = Array("](".utf8)
