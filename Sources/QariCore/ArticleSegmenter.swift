@@ -319,6 +319,35 @@ public struct ArticleSegmenter: Sendable {
 
     /// The first words of a text, cut at a word boundary, for items that carry no headline.
     static func titleFromText(_ text: Substring) -> String {
+        if let fast = text.withBytesIfAvailable({ asciiTitleFromText($0) }), let title = fast { return title }
+        return titleFromTextByCharacter(text)
+    }
+
+    /// `titleFromTextByCharacter` when the first 400 bytes (and the one after them) are ASCII:
+    /// every byte is then a Character (a line holds no CR LF pair). Nil otherwise.
+    static func asciiTitleFromText(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        let head = min(b.count, 400)
+        for i in 0..<min(b.count, 401) where b[i] >= 0x80 { return nil }
+        var out = [UInt8]()
+        var i = 0
+        while i < head {
+            if b[i] == 0x20 { i += 1; continue }
+            var j = i
+            while j < head && b[j] != 0x20 { j += 1 }
+            if out.count + (j - i) > 72 {
+                // (An empty title here takes the other path's rule: let it decide.)
+                if out.isEmpty { return nil }
+                return String(decoding: out, as: UTF8.self) + "…"
+            }
+            if !out.isEmpty { out.append(0x20) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+            i = j
+        }
+        if out.isEmpty { return nil }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func titleFromTextByCharacter(_ text: Substring) -> String {
         var out = ""
         for word in text.prefix(400).split(separator: " ") {
             if out.count + word.count > 72 { return out + "…" }
@@ -391,6 +420,18 @@ public struct ArticleSegmenter: Sendable {
         return nil
     }
 
+    /// `String(decoding: bytes).hasPrefix(p)` for an ASCII `p` when the bytes decide it: a
+    /// Character equal to an ASCII character is that scalar alone. Nil when a non-ASCII byte
+    /// follows the matched bytes (a combining mark could join the last one).
+    static func asciiPrefix(_ bytes: [UInt8], _ p: String) -> Bool? {
+        var n = 0
+        for c in p.utf8 {
+            guard n < bytes.count, bytes[n] == c else { return false }
+            n += 1
+        }
+        return n == bytes.count || bytes[n] < 0x80 ? true : nil
+    }
+
     private static let globalresearch = Array("globalresearch".utf8)
     private static let globalResearch = Array("global research".utf8)
 
@@ -443,16 +484,27 @@ public struct ArticleSegmenter: Sendable {
             case .publisherName:
                 consider(author: lines[li].clean)
             case .boilerplate:
-                let lower = String(decoding: ByteSearch.lowercasedHead(lines[li].clean, limit: 200), as: UTF8.self)
-                if lower.hasPrefix("articles by:") || lower.hasPrefix("the original source of this article")
-                    || lower.hasPrefix("support ") || lower.hasPrefix("we call upon") {
+                let head = ByteSearch.lowercasedHead(lines[li].clean, limit: 200)
+                // The String (and its Character-wise hasPrefix) only when the bytes cannot decide.
+                var lowerString: String?
+                func lower() -> String {
+                    if let l = lowerString { return l }
+                    let l = String(decoding: head, as: UTF8.self)
+                    lowerString = l
+                    return l
+                }
+                func hasPrefix(_ p: String) -> Bool {
+                    Self.asciiPrefix(head, p) ?? lower().hasPrefix(p)
+                }
+                if hasPrefix("articles by:") || hasPrefix("the original source of this article")
+                    || hasPrefix("support ") || hasPrefix("we call upon") {
                     // "We call upon Global Research readers to support South Front": the carrier
                     // names itself too, so only another outlet (or "Articles by: X") states the source.
-                    let others = lower.hasPrefix("articles by") ? publishers
+                    let others = hasPrefix("articles by") ? publishers
                         : PublisherDirectory(publishers: publishers.publishers.filter { $0.name != "Global Research" })
-                    if let p = others.mentioned(in: Substring(lower)) { statedSource = statedSource ?? p.name }
+                    if let p = others.mentioned(in: Substring(lower())) { statedSource = statedSource ?? p.name }
                 }
-                let lowerBytes = ByteSearch.lowercasedHead(lines[li].clean, limit: Int.max)
+                let lowerBytes = lines[li].clean.utf8.count <= 200 ? head : ByteSearch.lowercasedHead(lines[li].clean, limit: Int.max)
                 if ByteSearch.contains(lowerBytes, Self.globalresearch) || ByteSearch.contains(lowerBytes, Self.globalResearch) {
                     carrier = carrier ?? "Global Research"
                 }
