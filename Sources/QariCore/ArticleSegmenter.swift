@@ -369,6 +369,35 @@ public struct ArticleSegmenter: Sendable {
         if let b = u.last, b < 0x80, u.count == 1 || u[u.index(u.endIndex, offsetBy: -2)] < 0x80 {
             return (b | 0x20) &- 0x61 < 26 || b == 0x2C
         }
+        // An ASCII last byte after an Arabic-block scalar that stands alone, or after general
+        // punctuation (U+2000...U+207F): neither prepends itself to what follows.
+        if let decided = u.withContiguousStorageIfAvailable({ b -> Bool? in
+            let n = b.count
+            guard n >= 3, b[n - 1] < 0x80 else { return nil }
+            if b[n - 3] & 0xFC == 0xD8, b[n - 2] & 0xC0 == 0x80,
+               LineClassifier.arabicBlock[Int(b[n - 3] & 3) << 6 | Int(b[n - 2] & 0x3F)] & 1 != 0 {
+                return (b[n - 1] | 0x20) &- 0x61 < 26 || b[n - 1] == 0x2C
+            }
+            if n >= 4, b[n - 4] == 0xE2, b[n - 3] == 0x80 || b[n - 3] == 0x81, b[n - 2] & 0xC0 == 0x80 {
+                return (b[n - 1] | 0x20) &- 0x61 < 26 || b[n - 1] == 0x2C
+            }
+            return nil
+        }), let answer = decided {
+            return answer
+        }
+        // An Arabic-block scalar that is a Character of its own, after ASCII or another such scalar.
+        if let facts = s.utf8.withContiguousStorageIfAvailable({ b -> UInt8? in
+            let n = b.count
+            guard n >= 2, b[n - 2] & 0xFC == 0xD8, b[n - 1] & 0xC0 == 0x80 else { return nil }
+            let facts = LineClassifier.arabicBlock[Int(b[n - 2] & 3) << 6 | Int(b[n - 1] & 0x3F)]
+            guard facts & 1 != 0 else { return nil }
+            if n == 2 || b[n - 3] < 0x80 { return facts }
+            guard n >= 4, b[n - 4] & 0xFC == 0xD8, b[n - 3] & 0xC0 == 0x80,
+                  LineClassifier.arabicBlock[Int(b[n - 4] & 3) << 6 | Int(b[n - 3] & 0x3F)] & 1 != 0 else { return nil }
+            return facts
+        }), let f = facts {
+            return f & 8 != 0
+        }
         guard let last = s.last else { return false }
         return last.isLetter || last == ","
     }
@@ -550,6 +579,19 @@ public struct ArticleSegmenter: Sendable {
 /// Ids that stay the same across runs for the same file content.
 public enum ArticleID {
     public static func make(contentHash: UInt64, ordinal: Int) -> String {
+        let h = StableHash.mix(contentHash, UInt64(ordinal))
+        // The first ten of sixteen zero-padded lowercase hex digits: the top 40 bits.
+        var digits: (UInt64, UInt16) = (0, 0)
+        withUnsafeMutableBytes(of: &digits) { out in
+            for k in 0..<10 {
+                let nibble = UInt8((h >> UInt64(60 - 4 * k)) & 0xF)
+                out[k] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+            }
+        }
+        return withUnsafeBytes(of: digits) { String(decoding: UnsafeRawBufferPointer(rebasing: $0[0..<10]), as: UTF8.self) }
+    }
+
+    static func makeByFormatting(contentHash: UInt64, ordinal: Int) -> String {
         let h = StableHash.mix(contentHash, UInt64(ordinal))
         let hex = String(h, radix: 16)
         let padded = String(repeating: "0", count: max(0, 16 - hex.count)) + hex

@@ -289,10 +289,11 @@ public struct LineClassifier: Sendable {
     /// Facts about the scalars U+0600...U+06FF, asked of the standard library once: bit 0, the
     /// scalar is a Character on its own next to letters and spaces (no mark, joiner or prepend);
     /// bit 1, that Character is a number; bit 2, it is one of the closing marks ".,;:!?)".
-    private static let arabicBlock: [UInt8] = (0x600...0x6FF).map { v -> UInt8 in
+    /// Bit 3: that Character is a letter.
+    static let arabicBlock: [UInt8] = (0x600...0x6FF).map { v -> UInt8 in
         let s = Character(Unicode.Scalar(UInt32(v))!)
         let alone = "a\(s)".count == 2 && "\(s)a".count == 2 && " \(s)".count == 2 && "\(s) ".count == 2
-        return (alone ? 1 : 0) | (s.isNumber ? 2 : 0) | (".,;:!?)".contains(s) ? 4 : 0)
+        return (alone ? 1 : 0) | (s.isNumber ? 2 : 0) | (".,;:!?)".contains(s) ? 4 : 0) | (s.isLetter ? 8 : 0)
     }
 
     /// `looksLikeNameByCharacter` for a line of Arabic-block letters and spaces in which every
