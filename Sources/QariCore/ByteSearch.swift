@@ -78,7 +78,7 @@ enum ByteSearch {
 
     /// Trims spaces, tabs, carriage returns, NBSP, zero-width space and BOM from both ends.
     static func trimSpaces(_ s: Substring) -> Substring {
-        let bounds = s.withBytesIfAvailable { buf -> (Int, Int) in
+        let bounds = s.withBytesIfAvailable { buf -> (Int, Int, Int) in
             var lo = 0, hi = buf.count
             while lo < hi {
                 let b = buf[lo]
@@ -96,10 +96,10 @@ enum ByteSearch {
                     || (buf[hi - 3] == 0xEF && buf[hi - 2] == 0xBB && b == 0xBF) { hi -= 3; continue }
                 break
             }
-            return (lo, hi)
+            return (lo, hi, buf.count)
         }
-        guard let (lo, hi) = bounds else { return s }
-        if lo == 0 && hi == s.utf8.count { return s }
+        guard let (lo, hi, count) = bounds else { return s }
+        if lo == 0 && hi == count { return s }
         let u = s.utf8
         let start = u.index(u.startIndex, offsetBy: lo)
         let end = u.index(u.startIndex, offsetBy: hi)
