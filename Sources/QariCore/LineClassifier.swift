@@ -110,8 +110,22 @@ public struct LineClassifier: Sendable {
         }
         if Self.boilerplatePrefixBytes.matches(head) { info.kind = .boilerplate; return info }
         if byteCount <= 300 {
-            let lower = byteCount <= head.count ? head : ByteSearch.lowercasedHead(line, limit: 300)
-            if Self.boilerplateFragmentBytes.contains(where: { ByteSearch.contains(lower, $0) }) {
+            // The whole line lowercased (the head when it is all of it; else on the stack, not the heap).
+            func hasFragment(_ lower: UnsafeBufferPointer<UInt8>) -> Bool {
+                Self.boilerplateFragmentBytes.contains(where: { ByteSearch.contains(lower, $0) })
+            }
+            let found = byteCount <= head.count
+                ? head.withUnsafeBufferPointer(hasFragment)
+                : line.withBytesIfAvailable { src in
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: src.count) { tmp in
+                        for i in 0..<src.count {
+                            let b = src[i]
+                            tmp[i] = b &- 0x41 < 26 ? b | 0x20 : b
+                        }
+                        return hasFragment(UnsafeBufferPointer(tmp))
+                    }
+                } ?? ByteSearch.lowercasedHead(line, limit: 300).withUnsafeBufferPointer(hasFragment)
+            if found {
                 info.kind = .boilerplate
                 return info
             }
