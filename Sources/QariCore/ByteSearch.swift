@@ -231,4 +231,50 @@ struct PrefixTable: Sendable {
         for p in byFirst[Int(f)] where head.hasBytePrefix(p) { return true }
         return false
     }
+
+    @inline(__always)
+    func matches(_ head: LowercasedHead) -> Bool {
+        guard let f = head.first else { return false }
+        let candidates = byFirst[Int(f)]
+        if candidates.isEmpty { return false }
+        return head.withBytes { h in
+            candidates.contains { p in
+                p.count <= h.count && p.withUnsafeBufferPointer { memcmp($0.baseAddress!, h.baseAddress!, p.count) == 0 }
+            }
+        }
+    }
+}
+
+/// The first 64 bytes (at most) of a line, ASCII-lowercased, stored inline: no heap per line.
+struct LowercasedHead {
+    private var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private(set) var count = 0
+
+    init(_ s: Substring) {
+        var storage = self.storage
+        let n = withUnsafeMutableBytes(of: &storage) { out -> Int in
+            s.withBytesIfAvailable { buf -> Int in
+                let n = min(64, buf.count)
+                for i in 0..<n {
+                    let b = buf[i]
+                    out[i] = b &- 0x41 < 26 ? b | 0x20 : b
+                }
+                return n
+            } ?? 0
+        }
+        self.storage = storage
+        count = n
+    }
+
+    @inline(__always)
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withUnsafeBytes(of: storage) { raw in
+            try body(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+        }
+    }
+
+    var first: UInt8? { count > 0 ? withBytes { $0[0] } : nil }
+
+    /// The bytes as a String (decoded as `String(decoding:as:)` decodes the array).
+    var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 }

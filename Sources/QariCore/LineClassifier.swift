@@ -95,9 +95,9 @@ public struct LineClassifier: Sendable {
         // Long lines are body text or long boilerplate: look at a prefix only.
         let byteCount = line.utf8.count
         let long = byteCount > 400
-        let head = ByteSearch.lowercasedHead(line, limit: 64)
+        let head = LowercasedHead(line) // 64 bytes at most, kept inline (no heap)
         if byteCount <= Self.separatorLimit, head.first.map({ $0 >= 0x80 || Self.separatorFirstBytes.contains($0) }) ?? true {
-            var key = Substring(String(decoding: head, as: UTF8.self))
+            var key = Substring(head.string)
             while let l = key.last, l == ":" || l == "." || l == " " { key = key.dropLast() }
             if Self.separators.contains(String(key)) { info.kind = .separator; return info }
         }
@@ -115,7 +115,7 @@ public struct LineClassifier: Sendable {
                 Self.boilerplateFragmentBytes.contains(where: { ByteSearch.contains(lower, $0) })
             }
             let found = byteCount <= head.count
-                ? head.withUnsafeBufferPointer(hasFragment)
+                ? head.withBytes(hasFragment)
                 : line.withBytesIfAvailable { src in
                     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: src.count) { tmp in
                         for i in 0..<src.count {
@@ -144,7 +144,7 @@ public struct LineClassifier: Sendable {
             return info
         }
         if byteCount <= 12 {
-            let lower = String(decoding: head, as: UTF8.self)
+            let lower = head.string
             if lower == "source" || lower == "source:" || line == "المصدر" { info.kind = .sourceLabel; return info }
         }
         if byteCount <= 80, publishers.named(line) != nil { info.kind = .publisherName; return info }
