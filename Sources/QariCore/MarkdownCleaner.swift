@@ -22,7 +22,7 @@ public enum MarkdownCleaner {
 
     public static func clean(_ line: Substring) -> String {
         if !hasMarkup(line) { return String(line) }
-        var bytes = Array(line.utf8)
+        var bytes = line.withBytesIfAvailable { Array($0) } ?? Array(line.utf8)
         // Heading marks.
         var hashes = 0
         while hashes < bytes.count && hashes < 6 && bytes[hashes] == UInt8(ascii: "#") { hashes += 1 }
