@@ -114,8 +114,8 @@ public struct ArticleSegmenter: Sendable {
         }
         var i = 0
         while i < lines.count {
-            let line = lines[i]
-            switch line.kind {
+            let li = i // (lines[li] read in place: a copy of a LineInfo costs a retain and a release)
+            switch lines[li].kind {
             case .blank:
                 i += 1
                 continue
@@ -131,20 +131,20 @@ public struct ArticleSegmenter: Sendable {
                 atBoundary = false
                 // A stray headline printed before a different item: two headlines in a row,
                 // the second followed by its own text.
-                if line.isTitleLike, let j = nextContent(lines, after: i), lines[j].isTitleLike,
-                   !sameText(line, lines[j]), !announcesArticle(line, lines[j], lines: lines),
+                if lines[li].isTitleLike, let j = nextContent(lines, after: i), lines[j].isTitleLike,
+                   !sameText(lines[li], lines[j]), !announcesArticle(lines[li], lines[j], lines: lines),
                    let k = nextContent(lines, after: j), !lines[k].isTitleLike,
                    lines[k].kind == .text {
                     i = j
                 }
                 current = Block(title: i, end: lines.count)
                 // Text that starts without a headline: its first line is body as well as the title's source.
-                currentHasBody = !line.isTitleLike && line.kind == .text
+                currentHasBody = !lines[li].isTitleLike && lines[li].kind == .text
                 i += 1
                 continue
             }
-            if line.isTitleLike, currentHasBody, let cur = current, !sameText(line, lines[cur.title]),
-               let j = nextContent(lines, after: i), announcesArticle(line, lines[j], lines: lines) {
+            if lines[li].isTitleLike, currentHasBody, let cur = current, !sameText(lines[li], lines[cur.title]),
+               let j = nextContent(lines, after: i), announcesArticle(lines[li], lines[j], lines: lines) {
                 close(at: i)
                 current = Block(title: i, end: lines.count)
                 i += 1
@@ -153,11 +153,11 @@ public struct ArticleSegmenter: Sendable {
             if current == nil {
                 // Text after an item's end with no title of its own: it becomes an item.
                 current = Block(title: i, end: lines.count)
-                currentHasBody = !line.isTitleLike && line.kind == .text
+                currentHasBody = !lines[li].isTitleLike && lines[li].kind == .text
                 i += 1
                 continue
             }
-            if line.kind == .text && !line.isNameLike { currentHasBody = true }
+            if lines[li].kind == .text && !lines[li].isNameLike { currentHasBody = true }
             i += 1
         }
         close(at: lines.count)
@@ -165,6 +165,16 @@ public struct ArticleSegmenter: Sendable {
     }
 
     private enum Role { case title, header, body, boilerplate, metadata, reference }
+
+    /// A paragraph being built from body lines.
+    private struct PendingParagraph {
+        var text: String
+        var line: Int
+        var stats: ScriptStatistics
+        var joins: [Paragraph.JoinedLine] = []
+        /// Unicode scalars in `text`, once counted.
+        var scalars: Int?
+    }
 
     /// True for a line that may stand between a title and the body.
     private func isHeaderLine(_ line: LineInfo, title: LineInfo) -> Bool {
@@ -182,6 +192,9 @@ public struct ArticleSegmenter: Sendable {
                                    "attorney", "correspondent", "contributor", "commentator", "professor"]
 
     private static let bioWordBytes = bioWords.map { Array($0.utf8) }
+    private static let interviewedBy = Array("interviewed by".utf8)
+    private static let isA = Array(" is a".utf8)
+    private static let syriaTimesMark = Array("(ST)".utf8)
 
     private func isTrailerLine(_ line: LineInfo, title: LineInfo) -> Bool {
         switch line.kind {
@@ -190,9 +203,9 @@ public struct ArticleSegmenter: Sendable {
         case .text:
             if sameText(line, title) || line.isNameLike { return true }
             let lower = ByteSearch.lowercasedHead(line.clean, limit: 200)
-            if lower.hasBytePrefix(Array("interviewed by".utf8)) { return true }
+            if lower.hasBytePrefix(Self.interviewedBy) { return true }
             // An author's bio: "Nauman Sadiq is an Islamabad-based attorney, columnist and ..."
-            if ByteSearch.contains(Array(lower.prefix(46)), Array(" is a".utf8)),
+            if lower.withUnsafeBufferPointer({ ByteSearch.contains(UnsafeBufferPointer(rebasing: $0.prefix(46)), Self.isA) }),
                Self.bioWordBytes.contains(where: { ByteSearch.contains(lower, $0) }) {
                 return true
             }
@@ -214,22 +227,22 @@ public struct ArticleSegmenter: Sendable {
         while bodyEnd > bodyStart && isTrailerLine(lines[bodyEnd - 1], title: title) { bodyEnd -= 1 }
         guard bodyEnd > bodyStart else { return nil }
         for i in (untitled ? block.title : block.title + 1)..<block.end {
-            let line = lines[i]
+            let li = i // (lines[li] read in place: a copy of a LineInfo costs a retain and a release)
             let r: Role
             if i < bodyStart || i >= bodyEnd {
-                switch line.kind {
+                switch lines[li].kind {
                 case .reference: r = .reference
                 case .boilerplate, .separator, .pageFooter: r = .boilerplate
-                case .text where sameText(line, title): r = .boilerplate
-                case .text where line.isNameLike, .date, .byline, .publisherName, .sourceLabel: r = .metadata
+                case .text where sameText(lines[li], title): r = .boilerplate
+                case .text where lines[li].isNameLike, .date, .byline, .publisherName, .sourceLabel: r = .metadata
                 case .text where i >= bodyEnd: r = .metadata
                 default: r = .boilerplate
                 }
             } else {
-                switch line.kind {
+                switch lines[li].kind {
                 case .boilerplate, .separator, .pageFooter: r = .boilerplate
                 case .reference: r = .reference
-                case .text where sameText(line, title): r = .boilerplate // captions repeating the title
+                case .text where sameText(lines[li], title): r = .boilerplate // captions repeating the title
                 default: r = .body
                 }
             }
@@ -241,7 +254,7 @@ public struct ArticleSegmenter: Sendable {
         var boilerplate: [BoilerplateLine] = []
         var stats = untitled ? ScriptStatistics() : ScriptStatistics(title.clean)
         var lastBody = block.title
-        var pending: (text: String, line: Int, stats: ScriptStatistics, joins: [Paragraph.JoinedLine])?
+        var pending: PendingParagraph?
         var previousWasBody = false
         func flush() {
             if let p = pending {
@@ -252,34 +265,38 @@ public struct ArticleSegmenter: Sendable {
             pending = nil
         }
         for i in (untitled ? block.title : block.title + 1)..<block.end {
-            let line = lines[i]
+            let li = i // (lines[li] read in place: a copy of a LineInfo costs a retain and a release)
             let role = roles[i - block.title]
-            if line.isBlank { previousWasBody = false; continue }
+            if lines[li].isBlank { previousWasBody = false; continue }
             switch role {
             case .body:
-                let text = String(line.clean)
+                let text = String(lines[li].clean)
                 let lineStats = ScriptStatistics(text)
                 stats = stats + lineStats
                 lastBody = i
-                if var p = pending {
-                    let continues = previousWasBody || (endsUnfinished(p.text) && startsLowercase(text))
+                if pending != nil {
+                    // Mutated in place (a struct in an optional: no copy of the text on every line).
+                    let continues = previousWasBody || (endsUnfinished(pending!.text) && startsLowercase(text))
                     if continues {
-                        p.joins.append(Paragraph.JoinedLine(offset: p.text.unicodeScalars.count + 1, line: line.number))
-                        p.text += " " + text
-                        p.stats = p.stats + lineStats
-                        pending = p
+                        // Scalars counted once a piece (not the whole paragraph again at every join).
+                        let before = pending!.scalars ?? Self.scalarCount(pending!.text)
+                        pending!.joins.append(Paragraph.JoinedLine(offset: before + 1, line: lines[li].number))
+                        pending!.scalars = before + 1 + Self.scalarCount(text)
+                        pending!.text += " "
+                        pending!.text += text
+                        pending!.stats = pending!.stats + lineStats
                         previousWasBody = true
                         continue
                     }
                     flush()
                 }
-                pending = (text, line.number, lineStats, [])
+                pending = PendingParagraph(text: text, line: lines[li].number, stats: lineStats)
                 previousWasBody = true
             case .boilerplate, .metadata, .reference:
                 flush()
                 previousWasBody = false
                 let lineRole: LineRole = role == .metadata ? .metadata : role == .reference ? .references : .boilerplate
-                boilerplate.append(BoilerplateLine(line: line.number, text: String(line.clean), role: lineRole))
+                boilerplate.append(BoilerplateLine(line: lines[li].number, text: String(lines[li].clean), role: lineRole))
             case .title, .header:
                 break
             }
@@ -302,6 +319,35 @@ public struct ArticleSegmenter: Sendable {
 
     /// The first words of a text, cut at a word boundary, for items that carry no headline.
     static func titleFromText(_ text: Substring) -> String {
+        if let fast = text.withBytesIfAvailable({ asciiTitleFromText($0) }), let title = fast { return title }
+        return titleFromTextByCharacter(text)
+    }
+
+    /// `titleFromTextByCharacter` when the first 400 bytes (and the one after them) are ASCII:
+    /// every byte is then a Character (a line holds no CR LF pair). Nil otherwise.
+    static func asciiTitleFromText(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        let head = min(b.count, 400)
+        for i in 0..<min(b.count, 401) where b[i] >= 0x80 { return nil }
+        var out = [UInt8]()
+        var i = 0
+        while i < head {
+            if b[i] == 0x20 { i += 1; continue }
+            var j = i
+            while j < head && b[j] != 0x20 { j += 1 }
+            if out.count + (j - i) > 72 {
+                // (An empty title here takes the other path's rule: let it decide.)
+                if out.isEmpty { return nil }
+                return String(decoding: out, as: UTF8.self) + "…"
+            }
+            if !out.isEmpty { out.append(0x20) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+            i = j
+        }
+        if out.isEmpty { return nil }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func titleFromTextByCharacter(_ text: Substring) -> String {
         var out = ""
         for word in text.prefix(400).split(separator: " ") {
             if out.count + word.count > 72 { return out + "…" }
@@ -318,12 +364,61 @@ public struct ArticleSegmenter: Sendable {
     }
 
     private func endsUnfinished(_ s: String) -> Bool {
+        // An ASCII last byte after an ASCII byte is the last Character (no CR LF inside a line).
+        let u = s.utf8
+        if let b = u.last, b < 0x80, u.count == 1 || u[u.index(u.endIndex, offsetBy: -2)] < 0x80 {
+            return (b | 0x20) &- 0x61 < 26 || b == 0x2C
+        }
+        // An ASCII last byte after an Arabic-block scalar that stands alone, or after general
+        // punctuation (U+2000...U+207F): neither prepends itself to what follows.
+        if let decided = u.withContiguousStorageIfAvailable({ b -> Bool? in
+            let n = b.count
+            guard n >= 3, b[n - 1] < 0x80 else { return nil }
+            if b[n - 3] & 0xFC == 0xD8, b[n - 2] & 0xC0 == 0x80,
+               LineClassifier.arabicBlock[Int(b[n - 3] & 3) << 6 | Int(b[n - 2] & 0x3F)] & 1 != 0 {
+                return (b[n - 1] | 0x20) &- 0x61 < 26 || b[n - 1] == 0x2C
+            }
+            if n >= 4, b[n - 4] == 0xE2, b[n - 3] == 0x80 || b[n - 3] == 0x81, b[n - 2] & 0xC0 == 0x80 {
+                return (b[n - 1] | 0x20) &- 0x61 < 26 || b[n - 1] == 0x2C
+            }
+            return nil
+        }), let answer = decided {
+            return answer
+        }
+        // An Arabic-block scalar that is a Character of its own, after ASCII or another such scalar.
+        if let facts = s.utf8.withContiguousStorageIfAvailable({ b -> UInt8? in
+            let n = b.count
+            guard n >= 2, b[n - 2] & 0xFC == 0xD8, b[n - 1] & 0xC0 == 0x80 else { return nil }
+            let facts = LineClassifier.arabicBlock[Int(b[n - 2] & 3) << 6 | Int(b[n - 1] & 0x3F)]
+            guard facts & 1 != 0 else { return nil }
+            if n == 2 || b[n - 3] < 0x80 { return facts }
+            guard n >= 4, b[n - 4] & 0xFC == 0xD8, b[n - 3] & 0xC0 == 0x80,
+                  LineClassifier.arabicBlock[Int(b[n - 4] & 3) << 6 | Int(b[n - 3] & 0x3F)] & 1 != 0 else { return nil }
+            return facts
+        }), let f = facts {
+            return f & 8 != 0
+        }
         guard let last = s.last else { return false }
         return last.isLetter || last == ","
     }
 
     private func startsLowercase(_ s: String) -> Bool {
-        s.first?.isLowercase ?? false
+        // An ASCII first byte before an ASCII byte is the first Character.
+        let u = s.utf8
+        if let b = u.first, b < 0x80, u.count == 1 || u[u.index(after: u.startIndex)] < 0x80 {
+            return b &- 0x61 < 26
+        }
+        return s.first?.isLowercase ?? false
+    }
+
+    /// Unicode scalars in valid UTF-8: the bytes that are not continuation bytes.
+    static func scalarCount(_ s: String) -> Int {
+        var copy = s
+        return copy.withUTF8 { buf in
+            var n = 0
+            for b in buf where b & 0xC0 != 0x80 { n &+= 1 }
+            return n
+        }
     }
 
 
@@ -352,6 +447,18 @@ public struct ArticleSegmenter: Sendable {
             i = u.index(after: i)
         }
         return nil
+    }
+
+    /// `String(decoding: bytes).hasPrefix(p)` for an ASCII `p` when the bytes decide it: a
+    /// Character equal to an ASCII character is that scalar alone. Nil when a non-ASCII byte
+    /// follows the matched bytes (a combining mark could join the last one).
+    static func asciiPrefix(_ bytes: [UInt8], _ p: String) -> Bool? {
+        var n = 0
+        for c in p.utf8 {
+            guard n < bytes.count, bytes[n] == c else { return false }
+            n += 1
+        }
+        return n == bytes.count || bytes[n] < 0x80 ? true : nil
     }
 
     private static let globalresearch = Array("globalresearch".utf8)
@@ -383,54 +490,65 @@ public struct ArticleSegmenter: Sendable {
             if let p = publishers.byStaff(name) { houseSource = houseSource ?? p.name }
         }
         for i in block.title..<block.end {
-            let line = lines[i]
+            let li = i // (lines[li] read in place: a copy of a LineInfo costs a retain and a release)
             let role = roles[i - block.title]
-            if line.isBlank { continue }
+            if lines[li].isBlank { continue }
             let isHeader = i < bodyStart
-            switch line.kind {
+            switch lines[li].kind {
             case .date where role != .body:
-                if isHeader, date == nil { date = line.date }
-                if let p = publishers.mentioned(in: line.clean) {
+                if isHeader, date == nil { date = lines[li].date }
+                if let p = publishers.mentioned(in: lines[li].clean) {
                     if p.name == "Global Research" { carrier = p.name }
                     else { statedSource = statedSource ?? p.name }
                 }
-                if isHeader, line.clean.utf8.contains(0x2E), !line.clean.utf8.contains(0x20),
+                if isHeader, lines[li].clean.utf8.contains(0x2E), !lines[li].clean.utf8.contains(0x20),
                    let p = publishers.publishers.first(where: { $0.numericDates }) {
                     houseSource = houseSource ?? p.name // dd.mm.yyyy datelines are South Front's house style
                 }
             case .byline:
-                let text = line.clean
+                let text = lines[li].clean
                 if let r = Self.firstRange(of: ":", in: text) ?? Self.firstRange(of: "by ", in: text) ?? Self.firstRange(of: "By ", in: text) {
                     consider(author: text[r.upperBound...])
                 }
             case .publisherName:
-                consider(author: line.clean)
+                consider(author: lines[li].clean)
             case .boilerplate:
-                let lower = String(decoding: ByteSearch.lowercasedHead(line.clean, limit: 200), as: UTF8.self)
-                if lower.hasPrefix("articles by:") || lower.hasPrefix("the original source of this article")
-                    || lower.hasPrefix("support ") || lower.hasPrefix("we call upon") {
+                let head = ByteSearch.lowercasedHead(lines[li].clean, limit: 200)
+                // The String (and its Character-wise hasPrefix) only when the bytes cannot decide.
+                var lowerString: String?
+                func lower() -> String {
+                    if let l = lowerString { return l }
+                    let l = String(decoding: head, as: UTF8.self)
+                    lowerString = l
+                    return l
+                }
+                func hasPrefix(_ p: String) -> Bool {
+                    Self.asciiPrefix(head, p) ?? lower().hasPrefix(p)
+                }
+                if hasPrefix("articles by:") || hasPrefix("the original source of this article")
+                    || hasPrefix("support ") || hasPrefix("we call upon") {
                     // "We call upon Global Research readers to support South Front": the carrier
                     // names itself too, so only another outlet (or "Articles by: X") states the source.
-                    let others = lower.hasPrefix("articles by") ? publishers
+                    let others = hasPrefix("articles by") ? publishers
                         : PublisherDirectory(publishers: publishers.publishers.filter { $0.name != "Global Research" })
-                    if let p = others.mentioned(in: Substring(lower)) { statedSource = statedSource ?? p.name }
+                    if let p = others.mentioned(in: Substring(lower())) { statedSource = statedSource ?? p.name }
                 }
-                let lowerBytes = ByteSearch.lowercasedHead(line.clean, limit: Int.max)
+                let lowerBytes = lines[li].clean.utf8.count <= 200 ? head : ByteSearch.lowercasedHead(lines[li].clean, limit: Int.max)
                 if ByteSearch.contains(lowerBytes, Self.globalresearch) || ByteSearch.contains(lowerBytes, Self.globalResearch) {
                     carrier = carrier ?? "Global Research"
                 }
             case .text:
-                if role == .metadata, line.isNameLike {
-                    consider(author: line.clean)
-                } else if role == .metadata, let r = Self.firstRange(of: " is a", in: line.clean),
-                          line.clean.distance(from: line.clean.startIndex, to: r.lowerBound) < 40 {
-                    consider(author: line.clean[..<r.lowerBound]) // "Nauman Sadiq is an Islamabad-based attorney"
-                } else if role == .metadata, line.clean.lowercased().hasPrefix("interviewed by") {
-                    if let r = Self.firstRange(of: ":", in: line.clean) { consider(author: line.clean[r.upperBound...]) }
+                if role == .metadata, lines[li].isNameLike {
+                    consider(author: lines[li].clean)
+                } else if role == .metadata, let r = Self.firstRange(of: " is a", in: lines[li].clean),
+                          lines[li].clean.distance(from: lines[li].clean.startIndex, to: r.lowerBound) < 40 {
+                    consider(author: lines[li].clean[..<r.lowerBound]) // "Nauman Sadiq is an Islamabad-based attorney"
+                } else if role == .metadata, lines[li].clean.lowercased().hasPrefix("interviewed by") {
+                    if let r = Self.firstRange(of: ":", in: lines[li].clean) { consider(author: lines[li].clean[r.upperBound...]) }
                 } else if role == .body, bodyLinesSeen < 3 {
                     bodyLinesSeen += 1
-                    if houseSource == nil, let p = publishers.byDateline(line.clean) { houseSource = p.name }
-                    else if houseSource == nil, ByteSearch.contains(Array(line.clean.utf8.prefix(60)), Array("(ST)".utf8)) { houseSource = "Syria Times" }
+                    if houseSource == nil, let p = publishers.byDateline(lines[li].clean) { houseSource = p.name }
+                    else if houseSource == nil, lines[li].clean.withBytesIfAvailable({ ByteSearch.contains(UnsafeBufferPointer(rebasing: $0.prefix(60)), Self.syriaTimesMark) }) ?? false { houseSource = "Syria Times" }
                 }
             default:
                 break
@@ -461,6 +579,19 @@ public struct ArticleSegmenter: Sendable {
 /// Ids that stay the same across runs for the same file content.
 public enum ArticleID {
     public static func make(contentHash: UInt64, ordinal: Int) -> String {
+        let h = StableHash.mix(contentHash, UInt64(ordinal))
+        // The first ten of sixteen zero-padded lowercase hex digits: the top 40 bits.
+        var digits: (UInt64, UInt16) = (0, 0)
+        withUnsafeMutableBytes(of: &digits) { out in
+            for k in 0..<10 {
+                let nibble = UInt8((h >> UInt64(60 - 4 * k)) & 0xF)
+                out[k] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+            }
+        }
+        return withUnsafeBytes(of: digits) { String(decoding: UnsafeRawBufferPointer(rebasing: $0[0..<10]), as: UTF8.self) }
+    }
+
+    static func makeByFormatting(contentHash: UInt64, ordinal: Int) -> String {
         let h = StableHash.mix(contentHash, UInt64(ordinal))
         let hex = String(h, radix: 16)
         let padded = String(repeating: "0", count: max(0, 16 - hex.count)) + hex

@@ -16,7 +16,8 @@ enum ByteSearch {
         while remaining >= n {
             guard let hit = memchr(p, first, remaining - n + 1) else { return nil }
             let h = UnsafeRawPointer(hit)
-            if memcmp(h, nb, n) == 0 { return h }
+            // The second byte first: most first-byte hits end there, without a call.
+            if n == 1 || (h.load(fromByteOffset: 1, as: UInt8.self) == needle[1] && memcmp(h, nb, n) == 0) { return h }
             let advance = h - p + 1
             p += advance
             remaining -= advance
@@ -27,7 +28,7 @@ enum ByteSearch {
     /// ASCII-lowercased copy of at most `limit` leading bytes.
     @inline(__always)
     static func lowercasedHead(_ s: Substring, limit: Int) -> [UInt8] {
-        if let r = s.utf8.withContiguousStorageIfAvailable({ buf -> [UInt8] in
+        if let r = s.withBytesIfAvailable({ buf -> [UInt8] in
             let n = min(limit, buf.count)
             return [UInt8](unsafeUninitializedCapacity: n) { out, count in
                 for i in 0..<n {
@@ -77,7 +78,7 @@ enum ByteSearch {
 
     /// Trims spaces, tabs, carriage returns, NBSP, zero-width space and BOM from both ends.
     static func trimSpaces(_ s: Substring) -> Substring {
-        let bounds = s.utf8.withContiguousStorageIfAvailable { buf -> (Int, Int) in
+        let bounds = s.withBytesIfAvailable { buf -> (Int, Int, Int) in
             var lo = 0, hi = buf.count
             while lo < hi {
                 let b = buf[lo]
@@ -95,10 +96,10 @@ enum ByteSearch {
                     || (buf[hi - 3] == 0xEF && buf[hi - 2] == 0xBB && b == 0xBF) { hi -= 3; continue }
                 break
             }
-            return (lo, hi)
+            return (lo, hi, buf.count)
         }
-        guard let (lo, hi) = bounds else { return s }
-        if lo == 0 && hi == s.utf8.count { return s }
+        guard let (lo, hi, count) = bounds else { return s }
+        if lo == 0 && hi == count { return s }
         let u = s.utf8
         let start = u.index(u.startIndex, offsetBy: lo)
         let end = u.index(u.startIndex, offsetBy: hi)
@@ -107,15 +108,29 @@ enum ByteSearch {
 
     /// The text with every U+00A0 turned into a space.
     static func replacingNBSP(_ s: Substring) -> String {
-        if let r = s.utf8.withContiguousStorageIfAvailable({ buf -> String in
-            String(unsafeUninitializedCapacity: buf.count) { out in
-                var o = 0, i = 0
-                while i < buf.count {
-                    if buf[i] == 0xC2, i + 1 < buf.count, buf[i + 1] == 0xA0 { out[o] = 0x20; i += 2 } else { out[o] = buf[i]; i += 1 }
-                    o += 1
+        // Pieces of valid text between the NBSPs are appended as they are: no byte loop, and no
+        // second UTF-8 validation (which String(unsafeUninitializedCapacity:) would make).
+        let u = s.utf8
+        if let r = s.withBytesIfAvailable({ buf -> String in
+            guard let base = buf.baseAddress else { return "" }
+            let n = buf.count
+            var out = String()
+            out.reserveCapacity(n)
+            var pieceStart = 0
+            var i = 0
+            while i + 1 < n, let hit = memchr(base + i, 0xC2, n - 1 - i) {
+                let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                if base[at + 1] == 0xA0 {
+                    out += s[u.index(u.startIndex, offsetBy: pieceStart)..<u.index(u.startIndex, offsetBy: at)]
+                    out += " "
+                    pieceStart = at + 2
+                    i = at + 2
+                } else {
+                    i = at + 1
                 }
-                return o
             }
+            out += s[u.index(u.startIndex, offsetBy: pieceStart)...]
+            return out
         }) { return r }
         var bytes = [UInt8]()
         bytes.reserveCapacity(s.utf8.count)
@@ -135,9 +150,14 @@ enum ByteSearch {
 
     /// True when the text has four digits in a row starting 19 or 20: a date line must have a year.
     static func containsYear(_ s: Substring) -> Bool {
+        var copy = s
+        return copy.withUTF8 { containsYear($0) }
+    }
+
+    static func containsYear(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var run = 0
         var first: UInt8 = 0, second: UInt8 = 0
-        for b in s.utf8 {
+        for b in bytes {
             if b >= 0x30 && b <= 0x39 {
                 if run == 0 { first = b } else if run == 1 { second = b }
                 run += 1
@@ -152,7 +172,7 @@ enum ByteSearch {
     /// True when the UTF-8 contains U+00A0.
     @inline(__always)
     static func containsNBSP(_ s: Substring) -> Bool {
-        if let r = s.utf8.withContiguousStorageIfAvailable({ buf -> Bool in
+        if let r = s.withBytesIfAvailable({ buf -> Bool in
             guard let base = buf.baseAddress, buf.count > 1 else { return false }
             var p = UnsafeRawPointer(base)
             var remaining = buf.count
@@ -171,6 +191,17 @@ enum ByteSearch {
             prev = b
         }
         return false
+    }
+}
+
+extension Substring {
+    /// The UTF-8 bytes in place: withUTF8, concrete and cheap for native text, where
+    /// `utf8.withContiguousStorageIfAvailable` goes through generic Slice code (and allocates
+    /// generic metadata) on every call. Never nil; optional for the callers' fallbacks.
+    @inline(__always)
+    func withBytesIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        var copy = self
+        return try copy.withUTF8(body)
     }
 }
 
@@ -200,4 +231,50 @@ struct PrefixTable: Sendable {
         for p in byFirst[Int(f)] where head.hasBytePrefix(p) { return true }
         return false
     }
+
+    @inline(__always)
+    func matches(_ head: LowercasedHead) -> Bool {
+        guard let f = head.first else { return false }
+        let candidates = byFirst[Int(f)]
+        if candidates.isEmpty { return false }
+        return head.withBytes { h in
+            candidates.contains { p in
+                p.count <= h.count && p.withUnsafeBufferPointer { memcmp($0.baseAddress!, h.baseAddress!, p.count) == 0 }
+            }
+        }
+    }
+}
+
+/// The first 64 bytes (at most) of a line, ASCII-lowercased, stored inline: no heap per line.
+struct LowercasedHead {
+    private var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private(set) var count = 0
+
+    init(_ s: Substring) {
+        var storage = self.storage
+        let n = withUnsafeMutableBytes(of: &storage) { out -> Int in
+            s.withBytesIfAvailable { buf -> Int in
+                let n = min(64, buf.count)
+                for i in 0..<n {
+                    let b = buf[i]
+                    out[i] = b &- 0x41 < 26 ? b | 0x20 : b
+                }
+                return n
+            } ?? 0
+        }
+        self.storage = storage
+        count = n
+    }
+
+    @inline(__always)
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withUnsafeBytes(of: storage) { raw in
+            try body(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+        }
+    }
+
+    var first: UInt8? { count > 0 ? withBytes { $0[0] } : nil }
+
+    /// The bytes as a String (decoded as `String(decoding:as:)` decodes the array).
+    var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 }

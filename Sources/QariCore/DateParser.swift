@@ -6,6 +6,13 @@ public struct FoundDate: Sendable, Equatable {
     /// The UTF-16 offsets would tie this to Foundation; scalar offsets match the rest of qari.
     public var range: Range<Int>
     public var iso: String {
+        if (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) {
+            // Ten ASCII digits and dashes, written directly.
+            let d: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+                UInt8(48 + year / 1000), UInt8(48 + year / 100 % 10), UInt8(48 + year / 10 % 10), UInt8(48 + year % 10), 45,
+                UInt8(48 + month / 10), UInt8(48 + month % 10), 45, UInt8(48 + day / 10), UInt8(48 + day % 10))
+            return withUnsafeBytes(of: d) { String(decoding: $0, as: UTF8.self) }
+        }
         func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
@@ -81,14 +88,16 @@ public enum DateParser {
         guard !t.isDigits, n >= 2, n <= 12 else { return nil }
         if scalars[t.start].value < 0x80 {
             guard n >= 3, n <= 9 else { return nil }
-            var lower = [UInt8](repeating: 0, count: n)
-            for i in 0..<n {
-                let v = scalars[t.start + i].value
-                guard v < 0x80 else { return nil }
-                let b = UInt8(v)
-                lower[i] = b &- 0x41 < 26 ? b | 0x20 : b
-            }
-            return englishMonths.first { $0.0 == lower }?.1
+            // Compared in place against the names of the same length (no array per token).
+            for i in 0..<n where scalars[t.start + i].value >= 0x80 { return nil }
+            return englishMonths.first { name, _ in
+                guard name.count == n else { return false }
+                for i in 0..<n {
+                    let b = UInt8(scalars[t.start + i].value)
+                    if (b &- 0x41 < 26 ? b | 0x20 : b) != name[i] { return false }
+                }
+                return true
+            }?.1
         }
         return monthNames[String(String.UnicodeScalarView(scalars[t.start..<t.end]))]
     }
@@ -104,15 +113,28 @@ public enum DateParser {
     private static func valid(_ y: Int, _ m: Int, _ d: Int) -> Bool {
         guard isYear(y), m >= 1, m <= 12, d >= 1 else { return false }
         let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return d <= days[m - 1]
+        // Days in the month, without an array per call.
+        let days = m == 2 ? (leap ? 29 : 28) : (m == 4 || m == 6 || m == 9 || m == 11) ? 30 : 31
+        return d <= days
     }
 
     /// Every date in the text with a year, in order.
+    /// The scalars of the text: from the bytes directly when they are all ASCII.
+    private static func scalars(of text: Substring) -> [Unicode.Scalar] {
+        if let ascii = text.withBytesIfAvailable({ b -> [Unicode.Scalar]? in
+            for c in b where c >= 0x80 { return nil }
+            return b.map { Unicode.Scalar($0) }
+        }), let s = ascii { return s }
+        return Array(text.unicodeScalars)
+    }
+
     public static func dates(in text: Substring) -> [FoundDate] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = scalars(of: text)
         return dates(scalars, tokens(scalars))
     }
+
+    private static let dot: [Unicode.Scalar] = ["."], comma: [Unicode.Scalar] = [","], none: [Unicode.Scalar] = [],
+                       dotSlash: [Unicode.Scalar] = [".", "/"], dash: [Unicode.Scalar] = ["-"]
 
     private static func dates(_ scalars: [Unicode.Scalar], _ t: [Token]) -> [FoundDate] {
         guard t.count >= 3 else { return [] }
@@ -130,7 +152,7 @@ public enum DateParser {
                 var j = i + 2
                 if j < t.count, t[j].start == t[i + 1].end, isOrdinalSuffix(t[j], scalars) { j += 1 }
                 if j < t.count, let y = num(j), valid(y, m, d),
-                   gapIsSeparator(t[i], t[i + 1], allowed: ["."]), gapIsSeparator(t[j - 1], t[j], allowed: [","]) {
+                   gapIsSeparator(t[i], t[i + 1], allowed: dot), gapIsSeparator(t[j - 1], t[j], allowed: comma) {
                     out.append(FoundDate(year: y, month: m, day: d, range: t[i].start..<t[j].end))
                     i = j + 1
                     continue
@@ -138,21 +160,21 @@ public enum DateParser {
             }
             // D Month YYYY
             if let d = num(i), i + 2 < t.count, let m = month(t[i + 1], scalars), let y = num(i + 2), valid(y, m, d),
-               gapIsSeparator(t[i], t[i + 1], allowed: []), gapIsSeparator(t[i + 1], t[i + 2], allowed: [","]) {
+               gapIsSeparator(t[i], t[i + 1], allowed: none), gapIsSeparator(t[i + 1], t[i + 2], allowed: comma) {
                 out.append(FoundDate(year: y, month: m, day: d, range: t[i].start..<t[i + 2].end))
                 i += 3
                 continue
             }
             // dd.mm.yyyy, dd/mm/yyyy and yyyy-mm-dd
             if let a = num(i), i + 2 < t.count, let b = num(i + 1), let c = num(i + 2) {
-                if isYear(c), valid(c, b, a), gapIsSeparator(t[i], t[i + 1], allowed: [".", "/"]),
-                   gapIsSeparator(t[i + 1], t[i + 2], allowed: [".", "/"]), t[i + 1].start - t[i].end == 1 {
+                if isYear(c), valid(c, b, a), gapIsSeparator(t[i], t[i + 1], allowed: dotSlash),
+                   gapIsSeparator(t[i + 1], t[i + 2], allowed: dotSlash), t[i + 1].start - t[i].end == 1 {
                     out.append(FoundDate(year: c, month: b, day: a, range: t[i].start..<t[i + 2].end))
                     i += 3
                     continue
                 }
-                if isYear(a), valid(a, b, c), t[i].end - t[i].start == 4, gapIsSeparator(t[i], t[i + 1], allowed: ["-"]),
-                   gapIsSeparator(t[i + 1], t[i + 2], allowed: ["-"]), t[i + 1].start - t[i].end == 1 {
+                if isYear(a), valid(a, b, c), t[i].end - t[i].start == 4, gapIsSeparator(t[i], t[i + 1], allowed: dash),
+                   gapIsSeparator(t[i + 1], t[i + 2], allowed: dash), t[i + 1].start - t[i].end == 1 {
                     out.append(FoundDate(year: a, month: b, day: c, range: t[i].start..<t[i + 2].end))
                     i += 3
                     continue
@@ -169,7 +191,7 @@ public enum DateParser {
     /// `allowedWords` counts the other words tolerated (a publisher's name).
     public static func isDateLine(_ line: Substring, allowedWords: Int = 4) -> FoundDate? {
         guard line.utf8.count < 120 else { return nil }
-        let scalars = Array(line.unicodeScalars)
+        let scalars = scalars(of: line)
         let t = tokens(scalars)
         guard let first = dates(scalars, t).first else { return nil }
         let rest = t.filter { $0.end <= first.range.lowerBound || $0.start >= first.range.upperBound }

@@ -8,16 +8,21 @@ import Glibc
 /// Markdown syntax is ASCII, so the work is done on UTF-8 bytes: a byte of a multi-byte
 /// character is never mistaken for syntax, and counts as part of a word.
 public enum MarkdownCleaner {
-    public static func clean(_ line: Substring) -> String {
+    /// False when the line holds none of the bytes Markdown cleaning acts on (it cleans to itself).
+    static func hasMarkup(_ line: Substring) -> Bool {
         // Most lines have no markup: five memchr scans answer that without a per-byte loop.
-        let plain = line.utf8.withContiguousStorageIfAvailable { buf -> Bool in
+        let plain = line.withBytesIfAvailable { buf -> Bool in
             guard let base = buf.baseAddress else { return true }
-            for c in [UInt8(ascii: "\\"), UInt8(ascii: "["), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "#")]
-                where memchr(base, Int32(c), buf.count) != nil { return false }
-            return true
+            let n = buf.count
+            return memchr(base, 0x5C, n) == nil && memchr(base, 0x5B, n) == nil && memchr(base, 0x2A, n) == nil
+                && memchr(base, 0x5F, n) == nil && memchr(base, 0x23, n) == nil
         } ?? false
-        if plain { return String(line) }
-        var bytes = Array(line.utf8)
+        return !plain
+    }
+
+    public static func clean(_ line: Substring) -> String {
+        if !hasMarkup(line) { return String(line) }
+        var bytes = line.withBytesIfAvailable { Array($0) } ?? Array(line.utf8)
         // Heading marks.
         var hashes = 0
         while hashes < bytes.count && hashes < 6 && bytes[hashes] == UInt8(ascii: "#") { hashes += 1 }

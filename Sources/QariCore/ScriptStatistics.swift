@@ -15,29 +15,53 @@ public struct ScriptStatistics: Sendable, Equatable {
         latin = counted.latin
     }
 
-    /// Letters by script in a buffer; eight ASCII bytes at a time where it can (SWAR).
+    /// Letters by script in a buffer; eight ASCII bytes at a time where it can (SWAR), and a
+    /// two-byte character in one step elsewhere.
+    ///
+    /// A continuation byte counts by the byte just before it: after D8 (from A0), D9 (to 8A and
+    /// from AE), DA or DB it is an Arabic letter; after C3, C4 or C5 a Latin one.
     static func count(_ buf: UnsafeBufferPointer<UInt8>) -> (arabic: Int, latin: Int) {
         guard let base = buf.baseAddress else { return (0, 0) }
         let n = buf.count
         let raw = UnsafeRawPointer(base)
         let ones: UInt64 = 0x0101010101010101
+        let highs: UInt64 = 0x8080808080808080
+        let lows: UInt64 = 0x7F7F7F7F7F7F7F7F
+        /// 0x80 in each byte of `x` equal to `byte` (exact: no carries between bytes).
+        @inline(__always) func equal(_ x: UInt64, _ byte: UInt64) -> UInt64 {
+            let t = x ^ (ones &* byte)
+            return ~(((t & lows) &+ lows) | t | lows)
+        }
+        /// The number of bytes with their top bit set in a mask of 0x80s.
+        @inline(__always) func tally(_ m: UInt64) -> Int { Int(truncatingIfNeeded: ((m >> 7) &* ones) >> 56) }
         var a = 0, l = 0
-        var prev: UInt8 = 0
         var i = 0
-        while i < n {
-            if i + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if w & (ones &* 0x80) == 0 {
-                    // Letters are the bytes in 0x61...0x7A once OR-ed with 0x20 ("hasbetween", exact below 0x80).
-                    let x = w | (ones &* 0x20)
-                    let low = x & (ones &* 127)
-                    let between = ((ones &* (127 + 0x7B)) &- low) & ~x & (low &+ ones &* (127 - 0x60)) & (ones &* 128)
-                    l &+= between.nonzeroBitCount
-                    prev = 0
-                    i += 8
-                    continue
-                }
+        while i + 8 <= n {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // ASCII letters: the bytes in 0x61...0x7A once OR-ed with 0x20 ("hasbetween"; bytes
+            // with the top bit set drop out through ~x).
+            let x = w | (ones &* 0x20)
+            let low = x & lows
+            l &+= tally(((ones &* (127 + 0x7B)) &- low) & ~x & (low &+ ones &* (127 - 0x60)) & highs)
+            if w & highs != 0 {
+                // Each continuation byte by the byte before it (the previous eight bytes, shifted by one).
+                let p = i == 0 ? w << 8 : raw.loadUnaligned(fromByteOffset: i - 1, as: UInt64.self)
+                let continuation = w & ~(w << 1) & highs
+                let from20 = (w << 2) & highs                      // continuation >= 0xA0
+                let v = w & (ones &* 0x3F)
+                let to0A = ((ones &* 0x8A) &- v) & highs           // continuation <= 0x8A
+                let from2E = ((v | highs) &- (ones &* 0x2E)) & highs // continuation >= 0xAE
+                let arabic = continuation & ((equal(p, 0xD8) & from20) | (equal(p, 0xD9) & (to0A | from2E))
+                                             | equal(p | ones, 0xDB))
+                let latin = continuation & (equal(p, 0xC3) | equal(p | ones, 0xC5))
+                a &+= tally(arabic)
+                l &+= tally(latin)
             }
+            i += 8
+        }
+        // The last bytes one at a time, each continuation byte by the byte before it.
+        var prev: UInt8 = i > 0 ? base[i - 1] : 0
+        while i < n {
             let b = base[i]
             if b < 0x80 {
                 l &+= (b | 0x20) &- 0x61 < 26 ? 1 : 0

@@ -19,22 +19,34 @@ public enum TextSniffer {
         if starts([0x53, 0x51, 0x4C, 0x69, 0x74, 0x65]) { return "an SQLite database" }
         if let base = head.baseAddress, memchr(base, 0, head.count) != nil { return "binary data: contains NUL bytes" }
         // Control bytes other than tab, newline, CR, form feed and ESC: a sample of 8 KB decides.
+        // Eight bytes a step: bytes below 0x20, less the allowed ones, counted exactly.
         var controls = 0
         let sample = UnsafeBufferPointer(rebasing: head.prefix(8_192))
         let ones: UInt64 = 0x0101010101010101
+        let highs: UInt64 = 0x8080808080808080
+        let lows: UInt64 = 0x7F7F7F7F7F7F7F7F
+        @inline(__always) func equal(_ x: UInt64, _ byte: UInt64) -> UInt64 {
+            let t = x ^ (ones &* byte)
+            return ~(((t & lows) &+ lows) | t | lows)
+        }
         var i = 0
+        if let base = sample.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= sample.count {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // Bytes below 0x20: top bit clear, and clear again after subtracting 0x20 from it set.
+                let below = ~((w | highs) &- (ones &* 0x20)) & ~w & highs
+                if below != 0 {
+                    let allowed = equal(w, 0x09) | equal(w, 0x0A) | equal(w, 0x0D) | equal(w, 0x0C) | equal(w, 0x1B)
+                    controls += Int(truncatingIfNeeded: (((below & ~allowed) >> 7) &* ones) >> 56)
+                }
+                i += 8
+            }
+        }
         while i < sample.count {
-            // Words with no byte below 0x20 (the common case) are skipped eight bytes at a time.
-            if i + 8 <= sample.count, let base = sample.baseAddress {
-                let w = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if (w &- ones &* 0x20) & ~w & (ones &* 0x80) == 0 { i += 8; continue }
-            }
-            let end = min(i + 8, sample.count)
-            while i < end {
-                let b = sample[i]
-                if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
-                i += 1
-            }
+            let b = sample[i]
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
+            i += 1
         }
         if controls * 10 > sample.count { return "binary data: mostly control bytes" }
         return nil
@@ -57,17 +69,56 @@ public enum TextSniffer {
     }
 
     /// Markdown-flavoured when headings, links or backslash escapes are common enough.
+    ///
+    /// Signals (each counts once): a line starting "## ", "# ", "### " or "**" after the first;
+    /// "](" once, and again when there are three; "\\_"; "\\*"; the text starting "## " or "# ".
+    /// Three memchr scans (newlines, "]" and backslashes) find them all.
     public static func format(of text: String) -> TextFormat {
         var copy = text
         return copy.withUTF8 { all in
-            let head = UnsafeBufferPointer(rebasing: all[0..<min(all.count, 262_144)])
+            let count = min(all.count, 262_144)
+            guard count > 0, let base = all.baseAddress else { return .plain }
+            @inline(__always) func at(_ i: Int) -> UInt8 { i < count ? base[i] : 0 }
             var signals = 0
-            for pattern in ["\n## ", "\n# ", "\n### ", "](", "\\_", "\\*", "\n**"] {
-                if ByteSearch.contains(head, Array(pattern.utf8)) { signals += 1 }
+            // After newlines: "\n## ", "\n# ", "\n### ", "\n**".
+            var h2 = false, h1 = false, h3 = false, bold = false
+            var p = 0
+            while p < count, !(h1 && h2 && h3 && bold), let hit = memchr(base + p, 0x0A, count - p) {
+                let i = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                let b1 = at(i + 1), b2 = at(i + 2)
+                if b1 == 0x23 {
+                    if b2 == 0x20 { h1 = true }
+                    else if b2 == 0x23 {
+                        let b3 = at(i + 3)
+                        if b3 == 0x20 { h2 = true } else if b3 == 0x23 && at(i + 4) == 0x20 { h3 = true }
+                    }
+                } else if b1 == 0x2A && b2 == 0x2A {
+                    bold = true
+                }
+                p = i + 1
             }
-            // Several links alone are enough: wrapped web pages are full of them.
-            if ByteSearch.count(head, Array("](".utf8)) >= 3 { signals += 1 }
-            if head.starts(with: Array("## ".utf8)) || head.starts(with: Array("# ".utf8)) { signals += 1 }
+            signals += (h2 ? 1 : 0) + (h1 ? 1 : 0) + (h3 ? 1 : 0) + (bold ? 1 : 0)
+            // "](": present, and present three times.
+            var links = 0
+            p = 0
+            while p < count, links < 3, let hit = memchr(base + p, 0x5D, count - p) {
+                let i = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                if at(i + 1) == 0x28 { links += 1 }
+                p = i + 1
+            }
+            if links >= 1 { signals += 1 }
+            if links >= 3 { signals += 1 }
+            // "\\_" and "\\*".
+            var underscore = false, star = false
+            p = 0
+            while p < count, !(underscore && star), let hit = memchr(base + p, 0x5C, count - p) {
+                let i = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                let next = at(i + 1)
+                if next == 0x5F { underscore = true } else if next == 0x2A { star = true }
+                p = i + 1
+            }
+            signals += (underscore ? 1 : 0) + (star ? 1 : 0)
+            if (at(0) == 0x23 && at(1) == 0x23 && at(2) == 0x20) || (at(0) == 0x23 && at(1) == 0x20) { signals += 1 }
             return signals >= 2 ? .markdown : .plain
         }
     }
