@@ -116,6 +116,21 @@ if wanted("entities") {
         report(name, String(format: "%.2f s  %.1f MB/s of text", median(times), textMB / median(times)))
     }
     report("  target", "at least 50 MB/s on one core")
+    // QARI_BENCH_DUMP=FILE writes every mention and relation found, to compare two versions' output.
+    if let dumpPath = ProcessInfo.processInfo.environment["QARI_BENCH_DUMP"] {
+        var out = ""
+        for a in articles {
+            for m in matcher.mentions(in: a.title) { out += "\(a.id)\tT\t\(m.entityID)\t\(m.range)\t\(m.surface)\n" }
+            for (i, p) in a.paragraphs.enumerated() {
+                let found = matcher.mentions(in: p.text)
+                for m in found { out += "\(a.id)\t\(i)\t\(m.entityID)\t\(m.range)\t\(m.surface)\n" }
+                for r in RelationExtractor.relations(in: p.text, mentions: found, matcher: matcher) {
+                    out += "\(a.id)\t\(i)\tREL\t\(r.subject) \(r.kind) \(r.object)\t\(r.range)\t\(r.confidence ?? "-")\t\(r.evidence)\n"
+                }
+            }
+        }
+        try out.write(toFile: dumpPath, atomically: true, encoding: .utf8)
+    }
 }
 
 // Layout: every paragraph of the seed corpus laid out at width 80 (bidi, shaping, wrapping).
