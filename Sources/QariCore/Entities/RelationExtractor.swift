@@ -34,18 +34,26 @@ public struct TextRelation: Sendable, Equatable {
 public enum RelationExtractor {
     /// Relations stated in `text` (one line or paragraph). `mentions` are those `matcher` found in it.
     public static func relations(in text: String, mentions: [EntityMention], matcher: EntityMatcher) -> [TextRelation] {
+        // Every rule needs at least one placeholder (a mention) to read a relation from.
+        if mentions.isEmpty { return [] }
         let template = RelationTemplate(text: text, mentions: mentions) { id in
             guard let entity = matcher.entity(id: id) else { return false }
             return entity.type == .place && entity.metonymFor == nil
         }
+        // A rule is tried only where the template has the placeholders its pattern needs (counted
+        // by role) and one of its cue words: an NSRegularExpression call costs far more than these
+        // tests. A pattern that never crosses a sentence mark is run on the sentences that pass
+        // them rather than on the whole line.
         var found: [TextRelation] = []
         var seen = Set<String>()
-        // Every rule needs at least one mention or nationality adjective to read a relation from.
-        if mentions.isEmpty && !RelationExtractor.demonyms.keys.contains(where: { text.contains($0) }) { return [] }
-        let lower = ByteSearch.lowercasedHead(Substring(text), limit: Int.max)
+        var hasDemonym: Bool? = nil
         for rule in RelationRule.all {
-            guard rule.cues.contains(where: { ByteSearch.contains(lower, $0) }) else { continue }
-            for match in template.matches(rule.regex) {
+            guard template.placeholderCounts.satisfies(rule.needs), template.cues.intersects(rule.cueSet) else { continue }
+            if rule.needs.demonym {
+                if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
+                if !hasDemonym! { continue }
+            }
+            func take(_ match: NSTextCheckingResult) {
                 for relation in rule.relations(from: match, template: template, matcher: matcher) {
                     let key = "\(relation.subject)|\(relation.kind)|\(relation.object)"
                     let reverse = "\(relation.object)|\(relation.kind)|\(relation.subject)"
@@ -55,8 +63,24 @@ public enum RelationExtractor {
                     found.append(relation)
                 }
             }
+            if rule.staysInSentence {
+                for segment in template.segments
+                where segment.counts.satisfies(rule.needs) && segment.cues.intersects(rule.cueSet) {
+                    for match in template.matches(rule.regex, in: segment.range) { take(match) }
+                }
+            } else {
+                for match in template.matches(rule.regex) { take(match) }
+            }
         }
         return found.sorted { ($0.range.lowerBound, $0.kind.rawValue) < ($1.range.lowerBound, $1.kind.rawValue) }
+    }
+
+    private static let demonymBytes: [[UInt8]] = demonyms.keys.sorted().map { Array($0.utf8) }
+
+    /// True when the text holds a nationality adjective as written (case-sensitive, like the patterns).
+    static func containsDemonym(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in demonymBytes.contains { ByteSearch.contains(buffer, $0) } }
     }
 
     /// Adjectives of nationality that stand for their state in "Turkish-backed", "Russian counterpart".
@@ -70,6 +94,10 @@ public enum RelationExtractor {
 }
 
 /// The text with mentions replaced by placeholders, and the way back to text offsets.
+///
+/// Built in UTF-16 code units, the unit of NSRegularExpression's ranges, so that a match maps
+/// back to the text through two arrays. While it is built, it is cut into sentences at the marks
+/// that no pattern filler crosses (. ; ! ?), and each sentence records its placeholders and cue words.
 struct RelationTemplate {
     enum Role: Int {
         /// A name that can act: the subject or object of a relation.
@@ -80,16 +108,30 @@ struct RelationTemplate {
         case parenthetical = 2
         /// A place that stands for no state: scenery between actors, never an actor.
         case place = 3
+
+        /// The private-use characters around a placeholder: U+E000 + 2 * role, and the next one.
+        var open: UInt16 { 0xE000 + 2 * UInt16(rawValue) }
+        var close: UInt16 { open + 1 }
     }
 
-    static let open: [Role: Character] = [.actor: "\u{E000}", .modifier: "\u{E002}", .parenthetical: "\u{E004}", .place: "\u{E006}"]
-    static let close: [Role: Character] = [.actor: "\u{E001}", .modifier: "\u{E003}", .parenthetical: "\u{E005}", .place: "\u{E007}"]
+    /// A stretch of the template between sentence marks.
+    struct Segment {
+        var range: NSRange
+        var counts = PlaceholderCounts()
+        var cues = CueSet()
+    }
 
     let text: [Unicode.Scalar]
     let mentions: [EntityMention]
     let roles: [Role]
-    let scalarText: ScalarIndexedText
-    /// For each template scalar: the text offsets it stands for.
+    /// The template as UTF-16 code units, and as a String for NSRegularExpression.
+    let units: [UInt16]
+    let string: String
+    /// Placeholders in the whole template by role, and the cue words it holds.
+    let placeholderCounts: PlaceholderCounts
+    let cues: CueSet
+    let segments: [Segment]
+    /// For each template code unit: the text offsets (scalars) it stands for.
     private let textStart: [Int]
     private let textEnd: [Int]
 
@@ -99,15 +141,24 @@ struct RelationTemplate {
         let sorted = mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
         self.mentions = sorted
         var roles: [Role] = []
-        var output = String.UnicodeScalarView()
+        var units: [UInt16] = []
+        units.reserveCapacity(scalars.count + 4 * sorted.count)
         var starts: [Int] = [], ends: [Int] = []
+        starts.reserveCapacity(scalars.count + 4 * sorted.count)
+        ends.reserveCapacity(scalars.count + 4 * sorted.count)
         var position = 0
         var depth = 0
+        var counts = PlaceholderCounts()
         func copy(upTo end: Int) {
             while position < end {
-                let v = scalars[position].value
+                let scalar = scalars[position]
+                let v = scalar.value
                 if v == 0x28 { depth += 1 } else if v == 0x29 { depth = max(0, depth - 1) }
-                output.append(scalars[position]); starts.append(position); ends.append(position + 1)
+                if v < 0x10000 {
+                    units.append(UInt16(truncatingIfNeeded: v)); starts.append(position); ends.append(position + 1)
+                } else {
+                    for unit in scalar.utf16 { units.append(unit); starts.append(position); ends.append(position + 1) }
+                }
                 position += 1
             }
         }
@@ -124,18 +175,32 @@ struct RelationTemplate {
                 role = .actor
             }
             roles.append(role)
-            let placeholder = "\(RelationTemplate.open[role]!)\(index)\(RelationTemplate.close[role]!)"
-            for scalar in placeholder.unicodeScalars {
-                output.append(scalar); starts.append(mention.range.lowerBound); ends.append(mention.range.upperBound)
+            counts.add(role)
+            let lower = mention.range.lowerBound, upper = mention.range.upperBound
+            units.append(role.open); starts.append(lower); ends.append(upper)
+            if index == 0 {
+                units.append(0x30); starts.append(lower); ends.append(upper)
+            } else {
+                var digits = index
+                let first = units.count
+                while digits > 0 {
+                    units.append(0x30 + UInt16(digits % 10)); starts.append(lower); ends.append(upper)
+                    digits /= 10
+                }
+                units[first...].reverse()
             }
+            units.append(role.close); starts.append(lower); ends.append(upper)
             position = mention.range.upperBound
         }
         while roles.count < sorted.count { roles.append(.actor) }
         copy(upTo: scalars.count)
         self.roles = roles
+        self.units = units
         self.textStart = starts
         self.textEnd = ends
-        self.scalarText = ScalarIndexedText(String(output))
+        self.placeholderCounts = counts
+        self.string = String(decoding: units, as: UTF16.self)
+        (self.segments, self.cues) = CueTable.shared.scan(units)
     }
 
     /// "al-Qaeda-linked", "US-backed", "anti-ISIS", "Pro-US": the name qualifies something else.
@@ -145,28 +210,57 @@ struct RelationTemplate {
             return true
         }
         if range.lowerBound >= 4 {
-            let before = String(String.UnicodeScalarView(scalars[(range.lowerBound - 4)..<range.lowerBound])).lowercased()
-            if before.hasSuffix("pro-") || before == "nti-" { return true }
+            // "pro-" at the end, or "anti-" ("nti-" being all four scalars before): ASCII case folded.
+            func lower(_ k: Int) -> UInt32 {
+                let v = scalars[range.lowerBound - 4 + k].value
+                return v >= 0x41 && v <= 0x5A ? v + 0x20 : v
+            }
+            let last4 = (lower(0), lower(1), lower(2), lower(3))
+            if last4.0 == 0x70 && last4.1 == 0x72 && last4.2 == 0x6F && last4.3 == 0x2D { return true }   // pro-
+            if last4.0 == 0x6E && last4.1 == 0x74 && last4.2 == 0x69 && last4.3 == 0x2D { return true }   // nti-
         }
         return false
     }
 
-    func matches(_ regex: NSRegularExpression) -> [NSTextCheckingResult] { scalarText.matches(regex) }
+    func matches(_ regex: NSRegularExpression) -> [NSTextCheckingResult] {
+        regex.matches(in: string, options: [], range: NSRange(location: 0, length: units.count))
+    }
+
+    /// Matches inside `range` only; lookarounds and word boundaries do not see past its ends.
+    func matches(_ regex: NSRegularExpression, in range: NSRange) -> [NSTextCheckingResult] {
+        regex.matches(in: string, options: [], range: range)
+    }
+
+    func group(_ match: NSTextCheckingResult, _ name: String) -> NSRange? {
+        let range = match.range(withName: name)
+        return range.location == NSNotFound ? nil : range
+    }
+
+    func substring(_ range: NSRange) -> String {
+        String(decoding: units[range.location..<(range.location + range.length)], as: UTF16.self)
+    }
 
     /// Mention indexes whose placeholders lie in a template range.
     func mentionIndexes(in range: NSRange) -> [Int] {
-        let piece = scalarText.substring(range)
         var indexes: [Int] = []
-        var digits = ""
+        var value = 0
+        var hasDigits = false
         var inside = false
-        for character in piece {
-            if RelationTemplate.open.values.contains(character) {
-                inside = true; digits = ""
-            } else if RelationTemplate.close.values.contains(character) {
-                if inside, let index = Int(digits) { indexes.append(index) }
-                inside = false
+        for k in range.location..<(range.location + range.length) {
+            let u = units[k]
+            if u >= 0xE000 && u <= 0xE007 {
+                if u & 1 == 0 {
+                    inside = true; value = 0; hasDigits = false
+                } else {
+                    if inside && hasDigits { indexes.append(value) }
+                    inside = false
+                }
             } else if inside {
-                digits.append(character)
+                if u >= 0x30 && u <= 0x39 {
+                    value = value * 10 + Int(u - 0x30); hasDigits = true
+                } else {
+                    inside = false   // not a placeholder after all
+                }
             }
         }
         return indexes
@@ -174,10 +268,150 @@ struct RelationTemplate {
 
     /// Text offsets and text of a template range.
     func evidence(_ range: NSRange) -> (Range<Int>, String) {
-        let scalars = scalarText.scalarRange(range)
-        let lower = textStart[scalars.lowerBound]
-        let upper = textEnd[scalars.upperBound - 1]
+        let lower = textStart[range.location]
+        let upper = textEnd[range.location + range.length - 1]
         return (lower..<upper, String(String.UnicodeScalarView(text[lower..<upper])))
+    }
+}
+
+/// A set of cue words, one bit each.
+struct CueSet {
+    var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    mutating func insert(_ id: Int) {
+        let bit = UInt64(1) << UInt64(id & 63)
+        switch id >> 6 {
+        case 0: bits.0 |= bit
+        case 1: bits.1 |= bit
+        case 2: bits.2 |= bit
+        default: bits.3 |= bit
+        }
+    }
+
+    mutating func formUnion(_ other: CueSet) {
+        bits.0 |= other.bits.0; bits.1 |= other.bits.1; bits.2 |= other.bits.2; bits.3 |= other.bits.3
+    }
+
+    @inline(__always) func intersects(_ other: CueSet) -> Bool {
+        (bits.0 & other.bits.0) | (bits.1 & other.bits.1) | (bits.2 & other.bits.2) | (bits.3 & other.bits.3) != 0
+    }
+}
+
+/// Every rule's cue words, found in one pass over a template's code units (ASCII case folded).
+final class CueTable: @unchecked Sendable {
+    static let shared = CueTable(RelationRule.cueWords)
+
+    /// Cue words as lower-case code units, by id.
+    private let words: [[UInt16]]
+    /// Ids of the cues that start with two ASCII units, by (first << 7 | second).
+    private let byBigram: [[Int32]]
+    /// Ids of the cues that start with a unit above ASCII or have one unit.
+    private let others: [(first: UInt16, id: Int32)]
+
+    init(_ cues: [String]) {
+        precondition(cues.count <= 256, "CueSet holds 256 cue words")
+        words = cues.map { Array($0.utf16) }
+        var byBigram = [[Int32]](repeating: [], count: 128 * 128)
+        var others: [(UInt16, Int32)] = []
+        for (id, word) in words.enumerated() {
+            if word.count >= 2, word[0] < 0x80, word[1] < 0x80 {
+                byBigram[Int(word[0]) << 7 | Int(word[1])].append(Int32(id))
+            } else if let first = word.first {
+                others.append((first, Int32(id)))
+            }
+        }
+        self.byBigram = byBigram
+        self.others = others
+    }
+
+    @inline(__always) private static func fold(_ u: UInt16) -> UInt16 { u &- 0x41 < 26 ? u | 0x20 : u }
+
+    /// The template's sentences, with their placeholders and cue words, and the cue words of the whole.
+    func scan(_ units: [UInt16]) -> ([RelationTemplate.Segment], CueSet) {
+        var segments: [RelationTemplate.Segment] = []
+        var all = CueSet()
+        var current = RelationTemplate.Segment(range: NSRange(location: 0, length: 0))
+        let n = units.count
+        units.withUnsafeBufferPointer { u in
+            var i = 0
+            while i < n {
+                let c = u[i]
+                if c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F {   // . ; ! ?
+                    current.range.length = i - current.range.location
+                    segments.append(current)
+                    all.formUnion(current.cues)
+                    current = RelationTemplate.Segment(range: NSRange(location: i + 1, length: 0))
+                    i += 1
+                    continue
+                }
+                if c >= 0xE000 && c <= 0xE006 && c & 1 == 0 {
+                    current.counts.add(RelationTemplate.Role(rawValue: Int(c - 0xE000) / 2)!)
+                }
+                let a = CueTable.fold(c)
+                if a < 0x80 {
+                    if i + 1 < n {
+                        let b = CueTable.fold(u[i + 1])
+                        if b < 0x80 {
+                            for id in byBigram[Int(a) << 7 | Int(b)] where matches(words[Int(id)], u, at: i) {
+                                current.cues.insert(Int(id))
+                            }
+                        }
+                    }
+                } else {
+                    for other in others where other.first == a && matches(words[Int(other.id)], u, at: i) {
+                        current.cues.insert(Int(other.id))
+                    }
+                }
+                i += 1
+            }
+        }
+        current.range.length = n - current.range.location
+        segments.append(current)
+        all.formUnion(current.cues)
+        return (segments, all)
+    }
+
+    @inline(__always) private func matches(_ word: [UInt16], _ u: UnsafeBufferPointer<UInt16>, at i: Int) -> Bool {
+        guard i + word.count <= u.count else { return false }
+        for k in 0..<word.count where CueTable.fold(u[i + k]) != word[k] { return false }
+        return true
+    }
+}
+
+/// How many placeholders of each role a template holds, or a pattern needs at the least.
+struct PlaceholderCounts {
+    var actors = 0
+    var modifiers = 0
+    var parentheticals = 0
+    /// Placeholders of any role but place ({X} in a pattern takes any of them).
+    var any = 0
+    /// The pattern needs a nationality adjective ({D}).
+    var demonym = false
+
+    init() {}
+
+    /// The least a pattern in `RelationRule.compile` shorthand needs: a list {L} needs one actor.
+    init(pattern: String) {
+        func count(_ marker: String) -> Int { pattern.components(separatedBy: marker).count - 1 }
+        actors = count("{A:") + count("{L:")
+        modifiers = count("{M:")
+        parentheticals = count("{P:")
+        any = actors + modifiers + parentheticals + count("{X:")
+        demonym = count("{D:") > 0
+    }
+
+    @inline(__always) mutating func add(_ role: RelationTemplate.Role) {
+        switch role {
+        case .actor: actors += 1; any += 1
+        case .modifier: modifiers += 1; any += 1
+        case .parenthetical: parentheticals += 1; any += 1
+        case .place: break
+        }
+    }
+
+    /// True when a template with these counts has what `needs` asks for.
+    @inline(__always) func satisfies(_ needs: PlaceholderCounts) -> Bool {
+        actors >= needs.actors && modifiers >= needs.modifiers && parentheticals >= needs.parentheticals && any >= needs.any
     }
 }
 
@@ -205,10 +439,17 @@ struct RelationRule {
     let objectTypes: Set<EntityType>
     let confidence: String
     /// Lower-cased UTF-8 cue words; the rule is tried only on lines containing one of them.
-    let cues: [[UInt8]]
+    let cues: [String]
+    /// The cue words as a set of `CueTable` ids.
+    var cueSet: CueSet
+    /// Placeholders a line must have for the pattern to match.
+    let needs: PlaceholderCounts
+    /// True when no match can hold a sentence mark (. ; ! ?), so that the pattern can run
+    /// sentence by sentence.
+    let staysInSentence: Bool
 
     func relations(from match: NSTextCheckingResult, template: RelationTemplate, matcher: EntityMatcher) -> [TextRelation] {
-        if case .group(let name) = objects, let range = template.scalarText.group(match, name),
+        if case .group(let name) = objects, let range = template.group(match, name),
            RelationRule.isLocative(before: range, in: template) {
             return []
         }
@@ -230,7 +471,7 @@ struct RelationRule {
                      _ matcher: EntityMatcher, _ types: Set<EntityType>) -> [String] {
         switch selector {
         case .group(let name), .people(let name):
-            guard let range = template.scalarText.group(match, name) else { return [] }
+            guard let range = template.group(match, name) else { return [] }
             var ids: [String] = []
             for index in template.mentionIndexes(in: range) {
                 let id = template.mentions[index].entityID
@@ -252,8 +493,8 @@ struct RelationRule {
             }
             return []
         case .demonym(let name):
-            guard let range = template.scalarText.group(match, name),
-                  let state = RelationExtractor.demonyms[template.scalarText.substring(range)], !state.isEmpty,
+            guard let range = template.group(match, name),
+                  let state = RelationExtractor.demonyms[template.substring(range)], !state.isEmpty,
                   let entity = matcher.resolve(state), !entity.discovered else { return [] }
             return [entity.id]
         }
@@ -307,7 +548,30 @@ extension RelationRule {
                              when cues: [String]) -> RelationRule {
         RelationRule(kind: kind, regex: compile(pattern), subjects: subjects, objects: objects,
                      subjectTypes: subjectTypes, objectTypes: objectTypes, confidence: confidence,
-                     cues: cues.map { Array($0.utf8) })
+                     cues: cues, cueSet: CueSet(), needs: PlaceholderCounts(pattern: pattern),
+                     staysInSentence: staysInSentence(pattern))
+    }
+
+    /// True when the pattern (in shorthand) cannot match a sentence mark: its fillers {W} and {N}
+    /// exclude them, and it has no dot, no [^...] class and no \\S of its own.
+    static func staysInSentence(_ pattern: String) -> Bool {
+        !pattern.contains(".") && !pattern.contains("[^") && !pattern.contains("\\S") && !pattern.contains("\\W")
+            && !pattern.contains("!")
+    }
+
+    /// Every cue word of every rule, each once: ids for `CueTable` and `CueSet`.
+    static let cueWords: [String] = {
+        var words: [String] = []
+        for rule in rulesWithoutCueSets { for cue in rule.cues where !words.contains(cue) { words.append(cue) } }
+        return words
+    }()
+
+    static let all: [RelationRule] = rulesWithoutCueSets.map { rule in
+        var rule = rule
+        var set = CueSet()
+        for cue in rule.cues { set.insert(cueWords.firstIndex(of: cue)!) }
+        rule.cueSet = set
+        return rule
     }
 
     static let groupNouns = "groups?|factions?|coalitions?|militants|militant groups?|organi[sz]ations?|alliances?|outfits?|movements?|party|jihadists|rebels|formations?"
@@ -321,12 +585,12 @@ extension RelationRule {
     static func isLocative(before range: NSRange, in template: RelationTemplate) -> Bool {
         let start = max(0, range.location - 30)
         let before = NSRange(location: start, length: range.location - start)
-        return locative.firstMatch(in: template.scalarText.string, options: [], range: before) != nil
+        return locative.firstMatch(in: template.string, options: [], range: before) != nil
     }
 
     static let memberRoles = "officers?|commanders?|officials?|members?|clerics?|fighters?|spokesm[ae]n|spokesperson|operatives?|figures?|veterans?|ideologues?|deputy|militants?|judges?"
 
-    static let all: [RelationRule] = [
+    private static let rulesWithoutCueSets: [RelationRule] = [
         // formerly_known_as
         rule(.formerly_known_as, "{A:s}{W}{0,60}?(?:formerly|previously|once) known as (?:the )?{X:o}", .group("s"), .group("o"), nonState, groupLike, when: ["known as"]),
         rule(.formerly_known_as, "{A:s} \\((?:formerly|previously|once)(?: known as)? {P:o}\\)", .group("s"), .group("o"), nonState, groupLike, when: ["(formerly", "(previously", "(once"]),
