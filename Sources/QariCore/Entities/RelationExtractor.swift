@@ -98,7 +98,7 @@ public enum RelationExtractor {
 /// Built in UTF-16 code units, the unit of NSRegularExpression's ranges, so that a match maps
 /// back to the text through two arrays. While it is built, it is cut into sentences at the marks
 /// that no pattern filler crosses (. ; ! ?), and each sentence records its placeholders and cue words.
-struct RelationTemplate {
+final class RelationTemplate {
     enum Role: Int {
         /// A name that can act: the subject or object of a relation.
         case actor = 0
@@ -124,9 +124,10 @@ struct RelationTemplate {
     let text: [Unicode.Scalar]
     let mentions: [EntityMention]
     let roles: [Role]
-    /// The template as UTF-16 code units, and as a String for NSRegularExpression.
+    /// The template as UTF-16 code units, and as a String for NSRegularExpression (made only
+    /// when a pattern is run: most lines pass no rule's tests).
     let units: [UInt16]
-    let string: String
+    private(set) lazy var string: String = RelationTemplate.string(fromUTF16: units)
     /// Placeholders in the whole template by role, and the cue words it holds.
     let placeholderCounts: PlaceholderCounts
     let cues: CueSet
@@ -199,8 +200,41 @@ struct RelationTemplate {
         self.textStart = starts
         self.textEnd = ends
         self.placeholderCounts = counts
-        self.string = String(decoding: units, as: UTF16.self)
         (self.segments, self.cues) = CueTable.shared.scan(units)
+    }
+
+    /// UTF-16 to a String, by hand: the standard library's transcoding is several times slower.
+    static func string(fromUTF16 units: [UInt16]) -> String {
+        String(unsafeUninitializedCapacity: units.count * 3) { out in
+            var o = 0
+            var i = 0
+            let n = units.count
+            while i < n {
+                let u = UInt32(units[i])
+                i += 1
+                var v = u
+                if u < 0x80 {
+                    out[o] = UInt8(u); o += 1
+                    continue
+                }
+                if u >= 0xD800 && u < 0xDC00, i < n, units[i] >= 0xDC00 && units[i] < 0xE000 {
+                    v = 0x10000 + ((u - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00)
+                    i += 1
+                } else if u >= 0xD800 && u < 0xE000 {
+                    v = 0xFFFD   // a lone surrogate
+                }
+                if v < 0x800 {
+                    out[o] = UInt8(0xC0 | (v >> 6)); out[o + 1] = UInt8(0x80 | (v & 0x3F)); o += 2
+                } else if v < 0x10000 {
+                    out[o] = UInt8(0xE0 | (v >> 12)); out[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | (v & 0x3F)); o += 3
+                } else {
+                    out[o] = UInt8(0xF0 | (v >> 18)); out[o + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[o + 3] = UInt8(0x80 | (v & 0x3F)); o += 4
+                }
+            }
+            return o
+        }
     }
 
     /// "al-Qaeda-linked", "US-backed", "anti-ISIS", "Pro-US": the name qualifies something else.
