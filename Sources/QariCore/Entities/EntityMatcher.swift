@@ -353,10 +353,27 @@ public final class EntityMatcher: @unchecked Sendable {
         return word == "the" || word == "The" || word == "THE"
     }
 
+    /// The text of a scalar range, encoded by hand: appending to a UnicodeScalarView is several
+    /// times slower, and every mention needs its surface.
     static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range])
-        return String(view)
+        String(unsafeUninitializedCapacity: range.count * 4) { out in
+            var o = 0
+            for k in range {
+                let v = scalars[k].value
+                if v < 0x80 {
+                    out[o] = UInt8(truncatingIfNeeded: v); o += 1
+                } else if v < 0x800 {
+                    out[o] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6)); out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); o += 2
+                } else if v < 0x10000 {
+                    out[o] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12)); out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                    out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); o += 3
+                } else {
+                    out[o] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18)); out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
+                    out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)); out[o + 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); o += 4
+                }
+            }
+            return o
+        }
     }
 
     // MARK: Discovered names

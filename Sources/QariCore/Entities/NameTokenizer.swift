@@ -50,11 +50,38 @@ struct NameTokenizer {
     /// `alwaysAcronymKeys`: give every Latin token an abbreviation key regardless of its case
     /// (used when resolving a name a person typed, where case is not to be trusted).
     init(_ text: String, alwaysAcronymKeys: Bool = false) {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)   // O(1), and never fewer bytes than scalars
-        for scalar in text.unicodeScalars { scalars.append(scalar) }
-        self.scalars = scalars
+        self.scalars = NameTokenizer.scalars(of: text)
         tokenize(alwaysAcronymKeys: alwaysAcronymKeys)
+    }
+
+    /// The scalars of a text, decoded from its UTF-8 by hand (iterating `unicodeScalars` costs
+    /// several times more). A native String holds valid UTF-8, so no check is needed.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        let decoded = text.utf8.withContiguousStorageIfAvailable { buffer -> [Unicode.Scalar] in
+            let n = buffer.count
+            return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+                var i = 0, o = 0
+                while i < n {
+                    let b0 = UInt32(buffer[i])
+                    var v: UInt32
+                    if b0 < 0x80 {
+                        v = b0; i += 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F); i += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(buffer[i + 1] & 0x3F) << 6 | UInt32(buffer[i + 2] & 0x3F); i += 3
+                    } else {
+                        v = (b0 & 0x07) << 18 | UInt32(buffer[i + 1] & 0x3F) << 12 | UInt32(buffer[i + 2] & 0x3F) << 6
+                            | UInt32(buffer[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                    o += 1
+                }
+                count = o
+            }
+        }
+        return decoded ?? Array(text.unicodeScalars)
     }
 
     static func isApostrophe(_ v: UInt32) -> Bool {

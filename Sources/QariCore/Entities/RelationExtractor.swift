@@ -137,7 +137,7 @@ final class RelationTemplate {
     private let textEnd: [Int]
 
     init(text: String, mentions: [EntityMention], isPlace: (String) -> Bool) {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = NameTokenizer.scalars(of: text)
         self.text = scalars
         let sorted = mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
         self.mentions = sorted
@@ -304,7 +304,7 @@ final class RelationTemplate {
     func evidence(_ range: NSRange) -> (Range<Int>, String) {
         let lower = textStart[range.location]
         let upper = textEnd[range.location + range.length - 1]
-        return (lower..<upper, String(String.UnicodeScalarView(text[lower..<upper])))
+        return (lower..<upper, EntityMatcher.string(text, lower..<upper))
     }
 }
 
