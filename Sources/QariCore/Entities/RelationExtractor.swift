@@ -63,9 +63,10 @@ public enum RelationExtractor {
                     found.append(relation)
                 }
             }
-            if rule.staysInSentence {
-                for segment in template.segments
+            if rule.scope != .line {
+                for segment in rule.scope == .sentence ? template.segments : template.clauses
                 where segment.counts.satisfies(rule.needs) && segment.cues.intersects(rule.cueSet) {
+                    if rule.cueBetweenActors && !template.hasCue(of: rule, betweenActorsIn: segment) { continue }
                     for match in template.matches(rule.regex, in: segment.range) { take(match) }
                 }
             } else {
@@ -119,6 +120,52 @@ final class RelationTemplate {
         var range: NSRange
         var counts = PlaceholderCounts()
         var cues = CueSet()
+        /// The mark that ends it (0 at the end of the line).
+        var end: UInt16 = 0
+        /// Where its first actor placeholder ends and its last one starts (-1: none).
+        var firstActorEnd = -1
+        var lastActorStart = -1
+        /// Its cue words found, as indexes into `cueHits`.
+        var hits: Range<Int> = 0..<0
+    }
+
+    /// Cue words found in the template, in order: where each starts and ends, and its id.
+    let cueHits: [(start: Int32, end: Int32, id: Int32)]
+
+    /// Stretches between full stops and semicolons only: sentences joined across ! and ?.
+    var clauses: [Segment] {
+        var result: [Segment] = []
+        for segment in segments {
+            if var last = result.last, last.end == 0x21 || last.end == 0x3F {
+                last.range.length = segment.range.location + segment.range.length - last.range.location
+                last.counts.actors += segment.counts.actors
+                last.counts.modifiers += segment.counts.modifiers
+                last.counts.parentheticals += segment.counts.parentheticals
+                last.counts.any += segment.counts.any
+                last.cues.formUnion(segment.cues)
+                last.end = segment.end
+                if last.firstActorEnd < 0 { last.firstActorEnd = segment.firstActorEnd }
+                if segment.lastActorStart >= 0 { last.lastActorStart = segment.lastActorStart }
+                last.hits = last.hits.lowerBound..<segment.hits.upperBound
+                result[result.count - 1] = last
+            } else {
+                result.append(segment)
+            }
+        }
+        return result
+    }
+
+    /// True when one of the rule's cue words lies after an actor and before another in the segment:
+    /// where a pattern that runs from an actor to an actor must have it.
+    func hasCue(of rule: RelationRule, betweenActorsIn segment: Segment) -> Bool {
+        guard segment.firstActorEnd >= 0, segment.lastActorStart >= 0 else { return false }
+        for k in segment.hits {
+            let hit = cueHits[k]
+            if Int(hit.start) >= segment.firstActorEnd && Int(hit.end) <= segment.lastActorStart && rule.cueSet.contains(Int(hit.id)) {
+                return true
+            }
+        }
+        return false
     }
 
     let text: [Unicode.Scalar]
@@ -200,7 +247,7 @@ final class RelationTemplate {
         self.textStart = starts
         self.textEnd = ends
         self.placeholderCounts = counts
-        (self.segments, self.cues) = CueTable.shared.scan(units)
+        (self.segments, self.cues, self.cueHits) = CueTable.shared.scan(units)
     }
 
     /// UTF-16 to a String, by hand: the standard library's transcoding is several times slower.
@@ -322,6 +369,16 @@ struct CueSet {
         }
     }
 
+    @inline(__always) func contains(_ id: Int) -> Bool {
+        let bit = UInt64(1) << UInt64(id & 63)
+        switch id >> 6 {
+        case 0: return bits.0 & bit != 0
+        case 1: return bits.1 & bit != 0
+        case 2: return bits.2 & bit != 0
+        default: return bits.3 & bit != 0
+        }
+    }
+
     mutating func formUnion(_ other: CueSet) {
         bits.0 |= other.bits.0; bits.1 |= other.bits.1; bits.2 |= other.bits.2; bits.3 |= other.bits.3
     }
@@ -360,49 +417,62 @@ final class CueTable: @unchecked Sendable {
 
     @inline(__always) private static func fold(_ u: UInt16) -> UInt16 { u &- 0x41 < 26 ? u | 0x20 : u }
 
-    /// The template's sentences, with their placeholders and cue words, and the cue words of the whole.
-    func scan(_ units: [UInt16]) -> ([RelationTemplate.Segment], CueSet) {
+    /// The template's sentences, with their placeholders and cue words, the cue words of the
+    /// whole, and every cue word found.
+    func scan(_ units: [UInt16]) -> ([RelationTemplate.Segment], CueSet, [(start: Int32, end: Int32, id: Int32)]) {
         var segments: [RelationTemplate.Segment] = []
         var all = CueSet()
+        var hits: [(start: Int32, end: Int32, id: Int32)] = []
         var current = RelationTemplate.Segment(range: NSRange(location: 0, length: 0))
         let n = units.count
+        func found(_ id: Int32, at i: Int) {
+            current.cues.insert(Int(id))
+            hits.append((Int32(i), Int32(i + words[Int(id)].count), id))
+        }
+        func close(at i: Int, mark: UInt16) {
+            current.range.length = i - current.range.location
+            current.end = mark
+            current.hits = current.hits.lowerBound..<hits.count
+            segments.append(current)
+            all.formUnion(current.cues)
+        }
         units.withUnsafeBufferPointer { u in
             var i = 0
             while i < n {
                 let c = u[i]
                 if c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F {   // . ; ! ?
-                    current.range.length = i - current.range.location
-                    segments.append(current)
-                    all.formUnion(current.cues)
+                    close(at: i, mark: c)
                     current = RelationTemplate.Segment(range: NSRange(location: i + 1, length: 0))
+                    current.hits = hits.count..<hits.count
                     i += 1
                     continue
                 }
-                if c >= 0xE000 && c <= 0xE006 && c & 1 == 0 {
-                    current.counts.add(RelationTemplate.Role(rawValue: Int(c - 0xE000) / 2)!)
+                if c >= 0xE000 && c <= 0xE007 {
+                    if c & 1 == 0 {
+                        current.counts.add(RelationTemplate.Role(rawValue: Int(c - 0xE000) / 2)!)
+                        if c == 0xE000 { current.lastActorStart = i }
+                    } else if c == 0xE001 && current.firstActorEnd < 0 {
+                        current.firstActorEnd = i + 1
+                    }
                 }
                 let a = CueTable.fold(c)
                 if a < 0x80 {
                     if i + 1 < n {
                         let b = CueTable.fold(u[i + 1])
                         if b < 0x80 {
-                            for id in byBigram[Int(a) << 7 | Int(b)] where matches(words[Int(id)], u, at: i) {
-                                current.cues.insert(Int(id))
-                            }
+                            for id in byBigram[Int(a) << 7 | Int(b)] where matches(words[Int(id)], u, at: i) { found(id, at: i) }
                         }
                     }
                 } else {
                     for other in others where other.first == a && matches(words[Int(other.id)], u, at: i) {
-                        current.cues.insert(Int(other.id))
+                        found(other.id, at: i)
                     }
                 }
                 i += 1
             }
         }
-        current.range.length = n - current.range.location
-        segments.append(current)
-        all.formUnion(current.cues)
-        return (segments, all)
+        close(at: n, mark: 0)
+        return (segments, all, hits)
     }
 
     @inline(__always) private func matches(_ word: [UInt16], _ u: UnsafeBufferPointer<UInt16>, at i: Int) -> Bool {
@@ -478,9 +548,13 @@ struct RelationRule {
     var cueSet: CueSet
     /// Placeholders a line must have for the pattern to match.
     let needs: PlaceholderCounts
-    /// True when no match can hold a sentence mark (. ; ! ?), so that the pattern can run
-    /// sentence by sentence.
-    let staysInSentence: Bool
+    /// Where a match can lie: within a sentence (no . ; ! ? in it), within a clause (no . ;)
+    /// or anywhere in the line. The pattern runs on each stretch that passes the tests.
+    enum Scope { case sentence, clause, line }
+    let scope: Scope
+    /// True when the pattern runs from an actor to an actor ({A} or {L} first, {A} or {L} last):
+    /// a cue word must then lie between two actors.
+    let cueBetweenActors: Bool
 
     func relations(from match: NSTextCheckingResult, template: RelationTemplate, matcher: EntityMatcher) -> [TextRelation] {
         if case .group(let name) = objects, let range = template.group(match, name),
@@ -583,14 +657,25 @@ extension RelationRule {
         RelationRule(kind: kind, regex: compile(pattern), subjects: subjects, objects: objects,
                      subjectTypes: subjectTypes, objectTypes: objectTypes, confidence: confidence,
                      cues: cues, cueSet: CueSet(), needs: PlaceholderCounts(pattern: pattern),
-                     staysInSentence: staysInSentence(pattern))
+                     scope: scope(pattern), cueBetweenActors: runsFromActorToActor(pattern))
     }
 
-    /// True when the pattern (in shorthand) cannot match a sentence mark: its fillers {W} and {N}
-    /// exclude them, and it has no dot, no [^...] class and no \\S of its own.
-    static func staysInSentence(_ pattern: String) -> Bool {
-        !pattern.contains(".") && !pattern.contains("[^") && !pattern.contains("\\S") && !pattern.contains("\\W")
-            && !pattern.contains("!")
+    /// Where a pattern (in shorthand) can match: its fillers {W} and {N} exclude sentence marks;
+    /// a dot, a [^...] class, \\S or \\W of its own may match one ("[^.;]" only ! and ?).
+    static func scope(_ pattern: String) -> Scope {
+        func staysInSentence(_ p: String) -> Bool {
+            !p.contains(".") && !p.contains("[^") && !p.contains("\\S") && !p.contains("\\W") && !p.contains("!")
+        }
+        if staysInSentence(pattern) { return .sentence }
+        if staysInSentence(pattern.replacingOccurrences(of: "[^.;]", with: "")) { return .clause }
+        return .line
+    }
+
+    static func runsFromActorToActor(_ pattern: String) -> Bool {
+        guard pattern.hasPrefix("{A:") || pattern.hasPrefix("{L:"), pattern.hasSuffix("}"),
+              let open = pattern.range(of: "{", options: .backwards) else { return false }
+        let last = pattern[open.lowerBound...]
+        return (last.hasPrefix("{A:") || last.hasPrefix("{L:")) && !last.dropFirst().contains("{") && !last.dropFirst().contains("(")
     }
 
     /// Every cue word of every rule, each once: ids for `CueTable` and `CueSet`.
