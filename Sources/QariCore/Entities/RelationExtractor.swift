@@ -37,8 +37,10 @@ public enum RelationExtractor {
         // Every rule needs at least one placeholder (a mention) to read a relation from.
         if mentions.isEmpty { return [] }
         let template = RelationTemplate(text: text, mentions: mentions) { id in
-            guard let entity = matcher.entity(id: id) else { return false }
-            return entity.type == .place && entity.metonymFor == nil
+            guard let entity = matcher.entity(id: id) else { return (false, nil) }
+            // A capital named for its state ("Ankara backs ...") acts as the state.
+            let acting = entity.metonymFor.flatMap { matcher.entity(id: $0) } ?? entity
+            return (entity.type == .place && entity.metonymFor == nil, acting.type)
         }
         // A rule is tried only where the template has the placeholders its pattern needs (counted
         // by role) and one of its cue words: an NSRegularExpression call costs far more than these
@@ -48,7 +50,8 @@ public enum RelationExtractor {
         var seen = Set<String>()
         var hasDemonym: Bool? = nil
         for rule in RelationRule.all {
-            guard template.placeholderCounts.satisfies(rule.needs), template.cues.intersects(rule.cueSet) else { continue }
+            guard template.placeholderCounts.satisfies(rule.needs), template.cues.intersects(rule.cueSet),
+                  rule.typesFit(template.actingTypes) else { continue }
             if rule.needs.demonym {
                 if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
                 if !hasDemonym! { continue }
@@ -65,7 +68,7 @@ public enum RelationExtractor {
             }
             if rule.scope != .line {
                 for segment in rule.scope == .sentence ? template.segments : template.clauses
-                where segment.counts.satisfies(rule.needs) && segment.cues.intersects(rule.cueSet) {
+                where segment.counts.satisfies(rule.needs) && segment.cues.intersects(rule.cueSet) && rule.typesFit(segment.actingTypes) {
                     if rule.cueBetweenActors && !template.hasCue(of: rule, betweenActorsIn: segment) { continue }
                     for match in template.matches(rule.regex, in: segment.range) { take(match) }
                 }
@@ -127,7 +130,12 @@ final class RelationTemplate {
         var lastActorStart = -1
         /// Its cue words found, as indexes into `cueHits`.
         var hits: Range<Int> = 0..<0
+        /// The types its placeholders (places aside) act as.
+        var actingTypes = TypeMask()
     }
+
+    /// The types the line's placeholders (places aside) act as.
+    let actingTypes: TypeMask
 
     /// Cue words found in the template, in order: where each starts and ends, and its id.
     let cueHits: [(start: Int32, end: Int32, id: Int32)]
@@ -147,6 +155,7 @@ final class RelationTemplate {
                 if last.firstActorEnd < 0 { last.firstActorEnd = segment.firstActorEnd }
                 if segment.lastActorStart >= 0 { last.lastActorStart = segment.lastActorStart }
                 last.hits = last.hits.lowerBound..<segment.hits.upperBound
+                last.actingTypes.formUnion(segment.actingTypes)
                 result[result.count - 1] = last
             } else {
                 result.append(segment)
@@ -183,7 +192,9 @@ final class RelationTemplate {
     private let textStart: [Int]
     private let textEnd: [Int]
 
-    init(text: String, mentions: [EntityMention], isPlace: (String) -> Bool) {
+    /// `classify`: whether a mention's entity is a place that stands for no state, and the type
+    /// it acts as (nil when unknown).
+    init(text: String, mentions: [EntityMention], classify: (String) -> (isPlace: Bool, acting: EntityType?)) {
         let scalars = NameTokenizer.scalars(of: text)
         self.text = scalars
         let sorted = mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -197,6 +208,8 @@ final class RelationTemplate {
         var position = 0
         var depth = 0
         var counts = PlaceholderCounts()
+        /// Where each placeholder that is no place starts, and the type its entity acts as.
+        var placedTypes: [(start: Int, types: TypeMask)] = []
         func copy(upTo end: Int) {
             while position < end {
                 let scalar = scalars[position]
@@ -213,14 +226,19 @@ final class RelationTemplate {
         for (index, mention) in sorted.enumerated() where mention.range.lowerBound >= position {
             copy(upTo: mention.range.lowerBound)
             let role: Role
+            var actingTypeBits = TypeMask()
             if RelationTemplate.isModifier(scalars, mention.range) {
                 role = .modifier
             } else if depth > 0 {
                 role = .parenthetical
-            } else if isPlace(mention.entityID) {
-                role = .place
             } else {
-                role = .actor
+                let (isPlace, acting) = classify(mention.entityID)
+                role = isPlace ? .place : .actor
+                actingTypeBits = acting.map(TypeMask.init) ?? TypeMask()
+            }
+            if role != .place {
+                if role != .actor { actingTypeBits = classify(mention.entityID).acting.map(TypeMask.init) ?? TypeMask() }
+                placedTypes.append((units.count, actingTypeBits))
             }
             roles.append(role)
             counts.add(role)
@@ -247,7 +265,18 @@ final class RelationTemplate {
         self.textStart = starts
         self.textEnd = ends
         self.placeholderCounts = counts
-        (self.segments, self.cues, self.cueHits) = CueTable.shared.scan(units)
+        var (segments, cues, cueHits) = CueTable.shared.scan(units)
+        var all = TypeMask()
+        var k = 0
+        for placed in placedTypes {
+            while k + 1 < segments.count && segments[k + 1].range.location <= placed.start { k += 1 }
+            segments[k].actingTypes.formUnion(placed.types)
+            all.formUnion(placed.types)
+        }
+        self.segments = segments
+        self.cues = cues
+        self.cueHits = cueHits
+        self.actingTypes = all
     }
 
     /// UTF-16 to a String, by hand: the standard library's transcoding is several times slower.
@@ -482,6 +511,18 @@ final class CueTable: @unchecked Sendable {
     }
 }
 
+/// A set of entity types, one bit each.
+struct TypeMask {
+    var bits: UInt8 = 0
+
+    init() {}
+    init(_ type: EntityType) { bits = 1 << UInt8(EntityType.allCases.firstIndex(of: type)!) }
+    init(_ types: Set<EntityType>) { for type in types { bits |= TypeMask(type).bits } }
+
+    mutating func formUnion(_ other: TypeMask) { bits |= other.bits }
+    @inline(__always) func intersects(_ other: TypeMask) -> Bool { bits & other.bits != 0 }
+}
+
 /// How many placeholders of each role a template holds, or a pattern needs at the least.
 struct PlaceholderCounts {
     var actors = 0
@@ -541,6 +582,24 @@ struct RelationRule {
     let objects: Subjects
     let subjectTypes: Set<EntityType>
     let objectTypes: Set<EntityType>
+
+    /// False when placeholders acting as these types cannot give the rule both a subject and an
+    /// object: a subject or object read from the matched names must act as one of its types.
+    @inline(__always) func typesFit(_ present: TypeMask) -> Bool {
+        (subjectMask.bits == 0 || present.intersects(subjectMask)) && (objectMask.bits == 0 || present.intersects(objectMask))
+    }
+
+    /// The types a subject (object) read from the match must act as; empty when it is not read
+    /// from the match's names (an antecedent, a nationality adjective).
+    let subjectMask: TypeMask
+    let objectMask: TypeMask
+
+    static func mask(_ selector: Subjects, _ types: Set<EntityType>) -> TypeMask {
+        switch selector {
+        case .group, .people: return TypeMask(types)
+        case .antecedent, .topic, .demonym: return TypeMask()
+        }
+    }
     let confidence: String
     /// Lower-cased UTF-8 cue words; the rule is tried only on lines containing one of them.
     let cues: [String]
@@ -655,7 +714,8 @@ extension RelationRule {
                              _ subjectTypes: Set<EntityType>, _ objectTypes: Set<EntityType>, _ confidence: String = "high",
                              when cues: [String]) -> RelationRule {
         RelationRule(kind: kind, regex: compile(pattern), subjects: subjects, objects: objects,
-                     subjectTypes: subjectTypes, objectTypes: objectTypes, confidence: confidence,
+                     subjectTypes: subjectTypes, objectTypes: objectTypes,
+                     subjectMask: mask(subjects, subjectTypes), objectMask: mask(objects, objectTypes), confidence: confidence,
                      cues: cues, cueSet: CueSet(), needs: PlaceholderCounts(pattern: pattern),
                      scope: scope(pattern), cueBetweenActors: runsFromActorToActor(pattern))
     }
