@@ -50,7 +50,7 @@ public enum RelationExtractor {
         var seen = Set<String>()
         var hasDemonym: Bool? = nil
         for rule in RelationRule.all {
-            guard template.placeholderCounts.satisfies(rule.needs), template.cues.intersects(rule.cueSet),
+            guard template.placeholderCounts.satisfies(rule.needs), rule.cuesFit(template.cues),
                   rule.typesFit(template.actingTypes) else { continue }
             if rule.needs.demonym {
                 if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
@@ -68,7 +68,7 @@ public enum RelationExtractor {
             }
             if rule.scope != .line {
                 for segment in rule.scope == .sentence ? template.segments : template.clauses
-                where segment.counts.satisfies(rule.needs) && segment.cues.intersects(rule.cueSet) && rule.typesFit(segment.actingTypes) {
+                where segment.counts.satisfies(rule.needs) && rule.cuesFit(segment.cues) && rule.typesFit(segment.actingTypes) {
                     if rule.cueBetweenActors && !template.hasCue(of: rule, betweenActorsIn: segment) { continue }
                     for match in template.matches(rule.regex, in: segment.range) { take(match) }
                 }
@@ -583,6 +583,11 @@ struct RelationRule {
     let subjectTypes: Set<EntityType>
     let objectTypes: Set<EntityType>
 
+    /// True when the cue words found include one of the rule's, and one of its further ones if it has them.
+    @inline(__always) func cuesFit(_ found: CueSet) -> Bool {
+        found.intersects(cueSet) && (moreCues.isEmpty || found.intersects(moreCueSet))
+    }
+
     /// False when placeholders acting as these types cannot give the rule both a subject and an
     /// object: a subject or object read from the matched names must act as one of its types.
     @inline(__always) func typesFit(_ present: TypeMask) -> Bool {
@@ -603,8 +608,11 @@ struct RelationRule {
     let confidence: String
     /// Lower-cased UTF-8 cue words; the rule is tried only on lines containing one of them.
     let cues: [String]
+    /// Words one of which the line must hold as well (none: no such test).
+    let moreCues: [String]
     /// The cue words as a set of `CueTable` ids.
     var cueSet: CueSet
+    var moreCueSet: CueSet
     /// Placeholders a line must have for the pattern to match.
     let needs: PlaceholderCounts
     /// Where a match can lie: within a sentence (no . ; ! ? in it), within a clause (no . ;)
@@ -712,11 +720,11 @@ extension RelationRule {
     /// without a cue word skip the rule.
     private static func rule(_ kind: RelationKind, _ pattern: String, _ subjects: Subjects, _ objects: Subjects,
                              _ subjectTypes: Set<EntityType>, _ objectTypes: Set<EntityType>, _ confidence: String = "high",
-                             when cues: [String]) -> RelationRule {
+                             when cues: [String], and moreCues: [String] = []) -> RelationRule {
         RelationRule(kind: kind, regex: compile(pattern), subjects: subjects, objects: objects,
                      subjectTypes: subjectTypes, objectTypes: objectTypes,
                      subjectMask: mask(subjects, subjectTypes), objectMask: mask(objects, objectTypes), confidence: confidence,
-                     cues: cues, cueSet: CueSet(), needs: PlaceholderCounts(pattern: pattern),
+                     cues: cues, moreCues: moreCues, cueSet: CueSet(), moreCueSet: CueSet(), needs: PlaceholderCounts(pattern: pattern),
                      scope: scope(pattern), cueBetweenActors: runsFromActorToActor(pattern))
     }
 
@@ -741,7 +749,9 @@ extension RelationRule {
     /// Every cue word of every rule, each once: ids for `CueTable` and `CueSet`.
     static let cueWords: [String] = {
         var words: [String] = []
-        for rule in rulesWithoutCueSets { for cue in rule.cues where !words.contains(cue) { words.append(cue) } }
+        for rule in rulesWithoutCueSets {
+            for cue in rule.cues + rule.moreCues where !words.contains(cue) { words.append(cue) }
+        }
         return words
     }()
 
@@ -750,6 +760,9 @@ extension RelationRule {
         var set = CueSet()
         for cue in rule.cues { set.insert(cueWords.firstIndex(of: cue)!) }
         rule.cueSet = set
+        var more = CueSet()
+        for cue in rule.moreCues { more.insert(cueWords.firstIndex(of: cue)!) }
+        rule.moreCueSet = more
         return rule
     }
 
@@ -801,8 +814,8 @@ extension RelationRule {
         rule(.leader_of, "{A:s},? (?:the |its |their )?(?:current |late |slain |former |founding |new |self-proclaimed |top |overall )?(?:leader|chief|head|emir|founder|caliph|commander-in-chief) of (?:the )?{A:o}", .group("s"), .group("o"), person, groupLike, when: ["leader", "chief", "head", "emir", "founder", "caliph", "commander-in-chief"]),
         rule(.leader_of, "(?:leader|chief|head|emir|founder|[Dd]irector|[Cc]ommander) of (?:the )?{W}{0,30}?{A:o},? (?:[A-Z][a-z]*\\.? ){0,3}{A:s}", .group("s"), .group("o"), person, groupLike, when: ["leader", "chief", "head", "emir", "founder", "director", "commander"]),
         rule(.member_of, "(?:leader|chief|head|emir) of (?:the )?{A:o},? \\x{E000}\\d+\\x{E001} and his (?:deputy|aide|lieutenant|second-in-command|spokesm[ae]n) {A:s}", .group("s"), .group("o"), person, groupLike, when: ["and his"]),
-        rule(.member_of, "\\b(?:the|The) (?:group|movement|organi[sz]ation|faction|militant group|coalition)(?:’s|'s) (?:[\\w-]+ )?(?:\(memberRoles)),? (?:[A-Z][a-z]*\\.? ){0,3}{A:s}", .group("s"), .antecedent, person, [.faction], "medium", when: ["’s", "'s"]),
-        rule(.backed_by, "\\b(?:They|It|The group|The militants|The faction) (?:receives?|gets?|obtains?|gains?) (?:[\\w,]+ ){0,5}?from (?:the )?{A:o}", .antecedent, .group("o"), [.faction], groupLike, "medium", when: ["receive", "get", "obtain", "gain"]),
+        rule(.member_of, "\\b(?:the|The) (?:group|movement|organi[sz]ation|faction|militant group|coalition)(?:’s|'s) (?:[\\w-]+ )?(?:\(memberRoles)),? (?:[A-Z][a-z]*\\.? ){0,3}{A:s}", .group("s"), .antecedent, person, [.faction], "medium", when: ["’s", "'s"], and: ["group’s", "group's", "movement’s", "movement's", "organisation’s", "organisation's", "organization’s", "organization's", "faction’s", "faction's", "coalition’s", "coalition's"]),
+        rule(.backed_by, "\\b(?:They|It|The group|The militants|The faction) (?:receives?|gets?|obtains?|gains?) (?:[\\w,]+ ){0,5}?from (?:the )?{A:o}", .antecedent, .group("o"), [.faction], groupLike, "medium", when: ["receive", "get", "obtain", "gain"], and: [" from "]),
         rule(.leader_of, "{A:o}(?:’s|'s|’)? (?:current |late |slain |former |founding |new |self-proclaimed |top )?(?:leader|chief|head|emir|founder|commander-in-chief),? {A:s}", .group("s"), .group("o"), person, groupLike, when: ["leader", "chief", "head", "emir", "founder", "commander-in-chief"]),
         rule(.leader_of, "{A:o}{W}{0,40}?(?:led|headed|commanded|founded) by (?:a {W}{0,30}? known as )?{A:s}", .group("s"), .group("o"), person, groupLike, when: ["led by", "headed by", "commanded by", "founded by"]),
         rule(.leader_of, "{D:o} (?:President|Prime Minister|Supreme Leader|King|Emir|Crown Prince|leader|counterpart) {A:s}", .group("s"), .demonym("o"), person, states, "medium", when: ["president", "prime minister", "supreme leader", "king", "emir", "crown prince", "leader", "counterpart"]),
@@ -821,13 +834,13 @@ extension RelationRule {
         rule(.fights, "{L:s}{N}{0,80}?\\b(?:\(attackWords))\\b{N}{0,120}?{A:o}", .group("s"), .group("o"), armed, armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured"]),
         rule(.fights, "{A:s}{W}{0,80}?\\b(?:at the hands of|defeated by|routed by|expelled by|losses to)\\b (?:the )?{A:o}", .group("s"), .group("o"), armed, armed, when: ["at the hands of", "defeated by", "routed by", "expelled by", "losses to"]),
         rule(.fights, "{D:s} (?:air ?strikes?|drone strikes?|warplanes|jets|forces|troops|shelling|artillery|raids?)(?: {W}{0,40}?)? \\b(?:targeted|targeting|struck|hit|on|against)\\b{W}{0,40}?{A:o}", .demonym("s"), .group("o"), states, armed, "medium", when: ["strike", "warplanes", "jets", "forces", "troops", "shelling", "artillery", "raid"]),
-        rule(.fights, "\\b(?:This|this) (?:very )?(?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,40}?\\b(?:\(attackWords))\\b{N}{0,60}?{A:o}", .antecedent, .group("o"), [.faction], armed, "medium", when: ["this "]),
-        rule(.fights, "\\b(?:The|the) (?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,60}?\\b(?:\(attackWords)|attack by|offensive by|assault by)\\b{N}{0,60}?{A:o}", .topic, .group("o"), [.faction], armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured", "attack by", "offensive by", "assault by"]),
+        rule(.fights, "\\b(?:This|this) (?:very )?(?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,40}?\\b(?:\(attackWords))\\b{N}{0,60}?{A:o}", .antecedent, .group("o"), [.faction], armed, "medium", when: ["this "], and: ["faction", "group", "coalition", "organisation", "organization"]),
+        rule(.fights, "\\b(?:The|the) (?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,60}?\\b(?:\(attackWords)|attack by|offensive by|assault by)\\b{N}{0,60}?{A:o}", .topic, .group("o"), [.faction], armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured", "attack by", "offensive by", "assault by"], and: ["the faction", "the group", "the coalition", "the militant group", "the organisation", "the organization"]),
         // anaphors for leaders, backers and kin groups
-        rule(.leader_of, "\\b(?:the|its|their) (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)(?:’s|'s)? (?:current |late |slain |new )?(?:leader|chief|head|emir),? {A:s}", .group("s"), .antecedent, person, [.faction], "medium", when: ["leader", "chief", "head", "emir"]),
+        rule(.leader_of, "\\b(?:the|its|their) (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)(?:’s|'s)? (?:current |late |slain |new )?(?:leader|chief|head|emir),? {A:s}", .group("s"), .antecedent, person, [.faction], "medium", when: ["leader", "chief", "head", "emir"], and: ["group", "movement", "organisation", "organization", "faction"]),
         rule(.leader_of, "{A:s},? the (?:current |late |slain |new |former )?(?:leader|chief|head|emir) of the (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)\\b", .group("s"), .antecedent, person, [.faction], "medium", when: ["leader", "chief", "head", "emir"]),
         rule(.affiliated_with, "{A:s}[”\"]? (?:is|was) (?:in fact |actually )?an? (?:[\\w-]+ ){0,2}(?:variant|version|offshoot|extension|expansion|successor|incarnation) of {W}{0,60}?{A:o}", .group("s"), .group("o"), nonState, groupLike, when: ["variant", "version", "offshoot", "extension", "expansion", "successor", "incarnation"]),
-        rule(.backed_by, "{A:o}{W}{0,40}? (?:will |would )?(?:reportedly |allegedly )?(?:support|back|fund|arm|train)s? (?:the )?(?:new )?(?:group|faction|militants|formation)\\b", .antecedent, .group("o"), [.faction], groupLike, "medium", when: ["support", "back", "fund", "arm", "train"]),
+        rule(.backed_by, "{A:o}{W}{0,40}? (?:will |would )?(?:reportedly |allegedly )?(?:support|back|fund|arm|train)s? (?:the )?(?:new )?(?:group|faction|militants|formation)\\b", .antecedent, .group("o"), [.faction], groupLike, "medium", when: ["support", "back", "fund", "arm", "train"], and: ["group", "faction", "militants", "formation"]),
         rule(.backed_by, "{M:o}-(?:backed|supported|sponsored|funded) (?:[\\w’'-]+ ){0,2}?(?:group|faction|militants|rebels|outfit)\\b(?!,? (?:the )?[“\"]?\\x{E000})", .topic, .group("o"), [.faction], groupLike, "medium", when: ["-backed", "-supported", "-sponsored", "-funded"]),
         rule(.fights, "{L:s}{W}{0,80}?\\banti-{M:o}", .group("s"), .group("o"), armed, armed, when: ["anti-"]),
         rule(.fights, "{A:o}{W}{0,40}?(?:was|were) (?:attacked|targeted|shelled|bombed|struck|hit|repelled|killed) by (?:the )?{A:s}", .group("s"), .group("o"), armed, armed, when: ["attacked by", "targeted by", "shelled by", "bombed by", "struck by", "hit by", "repelled by", "killed by"]),
