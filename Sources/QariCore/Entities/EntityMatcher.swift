@@ -36,6 +36,8 @@ public final class EntityMatcher: @unchecked Sendable {
     /// lower-case words start no name, which passes over "the", "of" and "in" whose keys happen
     /// to be the keys of names.
     private let lowercaseFirstWords: KeyTable
+    /// `relationRole` of each knowledge-base entity.
+    private let knowledgeBaseRoles: [String: (isPlace: Bool, acting: EntityType?)]
     private let lock = NSLock()
     private var discovered: [String: Entity] = [:]
 
@@ -73,6 +75,13 @@ public final class EntityMatcher: @unchecked Sendable {
         self.aliases = aliases
         self.entityIDs = knowledgeBase.entities.map(\.id)
         self.lowercaseFirstWords = KeyTable(keys: lowercaseFirstWords)
+        var roles: [String: (isPlace: Bool, acting: EntityType?)] = [:]
+        for entity in knowledgeBase.entities where roles[entity.id] == nil {
+            // As `relationRole` computes it for a discovered entity; nothing is discovered yet.
+            let acting = entity.metonymFor.flatMap { knowledgeBase.entity(id: $0) } ?? entity
+            roles[entity.id] = (entity.type == .place && entity.metonymFor == nil, acting.type)
+        }
+        self.knowledgeBaseRoles = roles
     }
 
     // MARK: Public API
@@ -135,6 +144,16 @@ public final class EntityMatcher: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return discovered[id]
+    }
+
+    /// For relation extraction: whether the entity is a place that stands for no state, and the
+    /// type it acts as (a capital named for its state, "Ankara backs ...", acts as the state);
+    /// nil when the id is unknown. Knowledge-base entities are answered from a table.
+    func relationRole(id: String) -> (isPlace: Bool, acting: EntityType?) {
+        if let role = knowledgeBaseRoles[id] { return role }
+        guard let entity = discoveredEntity(id: id) else { return (false, nil) }
+        let acting = entity.metonymFor.flatMap { self.entity(id: $0) } ?? entity
+        return (entity.type == .place && entity.metonymFor == nil, acting.type)
     }
 
     /// A knowledge-base entity, or a discovered one.

@@ -36,12 +36,7 @@ public enum RelationExtractor {
     public static func relations(in text: String, mentions: [EntityMention], matcher: EntityMatcher) -> [TextRelation] {
         // Every rule needs at least one placeholder (a mention) to read a relation from.
         if mentions.isEmpty { return [] }
-        let template = RelationTemplate(text: text, mentions: mentions) { id in
-            guard let entity = matcher.entity(id: id) else { return (false, nil) }
-            // A capital named for its state ("Ankara backs ...") acts as the state.
-            let acting = entity.metonymFor.flatMap { matcher.entity(id: $0) } ?? entity
-            return (entity.type == .place && entity.metonymFor == nil, acting.type)
-        }
+        let template = RelationTemplate(text: text, mentions: mentions, classify: matcher.relationRole)
         // A rule is tried only where the template has the placeholders its pattern needs (counted
         // by role) and one of its cue words: an NSRegularExpression call costs far more than these
         // tests. A pattern that never crosses a sentence mark is run on the sentences that pass
@@ -188,9 +183,9 @@ final class RelationTemplate {
     let placeholderCounts: PlaceholderCounts
     let cues: CueSet
     let segments: [Segment]
-    /// For each template code unit: the text offsets (scalars) it stands for.
-    private let textStart: [Int]
-    private let textEnd: [Int]
+    /// Each placeholder: its template code units and the text offsets (scalars) it stands for.
+    /// Text between placeholders is copied as it is.
+    private let placeholders: [(units: Range<Int>, text: Range<Int>)]
 
     /// `classify`: whether a mention's entity is a place that stands for no state, and the type
     /// it acts as (nil when unknown).
@@ -202,9 +197,8 @@ final class RelationTemplate {
         var roles: [Role] = []
         var units: [UInt16] = []
         units.reserveCapacity(scalars.count + 4 * sorted.count)
-        var starts: [Int] = [], ends: [Int] = []
-        starts.reserveCapacity(scalars.count + 4 * sorted.count)
-        ends.reserveCapacity(scalars.count + 4 * sorted.count)
+        var placeholders: [(units: Range<Int>, text: Range<Int>)] = []
+        placeholders.reserveCapacity(sorted.count)
         var position = 0
         var depth = 0
         var counts = PlaceholderCounts()
@@ -216,9 +210,9 @@ final class RelationTemplate {
                 let v = scalar.value
                 if v == 0x28 { depth += 1 } else if v == 0x29 { depth = max(0, depth - 1) }
                 if v < 0x10000 {
-                    units.append(UInt16(truncatingIfNeeded: v)); starts.append(position); ends.append(position + 1)
+                    units.append(UInt16(truncatingIfNeeded: v))
                 } else {
-                    for unit in scalar.utf16 { units.append(unit); starts.append(position); ends.append(position + 1) }
+                    for unit in scalar.utf16 { units.append(unit) }
                 }
                 position += 1
             }
@@ -242,28 +236,28 @@ final class RelationTemplate {
             }
             roles.append(role)
             counts.add(role)
-            let lower = mention.range.lowerBound, upper = mention.range.upperBound
-            units.append(role.open); starts.append(lower); ends.append(upper)
+            let placeholderStart = units.count
+            units.append(role.open)
             if index == 0 {
-                units.append(0x30); starts.append(lower); ends.append(upper)
+                units.append(0x30)
             } else {
                 var digits = index
                 let first = units.count
                 while digits > 0 {
-                    units.append(0x30 + UInt16(digits % 10)); starts.append(lower); ends.append(upper)
+                    units.append(0x30 + UInt16(digits % 10))
                     digits /= 10
                 }
                 units[first...].reverse()
             }
-            units.append(role.close); starts.append(lower); ends.append(upper)
+            units.append(role.close)
+            placeholders.append((placeholderStart..<units.count, mention.range))
             position = mention.range.upperBound
         }
         while roles.count < sorted.count { roles.append(.actor) }
         copy(upTo: scalars.count)
         self.roles = roles
         self.units = units
-        self.textStart = starts
-        self.textEnd = ends
+        self.placeholders = placeholders
         self.placeholderCounts = counts
         var (segments, cues, cueHits) = CueTable.shared.scan(units)
         var all = TypeMask()
@@ -376,10 +370,27 @@ final class RelationTemplate {
         return indexes
     }
 
+    /// The text offsets (scalars) a template code unit stands for: its scalar, or the whole mention.
+    private func textOffsets(ofUnit unit: Int) -> Range<Int> {
+        // The copied stretch holding the unit starts after the last placeholder before it.
+        var runUnit = 0, runText = 0
+        for placeholder in placeholders {
+            if placeholder.units.lowerBound > unit { break }
+            if placeholder.units.contains(unit) { return placeholder.text }
+            runUnit = placeholder.units.upperBound
+            runText = placeholder.text.upperBound
+        }
+        @inline(__always) func isLowSurrogate(_ u: UInt16) -> Bool { u >= 0xDC00 && u < 0xE000 }
+        var scalar = runText
+        for k in runUnit..<unit where !isLowSurrogate(units[k]) { scalar += 1 }
+        if isLowSurrogate(units[unit]) { scalar -= 1 }   // the second half of a pair
+        return scalar..<(scalar + 1)
+    }
+
     /// Text offsets and text of a template range.
     func evidence(_ range: NSRange) -> (Range<Int>, String) {
-        let lower = textStart[range.location]
-        let upper = textEnd[range.location + range.length - 1]
+        let lower = textOffsets(ofUnit: range.location).lowerBound
+        let upper = textOffsets(ofUnit: range.location + range.length - 1).upperBound
         return (lower..<upper, EntityMatcher.string(text, lower..<upper))
     }
 }
@@ -421,16 +432,22 @@ struct CueSet {
 final class CueTable: @unchecked Sendable {
     static let shared = CueTable(RelationRule.cueWords)
 
-    /// Cue words as lower-case code units, by id.
-    private let words: [[UInt16]]
-    /// Ids of the cues that start with two ASCII units, by (first << 7 | second).
-    private let byBigram: [[Int32]]
+    /// Cue words as lower-case code units, run together; word `id` is at
+    /// `wordStarts[id]..<wordStarts[id + 1]`.
+    private let wordUnits: [UInt16]
+    private let wordStarts: [Int32]
+    /// Ids of the cues that start with two ASCII units (first << 7 | second), at
+    /// `bigramIDs[bigramStarts[b]..<bigramStarts[b + 1]]`.
+    private let bigramStarts: [Int32]
+    private let bigramIDs: [Int32]
     /// Ids of the cues that start with a unit above ASCII or have one unit.
     private let others: [(first: UInt16, id: Int32)]
 
     init(_ cues: [String]) {
         precondition(cues.count <= 256, "CueSet holds 256 cue words")
-        words = cues.map { Array($0.utf16) }
+        let words = cues.map { Array($0.utf16) }
+        var wordUnits: [UInt16] = [], wordStarts: [Int32] = [0]
+        for word in words { wordUnits += word; wordStarts.append(Int32(wordUnits.count)) }
         var byBigram = [[Int32]](repeating: [], count: 128 * 128)
         var others: [(UInt16, Int32)] = []
         for (id, word) in words.enumerated() {
@@ -440,7 +457,12 @@ final class CueTable: @unchecked Sendable {
                 others.append((first, Int32(id)))
             }
         }
-        self.byBigram = byBigram
+        var bigramStarts: [Int32] = [0], bigramIDs: [Int32] = []
+        for ids in byBigram { bigramIDs += ids; bigramStarts.append(Int32(bigramIDs.count)) }
+        self.wordUnits = wordUnits
+        self.wordStarts = wordStarts
+        self.bigramStarts = bigramStarts
+        self.bigramIDs = bigramIDs
         self.others = others
     }
 
@@ -454,10 +476,6 @@ final class CueTable: @unchecked Sendable {
         var hits: [(start: Int32, end: Int32, id: Int32)] = []
         var current = RelationTemplate.Segment(range: NSRange(location: 0, length: 0))
         let n = units.count
-        func found(_ id: Int32, at i: Int) {
-            current.cues.insert(Int(id))
-            hits.append((Int32(i), Int32(i + words[Int(id)].count), id))
-        }
         func close(at i: Int, mark: UInt16) {
             current.range.length = i - current.range.location
             current.end = mark
@@ -466,6 +484,25 @@ final class CueTable: @unchecked Sendable {
             all.formUnion(current.cues)
         }
         units.withUnsafeBufferPointer { u in
+        wordUnits.withUnsafeBufferPointer { wordUnits in
+        wordStarts.withUnsafeBufferPointer { wordStarts in
+        bigramStarts.withUnsafeBufferPointer { bigramStarts in
+        bigramIDs.withUnsafeBufferPointer { bigramIDs in
+            /// True when cue `id` is written at `i` (ASCII case folded).
+            @inline(__always) func isAt(_ id: Int32, _ i: Int) -> Bool {
+                let from = Int(wordStarts[Int(id)]), to = Int(wordStarts[Int(id) + 1])
+                guard i + (to - from) <= n else { return false }
+                var k = from, j = i
+                while k < to {
+                    if CueTable.fold(u[j]) != wordUnits[k] { return false }
+                    k += 1; j += 1
+                }
+                return true
+            }
+            @inline(__always) func found(_ id: Int32, at i: Int) {
+                current.cues.insert(Int(id))
+                hits.append((Int32(i), Int32(i) + wordStarts[Int(id) + 1] - wordStarts[Int(id)], id))
+            }
             var i = 0
             while i < n {
                 let c = u[i]
@@ -489,25 +526,28 @@ final class CueTable: @unchecked Sendable {
                     if i + 1 < n {
                         let b = CueTable.fold(u[i + 1])
                         if b < 0x80 {
-                            for id in byBigram[Int(a) << 7 | Int(b)] where matches(words[Int(id)], u, at: i) { found(id, at: i) }
+                            let bigram = Int(a) << 7 | Int(b)
+                            var k = Int(bigramStarts[bigram])
+                            let end = Int(bigramStarts[bigram + 1])
+                            while k < end {
+                                let id = bigramIDs[k]
+                                if isAt(id, i) { found(id, at: i) }
+                                k += 1
+                            }
                         }
                     }
                 } else {
-                    for other in others where other.first == a && matches(words[Int(other.id)], u, at: i) {
-                        found(other.id, at: i)
-                    }
+                    for other in others where other.first == a && isAt(other.id, i) { found(other.id, at: i) }
                 }
                 i += 1
             }
         }
+        }
+        }
+        }
+        }
         close(at: n, mark: 0)
         return (segments, all, hits)
-    }
-
-    @inline(__always) private func matches(_ word: [UInt16], _ u: UnsafeBufferPointer<UInt16>, at i: Int) -> Bool {
-        guard i + word.count <= u.count else { return false }
-        for k in 0..<word.count where CueTable.fold(u[i + k]) != word[k] { return false }
-        return true
     }
 }
 
