@@ -469,75 +469,91 @@ final class CueTable: @unchecked Sendable {
     @inline(__always) private static func fold(_ u: UInt16) -> UInt16 { u &- 0x41 < 26 ? u | 0x20 : u }
 
     /// The template's sentences, with their placeholders and cue words, the cue words of the
-    /// whole, and every cue word found.
+    /// whole, and every cue word found. One pass; no closure captures its state, so that the
+    /// loop runs without exclusivity checks.
     func scan(_ units: [UInt16]) -> ([RelationTemplate.Segment], CueSet, [(start: Int32, end: Int32, id: Int32)]) {
         var segments: [RelationTemplate.Segment] = []
         var all = CueSet()
         var hits: [(start: Int32, end: Int32, id: Int32)] = []
-        var current = RelationTemplate.Segment(range: NSRange(location: 0, length: 0))
         let n = units.count
-        func close(at i: Int, mark: UInt16) {
-            current.range.length = i - current.range.location
-            current.end = mark
-            current.hits = current.hits.lowerBound..<hits.count
-            segments.append(current)
-            all.formUnion(current.cues)
-        }
+        var segmentStart = 0
+        var counts = PlaceholderCounts()
+        var cues = CueSet()
+        var firstActorEnd = -1, lastActorStart = -1
+        var firstHit = 0
         units.withUnsafeBufferPointer { u in
         wordUnits.withUnsafeBufferPointer { wordUnits in
         wordStarts.withUnsafeBufferPointer { wordStarts in
         bigramStarts.withUnsafeBufferPointer { bigramStarts in
         bigramIDs.withUnsafeBufferPointer { bigramIDs in
-            /// True when cue `id` is written at `i` (ASCII case folded).
-            @inline(__always) func isAt(_ id: Int32, _ i: Int) -> Bool {
-                let from = Int(wordStarts[Int(id)]), to = Int(wordStarts[Int(id) + 1])
-                guard i + (to - from) <= n else { return false }
-                var k = from, j = i
-                while k < to {
-                    if CueTable.fold(u[j]) != wordUnits[k] { return false }
-                    k += 1; j += 1
-                }
-                return true
-            }
-            @inline(__always) func found(_ id: Int32, at i: Int) {
-                current.cues.insert(Int(id))
-                hits.append((Int32(i), Int32(i) + wordStarts[Int(id) + 1] - wordStarts[Int(id)], id))
-            }
             var i = 0
-            while i < n {
-                let c = u[i]
-                if c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F {   // . ; ! ?
-                    close(at: i, mark: c)
-                    current = RelationTemplate.Segment(range: NSRange(location: i + 1, length: 0))
-                    current.hits = hits.count..<hits.count
+            while i <= n {
+                let c: UInt16 = i < n ? u[i] : 0
+                if i == n || c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F {   // . ; ! ? and the end
+                    var segment = RelationTemplate.Segment(range: NSRange(location: segmentStart, length: i - segmentStart))
+                    segment.counts = counts
+                    segment.cues = cues
+                    segment.end = c
+                    segment.firstActorEnd = firstActorEnd
+                    segment.lastActorStart = lastActorStart
+                    segment.hits = firstHit..<hits.count
+                    segments.append(segment)
+                    all.formUnion(cues)
+                    segmentStart = i + 1
+                    counts = PlaceholderCounts()
+                    cues = CueSet()
+                    firstActorEnd = -1; lastActorStart = -1
+                    firstHit = hits.count
                     i += 1
                     continue
                 }
-                if c >= 0xE000 && c <= 0xE007 {
-                    if c & 1 == 0 {
-                        current.counts.add(RelationTemplate.Role(rawValue: Int(c - 0xE000) / 2)!)
-                        if c == 0xE000 { current.lastActorStart = i }
-                    } else if c == 0xE001 && current.firstActorEnd < 0 {
-                        current.firstActorEnd = i + 1
+                if c >= 0xE000 {
+                    if c <= 0xE007 {
+                        if c & 1 == 0 {
+                            counts.add(RelationTemplate.Role(rawValue: Int(c - 0xE000) / 2)!)
+                            if c == 0xE000 { lastActorStart = i }
+                        } else if c == 0xE001 && firstActorEnd < 0 {
+                            firstActorEnd = i + 1
+                        }
                     }
+                    i += 1
+                    continue
                 }
                 let a = CueTable.fold(c)
+                var k = 0, end = 0
                 if a < 0x80 {
                     if i + 1 < n {
                         let b = CueTable.fold(u[i + 1])
                         if b < 0x80 {
                             let bigram = Int(a) << 7 | Int(b)
-                            var k = Int(bigramStarts[bigram])
-                            let end = Int(bigramStarts[bigram + 1])
-                            while k < end {
-                                let id = bigramIDs[k]
-                                if isAt(id, i) { found(id, at: i) }
-                                k += 1
-                            }
+                            k = Int(bigramStarts[bigram])
+                            end = Int(bigramStarts[bigram + 1])
+                        }
+                    }
+                    while k < end {
+                        let id = Int(bigramIDs[k])
+                        k += 1
+                        let from = Int(wordStarts[id]), to = Int(wordStarts[id + 1])
+                        guard i + (to - from) <= n else { continue }
+                        var w = from + 2, j = i + 2   // the first two units are the bigram
+                        while w < to && CueTable.fold(u[j]) == wordUnits[w] { w += 1; j += 1 }
+                        if w == to {
+                            cues.insert(id)
+                            hits.append((Int32(i), Int32(j), Int32(id)))
                         }
                     }
                 } else {
-                    for other in others where other.first == a && isAt(other.id, i) { found(other.id, at: i) }
+                    for other in others where other.first == a {
+                        let id = Int(other.id)
+                        let from = Int(wordStarts[id]), to = Int(wordStarts[id + 1])
+                        guard i + (to - from) <= n else { continue }
+                        var w = from, j = i
+                        while w < to && CueTable.fold(u[j]) == wordUnits[w] { w += 1; j += 1 }
+                        if w == to {
+                            cues.insert(id)
+                            hits.append((Int32(i), Int32(j), Int32(id)))
+                        }
+                    }
                 }
                 i += 1
             }
@@ -546,7 +562,6 @@ final class CueTable: @unchecked Sendable {
         }
         }
         }
-        close(at: n, mark: 0)
         return (segments, all, hits)
     }
 }
@@ -556,7 +571,15 @@ struct TypeMask {
     var bits: UInt8 = 0
 
     init() {}
-    init(_ type: EntityType) { bits = 1 << UInt8(EntityType.allCases.firstIndex(of: type)!) }
+    init(_ type: EntityType) {
+        switch type {
+        case .faction: bits = 1
+        case .state_actor: bits = 2
+        case .person: bits = 4
+        case .place: bits = 8
+        case .organization: bits = 16
+        }
+    }
     init(_ types: Set<EntityType>) { for type in types { bits |= TypeMask(type).bits } }
 
     mutating func formUnion(_ other: TypeMask) { bits |= other.bits }
