@@ -773,7 +773,13 @@ extension RelationRule {
             }
         }
         // Filler may hold modifiers, parentheticals and places, never another actor.
-        expanded = expanded.replacingOccurrences(of: "{N}", with: "(?:(?!\\b(?:not|never|stopped|no longer|behind|if|wants?|hopes?|hoped|would|could|might|tolerate|but|while|whereas|although|became|helped|dared)\\b)[^\\x{E000}\\x{E001}.;!?])")
+        // One character at a time; the lookahead for a negation runs only on the letters that
+        // start one (the patterns are case-sensitive), which the regular expression engine
+        // otherwise tries at every character of the filler.
+        let negations = "not|never|stopped|no longer|behind|if|wants?|hopes?|hoped|would|could|might|tolerate|but|while|whereas|although|became|helped|dared"
+        let negationInitials = "nsbiwhcmtad"
+        expanded = expanded.replacingOccurrences(
+            of: "{N}", with: "(?:[^\\x{E000}\\x{E001}.;!?\(negationInitials)]|(?!\\b(?:\(negations))\\b)[\(negationInitials)])")
         expanded = expanded.replacingOccurrences(of: "{W}", with: "[^\\x{E000}\\x{E001}.;!?]")
         return try! NSRegularExpression(pattern: expanded, options: [])
     }
