@@ -276,24 +276,30 @@ enum NameKey {
         if a == b { return 1 }
         let n = a.count, m = b.count
         if n == 0 || m == 0 { return 0 }
-        var previousRow = (0...m).map(Double.init)
-        var row = [Double](repeating: 0, count: m + 1)
-        for i in 1...n {
-            row[0] = Double(i)
-            for j in 1...m {
-                let substitution: Double
-                if a[i - 1] == b[j - 1] {
-                    substitution = 0
-                } else if isVowel(a[i - 1]) && isVowel(b[j - 1]) {
-                    substitution = 0.5
-                } else {
-                    substitution = 1
+        // Two rows on the stack: this runs for every candidate spelling, and arrays would be allocated.
+        let distance = withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (m + 1)) { rows -> Double in
+            var previousRow = UnsafeMutableBufferPointer(rebasing: rows[0...m])
+            var row = UnsafeMutableBufferPointer(rebasing: rows[(m + 1)...])
+            for j in 0...m { previousRow[j] = Double(j) }
+            for j in 0...m { row[j] = 0 }
+            for i in 1...n {
+                row[0] = Double(i)
+                for j in 1...m {
+                    let substitution: Double
+                    if a[i - 1] == b[j - 1] {
+                        substitution = 0
+                    } else if isVowel(a[i - 1]) && isVowel(b[j - 1]) {
+                        substitution = 0.5
+                    } else {
+                        substitution = 1
+                    }
+                    row[j] = min(previousRow[j] + 1, row[j - 1] + 1, previousRow[j - 1] + substitution)
                 }
-                row[j] = min(previousRow[j] + 1, row[j - 1] + 1, previousRow[j - 1] + substitution)
+                swap(&previousRow, &row)
             }
-            swap(&previousRow, &row)
+            return previousRow[m]
         }
-        return 1 - previousRow[m] / Double(max(n, m))
+        return 1 - distance / Double(max(n, m))
     }
 }
 
