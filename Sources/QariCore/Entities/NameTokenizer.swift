@@ -110,8 +110,10 @@ struct NameTokenizer {
         var index = 0
         var gapIsJoining = false   // the gap since the last token held only spaces/hyphens/apostrophes
         var pendingArticle: (start: Int, joinsPrevious: Bool)? = nil
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(32)
+        // A word's letters: at most one byte per scalar of the text.
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 1)
+        defer { storage.deallocate() }
+        var buffer = ScratchBytes(storage)
 
         while index < count {
             let v = scalars[index].value
@@ -169,7 +171,7 @@ struct NameTokenizer {
                 tokenEnd -= 2
             }
             // Letters and case.
-            buffer.removeAll(keepingCapacity: true)
+            buffer.removeAll()
             if arabic {
                 NameKey.appendArabicNormalized(scalars, start..<tokenEnd, into: &buffer)
             } else {
@@ -201,7 +203,7 @@ struct NameTokenizer {
             // An article ("al-", "el-", "ash-"...) joins the next word instead of being a token.
             if script == .latin, buffer.count <= 3, end + 1 < count,
                NameTokenizer.isHyphen(scalars[end].value) || NameKey.isAl(buffer),
-               NameKey.isArticle(buffer, hyphenated: NameTokenizer.isHyphen(scalars[end].value)) {
+               NameKey.isArticle(Array(buffer), hyphenated: NameTokenizer.isHyphen(scalars[end].value)) {
                 let next = scalars[end + 1].value
                 // "Al-‘Asal": an ayn mark may follow the article's hyphen.
                 let hyphenated = NameTokenizer.isHyphen(scalars[end].value) && (NameTokenizer.isLatinLetter(next)
@@ -241,7 +243,9 @@ struct NameTokenizer {
             }
             var alternativesIndex: Int32 = -1
             if script == .arabic {
-                let alternatives = NameTokenizer.procliticAlternatives(buffer, scalars: scalars, range: start..<tokenEnd)
+                // (The test procliticAlternatives starts with, made here to spare the array.)
+                let alternatives = buffer.count >= 3 && NameKey.isArabicProclitic(buffer[0])
+                    ? NameTokenizer.procliticAlternatives(Array(buffer), scalars: scalars, range: start..<tokenEnd) : []
                 if !alternatives.isEmpty {
                     alternativesIndex = Int32(arabicAlternatives.count)
                     arabicAlternatives.append(alternatives)
