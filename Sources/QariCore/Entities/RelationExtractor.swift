@@ -44,9 +44,14 @@ public enum RelationExtractor {
         var found: [TextRelation] = []
         var seen = Set<String>()
         var hasDemonym: Bool? = nil
-        for rule in RelationRule.all {
-            guard template.placeholderCounts.satisfies(rule.needs), rule.cuesFit(template.cues),
-                  rule.typesFit(template.actingTypes) else { continue }
+        let gates = RelationRule.gates
+        for index in gates.indices {
+            // The tests read plain values; the rule itself (arrays, sets, a regular expression) is
+            // copied only for the few that pass them.
+            let gate = gates[index]
+            guard template.placeholderCounts.satisfies(gate.needs), gate.cuesFit(template.cues),
+                  gate.typesFit(template.actingTypes) else { continue }
+            let rule = RelationRule.all[index]
             if rule.needs.demonym {
                 if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
                 if !hasDemonym! { continue }
@@ -63,8 +68,8 @@ public enum RelationExtractor {
             }
             if rule.scope != .line {
                 for segment in rule.scope == .sentence ? template.segments : template.clauses
-                where segment.counts.satisfies(rule.needs) && rule.cuesFit(segment.cues) && rule.typesFit(segment.actingTypes) {
-                    if rule.cueBetweenActors && !template.hasCue(of: rule, betweenActorsIn: segment) { continue }
+                where segment.counts.satisfies(gate.needs) && gate.cuesFit(segment.cues) && gate.typesFit(segment.actingTypes) {
+                    if rule.cueBetweenActors && !template.hasCue(of: gate, betweenActorsIn: segment) { continue }
                     for match in template.matches(rule.regex, in: segment.range) { take(match) }
                 }
             } else {
@@ -161,7 +166,7 @@ final class RelationTemplate {
 
     /// True when one of the rule's cue words lies after an actor and before another in the segment:
     /// where a pattern that runs from an actor to an actor must have it.
-    func hasCue(of rule: RelationRule, betweenActorsIn segment: Segment) -> Bool {
+    func hasCue(of rule: RuleGate, betweenActorsIn segment: Segment) -> Bool {
         guard segment.firstActorEnd >= 0, segment.lastActorStart >= 0 else { return false }
         for k in segment.hits {
             let hit = cueHits[k]
@@ -566,6 +571,27 @@ final class CueTable: @unchecked Sendable {
     }
 }
 
+/// What a line or a sentence must have for a rule's pattern to be run on it.
+struct RuleGate {
+    let needs: PlaceholderCounts
+    let cueSet: CueSet
+    /// Further cue words one of which is needed too; nil when there are none.
+    let moreCueSet: CueSet?
+    let subjectMask: TypeMask
+    let objectMask: TypeMask
+
+    /// True when the cue words found include one of the rule's, and one of its further ones if it has them.
+    @inline(__always) func cuesFit(_ found: CueSet) -> Bool {
+        found.intersects(cueSet) && (moreCueSet.map { found.intersects($0) } ?? true)
+    }
+
+    /// False when placeholders acting as these types cannot give the rule both a subject and an
+    /// object: a subject or object read from the matched names must act as one of its types.
+    @inline(__always) func typesFit(_ present: TypeMask) -> Bool {
+        (subjectMask.bits == 0 || present.intersects(subjectMask)) && (objectMask.bits == 0 || present.intersects(objectMask))
+    }
+}
+
 /// A set of entity types, one bit each.
 struct TypeMask {
     var bits: UInt8 = 0
@@ -646,15 +672,10 @@ struct RelationRule {
     let subjectTypes: Set<EntityType>
     let objectTypes: Set<EntityType>
 
-    /// True when the cue words found include one of the rule's, and one of its further ones if it has them.
-    @inline(__always) func cuesFit(_ found: CueSet) -> Bool {
-        found.intersects(cueSet) && (moreCues.isEmpty || found.intersects(moreCueSet))
-    }
-
-    /// False when placeholders acting as these types cannot give the rule both a subject and an
-    /// object: a subject or object read from the matched names must act as one of its types.
-    @inline(__always) func typesFit(_ present: TypeMask) -> Bool {
-        (subjectMask.bits == 0 || present.intersects(subjectMask)) && (objectMask.bits == 0 || present.intersects(objectMask))
+    /// The rule's tests, as plain values.
+    var gate: RuleGate {
+        RuleGate(needs: needs, cueSet: cueSet, moreCueSet: moreCues.isEmpty ? nil : moreCueSet,
+                 subjectMask: subjectMask, objectMask: objectMask)
     }
 
     /// The types a subject (object) read from the match must act as; empty when it is not read
@@ -823,6 +844,9 @@ extension RelationRule {
         }
         return words
     }()
+
+    /// The tests of `all`, in the same order.
+    static let gates: [RuleGate] = all.map(\.gate)
 
     static let all: [RelationRule] = rulesWithoutCueSets.map { rule in
         var rule = rule
