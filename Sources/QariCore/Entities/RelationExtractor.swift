@@ -860,6 +860,40 @@ extension RelationRule {
     }
 
     static let groupNouns = "groups?|factions?|coalitions?|militants|militant groups?|organi[sz]ations?|alliances?|outfits?|movements?|party|jihadists|rebels|formations?"
+    /// `attackWords` as one group whose alternatives are grouped by their first letter: the same
+    /// matches, tried in the same order, but the regular expression engine tests one letter
+    /// where it tested every alternative at every position of a filler.
+    static let attackAlternation = byInitial(attackWords)
+    static let attackOrAttackByAlternation = byInitial(attackWords + "|attack by|offensive by|assault by")
+
+    /// "(?:" + alternatives + ")" with alternatives that start with the same literal letter put in
+    /// one group behind it, in their order. Alternatives with different first letters cannot
+    /// match at the same place, so the order among groups does not matter.
+    static func byInitial(_ alternation: String) -> String {
+        var alternatives: [String] = []
+        var depth = 0
+        var current = ""
+        for character in alternation {
+            if character == "(" { depth += 1 } else if character == ")" { depth -= 1 }
+            if character == "|" && depth == 0 {
+                alternatives.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        alternatives.append(current)
+        var initials: [Character] = []
+        var groups: [Character: [String]] = [:]
+        for alternative in alternatives {
+            let initial = alternative.first!
+            precondition(initial.isLetter, "an alternative starts with a literal letter")
+            if groups[initial] == nil { initials.append(initial) }
+            groups[initial, default: []].append(String(alternative.dropFirst()))
+        }
+        return "(?:" + initials.map { "\($0)(?:" + groups[$0]!.joined(separator: "|") + ")" }.joined(separator: "|") + ")"
+    }
+
     static let attackWords = "attack(?:ed|s|ing)?|launched|struck|strikes|shelled|shelling|targeted|targeting|bombed|bombing|bombarded|pounded|clash(?:ed|es)? with|fought|fighting|raided|assaulted|ambushed|surrounded|repelled|advance(?:d)? on|airstrikes|offensive|operations? against|confrontation with|opposing|confronting|counteroffensives?|war (?:on|against)|eliminate|liberation from|captured"
     private static let regionWords = "(?:north|south|east|west|central|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|south-?eastern)"
     private static let locative = try! NSRegularExpression(
@@ -924,11 +958,11 @@ extension RelationRule {
         rule(.part_of, "{A:s}{W}{0,80}?(?:, (?:a|an) |\\b(?:is|was|are|were|became) (?:a |an )?)part of (?:the )?{W}{0,40}?{A:o}", .group("s"), .group("o"), armed, armed, when: ["part of"]),
         // fights
         rule(.fights, "(?:clashes|fighting|battles?|confrontations?|war|hostilities|skirmishes)(?: [\\w’'-]+){0,2}? between (?:the )?(?:forces of )?{A:s} and (?:the )?{W}{0,60}?{A:o}", .group("s"), .group("o"), armed, armed, when: ["between"]),
-        rule(.fights, "{L:s}{N}{0,80}?\\b(?:\(attackWords))\\b{N}{0,120}?{A:o}", .group("s"), .group("o"), armed, armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured"]),
+        rule(.fights, "{L:s}{N}{0,80}?\\b\(attackAlternation)\\b{N}{0,120}?{A:o}", .group("s"), .group("o"), armed, armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured"]),
         rule(.fights, "{A:s}{W}{0,80}?\\b(?:at the hands of|defeated by|routed by|expelled by|losses to)\\b (?:the )?{A:o}", .group("s"), .group("o"), armed, armed, when: ["at the hands of", "defeated by", "routed by", "expelled by", "losses to"]),
         rule(.fights, "{D:s} (?:air ?strikes?|drone strikes?|warplanes|jets|forces|troops|shelling|artillery|raids?)(?: {W}{0,40}?)? \\b(?:targeted|targeting|struck|hit|on|against)\\b{W}{0,40}?{A:o}", .demonym("s"), .group("o"), states, armed, "medium", when: ["strike", "warplanes", "jets", "forces", "troops", "shelling", "artillery", "raid"]),
-        rule(.fights, "\\b(?:This|this) (?:very )?(?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,40}?\\b(?:\(attackWords))\\b{N}{0,60}?{A:o}", .antecedent, .group("o"), [.faction], armed, "medium", when: ["this "], and: ["faction", "group", "coalition", "organisation", "organization"]),
-        rule(.fights, "\\b(?:The|the) (?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,60}?\\b(?:\(attackWords)|attack by|offensive by|assault by)\\b{N}{0,60}?{A:o}", .topic, .group("o"), [.faction], armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured", "attack by", "offensive by", "assault by"], and: ["the faction", "the group", "the coalition", "the militant group", "the organisation", "the organization"]),
+        rule(.fights, "\\b(?:This|this) (?:very )?(?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,40}?\\b\(attackAlternation)\\b{N}{0,60}?{A:o}", .antecedent, .group("o"), [.faction], armed, "medium", when: ["this "], and: ["faction", "group", "coalition", "organisation", "organization"]),
+        rule(.fights, "\\b(?:The|the) (?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,60}?\\b\(attackOrAttackByAlternation)\\b{N}{0,60}?{A:o}", .topic, .group("o"), [.faction], armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured", "attack by", "offensive by", "assault by"], and: ["the faction", "the group", "the coalition", "the militant group", "the organisation", "the organization"]),
         // anaphors for leaders, backers and kin groups
         rule(.leader_of, "\\b(?:the|its|their) (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)(?:’s|'s)? (?:current |late |slain |new )?(?:leader|chief|head|emir),? {A:s}", .group("s"), .antecedent, person, [.faction], "medium", when: ["leader", "chief", "head", "emir"], and: ["group", "movement", "organisation", "organization", "faction"]),
         rule(.leader_of, "{A:s},? the (?:current |late |slain |new |former )?(?:leader|chief|head|emir) of the (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)\\b", .group("s"), .antecedent, person, [.faction], "medium", when: ["leader", "chief", "head", "emir"]),
