@@ -800,7 +800,7 @@ extension RelationRule {
         let negations = "not|never|stopped|no longer|behind|if|wants?|hopes?|hoped|would|could|might|tolerate|but|while|whereas|although|became|helped|dared"
         let negationInitials = "nsbiwhcmtad"
         expanded = expanded.replacingOccurrences(
-            of: "{N}", with: "(?:[^\\x{E000}\\x{E001}.;!?\(negationInitials)]|(?!\\b(?:\(negations))\\b)[\(negationInitials)])")
+            of: "{N}", with: "(?:[^\\x{E000}\\x{E001}.;!?\(negationInitials)]|(?!\\b\(byInitial(negations))\\b)[\(negationInitials)])")
         expanded = expanded.replacingOccurrences(of: "{W}", with: "[^\\x{E000}\\x{E001}.;!?]")
         return try! NSRegularExpression(pattern: expanded, options: [])
     }
