@@ -81,4 +81,31 @@ final class RelationExtractorTests: XCTestCase {
         XCTAssertEqual(String(String.UnicodeScalarView(Array(text.unicodeScalars)[relation.range])), relation.evidence)
         XCTAssertEqual(relation.confidence, "high")
     }
+
+    /// The template is built in UTF-16 units and mapped back to scalars: characters outside the
+    /// Basic Multilingual Plane (two units, one scalar) before the evidence must not shift it.
+    func testEvidenceAfterCharactersOfTwoUTF16Units() throws {
+        let text = "🇸🇾 𝐍𝐞𝐰𝐬: officials said the US-backed Syrian Democratic Forces 😀 advanced. Then HTS, formerly known as al-Nusra Front, left."
+        let found = RelationExtractor.relations(in: text, mentions: matcher.mentions(in: text), matcher: matcher)
+        XCTAssertEqual(found.map { "\($0.subject) \($0.kind.rawValue) \($0.object)" },
+                       ["sdf backed_by united_states", "hts formerly_known_as al_nusra"])
+        let scalars = Array(text.unicodeScalars)
+        for relation in found {
+            XCTAssertEqual(String(String.UnicodeScalarView(scalars[relation.range])), relation.evidence)
+        }
+        XCTAssertEqual(found.first?.evidence, "US-backed Syrian Democratic Forces")
+        XCTAssertEqual(found.last?.evidence, "HTS, formerly known as al-Nusra Front")
+    }
+
+    /// Patterns that stay within a sentence run sentence by sentence, on the sentences that have
+    /// the names and cue words they need; a relation in any sentence of a line is still found,
+    /// and none is read across a full stop.
+    func testPatternsRunSentenceBySentence() {
+        XCTAssertEqual(relations("Idlib was quiet. Hurras al-Din, a close ally of HTS, left. ISIS was elsewhere."),
+                       ["hurras allied_with hts"])
+        XCTAssertEqual(relations("Hurras al-Din, a close ally. Of HTS nothing was said."), [])
+        XCTAssertEqual(RelationRule.scope("{A:s}{W}{0,60}?known as {X:o}"), .sentence)
+        XCTAssertEqual(RelationRule.scope("(?<s>[^.;]*?)\\bexpelled from {A:o}"), .clause)
+        XCTAssertEqual(RelationRule.scope("{A:s} (?:[A-Z][a-z]*\\.? ){0,3}{A:o}"), .line)
+    }
 }

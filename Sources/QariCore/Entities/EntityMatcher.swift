@@ -36,6 +36,8 @@ public final class EntityMatcher: @unchecked Sendable {
     /// lower-case words start no name, which passes over "the", "of" and "in" whose keys happen
     /// to be the keys of names.
     private let lowercaseFirstWords: KeyTable
+    /// `relationRole` of each knowledge-base entity.
+    private let knowledgeBaseRoles: [String: (isPlace: Bool, acting: EntityType?)]
     private let lock = NSLock()
     private var discovered: [String: Entity] = [:]
 
@@ -73,6 +75,13 @@ public final class EntityMatcher: @unchecked Sendable {
         self.aliases = aliases
         self.entityIDs = knowledgeBase.entities.map(\.id)
         self.lowercaseFirstWords = KeyTable(keys: lowercaseFirstWords)
+        var roles: [String: (isPlace: Bool, acting: EntityType?)] = [:]
+        for entity in knowledgeBase.entities where roles[entity.id] == nil {
+            // As `relationRole` computes it for a discovered entity; nothing is discovered yet.
+            let acting = entity.metonymFor.flatMap { knowledgeBase.entity(id: $0) } ?? entity
+            roles[entity.id] = (entity.type == .place && entity.metonymFor == nil, acting.type)
+        }
+        self.knowledgeBaseRoles = roles
     }
 
     // MARK: Public API
@@ -135,6 +144,16 @@ public final class EntityMatcher: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return discovered[id]
+    }
+
+    /// For relation extraction: whether the entity is a place that stands for no state, and the
+    /// type it acts as (a capital named for its state, "Ankara backs ...", acts as the state);
+    /// nil when the id is unknown. Knowledge-base entities are answered from a table.
+    func relationRole(id: String) -> (isPlace: Bool, acting: EntityType?) {
+        if let role = knowledgeBaseRoles[id] { return role }
+        guard let entity = discoveredEntity(id: id) else { return (false, nil) }
+        let acting = entity.metonymFor.flatMap { self.entity(id: $0) } ?? entity
+        return (entity.type == .place && entity.metonymFor == nil, acting.type)
     }
 
     /// A knowledge-base entity, or a discovered one.
@@ -353,10 +372,27 @@ public final class EntityMatcher: @unchecked Sendable {
         return word == "the" || word == "The" || word == "THE"
     }
 
+    /// The text of a scalar range, encoded by hand: appending to a UnicodeScalarView is several
+    /// times slower, and every mention needs its surface.
     static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range])
-        return String(view)
+        String(unsafeUninitializedCapacity: range.count * 4) { out in
+            var o = 0
+            for k in range {
+                let v = scalars[k].value
+                if v < 0x80 {
+                    out[o] = UInt8(truncatingIfNeeded: v); o += 1
+                } else if v < 0x800 {
+                    out[o] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6)); out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); o += 2
+                } else if v < 0x10000 {
+                    out[o] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12)); out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                    out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); o += 3
+                } else {
+                    out[o] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18)); out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
+                    out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)); out[o + 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); o += 4
+                }
+            }
+            return o
+        }
     }
 
     // MARK: Discovered names

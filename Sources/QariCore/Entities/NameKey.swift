@@ -11,7 +11,7 @@ enum NameKey {
     // MARK: Latin letters
 
     /// Appends the lower-case ASCII letter (or digit) for a Latin scalar; apostrophes and dots are dropped.
-    static func appendLatinLetter(_ v: UInt32, into buffer: inout [UInt8]) {
+    static func appendLatinLetter<Sink: ByteSink>(_ v: UInt32, into buffer: inout Sink) {
         if v >= 0x61 && v <= 0x7A { buffer.append(UInt8(v)); return }
         if v >= 0x41 && v <= 0x5A { buffer.append(UInt8(v + 0x20)); return }
         if v >= 0x30 && v <= 0x39 { buffer.append(UInt8(v)); return }
@@ -66,8 +66,9 @@ enum NameKey {
         hyphenated ? hyphenatedArticles.contains(letters) : isAl(letters)
     }
 
-    @inline(__always) static func isAl(_ letters: [UInt8]) -> Bool {
-        letters.count == 2 && letters[0] == 0x61 && letters[1] == 0x6C
+    @inline(__always) static func isAl<Letters: RandomAccessCollection>(_ letters: Letters) -> Bool
+        where Letters.Element == UInt8, Letters.Index == Int {
+        letters.count == 2 && letters[letters.startIndex] == 0x61 && letters[letters.startIndex + 1] == 0x6C
     }
 
     @inline(__always) static func isVowel(_ c: UInt8) -> Bool {
@@ -91,7 +92,10 @@ enum NameKey {
     /// Consonant skeleton of lower-case letters: "Sheikhoun", "Shaykhun" and "Shikhon" all give "skn".
     /// This is `walkLatin` with vowels dropped, written out as its own loop because it runs on
     /// every Latin word of the text.
-    static func latinSkeleton<Sink: ByteSink>(_ l: [UInt8], into out: inout Sink) {
+    static func latinSkeleton<Letters: RandomAccessCollection, Sink: ByteSink>(_ letters: Letters, into out: inout Sink)
+        where Letters.Element == UInt8, Letters.Index == Int {
+        let l = letters
+        let base = letters.startIndex
         let n = l.count
         var i = 0
         var previous: UInt8 = 0
@@ -99,7 +103,7 @@ enum NameKey {
         var inRun = false
         var isStart = true
         while i < n {
-            let c = l[i]
+            let c = l[base + i]
             if c == previous { i += 1; continue }
             previous = c
             if isVowel(c) || ((c == 0x79 || c == 0x77) && inRun) {
@@ -109,7 +113,7 @@ enum NameKey {
             }
             if c == 0x68 && i == n - 1 && inRun && !isStart { break }
             var folded = c
-            if i + 1 < n, l[i + 1] == 0x68, let d = digraph(c) {
+            if i + 1 < n, l[base + i + 1] == 0x68, let d = digraph(c) {
                 folded = d
                 previous = 0x68
                 i += 2
@@ -207,7 +211,7 @@ enum NameKey {
 
     /// Appends normalised Arabic letters (low byte of each scalar): alef forms to bare alef,
     /// alef maqsura to yaa, taa marbuta to haa; harakat and tatweel dropped.
-    static func appendArabicNormalized(_ scalars: [Unicode.Scalar], _ range: Range<Int>, into buffer: inout [UInt8]) {
+    static func appendArabicNormalized<Sink: ByteSink>(_ scalars: [Unicode.Scalar], _ range: Range<Int>, into buffer: inout Sink) {
         for k in range {
             if let byte = normalizedArabicByte(scalars[k].value) { buffer.append(byte) }
         }
@@ -249,7 +253,7 @@ enum NameKey {
     static let arabicSeed: UInt64 = 0x84222325cbf29ce4
     static let exactSeed: UInt64 = 0x9ce484222325cbf2
 
-    @inline(__always) static func hash(_ bytes: [UInt8], seed: UInt64 = latinSeed) -> UInt64 {
+    @inline(__always) static func hash<Bytes: Sequence>(_ bytes: Bytes, seed: UInt64 = latinSeed) -> UInt64 where Bytes.Element == UInt8 {
         var h = seed
         for b in bytes {
             h ^= UInt64(b)
@@ -258,7 +262,7 @@ enum NameKey {
         return h == 0 ? 1 : h
     }
 
-    static func acronymHash(_ letters: [UInt8]) -> UInt64 {
+    static func acronymHash<Letters: Sequence>(_ letters: Letters) -> UInt64 where Letters.Element == UInt8 {
         var h = latinSeed
         h ^= 0x23
         h = h &* 0x100000001b3
@@ -276,28 +280,55 @@ enum NameKey {
         if a == b { return 1 }
         let n = a.count, m = b.count
         if n == 0 || m == 0 { return 0 }
-        var previousRow = (0...m).map(Double.init)
-        var row = [Double](repeating: 0, count: m + 1)
-        for i in 1...n {
-            row[0] = Double(i)
-            for j in 1...m {
-                let substitution: Double
-                if a[i - 1] == b[j - 1] {
-                    substitution = 0
-                } else if isVowel(a[i - 1]) && isVowel(b[j - 1]) {
-                    substitution = 0.5
-                } else {
-                    substitution = 1
+        // Two rows on the stack: this runs for every candidate spelling, and arrays would be allocated.
+        let distance = withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (m + 1)) { rows -> Double in
+            var previousRow = UnsafeMutableBufferPointer(rebasing: rows[0...m])
+            var row = UnsafeMutableBufferPointer(rebasing: rows[(m + 1)...])
+            for j in 0...m { previousRow[j] = Double(j) }
+            for j in 0...m { row[j] = 0 }
+            for i in 1...n {
+                row[0] = Double(i)
+                for j in 1...m {
+                    let substitution: Double
+                    if a[i - 1] == b[j - 1] {
+                        substitution = 0
+                    } else if isVowel(a[i - 1]) && isVowel(b[j - 1]) {
+                        substitution = 0.5
+                    } else {
+                        substitution = 1
+                    }
+                    row[j] = min(previousRow[j] + 1, row[j - 1] + 1, previousRow[j - 1] + substitution)
                 }
-                row[j] = min(previousRow[j] + 1, row[j - 1] + 1, previousRow[j - 1] + substitution)
+                swap(&previousRow, &row)
             }
-            swap(&previousRow, &row)
+            return previousRow[m]
         }
-        return 1 - previousRow[m] / Double(max(n, m))
+        return 1 - distance / Double(max(n, m))
     }
 }
 
 extension Array: NameKey.ByteSink where Element == UInt8 {}
+
+/// Bytes in memory the caller owns, for a word being read: appending checks neither capacity
+/// (the caller allocates enough) nor uniqueness, as an array's append does.
+struct ScratchBytes: RandomAccessCollection, NameKey.ByteSink {
+    let base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+
+    init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    subscript(position: Int) -> UInt8 { base[position] }
+    var isEmpty: Bool { count == 0 }
+
+    @inline(__always) mutating func append(_ byte: UInt8) {
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always) mutating func removeAll() { count = 0 }
+}
 
 /// A fixed set of 64-bit keys (already hashes) with a small payload each, looked up by open
 /// addressing. Swift's `Set` hashes its keys again with SipHash, which is a real cost on a test

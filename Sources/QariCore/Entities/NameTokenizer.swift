@@ -50,11 +50,38 @@ struct NameTokenizer {
     /// `alwaysAcronymKeys`: give every Latin token an abbreviation key regardless of its case
     /// (used when resolving a name a person typed, where case is not to be trusted).
     init(_ text: String, alwaysAcronymKeys: Bool = false) {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)   // O(1), and never fewer bytes than scalars
-        for scalar in text.unicodeScalars { scalars.append(scalar) }
-        self.scalars = scalars
+        self.scalars = NameTokenizer.scalars(of: text)
         tokenize(alwaysAcronymKeys: alwaysAcronymKeys)
+    }
+
+    /// The scalars of a text, decoded from its UTF-8 by hand (iterating `unicodeScalars` costs
+    /// several times more). A native String holds valid UTF-8, so no check is needed.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        let decoded = text.utf8.withContiguousStorageIfAvailable { buffer -> [Unicode.Scalar] in
+            let n = buffer.count
+            return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+                var i = 0, o = 0
+                while i < n {
+                    let b0 = UInt32(buffer[i])
+                    var v: UInt32
+                    if b0 < 0x80 {
+                        v = b0; i += 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F); i += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(buffer[i + 1] & 0x3F) << 6 | UInt32(buffer[i + 2] & 0x3F); i += 3
+                    } else {
+                        v = (b0 & 0x07) << 18 | UInt32(buffer[i + 1] & 0x3F) << 12 | UInt32(buffer[i + 2] & 0x3F) << 6
+                            | UInt32(buffer[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                    o += 1
+                }
+                count = o
+            }
+        }
+        return decoded ?? Array(text.unicodeScalars)
     }
 
     static func isApostrophe(_ v: UInt32) -> Bool {
@@ -83,8 +110,10 @@ struct NameTokenizer {
         var index = 0
         var gapIsJoining = false   // the gap since the last token held only spaces/hyphens/apostrophes
         var pendingArticle: (start: Int, joinsPrevious: Bool)? = nil
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(32)
+        // A word's letters: at most one byte per scalar of the text.
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 1)
+        defer { storage.deallocate() }
+        var buffer = ScratchBytes(storage)
 
         while index < count {
             let v = scalars[index].value
@@ -142,7 +171,7 @@ struct NameTokenizer {
                 tokenEnd -= 2
             }
             // Letters and case.
-            buffer.removeAll(keepingCapacity: true)
+            buffer.removeAll()
             if arabic {
                 NameKey.appendArabicNormalized(scalars, start..<tokenEnd, into: &buffer)
             } else {
@@ -174,7 +203,7 @@ struct NameTokenizer {
             // An article ("al-", "el-", "ash-"...) joins the next word instead of being a token.
             if script == .latin, buffer.count <= 3, end + 1 < count,
                NameTokenizer.isHyphen(scalars[end].value) || NameKey.isAl(buffer),
-               NameKey.isArticle(buffer, hyphenated: NameTokenizer.isHyphen(scalars[end].value)) {
+               NameKey.isArticle(Array(buffer), hyphenated: NameTokenizer.isHyphen(scalars[end].value)) {
                 let next = scalars[end + 1].value
                 // "Al-‘Asal": an ayn mark may follow the article's hyphen.
                 let hyphenated = NameTokenizer.isHyphen(scalars[end].value) && (NameTokenizer.isLatinLetter(next)
@@ -214,7 +243,9 @@ struct NameTokenizer {
             }
             var alternativesIndex: Int32 = -1
             if script == .arabic {
-                let alternatives = NameTokenizer.procliticAlternatives(buffer, scalars: scalars, range: start..<tokenEnd)
+                // (The test procliticAlternatives starts with, made here to spare the array.)
+                let alternatives = buffer.count >= 3 && NameKey.isArabicProclitic(buffer[0])
+                    ? NameTokenizer.procliticAlternatives(Array(buffer), scalars: scalars, range: start..<tokenEnd) : []
                 if !alternatives.isEmpty {
                     alternativesIndex = Int32(arabicAlternatives.count)
                     arabicAlternatives.append(alternatives)

@@ -34,18 +34,29 @@ public struct TextRelation: Sendable, Equatable {
 public enum RelationExtractor {
     /// Relations stated in `text` (one line or paragraph). `mentions` are those `matcher` found in it.
     public static func relations(in text: String, mentions: [EntityMention], matcher: EntityMatcher) -> [TextRelation] {
-        let template = RelationTemplate(text: text, mentions: mentions) { id in
-            guard let entity = matcher.entity(id: id) else { return false }
-            return entity.type == .place && entity.metonymFor == nil
-        }
+        // Every rule needs at least one placeholder (a mention) to read a relation from.
+        if mentions.isEmpty { return [] }
+        let template = RelationTemplate(text: text, mentions: mentions, classify: matcher.relationRole)
+        // A rule is tried only where the template has the placeholders its pattern needs (counted
+        // by role) and one of its cue words: an NSRegularExpression call costs far more than these
+        // tests. A pattern that never crosses a sentence mark is run on the sentences that pass
+        // them rather than on the whole line.
         var found: [TextRelation] = []
         var seen = Set<String>()
-        // Every rule needs at least one mention or nationality adjective to read a relation from.
-        if mentions.isEmpty && !RelationExtractor.demonyms.keys.contains(where: { text.contains($0) }) { return [] }
-        let lower = ByteSearch.lowercasedHead(Substring(text), limit: Int.max)
-        for rule in RelationRule.all {
-            guard rule.cues.contains(where: { ByteSearch.contains(lower, $0) }) else { continue }
-            for match in template.matches(rule.regex) {
+        var hasDemonym: Bool? = nil
+        let gates = RelationRule.gates
+        for index in gates.indices {
+            // The tests read plain values; the rule itself (arrays, sets, a regular expression) is
+            // copied only for the few that pass them.
+            let gate = gates[index]
+            guard template.placeholderCounts.satisfies(gate.needs), gate.cuesFit(template.cues),
+                  gate.typesFit(template.actingTypes) else { continue }
+            let rule = RelationRule.all[index]
+            if rule.needs.demonym {
+                if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
+                if !hasDemonym! { continue }
+            }
+            func take(_ match: NSTextCheckingResult) {
                 for relation in rule.relations(from: match, template: template, matcher: matcher) {
                     let key = "\(relation.subject)|\(relation.kind)|\(relation.object)"
                     let reverse = "\(relation.object)|\(relation.kind)|\(relation.subject)"
@@ -55,8 +66,25 @@ public enum RelationExtractor {
                     found.append(relation)
                 }
             }
+            if rule.scope != .line {
+                for segment in rule.scope == .sentence ? template.segments : template.clauses
+                where segment.counts.satisfies(gate.needs) && gate.cuesFit(segment.cues) && gate.typesFit(segment.actingTypes) {
+                    if rule.cueBetweenActors && !template.hasCue(of: gate, betweenActorsIn: segment) { continue }
+                    for match in template.matches(rule.regex, in: segment.range) { take(match) }
+                }
+            } else {
+                for match in template.matches(rule.regex) { take(match) }
+            }
         }
         return found.sorted { ($0.range.lowerBound, $0.kind.rawValue) < ($1.range.lowerBound, $1.kind.rawValue) }
+    }
+
+    private static let demonymBytes: [[UInt8]] = demonyms.keys.sorted().map { Array($0.utf8) }
+
+    /// True when the text holds a nationality adjective as written (case-sensitive, like the patterns).
+    static func containsDemonym(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in demonymBytes.contains { ByteSearch.contains(buffer, $0) } }
     }
 
     /// Adjectives of nationality that stand for their state in "Turkish-backed", "Russian counterpart".
@@ -70,7 +98,11 @@ public enum RelationExtractor {
 }
 
 /// The text with mentions replaced by placeholders, and the way back to text offsets.
-struct RelationTemplate {
+///
+/// Built in UTF-16 code units, the unit of NSRegularExpression's ranges, so that a match maps
+/// back to the text through two arrays. While it is built, it is cut into sentences at the marks
+/// that no pattern filler crosses (. ; ! ?), and each sentence records its placeholders and cue words.
+final class RelationTemplate {
     enum Role: Int {
         /// A name that can act: the subject or object of a relation.
         case actor = 0
@@ -80,62 +112,204 @@ struct RelationTemplate {
         case parenthetical = 2
         /// A place that stands for no state: scenery between actors, never an actor.
         case place = 3
+
+        /// The private-use characters around a placeholder: U+E000 + 2 * role, and the next one.
+        var open: UInt16 { 0xE000 + 2 * UInt16(rawValue) }
+        var close: UInt16 { open + 1 }
     }
 
-    static let open: [Role: Character] = [.actor: "\u{E000}", .modifier: "\u{E002}", .parenthetical: "\u{E004}", .place: "\u{E006}"]
-    static let close: [Role: Character] = [.actor: "\u{E001}", .modifier: "\u{E003}", .parenthetical: "\u{E005}", .place: "\u{E007}"]
+    /// A stretch of the template between sentence marks.
+    struct Segment {
+        var range: NSRange
+        var counts = PlaceholderCounts()
+        var cues = CueSet()
+        /// The mark that ends it (0 at the end of the line).
+        var end: UInt16 = 0
+        /// Where its first actor placeholder ends and its last one starts (-1: none).
+        var firstActorEnd = -1
+        var lastActorStart = -1
+        /// Its cue words found, as indexes into `cueHits`.
+        var hits: Range<Int> = 0..<0
+        /// The types its placeholders (places aside) act as.
+        var actingTypes = TypeMask()
+    }
+
+    /// The types the line's placeholders (places aside) act as.
+    let actingTypes: TypeMask
+
+    /// Cue words found in the template, in order: where each starts and ends, and its id.
+    let cueHits: [(start: Int32, end: Int32, id: Int32)]
+
+    /// Stretches between full stops and semicolons only: sentences joined across ! and ?.
+    var clauses: [Segment] {
+        var result: [Segment] = []
+        for segment in segments {
+            if var last = result.last, last.end == 0x21 || last.end == 0x3F {
+                last.range.length = segment.range.location + segment.range.length - last.range.location
+                last.counts.actors += segment.counts.actors
+                last.counts.modifiers += segment.counts.modifiers
+                last.counts.parentheticals += segment.counts.parentheticals
+                last.counts.any += segment.counts.any
+                last.cues.formUnion(segment.cues)
+                last.end = segment.end
+                if last.firstActorEnd < 0 { last.firstActorEnd = segment.firstActorEnd }
+                if segment.lastActorStart >= 0 { last.lastActorStart = segment.lastActorStart }
+                last.hits = last.hits.lowerBound..<segment.hits.upperBound
+                last.actingTypes.formUnion(segment.actingTypes)
+                result[result.count - 1] = last
+            } else {
+                result.append(segment)
+            }
+        }
+        return result
+    }
+
+    /// True when one of the rule's cue words lies after an actor and before another in the segment:
+    /// where a pattern that runs from an actor to an actor must have it.
+    func hasCue(of rule: RuleGate, betweenActorsIn segment: Segment) -> Bool {
+        guard segment.firstActorEnd >= 0, segment.lastActorStart >= 0 else { return false }
+        for k in segment.hits {
+            let hit = cueHits[k]
+            if Int(hit.start) >= segment.firstActorEnd && Int(hit.end) <= segment.lastActorStart && rule.cueSet.contains(Int(hit.id)) {
+                return true
+            }
+        }
+        return false
+    }
 
     let text: [Unicode.Scalar]
     let mentions: [EntityMention]
     let roles: [Role]
-    let scalarText: ScalarIndexedText
-    /// For each template scalar: the text offsets it stands for.
-    private let textStart: [Int]
-    private let textEnd: [Int]
+    /// The template as UTF-16 code units, and as a String for NSRegularExpression (made only
+    /// when a pattern is run: most lines pass no rule's tests).
+    let units: [UInt16]
+    private(set) lazy var string: String = RelationTemplate.string(fromUTF16: units)
+    /// Placeholders in the whole template by role, and the cue words it holds.
+    let placeholderCounts: PlaceholderCounts
+    let cues: CueSet
+    let segments: [Segment]
+    /// Each placeholder: its template code units and the text offsets (scalars) it stands for.
+    /// Text between placeholders is copied as it is.
+    private let placeholders: [(units: Range<Int>, text: Range<Int>)]
 
-    init(text: String, mentions: [EntityMention], isPlace: (String) -> Bool) {
-        let scalars = Array(text.unicodeScalars)
+    /// `classify`: whether a mention's entity is a place that stands for no state, and the type
+    /// it acts as (nil when unknown).
+    init(text: String, mentions: [EntityMention], classify: (String) -> (isPlace: Bool, acting: EntityType?)) {
+        let scalars = NameTokenizer.scalars(of: text)
         self.text = scalars
         let sorted = mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
         self.mentions = sorted
         var roles: [Role] = []
-        var output = String.UnicodeScalarView()
-        var starts: [Int] = [], ends: [Int] = []
+        var units: [UInt16] = []
+        units.reserveCapacity(scalars.count + 4 * sorted.count)
+        var placeholders: [(units: Range<Int>, text: Range<Int>)] = []
+        placeholders.reserveCapacity(sorted.count)
         var position = 0
         var depth = 0
+        var counts = PlaceholderCounts()
+        /// Where each placeholder that is no place starts, and the type its entity acts as.
+        var placedTypes: [(start: Int, types: TypeMask)] = []
         func copy(upTo end: Int) {
             while position < end {
-                let v = scalars[position].value
+                let scalar = scalars[position]
+                let v = scalar.value
                 if v == 0x28 { depth += 1 } else if v == 0x29 { depth = max(0, depth - 1) }
-                output.append(scalars[position]); starts.append(position); ends.append(position + 1)
+                if v < 0x10000 {
+                    units.append(UInt16(truncatingIfNeeded: v))
+                } else {
+                    for unit in scalar.utf16 { units.append(unit) }
+                }
                 position += 1
             }
         }
         for (index, mention) in sorted.enumerated() where mention.range.lowerBound >= position {
             copy(upTo: mention.range.lowerBound)
             let role: Role
+            var actingTypeBits = TypeMask()
             if RelationTemplate.isModifier(scalars, mention.range) {
                 role = .modifier
             } else if depth > 0 {
                 role = .parenthetical
-            } else if isPlace(mention.entityID) {
-                role = .place
             } else {
-                role = .actor
+                let (isPlace, acting) = classify(mention.entityID)
+                role = isPlace ? .place : .actor
+                actingTypeBits = acting.map(TypeMask.init) ?? TypeMask()
+            }
+            if role != .place {
+                if role != .actor { actingTypeBits = classify(mention.entityID).acting.map(TypeMask.init) ?? TypeMask() }
+                placedTypes.append((units.count, actingTypeBits))
             }
             roles.append(role)
-            let placeholder = "\(RelationTemplate.open[role]!)\(index)\(RelationTemplate.close[role]!)"
-            for scalar in placeholder.unicodeScalars {
-                output.append(scalar); starts.append(mention.range.lowerBound); ends.append(mention.range.upperBound)
+            counts.add(role)
+            let placeholderStart = units.count
+            units.append(role.open)
+            if index == 0 {
+                units.append(0x30)
+            } else {
+                var digits = index
+                let first = units.count
+                while digits > 0 {
+                    units.append(0x30 + UInt16(digits % 10))
+                    digits /= 10
+                }
+                units[first...].reverse()
             }
+            units.append(role.close)
+            placeholders.append((placeholderStart..<units.count, mention.range))
             position = mention.range.upperBound
         }
         while roles.count < sorted.count { roles.append(.actor) }
         copy(upTo: scalars.count)
         self.roles = roles
-        self.textStart = starts
-        self.textEnd = ends
-        self.scalarText = ScalarIndexedText(String(output))
+        self.units = units
+        self.placeholders = placeholders
+        self.placeholderCounts = counts
+        var (segments, cues, cueHits) = CueTable.shared.scan(units)
+        var all = TypeMask()
+        var k = 0
+        for placed in placedTypes {
+            while k + 1 < segments.count && segments[k + 1].range.location <= placed.start { k += 1 }
+            segments[k].actingTypes.formUnion(placed.types)
+            all.formUnion(placed.types)
+        }
+        self.segments = segments
+        self.cues = cues
+        self.cueHits = cueHits
+        self.actingTypes = all
+    }
+
+    /// UTF-16 to a String, by hand: the standard library's transcoding is several times slower.
+    static func string(fromUTF16 units: [UInt16]) -> String {
+        String(unsafeUninitializedCapacity: units.count * 3) { out in
+            var o = 0
+            var i = 0
+            let n = units.count
+            while i < n {
+                let u = UInt32(units[i])
+                i += 1
+                var v = u
+                if u < 0x80 {
+                    out[o] = UInt8(u); o += 1
+                    continue
+                }
+                if u >= 0xD800 && u < 0xDC00, i < n, units[i] >= 0xDC00 && units[i] < 0xE000 {
+                    v = 0x10000 + ((u - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00)
+                    i += 1
+                } else if u >= 0xD800 && u < 0xE000 {
+                    v = 0xFFFD   // a lone surrogate
+                }
+                if v < 0x800 {
+                    out[o] = UInt8(0xC0 | (v >> 6)); out[o + 1] = UInt8(0x80 | (v & 0x3F)); o += 2
+                } else if v < 0x10000 {
+                    out[o] = UInt8(0xE0 | (v >> 12)); out[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | (v & 0x3F)); o += 3
+                } else {
+                    out[o] = UInt8(0xF0 | (v >> 18)); out[o + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[o + 3] = UInt8(0x80 | (v & 0x3F)); o += 4
+                }
+            }
+            return o
+        }
     }
 
     /// "al-Qaeda-linked", "US-backed", "anti-ISIS", "Pro-US": the name qualifies something else.
@@ -145,39 +319,333 @@ struct RelationTemplate {
             return true
         }
         if range.lowerBound >= 4 {
-            let before = String(String.UnicodeScalarView(scalars[(range.lowerBound - 4)..<range.lowerBound])).lowercased()
-            if before.hasSuffix("pro-") || before == "nti-" { return true }
+            // "pro-" at the end, or "anti-" ("nti-" being all four scalars before): ASCII case folded.
+            func lower(_ k: Int) -> UInt32 {
+                let v = scalars[range.lowerBound - 4 + k].value
+                return v >= 0x41 && v <= 0x5A ? v + 0x20 : v
+            }
+            let last4 = (lower(0), lower(1), lower(2), lower(3))
+            if last4.0 == 0x70 && last4.1 == 0x72 && last4.2 == 0x6F && last4.3 == 0x2D { return true }   // pro-
+            if last4.0 == 0x6E && last4.1 == 0x74 && last4.2 == 0x69 && last4.3 == 0x2D { return true }   // nti-
         }
         return false
     }
 
-    func matches(_ regex: NSRegularExpression) -> [NSTextCheckingResult] { scalarText.matches(regex) }
+    func matches(_ regex: NSRegularExpression) -> [NSTextCheckingResult] {
+        regex.matches(in: string, options: [], range: NSRange(location: 0, length: units.count))
+    }
+
+    /// Matches inside `range` only; lookarounds and word boundaries do not see past its ends.
+    func matches(_ regex: NSRegularExpression, in range: NSRange) -> [NSTextCheckingResult] {
+        regex.matches(in: string, options: [], range: range)
+    }
+
+    func group(_ match: NSTextCheckingResult, _ name: String) -> NSRange? {
+        let range = match.range(withName: name)
+        return range.location == NSNotFound ? nil : range
+    }
+
+    func substring(_ range: NSRange) -> String {
+        String(decoding: units[range.location..<(range.location + range.length)], as: UTF16.self)
+    }
 
     /// Mention indexes whose placeholders lie in a template range.
     func mentionIndexes(in range: NSRange) -> [Int] {
-        let piece = scalarText.substring(range)
         var indexes: [Int] = []
-        var digits = ""
+        var value = 0
+        var hasDigits = false
         var inside = false
-        for character in piece {
-            if RelationTemplate.open.values.contains(character) {
-                inside = true; digits = ""
-            } else if RelationTemplate.close.values.contains(character) {
-                if inside, let index = Int(digits) { indexes.append(index) }
-                inside = false
+        for k in range.location..<(range.location + range.length) {
+            let u = units[k]
+            if u >= 0xE000 && u <= 0xE007 {
+                if u & 1 == 0 {
+                    inside = true; value = 0; hasDigits = false
+                } else {
+                    if inside && hasDigits { indexes.append(value) }
+                    inside = false
+                }
             } else if inside {
-                digits.append(character)
+                if u >= 0x30 && u <= 0x39 {
+                    value = value * 10 + Int(u - 0x30); hasDigits = true
+                } else {
+                    inside = false   // not a placeholder after all
+                }
             }
         }
         return indexes
     }
 
+    /// The text offsets (scalars) a template code unit stands for: its scalar, or the whole mention.
+    private func textOffsets(ofUnit unit: Int) -> Range<Int> {
+        // The copied stretch holding the unit starts after the last placeholder before it.
+        var runUnit = 0, runText = 0
+        for placeholder in placeholders {
+            if placeholder.units.lowerBound > unit { break }
+            if placeholder.units.contains(unit) { return placeholder.text }
+            runUnit = placeholder.units.upperBound
+            runText = placeholder.text.upperBound
+        }
+        @inline(__always) func isLowSurrogate(_ u: UInt16) -> Bool { u >= 0xDC00 && u < 0xE000 }
+        var scalar = runText
+        for k in runUnit..<unit where !isLowSurrogate(units[k]) { scalar += 1 }
+        if isLowSurrogate(units[unit]) { scalar -= 1 }   // the second half of a pair
+        return scalar..<(scalar + 1)
+    }
+
     /// Text offsets and text of a template range.
     func evidence(_ range: NSRange) -> (Range<Int>, String) {
-        let scalars = scalarText.scalarRange(range)
-        let lower = textStart[scalars.lowerBound]
-        let upper = textEnd[scalars.upperBound - 1]
-        return (lower..<upper, String(String.UnicodeScalarView(text[lower..<upper])))
+        let lower = textOffsets(ofUnit: range.location).lowerBound
+        let upper = textOffsets(ofUnit: range.location + range.length - 1).upperBound
+        return (lower..<upper, EntityMatcher.string(text, lower..<upper))
+    }
+}
+
+/// A set of cue words, one bit each.
+struct CueSet {
+    var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    mutating func insert(_ id: Int) {
+        let bit = UInt64(1) << UInt64(id & 63)
+        switch id >> 6 {
+        case 0: bits.0 |= bit
+        case 1: bits.1 |= bit
+        case 2: bits.2 |= bit
+        default: bits.3 |= bit
+        }
+    }
+
+    @inline(__always) func contains(_ id: Int) -> Bool {
+        let bit = UInt64(1) << UInt64(id & 63)
+        switch id >> 6 {
+        case 0: return bits.0 & bit != 0
+        case 1: return bits.1 & bit != 0
+        case 2: return bits.2 & bit != 0
+        default: return bits.3 & bit != 0
+        }
+    }
+
+    mutating func formUnion(_ other: CueSet) {
+        bits.0 |= other.bits.0; bits.1 |= other.bits.1; bits.2 |= other.bits.2; bits.3 |= other.bits.3
+    }
+
+    @inline(__always) func intersects(_ other: CueSet) -> Bool {
+        (bits.0 & other.bits.0) | (bits.1 & other.bits.1) | (bits.2 & other.bits.2) | (bits.3 & other.bits.3) != 0
+    }
+}
+
+/// Every rule's cue words, found in one pass over a template's code units (ASCII case folded).
+final class CueTable: @unchecked Sendable {
+    static let shared = CueTable(RelationRule.cueWords)
+
+    /// Cue words as lower-case code units, run together; word `id` is at
+    /// `wordStarts[id]..<wordStarts[id + 1]`.
+    private let wordUnits: [UInt16]
+    private let wordStarts: [Int32]
+    /// Ids of the cues that start with two ASCII units (first << 7 | second), at
+    /// `bigramIDs[bigramStarts[b]..<bigramStarts[b + 1]]`.
+    private let bigramStarts: [Int32]
+    private let bigramIDs: [Int32]
+    /// Ids of the cues that start with a unit above ASCII or have one unit.
+    private let others: [(first: UInt16, id: Int32)]
+
+    init(_ cues: [String]) {
+        precondition(cues.count <= 256, "CueSet holds 256 cue words")
+        let words = cues.map { Array($0.utf16) }
+        var wordUnits: [UInt16] = [], wordStarts: [Int32] = [0]
+        for word in words { wordUnits += word; wordStarts.append(Int32(wordUnits.count)) }
+        var byBigram = [[Int32]](repeating: [], count: 128 * 128)
+        var others: [(UInt16, Int32)] = []
+        for (id, word) in words.enumerated() {
+            if word.count >= 2, word[0] < 0x80, word[1] < 0x80 {
+                byBigram[Int(word[0]) << 7 | Int(word[1])].append(Int32(id))
+            } else if let first = word.first {
+                others.append((first, Int32(id)))
+            }
+        }
+        var bigramStarts: [Int32] = [0], bigramIDs: [Int32] = []
+        for ids in byBigram { bigramIDs += ids; bigramStarts.append(Int32(bigramIDs.count)) }
+        self.wordUnits = wordUnits
+        self.wordStarts = wordStarts
+        self.bigramStarts = bigramStarts
+        self.bigramIDs = bigramIDs
+        self.others = others
+    }
+
+    @inline(__always) private static func fold(_ u: UInt16) -> UInt16 { u &- 0x41 < 26 ? u | 0x20 : u }
+
+    /// The template's sentences, with their placeholders and cue words, the cue words of the
+    /// whole, and every cue word found. One pass; no closure captures its state, so that the
+    /// loop runs without exclusivity checks.
+    func scan(_ units: [UInt16]) -> ([RelationTemplate.Segment], CueSet, [(start: Int32, end: Int32, id: Int32)]) {
+        var segments: [RelationTemplate.Segment] = []
+        var all = CueSet()
+        var hits: [(start: Int32, end: Int32, id: Int32)] = []
+        let n = units.count
+        var segmentStart = 0
+        var counts = PlaceholderCounts()
+        var cues = CueSet()
+        var firstActorEnd = -1, lastActorStart = -1
+        var firstHit = 0
+        units.withUnsafeBufferPointer { u in
+        wordUnits.withUnsafeBufferPointer { wordUnits in
+        wordStarts.withUnsafeBufferPointer { wordStarts in
+        bigramStarts.withUnsafeBufferPointer { bigramStarts in
+        bigramIDs.withUnsafeBufferPointer { bigramIDs in
+            var i = 0
+            while i <= n {
+                let c: UInt16 = i < n ? u[i] : 0
+                if i == n || c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F {   // . ; ! ? and the end
+                    var segment = RelationTemplate.Segment(range: NSRange(location: segmentStart, length: i - segmentStart))
+                    segment.counts = counts
+                    segment.cues = cues
+                    segment.end = c
+                    segment.firstActorEnd = firstActorEnd
+                    segment.lastActorStart = lastActorStart
+                    segment.hits = firstHit..<hits.count
+                    segments.append(segment)
+                    all.formUnion(cues)
+                    segmentStart = i + 1
+                    counts = PlaceholderCounts()
+                    cues = CueSet()
+                    firstActorEnd = -1; lastActorStart = -1
+                    firstHit = hits.count
+                    i += 1
+                    continue
+                }
+                if c >= 0xE000 {
+                    if c <= 0xE007 {
+                        if c & 1 == 0 {
+                            counts.add(RelationTemplate.Role(rawValue: Int(c - 0xE000) / 2)!)
+                            if c == 0xE000 { lastActorStart = i }
+                        } else if c == 0xE001 && firstActorEnd < 0 {
+                            firstActorEnd = i + 1
+                        }
+                    }
+                    i += 1
+                    continue
+                }
+                let a = CueTable.fold(c)
+                var k = 0, end = 0
+                if a < 0x80 {
+                    if i + 1 < n {
+                        let b = CueTable.fold(u[i + 1])
+                        if b < 0x80 {
+                            let bigram = Int(a) << 7 | Int(b)
+                            k = Int(bigramStarts[bigram])
+                            end = Int(bigramStarts[bigram + 1])
+                        }
+                    }
+                    while k < end {
+                        let id = Int(bigramIDs[k])
+                        k += 1
+                        let from = Int(wordStarts[id]), to = Int(wordStarts[id + 1])
+                        guard i + (to - from) <= n else { continue }
+                        var w = from + 2, j = i + 2   // the first two units are the bigram
+                        while w < to && CueTable.fold(u[j]) == wordUnits[w] { w += 1; j += 1 }
+                        if w == to {
+                            cues.insert(id)
+                            hits.append((Int32(i), Int32(j), Int32(id)))
+                        }
+                    }
+                } else {
+                    for other in others where other.first == a {
+                        let id = Int(other.id)
+                        let from = Int(wordStarts[id]), to = Int(wordStarts[id + 1])
+                        guard i + (to - from) <= n else { continue }
+                        var w = from, j = i
+                        while w < to && CueTable.fold(u[j]) == wordUnits[w] { w += 1; j += 1 }
+                        if w == to {
+                            cues.insert(id)
+                            hits.append((Int32(i), Int32(j), Int32(id)))
+                        }
+                    }
+                }
+                i += 1
+            }
+        }
+        }
+        }
+        }
+        }
+        return (segments, all, hits)
+    }
+}
+
+/// What a line or a sentence must have for a rule's pattern to be run on it.
+struct RuleGate {
+    let needs: PlaceholderCounts
+    let cueSet: CueSet
+    /// Further cue words one of which is needed too; nil when there are none.
+    let moreCueSet: CueSet?
+    let subjectMask: TypeMask
+    let objectMask: TypeMask
+
+    /// True when the cue words found include one of the rule's, and one of its further ones if it has them.
+    @inline(__always) func cuesFit(_ found: CueSet) -> Bool {
+        found.intersects(cueSet) && (moreCueSet.map { found.intersects($0) } ?? true)
+    }
+
+    /// False when placeholders acting as these types cannot give the rule both a subject and an
+    /// object: a subject or object read from the matched names must act as one of its types.
+    @inline(__always) func typesFit(_ present: TypeMask) -> Bool {
+        (subjectMask.bits == 0 || present.intersects(subjectMask)) && (objectMask.bits == 0 || present.intersects(objectMask))
+    }
+}
+
+/// A set of entity types, one bit each.
+struct TypeMask {
+    var bits: UInt8 = 0
+
+    init() {}
+    init(_ type: EntityType) {
+        switch type {
+        case .faction: bits = 1
+        case .state_actor: bits = 2
+        case .person: bits = 4
+        case .place: bits = 8
+        case .organization: bits = 16
+        }
+    }
+    init(_ types: Set<EntityType>) { for type in types { bits |= TypeMask(type).bits } }
+
+    mutating func formUnion(_ other: TypeMask) { bits |= other.bits }
+    @inline(__always) func intersects(_ other: TypeMask) -> Bool { bits & other.bits != 0 }
+}
+
+/// How many placeholders of each role a template holds, or a pattern needs at the least.
+struct PlaceholderCounts {
+    var actors = 0
+    var modifiers = 0
+    var parentheticals = 0
+    /// Placeholders of any role but place ({X} in a pattern takes any of them).
+    var any = 0
+    /// The pattern needs a nationality adjective ({D}).
+    var demonym = false
+
+    init() {}
+
+    /// The least a pattern in `RelationRule.compile` shorthand needs: a list {L} needs one actor.
+    init(pattern: String) {
+        func count(_ marker: String) -> Int { pattern.components(separatedBy: marker).count - 1 }
+        actors = count("{A:") + count("{L:")
+        modifiers = count("{M:")
+        parentheticals = count("{P:")
+        any = actors + modifiers + parentheticals + count("{X:")
+        demonym = count("{D:") > 0
+    }
+
+    @inline(__always) mutating func add(_ role: RelationTemplate.Role) {
+        switch role {
+        case .actor: actors += 1; any += 1
+        case .modifier: modifiers += 1; any += 1
+        case .parenthetical: parentheticals += 1; any += 1
+        case .place: break
+        }
+    }
+
+    /// True when a template with these counts has what `needs` asks for.
+    @inline(__always) func satisfies(_ needs: PlaceholderCounts) -> Bool {
+        actors >= needs.actors && modifiers >= needs.modifiers && parentheticals >= needs.parentheticals && any >= needs.any
     }
 }
 
@@ -203,12 +671,44 @@ struct RelationRule {
     let objects: Subjects
     let subjectTypes: Set<EntityType>
     let objectTypes: Set<EntityType>
+
+    /// The rule's tests, as plain values.
+    var gate: RuleGate {
+        RuleGate(needs: needs, cueSet: cueSet, moreCueSet: moreCues.isEmpty ? nil : moreCueSet,
+                 subjectMask: subjectMask, objectMask: objectMask)
+    }
+
+    /// The types a subject (object) read from the match must act as; empty when it is not read
+    /// from the match's names (an antecedent, a nationality adjective).
+    let subjectMask: TypeMask
+    let objectMask: TypeMask
+
+    static func mask(_ selector: Subjects, _ types: Set<EntityType>) -> TypeMask {
+        switch selector {
+        case .group, .people: return TypeMask(types)
+        case .antecedent, .topic, .demonym: return TypeMask()
+        }
+    }
     let confidence: String
     /// Lower-cased UTF-8 cue words; the rule is tried only on lines containing one of them.
-    let cues: [[UInt8]]
+    let cues: [String]
+    /// Words one of which the line must hold as well (none: no such test).
+    let moreCues: [String]
+    /// The cue words as a set of `CueTable` ids.
+    var cueSet: CueSet
+    var moreCueSet: CueSet
+    /// Placeholders a line must have for the pattern to match.
+    let needs: PlaceholderCounts
+    /// Where a match can lie: within a sentence (no . ; ! ? in it), within a clause (no . ;)
+    /// or anywhere in the line. The pattern runs on each stretch that passes the tests.
+    enum Scope { case sentence, clause, line }
+    let scope: Scope
+    /// True when the pattern runs from an actor to an actor ({A} or {L} first, {A} or {L} last):
+    /// a cue word must then lie between two actors.
+    let cueBetweenActors: Bool
 
     func relations(from match: NSTextCheckingResult, template: RelationTemplate, matcher: EntityMatcher) -> [TextRelation] {
-        if case .group(let name) = objects, let range = template.scalarText.group(match, name),
+        if case .group(let name) = objects, let range = template.group(match, name),
            RelationRule.isLocative(before: range, in: template) {
             return []
         }
@@ -230,7 +730,7 @@ struct RelationRule {
                      _ matcher: EntityMatcher, _ types: Set<EntityType>) -> [String] {
         switch selector {
         case .group(let name), .people(let name):
-            guard let range = template.scalarText.group(match, name) else { return [] }
+            guard let range = template.group(match, name) else { return [] }
             var ids: [String] = []
             for index in template.mentionIndexes(in: range) {
                 let id = template.mentions[index].entityID
@@ -252,8 +752,8 @@ struct RelationRule {
             }
             return []
         case .demonym(let name):
-            guard let range = template.scalarText.group(match, name),
-                  let state = RelationExtractor.demonyms[template.scalarText.substring(range)], !state.isEmpty,
+            guard let range = template.group(match, name),
+                  let state = RelationExtractor.demonyms[template.substring(range)], !state.isEmpty,
                   let entity = matcher.resolve(state), !entity.discovered else { return [] }
             return [entity.id]
         }
@@ -294,7 +794,13 @@ extension RelationRule {
             }
         }
         // Filler may hold modifiers, parentheticals and places, never another actor.
-        expanded = expanded.replacingOccurrences(of: "{N}", with: "(?:(?!\\b(?:not|never|stopped|no longer|behind|if|wants?|hopes?|hoped|would|could|might|tolerate|but|while|whereas|although|became|helped|dared)\\b)[^\\x{E000}\\x{E001}.;!?])")
+        // One character at a time; the lookahead for a negation runs only on the letters that
+        // start one (the patterns are case-sensitive), which the regular expression engine
+        // otherwise tries at every character of the filler.
+        let negations = "not|never|stopped|no longer|behind|if|wants?|hopes?|hoped|would|could|might|tolerate|but|while|whereas|although|became|helped|dared"
+        let negationInitials = "nsbiwhcmtad"
+        expanded = expanded.replacingOccurrences(
+            of: "{N}", with: "(?:[^\\x{E000}\\x{E001}.;!?\(negationInitials)]|(?!\\b\(byInitial(negations))\\b)[\(negationInitials)])")
         expanded = expanded.replacingOccurrences(of: "{W}", with: "[^\\x{E000}\\x{E001}.;!?]")
         return try! NSRegularExpression(pattern: expanded, options: [])
     }
@@ -304,13 +810,90 @@ extension RelationRule {
     /// without a cue word skip the rule.
     private static func rule(_ kind: RelationKind, _ pattern: String, _ subjects: Subjects, _ objects: Subjects,
                              _ subjectTypes: Set<EntityType>, _ objectTypes: Set<EntityType>, _ confidence: String = "high",
-                             when cues: [String]) -> RelationRule {
+                             when cues: [String], and moreCues: [String] = []) -> RelationRule {
         RelationRule(kind: kind, regex: compile(pattern), subjects: subjects, objects: objects,
-                     subjectTypes: subjectTypes, objectTypes: objectTypes, confidence: confidence,
-                     cues: cues.map { Array($0.utf8) })
+                     subjectTypes: subjectTypes, objectTypes: objectTypes,
+                     subjectMask: mask(subjects, subjectTypes), objectMask: mask(objects, objectTypes), confidence: confidence,
+                     cues: cues, moreCues: moreCues, cueSet: CueSet(), moreCueSet: CueSet(), needs: PlaceholderCounts(pattern: pattern),
+                     scope: scope(pattern), cueBetweenActors: runsFromActorToActor(pattern))
+    }
+
+    /// Where a pattern (in shorthand) can match: its fillers {W} and {N} exclude sentence marks;
+    /// a dot, a [^...] class, \\S or \\W of its own may match one ("[^.;]" only ! and ?).
+    static func scope(_ pattern: String) -> Scope {
+        func staysInSentence(_ p: String) -> Bool {
+            !p.contains(".") && !p.contains("[^") && !p.contains("\\S") && !p.contains("\\W") && !p.contains("!")
+        }
+        if staysInSentence(pattern) { return .sentence }
+        if staysInSentence(pattern.replacingOccurrences(of: "[^.;]", with: "")) { return .clause }
+        return .line
+    }
+
+    static func runsFromActorToActor(_ pattern: String) -> Bool {
+        guard pattern.hasPrefix("{A:") || pattern.hasPrefix("{L:"), pattern.hasSuffix("}"),
+              let open = pattern.range(of: "{", options: .backwards) else { return false }
+        let last = pattern[open.lowerBound...]
+        return (last.hasPrefix("{A:") || last.hasPrefix("{L:")) && !last.dropFirst().contains("{") && !last.dropFirst().contains("(")
+    }
+
+    /// Every cue word of every rule, each once: ids for `CueTable` and `CueSet`.
+    static let cueWords: [String] = {
+        var words: [String] = []
+        for rule in rulesWithoutCueSets {
+            for cue in rule.cues + rule.moreCues where !words.contains(cue) { words.append(cue) }
+        }
+        return words
+    }()
+
+    /// The tests of `all`, in the same order.
+    static let gates: [RuleGate] = all.map(\.gate)
+
+    static let all: [RelationRule] = rulesWithoutCueSets.map { rule in
+        var rule = rule
+        var set = CueSet()
+        for cue in rule.cues { set.insert(cueWords.firstIndex(of: cue)!) }
+        rule.cueSet = set
+        var more = CueSet()
+        for cue in rule.moreCues { more.insert(cueWords.firstIndex(of: cue)!) }
+        rule.moreCueSet = more
+        return rule
     }
 
     static let groupNouns = "groups?|factions?|coalitions?|militants|militant groups?|organi[sz]ations?|alliances?|outfits?|movements?|party|jihadists|rebels|formations?"
+    /// `attackWords` as one group whose alternatives are grouped by their first letter: the same
+    /// matches, tried in the same order, but the regular expression engine tests one letter
+    /// where it tested every alternative at every position of a filler.
+    static let attackAlternation = byInitial(attackWords)
+    static let attackOrAttackByAlternation = byInitial(attackWords + "|attack by|offensive by|assault by")
+
+    /// "(?:" + alternatives + ")" with alternatives that start with the same literal letter put in
+    /// one group behind it, in their order. Alternatives with different first letters cannot
+    /// match at the same place, so the order among groups does not matter.
+    static func byInitial(_ alternation: String) -> String {
+        var alternatives: [String] = []
+        var depth = 0
+        var current = ""
+        for character in alternation {
+            if character == "(" { depth += 1 } else if character == ")" { depth -= 1 }
+            if character == "|" && depth == 0 {
+                alternatives.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        alternatives.append(current)
+        var initials: [Character] = []
+        var groups: [Character: [String]] = [:]
+        for alternative in alternatives {
+            let initial = alternative.first!
+            precondition(initial.isLetter, "an alternative starts with a literal letter")
+            if groups[initial] == nil { initials.append(initial) }
+            groups[initial, default: []].append(String(alternative.dropFirst()))
+        }
+        return "(?:" + initials.map { "\($0)(?:" + groups[$0]!.joined(separator: "|") + ")" }.joined(separator: "|") + ")"
+    }
+
     static let attackWords = "attack(?:ed|s|ing)?|launched|struck|strikes|shelled|shelling|targeted|targeting|bombed|bombing|bombarded|pounded|clash(?:ed|es)? with|fought|fighting|raided|assaulted|ambushed|surrounded|repelled|advance(?:d)? on|airstrikes|offensive|operations? against|confrontation with|opposing|confronting|counteroffensives?|war (?:on|against)|eliminate|liberation from|captured"
     private static let regionWords = "(?:north|south|east|west|central|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|south-?eastern)"
     private static let locative = try! NSRegularExpression(
@@ -321,12 +904,12 @@ extension RelationRule {
     static func isLocative(before range: NSRange, in template: RelationTemplate) -> Bool {
         let start = max(0, range.location - 30)
         let before = NSRange(location: start, length: range.location - start)
-        return locative.firstMatch(in: template.scalarText.string, options: [], range: before) != nil
+        return locative.firstMatch(in: template.string, options: [], range: before) != nil
     }
 
     static let memberRoles = "officers?|commanders?|officials?|members?|clerics?|fighters?|spokesm[ae]n|spokesperson|operatives?|figures?|veterans?|ideologues?|deputy|militants?|judges?"
 
-    static let all: [RelationRule] = [
+    private static let rulesWithoutCueSets: [RelationRule] = [
         // formerly_known_as
         rule(.formerly_known_as, "{A:s}{W}{0,60}?(?:formerly|previously|once) known as (?:the )?{X:o}", .group("s"), .group("o"), nonState, groupLike, when: ["known as"]),
         rule(.formerly_known_as, "{A:s} \\((?:formerly|previously|once)(?: known as)? {P:o}\\)", .group("s"), .group("o"), nonState, groupLike, when: ["(formerly", "(previously", "(once"]),
@@ -358,8 +941,8 @@ extension RelationRule {
         rule(.leader_of, "{A:s},? (?:the |its |their )?(?:current |late |slain |former |founding |new |self-proclaimed |top |overall )?(?:leader|chief|head|emir|founder|caliph|commander-in-chief) of (?:the )?{A:o}", .group("s"), .group("o"), person, groupLike, when: ["leader", "chief", "head", "emir", "founder", "caliph", "commander-in-chief"]),
         rule(.leader_of, "(?:leader|chief|head|emir|founder|[Dd]irector|[Cc]ommander) of (?:the )?{W}{0,30}?{A:o},? (?:[A-Z][a-z]*\\.? ){0,3}{A:s}", .group("s"), .group("o"), person, groupLike, when: ["leader", "chief", "head", "emir", "founder", "director", "commander"]),
         rule(.member_of, "(?:leader|chief|head|emir) of (?:the )?{A:o},? \\x{E000}\\d+\\x{E001} and his (?:deputy|aide|lieutenant|second-in-command|spokesm[ae]n) {A:s}", .group("s"), .group("o"), person, groupLike, when: ["and his"]),
-        rule(.member_of, "\\b(?:the|The) (?:group|movement|organi[sz]ation|faction|militant group|coalition)(?:’s|'s) (?:[\\w-]+ )?(?:\(memberRoles)),? (?:[A-Z][a-z]*\\.? ){0,3}{A:s}", .group("s"), .antecedent, person, [.faction], "medium", when: ["’s", "'s"]),
-        rule(.backed_by, "\\b(?:They|It|The group|The militants|The faction) (?:receives?|gets?|obtains?|gains?) (?:[\\w,]+ ){0,5}?from (?:the )?{A:o}", .antecedent, .group("o"), [.faction], groupLike, "medium", when: ["receive", "get", "obtain", "gain"]),
+        rule(.member_of, "\\b(?:the|The) (?:group|movement|organi[sz]ation|faction|militant group|coalition)(?:’s|'s) (?:[\\w-]+ )?(?:\(memberRoles)),? (?:[A-Z][a-z]*\\.? ){0,3}{A:s}", .group("s"), .antecedent, person, [.faction], "medium", when: ["’s", "'s"], and: ["group’s", "group's", "movement’s", "movement's", "organisation’s", "organisation's", "organization’s", "organization's", "faction’s", "faction's", "coalition’s", "coalition's"]),
+        rule(.backed_by, "\\b(?:They|It|The group|The militants|The faction) (?:receives?|gets?|obtains?|gains?) (?:[\\w,]+ ){0,5}?from (?:the )?{A:o}", .antecedent, .group("o"), [.faction], groupLike, "medium", when: ["receive", "get", "obtain", "gain"], and: [" from "]),
         rule(.leader_of, "{A:o}(?:’s|'s|’)? (?:current |late |slain |former |founding |new |self-proclaimed |top )?(?:leader|chief|head|emir|founder|commander-in-chief),? {A:s}", .group("s"), .group("o"), person, groupLike, when: ["leader", "chief", "head", "emir", "founder", "commander-in-chief"]),
         rule(.leader_of, "{A:o}{W}{0,40}?(?:led|headed|commanded|founded) by (?:a {W}{0,30}? known as )?{A:s}", .group("s"), .group("o"), person, groupLike, when: ["led by", "headed by", "commanded by", "founded by"]),
         rule(.leader_of, "{D:o} (?:President|Prime Minister|Supreme Leader|King|Emir|Crown Prince|leader|counterpart) {A:s}", .group("s"), .demonym("o"), person, states, "medium", when: ["president", "prime minister", "supreme leader", "king", "emir", "crown prince", "leader", "counterpart"]),
@@ -375,16 +958,16 @@ extension RelationRule {
         rule(.part_of, "{A:s}{W}{0,80}?(?:, (?:a|an) |\\b(?:is|was|are|were|became) (?:a |an )?)part of (?:the )?{W}{0,40}?{A:o}", .group("s"), .group("o"), armed, armed, when: ["part of"]),
         // fights
         rule(.fights, "(?:clashes|fighting|battles?|confrontations?|war|hostilities|skirmishes)(?: [\\w’'-]+){0,2}? between (?:the )?(?:forces of )?{A:s} and (?:the )?{W}{0,60}?{A:o}", .group("s"), .group("o"), armed, armed, when: ["between"]),
-        rule(.fights, "{L:s}{N}{0,80}?\\b(?:\(attackWords))\\b{N}{0,120}?{A:o}", .group("s"), .group("o"), armed, armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured"]),
+        rule(.fights, "{L:s}{N}{0,80}?\\b\(attackAlternation)\\b{N}{0,120}?{A:o}", .group("s"), .group("o"), armed, armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured"]),
         rule(.fights, "{A:s}{W}{0,80}?\\b(?:at the hands of|defeated by|routed by|expelled by|losses to)\\b (?:the )?{A:o}", .group("s"), .group("o"), armed, armed, when: ["at the hands of", "defeated by", "routed by", "expelled by", "losses to"]),
         rule(.fights, "{D:s} (?:air ?strikes?|drone strikes?|warplanes|jets|forces|troops|shelling|artillery|raids?)(?: {W}{0,40}?)? \\b(?:targeted|targeting|struck|hit|on|against)\\b{W}{0,40}?{A:o}", .demonym("s"), .group("o"), states, armed, "medium", when: ["strike", "warplanes", "jets", "forces", "troops", "shelling", "artillery", "raid"]),
-        rule(.fights, "\\b(?:This|this) (?:very )?(?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,40}?\\b(?:\(attackWords))\\b{N}{0,60}?{A:o}", .antecedent, .group("o"), [.faction], armed, "medium", when: ["this "]),
-        rule(.fights, "\\b(?:The|the) (?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,60}?\\b(?:\(attackWords)|attack by|offensive by|assault by)\\b{N}{0,60}?{A:o}", .topic, .group("o"), [.faction], armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured", "attack by", "offensive by", "assault by"]),
+        rule(.fights, "\\b(?:This|this) (?:very )?(?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,40}?\\b\(attackAlternation)\\b{N}{0,60}?{A:o}", .antecedent, .group("o"), [.faction], armed, "medium", when: ["this "], and: ["faction", "group", "coalition", "organisation", "organization"]),
+        rule(.fights, "\\b(?:The|the) (?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,60}?\\b\(attackOrAttackByAlternation)\\b{N}{0,60}?{A:o}", .topic, .group("o"), [.faction], armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured", "attack by", "offensive by", "assault by"], and: ["the faction", "the group", "the coalition", "the militant group", "the organisation", "the organization"]),
         // anaphors for leaders, backers and kin groups
-        rule(.leader_of, "\\b(?:the|its|their) (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)(?:’s|'s)? (?:current |late |slain |new )?(?:leader|chief|head|emir),? {A:s}", .group("s"), .antecedent, person, [.faction], "medium", when: ["leader", "chief", "head", "emir"]),
+        rule(.leader_of, "\\b(?:the|its|their) (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)(?:’s|'s)? (?:current |late |slain |new )?(?:leader|chief|head|emir),? {A:s}", .group("s"), .antecedent, person, [.faction], "medium", when: ["leader", "chief", "head", "emir"], and: ["group", "movement", "organisation", "organization", "faction"]),
         rule(.leader_of, "{A:s},? the (?:current |late |slain |new |former )?(?:leader|chief|head|emir) of the (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)\\b", .group("s"), .antecedent, person, [.faction], "medium", when: ["leader", "chief", "head", "emir"]),
         rule(.affiliated_with, "{A:s}[”\"]? (?:is|was) (?:in fact |actually )?an? (?:[\\w-]+ ){0,2}(?:variant|version|offshoot|extension|expansion|successor|incarnation) of {W}{0,60}?{A:o}", .group("s"), .group("o"), nonState, groupLike, when: ["variant", "version", "offshoot", "extension", "expansion", "successor", "incarnation"]),
-        rule(.backed_by, "{A:o}{W}{0,40}? (?:will |would )?(?:reportedly |allegedly )?(?:support|back|fund|arm|train)s? (?:the )?(?:new )?(?:group|faction|militants|formation)\\b", .antecedent, .group("o"), [.faction], groupLike, "medium", when: ["support", "back", "fund", "arm", "train"]),
+        rule(.backed_by, "{A:o}{W}{0,40}? (?:will |would )?(?:reportedly |allegedly )?(?:support|back|fund|arm|train)s? (?:the )?(?:new )?(?:group|faction|militants|formation)\\b", .antecedent, .group("o"), [.faction], groupLike, "medium", when: ["support", "back", "fund", "arm", "train"], and: ["group", "faction", "militants", "formation"]),
         rule(.backed_by, "{M:o}-(?:backed|supported|sponsored|funded) (?:[\\w’'-]+ ){0,2}?(?:group|faction|militants|rebels|outfit)\\b(?!,? (?:the )?[“\"]?\\x{E000})", .topic, .group("o"), [.faction], groupLike, "medium", when: ["-backed", "-supported", "-sponsored", "-funded"]),
         rule(.fights, "{L:s}{W}{0,80}?\\banti-{M:o}", .group("s"), .group("o"), armed, armed, when: ["anti-"]),
         rule(.fights, "{A:o}{W}{0,40}?(?:was|were) (?:attacked|targeted|shelled|bombed|struck|hit|repelled|killed) by (?:the )?{A:s}", .group("s"), .group("o"), armed, armed, when: ["attacked by", "targeted by", "shelled by", "bombed by", "struck by", "hit by", "repelled by", "killed by"]),
