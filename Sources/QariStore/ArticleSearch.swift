@@ -130,10 +130,12 @@ extension CorpusIndex {
     /// `count` ranges of article rows covering them all, in about equal parts (nil: no range).
     private func rowRanges(count: Int) throws -> [ClosedRange<Int64>?] {
         guard count > 1 else { return [nil] }
+        // min and max of the row key are two look-ups; count(*) would read the whole table.
         let bounds = try database.read { db in
-            try Row.fetchOne(db, sql: "SELECT min(row), max(row), count(*) FROM articles")
+            try Row.fetchOne(db, sql: "SELECT (SELECT min(row) FROM articles), (SELECT max(row) FROM articles)")
         }
-        guard let bounds, let low = bounds[0] as Int64?, let high = bounds[1] as Int64?, (bounds[2] as Int) >= searchSplitThreshold else { return [nil] }
+        guard let bounds, let low = bounds[0] as Int64?, let high = bounds[1] as Int64?,
+              high - low + 1 >= Int64(searchSplitThreshold) else { return [nil] }
         let step = (high - low) / Int64(count) + 1
         return (0..<Int64(count)).map { i in
             let start = low + i * step
