@@ -217,9 +217,7 @@ public struct LineClassifier: Sendable {
         guard let base = b.baseAddress else { return (0, 0) }
         let n = b.count
         let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101010101010101
-        let highs: UInt64 = 0x8080808080808080
-        let lows: UInt64 = 0x7F7F7F7F7F7F7F7F
+        let (ones, highs, lows) = (SWAR.ones, SWAR.highs, SWAR.lows)
         var scalars = 0, words = 0
         var previousSpace: UInt64 = 0x80 // the start of the line is outside any word
         var i = 0

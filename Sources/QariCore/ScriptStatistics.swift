@@ -24,9 +24,7 @@ public struct ScriptStatistics: Sendable, Equatable {
         guard let base = buf.baseAddress else { return (0, 0) }
         let n = buf.count
         let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101010101010101
-        let highs: UInt64 = 0x8080808080808080
-        let lows: UInt64 = 0x7F7F7F7F7F7F7F7F
+        let (ones, highs, lows) = (SWAR.ones, SWAR.highs, SWAR.lows)
         /// 0x80 in each byte of `x` equal to `byte` (exact: no carries between bytes).
         @inline(__always) func equal(_ x: UInt64, _ byte: UInt64) -> UInt64 {
             let t = x ^ (ones &* byte)

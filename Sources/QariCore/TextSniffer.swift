@@ -22,9 +22,7 @@ public enum TextSniffer {
         // Eight bytes a step: bytes below 0x20, less the allowed ones, counted exactly.
         var controls = 0
         let sample = UnsafeBufferPointer(rebasing: head.prefix(8_192))
-        let ones: UInt64 = 0x0101010101010101
-        let highs: UInt64 = 0x8080808080808080
-        let lows: UInt64 = 0x7F7F7F7F7F7F7F7F
+        let (ones, highs, lows) = (SWAR.ones, SWAR.highs, SWAR.lows)
         @inline(__always) func equal(_ x: UInt64, _ byte: UInt64) -> UInt64 {
             let t = x ^ (ones &* byte)
             return ~(((t & lows) &+ lows) | t | lows)

@@ -10,6 +10,18 @@ final class IndexStoreTests: XCTestCase {
     let memory = SeedCorpus.corpus
     let indexed = IndexedSeedCorpus.corpus
 
+    /// A fresh folder in the temporary directory with a copy of the seeds in its `corpus` folder.
+    private func seedsCopy(_ name: String) throws -> URL {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("\(name)-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        let corpusFolder = folder.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpusFolder, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: SeedCorpus.seedsPath) where !name.hasPrefix(".") {
+            try FileManager.default.copyItem(atPath: SeedCorpus.seedsPath + "/" + name, toPath: corpusFolder.path + "/" + name)
+        }
+        return folder
+    }
+
     func testEveryArticleRowAndMentionIsTheSameAsInMemory() {
         XCTAssertEqual(indexed.articles.count, memory.articles.count)
         XCTAssertEqual(indexed.articles.count, 28)
@@ -117,15 +129,10 @@ final class IndexStoreTests: XCTestCase {
     /// A file removed while the browser runs moves every later article up the list: what is open
     /// and selected stays the same article, at its new place.
     func testArticlesKeepTheirPlaceWhenTheIndexChangesUnderTheBrowser() throws {
-        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("qari-tui-moves-\(getpid())")
-        try? FileManager.default.removeItem(at: folder)
+        let folder = try seedsCopy("qari-tui-moves")
         defer { try? FileManager.default.removeItem(at: folder) }
         let corpusFolder = folder.appendingPathComponent("corpus")
-        try FileManager.default.createDirectory(at: corpusFolder, withIntermediateDirectories: true)
-        let names = try FileManager.default.contentsOfDirectory(atPath: SeedCorpus.seedsPath).filter { !$0.hasPrefix(".") }.sorted()
-        for name in names {
-            try FileManager.default.copyItem(atPath: SeedCorpus.seedsPath + "/" + name, toPath: corpusFolder.path + "/" + name)
-        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpusFolder.path).sorted()
         let index = try CorpusIndex(paths: [corpusFolder.path], storage: .cache(directory: folder.appendingPathComponent("cache")),
                                     matcher: { IndexedSeedCorpus.matcher })
         try index.refresh()
@@ -156,14 +163,9 @@ final class IndexStoreTests: XCTestCase {
     /// A real refresh on a thread while the state takes its messages, as the run loop does:
     /// the list fills and the status bar says how far indexing got, then that it finished.
     func testBackgroundIndexingFillsTheListAndReportsInTheStatusBar() throws {
-        let cache = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("qari-tui-index-\(getpid())")
-        try? FileManager.default.removeItem(at: cache)
+        let cache = try seedsCopy("qari-tui-index")
         defer { try? FileManager.default.removeItem(at: cache) }
         let corpusFolder = cache.appendingPathComponent("corpus")
-        try FileManager.default.createDirectory(at: corpusFolder, withIntermediateDirectories: true)
-        for name in try FileManager.default.contentsOfDirectory(atPath: SeedCorpus.seedsPath) {
-            try FileManager.default.copyItem(atPath: SeedCorpus.seedsPath + "/" + name, toPath: corpusFolder.path + "/" + name)
-        }
         try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0]).write(to: corpusFolder.appendingPathComponent("picture.txt"))
         let index = try CorpusIndex(paths: [corpusFolder.path], storage: .cache(directory: cache), matcher: { IndexedSeedCorpus.matcher })
         let store = IndexCorpusStore(index: index, matcher: IndexedSeedCorpus.matcher)
