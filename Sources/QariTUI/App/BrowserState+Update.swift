@@ -237,12 +237,9 @@ extension BrowserState {
         rebuildList(keeping: selected)
         if selected == nil { list.top = top; revealListSelection() }
         if let doc = reader.document {
-            if let moved = store.translate(doc.articleIndex) {
-                if moved != doc.articleIndex {
-                    let anchor = doc.anchor(at: reader.top)
-                    let fresh = ReaderDocument(corpus: corpus, articleIndex: moved, width: doc.width, text: text,
-                                               otherLanguageNames: doc.showsOtherLanguageNames)
-                    reader.top = anchor.flatMap { fresh.line(for: $0) } ?? reader.top
+            if let fresh = relocated(doc) {
+                if fresh.articleIndex != doc.articleIndex {
+                    reader.top = doc.anchor(at: reader.top).flatMap { fresh.line(for: $0) } ?? reader.top
                     reader.document = fresh
                 }
             } else {
@@ -255,14 +252,7 @@ extension BrowserState {
         }
         if var s = split {
             if let doc = s.other.document {
-                if let moved = store.translate(doc.articleIndex) {
-                    if moved != doc.articleIndex {
-                        s.other.document = ReaderDocument(corpus: corpus, articleIndex: moved, width: doc.width, text: text,
-                                                          otherLanguageNames: doc.showsOtherLanguageNames)
-                    }
-                } else {
-                    s.other = ReaderColumn()
-                }
+                if let fresh = relocated(doc) { s.other.document = fresh } else { s.other = ReaderColumn() }
             }
             // Pairs are ranked again when next asked for.
             s.candidates = []
@@ -275,5 +265,14 @@ extension BrowserState {
             clampEntityPage()
         }
         clampReader()
+    }
+
+    /// `doc` at its article's place in the store's new generation: itself if the article did not
+    /// move, laid out again at the new index if it did, nil if the article is gone.
+    private func relocated(_ doc: ReaderDocument) -> ReaderDocument? {
+        guard let moved = corpus.store.translate(doc.articleIndex) else { return nil }
+        if moved == doc.articleIndex { return doc }
+        return ReaderDocument(corpus: corpus, articleIndex: moved, width: doc.width, text: text,
+                              otherLanguageNames: doc.showsOtherLanguageNames)
     }
 }
