@@ -70,8 +70,12 @@ final class IndexStoreTests: XCTestCase {
         var d = BrowserDriver(corpus: indexed, width: 160, height: 40)
         d.press("/")
         XCTAssertTrue(d.rows.last!.contains("entity:"), "the syntax is offered: \(d.rows.last!)")
-        d.type("ceasefire lang:en")
-        XCTAssertEqual(d.state.list.order.count, 28, "nothing happens before Enter")
+        // Results as the query is typed, the last word a prefix: "ceasef" already finds "ceasefire".
+        d.type("ceasef")
+        guard case .search(_, let early)? = d.state.list.filter else { return XCTFail("no results while typing") }
+        XCTAssertGreaterThan(early.count, 2)
+        XCTAssertTrue(d.rows.last!.contains("\(early.count) found"), d.rows.last!)
+        d.type("ire lang:en")
         d.press("Enter")
         guard case .search(let query, let results)? = d.state.list.filter else { return XCTFail("no search filter") }
         XCTAssertEqual(query, "ceasefire lang:en")
@@ -103,6 +107,28 @@ final class IndexStoreTests: XCTestCase {
         XCTAssertNil(d.state.list.filter)
         XCTAssertEqual(d.state.list.order.count, 28)
         XCTAssertNil(d.state.searchHighlight)
+    }
+
+    func testEscapeWhileTypingBringsTheListBack() {
+        var d = BrowserDriver(corpus: indexed, width: 120, height: 30)
+        d.press("j", "j")
+        let selected = d.state.list.order[d.state.list.selected]
+        d.press("/")
+        d.type("saraq")
+        guard case .search(_, let results)? = d.state.list.filter else { return XCTFail("no results while typing") }
+        XCTAssertFalse(results.isEmpty)
+        for i in results {
+            let text = ([memory.articles[i].title] + memory.articles[i].paragraphs.map(\.text)).joined(separator: " ").lowercased()
+            XCTAssertTrue(text.contains("saraq"), memory.articles[i].title)
+        }
+        d.type(" \"open")
+        XCTAssertTrue(d.rows.last!.contains("unclosed quote"), "a query not finished says why: \(d.rows.last!)")
+        XCTAssertEqual(d.state.list.order, results, "and keeps the last results")
+        d.press("Escape")
+        XCTAssertNil(d.state.list.filter)
+        XCTAssertEqual(d.state.list.order.count, 28)
+        XCTAssertEqual(d.state.list.order[d.state.list.selected], selected)
+        XCTAssertNil(d.state.input)
     }
 
     func testAMalformedQuerySaysWhereTheMistakeIs() {

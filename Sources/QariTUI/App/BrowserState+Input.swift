@@ -19,6 +19,10 @@ extension BrowserState {
 
     mutating func beginSearch() {
         input = .search(text: "", scope: searchScope, origin: searchPosition)
+        if searchScope == .list && listSearchUsesIndex {
+            listBeforeSearch = (list.filter, searchHighlight, list.order[safe: list.selected])
+            searchProblem = nil
+        }
     }
 
     mutating func handleInput(_ key: Key) {
@@ -26,6 +30,16 @@ extension BrowserState {
         var typed = current.text
         switch key {
         case .escape, .control("c"), .control("g"):
+            if case .search(_, .list, _) = current, let before = listBeforeSearch {
+                // The list as it was before the search was typed.
+                list.filter = before.filter
+                searchHighlight = before.highlight
+                rebuildList(keeping: before.selected)
+                listBeforeSearch = nil
+                searchProblem = nil
+                input = nil
+                return
+            }
             if case .search(_, let scope, let origin) = current {
                 search = nil
                 moveSearchPosition(scope: scope, to: origin)
@@ -37,7 +51,16 @@ extension BrowserState {
             switch current {
             case .search(let text, .list, _) where listSearchUsesIndex:
                 search = nil
-                runIndexSearch(text)
+                let before = listBeforeSearch
+                listBeforeSearch = nil
+                searchProblem = nil
+                let searched = !text.trimmingCharacters(in: .whitespaces).isEmpty && runIndexSearch(text)
+                if !searched, let before {
+                    // Nothing to search, or a query that cannot be read: the list as it was.
+                    list.filter = before.filter
+                    searchHighlight = before.highlight
+                    rebuildList(keeping: before.selected)
+                }
             case .search(let text, let scope, _):
                 search = text.isEmpty ? nil : ActiveSearch(query: text, scope: scope)
                 if !text.isEmpty, matchPositions(for: text, scope: scope).isEmpty {
@@ -73,8 +96,10 @@ extension BrowserState {
         }
         switch current {
         case .search(_, .list, let origin) where listSearchUsesIndex:
-            // The index is searched on Enter: a query is read whole (phrases, OR, filters).
+            // The index is searched as the query is typed, its last word read as a prefix; Enter
+            // then searches the query exactly as written.
             input = .search(text: typed, scope: .list, origin: origin)
+            previewIndexSearch(typed)
         case .search(_, let scope, let origin):
             input = .search(text: typed, scope: scope, origin: origin)
             // Incremental: show the first match from where the search started.

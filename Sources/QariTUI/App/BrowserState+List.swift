@@ -55,13 +55,16 @@ extension BrowserState {
     /// True when `/` in the list searches the index (words, phrases, filters) rather than titles.
     var listSearchUsesIndex: Bool { corpus.store.searchesIndex }
 
-    /// `/` then Enter in the list, with an index: the results fill the list, best first.
-    mutating func runIndexSearch(_ text: String) {
+    /// `/` then Enter in the list, with an index: the results fill the list, best first. False
+    /// when the query cannot be read (the message says why) and the list was left alone.
+    @discardableResult
+    mutating func runIndexSearch(_ text: String) -> Bool {
         let query = text.trimmingCharacters(in: .whitespaces)
-        guard !query.isEmpty, let result = corpus.store.search(query, limit: Self.searchResultLimit) else { return }
+        guard !query.isEmpty, let result = corpus.store.search(query, limit: Self.searchResultLimit) else { return false }
         switch result {
         case .invalid(let why):
             message = StatusMessage(text: why, isError: true)
+            return false
         case .found(let results, let highlight):
             list.filter = .search(query: query, results: results)
             searchHighlight = highlight
@@ -72,10 +75,48 @@ extension BrowserState {
             message = results.isEmpty
                 ? StatusMessage(text: "Nothing found for \(query)", isError: true)
                 : StatusMessage(text: "\(results.count) article\(results.count == 1 ? "" : "s") found\(more); & Enter shows all", isError: false)
+            return true
         }
     }
 
     static let searchResultLimit = 1000
+
+    /// The results of `typed` in the list while it is typed: its last word taken as a prefix
+    /// (three letters or more), so that `saraq` already finds Saraqib. Text that is not a query
+    /// yet (an open quote, a dangling OR) leaves the list as it was and says why.
+    mutating func previewIndexSearch(_ typed: String) {
+        let query = typed.trimmingCharacters(in: .whitespaces)
+        guard !query.isEmpty else {
+            if let before = listBeforeSearch {
+                list.filter = before.filter
+                searchHighlight = before.highlight
+                rebuildList(keeping: before.selected)
+            }
+            searchProblem = nil
+            return
+        }
+        guard let result = corpus.store.search(Self.prefixForm(of: query), limit: Self.searchResultLimit) else { return }
+        switch result {
+        case .invalid(let why):
+            searchProblem = why
+        case .found(let results, let highlight):
+            searchProblem = nil
+            list.filter = .search(query: query, results: results)
+            searchHighlight = highlight
+            rebuildList(keeping: nil)
+            list.top = 0
+            revealListSelection()
+        }
+    }
+
+    /// `query` with its last word made a prefix search, when it ends in a plain word of three
+    /// letters or more (not a filter, phrase, exclusion or prefix already).
+    static func prefixForm(of query: String) -> String {
+        guard let last = query.split(separator: " ").last, last.count >= 3,
+              last.allSatisfy({ $0.isLetter || $0.isNumber }), last.uppercased() != "OR", last.uppercased() != "AND"
+        else { return query }
+        return query + "*"
+    }
 }
 
 /// What `&` offers while typing: languages and entity spellings containing the text.

@@ -177,6 +177,10 @@ public struct BrowserState: Sendable {
     public internal(set) var indexing: IndexingStatus?
     /// Finds the words of the full-text search whose results fill the list, for the reader.
     public internal(set) var searchHighlight: SearchHighlight?
+    /// While `/` is typed in the list over an index: the list as it was (Escape brings it back),
+    /// and why the text typed so far cannot be searched, if it cannot.
+    var listBeforeSearch: (filter: ArticleFilter?, highlight: SearchHighlight?, selected: Int?)?
+    public internal(set) var searchProblem: String?
     /// Ticks since the message appeared.
     var messageTicks = 0
     /// The run loop ticks every quarter second without keys: a notice stays about five seconds.

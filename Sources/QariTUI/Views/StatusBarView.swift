@@ -78,8 +78,13 @@ enum StatusBarView {
             let end = drawData(text, maxWidth: rect.width - 30, x: x, in: rect, style: style, state: state, into: &buffer)
             let info: String
             if scope == .list && state.listSearchUsesIndex {
-                info = text.isEmpty ? "  words, \"phrases\", OR, -word, prefix*, entity:, lang:, source:, date:; Enter searches"
-                    : "  Enter searches the index, Esc cancels"
+                if text.isEmpty {
+                    info = "  words, \"phrases\", OR, -word, prefix*, entity:, type:, lang:, source:, date:"
+                } else if let problem = state.searchProblem {
+                    info = "  " + problem
+                } else {
+                    info = "  \(state.list.order.count) found · Enter keeps · Esc cancels"
+                }
             } else {
                 let found = text.isEmpty ? 0 : state.matchPositions(for: text, scope: scope).count
                 info = text.isEmpty ? "  type to search, Enter keeps, Esc cancels" : "  \(found) match\(found == 1 ? "" : "es")"
