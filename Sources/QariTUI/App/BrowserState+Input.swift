@@ -30,11 +30,8 @@ extension BrowserState {
         var typed = current.text
         switch key {
         case .escape, .control("c"), .control("g"):
-            if case .search(_, .list, _) = current, let before = listBeforeSearch {
-                // The list as it was before the search was typed.
-                list.filter = before.filter
-                searchHighlight = before.highlight
-                rebuildList(keeping: before.selected)
+            if case .search(_, .list, _) = current, listBeforeSearch != nil {
+                restoreListBeforeSearch()
                 listBeforeSearch = nil
                 searchProblem = nil
                 input = nil
@@ -51,16 +48,11 @@ extension BrowserState {
             switch current {
             case .search(let text, .list, _) where listSearchUsesIndex:
                 search = nil
-                let before = listBeforeSearch
-                listBeforeSearch = nil
                 searchProblem = nil
                 let searched = !text.trimmingCharacters(in: .whitespaces).isEmpty && runIndexSearch(text)
-                if !searched, let before {
-                    // Nothing to search, or a query that cannot be read: the list as it was.
-                    list.filter = before.filter
-                    searchHighlight = before.highlight
-                    rebuildList(keeping: before.selected)
-                }
+                // Nothing to search, or a query that cannot be read: the list as it was.
+                if !searched { restoreListBeforeSearch() }
+                listBeforeSearch = nil
             case .search(let text, let scope, _):
                 search = text.isEmpty ? nil : ActiveSearch(query: text, scope: scope)
                 if !text.isEmpty, matchPositions(for: text, scope: scope).isEmpty {

@@ -87,11 +87,7 @@ extension BrowserState {
     mutating func previewIndexSearch(_ typed: String) {
         let query = typed.trimmingCharacters(in: .whitespaces)
         guard !query.isEmpty else {
-            if let before = listBeforeSearch {
-                list.filter = before.filter
-                searchHighlight = before.highlight
-                rebuildList(keeping: before.selected)
-            }
+            restoreListBeforeSearch()
             searchProblem = nil
             return
         }
@@ -107,6 +103,14 @@ extension BrowserState {
             list.top = 0
             revealListSelection()
         }
+    }
+
+    /// The list as it was when `/` was pressed (filter, marked words, selection).
+    mutating func restoreListBeforeSearch() {
+        guard let before = listBeforeSearch else { return }
+        list.filter = before.filter
+        searchHighlight = before.highlight
+        rebuildList(keeping: before.selected)
     }
 
     /// `query` with its last word made a prefix search, when it ends in a plain word of three
