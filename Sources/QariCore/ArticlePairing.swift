@@ -54,14 +54,13 @@ public struct ArticlePairing: Sendable {
         var df: [String: Int] = [:]
         for c in counts { for id in c.keys { df[id, default: 0] += 1 } }
         var idf: [String: Double] = [:]
-        for (id, d) in df { idf[id] = log((n + 1) / Double(d)) + 1 }
+        for (id, d) in df { idf[id] = Self.idf(articles: n, naming: d) }
         self.idf = idf
         let vectors = articles.indices.map { i -> [String: Double] in
-            let c = i < counts.count ? counts[i] : [:]
-            return c.reduce(into: [:]) { v, kv in v[kv.key] = (1 + log(Double(kv.value))) * (idf[kv.key] ?? 1) }
+            Self.vector(i < counts.count ? counts[i] : [:]) { idf[$0] ?? 1 }
         }
         self.vectors = vectors
-        self.norms = vectors.map { v in sqrt(v.values.reduce(0) { $0 + $1 * $1 }) }
+        self.norms = vectors.map(Self.norm)
         self.days = articles.map { a in a.date.flatMap(Self.dayNumber) }
     }
 
@@ -78,8 +77,25 @@ public struct ArticlePairing: Sendable {
 
     /// How alike two articles are, 0...1+: entity cosine plus a date bonus.
     public func score(_ a: Int, _ b: Int) -> (score: Double, shared: [String]) {
-        let va = vectors[a], vb = vectors[b]
-        guard norms[a] > 0, norms[b] > 0 else { return (0, []) }
+        Self.similarity(vectors[a], norm: norms[a], day: days[a], vectors[b], norm: norms[b], day: days[b])
+    }
+
+    // The scoring itself, for rankers that hold only some of the corpus's vectors (the index).
+
+    /// Inverse document frequency of an entity named in `df` of `n` articles.
+    public static func idf(articles n: Double, naming df: Int) -> Double { log((n + 1) / Double(df)) + 1 }
+
+    /// An article's tf-idf vector from how often it names each entity.
+    public static func vector(_ counts: [String: Int], idf: (String) -> Double) -> [String: Double] {
+        counts.reduce(into: [:]) { v, kv in v[kv.key] = (1 + log(Double(kv.value))) * idf(kv.key) }
+    }
+
+    public static func norm(_ v: [String: Double]) -> Double { sqrt(v.values.reduce(0) { $0 + $1 * $1 }) }
+
+    /// Entity cosine of two vectors plus the date bonus, and the shared entities, most telling first.
+    public static func similarity(_ va: [String: Double], norm na: Double, day da: Int?,
+                                  _ vb: [String: Double], norm nb: Double, day db: Int?) -> (score: Double, shared: [String]) {
+        guard na > 0, nb > 0 else { return (0, []) }
         var dot = 0.0
         var shared: [(String, Double)] = []
         let (small, large) = va.count <= vb.count ? (va, vb) : (vb, va)
@@ -89,9 +105,9 @@ public struct ArticlePairing: Sendable {
                 shared.append((id, w * w2))
             }
         }
-        var s = dot / (norms[a] * norms[b])
-        if let da = days[a], let db = days[b] {
-            s += Self.dateWeight * pow(0.5, Double(abs(da - db)) / Self.dateHalfLife)
+        var s = dot / (na * nb)
+        if let da, let db {
+            s += dateWeight * pow(0.5, Double(abs(da - db)) / dateHalfLife)
         }
         return (s, shared.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0))
     }

@@ -22,6 +22,25 @@ public struct SearchResults: Sendable {
     public var hits: [SearchHit]
     /// Nil unless counting was asked for.
     public var totalCount: Int?
+    /// Finds the words searched for (not those left out) in any text.
+    public var highlighter: SearchHighlighter
+}
+
+/// Finds the words of a search in any text, folded as the index folds them: snippets mark them,
+/// and the reader marks them in an article opened from the results.
+public struct SearchHighlighter: Sendable {
+    let keys: Set<String>
+    let prefixes: [String]
+
+    /// True for the key of a word searched for, or one starting with a prefix searched for.
+    func matches(_ key: String) -> Bool {
+        keys.contains(key) || prefixes.contains { key.hasPrefix($0) }
+    }
+
+    public func ranges(in text: String) -> [Range<Int>] {
+        guard !keys.isEmpty || !prefixes.isEmpty else { return [] }
+        return SearchText.words(in: text).compactMap { matches($0.key) ? $0.range : nil }
+    }
 }
 
 extension CorpusIndex {
@@ -37,6 +56,7 @@ extension CorpusIndex {
     public func search(_ query: SearchQuery, limit: Int = 50, counting: Bool = false, snippets: Bool = true) throws -> SearchResults {
         var compiler = SearchCompiler(resolveEntity: { [unowned self] name, column in try self.entityID(named: name, column: column) })
         let plan = try compiler.plan(query)
+        let highlighter = SearchHighlighter(keys: plan.highlightKeys, prefixes: plan.highlightPrefixes)
         var args = StatementArguments()
         var sql: String
         let conditions = plan.conditions.map(\.sql)
@@ -97,7 +117,7 @@ extension CorpusIndex {
         let found = ranked.compactMap { r in summaries[r.row].map { (r.row, r.score, $0) } }
         guard snippets else {
             return SearchResults(hits: found.map { SearchHit(article: $0.2, score: $0.1, snippet: Snippet(text: "", highlights: [])) },
-                                 totalCount: total)
+                                 totalCount: total, highlighter: highlighter)
         }
         // Snippets read and scan each hit's paragraphs: split between readers too.
         let workers = min(searchParallelism, max(1, found.count / 8))
@@ -107,8 +127,7 @@ extension CorpusIndex {
                 let keys = IndexSchema.keyRange(article: found[i].0)
                 let paragraphs = try String.fetchAll(db, sql: "SELECT text FROM paragraphs WHERE key BETWEEN ? AND ? ORDER BY key",
                                                      arguments: [keys.lowerBound, keys.upperBound])
-                out.append((i, SnippetMaker.snippet(title: found[i].2.title, paragraphs: paragraphs,
-                                                    keys: plan.highlightKeys, prefixes: plan.highlightPrefixes)))
+                out.append((i, SnippetMaker.snippet(title: found[i].2.title, paragraphs: paragraphs, highlighter: highlighter)))
             }
             return out
         }
@@ -117,7 +136,7 @@ extension CorpusIndex {
         let hits = found.indices.map { i in
             SearchHit(article: found[i].2, score: found[i].1, snippet: snippetsByHit[i] ?? Snippet(text: "", highlights: []))
         }
-        return SearchResults(hits: hits, totalCount: total)
+        return SearchResults(hits: hits, totalCount: total, highlighter: highlighter)
     }
 
     /// How many readers a search uses: the cores, up to four; one for an index in memory (its
@@ -345,10 +364,9 @@ enum SnippetMaker {
     static let wordsBefore = 8
     static let wordsAfter = 22
 
-    static func snippet(title: String, paragraphs: [String], keys: Set<String>, prefixes: [String]) -> Snippet {
-        func matches(_ key: String) -> Bool {
-            keys.contains(key) || prefixes.contains { key.hasPrefix($0) }
-        }
+    static func snippet(title: String, paragraphs: [String], highlighter: SearchHighlighter) -> Snippet {
+        let (keys, prefixes) = (highlighter.keys, highlighter.prefixes)
+        func matches(_ key: String) -> Bool { highlighter.matches(key) }
         var best: (paragraph: Int, words: [(range: Range<Int>, key: String)], first: Int, score: Int)?
         if !keys.isEmpty || !prefixes.isEmpty {
             for (i, text) in paragraphs.enumerated() {

@@ -156,21 +156,19 @@ extension CorpusIndex {
             let dfStatement = try db.cachedStatement(sql: "SELECT count(*) FROM article_entities WHERE entity = ?")
             func idf(_ id: String) throws -> Double {
                 if let v = idfCache[id] { return v }
-                let df = Double(max(1, try Int.fetchOne(dfStatement, arguments: [id]) ?? 1))
-                let v = log((n + 1) / df) + 1
+                let v = ArticlePairing.idf(articles: n, naming: max(1, try Int.fetchOne(dfStatement, arguments: [id]) ?? 1))
                 idfCache[id] = v
                 return v
             }
             func vector(_ c: [String: Int]) throws -> [String: Double] {
-                var v: [String: Double] = [:]
-                for (id, k) in c { v[id] = (1 + log(Double(k))) * (try idf(id)) }
-                return v
+                for id in c.keys { _ = try idf(id) }   // fetched here, where a database error can be thrown
+                return ArticlePairing.vector(c) { idfCache[$0] ?? 1 }
             }
             guard let me = try Row.fetchOne(db, sql: "SELECT lang, date FROM articles WHERE row = ?", arguments: [row]) else { return [] }
             let lang = Language(rawValue: me[0]) ?? .en
             let myDay = (me[1] as String?).flatMap(ArticlePairing.dayNumber)
             let mine = try vector(try counts(row))
-            let myNorm = sqrt(mine.values.reduce(0) { $0 + $1 * $1 })
+            let myNorm = ArticlePairing.norm(mine)
             guard myNorm > 0 else { return [] }
 
             // Candidates: articles naming the article's entities, rarest entities first, scored
@@ -195,32 +193,11 @@ extension CorpusIndex {
                 if o[2] as Bool { continue }
                 if otherLanguage && (otherLang == lang || (lang == .mixed) != (otherLang == .mixed) && otherLang == .mixed) { continue }
                 let theirs = try vector(try counts(other))
-                let norm = sqrt(theirs.values.reduce(0) { $0 + $1 * $1 })
-                guard norm > 0 else { continue }
-                var dot = 0.0
-                var shared: [(String, Double)] = []
-                for (id, w) in mine { if let w2 = theirs[id] { dot += w * w2; shared.append((id, w * w2)) } }
-                var s = dot / (myNorm * norm)
-                if let a = myDay, let b = (o[1] as String?).flatMap(ArticlePairing.dayNumber) {
-                    s += ArticlePairing.dateWeight * pow(0.5, Double(abs(a - b)) / ArticlePairing.dateHalfLife)
-                }
-                if s > 0 { scored.append((other, s, shared.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0))) }
+                let (s, shared) = ArticlePairing.similarity(mine, norm: myNorm, day: myDay, theirs, norm: ArticlePairing.norm(theirs),
+                                                            day: (o[1] as String?).flatMap(ArticlePairing.dayNumber))
+                if s > 0 { scored.append((other, s, shared)) }
             }
             return Array(scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }.prefix(limit))
-        }
-    }
-}
-
-/// Finds the words of a search in any text, folded as the index folds them: the reader marks
-/// them in an article opened from the results.
-public struct SearchHighlighter: Sendable {
-    let keys: Set<String>
-    let prefixes: [String]
-
-    public func ranges(in text: String) -> [Range<Int>] {
-        guard !keys.isEmpty || !prefixes.isEmpty else { return [] }
-        return SearchText.words(in: text).compactMap { w in
-            keys.contains(w.key) || prefixes.contains { w.key.hasPrefix($0) } ? w.range : nil
         }
     }
 }
@@ -229,10 +206,7 @@ extension CorpusIndex {
     /// Up to `limit` matching rows, best first, and a highlighter for the words searched.
     /// Throws `QueryError` for a malformed query, as `search` does.
     public func searchRows(_ text: String, limit: Int) throws -> (rows: [Int64], highlighter: SearchHighlighter) {
-        let query = try SearchQueryParser.parse(text)
-        var compiler = SearchCompiler(resolveEntity: { [unowned self] name, column in try self.entityID(named: name, column: column) })
-        let plan = try compiler.plan(query)
-        let rows = try search(query, limit: limit, snippets: false).hits.map(\.article.row)
-        return (rows, SearchHighlighter(keys: plan.highlightKeys, prefixes: plan.highlightPrefixes))
+        let results = try search(SearchQueryParser.parse(text), limit: limit, snippets: false)
+        return (results.hits.map(\.article.row), results.highlighter)
     }
 }
