@@ -31,7 +31,8 @@ struct Browse: ParsableCommand {
                     throw UserError(CorpusError.missingPath(path).description)
                 }
             }
-            let matcher = try Knowledge.matcher(quiet: true)
+            // The user's ignored knowledge lines are listed in the browser (`!`), not on stderr.
+            let (matcher, knowledgeIssues) = try Knowledge.load()
             let index: CorpusIndex
             do {
                 index = try CorpusIndex(paths: paths, storage: indexOptions.noIndex ? .memory : .cache(directory: nil),
@@ -76,7 +77,6 @@ struct Browse: ParsableCommand {
                 poll = indexer.poll
             }
             var problems: [CorpusProblem] = []
-            let (_, knowledgeIssues) = KnowledgeBase.load(userDirectory: KnowledgeBase.defaultUserDirectory())
             problems += knowledgeIssues.map { CorpusProblem(path: $0.path, reason: "line \($0.line): \($0.reason)") }
             var state = BrowserState(corpus: BrowserCorpus(name: name, store: store, problems: problems),
                                      text: TerminalTextEngine(), width: 80, height: 24)

@@ -5,12 +5,18 @@ import QariCore
 /// The knowledge base, bundled plus the user's files; broken user lines are reported, never fatal.
 enum Knowledge {
     static func matcher(quiet: Bool) throws -> EntityMatcher {
-        let (kb, issues) = KnowledgeBase.load(userDirectory: KnowledgeBase.defaultUserDirectory())
+        let (matcher, issues) = try load()
         if !quiet {
             for issue in issues { Stderr.write("qari: knowledge base \(Sanitizer.plain(issue.description)) (line ignored)\n") }
         }
+        return matcher
+    }
+
+    /// The matcher over the bundled and the user's knowledge, and the user's lines that were ignored.
+    static func load() throws -> (EntityMatcher, [KnowledgeBaseIssue]) {
+        let (kb, issues) = KnowledgeBase.load(userDirectory: KnowledgeBase.defaultUserDirectory())
         if kb.entities.isEmpty { throw UserError("the bundled knowledge base could not be read") }
-        return EntityMatcher(knowledgeBase: kb)
+        return (EntityMatcher(knowledgeBase: kb), issues)
     }
 }
 
