@@ -137,9 +137,7 @@ public final class IndexCorpusStore: CorpusStore, @unchecked Sendable {
     public func entity(_ id: String) -> BrowserEntity? {
         if let cached = locked({ entityCache[id] }) { return cached }
         var found: BrowserEntity?
-        if let e = knowledgeBase.entity(id: id) {
-            found = BrowserEntity(e)
-        } else if let e = matcher.entity(id: id) {
+        if let e = matcher.entity(id: id) {   // the knowledge base's, or one the matcher discovered
             found = BrowserEntity(e)
         } else if let stored = try? index.storedEntity(id: id) {
             found = BrowserEntity(id: id, category: EntityCategory(rawValue: stored.type) ?? .organization,
@@ -196,7 +194,9 @@ public final class IndexCorpusStore: CorpusStore, @unchecked Sendable {
         switch filter {
         case .entity(let id)?: entity = id
         case .language(let l)?: language = l
-        case .search(_, let results)?: return results.filter { $0 < count }
+        case .search(_, let results)?:
+            let n = count
+            return results.filter { $0 < n }
         case nil: break
         }
         let order: ArticleOrder
