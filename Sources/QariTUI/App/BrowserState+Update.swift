@@ -191,21 +191,16 @@ extension BrowserState {
 
     // MARK: History
 
-    mutating func goBack(_ count: Int) {
-        var target: Location?
-        for _ in 0..<count { if let l = history.back() { target = l } }
-        guard let target else {
-            message = StatusMessage(text: "Nothing to go back to", isError: false)
-            return
-        }
-        show(target)
-    }
+    mutating func goBack(_ count: Int) { travel(count, "back") { $0.back() } }
 
-    mutating func goForward(_ count: Int) {
+    mutating func goForward(_ count: Int) { travel(count, "forward") { $0.forward() } }
+
+    /// `count` steps through the history, then shows where they led.
+    private mutating func travel(_ count: Int, _ direction: String, step: (inout History) -> Location?) {
         var target: Location?
-        for _ in 0..<count { if let l = history.forward() { target = l } }
+        for _ in 0..<count { if let l = step(&history) { target = l } }
         guard let target else {
-            message = StatusMessage(text: "Nothing to go forward to", isError: false)
+            message = StatusMessage(text: "Nothing to go \(direction) to", isError: false)
             return
         }
         show(target)
