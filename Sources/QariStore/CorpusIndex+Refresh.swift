@@ -353,7 +353,7 @@ struct IndexWriter {
 
     /// Paragraph keys joined as they are indexed; removal recomputes the same string.
     static func bodyKeys<S: Sequence>(_ paragraphs: S) -> String where S.Element == String {
-        paragraphs.map(SearchText.indexForm).filter { !$0.isEmpty }.joined(separator: " ")
+        SearchText.indexForm(joining: paragraphs)
     }
 
     mutating func insert(file: FileToRead, source: SourceText, articles: [PreparedArticle]) throws {

@@ -26,11 +26,101 @@ public enum SearchText {
     public static func indexForm(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 8)
+        var scratch = IndexFormScratch()
+        appendIndexForm(text, to: &out, scratch: &scratch)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `indexForm` of each text, joined by single spaces (texts without keys add nothing).
+    public static func indexForm<S: Sequence>(joining texts: S) -> String where S.Element == String {
+        var out: [UInt8] = []
+        var scratch = IndexFormScratch()
+        for text in texts { appendIndexForm(text, to: &out, scratch: &scratch) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The definition of `indexForm`: every scalar through `WordScanner`. The byte loop of
+    /// `appendIndexForm` must give the same keys (tests compare them on random text).
+    static func indexFormByScalars(_ text: String) -> String {
+        var out: [UInt8] = []
         WordScanner.scan(text, minimumStem: 3) { _, key in
             if !out.isEmpty { out.append(0x20) }
             for scalar in key { UTF8.encode(scalar) { out.append($0) } }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Buffers `appendIndexForm` reuses from one text to the next.
+    struct IndexFormScratch {
+        var word: [UInt8] = []
+        var scalars: [Unicode.Scalar] = []
+    }
+
+    /// Appends the keys of `text` to `out` (UTF-8), a space before each when `out` is not empty.
+    ///
+    /// Words are split at ASCII bytes other than letters and digits, where `WordScanner` always
+    /// ends a word. A stretch between them that is all ASCII is one word, lower-cased and
+    /// stemmed here on bytes; a stretch holding other scalars goes through `WordScanner`.
+    static func appendIndexForm(_ text: String, to out: inout [UInt8], scratch: inout IndexFormScratch) {
+        var text = text
+        text.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 && !isASCIIAlphanumeric(b) { i += 1; continue }
+                let start = i
+                var ascii = true
+                while i < n {
+                    let c = bytes[i]
+                    if c >= 0x80 {
+                        ascii = false
+                    } else if !isASCIIAlphanumeric(c) {
+                        break
+                    }
+                    i += 1
+                }
+                if ascii {
+                    scratch.word.removeAll(keepingCapacity: true)
+                    var onlyLetters = true
+                    for k in start..<i {
+                        var c = bytes[k]
+                        if c &- 0x41 < 26 { c |= 0x20 } else if c &- 0x30 < 10 { onlyLetters = false }
+                        scratch.word.append(c)
+                    }
+                    if onlyLetters && scratch.word.count > 2 { EnglishStemmer.step1(&scratch.word) }
+                    if !out.isEmpty { out.append(0x20) }
+                    out.append(contentsOf: scratch.word)
+                } else {
+                    scratch.scalars.removeAll(keepingCapacity: true)
+                    var k = start
+                    while k < i {
+                        let lead = UInt32(bytes[k])
+                        let v: UInt32
+                        if lead < 0x80 {
+                            v = lead; k += 1
+                        } else if lead < 0xE0 {
+                            v = (lead & 0x1F) << 6 | UInt32(bytes[k + 1] & 0x3F); k += 2
+                        } else if lead < 0xF0 {
+                            v = (lead & 0x0F) << 12 | UInt32(bytes[k + 1] & 0x3F) << 6 | UInt32(bytes[k + 2] & 0x3F); k += 3
+                        } else {
+                            v = (lead & 0x07) << 18 | UInt32(bytes[k + 1] & 0x3F) << 12 | UInt32(bytes[k + 2] & 0x3F) << 6
+                                | UInt32(bytes[k + 3] & 0x3F)
+                            k += 4
+                        }
+                        scratch.scalars.append(Unicode.Scalar(v)!)
+                    }
+                    WordScanner.scan(scratch.scalars, minimumStem: 3) { _, key in
+                        if !out.isEmpty { out.append(0x20) }
+                        for scalar in key { UTF8.encode(scalar) { out.append($0) } }
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always) private static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
+        (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
     }
 
     /// The keys of a query's words, folded as `indexForm` folds indexed text.
@@ -79,6 +169,12 @@ enum WordScanner {
     /// Calls `onWord` with each word's scalar range and key (the key buffer is reused).
     static func scan(_ text: String, minimumStem: Int, stemLatin: Bool = true,
                      _ onWord: (Range<Int>, [Unicode.Scalar]) -> Void) {
+        scan(text.unicodeScalars, minimumStem: minimumStem, stemLatin: stemLatin, onWord)
+    }
+
+    /// `scan` over any run of scalars.
+    static func scan<S: Sequence>(_ scalars: S, minimumStem: Int, stemLatin: Bool = true,
+                                  _ onWord: (Range<Int>, [Unicode.Scalar]) -> Void) where S.Element == Unicode.Scalar {
         var letters: [Unicode.Scalar] = []
         letters.reserveCapacity(32)
         var script = Script.latin
@@ -108,7 +204,7 @@ enum WordScanner {
             lastInWord = offset
         }
 
-        for s in text.unicodeScalars {
+        for s in scalars {
             let v = s.value
             if v < 0x80 {
                 if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {

@@ -58,4 +58,23 @@ final class SearchTextTests: XCTestCase {
         XCTAssertEqual(words.map(\.range), [0..<2, 3..<7, 9..<16])
         XCTAssertEqual(words.map(\.key), ["in", "حلب", "clash"])
     }
+
+    /// The byte loop of `indexForm` gives the keys of its scalar definition, on random text
+    /// mixing ASCII words, digits, punctuation, Arabic (with harakat, tatweel, Arabic-Indic
+    /// digits and proclitics), accented Latin, other scripts and separators.
+    func testIndexFormEqualsItsScalarDefinition() {
+        let pieces = ["Idlib", "ATTACKS", "hopping", "al-Sham", "Hay’at", "2019", "x9", "ab", "a", "sses", "boxes", " ", "  ", ", ",
+                      ".", "-", "’", "'", "\n", "\t", "é", "École", "Ärger", "İstanbul", "ǅ", "ß", "Ωμέγα", "中文", "😀", "\u{200D}",
+                      "\u{00A0}", "\u{0301}", "—", "وحلب", "والحسكة", "حَلَب", "حـلـب", "٢٠١٩", "۱۲", "بلد", "للجيش", "إدلب",
+                      "مصطفى", "،", "؟", "Aleppoحلب", "ﻻ", "ab٣", "e\u{0301}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...12, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            XCTAssertEqual(SearchText.indexForm(text), SearchText.indexFormByScalars(text), text.debugDescription)
+        }
+        let paragraphs = ["The Syrian Army", "", "—", "وحلب attacks"]
+        XCTAssertEqual(SearchText.indexForm(joining: paragraphs),
+                       paragraphs.map(SearchText.indexFormByScalars).filter { !$0.isEmpty }.joined(separator: " "))
+    }
 }
