@@ -109,6 +109,36 @@ final class IndexStoreTests: XCTestCase {
         XCTAssertNil(d.state.searchHighlight)
     }
 
+    /// The run loop defers list searches while keys are waiting: keys typed ahead search once,
+    /// when they are all in, and find what searching at each key finds.
+    func testKeysTypedAheadSearchOnceWhenCaughtUp() {
+        var eager = BrowserDriver(corpus: indexed, width: 120, height: 30)
+        eager.press("/")
+        for ch in "saraq" { eager.state.update(.key(.character(ch))) }
+        guard case .search(_, let expected)? = eager.state.list.filter else { return XCTFail("no results while typing") }
+
+        var d = BrowserDriver(corpus: indexed, width: 120, height: 30)
+        d.state.defersListSearch = true
+        d.press("/")
+        for ch in "saraq" { d.state.update(.key(.character(ch))) }
+        XCTAssertTrue(d.state.hasDeferredWork)
+        XCTAssertNil(d.state.list.filter, "nothing searched while keys are waiting")
+        XCTAssertEqual(d.state.list.order.count, 28)
+        d.state.update(.caughtUp)
+        XCTAssertFalse(d.state.hasDeferredWork)
+        guard case .search(let query, let results)? = d.state.list.filter else { return XCTFail("no results once caught up") }
+        XCTAssertEqual(query, "saraq")
+        XCTAssertEqual(results, expected)
+        // Escape with a search still waiting: the list as it was, and nothing left to run.
+        d.state.update(.key(.character("i")))
+        d.press("Escape")
+        XCTAssertFalse(d.state.hasDeferredWork)
+        XCTAssertNil(d.state.list.filter)
+        d.state.update(.caughtUp)
+        XCTAssertNil(d.state.list.filter)
+        XCTAssertEqual(d.state.list.order.count, 28)
+    }
+
     func testEscapeWhileTypingBringsTheListBack() {
         var d = BrowserDriver(corpus: indexed, width: 120, height: 30)
         d.press("j", "j")

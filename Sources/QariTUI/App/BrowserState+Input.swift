@@ -30,6 +30,7 @@ extension BrowserState {
         var typed = current.text
         switch key {
         case .escape, .control("c"), .control("g"):
+            deferredListSearch = nil
             if case .search(_, .list, _) = current, listBeforeSearch != nil {
                 restoreListBeforeSearch()
                 listBeforeSearch = nil
@@ -45,6 +46,7 @@ extension BrowserState {
             return
         case .enter:
             input = nil
+            deferredListSearch = nil
             switch current {
             case .search(let text, .list, _) where listSearchUsesIndex:
                 search = nil
@@ -91,7 +93,7 @@ extension BrowserState {
             // The index is searched as the query is typed, its last word read as a prefix; Enter
             // then searches the query exactly as written.
             input = .search(text: typed, scope: .list, origin: origin)
-            previewIndexSearch(typed)
+            if defersListSearch { deferredListSearch = typed } else { previewIndexSearch(typed) }
         case .search(_, let scope, let origin):
             input = .search(text: typed, scope: scope, origin: origin)
             // Incremental: show the first match from where the search started.

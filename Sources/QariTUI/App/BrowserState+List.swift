@@ -105,6 +105,13 @@ extension BrowserState {
         }
     }
 
+    /// The list search put off while keys came in, if any.
+    mutating func runDeferredListSearch() {
+        guard let typed = deferredListSearch else { return }
+        deferredListSearch = nil
+        previewIndexSearch(typed)
+    }
+
     /// The list as it was when `/` was pressed (filter, marked words, selection).
     mutating func restoreListBeforeSearch() {
         guard let before = listBeforeSearch else { return }

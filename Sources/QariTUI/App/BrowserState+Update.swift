@@ -13,7 +13,14 @@ extension BrowserState {
                 if messageTicks >= Self.ticksToKeepNotice { self.message = nil }
             }
         case .text(let typed):
+            // Text in one go searches once, for all of it.
+            let defers = defersListSearch
+            defersListSearch = true
             for ch in typed { handle(.character(ch)) }
+            defersListSearch = defers
+            if !defers { runDeferredListSearch() }
+        case .caughtUp:
+            runDeferredListSearch()
         case .key(let key):
             handle(key)
         case .indexing(let status):

@@ -181,6 +181,14 @@ public struct BrowserState: Sendable {
     /// and why the text typed so far cannot be searched, if it cannot.
     var listBeforeSearch: (filter: ArticleFilter?, highlight: SearchHighlight?, selected: Int?)?
     public internal(set) var searchProblem: String?
+    /// When set, a list search typed over the index waits for `Message.caughtUp` (sent once no
+    /// keys are waiting) instead of running at each key: typing `saraqib` fast runs one query,
+    /// not seven. The browser's run loop sets it; without it each key searches at once.
+    public var defersListSearch = false
+    /// The text whose list search waits for `caughtUp`.
+    var deferredListSearch: String?
+    /// True when work waits for `Message.caughtUp`.
+    public var hasDeferredWork: Bool { deferredListSearch != nil }
     /// Ticks since the message appeared.
     var messageTicks = 0
     /// The run loop ticks every quarter second without keys: a notice stays about five seconds.

@@ -45,6 +45,9 @@ public enum Message: Sendable, Equatable {
     case tick
     /// Typed text in one go (a paste, or a test typing a query).
     case text(String)
+    /// No more keys are waiting: what was put off while they came in is done now (see
+    /// `BrowserState.defersListSearch`).
+    case caughtUp
     /// The index being filled in the background got further (or finished): the store may hold
     /// more articles, and the status bar says how far it is.
     case indexing(IndexingStatus)

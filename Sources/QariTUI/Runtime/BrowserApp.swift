@@ -20,6 +20,7 @@ public enum BrowserApp {
         guard let backend = session.start() else { throw RunError.notATerminal }
         defer { session.restore() }
         var state = initial
+        state.defersListSearch = true
         let size = backend.size
         state.update(.resize(width: size.width, height: size.height))
         var buffer = BrowserView.render(state)
@@ -64,6 +65,13 @@ public enum BrowserApp {
             if let note = afterUpdate?(state) { state.notify(note, isError: true) }
             // A quiet tick changes the screen only when it clears a message.
             if message == .tick, state.message == shownMessage { continue }
+            // Keys typed ahead are handled before the screen is drawn again, and work they put
+            // off (a list search as it is typed) waits until they are all in.
+            if case .key = message, KeyReader.hasPendingInput() { continue }
+            if state.hasDeferredWork {
+                state.update(.caughtUp)
+                if let note = afterUpdate?(state) { state.notify(note, isError: true) }
+            }
             buffer = BrowserView.render(state)
             backend.write(buffer)
         }

@@ -62,6 +62,19 @@ enum KeyReader {
         }
     }
 
+    /// True when a key is waiting (typed ahead, pasted, a key held down). The key stays queued
+    /// for `next`.
+    static func hasPendingInput() -> Bool {
+        let screen = qari_stdscr()
+        wtimeout(screen, 0)
+        defer { wtimeout(screen, 250) }
+        var ch: wint_t = 0
+        let r = wget_wch(screen, &ch)
+        if r == ERR { return false }
+        if r == KEY_CODE_YES { ungetch(Int32(ch)) } else { unget_wch(wchar_t(ch)) }
+        return true
+    }
+
     /// Escape alone, or Alt plus a key (terminals send ESC first), or an unparsed sequence.
     private static func escape() -> Input {
         let screen = qari_stdscr()
