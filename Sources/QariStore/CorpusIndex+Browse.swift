@@ -48,13 +48,10 @@ extension CorpusIndex {
         guard !rows.isEmpty else { return [:] }
         return try database.read { db in
             let summaries = try summaries(rows: rows, db: db)
-            let count = try db.cachedStatement(sql: """
-                SELECT count(DISTINCT entity) FROM mentions WHERE key BETWEEN ? AND ? AND part >= -1
-                """)
+            let count = try db.cachedStatement(sql: "SELECT entities FROM articles WHERE row = ?")
             var out: [Int64: (ArticleSummary, Int)] = [:]
             for (row, s) in summaries {
-                let keys = IndexSchema.keyRange(article: row)
-                out[row] = (s, try Int.fetchOne(count, arguments: [keys.lowerBound, keys.upperBound]) ?? 0)
+                out[row] = (s, try Int.fetchOne(count, arguments: [row]) ?? 0)
             }
             return out
         }
@@ -101,13 +98,9 @@ extension CorpusIndex {
             named.sort { $0.place != $1.place ? $0.place < $1.place : $0.row < $1.row }
             let rows = named.map(\.row)
             var mentions: [(Int64, ArticlePart, Range<Int>)] = []
-            let statement = try db.cachedStatement(sql: """
-                SELECT part, start, end FROM mentions WHERE key BETWEEN ? AND ? AND entity = ? AND part >= -1 ORDER BY key
-                """)
             for row in rows.prefix(articleLimit) {
-                let keys = IndexSchema.keyRange(article: row)
-                for m in try Row.fetchAll(statement, arguments: [keys.lowerBound, keys.upperBound, entityID]) {
-                    mentions.append((row, IndexedMention.part(code: m[0]), (m[1] as Int)..<(m[2] as Int)))
+                for m in try CorpusIndex.storedMentions(row: row, db: db, keep: { id, part in part >= -1 && id == entityID }) {
+                    mentions.append((row, m.part, m.range))
                 }
             }
             return (rows, total, mentions)
@@ -140,15 +133,10 @@ extension CorpusIndex {
                                candidateLimit: Int = 400) throws -> [(row: Int64, score: Double, shared: [String])] {
         try database.read { db in
             let n = Double(max(1, try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 1))
-            let countStatement = try db.cachedStatement(sql: """
-                SELECT entity, count(*) FROM mentions WHERE key BETWEEN ? AND ? AND part >= -1 GROUP BY entity
-                """)
             func counts(_ r: Int64) throws -> [String: Int] {
-                let keys = IndexSchema.keyRange(article: r)
                 var c: [String: Int] = [:]
-                for m in try Row.fetchAll(countStatement, arguments: [keys.lowerBound, keys.upperBound]) {
-                    let id: String = m[0]
-                    if !excluded.contains(id) { c[id] = m[1] }
+                for m in try CorpusIndex.storedMentions(row: r, db: db, keep: { id, part in part >= -1 && !excluded.contains(id) }) {
+                    c[m.entityID, default: 0] += 1
                 }
                 return c
             }

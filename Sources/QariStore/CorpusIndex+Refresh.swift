@@ -257,12 +257,7 @@ extension CorpusIndex {
                 var inputs: [(row: Int64, article: Article, mentions: [IndexedMention])] = []
                 for row in rows {
                     guard let article = try CorpusIndex.article(row: row, db: db) else { continue }
-                    let keys = IndexSchema.keyRange(article: row)
-                    let mentions = try Row.fetchAll(db, sql: """
-                        SELECT entity, part, start, end, surface, line FROM mentions WHERE key BETWEEN ? AND ? AND part >= 0 ORDER BY key
-                        """, arguments: [keys.lowerBound, keys.upperBound]).map { m in
-                        IndexedMention(entityID: m[0], part: IndexedMention.part(code: m[1]), range: m[2]..<m[3], surface: m[4], line: m[5])
-                    }
+                    let mentions = try CorpusIndex.storedMentions(row: row, db: db) { _, part in part >= 0 }
                     inputs.append((row, article, mentions))
                 }
                 let pipeline = OrderedPipeline<[IndexedRelation]>(count: inputs.count, workers: workers, window: inputs.count) { i in
@@ -374,16 +369,14 @@ struct IndexWriter {
         }
         var insertArticle = RawStatement(try db.cachedStatement(sql: """
             INSERT INTO articles(id, file_id, position, file, title, source, publisher, author, date, lang,
-                first_line, last_line, block_first_line, block_last_line, is_promo, words, types)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                first_line, last_line, block_first_line, block_last_line, is_promo, words, types, entities, mentions)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """), db: db)
         var insertParagraph = RawStatement(try db.cachedStatement(sql: """
             INSERT INTO paragraphs(key, text, lang, direction, line, joined) VALUES (?, ?, ?, ?, ?, ?)
             """), db: db)
         var insertBoilerplate = RawStatement(try db.cachedStatement(sql: "INSERT INTO boilerplate(key, line, role, text) VALUES (?, ?, ?, ?)"), db: db)
-        var insertMention = RawStatement(try db.cachedStatement(sql: """
-            INSERT INTO mentions(key, entity, part, start, end, line, surface) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """), db: db)
+        var insertMentions = RawStatement(try db.cachedStatement(sql: "INSERT INTO article_mentions(article, data) VALUES (?, ?)"), db: db)
         var insertArticleEntity = RawStatement(try db.cachedStatement(sql: "INSERT INTO article_entities(entity, article, mentions) VALUES (?, ?, ?)"), db: db)
         let insertEntity = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO entities(id, type, name, arabic, discovered) VALUES (?, ?, ?, ?, ?)
@@ -404,6 +397,8 @@ struct IndexWriter {
             insertArticle.bind(a.isPromo)
             insertArticle.bind(prepared.words)
             insertArticle.bind(prepared.types)
+            insertArticle.bind(prepared.perEntity.count)
+            insertArticle.bind(prepared.mentions.count)
             try insertArticle.run()
             let row = db.lastInsertedRowID
             for (i, p) in a.paragraphs.enumerated() {
@@ -422,15 +417,12 @@ struct IndexWriter {
                 insertBoilerplate.bind(b.text)
                 try insertBoilerplate.run()
             }
-            for (i, m) in prepared.mentions.enumerated() {
-                insertMention.bind(IndexSchema.key(article: row, part: i))
-                insertMention.bind(m.entityID)
-                insertMention.bind(m.partCode)
-                insertMention.bind(m.range.lowerBound)
-                insertMention.bind(m.range.upperBound)
-                insertMention.bind(m.line)
-                insertMention.bind(m.surface)
-                try insertMention.run()
+            if !prepared.mentions.isEmpty {
+                insertMentions.bind(row)
+                insertMentions.bind(MentionBlob.encode(prepared.mentions))
+                try insertMentions.run()
+            }
+            for m in prepared.mentions {
                 if !knownEntities.contains(m.entityID) {
                     knownEntities.insert(m.entityID)
                     if let e = matcher.entity(id: m.entityID) {
@@ -479,10 +471,11 @@ struct IndexWriter {
                                                                 arguments: range))
             try db.execute(sql: "INSERT INTO article_fts(article_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
                            arguments: [row, SearchText.indexForm(title), body])
-            for entity in try String.fetchAll(db, sql: "SELECT DISTINCT entity FROM mentions WHERE key BETWEEN ? AND ?", arguments: range) {
+            for entity in Set(try CorpusIndex.storedMentions(row: row, db: db).map(\.entityID)) {
                 try db.execute(sql: "DELETE FROM article_entities WHERE entity = ? AND article = ?", arguments: [entity, row])
             }
-            for table in ["paragraphs", "boilerplate", "mentions", "relations"] {
+            try db.execute(sql: "DELETE FROM article_mentions WHERE article = ?", arguments: [row])
+            for table in ["paragraphs", "boilerplate", "relations"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE key BETWEEN ? AND ?", arguments: range)
             }
             try db.execute(sql: "DELETE FROM pending_relations WHERE article = ?", arguments: [row])

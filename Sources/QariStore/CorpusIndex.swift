@@ -290,14 +290,19 @@ public final class CorpusIndex: @unchecked Sendable {
 
     /// The entity mentions of one article, in order (title, paragraphs, boilerplate as stored).
     public func mentions(inArticle row: Int64) throws -> [IndexedMention] {
-        let keys = IndexSchema.keyRange(article: row)
-        return try database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT entity, part, start, end, surface, line FROM mentions WHERE key BETWEEN ? AND ? ORDER BY key
-                """, arguments: [keys.lowerBound, keys.upperBound]).map { m in
-                IndexedMention(entityID: m[0], part: IndexedMention.part(code: m[1]), range: m[2]..<m[3], surface: m[4], line: m[5])
-            }
+        try database.read { db in try CorpusIndex.storedMentions(row: row, db: db) }
+    }
+
+    /// The stored mentions of the article at `row` that `keep` picks by entity id and part code
+    /// (-1 title, n paragraph n), in order.
+    /// - Throws: a `DatabaseError` (SQLITE_CORRUPT) when the stored value cannot be read.
+    static func storedMentions(row: Int64, db: Database, keep: (String, Int) -> Bool = { _, _ in true }) throws -> [IndexedMention] {
+        let statement = try db.cachedStatement(sql: "SELECT data FROM article_mentions WHERE article = ?")
+        guard let data = try Data.fetchOne(statement, arguments: [row]) else { return [] }
+        guard let mentions = MentionBlob.decode([UInt8](data), keep: keep) else {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the mentions of article row \(row) cannot be read")
         }
+        return mentions
     }
 
     /// Rows of the articles that name an entity, in corpus order.
@@ -335,7 +340,8 @@ public final class CorpusIndex: @unchecked Sendable {
         return try database.read { db in
             func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
             return IndexStatistics(files: try count("files"), articles: try count("articles"), paragraphs: try count("paragraphs"),
-                                   mentions: try count("mentions"), entities: try count("entities"),
+                                   mentions: try Int.fetchOne(db, sql: "SELECT total(mentions) FROM articles").map { Int($0) } ?? 0,
+                                   entities: try count("entities"),
                                    relations: try count("relations"), databaseBytes: bytes)
         }
     }

@@ -2,12 +2,12 @@ import GRDB
 import QariCore
 
 /// The tables of an index. Rows that belong to an article (paragraphs, boilerplate lines,
-/// mentions, relations) are keyed by `article row << 16 | position`, so that one article's
+/// relations) are keyed by `article row << 16 | position`, so that one article's
 /// rows are one range of the primary key: no secondary index to maintain while inserting.
 enum IndexSchema {
     /// Bump when tables, the article model or the folding of text change: a different value
     /// makes qari rebuild the index with a message.
-    static let version = 6
+    static let version = 7
     static var format: String { "\(version).\(SearchText.foldingVersion)" }
 
     /// Room for 65,536 parts per article in composite keys.
@@ -48,7 +48,9 @@ enum IndexSchema {
                 block_first_line INTEGER NOT NULL, block_last_line INTEGER NOT NULL,
                 is_promo INTEGER NOT NULL,
                 words INTEGER NOT NULL,
-                types INTEGER NOT NULL DEFAULT 0);   -- bit set of the entity types named (IndexSchema.typeBit)
+                types INTEGER NOT NULL DEFAULT 0,    -- bit set of the entity types named (IndexSchema.typeBit)
+                entities INTEGER NOT NULL DEFAULT 0, -- distinct entities named in the title and body
+                mentions INTEGER NOT NULL DEFAULT 0);   -- mentions stored in article_mentions
             CREATE INDEX articles_by_id ON articles(id);
             CREATE INDEX articles_by_file_id ON articles(file_id);
             CREATE INDEX articles_in_corpus_order ON articles(file, position);
@@ -68,13 +70,8 @@ enum IndexSchema {
                 id TEXT PRIMARY KEY NOT NULL,
                 type TEXT NOT NULL, name TEXT NOT NULL, arabic TEXT,
                 discovered INTEGER NOT NULL) WITHOUT ROWID;
-            CREATE TABLE mentions(
-                key INTEGER PRIMARY KEY,
-                entity TEXT NOT NULL,
-                part INTEGER NOT NULL,          -- -1 title, n >= 0 paragraph n, -2 - n boilerplate line n
-                start INTEGER NOT NULL, end INTEGER NOT NULL,   -- scalar offsets in the part
-                line INTEGER NOT NULL,
-                surface TEXT NOT NULL);
+            -- The title and body mentions of an article in one value (MentionBlob).
+            CREATE TABLE article_mentions(article INTEGER PRIMARY KEY, data BLOB NOT NULL);
             CREATE TABLE article_entities(
                 entity TEXT NOT NULL, article INTEGER NOT NULL, mentions INTEGER NOT NULL,
                 PRIMARY KEY(entity, article)) WITHOUT ROWID;

@@ -43,6 +43,14 @@ struct RawStatement {
         next += 1
     }
 
+    mutating func bind(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            // A blob with no bytes is still a blob (not NULL): bind_blob wants an address for it.
+            _ = sqlite3_bind_blob(handle, next, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, Int32(raw.count), RawStatement.transient)
+        }
+        next += 1
+    }
+
     /// Runs the statement with the values bound since the last run.
     mutating func run() throws {
         let code = sqlite3_step(handle)

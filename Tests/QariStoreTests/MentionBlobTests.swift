@@ -1,0 +1,43 @@
+import XCTest
+import QariCore
+@testable import QariStore
+
+/// The one-value-per-article form of mentions gives back what was stored, and refuses bytes it
+/// did not write.
+final class MentionBlobTests: XCTestCase {
+    private func randomMentions(_ generator: inout SystemRandomNumberGenerator) -> [IndexedMention] {
+        let ids = ["hts", "saa", "idlib", "discovered:jaysh al-izza", "هيئة", ""]
+        let surfaces = ["HTS", "Hay’at Tahrir al-Sham", "هيئة تحرير الشام", "", "x", String(repeating: "long ", count: 60)]
+        let parts: [ArticlePart] = [.title, .paragraph(0), .paragraph(7), .paragraph(65_000), .boilerplate(0), .boilerplate(12)]
+        return (0..<Int.random(in: 0...60, using: &generator)).map { _ in
+            let start = Int.random(in: 0...200_000, using: &generator)
+            return IndexedMention(entityID: ids.randomElement(using: &generator)!, part: parts.randomElement(using: &generator)!,
+                                  range: start..<(start + Int.random(in: 0...300, using: &generator)),
+                                  surface: surfaces.randomElement(using: &generator)!, line: Int.random(in: 1...2_000_000, using: &generator))
+        }
+    }
+
+    func testMentionsComeBackAsStored() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let mentions = randomMentions(&generator)
+            let bytes = MentionBlob.encode(mentions)
+            XCTAssertEqual(MentionBlob.decode(bytes), mentions)
+            // Picking by entity and part gives the same as filtering afterwards.
+            XCTAssertEqual(MentionBlob.decode(bytes) { id, part in id == "hts" && part >= 0 },
+                           mentions.filter { $0.entityID == "hts" && $0.partCode >= 0 })
+        }
+    }
+
+    func testDamagedBytesAreRefused() {
+        var generator = SystemRandomNumberGenerator()
+        var mentions: [IndexedMention] = []
+        while mentions.count < 3 { mentions = randomMentions(&generator) }
+        let bytes = MentionBlob.encode(mentions)
+        XCTAssertNil(MentionBlob.decode(Array(bytes.dropLast())), "cut short")
+        XCTAssertNil(MentionBlob.decode(bytes + [0]), "trailing bytes")
+        XCTAssertNil(MentionBlob.decode([0xFF, 0xFF, 0xFF]), "an unfinished number")
+        XCTAssertNil(MentionBlob.decode([5, 1, 0x61]), "more ids than bytes")
+        XCTAssertEqual(MentionBlob.decode(MentionBlob.encode([])), [])
+    }
+}
