@@ -125,38 +125,64 @@ public struct Article: Codable, Sendable, Equatable, Identifiable {
     }
 
     /// Runs of characters between spaces and no-break spaces (as splitting the text's
-    /// characters on them counts). Scalars are enough unless a space could join a grapheme
+    /// characters on them counts). Bytes are enough unless a space could join a grapheme
     /// cluster (a combining mark or joiner after it, a prepended mark before it): then the
     /// characters are split after all.
     static func words(in text: String) -> Int {
+        var bytes = text
+        if let n = bytes.withUTF8({ words(utf8: $0) }) { return n }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).count
+    }
+
+    /// `words(in:)` on UTF-8 bytes: the scalars around each space are decoded only when they are
+    /// not ASCII. Nil when a space could join a grapheme cluster (then characters decide).
+    private static func words(utf8 b: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = b.count
         var count = 0
         var inWord = false
-        var previous: UInt32 = 0
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if pendingSpace {
-                // The space just seen ends a word only if this scalar does not cling to it.
-                if v >= 0x300 && (v == 0x200D || scalar.properties.isGraphemeExtend || scalar.properties.isEmojiModifier
-                                  || scalar.properties.generalCategory == .spacingMark) {
-                    return text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).count
-                }
-                pendingSpace = false
+        var i = 0
+        while i < n {
+            let c = b[i]
+            let width: Int
+            if c == 0x20 {
+                width = 1
+            } else if c == 0xC2 && i + 1 < n && b[i + 1] == 0xA0 {
+                width = 2
+            } else {
+                if !inWord { inWord = true; count += 1 }
+                i += 1
+                continue
             }
-            if v == 0x20 || v == 0xA0 {
-                if (0x600...0x605).contains(previous) || previous == 0x6DD || previous == 0x70F || previous == 0x890
-                    || previous == 0x891 || previous == 0x8E2 || previous == 0x110BD || previous == 0x110CD {
-                    return text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).count
+            // A space. The scalar before it must not be a prepended mark, nor the one after it a
+            // mark, joiner or modifier that clings to it.
+            if i > 0 && b[i - 1] >= 0x80 {
+                var lead = i - 1
+                while lead > 0 && b[lead] & 0xC0 == 0x80 && i - lead < 4 { lead -= 1 }
+                let v = scalar(b, at: lead)
+                if (0x600...0x605).contains(v) || v == 0x6DD || v == 0x70F || v == 0x890 || v == 0x891 || v == 0x8E2
+                    || v == 0x110BD || v == 0x110CD {
+                    return nil
                 }
-                inWord = false
-                pendingSpace = true
-            } else if !inWord {
-                inWord = true
-                count += 1
             }
-            previous = v
+            if i + width < n && b[i + width] >= 0xCC {
+                let v = scalar(b, at: i + width)
+                if let s = Unicode.Scalar(v), v >= 0x300 && (v == 0x200D || s.properties.isGraphemeExtend
+                    || s.properties.isEmojiModifier || s.properties.generalCategory == .spacingMark) {
+                    return nil
+                }
+            }
+            inWord = false
+            i += width
         }
         return count
     }
 
+    /// The scalar whose UTF-8 encoding starts at `i` (valid UTF-8, as a String holds).
+    @inline(__always) private static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
+        let lead = UInt32(b[i])
+        if lead < 0x80 { return lead }
+        if lead < 0xE0 { return (lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F) }
+        if lead < 0xF0 { return (lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F) }
+        return (lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+    }
 }

@@ -14,17 +14,23 @@ enum MentionBlob {
     static func encode(_ mentions: [IndexedMention]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(16 + mentions.count * 24)
-        var places: [String: Int] = [:]
+        // An article names a few dozen entities: a linear search beats hashing each id.
         var ids: [String] = []
-        for m in mentions where places[m.entityID] == nil {
-            places[m.entityID] = ids.count
-            ids.append(m.entityID)
+        var places: [Int] = []
+        places.reserveCapacity(mentions.count)
+        for m in mentions {
+            if let place = ids.firstIndex(of: m.entityID) {
+                places.append(place)
+            } else {
+                places.append(ids.count)
+                ids.append(m.entityID)
+            }
         }
         putVarint(UInt64(ids.count), &out)
         for id in ids { putString(id, &out) }
         putVarint(UInt64(mentions.count), &out)
-        for m in mentions {
-            putVarint(UInt64(places[m.entityID]!), &out)
+        for (m, place) in zip(mentions, places) {
+            putVarint(UInt64(place), &out)
             let code = Int64(m.partCode)
             putVarint(UInt64(bitPattern: (code << 1) ^ (code >> 63)), &out)
             putVarint(UInt64(m.range.lowerBound), &out)

@@ -31,8 +31,9 @@ final class WordCountTests: XCTestCase {
 
     func testRandomTextsAgree() {
         var rng = SystemRandomNumberGenerator()
-        let pieces = ["a", "ب", " ", "\u{A0}", "\u{64E}", "\u{301}", "\u{200D}", "\u{600}", "’", "x", "\u{903}", "👍", "\u{1F3FD}", "\r", "\n"]
-        for _ in 0..<2000 {
+        let pieces = ["a", "ب", " ", "\u{A0}", "\u{64E}", "\u{301}", "\u{200D}", "\u{600}", "’", "x", "\u{903}", "👍", "\u{1F3FD}", "\r", "\n",
+                      "\u{6DD}", "\u{70F}", "\u{890}", "\u{8E2}", "\u{110BD}", "à", "\u{C2}", "中", "\u{2060}", "\u{FE0F}"]
+        for _ in 0..<5000 {
             let s = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
             XCTAssertEqual(Article.words(in: s), characterCount(s), s.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
         }
