@@ -125,9 +125,11 @@ extension CorpusIndex {
             var out: [(Int, Snippet)] = []
             for i in stride(from: part, to: found.count, by: workers) {
                 let keys = IndexSchema.keyRange(article: found[i].0)
-                let paragraphs = try String.fetchAll(db, sql: "SELECT text FROM paragraphs WHERE key BETWEEN ? AND ? ORDER BY key",
-                                                     arguments: [keys.lowerBound, keys.upperBound])
-                out.append((i, SnippetMaker.snippet(title: found[i].2.title, paragraphs: paragraphs, highlighter: highlighter)))
+                // Read as far as the snippet needs: most stop at the first paragraph or two.
+                let cursor = try String.fetchCursor(db.cachedStatement(sql: "SELECT text FROM paragraphs WHERE key BETWEEN ? AND ? ORDER BY key"),
+                                                    arguments: [keys.lowerBound, keys.upperBound])
+                out.append((i, try SnippetMaker.snippet(title: found[i].2.title, paragraphs: { try cursor.next() },
+                                                        highlighter: highlighter)))
             }
             return out
         }
@@ -364,12 +366,17 @@ enum SnippetMaker {
     static let wordsBefore = 8
     static let wordsAfter = 22
 
-    static func snippet(title: String, paragraphs: [String], highlighter: SearchHighlighter) -> Snippet {
+    /// The snippet of an article whose paragraphs `paragraphs` gives one at a time (nil after
+    /// the last): read only as far as needed.
+    static func snippet(title: String, paragraphs next: () throws -> String?, highlighter: SearchHighlighter) rethrows -> Snippet {
         let (keys, prefixes) = (highlighter.keys, highlighter.prefixes)
         func matches(_ key: String) -> Bool { highlighter.matches(key) }
+        var paragraphs: [String] = []
         var best: (paragraph: Int, words: [(range: Range<Int>, key: String)], first: Int, score: Int)?
         if !keys.isEmpty || !prefixes.isEmpty {
-            for (i, text) in paragraphs.enumerated() {
+            while let text = try next() {
+                let i = paragraphs.count
+                paragraphs.append(text)
                 let words = SearchText.words(in: text)
                 var distinct = Set<String>()
                 var count = 0
@@ -387,9 +394,10 @@ enum SnippetMaker {
                 if distinct.count >= keys.count + prefixes.count { break }
             }
         }
-        if best == nil, let first = paragraphs.first(where: { !$0.isEmpty }) {
-            best = (0, SearchText.words(in: first), 0, 0)
-            return cut(first, words: best!.words, around: 0, matches: { _ in false })
+        if best == nil {
+            var first = paragraphs.first(where: { !$0.isEmpty })
+            while first == nil, let text = try next() { if !text.isEmpty { first = text } }
+            if let first { return cut(first, words: SearchText.words(in: first), around: 0, matches: { _ in false }) }
         }
         guard let chosen = best else { return Snippet(text: "", highlights: []) }
         return cut(paragraphs[chosen.paragraph], words: chosen.words, around: chosen.first, matches: matches)
