@@ -230,6 +230,37 @@ public final class CorpusIndex: @unchecked Sendable {
         }
     }
 
+    /// What an article id or the start of one names.
+    public enum ArticleLookup: Sendable {
+        case found(Article)
+        /// Several articles have ids starting with the text given.
+        case ambiguous(count: Int)
+        case none
+    }
+
+    /// The article with this id, or else the one article whose id starts with `prefix` (as
+    /// `qari show` accepts ids).
+    public func article(idOrPrefix prefix: String) throws -> ArticleLookup {
+        try database.read { db in
+            let rows = try Int64.fetchAll(db, sql: """
+                SELECT row FROM articles WHERE id = ?1 ORDER BY file, position LIMIT 1
+                """, arguments: [prefix])
+            if let row = rows.first, let article = try CorpusIndex.article(row: row, db: db) { return .found(article) }
+            // A range of the id index: every id starting with the prefix sorts between these two.
+            let starting = try Int64.fetchAll(db, sql: """
+                SELECT row FROM articles WHERE id >= ?1 AND id < ?2 AND substr(id, 1, length(?1)) = ?1 ORDER BY file, position LIMIT 2
+                """, arguments: [prefix, prefix + "\u{10FFFF}"])
+            if starting.count == 1, let article = try CorpusIndex.article(row: starting[0], db: db) { return .found(article) }
+            if starting.count > 1 {
+                let n = try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM articles WHERE id >= ?1 AND id < ?2 AND substr(id, 1, length(?1)) = ?1
+                    """, arguments: [prefix, prefix + "\u{10FFFF}"]) ?? starting.count
+                return .ambiguous(count: n)
+            }
+            return .none
+        }
+    }
+
     /// The row of the article with this id (the first, if two files hold the same text), or nil.
     public func rowOfArticle(id: String) throws -> Int64? {
         try database.read { db in

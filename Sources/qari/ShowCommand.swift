@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QariCore
+import QariStore
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,6 +11,7 @@ struct Show: ParsableCommand {
     @Argument(help: "The article id, as `qari list` prints it.")
     var id: String
     @OptionGroup var corpus: CorpusOptions
+    @OptionGroup var indexOptions: IndexOptions
     @Flag(help: "Print JSON: the list fields plus paragraphs (text, lang, direction) and boilerplate.")
     var json = false
     @Flag(help: "Also print the lines taken out of the body (boilerplate, bylines, footnotes).")
@@ -32,8 +34,23 @@ struct Show: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let loaded = try corpus.load()
-            let article = try ArticleLookup.find(id, in: loaded.articles)
+            let article: Article
+            if indexOptions.noIndex {
+                article = try ArticleLookup.find(id, in: corpus.load().articles)
+            } else {
+                let (index, _) = try IndexAccess.openAndRefresh(corpus, indexOptions, relations: false)
+                let found: CorpusIndex.ArticleLookup
+                do {
+                    found = try index.article(idOrPrefix: id)
+                } catch {
+                    throw UserError("the index could not be read (\(error)); `qari index` rebuilds it, --no-index avoids it")
+                }
+                switch found {
+                case .found(let a): article = a
+                case .ambiguous(let n): throw ArticleLookup.ambiguous(id, n)
+                case .none: throw ArticleLookup.missing(id)
+                }
+            }
             if json {
                 try JSONOutput.print(ShownArticle(row: ArticleRow(article), publisher: article.publisher,
                                                   paragraphs: article.paragraphs, boilerplate: article.boilerplate))
@@ -66,7 +83,15 @@ enum ArticleLookup {
         if let exact = articles.first(where: { $0.id == id }) { return exact }
         let matches = articles.filter { $0.id.hasPrefix(id) }
         if matches.count == 1 { return matches[0] }
-        if matches.count > 1 { throw UserError("article id '\(Sanitizer.plain(id))' is ambiguous: \(matches.count) articles start with it") }
-        throw UserError("no article with id '\(Sanitizer.plain(id))' (see `qari list`)")
+        if matches.count > 1 { throw ambiguous(id, matches.count) }
+        throw missing(id)
+    }
+
+    static func ambiguous(_ id: String, _ count: Int) -> UserError {
+        UserError("article id '\(Sanitizer.plain(id))' is ambiguous: \(count) articles start with it")
+    }
+
+    static func missing(_ id: String) -> UserError {
+        UserError("no article with id '\(Sanitizer.plain(id))' (see `qari list`)")
     }
 }

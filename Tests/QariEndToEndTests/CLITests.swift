@@ -23,6 +23,8 @@ final class CLITests: XCTestCase {
         var environment = ProcessInfo.processInfo.environment
         // The user's own knowledge-base extensions must not change what the tests see.
         environment["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "qari-cli-tests-config"
+        // Commands that read through the index keep it here, not in the user's cache.
+        environment["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "qari-cli-tests-cache-\(getpid())"
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         let out = Pipe(), err = Pipe()
@@ -51,6 +53,32 @@ final class CLITests: XCTestCase {
         // Ids are stable across runs.
         let again = try XCTUnwrap(try qari(["list", "--json"]).json() as? [[String: Any]])
         XCTAssertEqual(rows.map { $0["id"] as! String }, again.map { $0["id"] as! String })
+    }
+
+    /// `list` and `show` read the index unless told not to; either way they print the same.
+    func testListAndShowPrintTheSameFromTheIndexAndFromMemory() throws {
+        let fromIndex = try qari(["list", "--json"])
+        let fromMemory = try qari(["list", "--json", "--no-index"])
+        XCTAssertEqual(fromIndex.status, 0, fromIndex.stderr)
+        XCTAssertEqual(fromIndex.stdout, fromMemory.stdout)
+        XCTAssertEqual(try qari(["list"]).stdout, try qari(["list", "--no-index"]).stdout)
+        let rows = try XCTUnwrap(try fromIndex.json() as? [[String: Any]])
+        for row in rows {
+            let id = row["id"] as! String
+            let shown = try qari(["show", id, "--json"])
+            XCTAssertEqual(shown.status, 0, shown.stderr)
+            XCTAssertEqual(shown.stdout, try qari(["show", id, "--json", "--no-index"]).stdout, id)
+        }
+        // A unique start of an id is enough; one that several ids share is refused, as from memory.
+        let id = rows[5]["id"] as! String
+        XCTAssertEqual(try qari(["show", String(id.prefix(6))]).stdout, try qari(["show", id]).stdout)
+        let ids = rows.map { $0["id"] as! String }
+        if let shared = (1...4).lazy.compactMap({ n in ids.map { $0.prefix(n) }.first { p in ids.filter { $0.hasPrefix(p) }.count > 1 } }).first {
+            let indexed = try qari(["show", String(shared)])
+            XCTAssertEqual(indexed.status, 1)
+            XCTAssertEqual(indexed.stderr, try qari(["show", String(shared), "--no-index"]).stderr)
+            XCTAssertTrue(indexed.stderr.contains("ambiguous"), indexed.stderr)
+        }
     }
 
     func testShowJSONCarriesParagraphsAndBoilerplate() throws {
