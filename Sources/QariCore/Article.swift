@@ -158,14 +158,14 @@ public struct Article: Codable, Sendable, Equatable, Identifiable {
             if i > 0 && b[i - 1] >= 0x80 {
                 var lead = i - 1
                 while lead > 0 && b[lead] & 0xC0 == 0x80 && i - lead < 4 { lead -= 1 }
-                let v = scalar(b, at: lead)
+                let v = UTF8Scalars.decode(b, at: lead).value
                 if (0x600...0x605).contains(v) || v == 0x6DD || v == 0x70F || v == 0x890 || v == 0x891 || v == 0x8E2
                     || v == 0x110BD || v == 0x110CD {
                     return nil
                 }
             }
             if i + width < n && b[i + width] >= 0xCC {
-                let v = scalar(b, at: i + width)
+                let v = UTF8Scalars.decode(b, at: i + width).value
                 if let s = Unicode.Scalar(v), v >= 0x300 && (v == 0x200D || s.properties.isGraphemeExtend
                     || s.properties.isEmojiModifier || s.properties.generalCategory == .spacingMark) {
                     return nil
@@ -175,14 +175,5 @@ public struct Article: Codable, Sendable, Equatable, Identifiable {
             i += width
         }
         return count
-    }
-
-    /// The scalar whose UTF-8 encoding starts at `i` (valid UTF-8, as a String holds).
-    @inline(__always) private static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
-        let lead = UInt32(b[i])
-        if lead < 0x80 { return lead }
-        if lead < 0xE0 { return (lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F) }
-        if lead < 0xF0 { return (lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F) }
-        return (lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
     }
 }

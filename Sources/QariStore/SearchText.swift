@@ -95,20 +95,9 @@ public enum SearchText {
                     scratch.scalars.removeAll(keepingCapacity: true)
                     var k = start
                     while k < i {
-                        let lead = UInt32(bytes[k])
-                        let v: UInt32
-                        if lead < 0x80 {
-                            v = lead; k += 1
-                        } else if lead < 0xE0 {
-                            v = (lead & 0x1F) << 6 | UInt32(bytes[k + 1] & 0x3F); k += 2
-                        } else if lead < 0xF0 {
-                            v = (lead & 0x0F) << 12 | UInt32(bytes[k + 1] & 0x3F) << 6 | UInt32(bytes[k + 2] & 0x3F); k += 3
-                        } else {
-                            v = (lead & 0x07) << 18 | UInt32(bytes[k + 1] & 0x3F) << 12 | UInt32(bytes[k + 2] & 0x3F) << 6
-                                | UInt32(bytes[k + 3] & 0x3F)
-                            k += 4
-                        }
+                        let (v, length) = UTF8Scalars.decode(bytes, at: k)
                         scratch.scalars.append(Unicode.Scalar(v)!)
+                        k += length
                     }
                     WordScanner.scan(scratch.scalars, minimumStem: 3) { _, key in
                         if !out.isEmpty { out.append(0x20) }

@@ -16,7 +16,7 @@ struct ArticleRow: Encodable {
     var last_line: Int
     var words: Int
 
-    init(_ a: Article) {
+    init(_ a: some ListedArticle) {
         id = a.id
         file = a.file
         title = a.title
@@ -26,20 +26,7 @@ struct ArticleRow: Encodable {
         lang = a.lang.rawValue
         first_line = a.firstLine
         last_line = a.lastLine
-        words = a.wordCount
-    }
-
-    init(_ a: ArticleSummary) {
-        id = a.id
-        file = a.file
-        title = a.title
-        source = a.source
-        author = a.author
-        date = a.date
-        lang = a.lang.rawValue
-        first_line = a.firstLine
-        last_line = a.lastLine
-        words = a.words
+        words = a.listedWords
     }
 
     // Optional fields are written as null rather than left out: scripts can rely on every key.
@@ -58,6 +45,23 @@ struct ArticleRow: Encodable {
         try c.encode(words, forKey: .words)
     }
 }
+
+/// What a row of `qari list` shows: an article read into memory, or its summary in the index.
+protocol ListedArticle {
+    var id: String { get }
+    var file: String { get }
+    var title: String { get }
+    var source: String? { get }
+    var author: String? { get }
+    var date: String? { get }
+    var lang: Language { get }
+    var firstLine: Int { get }
+    var lastLine: Int { get }
+    var listedWords: Int { get }
+}
+
+extension Article: ListedArticle { var listedWords: Int { wordCount } }
+extension ArticleSummary: ListedArticle { var listedWords: Int { words } }
 
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
