@@ -92,7 +92,22 @@ extension CorpusIndex {
         var ranked: [(row: Int64, score: Double)]
         if plan.match == nil {
             ranked = try database.read { db in
-                try Row.fetchAll(db, sql: sql + " ORDER BY a.date DESC, a.file, a.position LIMIT ?", arguments: args + [limit])
+                // Filters alone list the newest first. A filter most articles pass (lang:en,
+                // an entity named everywhere) finds its first articles soon along the date index;
+                // the walk stops after `filterWalkLimit` of them, and only a rarer filter pays
+                // for sorting what it selects.
+                if !conditions.isEmpty, filterWalkLimit > 0 {
+                    var probeArgs = StatementArguments()
+                    for c in plan.conditions { probeArgs += c.probeArguments }
+                    let walked = try Int64.fetchAll(db, sql: """
+                        SELECT row FROM (SELECT a.row AS row, \(plan.conditions.map(\.probeSQL).joined(separator: " AND ")) AS passes
+                                         FROM articles a INDEXED BY articles_by_date
+                                         ORDER BY a.date DESC, a.file, a.position LIMIT ?)
+                        WHERE passes LIMIT ?
+                        """, arguments: probeArgs + [filterWalkLimit, limit])
+                    if walked.count == limit { return walked.map { (row: $0, score: 0.0) } }
+                }
+                return try Row.fetchAll(db, sql: sql + " ORDER BY a.date DESC, a.file, a.position LIMIT ?", arguments: args + [limit])
                     .map { (row: $0[0] as Int64, score: $0[1] as Double) }
             }
         } else {
@@ -198,6 +213,17 @@ struct SearchPlan {
     struct Condition {
         var sql: String
         var arguments: StatementArguments
+        /// The same test for one row at a time (`EXISTS` on a key instead of `IN` a whole set),
+        /// for a walk along an index that stops early.
+        var probeSQL: String
+        var probeArguments: StatementArguments
+
+        init(sql: String, arguments: StatementArguments, probeSQL: String? = nil, probeArguments: StatementArguments? = nil) {
+            self.sql = sql
+            self.arguments = arguments
+            self.probeSQL = probeSQL ?? sql
+            self.probeArguments = probeArguments ?? arguments
+        }
     }
     var match: String?
     var conditions: [Condition] = []
@@ -325,14 +351,16 @@ struct SearchCompiler {
             return try condition(filter, column: column)
         case .exclude(let inner):
             let c = try condition(inner)
-            return .init(sql: "NOT (\(c.sql))", arguments: c.arguments)
+            return .init(sql: "NOT (\(c.sql))", arguments: c.arguments, probeSQL: "NOT (\(c.probeSQL))", probeArguments: c.probeArguments)
         case .all(let items), .any(let items):
             let parts = try items.map { try condition($0) }
             var isAll = false
             if case .all = q { isAll = true }
-            var args = StatementArguments()
-            for p in parts { args += p.arguments }
-            return .init(sql: "(" + parts.map(\.sql).joined(separator: isAll ? " AND " : " OR ") + ")", arguments: args)
+            var args = StatementArguments(), probeArgs = StatementArguments()
+            for p in parts { args += p.arguments; probeArgs += p.probeArguments }
+            let joint = isAll ? " AND " : " OR "
+            return .init(sql: "(" + parts.map(\.sql).joined(separator: joint) + ")", arguments: args,
+                         probeSQL: "(" + parts.map(\.probeSQL).joined(separator: joint) + ")", probeArguments: probeArgs)
         case .word, .phrase, .prefix:
             preconditionFailure("words always compile to FTS5")
         }
@@ -342,7 +370,8 @@ struct SearchCompiler {
         switch filter {
         case .entity(let name):
             let id = try resolveEntity(name, column)
-            return .init(sql: "a.row IN (SELECT article FROM article_entities WHERE entity = ?)", arguments: [id])
+            return .init(sql: "a.row IN (SELECT article FROM article_entities WHERE entity = ?)", arguments: [id],
+                         probeSQL: "EXISTS (SELECT 1 FROM article_entities WHERE entity = ? AND article = a.row)", probeArguments: [id])
         case .entityType(let type):
             return .init(sql: "(a.types & ?) != 0", arguments: [IndexSchema.typeBit(type)])
         case .language(let language):

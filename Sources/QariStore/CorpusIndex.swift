@@ -27,6 +27,8 @@ public final class CorpusIndex: @unchecked Sendable {
     var database: any DatabaseWriter
     /// Searches over at least this many articles rank parts of the table side by side.
     var searchSplitThreshold = 20_000
+    /// A search made of filters alone first walks this many articles, newest first (0: never).
+    var filterWalkLimit = 4_000
     private let makeMatcher: () throws -> EntityMatcher
     private var cachedMatcher: EntityMatcher?
     private let matcherLock = NSLock()

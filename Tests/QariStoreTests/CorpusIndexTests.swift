@@ -378,6 +378,28 @@ final class CorpusIndexTests: XCTestCase {
         }
     }
 
+    /// Filters alone list the newest first, whether the walk along the date index finds enough
+    /// articles or the whole selection is sorted.
+    func testFilterSearchesWalkTheDateIndexOrSortTheSame() throws {
+        try copySeeds()
+        let index = try open()
+        try index.refresh()
+        let queries = ["lang:en", "lang:ar", "entity:HTS", "entity:HTS lang:en", "type:faction", "-lang:ar", "-entity:HTS",
+                       "entity:HTS OR entity:Turkey", "date:2019-08..2019-12", "after:2019-06 lang:en", "source:\"South Front\"",
+                       "type:person -entity:HTS", "entity:\"هيئة تحرير الشام\" OR lang:ar"]
+        for limit in [1, 3, 10, 50] {
+            for q in queries {
+                index.filterWalkLimit = 0
+                let sorted = try index.search(q, limit: limit).hits.map(\.article.id)
+                for walk in [1, 4, 12, 4_000] {
+                    index.filterWalkLimit = walk
+                    XCTAssertEqual(try index.search(q, limit: limit).hits.map(\.article.id), sorted, "\(q) limit \(limit) walk \(walk)")
+                }
+                if limit == 50 { XCTAssertFalse(sorted.isEmpty, q) }
+            }
+        }
+    }
+
     func testSearchErrorsNameTheColumn() throws {
         let index = try open(.memory)
         XCTAssertThrowsError(try index.search("idlib entity:Zzyzx")) { error in
