@@ -181,8 +181,9 @@ if wanted("entities") {
                             median(cpuTimes), textMB / median(cpuTimes)))
     }
     report("  target", "at least 50 MB/s on one core")
-    // QARI_BENCH_DUMP=FILE writes every mention and relation found, to compare two versions' output.
-    if let dumpPath = ProcessInfo.processInfo.environment["QARI_BENCH_DUMP"] {
+    // QARI_BENCH_ENTITY_DUMP=FILE writes every mention and relation found, to compare two versions'
+    // output (QARI_BENCH_DUMP is the parse dump, which ends the run before this section).
+    if let dumpPath = ProcessInfo.processInfo.environment["QARI_BENCH_ENTITY_DUMP"] {
         var out = ""
         for a in articles {
             for m in matcher.mentions(in: a.title) { out += "\(a.id)\tT\t\(m.entityID)\t\(m.range)\t\(m.surface)\n" }
