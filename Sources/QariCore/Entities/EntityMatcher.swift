@@ -30,6 +30,8 @@ public final class EntityMatcher: @unchecked Sendable {
     public let knowledgeBase: KnowledgeBase
     private let trie: NameTrie
     private let aliases: [AliasEntry]
+    /// What `confirm` asks of each alias first, by alias index, side by side in memory.
+    private let aliasSummaries: [AliasSummary]
     /// Knowledge-base ids by entity index.
     private let entityIDs: [String]
     /// Exact (lower-case) first words of the names that may start with a lower-case word. Other
@@ -73,6 +75,7 @@ public final class EntityMatcher: @unchecked Sendable {
         trie.freeze()
         self.trie = trie
         self.aliases = aliases
+        self.aliasSummaries = aliases.map(AliasSummary.init)
         self.entityIDs = knowledgeBase.entities.map(\.id)
         self.lowercaseFirstWords = KeyTable(keys: lowercaseFirstWords)
         var roles: [String: (isPlace: Bool, acting: EntityType?)] = [:]
@@ -90,7 +93,7 @@ public final class EntityMatcher: @unchecked Sendable {
     /// knowledge-base entities first (longest name wins), then name-shaped phrases the knowledge
     /// base does not know, with ids "disc:" + the name's key.
     public func mentions(in text: String) -> [EntityMention] {
-        let tokenizer = NameTokenizer(text)
+        let tokenizer = NameTokenizer(text, lazyLowercaseKeys: true)
         let matches = knownMatches(in: tokenizer, caseSensitive: true)
         var result: [EntityMention] = []
         result.reserveCapacity(matches.count)
@@ -176,11 +179,11 @@ public final class EntityMatcher: @unchecked Sendable {
         let count = tokens.count
         var scratch = MatchScratch()
         while i < count {
-            if !mayStartName(tokens[i], caseSensitive: caseSensitive) {
+            if !mayStartName(tokenizer, tokens[i], at: i, caseSensitive: caseSensitive) {
                 i += 1
                 continue
             }
-            if let match = longestMatch(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch),
+            if let match = longestMatchOfPossibleStart(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch),
                !isCommonWordMisread(match, tokenizer: tokenizer) {
                 matches.append(match)
                 i = match.tokens.upperBound
@@ -230,12 +233,12 @@ public final class EntityMatcher: @unchecked Sendable {
 
     /// False when no known name can start with this word. Most words of a text are answered here,
     /// without allocating anything.
-    @inline(__always) private func mayStartName(_ token: NameToken, caseSensitive: Bool) -> Bool {
+    @inline(__always) private func mayStartName(_ tokenizer: NameTokenizer, _ token: NameToken, at k: Int, caseSensitive: Bool) -> Bool {
         if token.alternativesIndex >= 0 { return true }
         if caseSensitive && token.script == .latin && !token.startsUppercase && !lowercaseFirstWords.contains(token.exactLowercaseKey) {
             return false
         }
-        if trie.child(of: 0, key: token.wordKey) != nil { return true }
+        if trie.child(of: 0, key: tokenizer.wordKey(k)) != nil { return true }
         return token.acronymKey != 0 && trie.child(of: 0, key: token.acronymKey) != nil
     }
 
@@ -251,18 +254,25 @@ public final class EntityMatcher: @unchecked Sendable {
         var active: [(node: Int32, coreStart: Int)] = []
         var next: [(node: Int32, coreStart: Int)] = []
         var candidates: [(end: Int, node: Int32, coreStart: Int)] = []
+        var text = CandidateText()
     }
 
     func longestMatch(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool, scratch: inout MatchScratch) -> Match? {
+        // Most words start no name: answer them before allocating anything.
+        if !mayStartName(tokenizer, tokenizer.tokens[start], at: start, caseSensitive: caseSensitive) { return nil }
+        return longestMatchOfPossibleStart(in: tokenizer, at: start, caseSensitive: caseSensitive, scratch: &scratch)
+    }
+
+    /// `longestMatch` for a token that `mayStartName` accepted.
+    private func longestMatchOfPossibleStart(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool,
+                                             scratch: inout MatchScratch) -> Match? {
         let tokens = tokenizer.tokens
         let first = tokens[start]
-        // Most words start no name: answer them before allocating anything.
-        if !mayStartName(first, caseSensitive: caseSensitive) { return nil }
         // Paths alive after each token: (trie node, where the name starts in scalars).
-        scratch.active.removeAll(keepingCapacity: true)
-        scratch.next.removeAll(keepingCapacity: true)
-        scratch.candidates.removeAll(keepingCapacity: true)
-        if first.wordKey != 0, let node = trie.child(of: 0, key: first.wordKey) {
+        if !scratch.active.isEmpty { scratch.active.removeAll(keepingCapacity: true) }
+        if !scratch.next.isEmpty { scratch.next.removeAll(keepingCapacity: true) }
+        if !scratch.candidates.isEmpty { scratch.candidates.removeAll(keepingCapacity: true) }
+        if let node = trie.child(of: 0, key: tokenizer.wordKey(start)) {
             scratch.active.append((node, first.range.lowerBound))
         }
         if first.acronymKey != 0, let node = trie.child(of: 0, key: first.acronymKey) {
@@ -282,9 +292,10 @@ public final class EntityMatcher: @unchecked Sendable {
             }
             guard end < tokens.count, tokens[end].joinsPrevious else { break }
             let token = tokens[end]
-            scratch.next.removeAll(keepingCapacity: true)
+            let wordKey = tokenizer.wordKey(end)
+            if !scratch.next.isEmpty { scratch.next.removeAll(keepingCapacity: true) }
             for path in scratch.active {
-                if let node = trie.child(of: path.node, key: token.wordKey) { scratch.next.append((node, path.coreStart)) }
+                if let node = trie.child(of: path.node, key: wordKey) { scratch.next.append((node, path.coreStart)) }
                 if token.acronymKey != 0, let node = trie.child(of: path.node, key: token.acronymKey) {
                     scratch.next.append((node, path.coreStart))
                 }
@@ -294,10 +305,11 @@ public final class EntityMatcher: @unchecked Sendable {
         }
         for candidate in scratch.candidates.reversed() {
             var best: (alias: Int, score: Double)? = nil
-            var text: CandidateText? = nil
-            for alias in trie.entries(candidate.node) {
-                guard let score = confirm(aliases[alias], tokenizer: tokenizer, tokens: start..<candidate.end,
-                                          caseSensitive: caseSensitive, text: &text) else { continue }
+            var haveText = false
+            for entry in trie.entryRange(candidate.node) {
+                let alias = trie.entry(entry)
+                guard let score = confirm(alias, tokenizer: tokenizer, tokens: start..<candidate.end,
+                                          caseSensitive: caseSensitive, text: &scratch.text, haveText: &haveText) else { continue }
                 if best == nil || score > best!.score { best = (alias, score) }
                 if score > 1 { break }   // the spelling itself: nothing can score higher
             }
@@ -310,14 +322,16 @@ public final class EntityMatcher: @unchecked Sendable {
         return nil
     }
 
-    /// A score when `tokens` of the text may be read as `alias`, nil when they may not.
     /// The letters of a stretch of text, computed once however many spellings it is tried against.
-    private struct CandidateText {
+    /// Kept in `MatchScratch`, so that its arrays are reused from one candidate to the next.
+    struct CandidateText {
         var letters: [UInt8] = []
         var lastLetters: [UInt8] = []
         var folded: [UInt8]? = nil
 
-        init(_ tokenizer: NameTokenizer, _ range: Range<Int>) {
+        mutating func read(_ tokenizer: NameTokenizer, _ range: Range<Int>) {
+            letters.removeAll(keepingCapacity: true)
+            folded = nil
             for k in range {
                 let token = tokenizer.tokens[k]
                 lastLetters.removeAll(keepingCapacity: true)
@@ -329,29 +343,57 @@ public final class EntityMatcher: @unchecked Sendable {
         }
     }
 
-    /// A score when `tokens` of the text may be read as `alias`, nil when they may not.
-    private func confirm(_ alias: AliasEntry, tokenizer: NameTokenizer, tokens range: Range<Int>, caseSensitive: Bool,
-                         text: inout CandidateText?) -> Double? {
-        if alias.isArabic { return 1 }
-        let tokens = tokenizer.tokens
+    /// What `confirm` tests of an alias before its letters, copied out of the `AliasEntry` so that
+    /// trying the many spellings under one key reads one array instead of following a reference each.
+    struct AliasSummary {
+        var lettersCount: Int32
+        var tokenCount: Int16
+        var isArabic: Bool
+        var joined: Bool
+        var needsCapital: Bool
+        var allAcronyms: Bool
+
+        init(_ alias: AliasEntry) {
+            lettersCount = Int32(alias.letters.count)
+            tokenCount = Int16(alias.rules.count)
+            isArabic = alias.isArabic
+            joined = alias.joined
+            needsCapital = alias.rules.contains(.capitalised)
+            allAcronyms = alias.allAcronyms
+        }
+    }
+
+    /// A score when `tokens` of the text may be read as alias `index`, nil when they may not.
+    /// `text` holds the letters of `tokens` once `haveText` is true.
+    private func confirm(_ index: Int, tokenizer: NameTokenizer, tokens range: Range<Int>, caseSensitive: Bool,
+                         text: inout CandidateText, haveText: inout Bool) -> Double? {
+        let summary = aliasSummaries[index]
+        if summary.isArabic { return 1 }
         // The alias is a run of tokens; a joined alias ("Kafr Zita" read as "Kafarzita") is one.
-        guard alias.joined ? range.count == 1 : range.count == alias.rules.count else { return nil }
+        guard summary.joined ? range.count == 1 : range.count == Int(summary.tokenCount) else { return nil }
         // A name is written with a capital somewhere ("wa-Harid al-Mu'minin" may start in lower case),
         // which keeps "hama" and "syrian army" in running text from being read as names.
-        if caseSensitive && alias.rules.contains(.capitalised) && !range.contains(where: { tokens[$0].startsUppercase }) {
-            return nil
+        if caseSensitive && summary.needsCapital {
+            var capital = false
+            for k in range where tokenizer.tokens[k].startsUppercase { capital = true; break }
+            if !capital { return nil }
         }
-        if text == nil { text = CandidateText(tokenizer, range) }
-        let letters = text!.letters
-        if letters == alias.letters { return 1.01 }
-        if alias.allAcronyms { return nil }
+        if !haveText {
+            text.read(tokenizer, range)
+            haveText = true
+        }
+        let count = text.letters.count, aliasCount = Int(summary.lettersCount)
         // Each letter more or fewer costs a whole edit, so a length far from the alias's fails the
-        // spelling check below; answering that first spares the edit distances.
-        let longer = Double(max(letters.count, alias.letters.count))
-        if Double(abs(letters.count - alias.letters.count)) > (1 - Self.spellingSimilarityThreshold) * longer { return nil }
-        if Self.isAdjectiveForm(text!.lastLetters, of: alias.lastLetters) { return nil }
-        if text!.folded == nil { text!.folded = NameKey.latinFolded(letters) }
-        let score = NameKey.similarity(text!.folded!, alias.folded)
+        // spelling check below; answering that first spares the edit distances. (Equal letters
+        // have equal lengths, so this answers no alias that the next test would accept.)
+        if Double(abs(count - aliasCount)) > (1 - Self.spellingSimilarityThreshold) * Double(max(count, aliasCount)) { return nil }
+        let alias = aliases[index]
+        if count == aliasCount && text.letters == alias.letters { return 1.01 }
+        if summary.allAcronyms { return nil }
+        let letters = text.letters
+        if Self.isAdjectiveForm(text.lastLetters, of: alias.lastLetters) { return nil }
+        if text.folded == nil { text.folded = NameKey.latinFolded(letters) }
+        let score = NameKey.similarity(text.folded!, alias.folded)
         let threshold = alias.folded.count <= 4 ? Self.shortNameSimilarityThreshold : Self.similarityThreshold
         // The folded forms can agree while the letters as written are far apart ("READ" and
         // "Riyadh", "Deal" and "Diyala"): ordinary words, not spellings of the name.
@@ -362,10 +404,13 @@ public final class EntityMatcher: @unchecked Sendable {
     /// Israeli, Iraqi, Lebanese, Iranian: adjectives and demonyms are not mentions of the place.
     static func isAdjectiveForm(_ word: [UInt8], of name: [UInt8]) -> Bool {
         guard word.count > name.count, word.starts(with: name) else { return false }
-        let suffix = String(decoding: word[name.count...], as: UTF8.self)
-        return ["i", "is", "n", "ns", "an", "ans", "ian", "ians", "ish", "ese", "s"].contains(suffix)
-            && !(suffix == "s" && name.last == 0x69)   // Houthi -> Houthis is the group, not an adjective
+        let suffix = word[name.count...]
+        return adjectiveSuffixes.contains { $0.elementsEqual(suffix) }
+            && !(suffix.count == 1 && suffix.first == 0x73 && name.last == 0x69)   // Houthi -> Houthis is the group, not an adjective
     }
+
+    private static let adjectiveSuffixes: [[UInt8]] =
+        ["i", "is", "n", "ns", "an", "ans", "ian", "ians", "ish", "ese", "s"].map { Array($0.utf8) }
 
     private static func isDefiniteArticle(_ tokenizer: NameTokenizer, _ token: NameToken) -> Bool {
         let word = string(tokenizer.scalars, token.range)
@@ -512,6 +557,9 @@ final class AliasEntry {
 struct NameTrie {
     private var children: [[UInt64: Int32]] = [[:]]
     private var entryLists: [[Int]] = [[]]
+    /// After `freeze()`: the entries of node n are `entryValues[entryStarts[n]..<entryStarts[n + 1]]`.
+    private var entryStarts: [Int32] = []
+    private var entryValues: [Int32] = []
     private var slotKeys: [UInt64] = []
     private var slotParents: [Int32] = []
     private var slotChildren: [Int32] = []
@@ -535,6 +583,12 @@ struct NameTrie {
 
     /// Builds the lookup table; call after the last `insert`.
     mutating func freeze() {
+        entryStarts = [0]
+        entryValues = []
+        for list in entryLists {
+            entryValues += list.map { Int32($0) }
+            entryStarts.append(Int32(entryValues.count))
+        }
         let edges = children.reduce(0) { $0 + $1.count }
         var capacity = 16
         while capacity < edges * 2 { capacity <<= 1 }
@@ -571,10 +625,10 @@ struct NameTrie {
         }
     }
 
-    @inline(__always) func hasEntries(_ node: Int32) -> Bool { !entryLists[Int(node)].isEmpty }
+    @inline(__always) func hasEntries(_ node: Int32) -> Bool { entryStarts[Int(node) + 1] > entryStarts[Int(node)] }
 
+    /// Positions of the entries of a node, for `entry(_:)`; call after `freeze()`.
+    @inline(__always) func entryRange(_ node: Int32) -> Range<Int> { Int(entryStarts[Int(node)])..<Int(entryStarts[Int(node) + 1]) }
 
-
-
-    func entries(_ node: Int32) -> [Int] { entryLists[Int(node)] }
+    @inline(__always) func entry(_ position: Int) -> Int { Int(entryValues[position]) }
 }

@@ -19,7 +19,8 @@ struct NameToken {
     var startsUppercase: Bool
     var uppercaseCount: Int
     var lowercaseCount: Int
-    /// Hash of the transliteration key (Latin), of the normalised form (Arabic) or of the digits.
+    /// Hash of the transliteration key (Latin), of the normalised form (Arabic) or of the digits;
+    /// 0 when the tokenizer left it to be computed on demand (see `NameTokenizer.wordKey(_:)`).
     var wordKey: UInt64
     /// Hash of "#" + upper-cased letters, for tokens shaped like an abbreviation (US, HTS, HaD); 0 otherwise.
     var acronymKey: UInt64
@@ -49,9 +50,30 @@ struct NameTokenizer {
 
     /// `alwaysAcronymKeys`: give every Latin token an abbreviation key regardless of its case
     /// (used when resolving a name a person typed, where case is not to be trusted).
-    init(_ text: String, alwaysAcronymKeys: Bool = false) {
+    /// `lazyLowercaseKeys`: leave the `wordKey` of Latin words that do not start with a capital
+    /// at 0, to be computed by `wordKey(_:)` when asked for. Most words of a text are such words,
+    /// and the matcher passes over nearly all of them without needing their key.
+    init(_ text: String, alwaysAcronymKeys: Bool = false, lazyLowercaseKeys: Bool = false) {
         self.scalars = NameTokenizer.scalars(of: text)
-        tokenize(alwaysAcronymKeys: alwaysAcronymKeys)
+        tokenize(alwaysAcronymKeys: alwaysAcronymKeys, lazyLowercaseKeys: lazyLowercaseKeys)
+    }
+
+    /// The `wordKey` of token `k`, computed now when the tokenizer left it out.
+    @inline(__always) func wordKey(_ k: Int) -> UInt64 {
+        let key = tokens[k].wordKey
+        return key != 0 ? key : latinWordKey(tokens[k])
+    }
+
+    /// The `wordKey` of a Latin token, as `tokenize` computes it.
+    @inline(never) func latinWordKey(_ token: NameToken) -> UInt64 {
+        let count = token.range.upperBound - token.coreStart
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 1) { storage in
+            var letters = ScratchBytes(storage.baseAddress!)
+            for k in token.coreStart..<token.range.upperBound { NameKey.appendLatinLetter(scalars[k].value, into: &letters) }
+            var hasher = NameKey.ByteHasher()
+            NameKey.latinSkeleton(letters, into: &hasher)
+            return hasher.value
+        }
     }
 
     /// The scalars of a text, decoded from its UTF-8 by hand (iterating `unicodeScalars` costs
@@ -104,7 +126,7 @@ struct NameTokenizer {
         (v >= 0x621 && v <= 0x65F) || v == 0x670 || (v >= 0x671 && v <= 0x6D3) || (v >= 0x6FA && v <= 0x6FF) || v == 0x640
     }
 
-    private mutating func tokenize(alwaysAcronymKeys: Bool) {
+    private mutating func tokenize(alwaysAcronymKeys: Bool, lazyLowercaseKeys: Bool) {
         let count = scalars.count
         tokens.reserveCapacity(count / 5 + 1)
         var index = 0
@@ -221,9 +243,13 @@ struct NameTokenizer {
             let wordKey: UInt64
             switch script {
             case .latin:
-                var hasher = NameKey.ByteHasher()
-                NameKey.latinSkeleton(buffer, into: &hasher)
-                wordKey = hasher.value
+                if lazyLowercaseKeys && !startsUpper {
+                    wordKey = 0
+                } else {
+                    var hasher = NameKey.ByteHasher()
+                    NameKey.latinSkeleton(buffer, into: &hasher)
+                    wordKey = hasher.value
+                }
             case .arabic:
                 wordKey = NameKey.hash(buffer, seed: NameKey.arabicSeed)
             case .digits:
