@@ -328,6 +328,8 @@ public final class EntityMatcher: @unchecked Sendable {
         var letters: [UInt8] = []
         var lastLetters: [UInt8] = []
         var folded: [UInt8]? = nil
+        /// `NameKey.hash(letters)`.
+        var lettersHash: UInt64 = 0
 
         mutating func read(_ tokenizer: NameTokenizer, _ range: Range<Int>) {
             letters.removeAll(keepingCapacity: true)
@@ -340,13 +342,17 @@ public final class EntityMatcher: @unchecked Sendable {
                 }
                 letters += lastLetters
             }
+            lettersHash = NameKey.hash(letters)
         }
     }
 
     /// What `confirm` tests of an alias before its letters, copied out of the `AliasEntry` so that
     /// trying the many spellings under one key reads one array instead of following a reference each.
     struct AliasSummary {
+        /// `NameKey.hash(letters)`: letters that differ in hash differ.
+        var lettersHash: UInt64
         var lettersCount: Int32
+        var foldedCount: Int32
         var tokenCount: Int16
         var isArabic: Bool
         var joined: Bool
@@ -354,7 +360,9 @@ public final class EntityMatcher: @unchecked Sendable {
         var allAcronyms: Bool
 
         init(_ alias: AliasEntry) {
+            lettersHash = NameKey.hash(alias.letters)
             lettersCount = Int32(alias.letters.count)
+            foldedCount = Int32(alias.folded.count)
             tokenCount = Int16(alias.rules.count)
             isArabic = alias.isArabic
             joined = alias.joined
@@ -387,14 +395,21 @@ public final class EntityMatcher: @unchecked Sendable {
         // spelling check below; answering that first spares the edit distances. (Equal letters
         // have equal lengths, so this answers no alias that the next test would accept.)
         if Double(abs(count - aliasCount)) > (1 - Self.spellingSimilarityThreshold) * Double(max(count, aliasCount)) { return nil }
-        let alias = aliases[index]
-        if count == aliasCount && text.letters == alias.letters { return 1.01 }
+        if count == aliasCount && text.lettersHash == summary.lettersHash && text.letters == aliases[index].letters { return 1.01 }
         if summary.allAcronyms { return nil }
         let letters = text.letters
-        if Self.isAdjectiveForm(text.lastLetters, of: alias.lastLetters) { return nil }
         if text.folded == nil { text.folded = NameKey.latinFolded(letters) }
+        let threshold = summary.foldedCount <= 4 ? Self.shortNameSimilarityThreshold : Self.similarityThreshold
+        // Each folded letter more or fewer is an edit too: a bound on the score below that spares
+        // most edit distances (both tests answer nil, so their order changes nothing).
+        let foldedCount = text.folded!.count, aliasFoldedCount = Int(summary.foldedCount)
+        if foldedCount > 0 && aliasFoldedCount > 0 {
+            let bound = 1 - Double(abs(foldedCount - aliasFoldedCount)) / Double(max(foldedCount, aliasFoldedCount))
+            if bound < threshold { return nil }
+        }
+        let alias = aliases[index]
+        if Self.isAdjectiveForm(text.lastLetters, of: alias.lastLetters) { return nil }
         let score = NameKey.similarity(text.folded!, alias.folded)
-        let threshold = alias.folded.count <= 4 ? Self.shortNameSimilarityThreshold : Self.similarityThreshold
         // The folded forms can agree while the letters as written are far apart ("READ" and
         // "Riyadh", "Deal" and "Diyala"): ordinary words, not spellings of the name.
         guard score >= threshold, NameKey.similarity(letters, alias.letters) >= Self.spellingSimilarityThreshold else { return nil }

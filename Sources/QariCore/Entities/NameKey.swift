@@ -211,7 +211,9 @@ enum NameKey {
 
     /// Appends normalised Arabic letters (low byte of each scalar): alef forms to bare alef,
     /// alef maqsura to yaa, taa marbuta to haa; harakat and tatweel dropped.
-    static func appendArabicNormalized<Sink: ByteSink>(_ scalars: [Unicode.Scalar], _ range: Range<Int>, into buffer: inout Sink) {
+    static func appendArabicNormalized<Scalars: RandomAccessCollection, Sink: ByteSink>(_ scalars: Scalars, _ range: Range<Int>,
+                                                                                      into buffer: inout Sink)
+        where Scalars.Element == Unicode.Scalar, Scalars.Index == Int {
         for k in range {
             if let byte = normalizedArabicByte(scalars[k].value) { buffer.append(byte) }
         }
