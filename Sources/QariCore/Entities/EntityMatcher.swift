@@ -93,7 +93,7 @@ public final class EntityMatcher: @unchecked Sendable {
     /// knowledge-base entities first (longest name wins), then name-shaped phrases the knowledge
     /// base does not know, with ids "disc:" + the name's key.
     public func mentions(in text: String) -> [EntityMention] {
-        let tokenizer = NameTokenizer(text, lazyLowercaseKeys: true)
+        let tokenizer = NameTokenizer(text, keyedLowercaseWords: lowercaseFirstWords)
         let matches = knownMatches(in: tokenizer, caseSensitive: true)
         var result: [EntityMention] = []
         result.reserveCapacity(matches.count)
@@ -338,7 +338,9 @@ public final class EntityMatcher: @unchecked Sendable {
                 let token = tokenizer.tokens[k]
                 lastLetters.removeAll(keepingCapacity: true)
                 for s in token.coreStart..<token.range.upperBound {
-                    NameKey.appendLatinLetter(tokenizer.scalars[s].value, into: &lastLetters)
+                    let v = tokenizer.scalars[s].value
+                    if v &- 0x61 < 26 { lastLetters.append(UInt8(truncatingIfNeeded: v)); continue }
+                    NameKey.appendLatinLetter(v, into: &lastLetters)
                 }
                 letters += lastLetters
             }

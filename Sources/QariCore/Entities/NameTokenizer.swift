@@ -50,12 +50,13 @@ struct NameTokenizer {
 
     /// `alwaysAcronymKeys`: give every Latin token an abbreviation key regardless of its case
     /// (used when resolving a name a person typed, where case is not to be trusted).
-    /// `lazyLowercaseKeys`: leave the `wordKey` of Latin words that do not start with a capital
-    /// at 0, to be computed by `wordKey(_:)` when asked for. Most words of a text are such words,
-    /// and the matcher passes over nearly all of them without needing their key.
-    init(_ text: String, alwaysAcronymKeys: Bool = false, lazyLowercaseKeys: Bool = false) {
+    /// `keyedLowercaseWords`: when given, Latin words that do not start with a capital get their
+    /// `wordKey` only when their `exactLowercaseKey` is in it; the others keep 0, and `wordKey(_:)`
+    /// computes it when asked for. Most words of a text are such words, and the matcher passes over
+    /// nearly all of them without needing their key.
+    init(_ text: String, alwaysAcronymKeys: Bool = false, keyedLowercaseWords: KeyTable? = nil) {
         self.scalars = NameTokenizer.scalars(of: text)
-        tokenize(alwaysAcronymKeys: alwaysAcronymKeys, lazyLowercaseKeys: lazyLowercaseKeys)
+        tokenize(alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords)
     }
 
     /// The `wordKey` of token `k`, computed now when the tokenizer left it out.
@@ -126,22 +127,20 @@ struct NameTokenizer {
         (v >= 0x621 && v <= 0x65F) || v == 0x670 || (v >= 0x671 && v <= 0x6D3) || (v >= 0x6FA && v <= 0x6FF) || v == 0x640
     }
 
-    private mutating func tokenize(alwaysAcronymKeys: Bool, lazyLowercaseKeys: Bool) {
-        let all = scalars
+    private mutating func tokenize(alwaysAcronymKeys: Bool, keyedLowercaseWords: KeyTable?) {
         var tokens: [NameToken] = []
         var arabicAlternatives: [[ArabicAlternative]] = []
-        all.withUnsafeBufferPointer { scalars in
-            NameTokenizer.tokenize(scalars, all: all, alwaysAcronymKeys: alwaysAcronymKeys, lazyLowercaseKeys: lazyLowercaseKeys,
+        scalars.withUnsafeBufferPointer { scalars in
+            NameTokenizer.tokenize(scalars, alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords,
                                    tokens: &tokens, arabicAlternatives: &arabicAlternatives)
         }
         self.tokens = tokens
         self.arabicAlternatives = arabicAlternatives
     }
 
-    /// The tokenizer proper, over the scalars in memory (`all` is the same scalars as an array, for
-    /// the rare calls that want one).
-    private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, all: [Unicode.Scalar], alwaysAcronymKeys: Bool,
-                                 lazyLowercaseKeys: Bool, tokens: inout [NameToken],
+    /// The tokenizer proper, over the scalars in memory.
+    private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, alwaysAcronymKeys: Bool,
+                                 keyedLowercaseWords: KeyTable?, tokens: inout [NameToken],
                                  arabicAlternatives: inout [[ArabicAlternative]]) {
         let count = scalars.count
         tokens.reserveCapacity(count / 5 + 1)
@@ -274,7 +273,7 @@ struct NameTokenizer {
             let wordKey: UInt64
             switch script {
             case .latin:
-                if lazyLowercaseKeys && !startsUpper {
+                if !startsUpper, let keyed = keyedLowercaseWords, !keyed.contains(exact == 0 ? 1 : exact) {
                     wordKey = 0
                 } else {
                     var hasher = NameKey.ByteHasher()
@@ -302,7 +301,7 @@ struct NameTokenizer {
             if script == .arabic {
                 // (The test procliticAlternatives starts with, made here to spare the array.)
                 let alternatives = buffer.count >= 3 && NameKey.isArabicProclitic(buffer[0])
-                    ? NameTokenizer.procliticAlternatives(Array(buffer), scalars: all, range: start..<tokenEnd) : []
+                    ? NameTokenizer.procliticAlternatives(buffer, scalars: scalars, range: start..<tokenEnd) : []
                 if !alternatives.isEmpty {
                     alternativesIndex = Int32(arabicAlternatives.count)
                     arabicAlternatives.append(alternatives)
@@ -323,27 +322,42 @@ struct NameTokenizer {
 
     /// Keys of an Arabic word with its proclitics (و ف ب ل ك, and لل for li + al-) removed.
     /// Only what precedes the name is removed: the article ال stays, since السورية ("the Syrian")
-    /// is an adjective and not سورية.
-    static func procliticAlternatives(_ letters: [UInt8], scalars: [Unicode.Scalar], range: Range<Int>) -> [ArabicAlternative] {
-        guard letters.count >= 3, NameKey.isArabicProclitic(letters[0]) else { return [] }
-        // Scalar offset of each normalised letter, to report where the name starts.
-        var offsets: [Int] = []
-        for k in range where NameKey.normalizedArabicByte(scalars[k].value) != nil { offsets.append(k) }
+    /// is an adjective and not سورية. `letters` are the word's normalised letters, as
+    /// `NameKey.appendArabicNormalized` gives them for `scalars[range]`.
+    static func procliticAlternatives<Letters: RandomAccessCollection, Scalars: RandomAccessCollection>(
+        _ letters: Letters, scalars: Scalars, range: Range<Int>
+    ) -> [ArabicAlternative]
+        where Letters.Element == UInt8, Letters.Index == Int, Scalars.Element == Unicode.Scalar, Scalars.Index == Int {
+        let count = letters.count
+        let first = letters.startIndex
+        guard count >= 3, NameKey.isArabicProclitic(letters[first]) else { return [] }
+        /// Scalar offset of the n-th normalised letter, to report where the name starts.
+        func offset(_ n: Int) -> Int {
+            var seen = 0
+            for k in range where NameKey.normalizedArabicByte(scalars[k].value) != nil {
+                if seen == n { return k }
+                seen += 1
+            }
+            return range.upperBound
+        }
         let lam: UInt8 = 0x44, alef: UInt8 = 0x27
         var result: [ArabicAlternative] = []
-        func add(_ letters: [UInt8], from offset: Int) {
-            guard letters.count >= 2 else { return }
-            result.append(ArabicAlternative(key: NameKey.hash(letters, seed: NameKey.arabicSeed), coreStart: offset))
-        }
-        add(Array(letters[1...]), from: offsets[1])
-        let conjunction = letters[0] == 0x48 || letters[0] == 0x41   // و ف
-        if conjunction, letters.count >= 4, NameKey.isArabicProclitic(letters[1]) {
-            add(Array(letters[2...]), from: offsets[2])
+        result.reserveCapacity(3)
+        // (Each word without its first n letters has at least two letters left.)
+        result.append(ArabicAlternative(key: NameKey.hash(letters[(first + 1)...], seed: NameKey.arabicSeed), coreStart: offset(1)))
+        let conjunction = letters[first] == 0x48 || letters[first] == 0x41   // و ف
+        if conjunction, count >= 4, NameKey.isArabicProclitic(letters[first + 1]) {
+            result.append(ArabicAlternative(key: NameKey.hash(letters[(first + 2)...], seed: NameKey.arabicSeed), coreStart: offset(2)))
         }
         // li + al- is written لل: لِلجيش is "to the army".
         let lilStart = conjunction ? 1 : 0
-        if letters.count >= lilStart + 4, letters[lilStart] == lam, letters[lilStart + 1] == lam {
-            add([alef, lam] + letters[(lilStart + 2)...], from: offsets[lilStart + 1])
+        if count >= lilStart + 4, letters[first + lilStart] == lam, letters[first + lilStart + 1] == lam {
+            // The hash of ال followed by the rest of the word.
+            var h = NameKey.arabicSeed
+            h = (h ^ UInt64(alef)) &* 0x100000001b3
+            h = (h ^ UInt64(lam)) &* 0x100000001b3
+            for b in letters[(first + lilStart + 2)...] { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+            result.append(ArabicAlternative(key: h == 0 ? 1 : h, coreStart: offset(lilStart + 1)))
         }
         return result
     }
