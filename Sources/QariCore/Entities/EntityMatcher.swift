@@ -207,7 +207,22 @@ public final class EntityMatcher: @unchecked Sendable {
         "very", "just", "even", "much", "many", "each", "both", "same", "other", "after", "before", "since", "under",
     ]
 
-    private static let commonWordBytes: Set<[UInt8]> = Set(commonWords.map { Array($0.utf8) })
+    /// The common words of at most seven letters, their bytes packed into an integer (see `packed`).
+    private static let commonWordKeys = KeyTable(keys: commonWords.compactMap { packed(Array($0.utf8)) })
+
+    /// The bytes of a word of 1 to 7 bytes, none 0, packed into one integer, the first in the
+    /// lowest byte; nil for other words. Two such words are equal when their packings are.
+    static func packed<Bytes: Collection>(_ bytes: Bytes) -> UInt64? where Bytes.Element == UInt8 {
+        guard !bytes.isEmpty, bytes.count <= 7 else { return nil }
+        var key: UInt64 = 0
+        var shift: UInt64 = 0
+        for b in bytes {
+            guard b != 0 else { return nil }
+            key |= UInt64(b) << shift
+            shift += 8
+        }
+        return key
+    }
 
     /// True for a one-word match that is an ordinary English word read as a different name.
     /// Runs on every one-word match: bytes only, no String.
@@ -215,20 +230,22 @@ public final class EntityMatcher: @unchecked Sendable {
         guard match.tokens.count == 1 else { return false }
         let range = match.scalarRange
         guard range.count <= 7 else { return false }
-        var lower: [UInt8] = []
-        lower.reserveCapacity(range.count)
+        // The word in lower case, packed as `packed` does (no common word has a 0 byte).
+        var lower: UInt64 = 0
+        var shift: UInt64 = 0
         var allUpper = true
         for i in range {
             let v = tokenizer.scalars[i].value
-            guard v < 0x80 else { return false }
+            guard v < 0x80, v != 0 else { return false }
             let b = UInt8(v)
             if b &- 0x61 < 26 { allUpper = false }
-            lower.append(b &- 0x41 < 26 ? b | 0x20 : b)
+            lower |= UInt64(b &- 0x41 < 26 ? b | 0x20 : b) << shift
+            shift += 8
         }
-        guard Self.commonWordBytes.contains(lower) else { return false }
+        guard Self.commonWordKeys.contains(lower) else { return false }
         let alias = aliases[match.alias]
         if alias.allAcronyms { return range.count > 2 || !allUpper }
-        return alias.letters != lower
+        return alias.letters.count != range.count || Self.packed(alias.letters) != lower
     }
 
     /// False when no known name can start with this word. Most words of a text are answered here,
@@ -291,6 +308,10 @@ public final class EntityMatcher: @unchecked Sendable {
                 scratch.candidates.append((end, path.node, path.coreStart))
             }
             guard end < tokens.count, tokens[end].joinsPrevious else { break }
+            // A name that cannot go on needs no key of the next word (a word's key may cost a pass over its letters).
+            var goesOn = false
+            for path in scratch.active where trie.hasChildren(path.node) { goesOn = true; break }
+            if !goesOn { break }
             let token = tokens[end]
             let wordKey = tokenizer.wordKey(end)
             if !scratch.next.isEmpty { scratch.next.removeAll(keepingCapacity: true) }
@@ -332,6 +353,10 @@ public final class EntityMatcher: @unchecked Sendable {
         var lettersHash: UInt64 = 0
 
         mutating func read(_ tokenizer: NameTokenizer, _ range: Range<Int>) {
+            if letters.capacity == 0 {
+                letters.reserveCapacity(64)
+                lastLetters.reserveCapacity(32)
+            }
             letters.removeAll(keepingCapacity: true)
             folded = nil
             for k in range {
@@ -411,10 +436,10 @@ public final class EntityMatcher: @unchecked Sendable {
         }
         let alias = aliases[index]
         if Self.isAdjectiveForm(text.lastLetters, of: alias.lastLetters) { return nil }
-        let score = NameKey.similarity(text.folded!, alias.folded)
         // The folded forms can agree while the letters as written are far apart ("READ" and
         // "Riyadh", "Deal" and "Diyala"): ordinary words, not spellings of the name.
-        guard score >= threshold, NameKey.similarity(letters, alias.letters) >= Self.spellingSimilarityThreshold else { return nil }
+        guard let score = NameKey.similarity(text.folded!, alias.folded, atLeast: threshold),
+              NameKey.similarity(letters, alias.letters, atLeast: Self.spellingSimilarityThreshold) != nil else { return nil }
         return score
     }
 
@@ -437,7 +462,13 @@ public final class EntityMatcher: @unchecked Sendable {
     /// The text of a scalar range, encoded by hand: appending to a UnicodeScalarView is several
     /// times slower, and every mention needs its surface.
     static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        String(unsafeUninitializedCapacity: range.count * 4) { out in
+        // The exact length, so that a short name is stored in the String itself rather than allocated.
+        var length = 0
+        for k in range {
+            let v = scalars[k].value
+            length += v < 0x80 ? 1 : (v < 0x800 ? 2 : (v < 0x10000 ? 3 : 4))
+        }
+        return String(unsafeUninitializedCapacity: length) { out in
             var o = 0
             for k in range {
                 let v = scalars[k].value
@@ -577,6 +608,8 @@ struct NameTrie {
     /// After `freeze()`: the entries of node n are `entryValues[entryStarts[n]..<entryStarts[n + 1]]`.
     private var entryStarts: [Int32] = []
     private var entryValues: [Int32] = []
+    /// After `freeze()`: whether node n has any child.
+    private var childFlags: [Bool] = []
     private var slotKeys: [UInt64] = []
     private var slotParents: [Int32] = []
     private var slotChildren: [Int32] = []
@@ -606,6 +639,7 @@ struct NameTrie {
             entryValues += list.map { Int32($0) }
             entryStarts.append(Int32(entryValues.count))
         }
+        childFlags = children.map { !$0.isEmpty }
         let edges = children.reduce(0) { $0 + $1.count }
         var capacity = 16
         while capacity < edges * 2 { capacity <<= 1 }
@@ -643,6 +677,8 @@ struct NameTrie {
     }
 
     @inline(__always) func hasEntries(_ node: Int32) -> Bool { entryStarts[Int(node) + 1] > entryStarts[Int(node)] }
+
+    @inline(__always) func hasChildren(_ node: Int32) -> Bool { childFlags[Int(node)] }
 
     /// Positions of the entries of a node, for `entry(_:)`; call after `freeze()`.
     @inline(__always) func entryRange(_ node: Int32) -> Range<Int> { Int(entryStarts[Int(node)])..<Int(entryStarts[Int(node) + 1]) }

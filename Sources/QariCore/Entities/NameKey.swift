@@ -277,6 +277,44 @@ enum NameKey {
 
     // MARK: Similarity
 
+    /// `similarity(a, b)` when it is at least `threshold`, else nil; stops as soon as a row of
+    /// the edit distances shows that it is lower. (Each row's smallest distance bounds the final
+    /// distance from below, so that score bounds the similarity from above.)
+    static func similarity(_ a: [UInt8], _ b: [UInt8], atLeast threshold: Double) -> Double? {
+        if a == b { return 1 >= threshold ? 1 : nil }
+        let n = a.count, m = b.count
+        if n == 0 || m == 0 { return 0 >= threshold ? 0 : nil }
+        let longer = Double(max(n, m))
+        let distance = withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (m + 1)) { rows -> Double? in
+            var previousRow = UnsafeMutableBufferPointer(rebasing: rows[0...m])
+            var row = UnsafeMutableBufferPointer(rebasing: rows[(m + 1)...])
+            for j in 0...m { previousRow[j] = Double(j) }
+            for j in 0...m { row[j] = 0 }
+            for i in 1...n {
+                row[0] = Double(i)
+                var smallest = row[0]
+                for j in 1...m {
+                    let substitution: Double
+                    if a[i - 1] == b[j - 1] {
+                        substitution = 0
+                    } else if isVowel(a[i - 1]) && isVowel(b[j - 1]) {
+                        substitution = 0.5
+                    } else {
+                        substitution = 1
+                    }
+                    row[j] = min(previousRow[j] + 1, row[j - 1] + 1, previousRow[j - 1] + substitution)
+                    smallest = min(smallest, row[j])
+                }
+                if 1 - smallest / longer < threshold { return nil }
+                swap(&previousRow, &row)
+            }
+            return previousRow[m]
+        }
+        guard let distance else { return nil }
+        let score = 1 - distance / longer
+        return score >= threshold ? score : nil
+    }
+
     /// 1 - (weighted edit distance / longer length); a vowel replacing a vowel costs half.
     static func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
         if a == b { return 1 }

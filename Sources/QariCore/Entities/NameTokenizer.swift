@@ -84,7 +84,20 @@ struct NameTokenizer {
             let n = buffer.count
             return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
                 var i = 0, o = 0
+                let base = buffer.baseAddress
                 while i < n {
+                    // Eight ASCII bytes at once: nearly all of an English text.
+                    if i + 8 <= n, let base {
+                        let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                        if word & 0x8080_8080_8080_8080 == 0 {
+                            for t in 0..<8 {
+                                out[o + t] = Unicode.Scalar(UInt8(truncatingIfNeeded: word >> UInt64(8 * t)))
+                            }
+                            i += 8
+                            o += 8
+                            continue
+                        }
+                    }
                     let b0 = UInt32(buffer[i])
                     var v: UInt32
                     if b0 < 0x80 {
