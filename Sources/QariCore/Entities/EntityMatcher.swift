@@ -327,12 +327,24 @@ public final class EntityMatcher: @unchecked Sendable {
         for candidate in scratch.candidates.reversed() {
             var best: (alias: Int, score: Double)? = nil
             var haveText = false
+            // The spelling itself scores above every variant, and the first one found wins: look
+            // for it before scoring variants, which spares their edit distances.
             for entry in trie.entryRange(candidate.node) {
                 let alias = trie.entry(entry)
-                guard let score = confirm(alias, tokenizer: tokenizer, tokens: start..<candidate.end,
-                                          caseSensitive: caseSensitive, text: &scratch.text, haveText: &haveText) else { continue }
-                if best == nil || score > best!.score { best = (alias, score) }
-                if score > 1 { break }   // the spelling itself: nothing can score higher
+                if isSpelling(alias, tokenizer: tokenizer, tokens: start..<candidate.end, caseSensitive: caseSensitive,
+                              text: &scratch.text, haveText: &haveText) {
+                    best = (alias, 1.01)
+                    break
+                }
+            }
+            if best == nil {
+                for entry in trie.entryRange(candidate.node) {
+                    let alias = trie.entry(entry)
+                    guard let score = confirm(alias, tokenizer: tokenizer, tokens: start..<candidate.end,
+                                              caseSensitive: caseSensitive, text: &scratch.text, haveText: &haveText) else { continue }
+                    if best == nil || score > best!.score { best = (alias, score) }
+                    if score > 1 { break }   // the spelling itself: nothing can score higher
+                }
             }
             if let best {
                 let scalarStart = max(candidate.coreStart, tokens[start].range.lowerBound)
@@ -353,23 +365,30 @@ public final class EntityMatcher: @unchecked Sendable {
         var lettersHash: UInt64 = 0
 
         mutating func read(_ tokenizer: NameTokenizer, _ range: Range<Int>) {
-            if letters.capacity == 0 {
-                letters.reserveCapacity(64)
-                lastLetters.reserveCapacity(32)
-            }
-            letters.removeAll(keepingCapacity: true)
             folded = nil
-            for k in range {
-                let token = tokenizer.tokens[k]
-                lastLetters.removeAll(keepingCapacity: true)
-                for s in token.coreStart..<token.range.upperBound {
-                    let v = tokenizer.scalars[s].value
-                    if v &- 0x61 < 26 { lastLetters.append(UInt8(truncatingIfNeeded: v)); continue }
-                    NameKey.appendLatinLetter(v, into: &lastLetters)
+            let tokens = tokenizer.tokens
+            // At most one letter per scalar of the words.
+            let capacity = tokens[range.upperBound - 1].range.upperBound - tokens[range.lowerBound].coreStart + 1
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { storage in
+                var out = ScratchBytes(storage.baseAddress!)
+                var lastStart = 0
+                tokenizer.scalars.withUnsafeBufferPointer { scalars in
+                    for k in range {
+                        let token = tokens[k]
+                        lastStart = out.count
+                        for s in token.coreStart..<token.range.upperBound {
+                            let v = scalars[s].value
+                            if v &- 0x61 < 26 { out.append(UInt8(truncatingIfNeeded: v)); continue }
+                            NameKey.appendLatinLetter(v, into: &out)
+                        }
+                    }
                 }
-                letters += lastLetters
+                letters.removeAll(keepingCapacity: true)
+                letters.append(contentsOf: UnsafeBufferPointer(start: storage.baseAddress, count: out.count))
+                lastLetters.removeAll(keepingCapacity: true)
+                lastLetters.append(contentsOf: UnsafeBufferPointer(start: storage.baseAddress! + lastStart, count: out.count - lastStart))
+                lettersHash = NameKey.hash(UnsafeBufferPointer(start: storage.baseAddress, count: out.count))
             }
-            lettersHash = NameKey.hash(letters)
         }
     }
 
@@ -398,21 +417,42 @@ public final class EntityMatcher: @unchecked Sendable {
         }
     }
 
+    /// The tests of `confirm` before the letters: the number of words and the case.
+    @inline(__always) private func fitsShape(_ summary: AliasSummary, tokenizer: NameTokenizer, tokens range: Range<Int>,
+                                             caseSensitive: Bool) -> Bool {
+        // The alias is a run of tokens; a joined alias ("Kafr Zita" read as "Kafarzita") is one.
+        guard summary.joined ? range.count == 1 : range.count == Int(summary.tokenCount) else { return false }
+        // A name is written with a capital somewhere ("wa-Harid al-Mu'minin" may start in lower case),
+        // which keeps "hama" and "syrian army" in running text from being read as names.
+        if caseSensitive && summary.needsCapital {
+            for k in range where tokenizer.tokens[k].startsUppercase { return true }
+            return false
+        }
+        return true
+    }
+
+    /// True exactly when `confirm` gives alias `index` the score of the spelling itself (1.01).
+    private func isSpelling(_ index: Int, tokenizer: NameTokenizer, tokens range: Range<Int>, caseSensitive: Bool,
+                            text: inout CandidateText, haveText: inout Bool) -> Bool {
+        let summary = aliasSummaries[index]
+        if summary.isArabic { return false }
+        guard fitsShape(summary, tokenizer: tokenizer, tokens: range, caseSensitive: caseSensitive) else { return false }
+        if !haveText {
+            text.read(tokenizer, range)
+            haveText = true
+        }
+        // (Equal lengths pass the length test of `confirm`.)
+        return text.letters.count == Int(summary.lettersCount) && text.lettersHash == summary.lettersHash
+            && text.letters == aliases[index].letters
+    }
+
     /// A score when `tokens` of the text may be read as alias `index`, nil when they may not.
     /// `text` holds the letters of `tokens` once `haveText` is true.
     private func confirm(_ index: Int, tokenizer: NameTokenizer, tokens range: Range<Int>, caseSensitive: Bool,
                          text: inout CandidateText, haveText: inout Bool) -> Double? {
         let summary = aliasSummaries[index]
         if summary.isArabic { return 1 }
-        // The alias is a run of tokens; a joined alias ("Kafr Zita" read as "Kafarzita") is one.
-        guard summary.joined ? range.count == 1 : range.count == Int(summary.tokenCount) else { return nil }
-        // A name is written with a capital somewhere ("wa-Harid al-Mu'minin" may start in lower case),
-        // which keeps "hama" and "syrian army" in running text from being read as names.
-        if caseSensitive && summary.needsCapital {
-            var capital = false
-            for k in range where tokenizer.tokens[k].startsUppercase { capital = true; break }
-            if !capital { return nil }
-        }
+        guard fitsShape(summary, tokenizer: tokenizer, tokens: range, caseSensitive: caseSensitive) else { return nil }
         if !haveText {
             text.read(tokenizer, range)
             haveText = true

@@ -63,6 +63,15 @@ enum NameDiscovery {
         let notNameWordHashes = NameDiscovery.notNameWordHashes
         let placeCueHashes = NameDiscovery.placeCueHashes
         let words = Words.all
+        let placeCueLengthBits = NameDiscovery.placeCueLengthBits
+        let placeCueInitialBits = NameDiscovery.placeCueInitialBits
+
+        /// Whether a lower-case word may be a place cue: its length and first letter are those of one.
+        @inline(__always) func isPlaceCueCandidate(_ token: NameToken) -> Bool {
+            guard !token.hasArticle, token.range.count < 64, placeCueLengthBits & (1 << UInt64(token.range.count)) != 0 else { return false }
+            let initial = tokenizer.scalars[token.range.lowerBound].value
+            return initial >= 64 && initial < 128 && placeCueInitialBits & (1 << UInt64(initial - 64)) != 0
+        }
 
         init(tokenizer: NameTokenizer, taken: [Bool]) {
             self.tokenizer = tokenizer
@@ -114,7 +123,7 @@ enum NameDiscovery {
                 if taken[k] || tokens[k].script != .latin { continue }
                 // Every pattern starts at a capitalised word or at a lower-case place cue; building the
                 // word as a String only for those keeps this pass cheap.
-                if !tokens[k].startsUppercase && !isPlaceCueCandidate(tokenizer, tokens[k]) { continue }
+                if !tokens[k].startsUppercase && !isPlaceCueCandidate(tokens[k]) { continue }
                 let w = word(k)
                 // Faction: head + name words.
                 if factionHeadHashes.contains(w) && !tokens[k].hasArticle {
@@ -208,12 +217,6 @@ enum NameDiscovery {
     private static let placeCueLengthBits: UInt64 = placeCues.keys.reduce(0) { $0 | (1 << UInt64(min($1.unicodeScalars.count, 63))) }
     private static let placeCueInitialBits: UInt64 = placeCues.keys.reduce(0) {
         $0 | (1 << UInt64($1.unicodeScalars.first!.value - 64))
-    }
-
-    @inline(__always) private static func isPlaceCueCandidate(_ tokenizer: NameTokenizer, _ token: NameToken) -> Bool {
-        guard !token.hasArticle, token.range.count < 64, placeCueLengthBits & (1 << UInt64(token.range.count)) != 0 else { return false }
-        let initial = tokenizer.scalars[token.range.lowerBound].value
-        return initial >= 64 && initial < 128 && placeCueInitialBits & (1 << UInt64(initial - 64)) != 0
     }
 
     /// Demonym and adjective shapes: "Turkish", "Syrian", "Lebanese", "Northern" are not place names.
