@@ -57,10 +57,9 @@ enum NameDiscovery {
         var taken: [Bool]
         // Words are compared by a hash of their scalars, so no String is built per token.
         var hashes: [UInt64]
-        let factionHeadHashes = NameDiscovery.factionHeadHashes
-        let factionTailHashes = NameDiscovery.factionTailHashes
-        let rankHashes = NameDiscovery.rankHashes
-        let notNameWordHashes = NameDiscovery.notNameWordHashes
+        /// `WordKind` bits of each word whose hash is in `hashes`: one look-up answers every word list.
+        var kinds: [UInt8]
+        let wordKinds = NameDiscovery.wordKinds
         let placeCueHashes = NameDiscovery.placeCueHashes
         let words = Words.all
         let placeCueLengthBits = NameDiscovery.placeCueLengthBits
@@ -78,18 +77,28 @@ enum NameDiscovery {
             self.tokens = tokenizer.tokens
             self.taken = taken
             self.hashes = [UInt64](repeating: 0, count: tokenizer.tokens.count)
+            self.kinds = [UInt8](repeating: 0, count: tokenizer.tokens.count)
         }
 
         mutating func word(_ k: Int) -> UInt64 {
-            if hashes[k] == 0 { hashes[k] = wordHash(tokenizer.scalars, tokens[k].coreStart..<tokens[k].range.upperBound) | 1 }
+            if hashes[k] == 0 {
+                let hash = wordHash(tokenizer.scalars, tokens[k].coreStart..<tokens[k].range.upperBound) | 1
+                hashes[k] = hash
+                kinds[k] = UInt8(truncatingIfNeeded: wordKinds.payload(hash) ?? 0)
+            }
             return hashes[k]
+        }
+
+        /// The word lists word `k` is in (`WordKind` bits).
+        mutating func kind(_ k: Int) -> UInt8 {
+            _ = word(k)
+            return kinds[k]
         }
 
         /// A capitalised Latin word (or "al-" + one) that no known name covers.
         mutating func isNameWord(_ k: Int) -> Bool {
             guard k < tokens.count, !taken[k], tokens[k].script == .latin, tokens[k].startsUppercase else { return false }
-            let w = word(k)
-            return !notNameWordHashes.contains(w) && !rankHashes.contains(w) && !factionTailHashes.contains(w)
+            return kind(k) & (WordKind.notName | WordKind.rank | WordKind.factionTail) == 0
                 && !looksLikeAdjective(tokenizer.scalars, tokens[k].range)
         }
 
@@ -110,8 +119,7 @@ enum NameDiscovery {
         /// Whether a faction's closing word ("Brigade", "Operations") follows within four words.
         mutating func closes(after k: Int) -> Bool {
             for j in k + 1..<min(k + 5, tokens.count) where tokens[j].startsUppercase {
-                let w = word(j)
-                if factionTailHashes.contains(w) || w == words.operations || w == words.operation { return true }
+                if kind(j) & (WordKind.factionTail | WordKind.operation) != 0 { return true }
             }
             return false
         }
@@ -126,7 +134,8 @@ enum NameDiscovery {
                 if !tokens[k].startsUppercase && !isPlaceCueCandidate(tokens[k]) { continue }
                 let w = word(k)
                 // Faction: head + name words.
-                if factionHeadHashes.contains(w) && !tokens[k].hasArticle {
+                let wKind = kinds[k]
+                if wKind & WordKind.factionHead != 0 && !tokens[k].hasArticle {
                     var end = nameRun(from: k + 1, limit: 4)
                     // "Hurras al-Din Abu Hammam al-Suri": a person's name starts at "Abu".
                     for j in k + 1..<max(end, k + 1) where word(j) == words.abu {
@@ -145,7 +154,7 @@ enum NameDiscovery {
                     var closed: Int? = nil
                     for j in (k + 1)...min(end, tokens.count - 1) where tokens[j].joinsPrevious {
                         let tail = word(j)
-                        if factionTailHashes.contains(tail) { closed = j + 1; break }
+                        if kind(j) & WordKind.factionTail != 0 { closed = j + 1; break }
                         if (tail == words.operations || tail == words.operation), j + 1 < tokens.count, word(j + 1) == words.room {
                             closed = j + 2
                             break
@@ -171,9 +180,9 @@ enum NameDiscovery {
                     }
                 }
                 // Person: rank(s) + at least two name words ("Lt. Col. Ahmed Mohamed").
-                if rankHashes.contains(w) {
+                if wKind & WordKind.rank != 0 {
                     var next = k + 1
-                    while next < tokens.count, rankHashes.contains(word(next)), gapIsRankJoin(tokenizer, next) { next += 1 }
+                    while next < tokens.count, kind(next) & WordKind.rank != 0, gapIsRankJoin(tokenizer, next) { next += 1 }
                     if next < tokens.count, gapIsRankJoin(tokenizer, next) {
                         let end = nameRun(from: next, limit: 3)
                         if end - next >= 2 {
@@ -184,7 +193,7 @@ enum NameDiscovery {
                     }
                 }
                 // Place: "the town of X", "villages of X, Y and Z", "near X".
-                if let cue = placeCueHashes.payload(w) {
+                if wKind & WordKind.placeCue != 0, let cue = placeCueHashes.payload(w) {
                     let kind = placeCueKinds[cue]
                     var next = k + 1
                     if w != words.near && w != words.nearCapitalised {
@@ -244,10 +253,27 @@ enum NameDiscovery {
         return wordHash(scalars, 0..<scalars.count) | 1
     }
 
-    private static let factionHeadHashes = KeyTable(keys: factionHeads.map(wordHash))
-    private static let factionTailHashes = KeyTable(keys: factionTails.map(wordHash))
-    private static let rankHashes = KeyTable(keys: ranks.map(wordHash))
-    private static let notNameWordHashes = KeyTable(keys: notNameWords.map(wordHash))
+    /// Bits of `wordKinds`: the word lists a word is in.
+    private enum WordKind {
+        static let factionHead: UInt8 = 1, factionTail: UInt8 = 2, rank: UInt8 = 4, notName: UInt8 = 8
+        static let operation: UInt8 = 16   // "Operations" or "Operation"
+        static let placeCue: UInt8 = 32
+    }
+
+    /// Every listed word's hash, with the `WordKind` bits of the lists it is in.
+    private static let wordKinds: KeyTable = {
+        var kinds: [UInt64: Int] = [:]
+        func mark(_ words: [String], _ kind: UInt8) {
+            for word in words { kinds[wordHash(word), default: 0] |= Int(kind) }
+        }
+        mark(Array(factionHeads), WordKind.factionHead)
+        mark(Array(factionTails), WordKind.factionTail)
+        mark(Array(ranks), WordKind.rank)
+        mark(Array(notNameWords), WordKind.notName)
+        mark(["Operations", "Operation"], WordKind.operation)
+        mark(Array(placeCues.keys), WordKind.placeCue)
+        return KeyTable(kinds.map { (key: $0.key, payload: $0.value) })
+    }()
     /// Place cue words; the payload indexes `placeCueKinds`.
     private static let placeCueKinds: [String?] = Array(placeCues.values)
     private static let placeCueHashes = KeyTable(placeCues.keys.enumerated().map { (wordHash($0.element), $0.offset) })
