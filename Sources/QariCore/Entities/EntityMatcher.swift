@@ -272,6 +272,12 @@ public final class EntityMatcher: @unchecked Sendable {
         var next: [(node: Int32, coreStart: Int)] = []
         var candidates: [(end: Int, node: Int32, coreStart: Int)] = []
         var text = CandidateText()
+
+        init() {
+            active.reserveCapacity(8)
+            next.reserveCapacity(8)
+            candidates.reserveCapacity(8)
+        }
     }
 
     func longestMatch(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool, scratch: inout MatchScratch) -> Match? {
@@ -650,9 +656,13 @@ struct NameTrie {
     private var entryValues: [Int32] = []
     /// After `freeze()`: whether node n has any child.
     private var childFlags: [Bool] = []
-    private var slotKeys: [UInt64] = []
-    private var slotParents: [Int32] = []
-    private var slotChildren: [Int32] = []
+    /// One edge of the lookup table; the three fields side by side, so that a probe reads one place.
+    private struct Slot {
+        var key: UInt64 = 0
+        var parent: Int32 = -1   // -1: empty
+        var child: Int32 = 0
+    }
+    private var slots: [Slot] = []
     private var mask = 0
 
     mutating func insert(_ keys: [UInt64], entry: Int) {
@@ -684,16 +694,12 @@ struct NameTrie {
         var capacity = 16
         while capacity < edges * 2 { capacity <<= 1 }
         mask = capacity - 1
-        slotKeys = [UInt64](repeating: 0, count: capacity)
-        slotParents = [Int32](repeating: -1, count: capacity)
-        slotChildren = [Int32](repeating: 0, count: capacity)
+        slots = [Slot](repeating: Slot(), count: capacity)
         for (parent, map) in children.enumerated() {
             for (key, child) in map {
                 var slot = NameTrie.mix(Int32(parent), key) & mask
-                while slotParents[slot] != -1 { slot = (slot + 1) & mask }
-                slotKeys[slot] = key
-                slotParents[slot] = Int32(parent)
-                slotChildren[slot] = child
+                while slots[slot].parent != -1 { slot = (slot + 1) & mask }
+                slots[slot] = Slot(key: key, parent: Int32(parent), child: child)
             }
         }
     }
@@ -708,11 +714,13 @@ struct NameTrie {
 
     @inline(__always) func child(of node: Int32, key: UInt64) -> Int32? {
         var slot = NameTrie.mix(node, key) & mask
-        while true {
-            let parent = slotParents[slot]
-            if parent == -1 { return nil }
-            if parent == node && slotKeys[slot] == key { return slotChildren[slot] }
-            slot = (slot + 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            while true {
+                let found = slots[slot]
+                if found.parent == -1 { return nil }
+                if found.parent == node && found.key == key { return found.child }
+                slot = (slot + 1) & mask
+            }
         }
     }
 
