@@ -174,6 +174,7 @@ public final class EntityMatcher: @unchecked Sendable {
 
     func knownMatches(in tokenizer: NameTokenizer, caseSensitive: Bool) -> [Match] {
         var matches: [Match] = []
+        matches.reserveCapacity(tokenizer.tokens.count / 8 + 2)
         var i = 0
         let tokens = tokenizer.tokens
         let count = tokens.count

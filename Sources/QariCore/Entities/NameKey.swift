@@ -285,33 +285,36 @@ enum NameKey {
         let n = a.count, m = b.count
         if n == 0 || m == 0 { return 0 >= threshold ? 0 : nil }
         let longer = Double(max(n, m))
-        let distance = withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (m + 1)) { rows -> Double? in
+        // Distances in half edits, as integers: every cost is a multiple of one half, so this is
+        // exact, and the result is the same Double as `similarity` computes.
+        let halves = withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * (m + 1)) { rows -> Int32? in
             var previousRow = UnsafeMutableBufferPointer(rebasing: rows[0...m])
-            var row = UnsafeMutableBufferPointer(rebasing: rows[(m + 1)...])
-            for j in 0...m { previousRow[j] = Double(j) }
-            for j in 0...m { row[j] = 0 }
-            for i in 1...n {
-                row[0] = Double(i)
-                var smallest = row[0]
-                for j in 1...m {
-                    let substitution: Double
-                    if a[i - 1] == b[j - 1] {
-                        substitution = 0
-                    } else if isVowel(a[i - 1]) && isVowel(b[j - 1]) {
-                        substitution = 0.5
-                    } else {
-                        substitution = 1
+            var row = UnsafeMutableBufferPointer(rebasing: rows[(m + 1)...(2 * m + 1)])
+            let bVowels = UnsafeMutableBufferPointer(rebasing: rows[(2 * m + 2)...])
+            for j in 0...m { previousRow[j] = Int32(2 * j) }
+            for j in 1...m { bVowels[j] = isVowel(b[j - 1]) ? 1 : 0 }
+            return a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    for i in 1...n {
+                        let ai = a[i - 1]
+                        let aVowel: Int32 = isVowel(ai) ? 1 : 0
+                        row[0] = Int32(2 * i)
+                        var smallest = row[0]
+                        for j in 1...m {
+                            let substitution: Int32 = ai == b[j - 1] ? 0 : 2 - (aVowel & bVowels[j])
+                            let value = min(previousRow[j] + 2, row[j - 1] + 2, previousRow[j - 1] + substitution)
+                            row[j] = value
+                            smallest = min(smallest, value)
+                        }
+                        if 1 - (Double(smallest) / 2) / longer < threshold { return nil }
+                        swap(&previousRow, &row)
                     }
-                    row[j] = min(previousRow[j] + 1, row[j - 1] + 1, previousRow[j - 1] + substitution)
-                    smallest = min(smallest, row[j])
+                    return previousRow[m]
                 }
-                if 1 - smallest / longer < threshold { return nil }
-                swap(&previousRow, &row)
             }
-            return previousRow[m]
         }
-        guard let distance else { return nil }
-        let score = 1 - distance / longer
+        guard let halves else { return nil }
+        let score = 1 - (Double(halves) / 2) / longer
         return score >= threshold ? score : nil
     }
 
