@@ -37,7 +37,7 @@ public final class EntityMatcher: @unchecked Sendable {
     /// Exact (lower-case) first words of the names that may start with a lower-case word. Other
     /// lower-case words start no name, which passes over "the", "of" and "in" whose keys happen
     /// to be the keys of names.
-    private let lowercaseFirstWords: KeyTable
+    let lowercaseFirstWords: KeyTable
     /// `relationRole` of each knowledge-base entity.
     private let knowledgeBaseRoles: [String: (isPlace: Bool, acting: EntityType?)]
     private let lock = NSLock()
@@ -94,7 +94,7 @@ public final class EntityMatcher: @unchecked Sendable {
     /// base does not know, with ids "disc:" + the name's key.
     public func mentions(in text: String) -> [EntityMention] {
         let tokenizer = NameTokenizer(text, keyedLowercaseWords: lowercaseFirstWords)
-        let matches = knownMatches(in: tokenizer, caseSensitive: true)
+        let matches = knownMatches(in: tokenizer, caseSensitive: true, keyedByFirstWords: true)
         var result: [EntityMention] = []
         result.reserveCapacity(matches.count)
         var covered = [Bool](repeating: false, count: tokenizer.tokens.count)
@@ -172,7 +172,9 @@ public final class EntityMatcher: @unchecked Sendable {
         var alias: Int
     }
 
-    func knownMatches(in tokenizer: NameTokenizer, caseSensitive: Bool) -> [Match] {
+    /// `keyedByFirstWords`: the tokenizer was made with `keyedLowercaseWords: lowercaseFirstWords`,
+    /// so that a lower-case Latin word has its key exactly when a name may start with it.
+    func knownMatches(in tokenizer: NameTokenizer, caseSensitive: Bool, keyedByFirstWords: Bool = false) -> [Match] {
         var matches: [Match] = []
         matches.reserveCapacity(tokenizer.tokens.count / 8 + 2)
         var i = 0
@@ -180,7 +182,7 @@ public final class EntityMatcher: @unchecked Sendable {
         let count = tokens.count
         var scratch = MatchScratch()
         while i < count {
-            if !mayStartName(tokenizer, tokens[i], at: i, caseSensitive: caseSensitive) {
+            if !mayStartName(tokenizer, tokens[i], at: i, caseSensitive: caseSensitive, keyedByFirstWords: keyedByFirstWords) {
                 i += 1
                 continue
             }
@@ -251,9 +253,11 @@ public final class EntityMatcher: @unchecked Sendable {
 
     /// False when no known name can start with this word. Most words of a text are answered here,
     /// without allocating anything.
-    @inline(__always) private func mayStartName(_ tokenizer: NameTokenizer, _ token: NameToken, at k: Int, caseSensitive: Bool) -> Bool {
+    @inline(__always) private func mayStartName(_ tokenizer: NameTokenizer, _ token: NameToken, at k: Int, caseSensitive: Bool,
+                                                keyedByFirstWords: Bool = false) -> Bool {
         if token.alternativesIndex >= 0 { return true }
-        if caseSensitive && token.script == .latin && !token.startsUppercase && !lowercaseFirstWords.contains(token.exactLowercaseKey) {
+        if caseSensitive && token.script == .latin && !token.startsUppercase
+            && !(keyedByFirstWords ? token.wordKey != 0 : lowercaseFirstWords.contains(token.exactLowercaseKey)) {
             return false
         }
         if trie.child(of: 0, key: tokenizer.wordKey(k)) != nil { return true }
