@@ -54,7 +54,7 @@ final class EntityMatcherFastPathTests: XCTestCase {
         for _ in 0..<3000 {
             let text = randomText()
             let eager = NameTokenizer(text)
-            for table in [keyed, KeyTable(keys: [])] {
+            for table in [keyed, KeyTable(keys: []), Self.matcher.lowercaseFirstWords] {
                 let lazy = NameTokenizer(text, keyedLowercaseWords: table)
                 XCTAssertEqual(eager.tokens.count, lazy.tokens.count, text)
                 guard eager.tokens.count == lazy.tokens.count else { continue }
@@ -75,7 +75,22 @@ final class EntityMatcherFastPathTests: XCTestCase {
                     XCTAssertEqual(a.exactLowercaseKey, b.exactLowercaseKey, text)
                     XCTAssertEqual(eager.alternatives(of: a).map(\.key), lazy.alternatives(of: b).map(\.key), text)
                     XCTAssertEqual(eager.alternatives(of: a).map(\.coreStart), lazy.alternatives(of: b).map(\.coreStart), text)
-                    // The plain definitions of the keys.
+                    // The plain definitions of the case counts and of the keys.
+                    var upper = 0, lower = 0, startsUpper = false
+                    if a.script != .arabic {
+                        for s in a.coreStart..<a.range.upperBound {
+                            let w = eager.scalars[s].value
+                            if (w >= 0x41 && w <= 0x5A) || (w >= 0xC0 && w <= 0xDE && w != 0xD7) {
+                                upper += 1
+                                if s == a.coreStart { startsUpper = true }
+                            } else if NameTokenizer.isLatinLetter(w) {
+                                lower += 1
+                            }
+                        }
+                    }
+                    XCTAssertEqual(a.uppercaseCount, upper, text)
+                    XCTAssertEqual(a.lowercaseCount, lower, text)
+                    XCTAssertEqual(a.startsUppercase, startsUpper, text)
                     var letters: [UInt8] = []
                     for s in a.coreStart..<a.range.upperBound { NameKey.appendLatinLetter(eager.scalars[s].value, into: &letters) }
                     if a.script == .latin {
@@ -161,6 +176,13 @@ final class EntityMatcherFastPathTests: XCTestCase {
             XCTAssertEqual(eager.map(\.tokens), lazy.map(\.tokens), text)
             XCTAssertEqual(eager.map(\.scalarRange), lazy.map(\.scalarRange), text)
             XCTAssertEqual(eager.map(\.alias), lazy.map(\.alias), text)
+            // As `mentions(in:)` matches: lower-case words keyed when a name starts with them, which
+            // `knownMatches` then takes as the answer of its first-word test.
+            let keyed = matcher.knownMatches(in: NameTokenizer(text, keyedLowercaseWords: matcher.lowercaseFirstWords),
+                                             caseSensitive: true, keyedByFirstWords: true)
+            XCTAssertEqual(eager.map(\.tokens), keyed.map(\.tokens), text)
+            XCTAssertEqual(eager.map(\.scalarRange), keyed.map(\.scalarRange), text)
+            XCTAssertEqual(eager.map(\.alias), keyed.map(\.alias), text)
         }
     }
 }

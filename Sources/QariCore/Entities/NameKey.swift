@@ -371,6 +371,8 @@ struct ScratchBytes: RandomAccessCollection, NameKey.ByteSink {
     }
 
     @inline(__always) mutating func removeAll() { count = 0 }
+
+    @inline(__always) mutating func removeLast() { count -= 1 }
 }
 
 /// A fixed set of 64-bit keys (already hashes) with a small payload each, looked up by open

@@ -167,6 +167,11 @@ struct NameTokenizer {
 
         while index < count {
             let v = scalars[index].value
+            // A space between words, the commonest scalar after letters: it leaves the gap joining.
+            if v == 0x20 {
+                index += 1
+                continue
+            }
             let latin: Bool, digit: Bool, arabic: Bool
             if v < 0x80 {
                 // ASCII, nearly every scalar of an English text: the same tests, answered with fewer comparisons.
@@ -195,17 +200,45 @@ struct NameTokenizer {
             var upper = 0, lower = 0
             var startsUpper = false
             var end = index
+            var tokenEnd: Int
+            // The word's letters, and for Latin words the hash of their letters (`exactLowercaseKey`
+            // when the word does not start with a capital).
+            buffer.removeAll()
+            var exact = NameKey.exactSeed
             if arabic {
                 while end < count, NameTokenizer.isArabicWordScalar(scalars[end].value) { end += 1 }
+                tokenEnd = end
+                NameKey.appendArabicNormalized(scalars, start..<tokenEnd, into: &buffer)
             } else {
-                // Latin letters and digits; apostrophes and single dots inside (Hay’at, U.S.).
+                // Latin letters and digits; apostrophes and single dots inside (Hay’at, U.S.). Each
+                // scalar is read into the letters and the case counts as it is taken into the word
+                // (apostrophes and dots add nothing to either).
+                var exactBeforeLast = exact   // the hash before the last letter
                 while end < count {
                     let w = scalars[end].value
-                    if NameTokenizer.isLatinLetter(w) {
+                    // Plain ASCII letters first: nearly every letter of an English text is one.
+                    if w &- 0x61 < 26 {
+                        lower += 1
+                        buffer.append(UInt8(truncatingIfNeeded: w))
+                        exactBeforeLast = exact
+                        exact = (exact ^ UInt64(w)) &* 0x100000001b3
+                        end += 1
+                    } else if w &- 0x41 < 26 {
+                        upper += 1
+                        if end == start { startsUpper = true }
+                        buffer.append(UInt8(truncatingIfNeeded: w + 0x20))
+                        exactBeforeLast = exact
+                        exact = (exact ^ UInt64(w + 0x20)) &* 0x100000001b3
+                        end += 1
+                    } else if NameTokenizer.isLatinLetter(w) {
+                        NameTokenizer.readLatin(w, first: end == start, upper: &upper, lower: &lower, startsUpper: &startsUpper,
+                                                letters: &buffer, exact: &exact)
                         end += 1
                     } else if NameTokenizer.isDigit(w) {
                         // "M5" is read as "M 5", like "M-5".
                         if end > start, NameTokenizer.isLatinLetter(scalars[end - 1].value) { break }
+                        NameTokenizer.readLatin(w, first: end == start, upper: &upper, lower: &lower, startsUpper: &startsUpper,
+                                                letters: &buffer, exact: &exact)
                         end += 1
                     } else if NameTokenizer.isApostrophe(w), end + 1 < count, NameTokenizer.isLatinLetter(scalars[end + 1].value) {
                         end += 1
@@ -221,46 +254,13 @@ struct NameTokenizer {
                    NameToken.isSingleUppercaseSegment(scalars, start: start, end: end) {
                     end += 1
                 }
-            }
-            var tokenEnd = end
-            // Possessive: "Aleppo’s" is Aleppo.
-            if !arabic, tokenEnd - start >= 3, scalars[tokenEnd - 1].value == 0x73,
-               NameTokenizer.isApostrophe(scalars[tokenEnd - 2].value) {
-                tokenEnd -= 2
-            }
-            // Letters and case.
-            buffer.removeAll()
-            // For Latin words that do not start with a capital, the hash of their letters (`exactLowercaseKey`),
-            // taken as they are read.
-            var exact = NameKey.exactSeed
-            if arabic {
-                NameKey.appendArabicNormalized(scalars, start..<tokenEnd, into: &buffer)
-            } else {
-                for k in start..<tokenEnd {
-                    let w = scalars[k].value
-                    // Plain ASCII letters first: nearly every letter of an English text is one.
-                    if w >= 0x61 && w <= 0x7A {
-                        lower += 1
-                        buffer.append(UInt8(truncatingIfNeeded: w))
-                        exact = (exact ^ UInt64(w)) &* 0x100000001b3
-                        continue
-                    }
-                    if w >= 0x41 && w <= 0x5A {
-                        upper += 1
-                        if k == start { startsUpper = true }
-                        buffer.append(UInt8(truncatingIfNeeded: w + 0x20))
-                        exact = (exact ^ UInt64(w + 0x20)) &* 0x100000001b3
-                        continue
-                    }
-                    if NameTokenizer.isUppercaseASCII(w) || (w >= 0xC0 && w <= 0xDE && w != 0xD7) {
-                        upper += 1
-                        if k == start { startsUpper = true }
-                    } else if NameTokenizer.isLatinLetter(w) {
-                        lower += 1
-                    }
-                    let before = buffer.count
-                    NameKey.appendLatinLetter(w, into: &buffer)
-                    if buffer.count > before { exact = (exact ^ UInt64(buffer[before])) &* 0x100000001b3 }
+                tokenEnd = end
+                // Possessive: "Aleppo’s" is Aleppo. The "s" was the last letter read; the apostrophe added nothing.
+                if tokenEnd - start >= 3, scalars[tokenEnd - 1].value == 0x73, NameTokenizer.isApostrophe(scalars[tokenEnd - 2].value) {
+                    tokenEnd -= 2
+                    lower -= 1
+                    buffer.removeLast()
+                    exact = exactBeforeLast
                 }
             }
             let script: NameScript = arabic ? .arabic : ((upper + lower) == 0 ? .digits : .latin)
@@ -332,6 +332,21 @@ struct NameTokenizer {
     }
 
     @inline(__always) static func isUppercaseASCII(_ v: UInt32) -> Bool { v >= 0x41 && v <= 0x5A }
+
+    /// Reads a scalar of a Latin word other than a plain ASCII letter (an accented letter, a digit)
+    /// into the word's case counts, letters and letter hash.
+    @inline(never) static func readLatin(_ w: UInt32, first: Bool, upper: inout Int, lower: inout Int, startsUpper: inout Bool,
+                                         letters: inout ScratchBytes, exact: inout UInt64) {
+        if NameTokenizer.isUppercaseASCII(w) || (w >= 0xC0 && w <= 0xDE && w != 0xD7) {
+            upper += 1
+            if first { startsUpper = true }
+        } else if NameTokenizer.isLatinLetter(w) {
+            lower += 1
+        }
+        let before = letters.count
+        NameKey.appendLatinLetter(w, into: &letters)
+        if letters.count > before { exact = (exact ^ UInt64(letters[before])) &* 0x100000001b3 }
+    }
 
     /// Keys of an Arabic word with its proclitics (و ف ب ل ك, and لل for li + al-) removed.
     /// Only what precedes the name is removed: the article ال stays, since السورية ("the Syrian")
