@@ -32,6 +32,9 @@ public final class EntityMatcher: @unchecked Sendable {
     private let aliases: [AliasEntry]
     /// What `confirm` asks of each alias first, by alias index, side by side in memory.
     private let aliasSummaries: [AliasSummary]
+    /// The letters of every alias one after the other (`AliasSummary.lettersStart`), so that
+    /// comparing a text with a spelling reads them without going through the `AliasEntry`.
+    private let aliasLetters: [UInt8]
     /// Knowledge-base ids by entity index.
     private let entityIDs: [String]
     /// Exact (lower-case) first words of the names that may start with a lower-case word. Other
@@ -75,7 +78,14 @@ public final class EntityMatcher: @unchecked Sendable {
         trie.freeze()
         self.trie = trie
         self.aliases = aliases
-        self.aliasSummaries = aliases.map(AliasSummary.init)
+        var summaries: [AliasSummary] = []
+        var aliasLetters: [UInt8] = []
+        for alias in aliases {
+            summaries.append(AliasSummary(alias, lettersStart: aliasLetters.count))
+            aliasLetters += alias.letters
+        }
+        self.aliasSummaries = summaries
+        self.aliasLetters = aliasLetters
         self.entityIDs = knowledgeBase.entities.map(\.id)
         self.lowercaseFirstWords = KeyTable(keys: lowercaseFirstWords)
         var roles: [String: (isPlace: Bool, acting: EntityType?)] = [:]
@@ -408,6 +418,8 @@ public final class EntityMatcher: @unchecked Sendable {
     struct AliasSummary {
         /// `NameKey.hash(letters)`: letters that differ in hash differ.
         var lettersHash: UInt64
+        /// Where the alias's letters start in `EntityMatcher.aliasLetters`.
+        var lettersStart: Int32
         var lettersCount: Int32
         var foldedCount: Int32
         var tokenCount: Int16
@@ -416,8 +428,9 @@ public final class EntityMatcher: @unchecked Sendable {
         var needsCapital: Bool
         var allAcronyms: Bool
 
-        init(_ alias: AliasEntry) {
+        init(_ alias: AliasEntry, lettersStart: Int) {
             lettersHash = NameKey.hash(alias.letters)
+            self.lettersStart = Int32(lettersStart)
             lettersCount = Int32(alias.letters.count)
             foldedCount = Int32(alias.folded.count)
             tokenCount = Int16(alias.rules.count)
@@ -442,6 +455,18 @@ public final class EntityMatcher: @unchecked Sendable {
         return true
     }
 
+    /// True when `letters` are the alias's letters (`AliasEntry.letters`).
+    @inline(__always) private func hasLetters(_ letters: [UInt8], of summary: AliasSummary) -> Bool {
+        guard letters.count == Int(summary.lettersCount) else { return false }
+        let start = Int(summary.lettersStart)
+        return letters.withUnsafeBufferPointer { letters in
+            aliasLetters.withUnsafeBufferPointer { all in
+                for k in 0..<letters.count where letters[k] != all[start + k] { return false }
+                return true
+            }
+        }
+    }
+
     /// True exactly when `confirm` gives alias `index` the score of the spelling itself (1.01).
     private func isSpelling(_ index: Int, tokenizer: NameTokenizer, tokens range: Range<Int>, caseSensitive: Bool,
                             text: inout CandidateText, haveText: inout Bool) -> Bool {
@@ -454,7 +479,7 @@ public final class EntityMatcher: @unchecked Sendable {
         }
         // (Equal lengths pass the length test of `confirm`.)
         return text.letters.count == Int(summary.lettersCount) && text.lettersHash == summary.lettersHash
-            && text.letters == aliases[index].letters
+            && hasLetters(text.letters, of: summary)
     }
 
     /// A score when `tokens` of the text may be read as alias `index`, nil when they may not.
@@ -473,7 +498,7 @@ public final class EntityMatcher: @unchecked Sendable {
         // spelling check below; answering that first spares the edit distances. (Equal letters
         // have equal lengths, so this answers no alias that the next test would accept.)
         if Double(abs(count - aliasCount)) > (1 - Self.spellingSimilarityThreshold) * Double(max(count, aliasCount)) { return nil }
-        if count == aliasCount && text.lettersHash == summary.lettersHash && text.letters == aliases[index].letters { return 1.01 }
+        if count == aliasCount && text.lettersHash == summary.lettersHash && hasLetters(text.letters, of: summary) { return 1.01 }
         if summary.allAcronyms { return nil }
         let letters = text.letters
         if text.folded == nil { text.folded = NameKey.latinFolded(letters) }

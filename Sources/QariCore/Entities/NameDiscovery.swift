@@ -63,13 +63,14 @@ enum NameDiscovery {
         let placeCueHashes = NameDiscovery.placeCueHashes
         let words = Words.all
         let placeCueLengthBits = NameDiscovery.placeCueLengthBits
-        let placeCueInitialBits = NameDiscovery.placeCueInitialBits
+        let lowercasePlaceCueKeys = NameDiscovery.lowercasePlaceCueKeys
 
-        /// Whether a lower-case word may be a place cue: its length and first letter are those of one.
+        /// Whether a Latin word that does not start with a capital may be a place cue: its length
+        /// is that of one and its letters are those of a lower-case one (read from the token, not
+        /// the text; a cue written so has those letters).
         @inline(__always) func isPlaceCueCandidate(_ token: NameToken) -> Bool {
             guard !token.hasArticle, token.range.count < 64, placeCueLengthBits & (1 << UInt64(token.range.count)) != 0 else { return false }
-            let initial = tokenizer.scalars[token.range.lowerBound].value
-            return initial >= 64 && initial < 128 && placeCueInitialBits & (1 << UInt64(initial - 64)) != 0
+            return lowercasePlaceCueKeys.contains(token.exactLowercaseKey)
         }
 
         init(tokenizer: NameTokenizer, taken: [Bool]) {
@@ -222,11 +223,15 @@ enum NameDiscovery {
         }
     }
 
-    /// Bit n set when some cue word has n letters; bit c - 64 set when some cue starts with ASCII c.
+    /// Bit n set when some cue word has n letters.
     private static let placeCueLengthBits: UInt64 = placeCues.keys.reduce(0) { $0 | (1 << UInt64(min($1.unicodeScalars.count, 63))) }
-    private static let placeCueInitialBits: UInt64 = placeCues.keys.reduce(0) {
-        $0 | (1 << UInt64($1.unicodeScalars.first!.value - 64))
-    }
+    /// `NameToken.exactLowercaseKey` of the place cues that start in lower case.
+    private static let lowercasePlaceCueKeys = KeyTable(keys: placeCues.keys.compactMap { cue -> UInt64? in
+        guard let first = cue.unicodeScalars.first, first.value >= 0x61 && first.value <= 0x7A else { return nil }
+        var letters: [UInt8] = []
+        for scalar in cue.unicodeScalars { NameKey.appendLatinLetter(scalar.value, into: &letters) }
+        return NameKey.hash(letters, seed: NameKey.exactSeed)
+    })
 
     /// Demonym and adjective shapes: "Turkish", "Syrian", "Lebanese", "Northern" are not place names.
     static func looksLikeAdjective(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
