@@ -382,6 +382,9 @@ struct KeyTable: Sendable {
     private let keys: [UInt64]
     private let payloads: [Int]
     private let mask: Int
+    /// One bit per 14-bit slice of a key (`filterBit`), set for the keys present: 2 KB that stay in
+    /// the fastest cache answer most keys that are absent without reading `keys`.
+    private let filter: [UInt64]
 
     init(_ entries: [(key: UInt64, payload: Int)]) {
         var capacity = 16
@@ -397,7 +400,15 @@ struct KeyTable: Sendable {
         self.keys = keys
         self.payloads = payloads
         self.mask = capacity - 1
+        var filter = [UInt64](repeating: 0, count: 256)
+        for entry in entries where entry.key != 0 {
+            let bit = KeyTable.filterBit(entry.key)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.filter = filter
     }
+
+    @inline(__always) private static func filterBit(_ key: UInt64) -> Int { Int(truncatingIfNeeded: key >> 50) }
 
     init(keys: [UInt64]) {
         self.init(keys.map { ($0, 0) })
@@ -409,6 +420,8 @@ struct KeyTable: Sendable {
 
     /// The payload of `key`, nil when the key is not in the table. Key 0 is never present.
     @inline(__always) func payload(_ key: UInt64) -> Int? {
+        let bit = KeyTable.filterBit(key)
+        if key != 0 && filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return nil }
         var slot = KeyTable.slot(key, mask)
         while true {
             let found = keys[slot]
