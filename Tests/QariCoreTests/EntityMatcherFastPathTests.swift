@@ -166,6 +166,65 @@ final class EntityMatcherFastPathTests: XCTestCase {
         }
     }
 
+    /// A key table (with its bit filter) answers as a dictionary of its entries does.
+    func testKeyTableIsItsEntries() {
+        for size in [0, 1, 5, 50, 2000] {
+            var entries: [UInt64: Int] = [:]
+            while entries.count < size {
+                // Keys that share their high bits too, which the filter is read by.
+                let key = Bool.random(using: &generator) ? UInt64.random(in: 1...UInt64.max, using: &generator)
+                    : UInt64.random(in: 1...1000, using: &generator)
+                entries[key] = Int.random(in: 0...100, using: &generator)
+            }
+            let table = KeyTable(entries.map { (key: $0.key, payload: $0.value) })
+            for (key, payload) in entries {
+                XCTAssertEqual(table.payload(key), payload)
+                XCTAssertTrue(table.contains(key))
+            }
+            for _ in 0..<5000 {
+                let key = Bool.random(using: &generator) ? UInt64.random(in: 1...UInt64.max, using: &generator)
+                    : UInt64.random(in: 1...2000, using: &generator)
+                XCTAssertEqual(table.payload(key), entries[key])
+                XCTAssertEqual(table.contains(key), entries[key] != nil)
+            }
+            XCTAssertFalse(table.contains(0))
+        }
+    }
+
+    /// The trie (with its bit filter) finds every path put in it and no other.
+    func testTrieFindsItsPathsOnly() {
+        var trie = NameTrie()
+        var paths: [[UInt64]] = []
+        for entry in 0..<3000 {
+            let path = (0..<Int.random(in: 1...4, using: &generator)).map { _ in
+                Bool.random(using: &generator) ? UInt64.random(in: 1...UInt64.max, using: &generator) : UInt64.random(in: 1...50, using: &generator)
+            }
+            paths.append(path)
+            trie.insert(path, entry: entry)
+        }
+        trie.freeze()
+        var reference: [[UInt64]: Set<Int>] = [:]
+        for (entry, path) in paths.enumerated() { reference[path, default: []].insert(entry) }
+        var nodes: [[UInt64]: Int32] = [[]: 0]
+        for path in paths {
+            var node: Int32 = 0
+            for (depth, key) in path.enumerated() {
+                guard let child = trie.child(of: node, key: key) else { XCTFail("lost \(path)"); break }
+                node = child
+                nodes[Array(path[...depth])] = node
+            }
+            XCTAssertTrue(trie.hasEntries(node))
+            XCTAssertEqual(Set(trie.entryRange(node).map { trie.entry($0) }), reference[path])
+        }
+        // Absent edges: a key that no path takes from a node.
+        for (prefix, node) in nodes {
+            for _ in 0..<5 {
+                let key = Bool.random(using: &generator) ? UInt64.random(in: 1...UInt64.max, using: &generator) : UInt64.random(in: 1...60, using: &generator)
+                XCTAssertEqual(trie.child(of: node, key: key), nodes[prefix + [key]])
+            }
+        }
+    }
+
     /// Matching with keys computed on demand finds what matching with every key finds.
     func testMatchingIsTheSameWithKeysOnDemand() {
         let matcher = Self.matcher
