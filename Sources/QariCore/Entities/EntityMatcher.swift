@@ -30,12 +30,17 @@ public final class EntityMatcher: @unchecked Sendable {
     public let knowledgeBase: KnowledgeBase
     private let trie: NameTrie
     private let aliases: [AliasEntry]
+    /// What `confirm` asks of each alias first, by alias index, side by side in memory.
+    private let aliasSummaries: [AliasSummary]
+    /// The letters of every alias one after the other (`AliasSummary.lettersStart`), so that
+    /// comparing a text with a spelling reads them without going through the `AliasEntry`.
+    private let aliasLetters: [UInt8]
     /// Knowledge-base ids by entity index.
     private let entityIDs: [String]
     /// Exact (lower-case) first words of the names that may start with a lower-case word. Other
     /// lower-case words start no name, which passes over "the", "of" and "in" whose keys happen
     /// to be the keys of names.
-    private let lowercaseFirstWords: KeyTable
+    let lowercaseFirstWords: KeyTable
     /// `relationRole` of each knowledge-base entity.
     private let knowledgeBaseRoles: [String: (isPlace: Bool, acting: EntityType?)]
     private let lock = NSLock()
@@ -73,6 +78,14 @@ public final class EntityMatcher: @unchecked Sendable {
         trie.freeze()
         self.trie = trie
         self.aliases = aliases
+        var summaries: [AliasSummary] = []
+        var aliasLetters: [UInt8] = []
+        for alias in aliases {
+            summaries.append(AliasSummary(alias, lettersStart: aliasLetters.count))
+            aliasLetters += alias.letters
+        }
+        self.aliasSummaries = summaries
+        self.aliasLetters = aliasLetters
         self.entityIDs = knowledgeBase.entities.map(\.id)
         self.lowercaseFirstWords = KeyTable(keys: lowercaseFirstWords)
         var roles: [String: (isPlace: Bool, acting: EntityType?)] = [:]
@@ -90,8 +103,8 @@ public final class EntityMatcher: @unchecked Sendable {
     /// knowledge-base entities first (longest name wins), then name-shaped phrases the knowledge
     /// base does not know, with ids "disc:" + the name's key.
     public func mentions(in text: String) -> [EntityMention] {
-        let tokenizer = NameTokenizer(text)
-        let matches = knownMatches(in: tokenizer, caseSensitive: true)
+        let tokenizer = NameTokenizer(text, keyedLowercaseWords: lowercaseFirstWords)
+        let matches = knownMatches(in: tokenizer, caseSensitive: true, keyedByFirstWords: true)
         var result: [EntityMention] = []
         result.reserveCapacity(matches.count)
         var covered = [Bool](repeating: false, count: tokenizer.tokens.count)
@@ -169,18 +182,21 @@ public final class EntityMatcher: @unchecked Sendable {
         var alias: Int
     }
 
-    func knownMatches(in tokenizer: NameTokenizer, caseSensitive: Bool) -> [Match] {
+    /// `keyedByFirstWords`: the tokenizer was made with `keyedLowercaseWords: lowercaseFirstWords`,
+    /// so that a lower-case Latin word has its key exactly when a name may start with it.
+    func knownMatches(in tokenizer: NameTokenizer, caseSensitive: Bool, keyedByFirstWords: Bool = false) -> [Match] {
         var matches: [Match] = []
+        matches.reserveCapacity(tokenizer.tokens.count / 8 + 2)
         var i = 0
         let tokens = tokenizer.tokens
         let count = tokens.count
         var scratch = MatchScratch()
         while i < count {
-            if !mayStartName(tokens[i], caseSensitive: caseSensitive) {
+            if !mayStartName(tokenizer, tokens[i], at: i, caseSensitive: caseSensitive, keyedByFirstWords: keyedByFirstWords) {
                 i += 1
                 continue
             }
-            if let match = longestMatch(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch),
+            if let match = longestMatchOfPossibleStart(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch),
                !isCommonWordMisread(match, tokenizer: tokenizer) {
                 matches.append(match)
                 i = match.tokens.upperBound
@@ -204,7 +220,22 @@ public final class EntityMatcher: @unchecked Sendable {
         "very", "just", "even", "much", "many", "each", "both", "same", "other", "after", "before", "since", "under",
     ]
 
-    private static let commonWordBytes: Set<[UInt8]> = Set(commonWords.map { Array($0.utf8) })
+    /// The common words of at most seven letters, their bytes packed into an integer (see `packed`).
+    private static let commonWordKeys = KeyTable(keys: commonWords.compactMap { packed(Array($0.utf8)) })
+
+    /// The bytes of a word of 1 to 7 bytes, none 0, packed into one integer, the first in the
+    /// lowest byte; nil for other words. Two such words are equal when their packings are.
+    static func packed<Bytes: Collection>(_ bytes: Bytes) -> UInt64? where Bytes.Element == UInt8 {
+        guard !bytes.isEmpty, bytes.count <= 7 else { return nil }
+        var key: UInt64 = 0
+        var shift: UInt64 = 0
+        for b in bytes {
+            guard b != 0 else { return nil }
+            key |= UInt64(b) << shift
+            shift += 8
+        }
+        return key
+    }
 
     /// True for a one-word match that is an ordinary English word read as a different name.
     /// Runs on every one-word match: bytes only, no String.
@@ -212,30 +243,34 @@ public final class EntityMatcher: @unchecked Sendable {
         guard match.tokens.count == 1 else { return false }
         let range = match.scalarRange
         guard range.count <= 7 else { return false }
-        var lower: [UInt8] = []
-        lower.reserveCapacity(range.count)
+        // The word in lower case, packed as `packed` does (no common word has a 0 byte).
+        var lower: UInt64 = 0
+        var shift: UInt64 = 0
         var allUpper = true
         for i in range {
             let v = tokenizer.scalars[i].value
-            guard v < 0x80 else { return false }
+            guard v < 0x80, v != 0 else { return false }
             let b = UInt8(v)
             if b &- 0x61 < 26 { allUpper = false }
-            lower.append(b &- 0x41 < 26 ? b | 0x20 : b)
+            lower |= UInt64(b &- 0x41 < 26 ? b | 0x20 : b) << shift
+            shift += 8
         }
-        guard Self.commonWordBytes.contains(lower) else { return false }
+        guard Self.commonWordKeys.contains(lower) else { return false }
         let alias = aliases[match.alias]
         if alias.allAcronyms { return range.count > 2 || !allUpper }
-        return alias.letters != lower
+        return alias.letters.count != range.count || Self.packed(alias.letters) != lower
     }
 
     /// False when no known name can start with this word. Most words of a text are answered here,
     /// without allocating anything.
-    @inline(__always) private func mayStartName(_ token: NameToken, caseSensitive: Bool) -> Bool {
+    @inline(__always) private func mayStartName(_ tokenizer: NameTokenizer, _ token: NameToken, at k: Int, caseSensitive: Bool,
+                                                keyedByFirstWords: Bool = false) -> Bool {
         if token.alternativesIndex >= 0 { return true }
-        if caseSensitive && token.script == .latin && !token.startsUppercase && !lowercaseFirstWords.contains(token.exactLowercaseKey) {
+        if caseSensitive && token.script == .latin && !token.startsUppercase
+            && !(keyedByFirstWords ? token.wordKey != 0 : lowercaseFirstWords.contains(token.exactLowercaseKey)) {
             return false
         }
-        if trie.child(of: 0, key: token.wordKey) != nil { return true }
+        if trie.child(of: 0, key: tokenizer.wordKey(k)) != nil { return true }
         return token.acronymKey != 0 && trie.child(of: 0, key: token.acronymKey) != nil
     }
 
@@ -251,18 +286,31 @@ public final class EntityMatcher: @unchecked Sendable {
         var active: [(node: Int32, coreStart: Int)] = []
         var next: [(node: Int32, coreStart: Int)] = []
         var candidates: [(end: Int, node: Int32, coreStart: Int)] = []
+        var text = CandidateText()
+
+        init() {
+            active.reserveCapacity(8)
+            next.reserveCapacity(8)
+            candidates.reserveCapacity(8)
+        }
     }
 
     func longestMatch(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool, scratch: inout MatchScratch) -> Match? {
+        // Most words start no name: answer them before allocating anything.
+        if !mayStartName(tokenizer, tokenizer.tokens[start], at: start, caseSensitive: caseSensitive) { return nil }
+        return longestMatchOfPossibleStart(in: tokenizer, at: start, caseSensitive: caseSensitive, scratch: &scratch)
+    }
+
+    /// `longestMatch` for a token that `mayStartName` accepted.
+    private func longestMatchOfPossibleStart(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool,
+                                             scratch: inout MatchScratch) -> Match? {
         let tokens = tokenizer.tokens
         let first = tokens[start]
-        // Most words start no name: answer them before allocating anything.
-        if !mayStartName(first, caseSensitive: caseSensitive) { return nil }
         // Paths alive after each token: (trie node, where the name starts in scalars).
-        scratch.active.removeAll(keepingCapacity: true)
-        scratch.next.removeAll(keepingCapacity: true)
-        scratch.candidates.removeAll(keepingCapacity: true)
-        if first.wordKey != 0, let node = trie.child(of: 0, key: first.wordKey) {
+        if !scratch.active.isEmpty { scratch.active.removeAll(keepingCapacity: true) }
+        if !scratch.next.isEmpty { scratch.next.removeAll(keepingCapacity: true) }
+        if !scratch.candidates.isEmpty { scratch.candidates.removeAll(keepingCapacity: true) }
+        if let node = trie.child(of: 0, key: tokenizer.wordKey(start)) {
             scratch.active.append((node, first.range.lowerBound))
         }
         if first.acronymKey != 0, let node = trie.child(of: 0, key: first.acronymKey) {
@@ -281,10 +329,15 @@ public final class EntityMatcher: @unchecked Sendable {
                 scratch.candidates.append((end, path.node, path.coreStart))
             }
             guard end < tokens.count, tokens[end].joinsPrevious else { break }
+            // A name that cannot go on needs no key of the next word (a word's key may cost a pass over its letters).
+            var goesOn = false
+            for path in scratch.active where trie.hasChildren(path.node) { goesOn = true; break }
+            if !goesOn { break }
             let token = tokens[end]
-            scratch.next.removeAll(keepingCapacity: true)
+            let wordKey = tokenizer.wordKey(end)
+            if !scratch.next.isEmpty { scratch.next.removeAll(keepingCapacity: true) }
             for path in scratch.active {
-                if let node = trie.child(of: path.node, key: token.wordKey) { scratch.next.append((node, path.coreStart)) }
+                if let node = trie.child(of: path.node, key: wordKey) { scratch.next.append((node, path.coreStart)) }
                 if token.acronymKey != 0, let node = trie.child(of: path.node, key: token.acronymKey) {
                     scratch.next.append((node, path.coreStart))
                 }
@@ -294,12 +347,25 @@ public final class EntityMatcher: @unchecked Sendable {
         }
         for candidate in scratch.candidates.reversed() {
             var best: (alias: Int, score: Double)? = nil
-            var text: CandidateText? = nil
-            for alias in trie.entries(candidate.node) {
-                guard let score = confirm(aliases[alias], tokenizer: tokenizer, tokens: start..<candidate.end,
-                                          caseSensitive: caseSensitive, text: &text) else { continue }
-                if best == nil || score > best!.score { best = (alias, score) }
-                if score > 1 { break }   // the spelling itself: nothing can score higher
+            var haveText = false
+            // The spelling itself scores above every variant, and the first one found wins: look
+            // for it before scoring variants, which spares their edit distances.
+            for entry in trie.entryRange(candidate.node) {
+                let alias = trie.entry(entry)
+                if isSpelling(alias, tokenizer: tokenizer, tokens: start..<candidate.end, caseSensitive: caseSensitive,
+                              text: &scratch.text, haveText: &haveText) {
+                    best = (alias, 1.01)
+                    break
+                }
+            }
+            if best == nil {
+                for entry in trie.entryRange(candidate.node) {
+                    let alias = trie.entry(entry)
+                    guard let score = confirm(alias, tokenizer: tokenizer, tokens: start..<candidate.end,
+                                              caseSensitive: caseSensitive, text: &scratch.text, haveText: &haveText) else { continue }
+                    if best == nil || score > best!.score { best = (alias, score) }
+                    if score > 1 { break }   // the spelling itself: nothing can score higher
+                }
             }
             if let best {
                 let scalarStart = max(candidate.coreStart, tokens[start].range.lowerBound)
@@ -310,62 +376,159 @@ public final class EntityMatcher: @unchecked Sendable {
         return nil
     }
 
-    /// A score when `tokens` of the text may be read as `alias`, nil when they may not.
     /// The letters of a stretch of text, computed once however many spellings it is tried against.
-    private struct CandidateText {
+    /// Kept in `MatchScratch`, so that its arrays are reused from one candidate to the next.
+    struct CandidateText {
         var letters: [UInt8] = []
         var lastLetters: [UInt8] = []
         var folded: [UInt8]? = nil
+        /// `NameKey.hash(letters)`.
+        var lettersHash: UInt64 = 0
 
-        init(_ tokenizer: NameTokenizer, _ range: Range<Int>) {
-            for k in range {
-                let token = tokenizer.tokens[k]
-                lastLetters.removeAll(keepingCapacity: true)
-                for s in token.coreStart..<token.range.upperBound {
-                    NameKey.appendLatinLetter(tokenizer.scalars[s].value, into: &lastLetters)
+        mutating func read(_ tokenizer: NameTokenizer, _ range: Range<Int>) {
+            folded = nil
+            let tokens = tokenizer.tokens
+            // At most one letter per scalar of the words.
+            let capacity = tokens[range.upperBound - 1].range.upperBound - tokens[range.lowerBound].coreStart + 1
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { storage in
+                var out = ScratchBytes(storage.baseAddress!)
+                var lastStart = 0
+                tokenizer.scalars.withUnsafeBufferPointer { scalars in
+                    for k in range {
+                        let token = tokens[k]
+                        lastStart = out.count
+                        for s in token.coreStart..<token.range.upperBound {
+                            let v = scalars[s].value
+                            if v &- 0x61 < 26 { out.append(UInt8(truncatingIfNeeded: v)); continue }
+                            NameKey.appendLatinLetter(v, into: &out)
+                        }
+                    }
                 }
-                letters += lastLetters
+                letters.removeAll(keepingCapacity: true)
+                letters.append(contentsOf: UnsafeBufferPointer(start: storage.baseAddress, count: out.count))
+                lastLetters.removeAll(keepingCapacity: true)
+                lastLetters.append(contentsOf: UnsafeBufferPointer(start: storage.baseAddress! + lastStart, count: out.count - lastStart))
+                lettersHash = NameKey.hash(UnsafeBufferPointer(start: storage.baseAddress, count: out.count))
             }
         }
     }
 
-    /// A score when `tokens` of the text may be read as `alias`, nil when they may not.
-    private func confirm(_ alias: AliasEntry, tokenizer: NameTokenizer, tokens range: Range<Int>, caseSensitive: Bool,
-                         text: inout CandidateText?) -> Double? {
-        if alias.isArabic { return 1 }
-        let tokens = tokenizer.tokens
+    /// What `confirm` tests of an alias before its letters, copied out of the `AliasEntry` so that
+    /// trying the many spellings under one key reads one array instead of following a reference each.
+    struct AliasSummary {
+        /// `NameKey.hash(letters)`: letters that differ in hash differ.
+        var lettersHash: UInt64
+        /// Where the alias's letters start in `EntityMatcher.aliasLetters`.
+        var lettersStart: Int32
+        var lettersCount: Int32
+        var foldedCount: Int32
+        var tokenCount: Int16
+        var isArabic: Bool
+        var joined: Bool
+        var needsCapital: Bool
+        var allAcronyms: Bool
+
+        init(_ alias: AliasEntry, lettersStart: Int) {
+            lettersHash = NameKey.hash(alias.letters)
+            self.lettersStart = Int32(lettersStart)
+            lettersCount = Int32(alias.letters.count)
+            foldedCount = Int32(alias.folded.count)
+            tokenCount = Int16(alias.rules.count)
+            isArabic = alias.isArabic
+            joined = alias.joined
+            needsCapital = alias.rules.contains(.capitalised)
+            allAcronyms = alias.allAcronyms
+        }
+    }
+
+    /// The tests of `confirm` before the letters: the number of words and the case.
+    @inline(__always) private func fitsShape(_ summary: AliasSummary, tokenizer: NameTokenizer, tokens range: Range<Int>,
+                                             caseSensitive: Bool) -> Bool {
         // The alias is a run of tokens; a joined alias ("Kafr Zita" read as "Kafarzita") is one.
-        guard alias.joined ? range.count == 1 : range.count == alias.rules.count else { return nil }
+        guard summary.joined ? range.count == 1 : range.count == Int(summary.tokenCount) else { return false }
         // A name is written with a capital somewhere ("wa-Harid al-Mu'minin" may start in lower case),
         // which keeps "hama" and "syrian army" in running text from being read as names.
-        if caseSensitive && alias.rules.contains(.capitalised) && !range.contains(where: { tokens[$0].startsUppercase }) {
-            return nil
+        if caseSensitive && summary.needsCapital {
+            for k in range where tokenizer.tokens[k].startsUppercase { return true }
+            return false
         }
-        if text == nil { text = CandidateText(tokenizer, range) }
-        let letters = text!.letters
-        if letters == alias.letters { return 1.01 }
-        if alias.allAcronyms { return nil }
+        return true
+    }
+
+    /// True when `letters` are the alias's letters (`AliasEntry.letters`).
+    @inline(__always) private func hasLetters(_ letters: [UInt8], of summary: AliasSummary) -> Bool {
+        guard letters.count == Int(summary.lettersCount) else { return false }
+        let start = Int(summary.lettersStart)
+        return letters.withUnsafeBufferPointer { letters in
+            aliasLetters.withUnsafeBufferPointer { all in
+                for k in 0..<letters.count where letters[k] != all[start + k] { return false }
+                return true
+            }
+        }
+    }
+
+    /// True exactly when `confirm` gives alias `index` the score of the spelling itself (1.01).
+    private func isSpelling(_ index: Int, tokenizer: NameTokenizer, tokens range: Range<Int>, caseSensitive: Bool,
+                            text: inout CandidateText, haveText: inout Bool) -> Bool {
+        let summary = aliasSummaries[index]
+        if summary.isArabic { return false }
+        guard fitsShape(summary, tokenizer: tokenizer, tokens: range, caseSensitive: caseSensitive) else { return false }
+        if !haveText {
+            text.read(tokenizer, range)
+            haveText = true
+        }
+        // (Equal lengths pass the length test of `confirm`.)
+        return text.letters.count == Int(summary.lettersCount) && text.lettersHash == summary.lettersHash
+            && hasLetters(text.letters, of: summary)
+    }
+
+    /// A score when `tokens` of the text may be read as alias `index`, nil when they may not.
+    /// `text` holds the letters of `tokens` once `haveText` is true.
+    private func confirm(_ index: Int, tokenizer: NameTokenizer, tokens range: Range<Int>, caseSensitive: Bool,
+                         text: inout CandidateText, haveText: inout Bool) -> Double? {
+        let summary = aliasSummaries[index]
+        if summary.isArabic { return 1 }
+        guard fitsShape(summary, tokenizer: tokenizer, tokens: range, caseSensitive: caseSensitive) else { return nil }
+        if !haveText {
+            text.read(tokenizer, range)
+            haveText = true
+        }
+        let count = text.letters.count, aliasCount = Int(summary.lettersCount)
         // Each letter more or fewer costs a whole edit, so a length far from the alias's fails the
-        // spelling check below; answering that first spares the edit distances.
-        let longer = Double(max(letters.count, alias.letters.count))
-        if Double(abs(letters.count - alias.letters.count)) > (1 - Self.spellingSimilarityThreshold) * longer { return nil }
-        if Self.isAdjectiveForm(text!.lastLetters, of: alias.lastLetters) { return nil }
-        if text!.folded == nil { text!.folded = NameKey.latinFolded(letters) }
-        let score = NameKey.similarity(text!.folded!, alias.folded)
-        let threshold = alias.folded.count <= 4 ? Self.shortNameSimilarityThreshold : Self.similarityThreshold
+        // spelling check below; answering that first spares the edit distances. (Equal letters
+        // have equal lengths, so this answers no alias that the next test would accept.)
+        if Double(abs(count - aliasCount)) > (1 - Self.spellingSimilarityThreshold) * Double(max(count, aliasCount)) { return nil }
+        if count == aliasCount && text.lettersHash == summary.lettersHash && hasLetters(text.letters, of: summary) { return 1.01 }
+        if summary.allAcronyms { return nil }
+        let letters = text.letters
+        if text.folded == nil { text.folded = NameKey.latinFolded(letters) }
+        let threshold = summary.foldedCount <= 4 ? Self.shortNameSimilarityThreshold : Self.similarityThreshold
+        // Each folded letter more or fewer is an edit too: a bound on the score below that spares
+        // most edit distances (both tests answer nil, so their order changes nothing).
+        let foldedCount = text.folded!.count, aliasFoldedCount = Int(summary.foldedCount)
+        if foldedCount > 0 && aliasFoldedCount > 0 {
+            let bound = 1 - Double(abs(foldedCount - aliasFoldedCount)) / Double(max(foldedCount, aliasFoldedCount))
+            if bound < threshold { return nil }
+        }
+        let alias = aliases[index]
+        if Self.isAdjectiveForm(text.lastLetters, of: alias.lastLetters) { return nil }
         // The folded forms can agree while the letters as written are far apart ("READ" and
         // "Riyadh", "Deal" and "Diyala"): ordinary words, not spellings of the name.
-        guard score >= threshold, NameKey.similarity(letters, alias.letters) >= Self.spellingSimilarityThreshold else { return nil }
+        guard let score = NameKey.similarity(text.folded!, alias.folded, atLeast: threshold),
+              NameKey.similarity(letters, alias.letters, atLeast: Self.spellingSimilarityThreshold) != nil else { return nil }
         return score
     }
 
     /// Israeli, Iraqi, Lebanese, Iranian: adjectives and demonyms are not mentions of the place.
     static func isAdjectiveForm(_ word: [UInt8], of name: [UInt8]) -> Bool {
         guard word.count > name.count, word.starts(with: name) else { return false }
-        let suffix = String(decoding: word[name.count...], as: UTF8.self)
-        return ["i", "is", "n", "ns", "an", "ans", "ian", "ians", "ish", "ese", "s"].contains(suffix)
-            && !(suffix == "s" && name.last == 0x69)   // Houthi -> Houthis is the group, not an adjective
+        let suffix = word[name.count...]
+        return adjectiveSuffixes.contains { $0.elementsEqual(suffix) }
+            && !(suffix.count == 1 && suffix.first == 0x73 && name.last == 0x69)   // Houthi -> Houthis is the group, not an adjective
     }
+
+    private static let adjectiveSuffixes: [[UInt8]] =
+        ["i", "is", "n", "ns", "an", "ans", "ian", "ians", "ish", "ese", "s"].map { Array($0.utf8) }
 
     private static func isDefiniteArticle(_ tokenizer: NameTokenizer, _ token: NameToken) -> Bool {
         let word = string(tokenizer.scalars, token.range)
@@ -375,7 +538,13 @@ public final class EntityMatcher: @unchecked Sendable {
     /// The text of a scalar range, encoded by hand: appending to a UnicodeScalarView is several
     /// times slower, and every mention needs its surface.
     static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        String(unsafeUninitializedCapacity: range.count * 4) { out in
+        // The exact length, so that a short name is stored in the String itself rather than allocated.
+        var length = 0
+        for k in range {
+            let v = scalars[k].value
+            length += v < 0x80 ? 1 : (v < 0x800 ? 2 : (v < 0x10000 ? 3 : 4))
+        }
+        return String(unsafeUninitializedCapacity: length) { out in
             var o = 0
             for k in range {
                 let v = scalars[k].value
@@ -512,9 +681,18 @@ final class AliasEntry {
 struct NameTrie {
     private var children: [[UInt64: Int32]] = [[:]]
     private var entryLists: [[Int]] = [[]]
-    private var slotKeys: [UInt64] = []
-    private var slotParents: [Int32] = []
-    private var slotChildren: [Int32] = []
+    /// After `freeze()`: the entries of node n are `entryValues[entryStarts[n]..<entryStarts[n + 1]]`.
+    private var entryStarts: [Int32] = []
+    private var entryValues: [Int32] = []
+    /// After `freeze()`: whether node n has any child.
+    private var childFlags: [Bool] = []
+    /// One edge of the lookup table; the three fields side by side, so that a probe reads one place.
+    private struct Slot {
+        var key: UInt64 = 0
+        var parent: Int32 = -1   // -1: empty
+        var child: Int32 = 0
+    }
+    private var slots: [Slot] = []
     private var mask = 0
 
     mutating func insert(_ keys: [UInt64], entry: Int) {
@@ -535,20 +713,23 @@ struct NameTrie {
 
     /// Builds the lookup table; call after the last `insert`.
     mutating func freeze() {
+        entryStarts = [0]
+        entryValues = []
+        for list in entryLists {
+            entryValues += list.map { Int32($0) }
+            entryStarts.append(Int32(entryValues.count))
+        }
+        childFlags = children.map { !$0.isEmpty }
         let edges = children.reduce(0) { $0 + $1.count }
         var capacity = 16
         while capacity < edges * 2 { capacity <<= 1 }
         mask = capacity - 1
-        slotKeys = [UInt64](repeating: 0, count: capacity)
-        slotParents = [Int32](repeating: -1, count: capacity)
-        slotChildren = [Int32](repeating: 0, count: capacity)
+        slots = [Slot](repeating: Slot(), count: capacity)
         for (parent, map) in children.enumerated() {
             for (key, child) in map {
                 var slot = NameTrie.mix(Int32(parent), key) & mask
-                while slotParents[slot] != -1 { slot = (slot + 1) & mask }
-                slotKeys[slot] = key
-                slotParents[slot] = Int32(parent)
-                slotChildren[slot] = child
+                while slots[slot].parent != -1 { slot = (slot + 1) & mask }
+                slots[slot] = Slot(key: key, parent: Int32(parent), child: child)
             }
         }
     }
@@ -563,18 +744,22 @@ struct NameTrie {
 
     @inline(__always) func child(of node: Int32, key: UInt64) -> Int32? {
         var slot = NameTrie.mix(node, key) & mask
-        while true {
-            let parent = slotParents[slot]
-            if parent == -1 { return nil }
-            if parent == node && slotKeys[slot] == key { return slotChildren[slot] }
-            slot = (slot + 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            while true {
+                let found = slots[slot]
+                if found.parent == -1 { return nil }
+                if found.parent == node && found.key == key { return found.child }
+                slot = (slot + 1) & mask
+            }
         }
     }
 
-    @inline(__always) func hasEntries(_ node: Int32) -> Bool { !entryLists[Int(node)].isEmpty }
+    @inline(__always) func hasEntries(_ node: Int32) -> Bool { entryStarts[Int(node) + 1] > entryStarts[Int(node)] }
 
+    @inline(__always) func hasChildren(_ node: Int32) -> Bool { childFlags[Int(node)] }
 
+    /// Positions of the entries of a node, for `entry(_:)`; call after `freeze()`.
+    @inline(__always) func entryRange(_ node: Int32) -> Range<Int> { Int(entryStarts[Int(node)])..<Int(entryStarts[Int(node) + 1]) }
 
-
-    func entries(_ node: Int32) -> [Int] { entryLists[Int(node)] }
+    @inline(__always) func entry(_ position: Int) -> Int { Int(entryValues[position]) }
 }

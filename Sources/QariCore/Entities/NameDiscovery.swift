@@ -44,139 +44,194 @@ enum NameDiscovery {
     ]
 
     static func find(in tokenizer: NameTokenizer, covered: [Bool]) -> [DiscoveredName] {
-        let tokens = tokenizer.tokens
+        var pass = Pass(tokenizer: tokenizer, taken: covered)
+        return pass.run()
+    }
+
+    /// One run of `find`. Its state is stored properties rather than variables captured by local
+    /// functions, which Swift would check for exclusive access at every use.
+    private struct Pass {
+        let tokenizer: NameTokenizer
+        let tokens: [NameToken]
         var names: [DiscoveredName] = []
-        var taken = covered
+        var taken: [Bool]
         // Words are compared by a hash of their scalars, so no String is built per token.
-        var hashes = [UInt64](repeating: 0, count: tokens.count)
-        func word(_ k: Int) -> UInt64 {
-            if hashes[k] == 0 { hashes[k] = wordHash(tokenizer.scalars, tokens[k].coreStart..<tokens[k].range.upperBound) | 1 }
+        var hashes: [UInt64]
+        /// `WordKind` bits of each word whose hash is in `hashes`: one look-up answers every word list.
+        var kinds: [UInt8]
+        let wordKinds = NameDiscovery.wordKinds
+        let placeCueHashes = NameDiscovery.placeCueHashes
+        let words = Words.all
+        let placeCueLengthBits = NameDiscovery.placeCueLengthBits
+        let lowercasePlaceCueKeys = NameDiscovery.lowercasePlaceCueKeys
+
+        /// Whether a Latin word that does not start with a capital may be a place cue: its length
+        /// is that of one and its letters are those of a lower-case one (read from the token, not
+        /// the text; a cue written so has those letters).
+        @inline(__always) func isPlaceCueCandidate(_ token: NameToken) -> Bool {
+            guard !token.hasArticle, token.range.count < 64, placeCueLengthBits & (1 << UInt64(token.range.count)) != 0 else { return false }
+            return lowercasePlaceCueKeys.contains(token.exactLowercaseKey)
+        }
+
+        init(tokenizer: NameTokenizer, taken: [Bool]) {
+            self.tokenizer = tokenizer
+            self.tokens = tokenizer.tokens
+            self.taken = taken
+            self.hashes = [UInt64](repeating: 0, count: tokenizer.tokens.count)
+            self.kinds = [UInt8](repeating: 0, count: tokenizer.tokens.count)
+        }
+
+        mutating func word(_ k: Int) -> UInt64 {
+            if hashes[k] == 0 {
+                let hash = wordHash(tokenizer.scalars, tokens[k].coreStart..<tokens[k].range.upperBound) | 1
+                hashes[k] = hash
+                kinds[k] = UInt8(truncatingIfNeeded: wordKinds.payload(hash) ?? 0)
+            }
             return hashes[k]
         }
+
+        /// The word lists word `k` is in (`WordKind` bits).
+        mutating func kind(_ k: Int) -> UInt8 {
+            _ = word(k)
+            return kinds[k]
+        }
+
         /// A capitalised Latin word (or "al-" + one) that no known name covers.
-        func isNameWord(_ k: Int) -> Bool {
+        mutating func isNameWord(_ k: Int) -> Bool {
             guard k < tokens.count, !taken[k], tokens[k].script == .latin, tokens[k].startsUppercase else { return false }
-            let w = word(k)
-            return !notNameWordHashes.contains(w) && !rankHashes.contains(w) && !factionTailHashes.contains(w)
+            return kind(k) & (WordKind.notName | WordKind.rank | WordKind.factionTail) == 0
                 && !looksLikeAdjective(tokenizer.scalars, tokens[k].range)
         }
+
         /// Joined name words from `k`, at most `limit`.
-        func nameRun(from k: Int, limit: Int) -> Int {
+        mutating func nameRun(from k: Int, limit: Int) -> Int {
             var end = k
             while end < tokens.count, end - k < limit, isNameWord(end), end == k || tokens[end].joinsPrevious { end += 1 }
             return end
         }
-        func add(_ range: Range<Int>, _ type: EntityType, _ kind: String? = nil) {
-            guard !range.isEmpty, range.allSatisfy({ !taken[$0] }) else { return }
+
+        mutating func add(_ range: Range<Int>, _ type: EntityType, _ kind: String? = nil) {
+            guard !range.isEmpty else { return }
+            for k in range where taken[k] { return }
             for k in range { taken[k] = true }
             names.append(DiscoveredName(tokens: range, type: type, placeKind: kind, key: key(tokenizer, range)))
         }
 
-        var k = 0
-        while k < tokens.count {
-            defer { k += 1 }
-            if taken[k] || tokens[k].script != .latin { continue }
-            // Every pattern starts at a capitalised word or at a lower-case place cue; building the
-            // word as a String only for those keeps this pass cheap.
-            if !tokens[k].startsUppercase && !isPlaceCueCandidate(tokenizer, tokens[k]) { continue }
-            let w = word(k)
-            // Faction: head + name words.
-            if factionHeadHashes.contains(w) && !tokens[k].hasArticle {
-                var end = nameRun(from: k + 1, limit: 4)
-                // "Hurras al-Din Abu Hammam al-Suri": a person's name starts at "Abu".
-                if let abu = (k + 1..<end).first(where: { word($0) == Words.abu }) { end = abu }
-                if end > k + 1, tokens[k + 1].joinsPrevious {
-                    add(k..<end, .faction)
-                    k = end - 1
-                    continue
-                }
+        /// Whether a faction's closing word ("Brigade", "Operations") follows within four words.
+        mutating func closes(after k: Int) -> Bool {
+            for j in k + 1..<min(k + 5, tokens.count) where tokens[j].startsUppercase {
+                if kind(j) & (WordKind.factionTail | WordKind.operation) != 0 { return true }
             }
-            // Faction: name words + "Brigade" / "Operations Room". Look for the closing word first: it is rare.
-            let closes = (k + 1..<min(k + 5, tokens.count)).contains { j in
-                tokens[j].startsUppercase && (factionTailHashes.contains(word(j)) || word(j) == Words.operations || word(j) == Words.operation)
-            }
-            if closes, isNameWord(k), k + 1 < tokens.count {
-                let end = nameRun(from: k, limit: 4)
-                var closed: Int? = nil
-                for j in (k + 1)...min(end, tokens.count - 1) where tokens[j].joinsPrevious {
-                    let tail = word(j)
-                    if factionTailHashes.contains(tail) { closed = j + 1; break }
-                    if (tail == Words.operations || tail == Words.operation), j + 1 < tokens.count, word(j + 1) == Words.room {
-                        closed = j + 2
+            return false
+        }
+
+        mutating func run() -> [DiscoveredName] {
+            var k = 0
+            while k < tokens.count {
+                defer { k += 1 }
+                if taken[k] || tokens[k].script != .latin { continue }
+                // Every pattern starts at a capitalised word or at a lower-case place cue; building the
+                // word as a String only for those keeps this pass cheap.
+                if !tokens[k].startsUppercase && !isPlaceCueCandidate(tokens[k]) { continue }
+                let w = word(k)
+                // Faction: head + name words.
+                let wKind = kinds[k]
+                if wKind & WordKind.factionHead != 0 && !tokens[k].hasArticle {
+                    var end = nameRun(from: k + 1, limit: 4)
+                    // "Hurras al-Din Abu Hammam al-Suri": a person's name starts at "Abu".
+                    for j in k + 1..<max(end, k + 1) where word(j) == words.abu {
+                        end = j
                         break
                     }
-                    if j >= end { break }
-                }
-                if let closed, closed - k >= 2 {
-                    add(k..<closed, .faction)
-                    k = closed - 1
-                    continue
-                }
-            }
-            // Person: Abu X (al-Y).
-            if w == Words.abu && !tokens[k].hasArticle {
-                var end = k + 1
-                while end < tokens.count, end - k <= 4, tokens[end].joinsPrevious, isNameWord(end) {
-                    end += 1
-                }
-                if end > k + 1 {
-                    add(k..<end, .person)
-                    k = end - 1
-                    continue
-                }
-            }
-            // Person: rank(s) + at least two name words ("Lt. Col. Ahmed Mohamed").
-            if rankHashes.contains(w) {
-                var next = k + 1
-                while next < tokens.count, rankHashes.contains(word(next)), gapIsRankJoin(tokenizer, next) { next += 1 }
-                if next < tokens.count, gapIsRankJoin(tokenizer, next) {
-                    let end = nameRun(from: next, limit: 3)
-                    if end - next >= 2 {
-                        add(next..<end, .person)
+                    if end > k + 1, tokens[k + 1].joinsPrevious {
+                        add(k..<end, .faction)
                         k = end - 1
                         continue
                     }
                 }
-            }
-            // Place: "the town of X", "villages of X, Y and Z", "near X".
-            if let cue = placeCueHashes.payload(w) {
-                let kind = placeCueKinds[cue]
-                var next = k + 1
-                if w != Words.near && w != Words.nearCapitalised {
-                    guard next < tokens.count, word(next) == Words.of else { continue }
-                    next += 1
-                }
-                while next < tokens.count {
-                    let end = nameRun(from: next, limit: 3)
-                    guard end > next else { break }
-                    add(next..<end, .place, kind)
-                    // A list continues with ", Y" or "and Y".
-                    if end < tokens.count, word(end) == Words.and || word(end) == Words.or {
-                        next = end + 1
-                    } else if end < tokens.count, gapIsComma(tokenizer, end) {
-                        next = end
-                    } else {
-                        next = end
-                        break
+                // Faction: name words + "Brigade" / "Operations Room". Look for the closing word first: it is rare.
+                if closes(after: k), isNameWord(k), k + 1 < tokens.count {
+                    let end = nameRun(from: k, limit: 4)
+                    var closed: Int? = nil
+                    for j in (k + 1)...min(end, tokens.count - 1) where tokens[j].joinsPrevious {
+                        let tail = word(j)
+                        if kind(j) & WordKind.factionTail != 0 { closed = j + 1; break }
+                        if (tail == words.operations || tail == words.operation), j + 1 < tokens.count, word(j + 1) == words.room {
+                            closed = j + 2
+                            break
+                        }
+                        if j >= end { break }
+                    }
+                    if let closed, closed - k >= 2 {
+                        add(k..<closed, .faction)
+                        k = closed - 1
+                        continue
                     }
                 }
-                k = max(k, next - 1)
+                // Person: Abu X (al-Y).
+                if w == words.abu && !tokens[k].hasArticle {
+                    var end = k + 1
+                    while end < tokens.count, end - k <= 4, tokens[end].joinsPrevious, isNameWord(end) {
+                        end += 1
+                    }
+                    if end > k + 1 {
+                        add(k..<end, .person)
+                        k = end - 1
+                        continue
+                    }
+                }
+                // Person: rank(s) + at least two name words ("Lt. Col. Ahmed Mohamed").
+                if wKind & WordKind.rank != 0 {
+                    var next = k + 1
+                    while next < tokens.count, kind(next) & WordKind.rank != 0, gapIsRankJoin(tokenizer, next) { next += 1 }
+                    if next < tokens.count, gapIsRankJoin(tokenizer, next) {
+                        let end = nameRun(from: next, limit: 3)
+                        if end - next >= 2 {
+                            add(next..<end, .person)
+                            k = end - 1
+                            continue
+                        }
+                    }
+                }
+                // Place: "the town of X", "villages of X, Y and Z", "near X".
+                if wKind & WordKind.placeCue != 0, let cue = placeCueHashes.payload(w) {
+                    let kind = placeCueKinds[cue]
+                    var next = k + 1
+                    if w != words.near && w != words.nearCapitalised {
+                        guard next < tokens.count, word(next) == words.of else { continue }
+                        next += 1
+                    }
+                    while next < tokens.count {
+                        let end = nameRun(from: next, limit: 3)
+                        guard end > next else { break }
+                        add(next..<end, .place, kind)
+                        // A list continues with ", Y" or "and Y".
+                        if end < tokens.count, word(end) == words.and || word(end) == words.or {
+                            next = end + 1
+                        } else if end < tokens.count, gapIsComma(tokenizer, end) {
+                            next = end
+                        } else {
+                            next = end
+                            break
+                        }
+                    }
+                    k = max(k, next - 1)
+                }
             }
+            if names.count < 2 { return names }
+            return names.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
         }
-        return names.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
-    /// Bit n set when some cue word has n letters; bit c - 64 set when some cue starts with ASCII c.
+    /// Bit n set when some cue word has n letters.
     private static let placeCueLengthBits: UInt64 = placeCues.keys.reduce(0) { $0 | (1 << UInt64(min($1.unicodeScalars.count, 63))) }
-    private static let placeCueInitialBits: UInt64 = placeCues.keys.reduce(0) {
-        $0 | (1 << UInt64($1.unicodeScalars.first!.value - 64))
-    }
-
-    @inline(__always) private static func isPlaceCueCandidate(_ tokenizer: NameTokenizer, _ token: NameToken) -> Bool {
-        guard !token.hasArticle, token.range.count < 64, placeCueLengthBits & (1 << UInt64(token.range.count)) != 0 else { return false }
-        let initial = tokenizer.scalars[token.range.lowerBound].value
-        return initial >= 64 && initial < 128 && placeCueInitialBits & (1 << UInt64(initial - 64)) != 0
-    }
+    /// `NameToken.exactLowercaseKey` of the place cues that start in lower case.
+    private static let lowercasePlaceCueKeys = KeyTable(keys: placeCues.keys.compactMap { cue -> UInt64? in
+        guard let first = cue.unicodeScalars.first, first.value >= 0x61 && first.value <= 0x7A else { return nil }
+        var letters: [UInt8] = []
+        for scalar in cue.unicodeScalars { NameKey.appendLatinLetter(scalar.value, into: &letters) }
+        return NameKey.hash(letters, seed: NameKey.exactSeed)
+    })
 
     /// Demonym and adjective shapes: "Turkish", "Syrian", "Lebanese", "Northern" are not place names.
     static func looksLikeAdjective(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
@@ -203,18 +258,36 @@ enum NameDiscovery {
         return wordHash(scalars, 0..<scalars.count) | 1
     }
 
-    private static let factionHeadHashes = KeyTable(keys: factionHeads.map(wordHash))
-    private static let factionTailHashes = KeyTable(keys: factionTails.map(wordHash))
-    private static let rankHashes = KeyTable(keys: ranks.map(wordHash))
-    private static let notNameWordHashes = KeyTable(keys: notNameWords.map(wordHash))
+    /// Bits of `wordKinds`: the word lists a word is in.
+    private enum WordKind {
+        static let factionHead: UInt8 = 1, factionTail: UInt8 = 2, rank: UInt8 = 4, notName: UInt8 = 8
+        static let operation: UInt8 = 16   // "Operations" or "Operation"
+        static let placeCue: UInt8 = 32
+    }
+
+    /// Every listed word's hash, with the `WordKind` bits of the lists it is in.
+    private static let wordKinds: KeyTable = {
+        var kinds: [UInt64: Int] = [:]
+        func mark(_ words: [String], _ kind: UInt8) {
+            for word in words { kinds[wordHash(word), default: 0] |= Int(kind) }
+        }
+        mark(Array(factionHeads), WordKind.factionHead)
+        mark(Array(factionTails), WordKind.factionTail)
+        mark(Array(ranks), WordKind.rank)
+        mark(Array(notNameWords), WordKind.notName)
+        mark(["Operations", "Operation"], WordKind.operation)
+        mark(Array(placeCues.keys), WordKind.placeCue)
+        return KeyTable(kinds.map { (key: $0.key, payload: $0.value) })
+    }()
     /// Place cue words; the payload indexes `placeCueKinds`.
     private static let placeCueKinds: [String?] = Array(placeCues.values)
     private static let placeCueHashes = KeyTable(placeCues.keys.enumerated().map { (wordHash($0.element), $0.offset) })
 
-    private enum Words {
-        static let operations = wordHash("Operations"), operation = wordHash("Operation"), room = wordHash("Room")
-        static let abu = wordHash("Abu"), near = wordHash("near"), nearCapitalised = wordHash("Near")
-        static let of = wordHash("of"), and = wordHash("and"), or = wordHash("or")
+    private struct Words {
+        let operations = wordHash("Operations"), operation = wordHash("Operation"), room = wordHash("Room")
+        let abu = wordHash("Abu"), near = wordHash("near"), nearCapitalised = wordHash("Near")
+        let of = wordHash("of"), and = wordHash("and"), or = wordHash("or")
+        static let all = Words()
     }
 
     /// Only spaces and dots between a rank and what follows: "Lt. Col. Ahmed".

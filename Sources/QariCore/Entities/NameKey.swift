@@ -211,7 +211,9 @@ enum NameKey {
 
     /// Appends normalised Arabic letters (low byte of each scalar): alef forms to bare alef,
     /// alef maqsura to yaa, taa marbuta to haa; harakat and tatweel dropped.
-    static func appendArabicNormalized<Sink: ByteSink>(_ scalars: [Unicode.Scalar], _ range: Range<Int>, into buffer: inout Sink) {
+    static func appendArabicNormalized<Scalars: RandomAccessCollection, Sink: ByteSink>(_ scalars: Scalars, _ range: Range<Int>,
+                                                                                      into buffer: inout Sink)
+        where Scalars.Element == Unicode.Scalar, Scalars.Index == Int {
         for k in range {
             if let byte = normalizedArabicByte(scalars[k].value) { buffer.append(byte) }
         }
@@ -275,6 +277,47 @@ enum NameKey {
 
     // MARK: Similarity
 
+    /// `similarity(a, b)` when it is at least `threshold`, else nil; stops as soon as a row of
+    /// the edit distances shows that it is lower. (Each row's smallest distance bounds the final
+    /// distance from below, so that score bounds the similarity from above.)
+    static func similarity(_ a: [UInt8], _ b: [UInt8], atLeast threshold: Double) -> Double? {
+        if a == b { return 1 >= threshold ? 1 : nil }
+        let n = a.count, m = b.count
+        if n == 0 || m == 0 { return 0 >= threshold ? 0 : nil }
+        let longer = Double(max(n, m))
+        // Distances in half edits, as integers: every cost is a multiple of one half, so this is
+        // exact, and the result is the same Double as `similarity` computes.
+        let halves = withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * (m + 1)) { rows -> Int32? in
+            var previousRow = UnsafeMutableBufferPointer(rebasing: rows[0...m])
+            var row = UnsafeMutableBufferPointer(rebasing: rows[(m + 1)...(2 * m + 1)])
+            let bVowels = UnsafeMutableBufferPointer(rebasing: rows[(2 * m + 2)...])
+            for j in 0...m { previousRow[j] = Int32(2 * j) }
+            for j in 1...m { bVowels[j] = isVowel(b[j - 1]) ? 1 : 0 }
+            return a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    for i in 1...n {
+                        let ai = a[i - 1]
+                        let aVowel: Int32 = isVowel(ai) ? 1 : 0
+                        row[0] = Int32(2 * i)
+                        var smallest = row[0]
+                        for j in 1...m {
+                            let substitution: Int32 = ai == b[j - 1] ? 0 : 2 - (aVowel & bVowels[j])
+                            let value = min(previousRow[j] + 2, row[j - 1] + 2, previousRow[j - 1] + substitution)
+                            row[j] = value
+                            smallest = min(smallest, value)
+                        }
+                        if 1 - (Double(smallest) / 2) / longer < threshold { return nil }
+                        swap(&previousRow, &row)
+                    }
+                    return previousRow[m]
+                }
+            }
+        }
+        guard let halves else { return nil }
+        let score = 1 - (Double(halves) / 2) / longer
+        return score >= threshold ? score : nil
+    }
+
     /// 1 - (weighted edit distance / longer length); a vowel replacing a vowel costs half.
     static func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
         if a == b { return 1 }
@@ -328,6 +371,8 @@ struct ScratchBytes: RandomAccessCollection, NameKey.ByteSink {
     }
 
     @inline(__always) mutating func removeAll() { count = 0 }
+
+    @inline(__always) mutating func removeLast() { count -= 1 }
 }
 
 /// A fixed set of 64-bit keys (already hashes) with a small payload each, looked up by open
@@ -337,6 +382,9 @@ struct KeyTable: Sendable {
     private let keys: [UInt64]
     private let payloads: [Int]
     private let mask: Int
+    /// One bit per 14-bit slice of a key (`filterBit`), set for the keys present: 2 KB that stay in
+    /// the fastest cache answer most keys that are absent without reading `keys`.
+    private let filter: [UInt64]
 
     init(_ entries: [(key: UInt64, payload: Int)]) {
         var capacity = 16
@@ -352,7 +400,15 @@ struct KeyTable: Sendable {
         self.keys = keys
         self.payloads = payloads
         self.mask = capacity - 1
+        var filter = [UInt64](repeating: 0, count: 256)
+        for entry in entries where entry.key != 0 {
+            let bit = KeyTable.filterBit(entry.key)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.filter = filter
     }
+
+    @inline(__always) private static func filterBit(_ key: UInt64) -> Int { Int(truncatingIfNeeded: key >> 50) }
 
     init(keys: [UInt64]) {
         self.init(keys.map { ($0, 0) })
@@ -364,6 +420,8 @@ struct KeyTable: Sendable {
 
     /// The payload of `key`, nil when the key is not in the table. Key 0 is never present.
     @inline(__always) func payload(_ key: UInt64) -> Int? {
+        let bit = KeyTable.filterBit(key)
+        if key != 0 && filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return nil }
         var slot = KeyTable.slot(key, mask)
         while true {
             let found = keys[slot]

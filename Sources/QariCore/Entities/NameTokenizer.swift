@@ -19,7 +19,8 @@ struct NameToken {
     var startsUppercase: Bool
     var uppercaseCount: Int
     var lowercaseCount: Int
-    /// Hash of the transliteration key (Latin), of the normalised form (Arabic) or of the digits.
+    /// Hash of the transliteration key (Latin), of the normalised form (Arabic) or of the digits;
+    /// 0 when the tokenizer left it to be computed on demand (see `NameTokenizer.wordKey(_:)`).
     var wordKey: UInt64
     /// Hash of "#" + upper-cased letters, for tokens shaped like an abbreviation (US, HTS, HaD); 0 otherwise.
     var acronymKey: UInt64
@@ -49,9 +50,31 @@ struct NameTokenizer {
 
     /// `alwaysAcronymKeys`: give every Latin token an abbreviation key regardless of its case
     /// (used when resolving a name a person typed, where case is not to be trusted).
-    init(_ text: String, alwaysAcronymKeys: Bool = false) {
+    /// `keyedLowercaseWords`: when given, Latin words that do not start with a capital get their
+    /// `wordKey` only when their `exactLowercaseKey` is in it; the others keep 0, and `wordKey(_:)`
+    /// computes it when asked for. Most words of a text are such words, and the matcher passes over
+    /// nearly all of them without needing their key.
+    init(_ text: String, alwaysAcronymKeys: Bool = false, keyedLowercaseWords: KeyTable? = nil) {
         self.scalars = NameTokenizer.scalars(of: text)
-        tokenize(alwaysAcronymKeys: alwaysAcronymKeys)
+        tokenize(alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords)
+    }
+
+    /// The `wordKey` of token `k`, computed now when the tokenizer left it out.
+    @inline(__always) func wordKey(_ k: Int) -> UInt64 {
+        let key = tokens[k].wordKey
+        return key != 0 ? key : latinWordKey(tokens[k])
+    }
+
+    /// The `wordKey` of a Latin token, as `tokenize` computes it.
+    @inline(never) func latinWordKey(_ token: NameToken) -> UInt64 {
+        let count = token.range.upperBound - token.coreStart
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 1) { storage in
+            var letters = ScratchBytes(storage.baseAddress!)
+            for k in token.coreStart..<token.range.upperBound { NameKey.appendLatinLetter(scalars[k].value, into: &letters) }
+            var hasher = NameKey.ByteHasher()
+            NameKey.latinSkeleton(letters, into: &hasher)
+            return hasher.value
+        }
     }
 
     /// The scalars of a text, decoded from its UTF-8 by hand (iterating `unicodeScalars` costs
@@ -61,7 +84,20 @@ struct NameTokenizer {
             let n = buffer.count
             return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
                 var i = 0, o = 0
+                let base = buffer.baseAddress
                 while i < n {
+                    // Eight ASCII bytes at once: nearly all of an English text.
+                    if i + 8 <= n, let base {
+                        let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                        if word & 0x8080_8080_8080_8080 == 0 {
+                            for t in 0..<8 {
+                                out[o + t] = Unicode.Scalar(UInt8(truncatingIfNeeded: word >> UInt64(8 * t)))
+                            }
+                            i += 8
+                            o += 8
+                            continue
+                        }
+                    }
                     let b0 = UInt32(buffer[i])
                     var v: UInt32
                     if b0 < 0x80 {
@@ -84,27 +120,41 @@ struct NameTokenizer {
         return decoded ?? Array(text.unicodeScalars)
     }
 
-    static func isApostrophe(_ v: UInt32) -> Bool {
+    @inline(__always) static func isApostrophe(_ v: UInt32) -> Bool {
         v == 0x27 || v == 0x60 || v == 0x2019 || v == 0x2018 || v == 0x2BC || v == 0x2BE || v == 0x2BF || v == 0x2032 || v == 0xB4
     }
 
-    static func isHyphen(_ v: UInt32) -> Bool { v == 0x2D || v == 0x2010 || v == 0x2011 }
+    @inline(__always) static func isHyphen(_ v: UInt32) -> Bool { v == 0x2D || v == 0x2010 || v == 0x2011 }
 
-    static func isSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0xA0 || v == 0x09 || v == 0x202F || v == 0x2009 }
+    @inline(__always) static func isSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0xA0 || v == 0x09 || v == 0x202F || v == 0x2009 }
 
-    static func isLatinLetter(_ v: UInt32) -> Bool {
-        (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
-            || (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) || (v >= 0x1E00 && v <= 0x1EFF)
+    @inline(__always) static func isLatinLetter(_ v: UInt32) -> Bool {
+        if v < 0x80 { return (v | 0x20) &- 0x61 < 26 }   // a-z, A-Z
+        return (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) || (v >= 0x1E00 && v <= 0x1EFF)
     }
 
-    static func isDigit(_ v: UInt32) -> Bool { (v >= 0x30 && v <= 0x39) || (v >= 0x660 && v <= 0x669) }
+    @inline(__always) static func isDigit(_ v: UInt32) -> Bool { (v >= 0x30 && v <= 0x39) || (v >= 0x660 && v <= 0x669) }
 
     /// Arabic letters, plus harakat and tatweel, which belong to the word they sit on.
-    static func isArabicWordScalar(_ v: UInt32) -> Bool {
+    @inline(__always) static func isArabicWordScalar(_ v: UInt32) -> Bool {
         (v >= 0x621 && v <= 0x65F) || v == 0x670 || (v >= 0x671 && v <= 0x6D3) || (v >= 0x6FA && v <= 0x6FF) || v == 0x640
     }
 
-    private mutating func tokenize(alwaysAcronymKeys: Bool) {
+    private mutating func tokenize(alwaysAcronymKeys: Bool, keyedLowercaseWords: KeyTable?) {
+        var tokens: [NameToken] = []
+        var arabicAlternatives: [[ArabicAlternative]] = []
+        scalars.withUnsafeBufferPointer { scalars in
+            NameTokenizer.tokenize(scalars, alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords,
+                                   tokens: &tokens, arabicAlternatives: &arabicAlternatives)
+        }
+        self.tokens = tokens
+        self.arabicAlternatives = arabicAlternatives
+    }
+
+    /// The tokenizer proper, over the scalars in memory.
+    private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, alwaysAcronymKeys: Bool,
+                                 keyedLowercaseWords: KeyTable?, tokens: inout [NameToken],
+                                 arabicAlternatives: inout [[ArabicAlternative]]) {
         let count = scalars.count
         tokens.reserveCapacity(count / 5 + 1)
         var index = 0
@@ -117,9 +167,22 @@ struct NameTokenizer {
 
         while index < count {
             let v = scalars[index].value
-            let latin = NameTokenizer.isLatinLetter(v)
-            let digit = !latin && NameTokenizer.isDigit(v)
-            let arabic = !latin && !digit && NameTokenizer.isArabicWordScalar(v)
+            // A space between words, the commonest scalar after letters: it leaves the gap joining.
+            if v == 0x20 {
+                index += 1
+                continue
+            }
+            let latin: Bool, digit: Bool, arabic: Bool
+            if v < 0x80 {
+                // ASCII, nearly every scalar of an English text: the same tests, answered with fewer comparisons.
+                latin = (v | 0x20) &- 0x61 < 26
+                digit = !latin && v &- 0x30 < 10
+                arabic = false
+            } else {
+                latin = NameTokenizer.isLatinLetter(v)
+                digit = !latin && NameTokenizer.isDigit(v)
+                arabic = !latin && !digit && NameTokenizer.isArabicWordScalar(v)
+            }
             if !(latin || digit || arabic) {
                 if NameTokenizer.isSpace(v) || NameTokenizer.isApostrophe(v) {
                     // stays joining
@@ -137,17 +200,45 @@ struct NameTokenizer {
             var upper = 0, lower = 0
             var startsUpper = false
             var end = index
+            var tokenEnd: Int
+            // The word's letters, and for Latin words the hash of their letters (`exactLowercaseKey`
+            // when the word does not start with a capital).
+            buffer.removeAll()
+            var exact = NameKey.exactSeed
             if arabic {
                 while end < count, NameTokenizer.isArabicWordScalar(scalars[end].value) { end += 1 }
+                tokenEnd = end
+                NameKey.appendArabicNormalized(scalars, start..<tokenEnd, into: &buffer)
             } else {
-                // Latin letters and digits; apostrophes and single dots inside (Hay’at, U.S.).
+                // Latin letters and digits; apostrophes and single dots inside (Hay’at, U.S.). Each
+                // scalar is read into the letters and the case counts as it is taken into the word
+                // (apostrophes and dots add nothing to either).
+                var exactBeforeLast = exact   // the hash before the last letter
                 while end < count {
                     let w = scalars[end].value
-                    if NameTokenizer.isLatinLetter(w) {
+                    // Plain ASCII letters first: nearly every letter of an English text is one.
+                    if w &- 0x61 < 26 {
+                        lower += 1
+                        buffer.append(UInt8(truncatingIfNeeded: w))
+                        exactBeforeLast = exact
+                        exact = (exact ^ UInt64(w)) &* 0x100000001b3
+                        end += 1
+                    } else if w &- 0x41 < 26 {
+                        upper += 1
+                        if end == start { startsUpper = true }
+                        buffer.append(UInt8(truncatingIfNeeded: w + 0x20))
+                        exactBeforeLast = exact
+                        exact = (exact ^ UInt64(w + 0x20)) &* 0x100000001b3
+                        end += 1
+                    } else if NameTokenizer.isLatinLetter(w) {
+                        NameTokenizer.readLatin(w, first: end == start, upper: &upper, lower: &lower, startsUpper: &startsUpper,
+                                                letters: &buffer, exact: &exact)
                         end += 1
                     } else if NameTokenizer.isDigit(w) {
                         // "M5" is read as "M 5", like "M-5".
                         if end > start, NameTokenizer.isLatinLetter(scalars[end - 1].value) { break }
+                        NameTokenizer.readLatin(w, first: end == start, upper: &upper, lower: &lower, startsUpper: &startsUpper,
+                                                letters: &buffer, exact: &exact)
                         end += 1
                     } else if NameTokenizer.isApostrophe(w), end + 1 < count, NameTokenizer.isLatinLetter(scalars[end + 1].value) {
                         end += 1
@@ -163,39 +254,13 @@ struct NameTokenizer {
                    NameToken.isSingleUppercaseSegment(scalars, start: start, end: end) {
                     end += 1
                 }
-            }
-            var tokenEnd = end
-            // Possessive: "Aleppo’s" is Aleppo.
-            if !arabic, tokenEnd - start >= 3, scalars[tokenEnd - 1].value == 0x73,
-               NameTokenizer.isApostrophe(scalars[tokenEnd - 2].value) {
-                tokenEnd -= 2
-            }
-            // Letters and case.
-            buffer.removeAll()
-            if arabic {
-                NameKey.appendArabicNormalized(scalars, start..<tokenEnd, into: &buffer)
-            } else {
-                for k in start..<tokenEnd {
-                    let w = scalars[k].value
-                    // Plain ASCII letters first: nearly every letter of an English text is one.
-                    if w >= 0x61 && w <= 0x7A {
-                        lower += 1
-                        buffer.append(UInt8(truncatingIfNeeded: w))
-                        continue
-                    }
-                    if w >= 0x41 && w <= 0x5A {
-                        upper += 1
-                        if k == start { startsUpper = true }
-                        buffer.append(UInt8(truncatingIfNeeded: w + 0x20))
-                        continue
-                    }
-                    if NameTokenizer.isUppercaseASCII(w) || (w >= 0xC0 && w <= 0xDE && w != 0xD7) {
-                        upper += 1
-                        if k == start { startsUpper = true }
-                    } else if NameTokenizer.isLatinLetter(w) {
-                        lower += 1
-                    }
-                    NameKey.appendLatinLetter(w, into: &buffer)
+                tokenEnd = end
+                // Possessive: "Aleppo’s" is Aleppo. The "s" was the last letter read; the apostrophe added nothing.
+                if tokenEnd - start >= 3, scalars[tokenEnd - 1].value == 0x73, NameTokenizer.isApostrophe(scalars[tokenEnd - 2].value) {
+                    tokenEnd -= 2
+                    lower -= 1
+                    buffer.removeLast()
+                    exact = exactBeforeLast
                 }
             }
             let script: NameScript = arabic ? .arabic : ((upper + lower) == 0 ? .digits : .latin)
@@ -221,9 +286,13 @@ struct NameTokenizer {
             let wordKey: UInt64
             switch script {
             case .latin:
-                var hasher = NameKey.ByteHasher()
-                NameKey.latinSkeleton(buffer, into: &hasher)
-                wordKey = hasher.value
+                if !startsUpper, let keyed = keyedLowercaseWords, !keyed.contains(exact == 0 ? 1 : exact) {
+                    wordKey = 0
+                } else {
+                    var hasher = NameKey.ByteHasher()
+                    NameKey.latinSkeleton(buffer, into: &hasher)
+                    wordKey = hasher.value
+                }
             case .arabic:
                 wordKey = NameKey.hash(buffer, seed: NameKey.arabicSeed)
             case .digits:
@@ -245,7 +314,7 @@ struct NameTokenizer {
             if script == .arabic {
                 // (The test procliticAlternatives starts with, made here to spare the array.)
                 let alternatives = buffer.count >= 3 && NameKey.isArabicProclitic(buffer[0])
-                    ? NameTokenizer.procliticAlternatives(Array(buffer), scalars: scalars, range: start..<tokenEnd) : []
+                    ? NameTokenizer.procliticAlternatives(buffer, scalars: scalars, range: start..<tokenEnd) : []
                 if !alternatives.isEmpty {
                     alternativesIndex = Int32(arabicAlternatives.count)
                     arabicAlternatives.append(alternatives)
@@ -254,7 +323,7 @@ struct NameTokenizer {
             tokens.append(NameToken(range: tokenStart..<tokenEnd, coreStart: start, script: script, joinsPrevious: joins,
                                     hasArticle: hasArticle, startsUppercase: startsUpper, uppercaseCount: upper,
                                     lowercaseCount: lower, wordKey: wordKey, acronymKey: acronymKey,
-                                    exactLowercaseKey: script == .latin && !startsUpper ? NameKey.hash(buffer, seed: NameKey.exactSeed) : 0,
+                                    exactLowercaseKey: script == .latin && !startsUpper ? (exact == 0 ? 1 : exact) : 0,
                                     alternativesIndex: alternativesIndex))
             pendingArticle = nil
             gapIsJoining = true
@@ -262,31 +331,61 @@ struct NameTokenizer {
         }
     }
 
-    static func isUppercaseASCII(_ v: UInt32) -> Bool { v >= 0x41 && v <= 0x5A }
+    @inline(__always) static func isUppercaseASCII(_ v: UInt32) -> Bool { v >= 0x41 && v <= 0x5A }
+
+    /// Reads a scalar of a Latin word other than a plain ASCII letter (an accented letter, a digit)
+    /// into the word's case counts, letters and letter hash.
+    @inline(never) static func readLatin(_ w: UInt32, first: Bool, upper: inout Int, lower: inout Int, startsUpper: inout Bool,
+                                         letters: inout ScratchBytes, exact: inout UInt64) {
+        if NameTokenizer.isUppercaseASCII(w) || (w >= 0xC0 && w <= 0xDE && w != 0xD7) {
+            upper += 1
+            if first { startsUpper = true }
+        } else if NameTokenizer.isLatinLetter(w) {
+            lower += 1
+        }
+        let before = letters.count
+        NameKey.appendLatinLetter(w, into: &letters)
+        if letters.count > before { exact = (exact ^ UInt64(letters[before])) &* 0x100000001b3 }
+    }
 
     /// Keys of an Arabic word with its proclitics (و ف ب ل ك, and لل for li + al-) removed.
     /// Only what precedes the name is removed: the article ال stays, since السورية ("the Syrian")
-    /// is an adjective and not سورية.
-    static func procliticAlternatives(_ letters: [UInt8], scalars: [Unicode.Scalar], range: Range<Int>) -> [ArabicAlternative] {
-        guard letters.count >= 3, NameKey.isArabicProclitic(letters[0]) else { return [] }
-        // Scalar offset of each normalised letter, to report where the name starts.
-        var offsets: [Int] = []
-        for k in range where NameKey.normalizedArabicByte(scalars[k].value) != nil { offsets.append(k) }
+    /// is an adjective and not سورية. `letters` are the word's normalised letters, as
+    /// `NameKey.appendArabicNormalized` gives them for `scalars[range]`.
+    static func procliticAlternatives<Letters: RandomAccessCollection, Scalars: RandomAccessCollection>(
+        _ letters: Letters, scalars: Scalars, range: Range<Int>
+    ) -> [ArabicAlternative]
+        where Letters.Element == UInt8, Letters.Index == Int, Scalars.Element == Unicode.Scalar, Scalars.Index == Int {
+        let count = letters.count
+        let first = letters.startIndex
+        guard count >= 3, NameKey.isArabicProclitic(letters[first]) else { return [] }
+        /// Scalar offset of the n-th normalised letter, to report where the name starts.
+        func offset(_ n: Int) -> Int {
+            var seen = 0
+            for k in range where NameKey.normalizedArabicByte(scalars[k].value) != nil {
+                if seen == n { return k }
+                seen += 1
+            }
+            return range.upperBound
+        }
         let lam: UInt8 = 0x44, alef: UInt8 = 0x27
         var result: [ArabicAlternative] = []
-        func add(_ letters: [UInt8], from offset: Int) {
-            guard letters.count >= 2 else { return }
-            result.append(ArabicAlternative(key: NameKey.hash(letters, seed: NameKey.arabicSeed), coreStart: offset))
-        }
-        add(Array(letters[1...]), from: offsets[1])
-        let conjunction = letters[0] == 0x48 || letters[0] == 0x41   // و ف
-        if conjunction, letters.count >= 4, NameKey.isArabicProclitic(letters[1]) {
-            add(Array(letters[2...]), from: offsets[2])
+        result.reserveCapacity(3)
+        // (Each word without its first n letters has at least two letters left.)
+        result.append(ArabicAlternative(key: NameKey.hash(letters[(first + 1)...], seed: NameKey.arabicSeed), coreStart: offset(1)))
+        let conjunction = letters[first] == 0x48 || letters[first] == 0x41   // و ف
+        if conjunction, count >= 4, NameKey.isArabicProclitic(letters[first + 1]) {
+            result.append(ArabicAlternative(key: NameKey.hash(letters[(first + 2)...], seed: NameKey.arabicSeed), coreStart: offset(2)))
         }
         // li + al- is written لل: لِلجيش is "to the army".
         let lilStart = conjunction ? 1 : 0
-        if letters.count >= lilStart + 4, letters[lilStart] == lam, letters[lilStart + 1] == lam {
-            add([alef, lam] + letters[(lilStart + 2)...], from: offsets[lilStart + 1])
+        if count >= lilStart + 4, letters[first + lilStart] == lam, letters[first + lilStart + 1] == lam {
+            // The hash of ال followed by the rest of the word.
+            var h = NameKey.arabicSeed
+            h = (h ^ UInt64(alef)) &* 0x100000001b3
+            h = (h ^ UInt64(lam)) &* 0x100000001b3
+            for b in letters[(first + lilStart + 2)...] { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+            result.append(ArabicAlternative(key: h == 0 ? 1 : h, coreStart: offset(lilStart + 1)))
         }
         return result
     }
@@ -300,7 +399,8 @@ struct ArabicAlternative {
 
 extension NameToken {
     /// True when scalars[start..<end] alternate single uppercase letters and dots ("U", "U.S").
-    static func isSingleUppercaseSegment(_ scalars: [Unicode.Scalar], start: Int, end: Int) -> Bool {
+    static func isSingleUppercaseSegment<Scalars: RandomAccessCollection>(_ scalars: Scalars, start: Int, end: Int) -> Bool
+        where Scalars.Element == Unicode.Scalar, Scalars.Index == Int {
         var k = start
         while k < end {
             guard NameTokenizer.isUppercaseASCII(scalars[k].value) else { return false }
