@@ -56,7 +56,7 @@ public enum RelationExtractor {
                 if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
                 if !hasDemonym! { continue }
             }
-            func take(_ match: NSTextCheckingResult) {
+            func take(_ match: RelationMatch) {
                 for relation in rule.relations(from: match, template: template, matcher: matcher) {
                     let key = "\(relation.subject)|\(relation.kind)|\(relation.object)"
                     let reverse = "\(relation.object)|\(relation.kind)|\(relation.subject)"
@@ -70,10 +70,10 @@ public enum RelationExtractor {
                 for segment in rule.scope == .sentence ? template.segments : template.clauses
                 where segment.counts.satisfies(gate.needs) && gate.cuesFit(segment.cues) && gate.typesFit(segment.actingTypes) {
                     if rule.cueBetweenActors && !template.hasCue(of: gate, betweenActorsIn: segment) { continue }
-                    for match in template.matches(rule.regex, in: segment.range) { take(match) }
+                    for match in template.matches(rule, in: segment.range) { take(match) }
                 }
             } else {
-                for match in template.matches(rule.regex) { take(match) }
+                for match in template.matches(rule, in: NSRange(location: 0, length: template.units.count)) { take(match) }
             }
         }
         return found.sorted { ($0.range.lowerBound, $0.kind.rawValue) < ($1.range.lowerBound, $1.kind.rawValue) }
@@ -331,18 +331,29 @@ final class RelationTemplate {
         return false
     }
 
-    func matches(_ regex: NSRegularExpression) -> [NSTextCheckingResult] {
-        regex.matches(in: string, options: [], range: NSRange(location: 0, length: units.count))
-    }
-
-    /// Matches inside `range` only; lookarounds and word boundaries do not see past its ends.
-    func matches(_ regex: NSRegularExpression, in range: NSRange) -> [NSTextCheckingResult] {
-        regex.matches(in: string, options: [], range: range)
-    }
-
-    func group(_ match: NSTextCheckingResult, _ name: String) -> NSRange? {
-        let range = match.range(withName: name)
-        return range.location == NSNotFound ? nil : range
+    /// The rule's matches inside `range` only; lookarounds and word boundaries do not see past
+    /// its ends. Run by the rule's `RelationPattern` on the code units, or by NSRegularExpression
+    /// on the template string when the pattern needs what `RelationPattern` does not do.
+    func matches(_ rule: RelationRule, in range: NSRange) -> [RelationMatch] {
+        if let pattern = rule.pattern {
+            let found = units.withUnsafeBufferPointer { pattern.matches(in: $0, range: range) }
+            return found.map { match in
+                func group(_ g: Int) -> NSRange? {
+                    guard g > 0 else { return nil }
+                    let range = match.groups[g - 1]
+                    return range.location == NSNotFound ? nil : range
+                }
+                return RelationMatch(range: match.range, s: group(rule.subjectGroup), o: group(rule.objectGroup))
+            }
+        }
+        return rule.regex.matches(in: string, options: [], range: range).map { match in
+            func group(_ name: String, _ present: Int) -> NSRange? {
+                guard present > 0 else { return nil }
+                let range = match.range(withName: name)
+                return range.location == NSNotFound ? nil : range
+            }
+            return RelationMatch(range: match.range, s: group("s", rule.subjectGroup), o: group("o", rule.objectGroup))
+        }
     }
 
     func substring(_ range: NSRange) -> String {
@@ -398,6 +409,15 @@ final class RelationTemplate {
         let upper = textOffsets(ofUnit: range.location + range.length - 1).upperBound
         return (lower..<upper, EntityMatcher.string(text, lower..<upper))
     }
+}
+
+/// A match of a rule's pattern: its range and those of its groups "s" and "o" (nil: unset or absent).
+struct RelationMatch {
+    var range: NSRange
+    var s: NSRange?
+    var o: NSRange?
+
+    func group(_ name: String) -> NSRange? { name == "s" ? s : name == "o" ? o : nil }
 }
 
 /// A set of cue words, one bit each.
@@ -667,6 +687,11 @@ struct RelationRule {
 
     let kind: RelationKind
     let regex: NSRegularExpression
+    /// The same pattern for `RelationPattern`; nil when it uses what that does not do.
+    let pattern: RelationPattern?
+    /// Capture group numbers of "s" and "o" in the pattern (0: none).
+    let subjectGroup: Int
+    let objectGroup: Int
     let subjects: Subjects
     let objects: Subjects
     let subjectTypes: Set<EntityType>
@@ -707,8 +732,8 @@ struct RelationRule {
     /// a cue word must then lie between two actors.
     let cueBetweenActors: Bool
 
-    func relations(from match: NSTextCheckingResult, template: RelationTemplate, matcher: EntityMatcher) -> [TextRelation] {
-        if case .group(let name) = objects, let range = template.group(match, name),
+    func relations(from match: RelationMatch, template: RelationTemplate, matcher: EntityMatcher) -> [TextRelation] {
+        if case .group(let name) = objects, let range = match.group(name),
            RelationRule.isLocative(before: range, in: template) {
             return []
         }
@@ -726,11 +751,11 @@ struct RelationRule {
         return result
     }
 
-    private func ids(_ selector: Subjects, _ match: NSTextCheckingResult, _ template: RelationTemplate,
+    private func ids(_ selector: Subjects, _ match: RelationMatch, _ template: RelationTemplate,
                      _ matcher: EntityMatcher, _ types: Set<EntityType>) -> [String] {
         switch selector {
         case .group(let name), .people(let name):
-            guard let range = template.group(match, name) else { return [] }
+            guard let range = match.group(name) else { return [] }
             var ids: [String] = []
             for index in template.mentionIndexes(in: range) {
                 let id = template.mentions[index].entityID
@@ -752,7 +777,7 @@ struct RelationRule {
             }
             return []
         case .demonym(let name):
-            guard let range = template.group(match, name),
+            guard let range = match.group(name),
                   let state = RelationExtractor.demonyms[template.substring(range)], !state.isEmpty,
                   let entity = matcher.resolve(state), !entity.discovered else { return [] }
             return [entity.id]
@@ -772,6 +797,11 @@ extension RelationRule {
     /// parenthetical mention, {L:name} a list of actors ("A, the B and C"), {W} one filler
     /// character that is no placeholder and ends no sentence, {D:name} a nationality adjective.
     static func compile(_ pattern: String) -> NSRegularExpression {
+        try! NSRegularExpression(pattern: expand(pattern), options: [])
+    }
+
+    /// The regular expression a pattern in shorthand stands for.
+    static func expand(_ pattern: String) -> String {
         let any = "[\\x{E000}\\x{E002}\\x{E004}]\\d+[\\x{E001}\\x{E003}\\x{E005}]"
         let actor = "\\x{E000}\\d+\\x{E001}"
         let demonyms = RelationExtractor.demonyms.keys.sorted().joined(separator: "|")
@@ -802,7 +832,7 @@ extension RelationRule {
         expanded = expanded.replacingOccurrences(
             of: "{N}", with: "(?:[^\\x{E000}\\x{E001}.;!?\(negationInitials)]|(?!\\b\(byInitial(negations))\\b)[\(negationInitials)])")
         expanded = expanded.replacingOccurrences(of: "{W}", with: "[^\\x{E000}\\x{E001}.;!?]")
-        return try! NSRegularExpression(pattern: expanded, options: [])
+        return expanded
     }
 
     /// `when`: words one of which the line must contain (lower-cased) for the pattern to be tried at all.
@@ -811,7 +841,15 @@ extension RelationRule {
     private static func rule(_ kind: RelationKind, _ pattern: String, _ subjects: Subjects, _ objects: Subjects,
                              _ subjectTypes: Set<EntityType>, _ objectTypes: Set<EntityType>, _ confidence: String = "high",
                              when cues: [String], and moreCues: [String] = []) -> RelationRule {
-        RelationRule(kind: kind, regex: compile(pattern), subjects: subjects, objects: objects,
+        let expanded = expand(pattern)
+        let compiled = RelationPattern(expanded)
+        func groupNumber(_ name: String) -> Int {
+            if let compiled { return compiled.groupNames[name] ?? 0 }
+            return expanded.contains("(?<\(name)>") ? 1 : 0
+        }
+        return RelationRule(kind: kind, regex: try! NSRegularExpression(pattern: expanded, options: []),
+                     pattern: compiled, subjectGroup: groupNumber("s"), objectGroup: groupNumber("o"),
+                     subjects: subjects, objects: objects,
                      subjectTypes: subjectTypes, objectTypes: objectTypes,
                      subjectMask: mask(subjects, subjectTypes), objectMask: mask(objects, objectTypes), confidence: confidence,
                      cues: cues, moreCues: moreCues, cueSet: CueSet(), moreCueSet: CueSet(), needs: PlaceholderCounts(pattern: pattern),
@@ -902,9 +940,11 @@ extension RelationRule {
 
     /// "in western Iraq", "in central Syria": a state named as a place is no party to the relation.
     static func isLocative(before range: NSRange, in template: RelationTemplate) -> Bool {
+        // Those 30 units alone: with the default bounds the expression sees no more of the
+        // template, and the whole template need not be made a String.
         let start = max(0, range.location - 30)
-        let before = NSRange(location: start, length: range.location - start)
-        return locative.firstMatch(in: template.string, options: [], range: before) != nil
+        let before = RelationTemplate.string(fromUTF16: Array(template.units[start..<range.location]))
+        return locative.firstMatch(in: before, options: [], range: NSRange(location: 0, length: range.location - start)) != nil
     }
 
     static let memberRoles = "officers?|commanders?|officials?|members?|clerics?|fighters?|spokesm[ae]n|spokesperson|operatives?|figures?|veterans?|ideologues?|deputy|militants?|judges?"
@@ -973,3 +1013,4 @@ extension RelationRule {
         rule(.fights, "{A:o}{W}{0,40}?(?:was|were) (?:attacked|targeted|shelled|bombed|struck|hit|repelled|killed) by (?:the )?{A:s}", .group("s"), .group("o"), armed, armed, when: ["attacked by", "targeted by", "shelled by", "bombed by", "struck by", "hit by", "repelled by", "killed by"]),
     ]
 }
+
