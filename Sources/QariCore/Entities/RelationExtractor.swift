@@ -36,6 +36,10 @@ public enum RelationExtractor {
     public static func relations(in text: String, mentions: [EntityMention], matcher: EntityMatcher) -> [TextRelation] {
         // Every rule needs at least one placeholder (a mention) to read a relation from.
         if mentions.isEmpty { return [] }
+        // With one mention only a rule reading a nationality adjective ({D}) can give a relation:
+        // every other rule needs two names, or an antecedent or topic mentioned before its match
+        // (which holds the one mention), or people besides its object ("expelled from").
+        if mentions.count == 1 && !RelationExtractor.containsDemonym(text) { return [] }
         let template = RelationTemplate(text: text, mentions: mentions, classify: matcher.relationRole)
         // A rule is tried only where the template has the placeholders its pattern needs (counted
         // by role) and one of its cue words: an NSRegularExpression call costs far more than these
@@ -464,6 +468,8 @@ final class CueTable: @unchecked Sendable {
     /// Ids of the cues that start with two ASCII units (first << 7 | second), at
     /// `bigramIDs[bigramStarts[b]..<bigramStarts[b + 1]]`.
     private let bigramStarts: [Int32]
+    /// One bit per bigram that starts a cue: 2 KB, where `bigramStarts` takes 64 KB.
+    private let bigramBits: [UInt64]
     private let bigramIDs: [Int32]
     /// Ids of the cues that start with a unit above ASCII or have one unit.
     private let others: [(first: UInt16, id: Int32)]
@@ -487,6 +493,9 @@ final class CueTable: @unchecked Sendable {
         self.wordUnits = wordUnits
         self.wordStarts = wordStarts
         self.bigramStarts = bigramStarts
+        var bigramBits = [UInt64](repeating: 0, count: 128 * 128 / 64)
+        for (bigram, ids) in byBigram.enumerated() where !ids.isEmpty { bigramBits[bigram >> 6] |= 1 << UInt64(bigram & 63) }
+        self.bigramBits = bigramBits
         self.bigramIDs = bigramIDs
         self.others = others
     }
@@ -511,6 +520,7 @@ final class CueTable: @unchecked Sendable {
         wordStarts.withUnsafeBufferPointer { wordStarts in
         bigramStarts.withUnsafeBufferPointer { bigramStarts in
         bigramIDs.withUnsafeBufferPointer { bigramIDs in
+        bigramBits.withUnsafeBufferPointer { bigramBits in
             var i = 0
             while i <= n {
                 let c: UInt16 = i < n ? u[i] : 0
@@ -551,8 +561,10 @@ final class CueTable: @unchecked Sendable {
                         let b = CueTable.fold(u[i + 1])
                         if b < 0x80 {
                             let bigram = Int(a) << 7 | Int(b)
-                            k = Int(bigramStarts[bigram])
-                            end = Int(bigramStarts[bigram + 1])
+                            if bigramBits[bigram >> 6] & (1 << UInt64(bigram & 63)) != 0 {
+                                k = Int(bigramStarts[bigram])
+                                end = Int(bigramStarts[bigram + 1])
+                            }
                         }
                     }
                     while k < end {
@@ -582,6 +594,7 @@ final class CueTable: @unchecked Sendable {
                 }
                 i += 1
             }
+        }
         }
         }
         }

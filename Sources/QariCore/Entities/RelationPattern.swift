@@ -174,7 +174,7 @@ final class RelationPattern: @unchecked Sendable {
         let slots = UnsafeMutablePointer<Int>.allocate(capacity: slotCount)
         defer { slots.deallocate() }
         var stack: [Int] = []
-        stack.reserveCapacity(512)
+        stack.reserveCapacity(64)
         program.withUnsafeBufferPointer { code in
         filters.withUnsafeBufferPointer { filters in
         flatClasses.withUnsafeBufferPointer { classes in
