@@ -62,8 +62,8 @@ public enum RelationExtractor {
             }
             func take(_ match: RelationMatch) {
                 for relation in rule.relations(from: match, template: template, matcher: matcher) {
-                    let key = "\(relation.subject)|\(relation.kind)|\(relation.object)"
-                    let reverse = "\(relation.object)|\(relation.kind)|\(relation.subject)"
+                    let key = relation.subject + "|" + relation.kind.rawValue + "|" + relation.object
+                    let reverse = relation.object + "|" + relation.kind.rawValue + "|" + relation.subject
                     guard relation.subject != relation.object, !seen.contains(key),
                           !(relation.kind.isSymmetric && seen.contains(reverse)) else { continue }
                     seen.insert(key)
@@ -947,15 +947,23 @@ extension RelationRule {
 
     static let attackWords = "attack(?:ed|s|ing)?|launched|struck|strikes|shelled|shelling|targeted|targeting|bombed|bombing|bombarded|pounded|clash(?:ed|es)? with|fought|fighting|raided|assaulted|ambushed|surrounded|repelled|advance(?:d)? on|airstrikes|offensive|operations? against|confrontation with|opposing|confronting|counteroffensives?|war (?:on|against)|eliminate|liberation from|captured"
     private static let regionWords = "(?:north|south|east|west|central|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|south-?eastern)"
-    private static let locative = try! NSRegularExpression(
-        pattern: "(?:\\b(?:in|across|near|into|inside|throughout)(?: the)?(?: \(regionWords))?|\\b(?:of|from|to|on)(?: the)? \(regionWords)) $",
-        options: [.caseInsensitive])
+    static let locativePattern = "(?:\\b(?:in|across|near|into|inside|throughout)(?: the)?(?: \(regionWords))?|\\b(?:of|from|to|on)(?: the)? \(regionWords)) $"
+    static let locative = try! NSRegularExpression(pattern: locativePattern, options: [.caseInsensitive])
+    /// The same for the usual case of 30 units of printable ASCII.
+    static let asciiLocative = RelationPattern(locativePattern, printableASCIIIgnoringCase: true)!
 
     /// "in western Iraq", "in central Syria": a state named as a place is no party to the relation.
     static func isLocative(before range: NSRange, in template: RelationTemplate) -> Bool {
         // Those 30 units alone: with the default bounds the expression sees no more of the
         // template, and the whole template need not be made a String.
         let start = max(0, range.location - 30)
+        var printableASCII = true
+        for k in start..<range.location where template.units[k] < 0x20 || template.units[k] > 0x7E { printableASCII = false; break }
+        if printableASCII {
+            return template.units.withUnsafeBufferPointer {
+                !asciiLocative.matches(in: $0, range: NSRange(location: start, length: range.location - start)).isEmpty
+            }
+        }
         let before = RelationTemplate.string(fromUTF16: Array(template.units[start..<range.location]))
         return locative.firstMatch(in: before, options: [], range: NSRange(location: 0, length: range.location - start)) != nil
     }

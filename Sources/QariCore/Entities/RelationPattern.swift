@@ -33,9 +33,13 @@ final class RelationPattern: @unchecked Sendable {
     /// Code units a match can start with; nil when any can.
     private let firstUnits: [UInt64]?
 
-    init?(_ pattern: String) {
+    /// `printableASCIIIgnoringCase`: for NSRegularExpression's .caseInsensitive, on text that is
+    /// printable ASCII only (U+0020...U+007E), where ICU's case folding is ASCII's and "$" matches
+    /// only at the end. The caller must not run it on other text.
+    init?(_ pattern: String, printableASCIIIgnoringCase: Bool = false) {
         self.pattern = pattern
         var parser = Parser(Array(pattern.unicodeScalars))
+        parser.foldCase = printableASCIIIgnoringCase
         guard let node = parser.parseAll() else { return nil }
         groupNames = parser.names
         groupCount = parser.groupCount
@@ -59,7 +63,7 @@ final class RelationPattern: @unchecked Sendable {
     // MARK: Program
 
     struct Instruction {
-        enum Op: UInt8 { case char, set, split, jump, save, wordBoundary, notLookahead, lookMatch, match }
+        enum Op: UInt8 { case char, set, split, jump, save, wordBoundary, notLookahead, lookMatch, end, match }
         var op: Op
         var a: Int32 = 0
         var b: Int32 = 0
@@ -87,6 +91,7 @@ final class RelationPattern: @unchecked Sendable {
         var ranges: [ClosedRange<UInt32>] = []
         var word = false
         var digit = false
+        var space = false
         var negated = false
 
         mutating func add(_ c: UInt32) {
@@ -111,13 +116,15 @@ final class RelationPattern: @unchecked Sendable {
             }
             if !inside && word && RelationPattern.isWord(c) { inside = true }
             if !inside && digit && RelationPattern.isDigit(c) { inside = true }
+            if !inside && space && RelationPattern.propertyBits(c) & 8 != 0 { inside = true }
             return inside != negated
         }
     }
 
     // MARK: Character properties (ICU's)
 
-    /// Bit 0: \w; bit 1: grapheme extender or format character; bit 2: decimal digit. BMP only.
+    /// Bit 0: \w; bit 1: grapheme extender or format character; bit 2: decimal digit; bit 3:
+    /// white space (\s). BMP only.
     private static let bmpProperties: [UInt8] = (0..<0x10000).map { properties(UInt32($0)) }
 
     private static func properties(_ c: UInt32) -> UInt8 {
@@ -131,6 +138,7 @@ final class RelationPattern: @unchecked Sendable {
         }
         if p.isGraphemeExtend || category == .format { bits |= 2 }
         if category == .decimalNumber { bits |= 4 }
+        if p.isWhitespace { bits |= 8 }
         return bits
     }
 
@@ -152,6 +160,7 @@ final class RelationPattern: @unchecked Sendable {
         var rangeEnd: Int32
         var word: Bool
         var digit: Bool
+        var space: Bool
         var negated: Bool
     }
 
@@ -161,7 +170,7 @@ final class RelationPattern: @unchecked Sendable {
             let start = Int32(bounds.count)
             for range in c.ranges { bounds.append(range.lowerBound); bounds.append(range.upperBound) }
             flat.append(FlatClass(ascii0: c.ascii.0, ascii1: c.ascii.1, rangeStart: start, rangeEnd: Int32(bounds.count),
-                                  word: c.word, digit: c.digit, negated: c.negated))
+                                  word: c.word, digit: c.digit, space: c.space, negated: c.negated))
         }
         return (flat, bounds)
     }
@@ -256,9 +265,9 @@ final class RelationPattern: @unchecked Sendable {
                     r += 2
                 }
             }
-            if !inside && (set.word || set.digit) {
+            if !inside && (set.word || set.digit || set.space) {
                 let bits = RelationPattern.propertyBits(c)
-                inside = (set.word && bits & 1 != 0) || (set.digit && bits & 4 != 0)
+                inside = (set.word && bits & 1 != 0) || (set.digit && bits & 4 != 0) || (set.space && bits & 8 != 0)
             }
             return inside != set.negated
         }
@@ -336,6 +345,8 @@ final class RelationPattern: @unchecked Sendable {
                     pc += 1
                 case .wordBoundary:
                     if isWordBoundary(p) { pc += 1 } else { ok = false }
+                case .end:
+                    if p == limit { pc += 1 } else { ok = false }
                 case .notLookahead:
                     stack.append(-1000 - Int(instruction.b))
                     stack.append(p)
@@ -391,14 +402,14 @@ final class RelationPattern: @unchecked Sendable {
                 add(UInt32(instruction.a))
             case .set:
                 let set = classes[Int(instruction.a)]
-                if set.negated || set.word || set.digit { return nil }
+                if set.negated || set.word || set.digit || set.space { return nil }
                 for c in 0..<128 where set.contains(UInt32(c)) { add(UInt32(c)) }
                 if !set.ranges.isEmpty { filter.aboveASCII = true }
             case .split: pending.append(Int(instruction.a)); pending.append(Int(instruction.b))
             case .jump: pending.append(Int(instruction.a))
             case .save, .wordBoundary: pending.append(pc + 1)
             case .notLookahead: pending.append(Int(instruction.b))
-            case .match, .lookMatch: return nil
+            case .match, .lookMatch, .end: return nil
             }
         }
         return filter
@@ -420,7 +431,7 @@ final class RelationPattern: @unchecked Sendable {
                 if c < 0x10000 { add(Int(c)) } else { add(Int(0xD800 + ((c - 0x10000) >> 10))) }
             case .set:
                 let set = classes[Int(instruction.a)]
-                if set.negated || set.word || set.digit { return nil }
+                if set.negated || set.word || set.digit || set.space { return nil }
                 for c in 0..<128 where set.contains(UInt32(c)) { add(c) }
                 for range in set.ranges {
                     if range.upperBound >= 0xD800 { return nil }
@@ -430,7 +441,7 @@ final class RelationPattern: @unchecked Sendable {
             case .jump: pending.append(Int(instruction.a))
             case .save, .wordBoundary: pending.append(pc + 1)
             case .notLookahead: pending.append(Int(instruction.b))
-            case .match, .lookMatch: return nil
+            case .match, .lookMatch, .end: return nil
             }
         }
         return bits
@@ -446,6 +457,8 @@ final class RelationPattern: @unchecked Sendable {
         case group(Int?, Node)
         case repetition(Node, min: Int, max: Int?, lazy: Bool)
         case wordBoundary
+        /// "$" on printable ASCII: the end of the searched range.
+        case end
         /// `id`: where it starts in the pattern (copies made by a repetition share it).
         case notLookahead(Node, id: Int)
 
@@ -457,13 +470,13 @@ final class RelationPattern: @unchecked Sendable {
             case .alternation(let nodes): return nodes.contains(where: \.nullable)
             case .group(_, let node): return node.nullable
             case .repetition(let node, let min, _, _): return min == 0 || node.nullable
-            case .wordBoundary, .notLookahead: return true
+            case .wordBoundary, .notLookahead, .end: return true
             }
         }
 
         var hasCapture: Bool {
             switch self {
-            case .char, .set, .wordBoundary: return false
+            case .char, .set, .wordBoundary, .end: return false
             case .concat(let nodes), .alternation(let nodes): return nodes.contains(where: \.hasCapture)
             case .group(let index, let node): return index != nil || node.hasCapture
             case .repetition(let node, _, _, _), .notLookahead(let node, _): return node.hasCapture
@@ -477,6 +490,8 @@ final class RelationPattern: @unchecked Sendable {
         var names: [String: Int] = [:]
         var groupCount = 0
         var classes: [CharClass] = []
+        /// ASCII letters match either case; "$" is the end (see `printableASCIIIgnoringCase`).
+        var foldCase = false
 
         init(_ s: [Unicode.Scalar]) { self.s = s }
 
@@ -529,6 +544,7 @@ final class RelationPattern: @unchecked Sendable {
                     if (max ?? 2) > 1 && atom.nullable { return nil }
                     if case .wordBoundary = atom { return nil }
                     if case .notLookahead = atom { return nil }
+                    if case .end = atom { return nil }
                     atom = .repetition(atom, min: min, max: max, lazy: lazy)
                 }
                 nodes.append(atom)
@@ -582,16 +598,21 @@ final class RelationPattern: @unchecked Sendable {
                 }
                 return .group(capture, inner)
             case 0x5B:   // [
+                if foldCase { return nil }
                 return parseClass()
+            case 0x24 where foldCase:   // $
+                i += 1
+                return .end
             case 0x5C:   // backslash
                 i += 1
                 guard let e = peek() else { return nil }
                 i += 1
                 switch e {
                 case 0x62: return .wordBoundary   // \b
-                case 0x77, 0x64:   // \w \d
+                case 0x77, 0x64, 0x73, 0x53:   // \w \d \s \S
                     var set = CharClass()
-                    if e == 0x77 { set.word = true } else { set.digit = true }
+                    if e == 0x77 { set.word = true } else if e == 0x64 { set.digit = true } else { set.space = true }
+                    if e == 0x53 { set.negated = true }
                     classes.append(set)
                     return .set(classes.count - 1)
                 case 0x78:   // \x{...}
@@ -606,6 +627,17 @@ final class RelationPattern: @unchecked Sendable {
             default:
                 i += 1
                 if c == 0x23 || (Unicode.Scalar(c)?.properties.isWhitespace ?? false) && c != 0x20 { return nil }
+                if foldCase {
+                    let lower = c | 0x20
+                    if lower >= 0x61 && lower <= 0x7A {
+                        var set = CharClass()
+                        set.add(lower)
+                        set.add(lower - 0x20)
+                        classes.append(set)
+                        return .set(classes.count - 1)
+                    }
+                    if c > 0x7E { return nil }
+                }
                 return .char(c)
             }
         }
@@ -657,6 +689,7 @@ final class RelationPattern: @unchecked Sendable {
                     i += 1
                     if e == 0x77 { set.word = true; continue }
                     if e == 0x64 { set.digit = true; continue }
+                    if e == 0x73 { set.space = true; continue }
                     if e == 0x78 {
                         guard let value = parseHexEscape() else { return nil }
                         low = value
@@ -778,6 +811,8 @@ final class RelationPattern: @unchecked Sendable {
                 }
             case .wordBoundary:
                 _ = emit(.wordBoundary)
+            case .end:
+                _ = emit(.end)
             case .notLookahead(let body, let id):
                 let at = emit(.notLookahead)
                 program[at].b = Int32(program.count)
