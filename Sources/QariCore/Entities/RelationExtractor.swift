@@ -188,6 +188,8 @@ final class RelationTemplate {
     /// when a pattern is run: most lines pass no rule's tests).
     let units: [UInt16]
     private(set) lazy var string: String = RelationTemplate.string(fromUTF16: units)
+    /// Scratch space of `RelationPattern`, kept from one pattern to the next.
+    private var patternStack: [Int] = []
     /// Placeholders in the whole template by role, and the cue words it holds.
     let placeholderCounts: PlaceholderCounts
     let cues: CueSet
@@ -340,15 +342,19 @@ final class RelationTemplate {
     /// on the template string when the pattern needs what `RelationPattern` does not do.
     func matches(_ rule: RelationRule, in range: NSRange) -> [RelationMatch] {
         if let pattern = rule.pattern {
-            let found = units.withUnsafeBufferPointer { pattern.matches(in: $0, range: range) }
-            return found.map { match in
-                func group(_ g: Int) -> NSRange? {
-                    guard g > 0 else { return nil }
-                    let range = match.groups[g - 1]
-                    return range.location == NSNotFound ? nil : range
+            var found: [RelationMatch] = []
+            let s = rule.subjectGroup, o = rule.objectGroup
+            units.withUnsafeBufferPointer { units in
+                pattern.forEachMatch(in: units, range: range, stack: &patternStack) { slots, end in
+                    func group(_ g: Int) -> NSRange? {
+                        guard g > 0 else { return nil }
+                        let range = RelationPattern.range(slots, g)
+                        return range.location == NSNotFound ? nil : range
+                    }
+                    found.append(RelationMatch(range: NSRange(location: slots[0], length: end - slots[0]), s: group(s), o: group(o)))
                 }
-                return RelationMatch(range: match.range, s: group(rule.subjectGroup), o: group(rule.objectGroup))
             }
+            return found
         }
         return rule.regex.matches(in: string, options: [], range: range).map { match in
             func group(_ name: String, _ present: Int) -> NSRange? {

@@ -147,6 +147,12 @@ final class RelationPattern: @unchecked Sendable {
     }
 
     @inline(__always) static func isWord(_ c: UInt32) -> Bool { propertyBits(c) & 1 != 0 }
+
+    /// \w for a unit below 128: [A-Za-z0-9_].
+    @inline(__always) static func isASCIIWord(_ u: UInt16) -> Bool {
+        let words: (UInt64, UInt64) = (0x03FF_0000_0000_0000, 0x07FF_FFFE_87FF_FFFE)
+        return u < 64 ? words.0 & (1 << UInt64(u)) != 0 : words.1 & (1 << UInt64(u - 64)) != 0
+    }
     @inline(__always) static func isDigit(_ c: UInt32) -> Bool { propertyBits(c) & 4 != 0 }
 
     // MARK: Matching
@@ -154,6 +160,9 @@ final class RelationPattern: @unchecked Sendable {
     /// A class as plain values: ASCII by bitmap, others by `rangeBounds[rangeStart..<rangeEnd]`
     /// (pairs of bounds) and ICU sets.
     struct FlatClass {
+        /// Membership of each unit below 128, all said (sets and negation included).
+        var in0: UInt64
+        var in1: UInt64
         var ascii0: UInt64
         var ascii1: UInt64
         var rangeStart: Int32
@@ -169,7 +178,11 @@ final class RelationPattern: @unchecked Sendable {
         for c in classes {
             let start = Int32(bounds.count)
             for range in c.ranges { bounds.append(range.lowerBound); bounds.append(range.upperBound) }
-            flat.append(FlatClass(ascii0: c.ascii.0, ascii1: c.ascii.1, rangeStart: start, rangeEnd: Int32(bounds.count),
+            var in0: UInt64 = 0, in1: UInt64 = 0
+            for u in 0..<UInt32(128) where c.contains(u) {
+                if u < 64 { in0 |= 1 << UInt64(u) } else { in1 |= 1 << UInt64(u - 64) }
+            }
+            flat.append(FlatClass(in0: in0, in1: in1, ascii0: c.ascii.0, ascii1: c.ascii.1, rangeStart: start, rangeEnd: Int32(bounds.count),
                                   word: c.word, digit: c.digit, space: c.space, negated: c.negated))
         }
         return (flat, bounds)
@@ -178,12 +191,34 @@ final class RelationPattern: @unchecked Sendable {
     /// Every match in `range` of `units`, as NSRegularExpression.matches(in:options:range:) finds them.
     func matches(in units: UnsafeBufferPointer<UInt16>, range: NSRange) -> [Match] {
         var result: [Match] = []
+        var stack: [Int] = []
+        forEachMatch(in: units, range: range, stack: &stack) { slots, end in
+            var groups: [NSRange] = []
+            var g = 1
+            while g <= groupCount {
+                groups.append(RelationPattern.range(slots, g))
+                g += 1
+            }
+            let matchStart = slots[0]
+            result.append(Match(range: NSRange(location: matchStart, length: end - matchStart), groups: groups))
+        }
+        return result
+    }
+
+    /// Group `g`'s range from the slots (location NSNotFound when unset).
+    @inline(__always) static func range(_ slots: UnsafeMutablePointer<Int>, _ g: Int) -> NSRange {
+        let s = slots[2 * g], e = slots[2 * g + 1]
+        return s >= 0 && e >= 0 ? NSRange(location: s, length: e - s) : NSRange(location: NSNotFound, length: 0)
+    }
+
+    /// Calls `body` with the capture slots (2g, 2g + 1: group g's bounds, -1 unset) and the end
+    /// of each match in turn. `stack`: scratch space, kept by the caller across calls.
+    func forEachMatch(in units: UnsafeBufferPointer<UInt16>, range: NSRange, stack: inout [Int],
+                      _ body: (UnsafeMutablePointer<Int>, Int) -> Void) {
         let start = range.location, limit = range.location + range.length
         let slotCount = 2 * (groupCount + 1)
-        let slots = UnsafeMutablePointer<Int>.allocate(capacity: slotCount)
-        defer { slots.deallocate() }
-        var stack: [Int] = []
-        stack.reserveCapacity(64)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: slotCount) { slotBuffer in
+        let slots = slotBuffer.baseAddress!
         program.withUnsafeBufferPointer { code in
         filters.withUnsafeBufferPointer { filters in
         flatClasses.withUnsafeBufferPointer { classes in
@@ -203,23 +238,15 @@ final class RelationPattern: @unchecked Sendable {
                     p += (u & 0xFC00 == 0xD800 && p + 1 < limit && units[p + 1] & 0xFC00 == 0xDC00) ? 2 : 1
                 }
                 guard end >= 0 else { break }
-                var groups: [NSRange] = []
-                groups.reserveCapacity(groupCount)
-                var g = 1
-                while g <= groupCount {
-                    let s = slots[2 * g], e = slots[2 * g + 1]
-                    groups.append(s >= 0 && e >= 0 ? NSRange(location: s, length: e - s) : NSRange(location: NSNotFound, length: 0))
-                    g += 1
-                }
                 let matchStart = slots[0]
-                result.append(Match(range: NSRange(location: matchStart, length: end - matchStart), groups: groups))
+                body(slots, end)
                 position = end > matchStart ? end : end + 1
             }
         }
         }
         }
         }
-        return result
+        }
     }
 
     /// One search's text, bounds and program, as plain pointers.
@@ -275,6 +302,11 @@ final class RelationPattern: @unchecked Sendable {
         /// ICU's \b: between a word character and a non-word one, grapheme extenders and
         /// format characters skipped backwards, never before one of them.
         func isWordBoundary(_ p: Int) -> Bool {
+            // ASCII on both sides: \w is [A-Za-z0-9_] there, and nothing is skipped.
+            if p < limit && p > start {
+                let u = units[p], v = units[p - 1]
+                if u < 128 && v < 128 { return RelationPattern.isASCIIWord(u) != RelationPattern.isASCIIWord(v) }
+            }
             var isWord = false
             if p < limit {
                 let bits = RelationPattern.propertyBits(next(p).0)
@@ -318,7 +350,10 @@ final class RelationPattern: @unchecked Sendable {
                 case .set:
                     if p < limit {
                         let u = units[p]
-                        if u < 0xD800 || u >= 0xE000 {
+                        if u < 128 {
+                            let set = classes[Int(instruction.a)]
+                            if (u < 64 ? set.in0 & (1 << UInt64(u)) : set.in1 & (1 << UInt64(u &- 64))) != 0 { p += 1; pc += 1 } else { ok = false }
+                        } else if u < 0xD800 || u >= 0xE000 {
                             if contains(Int(instruction.a), UInt32(u)) { p += 1; pc += 1 } else { ok = false }
                         } else {
                             let (d, n) = next(p)
