@@ -477,6 +477,8 @@ final class CueTable: @unchecked Sendable {
     /// One bit per bigram that starts a cue: 2 KB, where `bigramStarts` takes 64 KB.
     private let bigramBits: [UInt64]
     private let bigramIDs: [Int32]
+    /// The third unit of each cue in `bigramIDs` (0xFFFF: it has two), tested before the rest.
+    private let bigramThirds: [UInt16]
     /// Ids of the cues that start with a unit above ASCII or have one unit.
     private let others: [(first: UInt16, id: Int32)]
 
@@ -503,6 +505,7 @@ final class CueTable: @unchecked Sendable {
         for (bigram, ids) in byBigram.enumerated() where !ids.isEmpty { bigramBits[bigram >> 6] |= 1 << UInt64(bigram & 63) }
         self.bigramBits = bigramBits
         self.bigramIDs = bigramIDs
+        self.bigramThirds = bigramIDs.map { id in words[Int(id)].count > 2 ? words[Int(id)][2] : 0xFFFF }
         self.others = others
     }
 
@@ -527,6 +530,7 @@ final class CueTable: @unchecked Sendable {
         bigramStarts.withUnsafeBufferPointer { bigramStarts in
         bigramIDs.withUnsafeBufferPointer { bigramIDs in
         bigramBits.withUnsafeBufferPointer { bigramBits in
+        bigramThirds.withUnsafeBufferPointer { bigramThirds in
             var i = 0
             while i <= n {
                 let c: UInt16 = i < n ? u[i] : 0
@@ -573,7 +577,10 @@ final class CueTable: @unchecked Sendable {
                             }
                         }
                     }
+                    let third: UInt16 = k < end && i + 2 < n ? CueTable.fold(u[i + 2]) : 0xFFFE
                     while k < end {
+                        let t = bigramThirds[k]
+                        if t != 0xFFFF && t != third { k += 1; continue }
                         let id = Int(bigramIDs[k])
                         k += 1
                         let from = Int(wordStarts[id]), to = Int(wordStarts[id + 1])
@@ -600,6 +607,7 @@ final class CueTable: @unchecked Sendable {
                 }
                 i += 1
             }
+        }
         }
         }
         }
