@@ -53,6 +53,10 @@ final class RelationPattern: @unchecked Sendable {
                 program[pc].filter = Int32(filters.count)
                 filters.append(filter)
             }
+            if let filter = RelationPattern.unitFilter(program, classes, from: Int(program[pc].b)) {
+                program[pc].filterB = Int32(filters.count)
+                filters.append(filter)
+            }
         }
         self.program = program
         self.filters = filters
@@ -70,6 +74,8 @@ final class RelationPattern: @unchecked Sendable {
         /// For a split: the index in `filters` of the units its preferred branch can start
         /// with (-1: any); when the next unit is not one of them, the branch is not tried.
         var filter: Int32 = -1
+        /// The same for its other branch: when the next unit cannot start it, it is not pushed.
+        var filterB: Int32 = -1
     }
 
     /// Code units a branch can start with: ASCII by bitmap, and whether any unit above ASCII can.
@@ -363,13 +369,20 @@ final class RelationPattern: @unchecked Sendable {
                         ok = false
                     }
                 case .split:
-                    if instruction.filter >= 0 && (p >= limit || !filters[Int(instruction.filter)].allows(units[p])) {
-                        pc = Int(instruction.b)   // the preferred branch cannot match here
-                        continue
+                    // A branch whose first unit cannot be the next one is neither tried nor kept.
+                    let tryA = instruction.filter < 0 || (p < limit && filters[Int(instruction.filter)].allows(units[p]))
+                    let tryB = instruction.filterB < 0 || (p < limit && filters[Int(instruction.filterB)].allows(units[p]))
+                    if tryA {
+                        if tryB {
+                            stack.append(Int(instruction.b))
+                            stack.append(p)
+                        }
+                        pc = Int(instruction.a)
+                    } else if tryB {
+                        pc = Int(instruction.b)
+                    } else {
+                        ok = false
                     }
-                    stack.append(Int(instruction.b))
-                    stack.append(p)
-                    pc = Int(instruction.a)
                 case .jump:
                     pc = Int(instruction.a)
                 case .save:
