@@ -48,12 +48,16 @@ final class RelationPattern: @unchecked Sendable {
         guard compiler.compileMain(node) else { return nil }
         var program = compiler.program
         var filters: [UnitFilter] = []
+        var visited = [Int](repeating: -1, count: program.count)
+        var stamp = 0
         for pc in program.indices where program[pc].op == .split {
-            if let filter = RelationPattern.unitFilter(program, classes, from: Int(program[pc].a)) {
+            stamp += 1
+            if let filter = RelationPattern.unitFilter(program, classes, from: Int(program[pc].a), &visited, stamp) {
                 program[pc].filter = Int32(filters.count)
                 filters.append(filter)
             }
-            if let filter = RelationPattern.unitFilter(program, classes, from: Int(program[pc].b)) {
+            stamp += 1
+            if let filter = RelationPattern.unitFilter(program, classes, from: Int(program[pc].b), &visited, stamp) {
                 program[pc].filterB = Int32(filters.count)
                 filters.append(filter)
             }
@@ -130,8 +134,8 @@ final class RelationPattern: @unchecked Sendable {
     // MARK: Character properties (ICU's)
 
     /// Bit 0: \w; bit 1: grapheme extender or format character; bit 2: decimal digit; bit 3:
-    /// white space (\s). BMP only.
-    private static let bmpProperties: [UInt8] = (0..<0x10000).map { properties(UInt32($0)) }
+    /// white space (\s). Below U+3100 (Latin, Arabic, punctuation...); the rest is looked up.
+    private static let bmpProperties: [UInt8] = (0..<0x3100).map { properties(UInt32($0)) }
 
     private static func properties(_ c: UInt32) -> UInt8 {
         guard let scalar = Unicode.Scalar(c) else { return 0 }   // a lone surrogate
@@ -149,7 +153,7 @@ final class RelationPattern: @unchecked Sendable {
     }
 
     @inline(__always) static func propertyBits(_ c: UInt32) -> UInt8 {
-        c < 0x10000 ? bmpProperties[Int(c)] : properties(c)
+        c < 0x3100 ? bmpProperties[Int(c)] : properties(c)
     }
 
     @inline(__always) static func isWord(_ c: UInt32) -> Bool { propertyBits(c) & 1 != 0 }
@@ -435,15 +439,17 @@ final class RelationPattern: @unchecked Sendable {
 
     /// The units that a match of the program from `start` can start with; nil when any unit can
     /// (or the empty string matches).
-    private static func unitFilter(_ program: [Instruction], _ classes: [CharClass], from start: Int) -> UnitFilter? {
+    /// `visited`: scratch marks, `stamp` a value not in it yet.
+    private static func unitFilter(_ program: [Instruction], _ classes: [CharClass], from start: Int,
+                                   _ visited: inout [Int], _ stamp: Int) -> UnitFilter? {
         var filter = UnitFilter()
-        var visited = Set<Int>()
         var pending = [start]
         func add(_ u: UInt32) {
             if u < 64 { filter.lo |= 1 << UInt64(u) } else if u < 128 { filter.hi |= 1 << UInt64(u - 64) } else { filter.aboveASCII = true }
         }
         while let pc = pending.popLast() {
-            guard visited.insert(pc).inserted else { continue }
+            guard visited[pc] != stamp else { continue }
+            visited[pc] = stamp
             let instruction = program[pc]
             switch instruction.op {
             case .char:
@@ -451,7 +457,8 @@ final class RelationPattern: @unchecked Sendable {
             case .set:
                 let set = classes[Int(instruction.a)]
                 if set.negated || set.word || set.digit || set.space { return nil }
-                for c in 0..<128 where set.contains(UInt32(c)) { add(UInt32(c)) }
+                filter.lo |= set.ascii.0
+                filter.hi |= set.ascii.1
                 if !set.ranges.isEmpty { filter.aboveASCII = true }
             case .split: pending.append(Int(instruction.a)); pending.append(Int(instruction.b))
             case .jump: pending.append(Int(instruction.a))
