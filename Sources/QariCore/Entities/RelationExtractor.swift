@@ -40,14 +40,22 @@ public enum RelationExtractor {
         // every other rule needs two names, or an antecedent or topic mentioned before its match
         // (which holds the one mention), or people besides its object ("expelled from").
         if mentions.count == 1 && !RelationExtractor.containsDemonym(text) { return [] }
-        let template = RelationTemplate(text: text, mentions: mentions, classify: matcher.relationRole)
+        // The same holds when all mentions but one are places (role .place): no pattern takes a
+        // place as a subject or object, an antecedent or a topic.
+        let scalars = NameTokenizer.scalars(of: text)
+        let sorted = mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var hasDemonym: Bool? = nil
+        if RelationTemplate.nonPlaceCount(scalars, sorted, classify: matcher.relationRole) < 2 {
+            hasDemonym = RelationExtractor.containsDemonym(text)
+            if !hasDemonym! { return [] }
+        }
+        let template = RelationTemplate(scalars: scalars, sortedMentions: sorted, classify: matcher.relationRole)
         // A rule is tried only where the template has the placeholders its pattern needs (counted
         // by role) and one of its cue words: an NSRegularExpression call costs far more than these
         // tests. A pattern that never crosses a sentence mark is run on the sentences that pass
         // them rather than on the whole line.
         var found: [TextRelation] = []
         var seen = Set<String>()
-        var hasDemonym: Bool? = nil
         let gates = RelationRule.gates
         for index in gates.indices {
             // The tests read plain values; the rule itself (arrays, sets, a regular expression) is
@@ -200,10 +208,28 @@ final class RelationTemplate {
 
     /// `classify`: whether a mention's entity is a place that stands for no state, and the type
     /// it acts as (nil when unknown).
-    init(text: String, mentions: [EntityMention], classify: (String) -> (isPlace: Bool, acting: EntityType?)) {
-        let scalars = NameTokenizer.scalars(of: text)
+    /// How many mentions `init` gives a placeholder of a role other than place, counted up to 2.
+    static func nonPlaceCount(_ scalars: [Unicode.Scalar], _ sorted: [EntityMention],
+                              classify: (String) -> (isPlace: Bool, acting: EntityType?)) -> Int {
+        var position = 0, depth = 0, count = 0
+        for mention in sorted where mention.range.lowerBound >= position {
+            while position < mention.range.lowerBound {
+                let v = scalars[position].value
+                if v == 0x28 { depth += 1 } else if v == 0x29 { depth = max(0, depth - 1) }
+                position += 1
+            }
+            if RelationTemplate.isModifier(scalars, mention.range) || depth > 0 || !classify(mention.entityID).isPlace {
+                count += 1
+                if count >= 2 { return count }
+            }
+            position = mention.range.upperBound
+        }
+        return count
+    }
+
+    /// `scalars`: the text's; `sortedMentions`: its mentions in the order of their starts.
+    init(scalars: [Unicode.Scalar], sortedMentions sorted: [EntityMention], classify: (String) -> (isPlace: Bool, acting: EntityType?)) {
         self.text = scalars
-        let sorted = mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
         self.mentions = sorted
         var roles: [Role] = []
         var units: [UInt16] = []
