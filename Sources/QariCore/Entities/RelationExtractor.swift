@@ -989,19 +989,19 @@ extension RelationRule {
     private static let regionWords = "(?:north|south|east|west|central|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|south-?eastern)"
     static let locativePattern = "(?:\\b(?:in|across|near|into|inside|throughout)(?: the)?(?: \(regionWords))?|\\b(?:of|from|to|on)(?: the)? \(regionWords)) $"
     static let locative = try! NSRegularExpression(pattern: locativePattern, options: [.caseInsensitive])
-    /// The same for the usual case of 30 units of printable ASCII.
-    static let asciiLocative = RelationPattern(locativePattern, printableASCIIIgnoringCase: true)!
+    /// The same for the usual case of 30 units without case folding surprises (`RelationPattern.isFoldFree`).
+    static let foldFreeLocative = RelationPattern(locativePattern, ignoringCaseOnFoldFreeText: true)!
 
     /// "in western Iraq", "in central Syria": a state named as a place is no party to the relation.
     static func isLocative(before range: NSRange, in template: RelationTemplate) -> Bool {
         // Those 30 units alone: with the default bounds the expression sees no more of the
         // template, and the whole template need not be made a String.
         let start = max(0, range.location - 30)
-        var printableASCII = true
-        for k in start..<range.location where template.units[k] < 0x20 || template.units[k] > 0x7E { printableASCII = false; break }
-        if printableASCII {
+        var foldFree = true
+        for k in start..<range.location where !RelationPattern.isFoldFree(template.units[k]) { foldFree = false; break }
+        if foldFree {
             return template.units.withUnsafeBufferPointer {
-                !asciiLocative.matches(in: $0, range: NSRange(location: start, length: range.location - start)).isEmpty
+                !foldFreeLocative.matches(in: $0, range: NSRange(location: start, length: range.location - start)).isEmpty
             }
         }
         let before = RelationTemplate.string(fromUTF16: Array(template.units[start..<range.location]))

@@ -33,13 +33,13 @@ final class RelationPattern: @unchecked Sendable {
     /// Code units a match can start with; nil when any can.
     private let firstUnits: [UInt64]?
 
-    /// `printableASCIIIgnoringCase`: for NSRegularExpression's .caseInsensitive, on text that is
-    /// printable ASCII only (U+0020...U+007E), where ICU's case folding is ASCII's and "$" matches
-    /// only at the end. The caller must not run it on other text.
-    init?(_ pattern: String, printableASCIIIgnoringCase: Bool = false) {
+    /// `ignoringCaseOnFoldFreeText`: for NSRegularExpression's .caseInsensitive, on text whose
+    /// units all pass `isFoldFree` (where ICU's case folding is ASCII's and "$" matches only at the
+    /// end). The caller must not run it on other text.
+    init?(_ pattern: String, ignoringCaseOnFoldFreeText: Bool = false) {
         self.pattern = pattern
         var parser = Parser(Array(pattern.unicodeScalars))
-        parser.foldCase = printableASCIIIgnoringCase
+        parser.foldCase = ignoringCaseOnFoldFreeText
         guard let node = parser.parseAll() else { return nil }
         groupNames = parser.names
         groupCount = parser.groupCount
@@ -132,6 +132,14 @@ final class RelationPattern: @unchecked Sendable {
     }
 
     // MARK: Character properties (ICU's)
+
+    /// Printable ASCII, or a unit without case that is no line terminator: the placeholders'
+    /// private-use characters, general punctuation (dashes, quotes) and the Arabic block. On such
+    /// text ICU's case-insensitive matching of ASCII letters is ASCII's.
+    @inline(__always) static func isFoldFree(_ u: UInt16) -> Bool {
+        (u >= 0x20 && u <= 0x7E) || (u >= 0xE000 && u <= 0xE007) || (u >= 0x2010 && u <= 0x2027)
+            || (u >= 0x2030 && u <= 0x205E) || (u >= 0x0600 && u <= 0x06FF)
+    }
 
     /// Bit 0: \w; bit 1: grapheme extender or format character; bit 2: decimal digit; bit 3:
     /// white space (\s). Below U+3100 (Latin, Arabic, punctuation...); the rest is looked up.
@@ -545,7 +553,7 @@ final class RelationPattern: @unchecked Sendable {
         var names: [String: Int] = [:]
         var groupCount = 0
         var classes: [CharClass] = []
-        /// ASCII letters match either case; "$" is the end (see `printableASCIIIgnoringCase`).
+        /// ASCII letters match either case; "$" is the end (see `ignoringCaseOnFoldFreeText`).
         var foldCase = false
 
         init(_ s: [Unicode.Scalar]) { self.s = s }
