@@ -36,14 +36,26 @@ public enum RelationExtractor {
     public static func relations(in text: String, mentions: [EntityMention], matcher: EntityMatcher) -> [TextRelation] {
         // Every rule needs at least one placeholder (a mention) to read a relation from.
         if mentions.isEmpty { return [] }
-        let template = RelationTemplate(text: text, mentions: mentions, classify: matcher.relationRole)
+        // With one mention only a rule reading a nationality adjective ({D}) can give a relation:
+        // every other rule needs two names, or an antecedent or topic mentioned before its match
+        // (which holds the one mention), or people besides its object ("expelled from").
+        if mentions.count == 1 && !RelationExtractor.containsDemonym(text) { return [] }
+        // The same holds when all mentions but one are places (role .place): no pattern takes a
+        // place as a subject or object, an antecedent or a topic.
+        let scalars = NameTokenizer.scalars(of: text)
+        let sorted = mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var hasDemonym: Bool? = nil
+        if RelationTemplate.nonPlaceCount(scalars, sorted, classify: matcher.relationRole) < 2 {
+            hasDemonym = RelationExtractor.containsDemonym(text)
+            if !hasDemonym! { return [] }
+        }
+        let template = RelationTemplate(scalars: scalars, sortedMentions: sorted, classify: matcher.relationRole)
         // A rule is tried only where the template has the placeholders its pattern needs (counted
         // by role) and one of its cue words: an NSRegularExpression call costs far more than these
         // tests. A pattern that never crosses a sentence mark is run on the sentences that pass
         // them rather than on the whole line.
         var found: [TextRelation] = []
         var seen = Set<String>()
-        var hasDemonym: Bool? = nil
         let gates = RelationRule.gates
         for index in gates.indices {
             // The tests read plain values; the rule itself (arrays, sets, a regular expression) is
@@ -56,10 +68,10 @@ public enum RelationExtractor {
                 if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
                 if !hasDemonym! { continue }
             }
-            func take(_ match: NSTextCheckingResult) {
+            func take(_ match: RelationMatch) {
                 for relation in rule.relations(from: match, template: template, matcher: matcher) {
-                    let key = "\(relation.subject)|\(relation.kind)|\(relation.object)"
-                    let reverse = "\(relation.object)|\(relation.kind)|\(relation.subject)"
+                    let key = relation.subject + "|" + relation.kind.rawValue + "|" + relation.object
+                    let reverse = relation.object + "|" + relation.kind.rawValue + "|" + relation.subject
                     guard relation.subject != relation.object, !seen.contains(key),
                           !(relation.kind.isSymmetric && seen.contains(reverse)) else { continue }
                     seen.insert(key)
@@ -70,10 +82,10 @@ public enum RelationExtractor {
                 for segment in rule.scope == .sentence ? template.segments : template.clauses
                 where segment.counts.satisfies(gate.needs) && gate.cuesFit(segment.cues) && gate.typesFit(segment.actingTypes) {
                     if rule.cueBetweenActors && !template.hasCue(of: gate, betweenActorsIn: segment) { continue }
-                    for match in template.matches(rule.regex, in: segment.range) { take(match) }
+                    for match in template.matches(rule, in: segment.range) { take(match) }
                 }
             } else {
-                for match in template.matches(rule.regex) { take(match) }
+                for match in template.matches(rule, in: NSRange(location: 0, length: template.units.count)) { take(match) }
             }
         }
         return found.sorted { ($0.range.lowerBound, $0.kind.rawValue) < ($1.range.lowerBound, $1.kind.rawValue) }
@@ -184,6 +196,8 @@ final class RelationTemplate {
     /// when a pattern is run: most lines pass no rule's tests).
     let units: [UInt16]
     private(set) lazy var string: String = RelationTemplate.string(fromUTF16: units)
+    /// Scratch space of `RelationPattern`, kept from one pattern to the next.
+    private var patternStack: [Int] = []
     /// Placeholders in the whole template by role, and the cue words it holds.
     let placeholderCounts: PlaceholderCounts
     let cues: CueSet
@@ -194,10 +208,28 @@ final class RelationTemplate {
 
     /// `classify`: whether a mention's entity is a place that stands for no state, and the type
     /// it acts as (nil when unknown).
-    init(text: String, mentions: [EntityMention], classify: (String) -> (isPlace: Bool, acting: EntityType?)) {
-        let scalars = NameTokenizer.scalars(of: text)
+    /// How many mentions `init` gives a placeholder of a role other than place, counted up to 2.
+    static func nonPlaceCount(_ scalars: [Unicode.Scalar], _ sorted: [EntityMention],
+                              classify: (String) -> (isPlace: Bool, acting: EntityType?)) -> Int {
+        var position = 0, depth = 0, count = 0
+        for mention in sorted where mention.range.lowerBound >= position {
+            while position < mention.range.lowerBound {
+                let v = scalars[position].value
+                if v == 0x28 { depth += 1 } else if v == 0x29 { depth = max(0, depth - 1) }
+                position += 1
+            }
+            if RelationTemplate.isModifier(scalars, mention.range) || depth > 0 || !classify(mention.entityID).isPlace {
+                count += 1
+                if count >= 2 { return count }
+            }
+            position = mention.range.upperBound
+        }
+        return count
+    }
+
+    /// `scalars`: the text's; `sortedMentions`: its mentions in the order of their starts.
+    init(scalars: [Unicode.Scalar], sortedMentions sorted: [EntityMention], classify: (String) -> (isPlace: Bool, acting: EntityType?)) {
         self.text = scalars
-        let sorted = mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
         self.mentions = sorted
         var roles: [Role] = []
         var units: [UInt16] = []
@@ -331,18 +363,33 @@ final class RelationTemplate {
         return false
     }
 
-    func matches(_ regex: NSRegularExpression) -> [NSTextCheckingResult] {
-        regex.matches(in: string, options: [], range: NSRange(location: 0, length: units.count))
-    }
-
-    /// Matches inside `range` only; lookarounds and word boundaries do not see past its ends.
-    func matches(_ regex: NSRegularExpression, in range: NSRange) -> [NSTextCheckingResult] {
-        regex.matches(in: string, options: [], range: range)
-    }
-
-    func group(_ match: NSTextCheckingResult, _ name: String) -> NSRange? {
-        let range = match.range(withName: name)
-        return range.location == NSNotFound ? nil : range
+    /// The rule's matches inside `range` only; lookarounds and word boundaries do not see past
+    /// its ends. Run by the rule's `RelationPattern` on the code units, or by NSRegularExpression
+    /// on the template string when the pattern needs what `RelationPattern` does not do.
+    func matches(_ rule: RelationRule, in range: NSRange) -> [RelationMatch] {
+        if let pattern = rule.pattern {
+            var found: [RelationMatch] = []
+            let s = rule.subjectGroup, o = rule.objectGroup
+            units.withUnsafeBufferPointer { units in
+                pattern.forEachMatch(in: units, range: range, stack: &patternStack) { slots, end in
+                    func group(_ g: Int) -> NSRange? {
+                        guard g > 0 else { return nil }
+                        let range = RelationPattern.range(slots, g)
+                        return range.location == NSNotFound ? nil : range
+                    }
+                    found.append(RelationMatch(range: NSRange(location: slots[0], length: end - slots[0]), s: group(s), o: group(o)))
+                }
+            }
+            return found
+        }
+        return rule.regex.matches(in: string, options: [], range: range).map { match in
+            func group(_ name: String, _ present: Int) -> NSRange? {
+                guard present > 0 else { return nil }
+                let range = match.range(withName: name)
+                return range.location == NSNotFound ? nil : range
+            }
+            return RelationMatch(range: match.range, s: group("s", rule.subjectGroup), o: group("o", rule.objectGroup))
+        }
     }
 
     func substring(_ range: NSRange) -> String {
@@ -400,6 +447,15 @@ final class RelationTemplate {
     }
 }
 
+/// A match of a rule's pattern: its range and those of its groups "s" and "o" (nil: unset or absent).
+struct RelationMatch {
+    var range: NSRange
+    var s: NSRange?
+    var o: NSRange?
+
+    func group(_ name: String) -> NSRange? { name == "s" ? s : name == "o" ? o : nil }
+}
+
 /// A set of cue words, one bit each.
 struct CueSet {
     var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
@@ -444,7 +500,11 @@ final class CueTable: @unchecked Sendable {
     /// Ids of the cues that start with two ASCII units (first << 7 | second), at
     /// `bigramIDs[bigramStarts[b]..<bigramStarts[b + 1]]`.
     private let bigramStarts: [Int32]
+    /// One bit per bigram that starts a cue: 2 KB, where `bigramStarts` takes 64 KB.
+    private let bigramBits: [UInt64]
     private let bigramIDs: [Int32]
+    /// The third unit of each cue in `bigramIDs` (0xFFFF: it has two), tested before the rest.
+    private let bigramThirds: [UInt16]
     /// Ids of the cues that start with a unit above ASCII or have one unit.
     private let others: [(first: UInt16, id: Int32)]
 
@@ -467,7 +527,11 @@ final class CueTable: @unchecked Sendable {
         self.wordUnits = wordUnits
         self.wordStarts = wordStarts
         self.bigramStarts = bigramStarts
+        var bigramBits = [UInt64](repeating: 0, count: 128 * 128 / 64)
+        for (bigram, ids) in byBigram.enumerated() where !ids.isEmpty { bigramBits[bigram >> 6] |= 1 << UInt64(bigram & 63) }
+        self.bigramBits = bigramBits
         self.bigramIDs = bigramIDs
+        self.bigramThirds = bigramIDs.map { id in words[Int(id)].count > 2 ? words[Int(id)][2] : 0xFFFF }
         self.others = others
     }
 
@@ -491,6 +555,8 @@ final class CueTable: @unchecked Sendable {
         wordStarts.withUnsafeBufferPointer { wordStarts in
         bigramStarts.withUnsafeBufferPointer { bigramStarts in
         bigramIDs.withUnsafeBufferPointer { bigramIDs in
+        bigramBits.withUnsafeBufferPointer { bigramBits in
+        bigramThirds.withUnsafeBufferPointer { bigramThirds in
             var i = 0
             while i <= n {
                 let c: UInt16 = i < n ? u[i] : 0
@@ -531,11 +597,16 @@ final class CueTable: @unchecked Sendable {
                         let b = CueTable.fold(u[i + 1])
                         if b < 0x80 {
                             let bigram = Int(a) << 7 | Int(b)
-                            k = Int(bigramStarts[bigram])
-                            end = Int(bigramStarts[bigram + 1])
+                            if bigramBits[bigram >> 6] & (1 << UInt64(bigram & 63)) != 0 {
+                                k = Int(bigramStarts[bigram])
+                                end = Int(bigramStarts[bigram + 1])
+                            }
                         }
                     }
+                    let third: UInt16 = k < end && i + 2 < n ? CueTable.fold(u[i + 2]) : 0xFFFE
                     while k < end {
+                        let t = bigramThirds[k]
+                        if t != 0xFFFF && t != third { k += 1; continue }
                         let id = Int(bigramIDs[k])
                         k += 1
                         let from = Int(wordStarts[id]), to = Int(wordStarts[id + 1])
@@ -562,6 +633,8 @@ final class CueTable: @unchecked Sendable {
                 }
                 i += 1
             }
+        }
+        }
         }
         }
         }
@@ -667,6 +740,11 @@ struct RelationRule {
 
     let kind: RelationKind
     let regex: NSRegularExpression
+    /// The same pattern for `RelationPattern`; nil when it uses what that does not do.
+    let pattern: RelationPattern?
+    /// Capture group numbers of "s" and "o" in the pattern (0: none).
+    let subjectGroup: Int
+    let objectGroup: Int
     let subjects: Subjects
     let objects: Subjects
     let subjectTypes: Set<EntityType>
@@ -707,8 +785,8 @@ struct RelationRule {
     /// a cue word must then lie between two actors.
     let cueBetweenActors: Bool
 
-    func relations(from match: NSTextCheckingResult, template: RelationTemplate, matcher: EntityMatcher) -> [TextRelation] {
-        if case .group(let name) = objects, let range = template.group(match, name),
+    func relations(from match: RelationMatch, template: RelationTemplate, matcher: EntityMatcher) -> [TextRelation] {
+        if case .group(let name) = objects, let range = match.group(name),
            RelationRule.isLocative(before: range, in: template) {
             return []
         }
@@ -726,11 +804,11 @@ struct RelationRule {
         return result
     }
 
-    private func ids(_ selector: Subjects, _ match: NSTextCheckingResult, _ template: RelationTemplate,
+    private func ids(_ selector: Subjects, _ match: RelationMatch, _ template: RelationTemplate,
                      _ matcher: EntityMatcher, _ types: Set<EntityType>) -> [String] {
         switch selector {
         case .group(let name), .people(let name):
-            guard let range = template.group(match, name) else { return [] }
+            guard let range = match.group(name) else { return [] }
             var ids: [String] = []
             for index in template.mentionIndexes(in: range) {
                 let id = template.mentions[index].entityID
@@ -752,7 +830,7 @@ struct RelationRule {
             }
             return []
         case .demonym(let name):
-            guard let range = template.group(match, name),
+            guard let range = match.group(name),
                   let state = RelationExtractor.demonyms[template.substring(range)], !state.isEmpty,
                   let entity = matcher.resolve(state), !entity.discovered else { return [] }
             return [entity.id]
@@ -772,6 +850,11 @@ extension RelationRule {
     /// parenthetical mention, {L:name} a list of actors ("A, the B and C"), {W} one filler
     /// character that is no placeholder and ends no sentence, {D:name} a nationality adjective.
     static func compile(_ pattern: String) -> NSRegularExpression {
+        try! NSRegularExpression(pattern: expand(pattern), options: [])
+    }
+
+    /// The regular expression a pattern in shorthand stands for.
+    static func expand(_ pattern: String) -> String {
         let any = "[\\x{E000}\\x{E002}\\x{E004}]\\d+[\\x{E001}\\x{E003}\\x{E005}]"
         let actor = "\\x{E000}\\d+\\x{E001}"
         let demonyms = RelationExtractor.demonyms.keys.sorted().joined(separator: "|")
@@ -802,7 +885,7 @@ extension RelationRule {
         expanded = expanded.replacingOccurrences(
             of: "{N}", with: "(?:[^\\x{E000}\\x{E001}.;!?\(negationInitials)]|(?!\\b\(byInitial(negations))\\b)[\(negationInitials)])")
         expanded = expanded.replacingOccurrences(of: "{W}", with: "[^\\x{E000}\\x{E001}.;!?]")
-        return try! NSRegularExpression(pattern: expanded, options: [])
+        return expanded
     }
 
     /// `when`: words one of which the line must contain (lower-cased) for the pattern to be tried at all.
@@ -811,7 +894,15 @@ extension RelationRule {
     private static func rule(_ kind: RelationKind, _ pattern: String, _ subjects: Subjects, _ objects: Subjects,
                              _ subjectTypes: Set<EntityType>, _ objectTypes: Set<EntityType>, _ confidence: String = "high",
                              when cues: [String], and moreCues: [String] = []) -> RelationRule {
-        RelationRule(kind: kind, regex: compile(pattern), subjects: subjects, objects: objects,
+        let expanded = expand(pattern)
+        let compiled = RelationPattern(expanded)
+        func groupNumber(_ name: String) -> Int {
+            if let compiled { return compiled.groupNames[name] ?? 0 }
+            return expanded.contains("(?<\(name)>") ? 1 : 0
+        }
+        return RelationRule(kind: kind, regex: try! NSRegularExpression(pattern: expanded, options: []),
+                     pattern: compiled, subjectGroup: groupNumber("s"), objectGroup: groupNumber("o"),
+                     subjects: subjects, objects: objects,
                      subjectTypes: subjectTypes, objectTypes: objectTypes,
                      subjectMask: mask(subjects, subjectTypes), objectMask: mask(objects, objectTypes), confidence: confidence,
                      cues: cues, moreCues: moreCues, cueSet: CueSet(), moreCueSet: CueSet(), needs: PlaceholderCounts(pattern: pattern),
@@ -896,15 +987,25 @@ extension RelationRule {
 
     static let attackWords = "attack(?:ed|s|ing)?|launched|struck|strikes|shelled|shelling|targeted|targeting|bombed|bombing|bombarded|pounded|clash(?:ed|es)? with|fought|fighting|raided|assaulted|ambushed|surrounded|repelled|advance(?:d)? on|airstrikes|offensive|operations? against|confrontation with|opposing|confronting|counteroffensives?|war (?:on|against)|eliminate|liberation from|captured"
     private static let regionWords = "(?:north|south|east|west|central|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|south-?eastern)"
-    private static let locative = try! NSRegularExpression(
-        pattern: "(?:\\b(?:in|across|near|into|inside|throughout)(?: the)?(?: \(regionWords))?|\\b(?:of|from|to|on)(?: the)? \(regionWords)) $",
-        options: [.caseInsensitive])
+    static let locativePattern = "(?:\\b(?:in|across|near|into|inside|throughout)(?: the)?(?: \(regionWords))?|\\b(?:of|from|to|on)(?: the)? \(regionWords)) $"
+    static let locative = try! NSRegularExpression(pattern: locativePattern, options: [.caseInsensitive])
+    /// The same for the usual case of 30 units without case folding surprises (`RelationPattern.isFoldFree`).
+    static let foldFreeLocative = RelationPattern(locativePattern, ignoringCaseOnFoldFreeText: true)!
 
     /// "in western Iraq", "in central Syria": a state named as a place is no party to the relation.
     static func isLocative(before range: NSRange, in template: RelationTemplate) -> Bool {
+        // Those 30 units alone: with the default bounds the expression sees no more of the
+        // template, and the whole template need not be made a String.
         let start = max(0, range.location - 30)
-        let before = NSRange(location: start, length: range.location - start)
-        return locative.firstMatch(in: template.string, options: [], range: before) != nil
+        var foldFree = true
+        for k in start..<range.location where !RelationPattern.isFoldFree(template.units[k]) { foldFree = false; break }
+        if foldFree {
+            return template.units.withUnsafeBufferPointer {
+                !foldFreeLocative.matches(in: $0, range: NSRange(location: start, length: range.location - start)).isEmpty
+            }
+        }
+        let before = RelationTemplate.string(fromUTF16: Array(template.units[start..<range.location]))
+        return locative.firstMatch(in: before, options: [], range: NSRange(location: 0, length: range.location - start)) != nil
     }
 
     static let memberRoles = "officers?|commanders?|officials?|members?|clerics?|fighters?|spokesm[ae]n|spokesperson|operatives?|figures?|veterans?|ideologues?|deputy|militants?|judges?"
@@ -973,3 +1074,4 @@ extension RelationRule {
         rule(.fights, "{A:o}{W}{0,40}?(?:was|were) (?:attacked|targeted|shelled|bombed|struck|hit|repelled|killed) by (?:the )?{A:s}", .group("s"), .group("o"), armed, armed, when: ["attacked by", "targeted by", "shelled by", "bombed by", "struck by", "hit by", "repelled by", "killed by"]),
     ]
 }
+

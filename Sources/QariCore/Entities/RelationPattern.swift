@@ -1,0 +1,886 @@
+import Foundation
+
+/// A backtracking matcher for the subset of ICU regular expressions the relation patterns use,
+/// run on a template's UTF-16 code units: no String bridging and no NSTextCheckingResult per match.
+///
+/// It gives the matches NSRegularExpression gives (options [], default bounds: lookarounds and
+/// word boundaries do not see past the searched range): alternatives and quantifiers are tried
+/// in the same order (leftmost match, greedy tries more first, lazy fewer), characters are code
+/// points (a surrogate pair is one), and \w, \d and \b use ICU's definitions
+/// (\w = [\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\u200c\u200d]; \b skips grapheme extenders and format
+/// characters backwards and is never true before one). Supported: literals, \x{...}, escaped
+/// punctuation, classes with ranges, negation, \w and \d; \w \d \b; groups (?:...), (?<name>...),
+/// (...); alternation; ? * + {m} {m,} {m,n} and their lazy forms; negative lookahead without
+/// captures. Anything else (case-insensitive matching, \s, anchors, dot, ...) makes `init` fail,
+/// and the caller keeps NSRegularExpression.
+final class RelationPattern: @unchecked Sendable {
+    /// One match: the whole range and each capture group's (location NSNotFound when unset).
+    struct Match {
+        var range: NSRange
+        var groups: [NSRange]
+    }
+
+    /// Capture group numbers (from 1) by name.
+    let groupNames: [String: Int]
+    let groupCount: Int
+    let pattern: String
+
+    private let program: [Instruction]
+    private let filters: [UnitFilter]
+    private let classes: [CharClass]
+    private let flatClasses: [FlatClass]
+    private let rangeBounds: [UInt32]
+    /// Code units a match can start with; nil when any can.
+    private let firstUnits: [UInt64]?
+
+    /// `ignoringCaseOnFoldFreeText`: for NSRegularExpression's .caseInsensitive, on text whose
+    /// units all pass `isFoldFree` (where ICU's case folding is ASCII's and "$" matches only at the
+    /// end). The caller must not run it on other text.
+    init?(_ pattern: String, ignoringCaseOnFoldFreeText: Bool = false) {
+        self.pattern = pattern
+        var parser = Parser(Array(pattern.unicodeScalars))
+        parser.foldCase = ignoringCaseOnFoldFreeText
+        guard let node = parser.parseAll() else { return nil }
+        groupNames = parser.names
+        groupCount = parser.groupCount
+        classes = parser.classes
+        var compiler = Compiler()
+        guard compiler.compileMain(node) else { return nil }
+        var program = compiler.program
+        var filters: [UnitFilter] = []
+        var visited = [Int](repeating: -1, count: program.count)
+        var stamp = 0
+        for pc in program.indices where program[pc].op == .split {
+            stamp += 1
+            if let filter = RelationPattern.unitFilter(program, classes, from: Int(program[pc].a), &visited, stamp) {
+                program[pc].filter = Int32(filters.count)
+                filters.append(filter)
+            }
+            stamp += 1
+            if let filter = RelationPattern.unitFilter(program, classes, from: Int(program[pc].b), &visited, stamp) {
+                program[pc].filterB = Int32(filters.count)
+                filters.append(filter)
+            }
+        }
+        self.program = program
+        self.filters = filters
+        firstUnits = RelationPattern.firstUnits(program, classes)
+        (flatClasses, rangeBounds) = RelationPattern.flatten(classes)
+    }
+
+    // MARK: Program
+
+    struct Instruction {
+        enum Op: UInt8 { case char, set, split, jump, save, wordBoundary, notLookahead, lookMatch, end, match }
+        var op: Op
+        var a: Int32 = 0
+        var b: Int32 = 0
+        /// For a split: the index in `filters` of the units its preferred branch can start
+        /// with (-1: any); when the next unit is not one of them, the branch is not tried.
+        var filter: Int32 = -1
+        /// The same for its other branch: when the next unit cannot start it, it is not pushed.
+        var filterB: Int32 = -1
+    }
+
+    /// Code units a branch can start with: ASCII by bitmap, and whether any unit above ASCII can.
+    struct UnitFilter {
+        var lo: UInt64 = 0
+        var hi: UInt64 = 0
+        var aboveASCII = false
+
+        @inline(__always) func allows(_ u: UInt16) -> Bool {
+            if u < 64 { return lo & (1 << UInt64(u)) != 0 }
+            if u < 128 { return hi & (1 << UInt64(u - 64)) != 0 }
+            return aboveASCII
+        }
+    }
+
+    /// A class of code points: ASCII by bitmap, others by ranges and ICU sets.
+    struct CharClass {
+        var ascii: (UInt64, UInt64) = (0, 0)
+        var ranges: [ClosedRange<UInt32>] = []
+        var word = false
+        var digit = false
+        var space = false
+        var negated = false
+
+        mutating func add(_ c: UInt32) {
+            if c < 64 { ascii.0 |= 1 << UInt64(c) } else if c < 128 { ascii.1 |= 1 << UInt64(c - 64) } else { ranges.append(c...c) }
+        }
+
+        mutating func add(_ range: ClosedRange<UInt32>) {
+            var c = range.lowerBound
+            while c <= range.upperBound && c < 128 { add(c); c += 1 }
+            if c <= range.upperBound { ranges.append(c...range.upperBound) }
+        }
+
+        @inline(__always) func contains(_ c: UInt32) -> Bool {
+            var inside: Bool
+            if c < 64 {
+                inside = ascii.0 & (1 << UInt64(c)) != 0
+            } else if c < 128 {
+                inside = ascii.1 & (1 << UInt64(c - 64)) != 0
+            } else {
+                inside = false
+                for range in ranges where range.contains(c) { inside = true; break }
+            }
+            if !inside && word && RelationPattern.isWord(c) { inside = true }
+            if !inside && digit && RelationPattern.isDigit(c) { inside = true }
+            if !inside && space && RelationPattern.propertyBits(c) & 8 != 0 { inside = true }
+            return inside != negated
+        }
+    }
+
+    // MARK: Character properties (ICU's)
+
+    /// Printable ASCII, or a unit without case that is no line terminator: the placeholders'
+    /// private-use characters, general punctuation (dashes, quotes) and the Arabic block. On such
+    /// text ICU's case-insensitive matching of ASCII letters is ASCII's.
+    @inline(__always) static func isFoldFree(_ u: UInt16) -> Bool {
+        (u >= 0x20 && u <= 0x7E) || (u >= 0xE000 && u <= 0xE007) || (u >= 0x2010 && u <= 0x2027)
+            || (u >= 0x2030 && u <= 0x205E) || (u >= 0x0600 && u <= 0x06FF)
+    }
+
+    /// Bit 0: \w; bit 1: grapheme extender or format character; bit 2: decimal digit; bit 3:
+    /// white space (\s). Below U+3100 (Latin, Arabic, punctuation...); the rest is looked up.
+    private static let bmpProperties: [UInt8] = (0..<0x3100).map { properties(UInt32($0)) }
+
+    private static func properties(_ c: UInt32) -> UInt8 {
+        guard let scalar = Unicode.Scalar(c) else { return 0 }   // a lone surrogate
+        let p = scalar.properties
+        let category = p.generalCategory
+        var bits: UInt8 = 0
+        if p.isAlphabetic || category == .nonspacingMark || category == .spacingMark || category == .enclosingMark
+            || category == .decimalNumber || category == .connectorPunctuation || c == 0x200C || c == 0x200D {
+            bits |= 1
+        }
+        if p.isGraphemeExtend || category == .format { bits |= 2 }
+        if category == .decimalNumber { bits |= 4 }
+        if p.isWhitespace { bits |= 8 }
+        return bits
+    }
+
+    @inline(__always) static func propertyBits(_ c: UInt32) -> UInt8 {
+        c < 0x3100 ? bmpProperties[Int(c)] : properties(c)
+    }
+
+    @inline(__always) static func isWord(_ c: UInt32) -> Bool { propertyBits(c) & 1 != 0 }
+
+    /// \w for a unit below 128: [A-Za-z0-9_].
+    @inline(__always) static func isASCIIWord(_ u: UInt16) -> Bool {
+        let words: (UInt64, UInt64) = (0x03FF_0000_0000_0000, 0x07FF_FFFE_87FF_FFFE)
+        return u < 64 ? words.0 & (1 << UInt64(u)) != 0 : words.1 & (1 << UInt64(u - 64)) != 0
+    }
+    @inline(__always) static func isDigit(_ c: UInt32) -> Bool { propertyBits(c) & 4 != 0 }
+
+    // MARK: Matching
+
+    /// A class as plain values: ASCII by bitmap, others by `rangeBounds[rangeStart..<rangeEnd]`
+    /// (pairs of bounds) and ICU sets.
+    struct FlatClass {
+        /// Membership of each unit below 128, all said (sets and negation included).
+        var in0: UInt64
+        var in1: UInt64
+        var ascii0: UInt64
+        var ascii1: UInt64
+        var rangeStart: Int32
+        var rangeEnd: Int32
+        var word: Bool
+        var digit: Bool
+        var space: Bool
+        var negated: Bool
+    }
+
+    private static func flatten(_ classes: [CharClass]) -> ([FlatClass], [UInt32]) {
+        var flat: [FlatClass] = [], bounds: [UInt32] = []
+        for c in classes {
+            let start = Int32(bounds.count)
+            for range in c.ranges { bounds.append(range.lowerBound); bounds.append(range.upperBound) }
+            var in0: UInt64 = 0, in1: UInt64 = 0
+            for u in 0..<UInt32(128) where c.contains(u) {
+                if u < 64 { in0 |= 1 << UInt64(u) } else { in1 |= 1 << UInt64(u - 64) }
+            }
+            flat.append(FlatClass(in0: in0, in1: in1, ascii0: c.ascii.0, ascii1: c.ascii.1, rangeStart: start, rangeEnd: Int32(bounds.count),
+                                  word: c.word, digit: c.digit, space: c.space, negated: c.negated))
+        }
+        return (flat, bounds)
+    }
+
+    /// Every match in `range` of `units`, as NSRegularExpression.matches(in:options:range:) finds them.
+    func matches(in units: UnsafeBufferPointer<UInt16>, range: NSRange) -> [Match] {
+        var result: [Match] = []
+        var stack: [Int] = []
+        forEachMatch(in: units, range: range, stack: &stack) { slots, end in
+            var groups: [NSRange] = []
+            var g = 1
+            while g <= groupCount {
+                groups.append(RelationPattern.range(slots, g))
+                g += 1
+            }
+            let matchStart = slots[0]
+            result.append(Match(range: NSRange(location: matchStart, length: end - matchStart), groups: groups))
+        }
+        return result
+    }
+
+    /// Group `g`'s range from the slots (location NSNotFound when unset).
+    @inline(__always) static func range(_ slots: UnsafeMutablePointer<Int>, _ g: Int) -> NSRange {
+        let s = slots[2 * g], e = slots[2 * g + 1]
+        return s >= 0 && e >= 0 ? NSRange(location: s, length: e - s) : NSRange(location: NSNotFound, length: 0)
+    }
+
+    /// Calls `body` with the capture slots (2g, 2g + 1: group g's bounds, -1 unset) and the end
+    /// of each match in turn. `stack`: scratch space, kept by the caller across calls.
+    func forEachMatch(in units: UnsafeBufferPointer<UInt16>, range: NSRange, stack: inout [Int],
+                      _ body: (UnsafeMutablePointer<Int>, Int) -> Void) {
+        let start = range.location, limit = range.location + range.length
+        let slotCount = 2 * (groupCount + 1)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: slotCount) { slotBuffer in
+        let slots = slotBuffer.baseAddress!
+        program.withUnsafeBufferPointer { code in
+        filters.withUnsafeBufferPointer { filters in
+        flatClasses.withUnsafeBufferPointer { classes in
+        rangeBounds.withUnsafeBufferPointer { bounds in
+            let run = Run(code: code, filters: filters, classes: classes, bounds: bounds, units: units, start: start, limit: limit, slots: slots)
+            var position = start
+            while position < limit {
+                var end = -1
+                var p = position
+                while p < limit {
+                    let u = units[p]
+                    if firstUnits.map({ $0[Int(u) >> 6] & (1 << UInt64(u & 63)) != 0 }) ?? true {
+                        for k in 0..<slotCount { slots[k] = -1 }
+                        end = run.run(at: p, stack: &stack)
+                        if end >= 0 { break }
+                    }
+                    p += (u & 0xFC00 == 0xD800 && p + 1 < limit && units[p + 1] & 0xFC00 == 0xDC00) ? 2 : 1
+                }
+                guard end >= 0 else { break }
+                let matchStart = slots[0]
+                body(slots, end)
+                position = end > matchStart ? end : end + 1
+            }
+        }
+        }
+        }
+        }
+        }
+    }
+
+    /// One search's text, bounds and program, as plain pointers.
+    private struct Run {
+        let code: UnsafeBufferPointer<Instruction>
+        let filters: UnsafeBufferPointer<UnitFilter>
+        let classes: UnsafeBufferPointer<FlatClass>
+        let bounds: UnsafeBufferPointer<UInt32>
+        let units: UnsafeBufferPointer<UInt16>
+        let start: Int
+        let limit: Int
+        let slots: UnsafeMutablePointer<Int>
+
+        /// The code point at `p` (inside the bounds) and its length in units.
+        @inline(__always) func next(_ p: Int) -> (UInt32, Int) {
+            let u = units[p]
+            if u & 0xFC00 == 0xD800 && p + 1 < limit && units[p + 1] & 0xFC00 == 0xDC00 {
+                return (0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(units[p + 1]) - 0xDC00), 2)
+            }
+            return (UInt32(u), 1)
+        }
+
+        @inline(__always) func previous(_ p: Int) -> (UInt32, Int) {
+            let u = units[p - 1]
+            if u & 0xFC00 == 0xDC00 && p - 2 >= start && units[p - 2] & 0xFC00 == 0xD800 {
+                return (0x10000 + ((UInt32(units[p - 2]) - 0xD800) << 10) + (UInt32(u) - 0xDC00), 2)
+            }
+            return (UInt32(u), 1)
+        }
+
+        @inline(__always) func contains(_ k: Int, _ c: UInt32) -> Bool {
+            let set = classes[k]
+            var inside: Bool
+            if c < 64 {
+                inside = set.ascii0 & (1 << UInt64(c)) != 0
+            } else if c < 128 {
+                inside = set.ascii1 & (1 << UInt64(c - 64)) != 0
+            } else {
+                inside = false
+                var r = Int(set.rangeStart)
+                while r < Int(set.rangeEnd) {
+                    if c >= bounds[r] && c <= bounds[r + 1] { inside = true; break }
+                    r += 2
+                }
+            }
+            if !inside && (set.word || set.digit || set.space) {
+                let bits = RelationPattern.propertyBits(c)
+                inside = (set.word && bits & 1 != 0) || (set.digit && bits & 4 != 0) || (set.space && bits & 8 != 0)
+            }
+            return inside != set.negated
+        }
+
+        /// ICU's \b: between a word character and a non-word one, grapheme extenders and
+        /// format characters skipped backwards, never before one of them.
+        func isWordBoundary(_ p: Int) -> Bool {
+            // ASCII on both sides: \w is [A-Za-z0-9_] there, and nothing is skipped.
+            if p < limit && p > start {
+                let u = units[p], v = units[p - 1]
+                if u < 128 && v < 128 { return RelationPattern.isASCIIWord(u) != RelationPattern.isASCIIWord(v) }
+            }
+            var isWord = false
+            if p < limit {
+                let bits = RelationPattern.propertyBits(next(p).0)
+                if bits & 2 != 0 { return false }
+                isWord = bits & 1 != 0
+            }
+            var wasWord = false
+            var q = p
+            while q > start {
+                let (c, n) = previous(q)
+                q -= n
+                let bits = RelationPattern.propertyBits(c)
+                if bits & 2 == 0 { wasWord = bits & 1 != 0; break }
+            }
+            return isWord != wasWord
+        }
+
+        /// Runs the program at `startPosition`; the end of a match (slots hold its groups), or -1.
+        ///
+        /// The stack holds pairs: (pc, position) of an alternative; (-1 - slot, old value) of a
+        /// capture to undo; (-1000 - pc, position) where a negative lookahead's body started:
+        /// reached by backtracking, the body failed and the match goes on at pc.
+        func run(at startPosition: Int, stack: inout [Int]) -> Int {
+            stack.removeAll(keepingCapacity: true)
+            var pc = 0
+            var p = startPosition
+            while true {
+                let instruction = code[pc]
+                var ok = true
+                switch instruction.op {
+                case .char:
+                    let c = UInt32(instruction.a)
+                    if c < 0xD800 || (c >= 0xE000 && c < 0x10000) {
+                        if p < limit && UInt32(units[p]) == c { p += 1; pc += 1 } else { ok = false }
+                    } else if p < limit {
+                        let (d, n) = next(p)
+                        if d == c { p += n; pc += 1 } else { ok = false }
+                    } else {
+                        ok = false
+                    }
+                case .set:
+                    if p < limit {
+                        let u = units[p]
+                        if u < 128 {
+                            let set = classes[Int(instruction.a)]
+                            if (u < 64 ? set.in0 & (1 << UInt64(u)) : set.in1 & (1 << UInt64(u &- 64))) != 0 { p += 1; pc += 1 } else { ok = false }
+                        } else if u < 0xD800 || u >= 0xE000 {
+                            if contains(Int(instruction.a), UInt32(u)) { p += 1; pc += 1 } else { ok = false }
+                        } else {
+                            let (d, n) = next(p)
+                            if contains(Int(instruction.a), d) { p += n; pc += 1 } else { ok = false }
+                        }
+                    } else {
+                        ok = false
+                    }
+                case .split:
+                    // A branch whose first unit cannot be the next one is neither tried nor kept.
+                    let tryA = instruction.filter < 0 || (p < limit && filters[Int(instruction.filter)].allows(units[p]))
+                    let tryB = instruction.filterB < 0 || (p < limit && filters[Int(instruction.filterB)].allows(units[p]))
+                    if tryA {
+                        if tryB {
+                            stack.append(Int(instruction.b))
+                            stack.append(p)
+                        }
+                        pc = Int(instruction.a)
+                    } else if tryB {
+                        pc = Int(instruction.b)
+                    } else {
+                        ok = false
+                    }
+                case .jump:
+                    pc = Int(instruction.a)
+                case .save:
+                    let slot = Int(instruction.a)
+                    stack.append(-1 - slot)
+                    stack.append(slots[slot])
+                    slots[slot] = p
+                    pc += 1
+                case .wordBoundary:
+                    if isWordBoundary(p) { pc += 1 } else { ok = false }
+                case .end:
+                    if p == limit { pc += 1 } else { ok = false }
+                case .notLookahead:
+                    stack.append(-1000 - Int(instruction.b))
+                    stack.append(p)
+                    pc = Int(instruction.a)
+                case .lookMatch:
+                    // The body matched: the lookahead fails. Drop the body's alternatives.
+                    while true {
+                        let value = stack.removeLast()
+                        let tag = stack.removeLast()
+                        if tag <= -1000 { break }
+                        if tag < 0 { slots[-1 - tag] = value }
+                    }
+                    ok = false
+                case .match:
+                    return p
+                }
+                if !ok {
+                    // Back to the last alternative, undoing the captures saved since.
+                    while true {
+                        guard stack.count >= 2 else { return -1 }
+                        let value = stack.removeLast()
+                        let tag = stack.removeLast()
+                        if tag >= 0 {
+                            pc = tag
+                            p = value
+                            break
+                        } else if tag <= -1000 {
+                            pc = -1000 - tag
+                            p = value
+                            break
+                        }
+                        slots[-1 - tag] = value
+                    }
+                }
+            }
+        }
+    }
+
+    /// The units that a match of the program from `start` can start with; nil when any unit can
+    /// (or the empty string matches).
+    /// `visited`: scratch marks, `stamp` a value not in it yet.
+    private static func unitFilter(_ program: [Instruction], _ classes: [CharClass], from start: Int,
+                                   _ visited: inout [Int], _ stamp: Int) -> UnitFilter? {
+        var filter = UnitFilter()
+        var pending = [start]
+        func add(_ u: UInt32) {
+            if u < 64 { filter.lo |= 1 << UInt64(u) } else if u < 128 { filter.hi |= 1 << UInt64(u - 64) } else { filter.aboveASCII = true }
+        }
+        while let pc = pending.popLast() {
+            guard visited[pc] != stamp else { continue }
+            visited[pc] = stamp
+            let instruction = program[pc]
+            switch instruction.op {
+            case .char:
+                add(UInt32(instruction.a))
+            case .set:
+                let set = classes[Int(instruction.a)]
+                if set.negated || set.word || set.digit || set.space { return nil }
+                filter.lo |= set.ascii.0
+                filter.hi |= set.ascii.1
+                if !set.ranges.isEmpty { filter.aboveASCII = true }
+            case .split: pending.append(Int(instruction.a)); pending.append(Int(instruction.b))
+            case .jump: pending.append(Int(instruction.a))
+            case .save, .wordBoundary: pending.append(pc + 1)
+            case .notLookahead: pending.append(Int(instruction.b))
+            case .match, .lookMatch, .end: return nil
+            }
+        }
+        return filter
+    }
+
+    /// The code units a match can start with, from the program's first instructions; nil when
+    /// they may be any.
+    private static func firstUnits(_ program: [Instruction], _ classes: [CharClass]) -> [UInt64]? {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        var visited = Set<Int>()
+        var pending = [0]
+        func add(_ u: Int) { bits[u >> 6] |= 1 << UInt64(u & 63) }
+        while let pc = pending.popLast() {
+            guard visited.insert(pc).inserted else { continue }
+            let instruction = program[pc]
+            switch instruction.op {
+            case .char:
+                let c = UInt32(instruction.a)
+                if c < 0x10000 { add(Int(c)) } else { add(Int(0xD800 + ((c - 0x10000) >> 10))) }
+            case .set:
+                let set = classes[Int(instruction.a)]
+                if set.negated || set.word || set.digit || set.space { return nil }
+                for c in 0..<128 where set.contains(UInt32(c)) { add(c) }
+                for range in set.ranges {
+                    if range.upperBound >= 0xD800 { return nil }
+                    for c in range { add(Int(c)) }
+                }
+            case .split: pending.append(Int(instruction.a)); pending.append(Int(instruction.b))
+            case .jump: pending.append(Int(instruction.a))
+            case .save, .wordBoundary: pending.append(pc + 1)
+            case .notLookahead: pending.append(Int(instruction.b))
+            case .match, .lookMatch, .end: return nil
+            }
+        }
+        return bits
+    }
+
+    // MARK: Parsing
+
+    indirect enum Node {
+        case char(UInt32)
+        case set(Int)
+        case concat([Node])
+        case alternation([Node])
+        case group(Int?, Node)
+        case repetition(Node, min: Int, max: Int?, lazy: Bool)
+        case wordBoundary
+        /// "$" on printable ASCII: the end of the searched range.
+        case end
+        /// `id`: where it starts in the pattern (copies made by a repetition share it).
+        case notLookahead(Node, id: Int)
+
+        /// True when it can match the empty string.
+        var nullable: Bool {
+            switch self {
+            case .char, .set: return false
+            case .concat(let nodes): return nodes.allSatisfy(\.nullable)
+            case .alternation(let nodes): return nodes.contains(where: \.nullable)
+            case .group(_, let node): return node.nullable
+            case .repetition(let node, let min, _, _): return min == 0 || node.nullable
+            case .wordBoundary, .notLookahead, .end: return true
+            }
+        }
+
+        var hasCapture: Bool {
+            switch self {
+            case .char, .set, .wordBoundary, .end: return false
+            case .concat(let nodes), .alternation(let nodes): return nodes.contains(where: \.hasCapture)
+            case .group(let index, let node): return index != nil || node.hasCapture
+            case .repetition(let node, _, _, _), .notLookahead(let node, _): return node.hasCapture
+            }
+        }
+    }
+
+    struct Parser {
+        let s: [Unicode.Scalar]
+        var i = 0
+        var names: [String: Int] = [:]
+        var groupCount = 0
+        var classes: [CharClass] = []
+        /// ASCII letters match either case; "$" is the end (see `ignoringCaseOnFoldFreeText`).
+        var foldCase = false
+
+        init(_ s: [Unicode.Scalar]) { self.s = s }
+
+        mutating func parseAll() -> Node? {
+            guard let node = parseAlternation(), i == s.count else { return nil }
+            return node
+        }
+
+        func peek(_ offset: Int = 0) -> UInt32? { i + offset < s.count ? s[i + offset].value : nil }
+
+        mutating func parseAlternation() -> Node? {
+            var alternatives: [Node] = []
+            while true {
+                guard let node = parseConcat() else { return nil }
+                alternatives.append(node)
+                if peek() == 0x7C { i += 1 } else { break }   // |
+            }
+            return alternatives.count == 1 ? alternatives[0] : .alternation(alternatives)
+        }
+
+        mutating func parseConcat() -> Node? {
+            var nodes: [Node] = []
+            while let c = peek(), c != 0x7C, c != 0x29 {
+                guard var atom = parseAtom() else { return nil }
+                // Quantifiers.
+                if let q = peek(), q == 0x3F || q == 0x2A || q == 0x2B || q == 0x7B {
+                    var min = 0, max: Int? = nil
+                    i += 1
+                    switch q {
+                    case 0x3F: max = 1
+                    case 0x2A: break
+                    case 0x2B: min = 1
+                    default:
+                        guard let m = parseNumber() else { return nil }
+                        min = m; max = m
+                        if peek() == 0x2C {
+                            i += 1
+                            if peek() == 0x7D { max = nil } else {
+                                guard let n = parseNumber(), n >= m else { return nil }
+                                max = n
+                            }
+                        }
+                        guard peek() == 0x7D else { return nil }
+                        i += 1
+                    }
+                    var lazy = false
+                    if peek() == 0x3F { lazy = true; i += 1 } else if peek() == 0x2B { return nil }   // possessive
+                    if let next = peek(), next == 0x3F || next == 0x2A || next == 0x2B || next == 0x7B { return nil }
+                    // A repeated body that can match empty is left to ICU (its loop checks differ).
+                    if (max ?? 2) > 1 && atom.nullable { return nil }
+                    if case .wordBoundary = atom { return nil }
+                    if case .notLookahead = atom { return nil }
+                    if case .end = atom { return nil }
+                    atom = .repetition(atom, min: min, max: max, lazy: lazy)
+                }
+                nodes.append(atom)
+            }
+            return nodes.count == 1 ? nodes[0] : .concat(nodes)
+        }
+
+        mutating func parseNumber() -> Int? {
+            var value = 0, digits = 0
+            while let c = peek(), c >= 0x30 && c <= 0x39 { value = value * 10 + Int(c - 0x30); digits += 1; i += 1 }
+            return digits > 0 && digits < 6 ? value : nil
+        }
+
+        mutating func parseAtom() -> Node? {
+            guard let c = peek() else { return nil }
+            switch c {
+            case 0x28:   // (
+                let groupStart = i
+                i += 1
+                var capture: Int? = nil
+                var lookahead = false
+                if peek() == 0x3F {   // ?
+                    guard let kind = peek(1) else { return nil }
+                    if kind == 0x3A { i += 2 }   // (?:
+                    else if kind == 0x21 { i += 2; lookahead = true }   // (?!
+                    else if kind == 0x3C, let third = peek(2), third != 0x3D, third != 0x21 {   // (?<name>
+                        i += 2
+                        var name = ""
+                        while let d = peek(), d != 0x3E {
+                            guard let scalar = Unicode.Scalar(d), scalar.properties.isAlphabetic || (d >= 0x30 && d <= 0x39) else { return nil }
+                            name.unicodeScalars.append(scalar)
+                            i += 1
+                        }
+                        guard peek() == 0x3E, !name.isEmpty, names[name] == nil else { return nil }
+                        i += 1
+                        groupCount += 1
+                        capture = groupCount
+                        names[name] = groupCount
+                    } else {
+                        return nil
+                    }
+                } else {
+                    groupCount += 1
+                    capture = groupCount
+                }
+                guard let inner = parseAlternation(), peek() == 0x29 else { return nil }
+                i += 1
+                if lookahead {
+                    if inner.hasCapture { return nil }
+                    return .notLookahead(inner, id: groupStart)
+                }
+                return .group(capture, inner)
+            case 0x5B:   // [
+                if foldCase { return nil }
+                return parseClass()
+            case 0x24 where foldCase:   // $
+                i += 1
+                return .end
+            case 0x5C:   // backslash
+                i += 1
+                guard let e = peek() else { return nil }
+                i += 1
+                switch e {
+                case 0x62: return .wordBoundary   // \b
+                case 0x77, 0x64, 0x73, 0x53:   // \w \d \s \S
+                    var set = CharClass()
+                    if e == 0x77 { set.word = true } else if e == 0x64 { set.digit = true } else { set.space = true }
+                    if e == 0x53 { set.negated = true }
+                    classes.append(set)
+                    return .set(classes.count - 1)
+                case 0x78:   // \x{...}
+                    guard let value = parseHexEscape() else { return nil }
+                    return .char(value)
+                default:
+                    guard let escaped = Unicode.Scalar(e), isEscapablePunctuation(escaped) else { return nil }
+                    return .char(e)
+                }
+            case 0x2E, 0x5E, 0x24, 0x29, 0x7C, 0x3F, 0x2A, 0x2B, 0x7B, 0x7D, 0x5D:   // . ^ $ ) | ? * + { } ]
+                return nil
+            default:
+                i += 1
+                if c == 0x23 || (Unicode.Scalar(c)?.properties.isWhitespace ?? false) && c != 0x20 { return nil }
+                if foldCase {
+                    let lower = c | 0x20
+                    if lower >= 0x61 && lower <= 0x7A {
+                        var set = CharClass()
+                        set.add(lower)
+                        set.add(lower - 0x20)
+                        classes.append(set)
+                        return .set(classes.count - 1)
+                    }
+                    if c > 0x7E { return nil }
+                }
+                return .char(c)
+            }
+        }
+
+        func isEscapablePunctuation(_ c: Unicode.Scalar) -> Bool {
+            c.isASCII && !(c.properties.isAlphabetic || (c.value >= 0x30 && c.value <= 0x39)) && c.value > 0x20
+        }
+
+        /// After "\x": "{hex}"; the code point.
+        mutating func parseHexEscape() -> UInt32? {
+            guard peek() == 0x7B else { return nil }
+            i += 1
+            var value: UInt32 = 0, digits = 0
+            while let d = peek(), d != 0x7D {
+                guard let v = hexValue(d) else { return nil }
+                value = value * 16 + v
+                digits += 1
+                i += 1
+                guard digits <= 6 else { return nil }
+            }
+            guard peek() == 0x7D, digits > 0, value <= 0x10FFFF else { return nil }
+            i += 1
+            return value
+        }
+
+        func hexValue(_ d: UInt32) -> UInt32? {
+            switch d {
+            case 0x30...0x39: return d - 0x30
+            case 0x41...0x46: return d - 0x41 + 10
+            case 0x61...0x66: return d - 0x61 + 10
+            default: return nil
+            }
+        }
+
+        mutating func parseClass() -> Node? {
+            i += 1   // [
+            var set = CharClass()
+            if peek() == 0x5E { set.negated = true; i += 1 }
+            var first = true
+            while true {
+                guard let c = peek() else { return nil }
+                if c == 0x5D && !first { i += 1; break }   // ]
+                first = false
+                guard c != 0x5B, c != 0x26 || peek(1) != 0x26 else { return nil }   // nested sets, &&
+                var low: UInt32
+                if c == 0x5C {
+                    i += 1
+                    guard let e = peek() else { return nil }
+                    i += 1
+                    if e == 0x77 { set.word = true; continue }
+                    if e == 0x64 { set.digit = true; continue }
+                    if e == 0x73 { set.space = true; continue }
+                    if e == 0x78 {
+                        guard let value = parseHexEscape() else { return nil }
+                        low = value
+                    } else {
+                        guard let escaped = Unicode.Scalar(e), isEscapablePunctuation(escaped) else { return nil }
+                        low = e
+                    }
+                } else {
+                    // A space or a '-' is literal here; other syntax ICU reads specially is refused.
+                    if c == 0x2D && !(peek(1) == 0x5D) && !first { return nil }
+                    if (Unicode.Scalar(c)?.properties.isWhitespace ?? false) && c != 0x20 { return nil }
+                    i += 1
+                    low = c
+                }
+                // A range "a-z" (a '-' before ']' is literal).
+                if peek() == 0x2D, let after = peek(1), after != 0x5D {
+                    i += 1
+                    guard after != 0x5C, after != 0x5B else { return nil }
+                    i += 1
+                    guard after >= low else { return nil }
+                    set.add(low...after)
+                } else {
+                    set.add(low)
+                }
+            }
+            classes.append(set)
+            return .set(classes.count - 1)
+        }
+    }
+
+    // MARK: Compiling
+
+    struct Compiler {
+        var program: [Instruction] = []
+        /// Lookahead bodies, compiled after the main program once each (a repeated filler holds
+        /// the same lookahead many times): where the instruction that needs each one is.
+        var lookaheads: [(at: Int, node: Node, id: Int)] = []
+
+        mutating func emit(_ op: Instruction.Op, _ a: Int = 0, _ b: Int = 0) -> Int {
+            program.append(Instruction(op: op, a: Int32(a), b: Int32(b)))
+            return program.count - 1
+        }
+
+        mutating func compileMain(_ node: Node) -> Bool {
+            _ = emit(.save, 0)
+            compile(node)
+            _ = emit(.save, 1)
+            _ = emit(.match)
+            // Lookahead bodies, one per lookahead of the pattern.
+            var compiled: [Int: Int] = [:]
+            var k = 0
+            while k < lookaheads.count {
+                let (at, body, key) = lookaheads[k]
+                if let start = compiled[key] {
+                    program[at].a = Int32(start)
+                } else {
+                    let start = program.count
+                    compile(body)
+                    _ = emit(.lookMatch)
+                    compiled[key] = start
+                    program[at].a = Int32(start)
+                }
+                k += 1
+            }
+            return program.count < Int(Int32.max) && program.count < 200_000
+        }
+
+        mutating func compile(_ node: Node) {
+            switch node {
+            case .char(let c):
+                _ = emit(.char, Int(c))
+            case .set(let index):
+                _ = emit(.set, index)
+            case .concat(let nodes):
+                for n in nodes { compile(n) }
+            case .alternation(let nodes):
+                var jumps: [Int] = []
+                for (k, n) in nodes.enumerated() {
+                    if k < nodes.count - 1 {
+                        let split = emit(.split)
+                        program[split].a = Int32(program.count)
+                        compile(n)
+                        jumps.append(emit(.jump))
+                        program[split].b = Int32(program.count)
+                    } else {
+                        compile(n)
+                    }
+                }
+                for j in jumps { program[j].a = Int32(program.count) }
+            case .group(let capture, let inner):
+                if let g = capture { _ = emit(.save, 2 * g) }
+                compile(inner)
+                if let g = capture { _ = emit(.save, 2 * g + 1) }
+            case .repetition(let body, let min, let max, let lazy):
+                for _ in 0..<min { compile(body) }
+                if let max {
+                    // Optional copies, each reached only after the one before matched.
+                    var splits: [Int] = []
+                    for _ in min..<max {
+                        splits.append(emit(.split))
+                        let bodyStart = program.count
+                        compile(body)
+                        let split = splits[splits.count - 1]
+                        if lazy { program[split].b = Int32(bodyStart) } else { program[split].a = Int32(bodyStart) }
+                    }
+                    let end = program.count
+                    for split in splits {
+                        if lazy { program[split].a = Int32(end) } else { program[split].b = Int32(end) }
+                    }
+                } else {
+                    // L: split(body, out) [greedy] or split(out, body) [lazy]; body; jump L.
+                    let split = emit(.split)
+                    let bodyStart = program.count
+                    compile(body)
+                    _ = emit(.jump, split)
+                    let end = program.count
+                    if lazy { program[split].a = Int32(end); program[split].b = Int32(bodyStart) }
+                    else { program[split].a = Int32(bodyStart); program[split].b = Int32(end) }
+                }
+            case .wordBoundary:
+                _ = emit(.wordBoundary)
+            case .end:
+                _ = emit(.end)
+            case .notLookahead(let body, let id):
+                let at = emit(.notLookahead)
+                program[at].b = Int32(program.count)
+                lookaheads.append((at, body, id))
+            }
+        }
+    }
+}
