@@ -166,7 +166,9 @@ public struct Article: Codable, Sendable, Equatable, Identifiable {
             }
             if i + width < n && b[i + width] >= 0xCC {
                 let v = UTF8Scalars.decode(b, at: i + width).value
-                if let s = Unicode.Scalar(v), v >= 0x300 && (v == 0x200D || s.properties.isGraphemeExtend
+                // Arabic letters (the usual word start after a space here) cling to nothing.
+                let arabicLetter = v >= 0x620 && v <= 0x64A
+                if !arabicLetter, let s = Unicode.Scalar(v), v >= 0x300 && (v == 0x200D || s.properties.isGraphemeExtend
                     || s.properties.isEmojiModifier || s.properties.generalCategory == .spacingMark) {
                     return nil
                 }
