@@ -81,16 +81,24 @@ public enum SearchText {
                     i += 1
                 }
                 if ascii {
-                    scratch.word.removeAll(keepingCapacity: true)
+                    // Lower-cased straight into `out`; taken out again to be stemmed only when
+                    // step 1 can change it (it ends in s, d, g or y).
+                    if !out.isEmpty { out.append(0x20) }
+                    let wordStart = out.count
                     var onlyLetters = true
                     for k in start..<i {
                         var c = bytes[k]
                         if c &- 0x41 < 26 { c |= 0x20 } else if c &- 0x30 < 10 { onlyLetters = false }
-                        scratch.word.append(c)
+                        out.append(c)
                     }
-                    if onlyLetters && scratch.word.count > 2 { EnglishStemmer.step1(&scratch.word) }
-                    if !out.isEmpty { out.append(0x20) }
-                    out.append(contentsOf: scratch.word)
+                    let last = out[out.count - 1]
+                    if onlyLetters && i - start > 2 && (last == 0x73 || last == 0x64 || last == 0x67 || last == 0x79) {
+                        scratch.word.removeAll(keepingCapacity: true)
+                        scratch.word.append(contentsOf: out[wordStart...])
+                        out.removeSubrange(wordStart...)
+                        EnglishStemmer.step1(&scratch.word)
+                        out.append(contentsOf: scratch.word)
+                    }
                 } else {
                     scratch.scalars.removeAll(keepingCapacity: true)
                     var k = start
