@@ -28,6 +28,8 @@ struct PreparedArticle {
     var titleKeys: String
     var bodyKeys: String
     var mentions: [IndexedMention]
+    /// `mentions` as stored (`MentionBlob`), encoded on the worker rather than by the writer.
+    var storedMentions: [UInt8]
     var words: Int
     /// Title and body mentions by entity (boilerplate, such as lists of related articles, is
     /// kept but not counted), as the browser's lists count them.
@@ -42,6 +44,7 @@ struct PreparedArticle {
         titleKeys = SearchText.indexForm(article.title)
         bodyKeys = IndexWriter.bodyKeys(article.paragraphs.lazy.map(\.text))
         mentions = ArticleEntityScanner.mentions(article, matcher: matcher)
+        storedMentions = MentionBlob.encode(mentions)
         words = article.wordCount
         var counts: [String: Int] = [:]
         var types: Int64 = 0
@@ -419,18 +422,17 @@ struct IndexWriter {
             }
             if !prepared.mentions.isEmpty {
                 insertMentions.bind(row)
-                insertMentions.bind(MentionBlob.encode(prepared.mentions))
+                insertMentions.bind(prepared.storedMentions)
                 try insertMentions.run()
             }
-            for m in prepared.mentions {
-                if !knownEntities.contains(m.entityID) {
-                    knownEntities.insert(m.entityID)
-                    if let e = matcher.entity(id: m.entityID) {
+            // perEntity names each entity of the stored (title and body) mentions once.
+            for (entity, count) in prepared.perEntity {
+                if !knownEntities.contains(entity) {
+                    knownEntities.insert(entity)
+                    if let e = matcher.entity(id: entity) {
                         try insertEntity.execute(arguments: [e.id, e.type.rawValue, e.name, e.arabic, e.discovered])
                     }
                 }
-            }
-            for (entity, count) in prepared.perEntity {
                 insertArticleEntity.bind(entity)
                 insertArticleEntity.bind(row)
                 insertArticleEntity.bind(count)
