@@ -99,6 +99,8 @@ public enum SearchText {
                         EnglishStemmer.step1(&scratch.word)
                         out.append(contentsOf: scratch.word)
                     }
+                } else if appendArabicWord(bytes, start..<i, to: &out, letters: &scratch.word) {
+                    // Done on bytes: a stretch of Arabic letters alone is one word.
                 } else {
                     scratch.scalars.removeAll(keepingCapacity: true)
                     var k = start
@@ -114,6 +116,42 @@ public enum SearchText {
                 }
             }
         }
+    }
+
+    /// A stretch made only of Arabic word scalars (letters, harakat, tatweel) is one word: its
+    /// letters normalised and its proclitics stripped as `WordScanner` does, on bytes. Returns
+    /// false, appending nothing, for any other stretch.
+    private static func appendArabicWord(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: inout [UInt8],
+                                         letters: inout [UInt8]) -> Bool {
+        letters.removeAll(keepingCapacity: true)   // the low byte of each normalised letter (U+06xx)
+        var k = range.lowerBound
+        while k < range.upperBound {
+            let lead = b[k]
+            guard lead >= 0xD8 && lead <= 0xDB && k + 1 < range.upperBound else { return false }
+            let scalar = Unicode.Scalar(UInt32(lead & 0x1F) << 6 | UInt32(b[k + 1] & 0x3F))!
+            guard ArabicLetters.isWordScalar(scalar) else { return false }
+            if let letter = ArabicLetters.normalized(scalar) { letters.append(UInt8(truncatingIfNeeded: letter.value)) }
+            k += 2
+        }
+        if letters.isEmpty { return true }   // harakat or tatweel alone make no word
+        var first = 0
+        let n = letters.count
+        while true {
+            if n - first - 2 >= 3 && letters[first] == 0x27 && letters[first + 1] == 0x44 {
+                first += 2   // ال
+            } else if n - first - 1 >= 3 && ArabicLetters.isProclitic(Unicode.Scalar(0x600 | UInt32(letters[first]))!) {
+                first += 1
+            } else {
+                break
+            }
+        }
+        if !out.isEmpty { out.append(0x20) }
+        for low in letters[first...] {
+            let v = 0x600 | UInt32(low)
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+        return true
     }
 
     @inline(__always) private static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {

@@ -66,9 +66,10 @@ final class SearchTextTests: XCTestCase {
         let pieces = ["Idlib", "ATTACKS", "hopping", "hoped", "country", "agreed", "feed", "ing", "bed", "yy", "al-Sham", "Hay’at", "2019", "x9", "ab", "a", "sses", "boxes", " ", "  ", ", ",
                       ".", "-", "’", "'", "\n", "\t", "é", "École", "Ärger", "İstanbul", "ǅ", "ß", "Ωμέγα", "中文", "😀", "\u{200D}",
                       "\u{00A0}", "\u{0301}", "—", "وحلب", "والحسكة", "حَلَب", "حـلـب", "٢٠١٩", "۱۲", "بلد", "للجيش", "إدلب",
-                      "مصطفى", "،", "؟", "Aleppoحلب", "ﻻ", "ab٣", "e\u{0301}"]
+                      "مصطفى", "،", "؟", "Aleppoحلب", "ﻻ", "ab٣", "e\u{0301}", "الالال", "وو", "ال", "فبلكم", "\u{064B}", "ـ", "ٱلحلب",
+                      "ۀ", "ۿ", "ڤ", "ۦ", "\u{0670}", "وال", "لل"]
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<3000 {
+        for _ in 0..<6000 {
             var text = ""
             for _ in 0..<Int.random(in: 0...12, using: &generator) { text += pieces.randomElement(using: &generator)! }
             XCTAssertEqual(SearchText.indexForm(text), SearchText.indexFormByScalars(text), text.debugDescription)
