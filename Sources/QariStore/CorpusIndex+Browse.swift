@@ -47,13 +47,7 @@ extension CorpusIndex {
     public func listRows(_ rows: [Int64]) throws -> [Int64: (summary: ArticleSummary, entities: Int)] {
         guard !rows.isEmpty else { return [:] }
         return try database.read { db in
-            let summaries = try summaries(rows: rows, db: db)
-            let count = try db.cachedStatement(sql: "SELECT entities FROM articles WHERE row = ?")
-            var out: [Int64: (ArticleSummary, Int)] = [:]
-            for (row, s) in summaries {
-                out[row] = (s, try Int.fetchOne(count, arguments: [row]) ?? 0)
-            }
-            return out
+            try summaries(rows: rows, entityCounts: true, db: db)
         }
     }
 

@@ -212,13 +212,19 @@ public final class CorpusIndex: @unchecked Sendable {
     }
 
     func summaries(rows: [Int64], db: Database) throws -> [Int64: ArticleSummary] {
+        try summaries(rows: rows, entityCounts: false, db: db).mapValues(\.summary)
+    }
+
+    /// Summaries of the articles at `rows`, and with `entityCounts` the number of distinct
+    /// entities each names in its title and body (0 without).
+    func summaries(rows: [Int64], entityCounts: Bool, db: Database) throws -> [Int64: (summary: ArticleSummary, entities: Int)] {
         guard !rows.isEmpty else { return [:] }
         let marks = Array(repeating: "?", count: rows.count).joined(separator: ",")
-        var result: [Int64: ArticleSummary] = [:]
-        for r in try Row.fetchAll(db, sql: "SELECT \(CorpusIndex.summaryColumns) FROM articles WHERE row IN (\(marks))",
+        var result: [Int64: (summary: ArticleSummary, entities: Int)] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT \(CorpusIndex.summaryColumns)\(entityCounts ? ", entities" : "") FROM articles WHERE row IN (\(marks))",
                                   arguments: StatementArguments(rows)) {
             let s = CorpusIndex.summary(r)
-            result[s.row] = s
+            result[s.row] = (s, entityCounts ? r[13] : 0)
         }
         return result
     }

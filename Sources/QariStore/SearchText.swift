@@ -60,7 +60,8 @@ public enum SearchText {
     ///
     /// Words are split at ASCII bytes other than letters and digits, where `WordScanner` always
     /// ends a word. A stretch between them that is all ASCII is one word, lower-cased and
-    /// stemmed here on bytes; a stretch holding other scalars goes through `WordScanner`.
+    /// stemmed here on bytes, and so is one of Arabic letters alone; a stretch holding other
+    /// scalars goes through `WordScanner`.
     static func appendIndexForm(_ text: String, to out: inout [UInt8], scratch: inout IndexFormScratch) {
         var text = text
         text.withUTF8 { bytes in
@@ -99,7 +100,7 @@ public enum SearchText {
                         EnglishStemmer.step1(&scratch.word)
                         out.append(contentsOf: scratch.word)
                     }
-                } else if appendArabicWord(bytes, start..<i, to: &out, letters: &scratch.word) {
+                } else if appendArabicWord(bytes, start..<i, to: &out, letters: &scratch.scalars) {
                     // Done on bytes: a stretch of Arabic letters alone is one word.
                 } else {
                     scratch.scalars.removeAll(keepingCapacity: true)
@@ -119,37 +120,27 @@ public enum SearchText {
     }
 
     /// A stretch made only of Arabic word scalars (letters, harakat, tatweel) is one word: its
-    /// letters normalised and its proclitics stripped as `WordScanner` does, on bytes. Returns
-    /// false, appending nothing, for any other stretch.
+    /// letters normalised and its proclitics stripped (`WordScanner.stripProclitics`), read from
+    /// the bytes. Returns false, appending nothing, for any other stretch.
     private static func appendArabicWord(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: inout [UInt8],
-                                         letters: inout [UInt8]) -> Bool {
-        letters.removeAll(keepingCapacity: true)   // the low byte of each normalised letter (U+06xx)
+                                         letters: inout [Unicode.Scalar]) -> Bool {
+        letters.removeAll(keepingCapacity: true)
         var k = range.lowerBound
         while k < range.upperBound {
             let lead = b[k]
             guard lead >= 0xD8 && lead <= 0xDB && k + 1 < range.upperBound else { return false }
             let scalar = Unicode.Scalar(UInt32(lead & 0x1F) << 6 | UInt32(b[k + 1] & 0x3F))!
             guard ArabicLetters.isWordScalar(scalar) else { return false }
-            if let letter = ArabicLetters.normalized(scalar) { letters.append(UInt8(truncatingIfNeeded: letter.value)) }
+            if let letter = ArabicLetters.normalized(scalar) { letters.append(letter) }
             k += 2
         }
         if letters.isEmpty { return true }   // harakat or tatweel alone make no word
-        var first = 0
-        let n = letters.count
-        while true {
-            if n - first - 2 >= 3 && letters[first] == 0x27 && letters[first + 1] == 0x44 {
-                first += 2   // ال
-            } else if n - first - 1 >= 3 && ArabicLetters.isProclitic(Unicode.Scalar(0x600 | UInt32(letters[first]))!) {
-                first += 1
-            } else {
-                break
-            }
-        }
+        WordScanner.stripProclitics(&letters, minimumStem: 3)
         if !out.isEmpty { out.append(0x20) }
-        for low in letters[first...] {
-            let v = 0x600 | UInt32(low)
-            out.append(UInt8(0xC0 | (v >> 6)))
-            out.append(UInt8(0x80 | (v & 0x3F)))
+        for letter in letters {
+            // U+0600 to U+06FF: two bytes.
+            out.append(UInt8(0xC0 | (letter.value >> 6)))
+            out.append(UInt8(0x80 | (letter.value & 0x3F)))
         }
         return true
     }
