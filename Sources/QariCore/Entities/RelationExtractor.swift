@@ -697,7 +697,7 @@ struct PlaceholderCounts {
 
     init() {}
 
-    /// The least a pattern in `RelationRule.compile` shorthand needs: a list {L} needs one actor.
+    /// The least a pattern in `RelationRule.expand` shorthand needs: a list {L} needs one actor.
     init(pattern: String) {
         func count(_ marker: String) -> Int { pattern.components(separatedBy: marker).count - 1 }
         actors = count("{A:") + count("{L:")
@@ -739,7 +739,11 @@ struct RelationRule {
     }
 
     let kind: RelationKind
-    let regex: NSRegularExpression
+    /// The pattern with its shorthand expanded (`expand`).
+    let expanded: String
+    /// The pattern for NSRegularExpression, compiled at each use: `RelationPattern` runs every
+    /// rule (a test checks that none is left to this), and tests compare the two.
+    var regex: NSRegularExpression { try! NSRegularExpression(pattern: expanded, options: []) }
     /// The same pattern for `RelationPattern`; nil when it uses what that does not do.
     let pattern: RelationPattern?
     /// Capture group numbers of "s" and "o" in the pattern (0: none).
@@ -849,10 +853,6 @@ extension RelationRule {
     /// Expands the pattern shorthand: {A:name} an actor, {M:name} a modifier, {P:name} a
     /// parenthetical mention, {L:name} a list of actors ("A, the B and C"), {W} one filler
     /// character that is no placeholder and ends no sentence, {D:name} a nationality adjective.
-    static func compile(_ pattern: String) -> NSRegularExpression {
-        try! NSRegularExpression(pattern: expand(pattern), options: [])
-    }
-
     /// The regular expression a pattern in shorthand stands for.
     static func expand(_ pattern: String) -> String {
         let any = "[\\x{E000}\\x{E002}\\x{E004}]\\d+[\\x{E001}\\x{E003}\\x{E005}]"
@@ -900,7 +900,7 @@ extension RelationRule {
             if let compiled { return compiled.groupNames[name] ?? 0 }
             return expanded.contains("(?<\(name)>") ? 1 : 0
         }
-        return RelationRule(kind: kind, regex: try! NSRegularExpression(pattern: expanded, options: []),
+        return RelationRule(kind: kind, expanded: expanded,
                      pattern: compiled, subjectGroup: groupNumber("s"), objectGroup: groupNumber("o"),
                      subjects: subjects, objects: objects,
                      subjectTypes: subjectTypes, objectTypes: objectTypes,
