@@ -11,6 +11,9 @@ enum KeyReader {
         case none
     }
 
+    /// How long `next` waits for a key before it reports none (a tick), in milliseconds.
+    static let tickMilliseconds: Int32 = 250
+
     static func next() -> Input {
         var ch: wint_t = 0
         let r = wget_wch(qari_stdscr(), &ch)
@@ -67,7 +70,7 @@ enum KeyReader {
     static func hasPendingInput() -> Bool {
         let screen = qari_stdscr()
         wtimeout(screen, 0)
-        defer { wtimeout(screen, 250) }
+        defer { wtimeout(screen, tickMilliseconds) }
         var ch: wint_t = 0
         let r = wget_wch(screen, &ch)
         if r == ERR { return false }
@@ -79,7 +82,7 @@ enum KeyReader {
     private static func escape() -> Input {
         let screen = qari_stdscr()
         wtimeout(screen, 30)
-        defer { wtimeout(screen, 250) }
+        defer { wtimeout(screen, tickMilliseconds) }
         var ch: wint_t = 0
         let r = wget_wch(screen, &ch)
         if r == ERR { return .message(.key(.escape)) }

@@ -34,7 +34,7 @@ final class TerminalSession {
         curs_set(0)
         set_escdelay(25)
         // A key is waited for this long before a tick lets the loop look at signal flags.
-        wtimeout(qari_stdscr(), 250)
+        wtimeout(qari_stdscr(), KeyReader.tickMilliseconds)
         SignalFlags.installCrashHandlers(leaving: leaveBidi)
         SignalFlags.installLoopHandlers()
         return NcursesBackend()
