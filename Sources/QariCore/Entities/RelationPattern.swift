@@ -445,34 +445,53 @@ final class RelationPattern: @unchecked Sendable {
         }
     }
 
-    /// The units that a match of the program from `start` can start with; nil when any unit can
-    /// (or the empty string matches).
-    /// `visited`: scratch marks, `stamp` a value not in it yet.
-    private static func unitFilter(_ program: [Instruction], _ classes: [CharClass], from start: Int,
-                                   _ visited: inout [Int], _ stamp: Int) -> UnitFilter? {
-        var filter = UnitFilter()
+    /// The char and set instructions a match of the program from `start` can begin with; nil
+    /// when it can begin with any unit (a negated or shorthand class) or match nothing at all.
+    /// `firstVisit` marks an instruction seen and says whether it was not seen before.
+    private static func leadingInstructions(_ program: [Instruction], _ classes: [CharClass], from start: Int,
+                                            firstVisit: (Int) -> Bool) -> [Instruction]? {
+        var leading: [Instruction] = []
         var pending = [start]
-        func add(_ u: UInt32) {
-            if u < 64 { filter.lo |= 1 << UInt64(u) } else if u < 128 { filter.hi |= 1 << UInt64(u - 64) } else { filter.aboveASCII = true }
-        }
         while let pc = pending.popLast() {
-            guard visited[pc] != stamp else { continue }
-            visited[pc] = stamp
+            guard firstVisit(pc) else { continue }
             let instruction = program[pc]
             switch instruction.op {
             case .char:
-                add(UInt32(instruction.a))
+                leading.append(instruction)
             case .set:
                 let set = classes[Int(instruction.a)]
                 if set.negated || set.word || set.digit || set.space { return nil }
-                filter.lo |= set.ascii.0
-                filter.hi |= set.ascii.1
-                if !set.ranges.isEmpty { filter.aboveASCII = true }
+                leading.append(instruction)
             case .split: pending.append(Int(instruction.a)); pending.append(Int(instruction.b))
             case .jump: pending.append(Int(instruction.a))
             case .save, .wordBoundary: pending.append(pc + 1)
             case .notLookahead: pending.append(Int(instruction.b))
             case .match, .lookMatch, .end: return nil
+            }
+        }
+        return leading
+    }
+
+    /// The units that a match of the program from `start` can start with; nil when any unit can
+    /// (or the empty string matches).
+    /// `visited`: scratch marks, `stamp` a value not in it yet.
+    private static func unitFilter(_ program: [Instruction], _ classes: [CharClass], from start: Int,
+                                   _ visited: inout [Int], _ stamp: Int) -> UnitFilter? {
+        guard let leading = leadingInstructions(program, classes, from: start, firstVisit: { pc in
+            if visited[pc] == stamp { return false }
+            visited[pc] = stamp
+            return true
+        }) else { return nil }
+        var filter = UnitFilter()
+        for instruction in leading {
+            if instruction.op == .char {
+                let u = UInt32(instruction.a)
+                if u < 64 { filter.lo |= 1 << UInt64(u) } else if u < 128 { filter.hi |= 1 << UInt64(u - 64) } else { filter.aboveASCII = true }
+            } else {
+                let set = classes[Int(instruction.a)]
+                filter.lo |= set.ascii.0
+                filter.hi |= set.ascii.1
+                if !set.ranges.isEmpty { filter.aboveASCII = true }
             }
         }
         return filter
@@ -481,30 +500,21 @@ final class RelationPattern: @unchecked Sendable {
     /// The code units a match can start with, from the program's first instructions; nil when
     /// they may be any.
     private static func firstUnits(_ program: [Instruction], _ classes: [CharClass]) -> [UInt64]? {
-        var bits = [UInt64](repeating: 0, count: 1024)
         var visited = Set<Int>()
-        var pending = [0]
+        guard let leading = leadingInstructions(program, classes, from: 0, firstVisit: { visited.insert($0).inserted }) else { return nil }
+        var bits = [UInt64](repeating: 0, count: 1024)
         func add(_ u: Int) { bits[u >> 6] |= 1 << UInt64(u & 63) }
-        while let pc = pending.popLast() {
-            guard visited.insert(pc).inserted else { continue }
-            let instruction = program[pc]
-            switch instruction.op {
-            case .char:
+        for instruction in leading {
+            if instruction.op == .char {
                 let c = UInt32(instruction.a)
                 if c < 0x10000 { add(Int(c)) } else { add(Int(0xD800 + ((c - 0x10000) >> 10))) }
-            case .set:
+            } else {
                 let set = classes[Int(instruction.a)]
-                if set.negated || set.word || set.digit || set.space { return nil }
                 for c in 0..<128 where set.contains(UInt32(c)) { add(c) }
                 for range in set.ranges {
                     if range.upperBound >= 0xD800 { return nil }
                     for c in range { add(Int(c)) }
                 }
-            case .split: pending.append(Int(instruction.a)); pending.append(Int(instruction.b))
-            case .jump: pending.append(Int(instruction.a))
-            case .save, .wordBoundary: pending.append(pc + 1)
-            case .notLookahead: pending.append(Int(instruction.b))
-            case .match, .lookMatch, .end: return nil
             }
         }
         return bits
