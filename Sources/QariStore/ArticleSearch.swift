@@ -32,6 +32,10 @@ public struct SearchHighlighter: Sendable {
     let keys: Set<String>
     let prefixes: [String]
 
+    /// True when the search has no words to find (filters alone): its results are the newest
+    /// articles that pass, not the best ranked.
+    public var isEmpty: Bool { keys.isEmpty && prefixes.isEmpty }
+
     /// True for the key of a word searched for, or one starting with a prefix searched for.
     func matches(_ key: String) -> Bool {
         keys.contains(key) || prefixes.contains { key.hasPrefix($0) }

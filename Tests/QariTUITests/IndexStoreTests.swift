@@ -139,6 +139,22 @@ final class IndexStoreTests: XCTestCase {
         XCTAssertEqual(d.state.list.order.count, 28)
     }
 
+    /// Filters alone list the newest articles that pass, and the list says so.
+    func testAFilterSearchSaysItsResultsAreNewestFirst() {
+        var d = BrowserDriver(corpus: indexed, width: 120, height: 30)
+        d.press("/")
+        d.type("lang:ar")
+        d.press("Enter")
+        guard case .search(_, let results)? = d.state.list.filter else { return XCTFail("no search filter") }
+        XCTAssertTrue(d.screenText.contains("\(results.count)/28 newest first"), d.screenText)
+        let dates = results.compactMap { memory.articles[$0].date }
+        XCTAssertEqual(dates, dates.sorted(by: >))
+        d.press("/")
+        d.type("ceasefire")
+        d.press("Enter")
+        XCTAssertTrue(d.screenText.contains("best first"), d.screenText)
+    }
+
     func testEscapeWhileTypingBringsTheListBack() {
         var d = BrowserDriver(corpus: indexed, width: 120, height: 30)
         d.press("j", "j")

@@ -31,7 +31,7 @@ enum HelpText {
         ("l  M-Right", "forward"),
         ("H", "list the history; Enter goes there"),
         ("", "Finding"),
-        ("/", "search the focused pane as you type; Enter keeps it, Esc cancels. In the list: the index, results best first"),
+        ("/", "search the focused pane as you type; Enter keeps it, Esc cancels. In the list: the index, results best first (filters alone: newest first)"),
         ("n  N", "next / previous match"),
         ("&", "narrow the list to an entity (any spelling, either script) or a language;"),
         ("", "  Tab completes; & then Enter on nothing shows every article"),

@@ -43,7 +43,12 @@ public struct EntityLocations: Sendable, Equatable {
 /// Finds the words of a full-text search in a text (scalar ranges), folded as the index folds.
 public struct SearchHighlight: Sendable {
     public let ranges: @Sendable (String) -> [Range<Int>]
-    public init(_ ranges: @escaping @Sendable (String) -> [Range<Int>]) { self.ranges = ranges }
+    /// False for a search of filters alone: its results come newest first, not best first.
+    public let ranksWords: Bool
+    public init(ranksWords: Bool = true, _ ranges: @escaping @Sendable (String) -> [Range<Int>]) {
+        self.ranksWords = ranksWords
+        self.ranges = ranges
+    }
 }
 
 /// The result of a full-text search typed with `/` in the list.

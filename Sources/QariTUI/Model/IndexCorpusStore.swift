@@ -234,7 +234,7 @@ public final class IndexCorpusStore: CorpusStore, @unchecked Sendable {
         do {
             let found = try index.searchRows(query, limit: limit)
             let highlighter = found.highlighter
-            return .found(positions(found.rows), highlight: SearchHighlight { highlighter.ranges(in: $0) })
+            return .found(positions(found.rows), highlight: SearchHighlight(ranksWords: !highlighter.isEmpty) { highlighter.ranges(in: $0) })
         } catch let error as QueryError {
             return .invalid(error.description)
         } catch {

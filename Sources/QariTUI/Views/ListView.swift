@@ -5,7 +5,7 @@ enum ListView {
         let list = state.list
         let focused = state.focus == .list
         var order = "by \(list.sort.rawValue)"
-        if case .search? = list.filter { order = "best first" }
+        if case .search? = list.filter { order = state.searchHighlight?.ranksWords == false ? "newest first" : "best first" }
         let detail = "\(list.order.count)\(list.filter == nil ? "" : "/\(state.corpus.articles.count)") \(order)"
         BrowserView.header(Pane.list.title, detail: detail, focused: focused, in: rect, into: &buffer)
         let body = rect.splitTop(1).rest
