@@ -22,6 +22,15 @@ final class IndexStoreTests: XCTestCase {
         return folder
     }
 
+    /// `/` QUERY Enter in the list: the results, or nil when no search filter was left.
+    private func searched(_ d: inout BrowserDriver, _ query: String) -> [Int]? {
+        d.press("/")
+        d.type(query)
+        d.press("Enter")
+        guard case .search(_, let results)? = d.state.list.filter else { return nil }
+        return results
+    }
+
     func testEveryArticleRowAndMentionIsTheSameAsInMemory() {
         XCTAssertEqual(indexed.articles.count, memory.articles.count)
         XCTAssertEqual(indexed.articles.count, 28)
@@ -142,16 +151,11 @@ final class IndexStoreTests: XCTestCase {
     /// Filters alone list the newest articles that pass, and the list says so.
     func testAFilterSearchSaysItsResultsAreNewestFirst() {
         var d = BrowserDriver(corpus: indexed, width: 120, height: 30)
-        d.press("/")
-        d.type("lang:ar")
-        d.press("Enter")
-        guard case .search(_, let results)? = d.state.list.filter else { return XCTFail("no search filter") }
+        guard let results = searched(&d, "lang:ar") else { return XCTFail("no search filter") }
         XCTAssertTrue(d.screenText.contains("\(results.count)/28 newest first"), d.screenText)
         let dates = results.compactMap { memory.articles[$0].date }
         XCTAssertEqual(dates, dates.sorted(by: >))
-        d.press("/")
-        d.type("ceasefire")
-        d.press("Enter")
+        XCTAssertNotNil(searched(&d, "ceasefire"))
         XCTAssertTrue(d.screenText.contains("best first"), d.screenText)
     }
 
@@ -190,10 +194,7 @@ final class IndexStoreTests: XCTestCase {
 
     func testArabicSearchFindsWordsWithProclitics() {
         var d = BrowserDriver(corpus: indexed, width: 120, height: 30)
-        d.press("/")
-        d.type("حلب")
-        d.press("Enter")
-        guard case .search(_, let results)? = d.state.list.filter else { return XCTFail("no search filter") }
+        guard let results = searched(&d, "حلب") else { return XCTFail("no search filter") }
         XCTAssertFalse(results.isEmpty)
         XCTAssertTrue(results.contains { memory.articles[$0].lang != .en })
     }
