@@ -218,13 +218,24 @@ final class RelationTemplate {
                 if v == 0x28 { depth += 1 } else if v == 0x29 { depth = max(0, depth - 1) }
                 position += 1
             }
-            if RelationTemplate.isModifier(scalars, mention.range) || depth > 0 || !classify(mention.entityID).isPlace {
+            if RelationTemplate.role(scalars, mention, depth: depth, classify: classify).role != .place {
                 count += 1
                 if count >= 2 { return count }
             }
             position = mention.range.upperBound
         }
         return count
+    }
+
+    /// The placeholder role of a mention at parenthesis `depth` (a modifier such as "US-backed",
+    /// inside parentheses, a place that stands for no state, or else an actor) and the type its
+    /// entity acts as.
+    static func role(_ scalars: [Unicode.Scalar], _ mention: EntityMention, depth: Int,
+                     classify: (String) -> (isPlace: Bool, acting: EntityType?)) -> (role: Role, acting: EntityType?) {
+        let (isPlace, acting) = classify(mention.entityID)
+        if RelationTemplate.isModifier(scalars, mention.range) { return (.modifier, acting) }
+        if depth > 0 { return (.parenthetical, acting) }
+        return (isPlace ? .place : .actor, acting)
     }
 
     /// `scalars`: the text's; `sortedMentions`: its mentions in the order of their starts.
@@ -256,21 +267,8 @@ final class RelationTemplate {
         }
         for (index, mention) in sorted.enumerated() where mention.range.lowerBound >= position {
             copy(upTo: mention.range.lowerBound)
-            let role: Role
-            var actingTypeBits = TypeMask()
-            if RelationTemplate.isModifier(scalars, mention.range) {
-                role = .modifier
-            } else if depth > 0 {
-                role = .parenthetical
-            } else {
-                let (isPlace, acting) = classify(mention.entityID)
-                role = isPlace ? .place : .actor
-                actingTypeBits = acting.map(TypeMask.init) ?? TypeMask()
-            }
-            if role != .place {
-                if role != .actor { actingTypeBits = classify(mention.entityID).acting.map(TypeMask.init) ?? TypeMask() }
-                placedTypes.append((units.count, actingTypeBits))
-            }
+            let (role, acting) = RelationTemplate.role(scalars, mention, depth: depth, classify: classify)
+            if role != .place { placedTypes.append((units.count, acting.map(TypeMask.init) ?? TypeMask())) }
             roles.append(role)
             counts.add(role)
             let placeholderStart = units.count
