@@ -216,8 +216,9 @@ extension CorpusIndex {
                 }
                 state.filesDone += 1
                 state.bytesDone += file(of: prepared).size
-                try pacer.tick(db, state: &state, progress: progress)
+                try pacer.tick(db, state: &state, progress: progress, beforeCommit: { try writer.flushEntityRows() })
             }
+            try writer.flushEntityRows()
             try db.commit()
             // Fold the write-ahead log into the database so that it does not keep the disk space.
             if databaseFile != nil { _ = try? db.checkpoint(.truncate) }
@@ -348,6 +349,8 @@ struct IndexWriter {
     let db: Database
     let matcher: EntityMatcher
     private var knownEntities: Set<String>
+    /// Rows of article_entities not yet written: `flushEntityRows` writes them in key order.
+    private var entityRows: [(entity: String, article: Int64, mentions: Int)] = []
 
     init(db: Database, matcher: EntityMatcher) throws {
         self.db = db
@@ -386,7 +389,6 @@ struct IndexWriter {
             """), db: db)
         var insertBoilerplate = RawStatement(try db.cachedStatement(sql: "INSERT INTO boilerplate(key, line, role, text) VALUES (?, ?, ?, ?)"), db: db)
         var insertMentions = RawStatement(try db.cachedStatement(sql: "INSERT INTO article_mentions(article, data) VALUES (?, ?)"), db: db)
-        var insertArticleEntity = RawStatement(try db.cachedStatement(sql: "INSERT INTO article_entities(entity, article, mentions) VALUES (?, ?, ?)"), db: db)
         let insertEntity = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO entities(id, type, name, arabic, discovered) VALUES (?, ?, ?, ?, ?)
             """)
@@ -439,10 +441,7 @@ struct IndexWriter {
                         try insertEntity.execute(arguments: [e.id, e.type.rawValue, e.name, e.arabic, e.discovered])
                     }
                 }
-                insertArticleEntity.bind(entity)
-                insertArticleEntity.bind(row)
-                insertArticleEntity.bind(count)
-                try insertArticleEntity.run()
+                entityRows.append((entity, row, count))
             }
             if let relations = prepared.relations {
                 for (i, r) in relations.enumerated() {
@@ -466,8 +465,24 @@ struct IndexWriter {
         }
     }
 
+    /// Writes the article_entities rows of the articles inserted since the last call, sorted by
+    /// key: in key order the B-tree takes them on pages it has just visited.
+    mutating func flushEntityRows() throws {
+        guard !entityRows.isEmpty else { return }
+        entityRows.sort { $0.entity != $1.entity ? $0.entity < $1.entity : $0.article < $1.article }
+        var insert = RawStatement(try db.cachedStatement(sql: "INSERT INTO article_entities(entity, article, mentions) VALUES (?, ?, ?)"), db: db)
+        for r in entityRows {
+            insert.bind(r.entity)
+            insert.bind(r.article)
+            insert.bind(r.mentions)
+            try insert.run()
+        }
+        entityRows.removeAll(keepingCapacity: true)
+    }
+
     /// Removes a file's articles and everything keyed by them; returns how many there were.
-    func removeArticles(ofFile fileID: Int64) throws -> Int {
+    mutating func removeArticles(ofFile fileID: Int64) throws -> Int {
+        try flushEntityRows()
         let rows = try Row.fetchAll(db, sql: "SELECT row, title FROM articles WHERE file_id = ?", arguments: [fileID])
         for r in rows {
             let row: Int64 = r[0]
@@ -507,9 +522,11 @@ struct RefreshPacer {
         lastCommit = lastReport
     }
 
-    mutating func tick(_ db: Database, state: inout IndexProgress, progress: ((IndexProgress) -> Void)?) throws {
+    mutating func tick(_ db: Database, state: inout IndexProgress, progress: ((IndexProgress) -> Void)?,
+                       beforeCommit: () throws -> Void = {}) throws {
         let t = CorpusIndex.now()
         if t - lastCommit > 2 {
+            try beforeCommit()
             try db.commit()
             try db.beginTransaction()
             lastCommit = t
