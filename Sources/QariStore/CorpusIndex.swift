@@ -90,6 +90,7 @@ public final class CorpusIndex: @unchecked Sendable {
         config.prepareDatabase { db in
             // The index is a cache: a power cut may damage it, and a damaged index is rebuilt.
             try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY")
+            try KeyTokenizer.register(db)
         }
         return config
     }

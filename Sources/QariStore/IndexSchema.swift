@@ -7,7 +7,7 @@ import QariCore
 enum IndexSchema {
     /// Bump when tables, the article model or the folding of text change: a different value
     /// makes qari rebuild the index with a message.
-    static let version = 7
+    static let version = 8
     static var format: String { "\(version).\(SearchText.foldingVersion)" }
 
     /// Room for 65,536 parts per article in composite keys.
@@ -84,9 +84,10 @@ enum IndexSchema {
             CREATE INDEX relations_by_object ON relations(object, kind, subject);
             -- Articles whose relations are still to be extracted (the second stage of a refresh).
             CREATE TABLE pending_relations(article INTEGER PRIMARY KEY);
-            -- Contentless: the text is in paragraphs already; folded keys only (see SearchText).
+            -- Contentless: the text is in paragraphs already; folded keys only (see SearchText),
+            -- split as unicode61 splits them (KeyTokenizer).
             CREATE VIRTUAL TABLE article_fts USING fts5(
-                title, body, content='', tokenize='unicode61 remove_diacritics 2');
+                title, body, content='', tokenize='\(KeyTokenizer.name) remove_diacritics 2');
             """)
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('format', ?)", arguments: [format])
     }
