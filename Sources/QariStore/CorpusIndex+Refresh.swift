@@ -351,11 +351,45 @@ struct IndexWriter {
     private var knownEntities: Set<String>
     /// Rows of article_entities not yet written: `flushEntityRows` writes them in key order.
     private var entityRows: [(entity: String, article: Int64, mentions: Int)] = []
+    // Prepared once for the whole refresh.
+    private var insertFile: RawStatement
+    private var updateFile: RawStatement
+    private var insertArticle: RawStatement
+    private var insertParagraph: RawStatement
+    private var insertBoilerplate: RawStatement
+    private var insertMentions: RawStatement
+    private var insertArticleEntity: RawStatement
+    private var insertEntity: RawStatement
+    private var insertPending: RawStatement
+    private var insertRelation: RawStatement
+    private var insertText: RawStatement
 
     init(db: Database, matcher: EntityMatcher) throws {
         self.db = db
         self.matcher = matcher
         knownEntities = Set(try String.fetchAll(db, sql: "SELECT id FROM entities"))
+        func prepare(_ sql: String) throws -> RawStatement { RawStatement(try db.cachedStatement(sql: sql), db: db) }
+        insertFile = try prepare("""
+            INSERT INTO files(path, display, size, mtime, hash, format, replaced, articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        updateFile = try prepare("""
+            UPDATE files SET display = ?, size = ?, mtime = ?, hash = ?, format = ?, replaced = ?, articles = ? WHERE id = ?
+            """)
+        insertArticle = try prepare("""
+            INSERT INTO articles(id, file_id, position, file, title, source, publisher, author, date, lang,
+                first_line, last_line, block_first_line, block_last_line, is_promo, words, types, entities, mentions)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertParagraph = try prepare("INSERT INTO paragraphs(key, text, lang, direction, line, joined) VALUES (?, ?, ?, ?, ?, ?)")
+        insertBoilerplate = try prepare("INSERT INTO boilerplate(key, line, role, text) VALUES (?, ?, ?, ?)")
+        insertMentions = try prepare("INSERT INTO article_mentions(article, data) VALUES (?, ?)")
+        insertArticleEntity = try prepare("INSERT INTO article_entities(entity, article, mentions) VALUES (?, ?, ?)")
+        insertEntity = try prepare("INSERT OR IGNORE INTO entities(id, type, name, arabic, discovered) VALUES (?, ?, ?, ?, ?)")
+        insertPending = try prepare("INSERT INTO pending_relations(article) VALUES (?)")
+        insertRelation = try prepare("""
+            INSERT INTO relations(key, subject, kind, object, line, evidence, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertText = try prepare("INSERT INTO article_fts(rowid, title, body) VALUES (?, ?, ?)")
     }
 
     /// Paragraph keys joined as they are indexed; removal recomputes the same string.
@@ -365,38 +399,19 @@ struct IndexWriter {
 
     mutating func insert(file: FileToRead, source: SourceText, articles: [PreparedArticle]) throws {
         let fileID: Int64
-        let values: StatementArguments = [file.display, Int64(source.byteCount), file.mtime,
-                                          Int64(bitPattern: source.contentHash), source.format.rawValue,
-                                          source.replacedSequences, articles.count]
         if let known = file.indexed {
-            try db.cachedStatement(sql: """
-                UPDATE files SET display = ?, size = ?, mtime = ?, hash = ?, format = ?, replaced = ?, articles = ? WHERE id = ?
-                """).execute(arguments: values + [known.id])
+            updateFile.bind(file.display)
+            IndexWriter.bindFileValues(&updateFile, file: file, source: source, articles: articles.count)
+            updateFile.bind(known.id)
+            try updateFile.run()
             fileID = known.id
         } else {
-            try db.cachedStatement(sql: """
-                INSERT INTO files(path, display, size, mtime, hash, format, replaced, articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [file.absolute] + values)
+            insertFile.bind(file.absolute)
+            insertFile.bind(file.display)
+            IndexWriter.bindFileValues(&insertFile, file: file, source: source, articles: articles.count)
+            try insertFile.run()
             fileID = db.lastInsertedRowID
         }
-        var insertArticle = RawStatement(try db.cachedStatement(sql: """
-            INSERT INTO articles(id, file_id, position, file, title, source, publisher, author, date, lang,
-                first_line, last_line, block_first_line, block_last_line, is_promo, words, types, entities, mentions)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """), db: db)
-        var insertParagraph = RawStatement(try db.cachedStatement(sql: """
-            INSERT INTO paragraphs(key, text, lang, direction, line, joined) VALUES (?, ?, ?, ?, ?, ?)
-            """), db: db)
-        var insertBoilerplate = RawStatement(try db.cachedStatement(sql: "INSERT INTO boilerplate(key, line, role, text) VALUES (?, ?, ?, ?)"), db: db)
-        var insertMentions = RawStatement(try db.cachedStatement(sql: "INSERT INTO article_mentions(article, data) VALUES (?, ?)"), db: db)
-        let insertEntity = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO entities(id, type, name, arabic, discovered) VALUES (?, ?, ?, ?, ?)
-            """)
-        var insertPending = RawStatement(try db.cachedStatement(sql: "INSERT INTO pending_relations(article) VALUES (?)"), db: db)
-        var insertRelation = RawStatement(try db.cachedStatement(sql: """
-            INSERT INTO relations(key, subject, kind, object, line, evidence, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """), db: db)
-        var insertText = RawStatement(try db.cachedStatement(sql: "INSERT INTO article_fts(rowid, title, body) VALUES (?, ?, ?)"), db: db)
 
         for (position, prepared) in articles.enumerated() {
             let a = prepared.article
@@ -438,7 +453,9 @@ struct IndexWriter {
                 if !knownEntities.contains(entity) {
                     knownEntities.insert(entity)
                     if let e = matcher.entity(id: entity) {
-                        try insertEntity.execute(arguments: [e.id, e.type.rawValue, e.name, e.arabic, e.discovered])
+                        for v in [e.id, e.type.rawValue, e.name, e.arabic] as [String?] { insertEntity.bind(v) }
+                        insertEntity.bind(e.discovered)
+                        try insertEntity.run()
                     }
                 }
                 entityRows.append((entity, row, count))
@@ -470,14 +487,23 @@ struct IndexWriter {
     mutating func flushEntityRows() throws {
         guard !entityRows.isEmpty else { return }
         entityRows.sort { $0.entity != $1.entity ? $0.entity < $1.entity : $0.article < $1.article }
-        var insert = RawStatement(try db.cachedStatement(sql: "INSERT INTO article_entities(entity, article, mentions) VALUES (?, ?, ?)"), db: db)
         for r in entityRows {
-            insert.bind(r.entity)
-            insert.bind(r.article)
-            insert.bind(r.mentions)
-            try insert.run()
+            insertArticleEntity.bind(r.entity)
+            insertArticleEntity.bind(r.article)
+            insertArticleEntity.bind(r.mentions)
+            try insertArticleEntity.run()
         }
         entityRows.removeAll(keepingCapacity: true)
+    }
+
+    /// The file's size, modification time, hash, format, replaced sequences and article count.
+    private static func bindFileValues(_ statement: inout RawStatement, file: FileToRead, source: SourceText, articles: Int) {
+        statement.bind(Int64(source.byteCount))
+        statement.bind(file.mtime)
+        statement.bind(Int64(bitPattern: source.contentHash))
+        statement.bind(source.format.rawValue)
+        statement.bind(source.replacedSequences)
+        statement.bind(articles)
     }
 
     /// Removes a file's articles and everything keyed by them; returns how many there were.
