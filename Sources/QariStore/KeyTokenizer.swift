@@ -114,13 +114,21 @@ enum KeyTokenizer {
         let instance = Unmanaged<Instance>.fromOpaque(UnsafeRawPointer(tokenizer)).takeUnretainedValue()
         let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
         let n = Int(length)
+        let byteKinds = KeyTokenizer.byteKinds
         var i = 0
         while i < n {
             if bytes[i] == 0x20 { i += 1; continue }
             let start = i
-            while i < n && bytes[i] != 0x20 { i += 1 }
+            // One pass finds the word's end and whether it is all ASCII letters and digits.
+            var kinds: UInt8 = 0
+            while i < n {
+                let kind = byteKinds[Int(bytes[i])]
+                if kind == spaceKind { break }
+                kinds |= kind
+                i += 1
+            }
             let code: Int32
-            if isPlainWord(bytes, start, i) {
+            if kinds == plainASCIIKind || (kinds & otherASCIIKind == 0 && isPlainWord(bytes, start, i)) {
                 code = callback(context, 0, text + start, Int32(i - start), Int32(start), Int32(i))
             } else {
                 var relay = Relay(context: context, callback: callback, offset: Int32(start))
@@ -132,6 +140,19 @@ enum KeyTokenizer {
         }
         return SQLITE_OK
     }
+
+    private static let spaceKind: UInt8 = 1, plainASCIIKind: UInt8 = 2, otherASCIIKind: UInt8 = 4, nonASCIIKind: UInt8 = 8
+    /// The kind of each byte: the space, an ASCII lower-case letter or digit, another ASCII byte,
+    /// or a byte of a longer UTF-8 sequence.
+    /// Allocated once and never freed, so that the loop reads it through a plain pointer.
+    private static let byteKinds: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0...255 {
+            table[b] = b == 0x20 ? spaceKind : b >= 0x80 ? nonASCIIKind
+                : (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) ? plainASCIIKind : otherASCIIKind
+        }
+        return UnsafePointer(table)
+    }()
 
     /// True for a run of bytes that `unicode61` (any `remove_diacritics`) gives back as one
     /// term, unchanged: ASCII lower-case letters and digits only, or Arabic letters only
