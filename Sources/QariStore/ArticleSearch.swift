@@ -100,7 +100,7 @@ extension CorpusIndex {
                 // an entity named everywhere) finds its first articles soon along the date index;
                 // the walk stops after `filterWalkLimit` of them, and only a rarer filter pays
                 // for sorting what it selects.
-                if !conditions.isEmpty, filterWalkLimit > 0 {
+                if !conditions.isEmpty, filterWalkLimit > 0, try IndexSchema.hasIndex(db, "articles_by_date") {
                     var probeArgs = StatementArguments()
                     for c in plan.conditions { probeArgs += c.probeArguments }
                     let walked = try Int64.fetchAll(db, sql: """

@@ -172,7 +172,6 @@ extension CorpusIndex {
         defer { pipeline.cancel() }
 
         try database.writeWithoutTransaction { db in
-            var writer = try IndexWriter(db: db, matcher: matcher)
             // Rows of article_entities go to every entity's part of its key, and the title, id
             // and source indexes take rows anywhere: with SQLite's 2 MB page cache a large
             // corpus re-reads and re-writes pages all along (100k files: 45 s, 19 s of it in
@@ -180,6 +179,11 @@ extension CorpusIndex {
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             try db.beginTransaction()
+            // Into an empty index, rows go in without the secondary indexes, made at the end. A
+            // build interrupted before then left them out: they are made now.
+            let bulk = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM articles)") ?? false
+            if bulk { try IndexSchema.dropSecondaryIndexes(db) } else { try IndexSchema.createSecondaryIndexes(db) }
+            var writer = try IndexWriter(db: db, matcher: matcher)
             for id in gone {
                 summary.articlesRemoved += try writer.removeArticles(ofFile: id)
                 try db.execute(sql: "DELETE FROM files WHERE id = ?", arguments: [id])
@@ -219,6 +223,7 @@ extension CorpusIndex {
                 try pacer.tick(db, state: &state, progress: progress, beforeCommit: { try writer.flushEntityRows() })
             }
             try writer.flushEntityRows()
+            if bulk { try IndexSchema.createSecondaryIndexes(db) }
             try db.commit()
             // Fold the write-ahead log into the database so that it does not keep the disk space.
             if databaseFile != nil { _ = try? db.checkpoint(.truncate) }
@@ -349,8 +354,9 @@ struct IndexWriter {
     let db: Database
     let matcher: EntityMatcher
     private var knownEntities: Set<String>
-    /// Rows of article_entities not yet written: `flushEntityRows` writes them in key order.
-    private var entityRows: [(entity: String, article: Int64, mentions: Int)] = []
+    /// Rows of article_entities not yet written, by entity, each entity's in the order of their
+    /// rows: `flushEntityRows` writes them in key order.
+    private var entityRows: [String: [(article: Int64, mentions: Int)]] = [:]
     // Prepared once for the whole refresh.
     private var insertFile: RawStatement
     private var updateFile: RawStatement
@@ -458,7 +464,7 @@ struct IndexWriter {
                         try insertEntity.run()
                     }
                 }
-                entityRows.append((entity, row, count))
+                entityRows[entity, default: []].append((row, count))
             }
             if let relations = prepared.relations {
                 for (i, r) in relations.enumerated() {
@@ -486,12 +492,15 @@ struct IndexWriter {
     /// key: in key order the B-tree takes them on pages it has just visited.
     mutating func flushEntityRows() throws {
         guard !entityRows.isEmpty else { return }
-        entityRows.sort { $0.entity != $1.entity ? $0.entity < $1.entity : $0.article < $1.article }
-        for r in entityRows {
-            insertArticleEntity.bind(r.entity)
-            insertArticleEntity.bind(r.article)
-            insertArticleEntity.bind(r.mentions)
-            try insertArticleEntity.run()
+        // Articles come in the order of their rows, so only the entities need sorting, as SQLite
+        // orders text: by bytes.
+        for entity in entityRows.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            for r in entityRows[entity]! {
+                insertArticleEntity.bind(entity)
+                insertArticleEntity.bind(r.article)
+                insertArticleEntity.bind(r.mentions)
+                try insertArticleEntity.run()
+            }
         }
         entityRows.removeAll(keepingCapacity: true)
     }

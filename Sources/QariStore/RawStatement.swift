@@ -8,12 +8,16 @@ import GRDBSQLite
 /// Text and blobs are copied into the statement's own buffer and bound without a copy by
 /// SQLite (which would allocate and free one for each value); the buffer is reused after each run.
 struct RawStatement {
+    /// Held so that the handle stays valid: GRDB drops its cached statements when the schema
+    /// changes, and a statement no one holds is finalized.
+    private let statement: Statement
     private let handle: OpaquePointer
     private let db: Database
     private var next: Int32 = 1
     private let arena: BindArena
 
     init(_ statement: Statement, db: Database) {
+        self.statement = statement
         handle = statement.sqliteStatement
         self.db = db
         arena = BindArena()
