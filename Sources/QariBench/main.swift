@@ -200,6 +200,34 @@ if wanted("entities") {
 }
 
 // Layout: every paragraph of the seed corpus laid out at width 80 (bidi, shaping, wrapping).
+// Search keys: the folding of every title and body into the keys the full-text index stores,
+// which the index's workers do for every article (SearchText.indexForm).
+if wanted("keys") {
+    var texts: [(String, [String])] = []
+    var bytes = 0
+    for e in entries {
+        if case .success(let source) = loader.read(absolutePath: e.absolute, displayPath: e.display) {
+            for a in loader.segmenter.articles(in: source) {
+                texts.append((a.title, a.paragraphs.map(\.text)))
+                bytes += a.title.utf8.count + a.paragraphs.reduce(0) { $0 + $1.text.utf8.count }
+            }
+        }
+    }
+    var times: [Double] = []
+    var keyBytes = 0
+    for _ in 0..<runs {
+        let t0 = threadCPUSeconds()
+        var n = 0
+        for (title, paragraphs) in texts {
+            n += SearchText.indexForm(title).utf8.count + SearchText.indexForm(joining: paragraphs).utf8.count
+        }
+        times.append(threadCPUSeconds() - t0)
+        keyBytes = n
+    }
+    report("search keys (\(keyBytes / 1_048_576) MB of keys)", String(format: "CPU %.2f s  %.0f MB/s of text",
+                                                                      median(times), Double(bytes) / 1_048_576 / median(times)))
+}
+
 if wanted("layout"), arguments.count >= 3 {
     let seeds = try loader.load([arguments[2]])
     let paragraphs = seeds.articles.flatMap { [$0.title] + $0.paragraphs.map(\.text) }

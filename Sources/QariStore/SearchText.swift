@@ -24,19 +24,18 @@ public enum SearchText {
 
     /// The keys of a text's words joined by single spaces: what the full-text index stores.
     public static func indexForm(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 8)
+        let out = KeyBuffer(capacity: text.utf8.count + 8)
         var scratch = IndexFormScratch()
-        appendIndexForm(text, to: &out, scratch: &scratch)
-        return String(decoding: out, as: UTF8.self)
+        appendIndexForm(text, to: out, scratch: &scratch)
+        return out.string()
     }
 
     /// `indexForm` of each text, joined by single spaces (texts without keys add nothing).
     public static func indexForm<S: Sequence>(joining texts: S) -> String where S.Element == String {
-        var out: [UInt8] = []
+        let out = KeyBuffer(capacity: 4096)
         var scratch = IndexFormScratch()
-        for text in texts { appendIndexForm(text, to: &out, scratch: &scratch) }
-        return String(decoding: out, as: UTF8.self)
+        for text in texts { appendIndexForm(text, to: out, scratch: &scratch) }
+        return out.string()
     }
 
     /// The definition of `indexForm`: every scalar through `WordScanner`. The byte loop of
@@ -59,48 +58,55 @@ public enum SearchText {
     /// Appends the keys of `text` to `out` (UTF-8), a space before each when `out` is not empty.
     ///
     /// Words are split at ASCII bytes other than letters and digits, where `WordScanner` always
-    /// ends a word. A stretch between them that is all ASCII is one word, lower-cased and
-    /// stemmed here on bytes, and so is one of Arabic letters alone; a stretch holding other
-    /// scalars goes through `WordScanner`.
-    static func appendIndexForm(_ text: String, to out: inout [UInt8], scratch: inout IndexFormScratch) {
+    /// ends a word, and at the punctuation U+2010-2027 (dashes, curly quotes), where it ends one
+    /// too. A stretch between them that is all ASCII is one word, lower-cased and stemmed here
+    /// on bytes, and so is one of Arabic letters alone; a stretch holding other scalars goes
+    /// through `WordScanner`.
+    static func appendIndexForm(_ text: String, to out: KeyBuffer, scratch: inout IndexFormScratch) {
         var text = text
         text.withUTF8 { bytes in
             let n = bytes.count
+            /// U+2010-2027 (E2 80 90 to E2 80 A7): punctuation, never inside a word.
+            @inline(__always) func isPunctuation(at k: Int) -> Bool {
+                k + 2 < n && bytes[k] == 0xE2 && bytes[k + 1] == 0x80 && bytes[k + 2] &- 0x90 < 0x18
+            }
+            let classes = SearchText.byteClasses
             var i = 0
             while i < n {
                 let b = bytes[i]
-                if b < 0x80 && !isASCIIAlphanumeric(b) { i += 1; continue }
+                let first = classes[Int(b)]
+                if first == separatorClass { i += 1; continue }
+                if b == 0xE2 && isPunctuation(at: i) { i += 3; continue }
                 let start = i
-                var ascii = true
+                var seen: UInt8 = 0
                 while i < n {
                     let c = bytes[i]
-                    if c >= 0x80 {
-                        ascii = false
-                    } else if !isASCIIAlphanumeric(c) {
-                        break
-                    }
+                    let cls = classes[Int(c)]
+                    if cls == separatorClass || (c == 0xE2 && isPunctuation(at: i)) { break }
+                    seen |= cls
                     i += 1
                 }
+                let ascii = seen == asciiWordClass
                 if ascii {
-                    // Lower-cased straight into `out`; taken out again to be stemmed only when
-                    // step 1 can change it (it ends in s, d, g or y).
-                    if !out.isEmpty { out.append(0x20) }
-                    let wordStart = out.count
+                    // Lower-cased straight into `out`; stemmed on the side only when step 1 can
+                    // change it (letters only, ending in s, d, g or y).
                     var onlyLetters = true
-                    for k in start..<i {
-                        var c = bytes[k]
-                        if c &- 0x41 < 26 { c |= 0x20 } else if c &- 0x30 < 10 { onlyLetters = false }
-                        out.append(c)
-                    }
-                    let last = out[out.count - 1]
+                    for k in start..<i where bytes[k] &- 0x30 < 10 { onlyLetters = false; break }
+                    let last = bytes[i - 1] | 0x20
                     if onlyLetters && i - start > 2 && (last == 0x73 || last == 0x64 || last == 0x67 || last == 0x79) {
                         scratch.word.removeAll(keepingCapacity: true)
-                        scratch.word.append(contentsOf: out[wordStart...])
-                        out.removeSubrange(wordStart...)
+                        for k in start..<i { scratch.word.append(bytes[k] | 0x20) }   // letters only
                         EnglishStemmer.step1(&scratch.word)
-                        out.append(contentsOf: scratch.word)
+                        out.startKey(upTo: scratch.word.count)
+                        for c in scratch.word { out.appendReserved(c) }
+                    } else {
+                        out.startKey(upTo: i - start)
+                        for k in start..<i {
+                            let c = bytes[k]
+                            out.appendReserved(c &- 0x41 < 26 ? c | 0x20 : c)
+                        }
                     }
-                } else if appendArabicWord(bytes, start..<i, to: &out, letters: &scratch.scalars) {
+                } else if appendArabicWord(bytes, start..<i, to: out, letters: &scratch.scalars) {
                     // Done on bytes: a stretch of Arabic letters alone is one word.
                 } else {
                     scratch.scalars.removeAll(keepingCapacity: true)
@@ -111,8 +117,8 @@ public enum SearchText {
                         k += length
                     }
                     WordScanner.scan(scratch.scalars, minimumStem: 3) { _, key in
-                        if !out.isEmpty { out.append(0x20) }
-                        for scalar in key { UTF8.encode(scalar) { out.append($0) } }
+                        out.startKey(upTo: 4 * key.count)
+                        for scalar in key { UTF8.encode(scalar) { out.appendReserved($0) } }
                     }
                 }
             }
@@ -122,7 +128,7 @@ public enum SearchText {
     /// A stretch made only of Arabic word scalars (letters, harakat, tatweel) is one word: its
     /// letters normalised and its proclitics stripped (`WordScanner.stripProclitics`), read from
     /// the bytes. Returns false, appending nothing, for any other stretch.
-    private static func appendArabicWord(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: inout [UInt8],
+    private static func appendArabicWord(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: KeyBuffer,
                                          letters: inout [Unicode.Scalar]) -> Bool {
         letters.removeAll(keepingCapacity: true)
         var k = range.lowerBound
@@ -136,18 +142,27 @@ public enum SearchText {
         }
         if letters.isEmpty { return true }   // harakat or tatweel alone make no word
         WordScanner.stripProclitics(&letters, minimumStem: 3)
-        if !out.isEmpty { out.append(0x20) }
+        out.startKey(upTo: 2 * letters.count)
         for letter in letters {
             // U+0600 to U+06FF: two bytes.
-            out.append(UInt8(0xC0 | (letter.value >> 6)))
-            out.append(UInt8(0x80 | (letter.value & 0x3F)))
+            out.appendReserved(UInt8(0xC0 | (letter.value >> 6)))
+            out.appendReserved(UInt8(0x80 | (letter.value & 0x3F)))
         }
         return true
     }
 
-    @inline(__always) private static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
-        (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
-    }
+    private static let separatorClass: UInt8 = 1, asciiWordClass: UInt8 = 2, otherClass: UInt8 = 4
+    /// Each byte's part in the word loop: an ASCII byte other than a letter or digit (always a
+    /// separator), an ASCII letter or digit, or a byte of a longer sequence. Allocated once and
+    /// never freed, so that the loop reads it through a plain pointer.
+    private static let byteClasses: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0...255 {
+            let letterOrDigit = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39)
+            table[b] = b >= 0x80 ? otherClass : letterOrDigit ? asciiWordClass : separatorClass
+        }
+        return UnsafePointer(table)
+    }()
 
     /// The keys of a query's words, folded as `indexForm` folds indexed text.
     public static func keys(_ text: String) -> [String] {
@@ -186,6 +201,43 @@ public enum SearchText {
         }
         return result
     }
+}
+
+/// The keys being made, in a buffer that grows by doubling: appending a byte is a store and an
+/// increment, with room made once for each key.
+final class KeyBuffer {
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+    }
+
+    deinit { bytes.deallocate() }
+
+    /// Makes room for a key of at most `length` bytes and the space before it (when keys are
+    /// already there), and writes that space.
+    @inline(__always) func startKey(upTo length: Int) {
+        if count + length + 1 > capacity {
+            let grown = max(2 * capacity, count + length + 1)
+            let new = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            new.update(from: bytes, count: count)
+            bytes.deallocate()
+            bytes = new
+            capacity = grown
+        }
+        if count > 0 { bytes[count] = 0x20; count += 1 }
+    }
+
+    /// Appends a byte in the room `startKey` made.
+    @inline(__always) func appendReserved(_ byte: UInt8) {
+        bytes[count] = byte
+        count += 1
+    }
+
+    func string() -> String { String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self) }
 }
 
 /// The one pass over scalars behind `SearchText`.
