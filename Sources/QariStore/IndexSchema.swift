@@ -79,6 +79,11 @@ enum IndexSchema {
             CREATE VIRTUAL TABLE article_fts USING fts5(
                 title, body, content='', tokenize='\(KeyTokenizer.name) remove_diacritics 2');
             """)
+        // FTS5 gathers new terms in memory and writes them out as a segment when they pass
+        // `hashsize` (1 MB by default), merging segments as they pile up. With 16 MB it writes
+        // (and merges) far fewer: the same 100,000 articles went in with 8.5-11.6 s of CPU
+        // instead of 14.9-17.4 s (sqlite3 3.40, python, same text).
+        try db.execute(sql: "INSERT INTO article_fts(article_fts, rank) VALUES ('hashsize', ?)", arguments: [16 << 20])
         try createSecondaryIndexes(db)
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('format', ?)", arguments: [format])
     }
