@@ -365,6 +365,8 @@ struct IndexWriter {
     private var insertBoilerplate: RawStatement
     private var insertMentions: RawStatement
     private var insertArticleEntity: RawStatement
+    private var insertArticleEntities: RawStatement
+    static let entityRowsPerStatement = 64
     private var insertEntity: RawStatement
     private var insertPending: RawStatement
     private var insertRelation: RawStatement
@@ -390,6 +392,8 @@ struct IndexWriter {
         insertBoilerplate = try prepare("INSERT INTO boilerplate(key, line, role, text) VALUES (?, ?, ?, ?)")
         insertMentions = try prepare("INSERT INTO article_mentions(article, data) VALUES (?, ?)")
         insertArticleEntity = try prepare("INSERT INTO article_entities(entity, article, mentions) VALUES (?, ?, ?)")
+        insertArticleEntities = try prepare("INSERT OR IGNORE INTO article_entities(entity, article, mentions) VALUES "
+                                            + Array(repeating: "(?, ?, ?)", count: IndexWriter.entityRowsPerStatement).joined(separator: ", "))
         insertEntity = try prepare("INSERT OR IGNORE INTO entities(id, type, name, arabic, discovered) VALUES (?, ?, ?, ?, ?)")
         insertPending = try prepare("INSERT INTO pending_relations(article) VALUES (?)")
         insertRelation = try prepare("""
@@ -494,13 +498,30 @@ struct IndexWriter {
         guard !entityRows.isEmpty else { return }
         // Articles come in the order of their rows, so only the entities need sorting, as SQLite
         // orders text: by bytes.
+        var rows: [(entity: String, article: Int64, mentions: Int)] = []
+        rows.reserveCapacity(entityRows.values.reduce(0) { $0 + $1.count })
         for entity in entityRows.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            for r in entityRows[entity]! {
-                insertArticleEntity.bind(entity)
-                insertArticleEntity.bind(r.article)
-                insertArticleEntity.bind(r.mentions)
-                try insertArticleEntity.run()
+            for r in entityRows[entity]! { rows.append((entity, r.article, r.mentions)) }
+        }
+        // Most go in `entityRowsPerStatement` at a time: one statement's own cost was most of a
+        // row's (2k articles: 367 M instructions one by one, 276 M so). OR IGNORE matters (no
+        // row is there twice): a plain INSERT of many rows opens a statement journal, and with
+        // it the full-text table writes out the terms it holds in memory (907 M).
+        let batch = IndexWriter.entityRowsPerStatement
+        let whole = rows.count / batch * batch
+        for start in stride(from: 0, to: whole, by: batch) {
+            for r in rows[start..<(start + batch)] {
+                insertArticleEntities.bind(r.entity)
+                insertArticleEntities.bind(r.article)
+                insertArticleEntities.bind(r.mentions)
             }
+            try insertArticleEntities.run()
+        }
+        for r in rows[whole...] {
+            insertArticleEntity.bind(r.entity)
+            insertArticleEntity.bind(r.article)
+            insertArticleEntity.bind(r.mentions)
+            try insertArticleEntity.run()
         }
         entityRows.removeAll(keepingCapacity: true)
     }
