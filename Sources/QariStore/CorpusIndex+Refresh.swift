@@ -32,7 +32,7 @@ struct PreparedArticle {
     var storedMentions: [UInt8]
     var words: Int
     /// Title and body mentions by entity (boilerplate, such as lists of related articles, is
-    /// kept but not counted), as the browser's lists count them.
+    /// kept but not counted), as the browser's lists count them, in the order first named.
     var perEntity: [(entity: String, mentions: Int)]
     /// `IndexSchema.typeBit`s of the entities named in the title and body.
     var types: Int64
@@ -44,15 +44,12 @@ struct PreparedArticle {
         titleKeys = SearchText.indexForm(article.title)
         bodyKeys = IndexWriter.bodyKeys(article.paragraphs.lazy.map(\.text))
         mentions = ArticleEntityScanner.mentions(article, matcher: matcher)
-        storedMentions = MentionBlob.encode(mentions)
+        (storedMentions, perEntity) = MentionBlob.encodeCounting(mentions)
         words = article.wordCount
-        var counts: [String: Int] = [:]
         var types: Int64 = 0
-        for m in mentions where m.partCode >= -1 { counts[m.entityID, default: 0] += 1 }
-        for id in counts.keys {
+        for (id, _) in perEntity {
             if let type = matcher.entity(id: id)?.type { types |= IndexSchema.typeBit(type) }
         }
-        perEntity = counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         self.types = types
         if relations {
             self.relations = ArticleEntityScanner.relations(articleID: article.id, paragraphs: article.paragraphs,

@@ -11,7 +11,12 @@ import QariCore
 /// that table, the part code zigzag-encoded (-1 title, n paragraph, -2 - n boilerplate), start,
 /// length (end - start), line, and the surface (length, UTF-8 bytes).
 enum MentionBlob {
-    static func encode(_ mentions: [IndexedMention]) -> [UInt8] {
+    static func encode(_ mentions: [IndexedMention]) -> [UInt8] { encodeCounting(mentions).bytes }
+
+    /// `encode`, and the title and body mentions (part code -1 or more) of each entity that has
+    /// any, in the order the entities are first named: the blob's table of ids gives them for
+    /// nothing.
+    static func encodeCounting(_ mentions: [IndexedMention]) -> (bytes: [UInt8], perEntity: [(entity: String, mentions: Int)]) {
         var out: [UInt8] = []
         out.reserveCapacity(16 + mentions.count * 24)
         // An article names a few dozen entities: a linear search beats hashing each id.
@@ -38,7 +43,12 @@ enum MentionBlob {
             putVarint(UInt64(max(0, m.line)), &out)
             putString(m.surface, &out)
         }
-        return out
+        var counts = [Int](repeating: 0, count: ids.count)
+        for (m, place) in zip(mentions, places) where m.partCode >= -1 { counts[place] += 1 }
+        var perEntity: [(entity: String, mentions: Int)] = []
+        perEntity.reserveCapacity(ids.count)
+        for (id, n) in zip(ids, counts) where n > 0 { perEntity.append((id, n)) }
+        return (out, perEntity)
     }
 
     /// The mentions, or nil when the bytes are not a blob this writes (a damaged index).

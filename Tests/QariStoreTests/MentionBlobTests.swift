@@ -17,6 +17,24 @@ final class MentionBlobTests: XCTestCase {
         }
     }
 
+    /// The counts by entity that come with the blob: title and body mentions of each entity,
+    /// entities in the order first named (anywhere), none without such a mention.
+    func testCountsByEntityAreTheTitleAndBodyMentions() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let mentions = randomMentions(&generator)
+            let (bytes, perEntity) = MentionBlob.encodeCounting(mentions)
+            XCTAssertEqual(bytes, MentionBlob.encode(mentions))
+            var expected: [String: Int] = [:]
+            for m in mentions where m.partCode >= -1 { expected[m.entityID, default: 0] += 1 }
+            XCTAssertEqual(Dictionary(uniqueKeysWithValues: perEntity.map { ($0.entity, $0.mentions) }), expected)
+            XCTAssertEqual(perEntity.count, expected.count)
+            var firstNamed: [String] = []
+            for m in mentions where !firstNamed.contains(m.entityID) { firstNamed.append(m.entityID) }
+            XCTAssertEqual(perEntity.map(\.entity), firstNamed.filter { expected[$0] != nil })
+        }
+    }
+
     func testMentionsComeBackAsStored() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<500 {
