@@ -170,9 +170,9 @@ extension CorpusIndex {
 
         try database.writeWithoutTransaction { db in
             // Rows of article_entities go to every entity's part of its key, and the title, id
-            // and source indexes take rows anywhere: with SQLite's 2 MB page cache a large
-            // corpus re-reads and re-writes pages all along (100k files: 45 s, 19 s of it in
-            // the kernel). A 64 MB cache for the writer keeps them.
+            // and source indexes take rows anywhere (when they are kept while writing): with
+            // SQLite's 2 MB page cache a large corpus re-reads and re-writes pages all along
+            // (100k files: 45 s, 19 s of it in the kernel). A 64 MB cache for the writer keeps them.
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             try db.beginTransaction()
