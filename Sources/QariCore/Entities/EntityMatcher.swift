@@ -107,13 +107,19 @@ public final class EntityMatcher: @unchecked Sendable {
         let matches = knownMatches(in: tokenizer, caseSensitive: true, keyedByFirstWords: true)
         var result: [EntityMention] = []
         result.reserveCapacity(matches.count)
-        var covered = [Bool](repeating: false, count: tokenizer.tokens.count)
         for match in matches {
-            for k in match.tokens { covered[k] = true }
             result.append(EntityMention(entityID: entityIDs[aliases[match.alias].entityIndex], range: match.scalarRange,
                                         surface: Self.string(tokenizer.scalars, match.scalarRange)))
         }
-        let found = NameDiscovery.find(in: tokenizer, covered: covered)
+        // The tokens the matches cover, in temporary memory (an array made with a count is
+        // allocated through a slow, unspecialised path).
+        let found = withUnsafeTemporaryAllocation(of: Bool.self, capacity: tokenizer.tokens.count) { covered in
+            covered.initialize(repeating: false)
+            for match in matches {
+                for k in match.tokens { covered[k] = true }
+            }
+            return NameDiscovery.find(in: tokenizer, taken: covered)
+        }
         if found.isEmpty { return result }
         for name in found {
             let range = name.scalarRange(in: tokenizer)
@@ -283,16 +289,10 @@ public final class EntityMatcher: @unchecked Sendable {
     /// Working arrays of `longestMatch`, kept across the words of one text so that trying a word
     /// allocates nothing.
     struct MatchScratch {
-        var active: [(node: Int32, coreStart: Int)] = []
-        var next: [(node: Int32, coreStart: Int)] = []
-        var candidates: [(end: Int, node: Int32, coreStart: Int)] = []
+        var active = MatchList<(node: Int32, coreStart: Int)>()
+        var next = MatchList<(node: Int32, coreStart: Int)>()
+        var candidates = MatchList<(end: Int, node: Int32, coreStart: Int)>()
         var text = CandidateText()
-
-        init() {
-            active.reserveCapacity(8)
-            next.reserveCapacity(8)
-            candidates.reserveCapacity(8)
-        }
     }
 
     func longestMatch(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool, scratch: inout MatchScratch) -> Match? {
@@ -307,9 +307,9 @@ public final class EntityMatcher: @unchecked Sendable {
         let tokens = tokenizer.tokens
         let first = tokens[start]
         // Paths alive after each token: (trie node, where the name starts in scalars).
-        if !scratch.active.isEmpty { scratch.active.removeAll(keepingCapacity: true) }
-        if !scratch.next.isEmpty { scratch.next.removeAll(keepingCapacity: true) }
-        if !scratch.candidates.isEmpty { scratch.candidates.removeAll(keepingCapacity: true) }
+        scratch.active.removeAll()
+        scratch.next.removeAll()
+        scratch.candidates.removeAll()
         if let node = trie.child(of: 0, key: tokenizer.wordKey(start)) {
             scratch.active.append((node, first.range.lowerBound))
         }
@@ -325,18 +325,20 @@ public final class EntityMatcher: @unchecked Sendable {
 
         var end = start + 1
         while !scratch.active.isEmpty {
-            for path in scratch.active where trie.hasEntries(path.node) {
-                scratch.candidates.append((end, path.node, path.coreStart))
+            for p in 0..<scratch.active.count {
+                let path = scratch.active[p]
+                if trie.hasEntries(path.node) { scratch.candidates.append((end, path.node, path.coreStart)) }
             }
             guard end < tokens.count, tokens[end].joinsPrevious else { break }
             // A name that cannot go on needs no key of the next word (a word's key may cost a pass over its letters).
             var goesOn = false
-            for path in scratch.active where trie.hasChildren(path.node) { goesOn = true; break }
+            for p in 0..<scratch.active.count where trie.hasChildren(scratch.active[p].node) { goesOn = true; break }
             if !goesOn { break }
             let token = tokens[end]
             let wordKey = tokenizer.wordKey(end)
-            if !scratch.next.isEmpty { scratch.next.removeAll(keepingCapacity: true) }
-            for path in scratch.active {
+            scratch.next.removeAll()
+            for p in 0..<scratch.active.count {
+                let path = scratch.active[p]
                 if let node = trie.child(of: path.node, key: wordKey) { scratch.next.append((node, path.coreStart)) }
                 if token.acronymKey != 0, let node = trie.child(of: path.node, key: token.acronymKey) {
                     scratch.next.append((node, path.coreStart))
@@ -345,7 +347,8 @@ public final class EntityMatcher: @unchecked Sendable {
             swap(&scratch.active, &scratch.next)
             end += 1
         }
-        for candidate in scratch.candidates.reversed() {
+        for c in stride(from: scratch.candidates.count - 1, through: 0, by: -1) {
+            let candidate = scratch.candidates[c]
             var best: (alias: Int, score: Double)? = nil
             var haveText = false
             // The spelling itself scores above every variant, and the first one found wins: look
@@ -380,7 +383,9 @@ public final class EntityMatcher: @unchecked Sendable {
     /// Kept in `MatchScratch`, so that its arrays are reused from one candidate to the next.
     struct CandidateText {
         var letters: [UInt8] = []
-        var lastLetters: [UInt8] = []
+        /// Where the letters of the last word start in `letters`.
+        var lastStart = 0
+        var lastLetters: ArraySlice<UInt8> { letters[lastStart...] }
         var folded: [UInt8]? = nil
         /// `NameKey.hash(letters)`.
         var lettersHash: UInt64 = 0
@@ -406,8 +411,7 @@ public final class EntityMatcher: @unchecked Sendable {
                 }
                 letters.removeAll(keepingCapacity: true)
                 letters.append(contentsOf: UnsafeBufferPointer(start: storage.baseAddress, count: out.count))
-                lastLetters.removeAll(keepingCapacity: true)
-                lastLetters.append(contentsOf: UnsafeBufferPointer(start: storage.baseAddress! + lastStart, count: out.count - lastStart))
+                self.lastStart = lastStart
                 lettersHash = NameKey.hash(UnsafeBufferPointer(start: storage.baseAddress, count: out.count))
             }
         }
@@ -520,9 +524,9 @@ public final class EntityMatcher: @unchecked Sendable {
     }
 
     /// Israeli, Iraqi, Lebanese, Iranian: adjectives and demonyms are not mentions of the place.
-    static func isAdjectiveForm(_ word: [UInt8], of name: [UInt8]) -> Bool {
+    static func isAdjectiveForm(_ word: ArraySlice<UInt8>, of name: [UInt8]) -> Bool {
         guard word.count > name.count, word.starts(with: name) else { return false }
-        let suffix = word[name.count...]
+        let suffix = word[(word.startIndex + name.count)...]
         return adjectiveSuffixes.contains { $0.elementsEqual(suffix) }
             && !(suffix.count == 1 && suffix.first == 0x73 && name.last == 0x69)   // Houthi -> Houthis is the group, not an adjective
     }
@@ -586,6 +590,25 @@ public final class EntityMatcher: @unchecked Sendable {
         discovered[id] = entity
         return entity
     }
+}
+
+/// A list whose storage is kept when it is emptied, for the working lists of `longestMatch`:
+/// emptying sets a count, where an array's `removeAll(keepingCapacity:)` goes through a generic
+/// call of the standard library every time.
+struct MatchList<Element> {
+    private var storage: [Element] = []
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+
+    @inline(__always) subscript(position: Int) -> Element { storage[position] }
+
+    @inline(__always) mutating func append(_ element: Element) {
+        if count < storage.count { storage[count] = element } else { storage.append(element) }
+        count += 1
+    }
+
+    @inline(__always) mutating func removeAll() { count = 0 }
 }
 
 /// One spelling of a knowledge-base entity, compiled for matching. A class so that looking one

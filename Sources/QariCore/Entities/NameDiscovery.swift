@@ -44,8 +44,26 @@ enum NameDiscovery {
     ]
 
     static func find(in tokenizer: NameTokenizer, covered: [Bool]) -> [DiscoveredName] {
-        var pass = Pass(tokenizer: tokenizer, taken: covered)
-        return pass.run()
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: covered.count) { taken in
+            _ = taken.initialize(from: covered)
+            return find(in: tokenizer, taken: taken)
+        }
+    }
+
+    /// `find(in:covered:)` with the covered tokens in memory the caller owns; marks the tokens of
+    /// the names found in it. The working arrays of the pass are temporary memory too: arrays
+    /// made with a count are allocated through an unspecialised path of the standard library
+    /// that looks up type metadata on every call, a real cost for a pass made on every paragraph.
+    static func find(in tokenizer: NameTokenizer, taken: UnsafeMutableBufferPointer<Bool>) -> [DiscoveredName] {
+        let count = tokenizer.tokens.count
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { hashes in
+            hashes.initialize(repeating: 0)
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { kinds in
+                kinds.initialize(repeating: 0)
+                var pass = Pass(tokenizer: tokenizer, taken: taken, hashes: hashes, kinds: kinds)
+                return pass.run()
+            }
+        }
     }
 
     /// One run of `find`. Its state is stored properties rather than variables captured by local
@@ -54,11 +72,11 @@ enum NameDiscovery {
         let tokenizer: NameTokenizer
         let tokens: [NameToken]
         var names: [DiscoveredName] = []
-        var taken: [Bool]
-        // Words are compared by a hash of their scalars, so no String is built per token.
-        var hashes: [UInt64]
+        let taken: UnsafeMutableBufferPointer<Bool>
+        // Words are compared by a hash of their scalars, so no String is built per token; 0 until computed.
+        let hashes: UnsafeMutableBufferPointer<UInt64>
         /// `WordKind` bits of each word whose hash is in `hashes`: one look-up answers every word list.
-        var kinds: [UInt8]
+        let kinds: UnsafeMutableBufferPointer<UInt8>
         let wordKinds = NameDiscovery.wordKinds
         let placeCueHashes = NameDiscovery.placeCueHashes
         let words = Words.all
@@ -73,12 +91,13 @@ enum NameDiscovery {
             return lowercasePlaceCueKeys.contains(token.exactLowercaseKey)
         }
 
-        init(tokenizer: NameTokenizer, taken: [Bool]) {
+        init(tokenizer: NameTokenizer, taken: UnsafeMutableBufferPointer<Bool>, hashes: UnsafeMutableBufferPointer<UInt64>,
+             kinds: UnsafeMutableBufferPointer<UInt8>) {
             self.tokenizer = tokenizer
             self.tokens = tokenizer.tokens
             self.taken = taken
-            self.hashes = [UInt64](repeating: 0, count: tokenizer.tokens.count)
-            self.kinds = [UInt8](repeating: 0, count: tokenizer.tokens.count)
+            self.hashes = hashes
+            self.kinds = kinds
         }
 
         mutating func word(_ k: Int) -> UInt64 {

@@ -70,7 +70,14 @@ struct NameTokenizer {
         let count = token.range.upperBound - token.coreStart
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 1) { storage in
             var letters = ScratchBytes(storage.baseAddress!)
-            for k in token.coreStart..<token.range.upperBound { NameKey.appendLatinLetter(scalars[k].value, into: &letters) }
+            scalars.withUnsafeBufferPointer { scalars in
+                for k in token.coreStart..<token.range.upperBound {
+                    let v = scalars[k].value
+                    // A lower-case ASCII letter is itself (`appendLatinLetter` gives it unchanged).
+                    if v &- 0x61 < 26 { letters.append(UInt8(truncatingIfNeeded: v)); continue }
+                    NameKey.appendLatinLetter(v, into: &letters)
+                }
+            }
             var hasher = NameKey.ByteHasher()
             NameKey.latinSkeleton(letters, into: &hasher)
             return hasher.value
@@ -79,10 +86,15 @@ struct NameTokenizer {
 
     /// The scalars of a text, decoded from its UTF-8 by hand (iterating `unicodeScalars` costs
     /// several times more). A native String holds valid UTF-8, so no check is needed.
+    ///
+    /// The scalars are decoded into temporary memory and the array is made by copying them:
+    /// `Array(unsafeUninitializedCapacity:)` allocates through an unspecialised path of the
+    /// standard library that looks up the array's type metadata on every call, which costs more
+    /// than the copy.
     static func scalars(of text: String) -> [Unicode.Scalar] {
         let decoded = text.utf8.withContiguousStorageIfAvailable { buffer -> [Unicode.Scalar] in
             let n = buffer.count
-            return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: n) { out -> [Unicode.Scalar] in
                 var i = 0, o = 0
                 let base = buffer.baseAddress
                 while i < n {
@@ -114,7 +126,7 @@ struct NameTokenizer {
                     out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
                     o += 1
                 }
-                count = o
+                return Array(UnsafeBufferPointer(start: out.baseAddress, count: o))
             }
         }
         return decoded ?? Array(text.unicodeScalars)
