@@ -414,6 +414,9 @@ struct KeyTable: Sendable {
         self.init(keys.map { ($0, 0) })
     }
 
+    /// The table without keys.
+    static let empty = KeyTable(keys: [])
+
     @inline(__always) private static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: ((key ^ (key >> 31)) &* 0x9E3779B97F4A7C15) >> 20) & mask
     }

@@ -54,9 +54,12 @@ struct NameTokenizer {
     /// `wordKey` only when their `exactLowercaseKey` is in it; the others keep 0, and `wordKey(_:)`
     /// computes it when asked for. Most words of a text are such words, and the matcher passes over
     /// nearly all of them without needing their key.
-    init(_ text: String, alwaysAcronymKeys: Bool = false, keyedLowercaseWords: KeyTable? = nil) {
+    ///
+    /// `plainWordsFirst`: read plain words (see `tokenize`) by the short way; false only for tests
+    /// that compare the two ways.
+    init(_ text: String, alwaysAcronymKeys: Bool = false, keyedLowercaseWords: KeyTable? = nil, plainWordsFirst: Bool = true) {
         self.scalars = NameTokenizer.scalars(of: text)
-        tokenize(alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords)
+        tokenize(alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords, plainWordsFirst: plainWordsFirst)
     }
 
     /// The `wordKey` of token `k`, computed now when the tokenizer left it out.
@@ -152,12 +155,12 @@ struct NameTokenizer {
         (v >= 0x621 && v <= 0x65F) || v == 0x670 || (v >= 0x671 && v <= 0x6D3) || (v >= 0x6FA && v <= 0x6FF) || v == 0x640
     }
 
-    private mutating func tokenize(alwaysAcronymKeys: Bool, keyedLowercaseWords: KeyTable?) {
+    private mutating func tokenize(alwaysAcronymKeys: Bool, keyedLowercaseWords: KeyTable?, plainWordsFirst: Bool) {
         var tokens: [NameToken] = []
         var arabicAlternatives: [[ArabicAlternative]] = []
         scalars.withUnsafeBufferPointer { scalars in
             NameTokenizer.tokenize(scalars, alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords,
-                                   tokens: &tokens, arabicAlternatives: &arabicAlternatives)
+                                   plainWordsFirst: plainWordsFirst, tokens: &tokens, arabicAlternatives: &arabicAlternatives)
         }
         self.tokens = tokens
         self.arabicAlternatives = arabicAlternatives
@@ -165,7 +168,7 @@ struct NameTokenizer {
 
     /// The tokenizer proper, over the scalars in memory.
     private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, alwaysAcronymKeys: Bool,
-                                 keyedLowercaseWords: KeyTable?, tokens: inout [NameToken],
+                                 keyedLowercaseWords: KeyTable?, plainWordsFirst: Bool, tokens: inout [NameToken],
                                  arabicAlternatives: inout [[ArabicAlternative]]) {
         let count = scalars.count
         tokens.reserveCapacity(count / 5 + 1)
@@ -176,6 +179,10 @@ struct NameTokenizer {
         let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 1)
         defer { storage.deallocate() }
         var buffer = ScratchBytes(storage)
+        // (Unwrapped once rather than for every word.)
+        let keyed = keyedLowercaseWords ?? KeyTable.empty
+        let keyedWordsOnly = keyedLowercaseWords != nil
+        let readsPlainWords = plainWordsFirst && !alwaysAcronymKeys
 
         while index < count {
             let v = scalars[index].value
@@ -190,6 +197,59 @@ struct NameTokenizer {
                 latin = (v | 0x20) &- 0x61 < 26
                 digit = !latin && v &- 0x30 < 10
                 arabic = false
+                // A plain word: ASCII letters, all lower case after the first, ended by the end of
+                // the text or by an ASCII scalar that no rule of the reading below looks at (not a
+                // letter, digit or apostrophe; not a hyphen after a word of up to three letters
+                // nor a space after "al", which may be articles; not a dot after a single capital,
+                // which may be an abbreviation). Nearly every word of an English text is one; it
+                // is read here to the same token with fewer tests. (`plainWordsFirst` false in
+                // the tests reads every word the general way, to compare.)
+                if readsPlainWords && latin {
+                    let startsUpper = v < 0x61
+                    let first = v | 0x20
+                    var exact = (NameKey.exactSeed ^ UInt64(first)) &* 0x100000001b3
+                    var end = index + 1
+                    while end < count {
+                        let w = scalars[end].value
+                        if w &- 0x61 >= 26 { break }
+                        exact = (exact ^ UInt64(w)) &* 0x100000001b3
+                        end += 1
+                    }
+                    let stop: UInt32 = end < count ? scalars[end].value : 0x20
+                    let length = end - index
+                    if stop < 0x80 && (stop | 0x20) &- 0x61 >= 26 && stop &- 0x30 >= 10 && stop != 0x27 && stop != 0x60
+                        && !(stop == 0x2E && startsUpper && length == 1)
+                        && !(length <= 3 && (stop == 0x2D || stop == 0x20 && length == 2 && first == 0x61 && scalars[index + 1].value == 0x6C)) {
+                        let exactKey = exact == 0 ? 1 : exact
+                        let wordKey: UInt64
+                        if !startsUpper && keyedWordsOnly && !keyed.contains(exactKey) {
+                            wordKey = 0
+                        } else {
+                            buffer.removeAll()
+                            buffer.append(UInt8(truncatingIfNeeded: first))
+                            for k in (index + 1)..<end { buffer.append(UInt8(truncatingIfNeeded: scalars[k].value)) }
+                            var hasher = NameKey.ByteHasher()
+                            NameKey.latinSkeleton(buffer, into: &hasher)
+                            wordKey = hasher.value
+                        }
+                        var tokenStart = index
+                        var hasArticle = false
+                        var joins = !tokens.isEmpty && gapIsJoining
+                        if let article = pendingArticle {
+                            tokenStart = article.start
+                            hasArticle = true
+                            joins = article.joinsPrevious
+                        }
+                        tokens.append(NameToken(range: tokenStart..<end, coreStart: index, script: .latin, joinsPrevious: joins,
+                                                hasArticle: hasArticle, startsUppercase: startsUpper, uppercaseCount: startsUpper ? 1 : 0,
+                                                lowercaseCount: startsUpper ? length - 1 : length, wordKey: wordKey, acronymKey: 0,
+                                                exactLowercaseKey: startsUpper ? 0 : exactKey, alternativesIndex: -1))
+                        pendingArticle = nil
+                        gapIsJoining = true
+                        index = end
+                        continue
+                    }
+                }
             } else {
                 latin = NameTokenizer.isLatinLetter(v)
                 digit = !latin && NameTokenizer.isDigit(v)
@@ -298,7 +358,7 @@ struct NameTokenizer {
             let wordKey: UInt64
             switch script {
             case .latin:
-                if !startsUpper, let keyed = keyedLowercaseWords, !keyed.contains(exact == 0 ? 1 : exact) {
+                if !startsUpper && keyedWordsOnly && !keyed.contains(exact == 0 ? 1 : exact) {
                     wordKey = 0
                 } else {
                     var hasher = NameKey.ByteHasher()
