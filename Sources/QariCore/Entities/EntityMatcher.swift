@@ -45,14 +45,34 @@ public final class EntityMatcher: @unchecked Sendable {
     private let knowledgeBaseRoles: [String: (isPlace: Bool, acting: EntityType?)]
     private let lock = NSLock()
     private var discovered: [String: Entity] = [:]
+    /// What `confirm` answered for a variant spelling (after its exact tests), by alias and text:
+    /// names recur from one paragraph to the next, and a variant met again costs a look-up instead
+    /// of its folding and edit distances. Guarded by `memoLock`; emptied when it reaches
+    /// `variantMemoLimit` entries. Off when `memoizesVariants` is false (tests compare the two).
+    private var variantMemo: [VariantMemoKey: VariantMemoValue] = [:]
+    private let memoLock = NSLock()
+    private let memoizesVariants: Bool
+    static let variantMemoLimit = 1 << 15
+
+    /// The number of variants in the memo (for tests).
+    var memoizedVariantCount: Int {
+        memoLock.lock()
+        defer { memoLock.unlock() }
+        return variantMemo.count
+    }
 
     /// Below this, a spelling is taken for a different name; short names need a closer match.
     static let similarityThreshold = 0.8
     static let shortNameSimilarityThreshold = 0.85
     static let spellingSimilarityThreshold = 0.65
 
-    public init(knowledgeBase: KnowledgeBase) {
+    public convenience init(knowledgeBase: KnowledgeBase) {
+        self.init(knowledgeBase: knowledgeBase, memoizesVariants: true)
+    }
+
+    init(knowledgeBase: KnowledgeBase, memoizesVariants: Bool) {
         self.knowledgeBase = knowledgeBase
+        self.memoizesVariants = memoizesVariants
         var trie = NameTrie()
         var aliases: [AliasEntry] = []
         var lowercaseFirstWords: [UInt64] = []
@@ -504,6 +524,23 @@ public final class EntityMatcher: @unchecked Sendable {
         if Double(abs(count - aliasCount)) > (1 - Self.spellingSimilarityThreshold) * Double(max(count, aliasCount)) { return nil }
         if count == aliasCount && text.lettersHash == summary.lettersHash && hasLetters(text.letters, of: summary) { return 1.01 }
         if summary.allAcronyms { return nil }
+        guard memoizesVariants else { return variantScore(index, summary, text: &text) }
+        let key = VariantMemoKey(alias: index, lastStart: text.lastStart, lettersHash: text.lettersHash, letters: text.letters)
+        memoLock.lock()
+        let known = variantMemo[key]
+        memoLock.unlock()
+        if let known { return known.score }
+        let score = variantScore(index, summary, text: &text)
+        memoLock.lock()
+        if variantMemo.count >= Self.variantMemoLimit { variantMemo.removeAll() }
+        variantMemo[key] = VariantMemoValue(score: score)
+        memoLock.unlock()
+        return score
+    }
+
+    /// The score of `confirm` for a text that is not the alias's spelling: a function of the
+    /// text's letters, where its last word starts, and the alias (which `VariantMemoKey` holds).
+    private func variantScore(_ index: Int, _ summary: AliasSummary, text: inout CandidateText) -> Double? {
         let letters = text.letters
         if text.folded == nil { text.folded = NameKey.latinFolded(letters) }
         let threshold = summary.foldedCount <= 4 ? Self.shortNameSimilarityThreshold : Self.similarityThreshold
@@ -590,6 +627,26 @@ public final class EntityMatcher: @unchecked Sendable {
         discovered[id] = entity
         return entity
     }
+}
+
+/// What `EntityMatcher.variantScore` depends on: the alias and the text's letters, with where the
+/// text's last word starts. Hashed by the letters' hash, compared by the letters themselves.
+struct VariantMemoKey: Hashable {
+    var alias: Int
+    var lastStart: Int
+    /// `NameKey.hash(letters)`.
+    var lettersHash: UInt64
+    var letters: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(lettersHash)
+        hasher.combine(alias)
+        hasher.combine(lastStart)
+    }
+}
+
+struct VariantMemoValue {
+    var score: Double?
 }
 
 /// A list whose storage is kept when it is emptied, for the working lists of `longestMatch`:
