@@ -65,7 +65,7 @@ final class NameTokenizerPlainWordTests: XCTestCase {
     /// Each stop after a plain word that the short reading must leave to the general one.
     func testEdgesOfPlainWords() {
         for text in ["al Baghdadi", "Al Baghdadi", "al-Sham", "as-Suwayda", "ash-Sham", "U.S. forces", "U. N.", "A. Smith",
-                     "Aleppo's", "Aleppo’s", "Hay'at", "M5 road", "abc5", "Idlibé", "the-end", "and-so", "No. 9", "x`y", "al"] {
+                     "Aleppo's", "Aleppo’s", "Hay'at", "M5 road", "abc5", "Idlibé", "the-end", "and-so", "No. 9", "x`y", "al", "Al\tBaghdadi", "al\u{A0}Baghdadi", "Al\u{2009}Qaeda"] {
             assertSameTokens(text, keyed: nil)
             assertSameTokens(text, keyed: EntityMatcherFastPathTests.matcher.lowercaseFirstWords)
         }

@@ -52,6 +52,9 @@ public final class EntityMatcher: @unchecked Sendable {
     private var variantMemo: [VariantMemoKey: VariantMemoValue] = [:]
     private let memoLock = NSLock()
     private let memoizesVariants: Bool
+    /// Key caches not in use, for `mentions(in:)` to take one and give it back (guarded by
+    /// `memoLock`): a cache serves one thread at a time, and stays warm from one text to the next.
+    private var idleKeyCaches: [NameKeyCache] = []
     static let variantMemoLimit = 1 << 15
 
     /// The number of variants in the memo (for tests).
@@ -123,7 +126,15 @@ public final class EntityMatcher: @unchecked Sendable {
     /// knowledge-base entities first (longest name wins), then name-shaped phrases the knowledge
     /// base does not know, with ids "disc:" + the name's key.
     public func mentions(in text: String) -> [EntityMention] {
-        let tokenizer = NameTokenizer(text, keyedLowercaseWords: lowercaseFirstWords)
+        memoLock.lock()
+        let keyCache = idleKeyCaches.popLast() ?? NameKeyCache()
+        memoLock.unlock()
+        defer {
+            memoLock.lock()
+            if idleKeyCaches.count < 16 { idleKeyCaches.append(keyCache) }
+            memoLock.unlock()
+        }
+        let tokenizer = NameTokenizer(text, keyedLowercaseWords: lowercaseFirstWords, keyCache: keyCache)
         let matches = knownMatches(in: tokenizer, caseSensitive: true, keyedByFirstWords: true)
         var result: [EntityMention] = []
         result.reserveCapacity(matches.count)

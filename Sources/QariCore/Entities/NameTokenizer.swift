@@ -41,6 +41,8 @@ struct NameToken {
 /// spelling variants of one Arabic name share a key; Arabic words by their normalised letters.
 struct NameTokenizer {
     let scalars: [Unicode.Scalar]
+    /// Where Latin word keys are looked up before they are computed; nil: always computed.
+    let keyCache: NameKeyCache?
     private(set) var tokens: [NameToken] = []
     private(set) var arabicAlternatives: [[ArabicAlternative]] = []
 
@@ -57,8 +59,13 @@ struct NameTokenizer {
     ///
     /// `plainWordsFirst`: read plain words (see `tokenize`) by the short way; false only for tests
     /// that compare the two ways.
-    init(_ text: String, alwaysAcronymKeys: Bool = false, keyedLowercaseWords: KeyTable? = nil, plainWordsFirst: Bool = true) {
+    ///
+    /// `keyCache`: where Latin word keys are looked up before they are computed (the keys are the
+    /// same either way).
+    init(_ text: String, alwaysAcronymKeys: Bool = false, keyedLowercaseWords: KeyTable? = nil, plainWordsFirst: Bool = true,
+         keyCache: NameKeyCache? = nil) {
         self.scalars = NameTokenizer.scalars(of: text)
+        self.keyCache = keyCache
         tokenize(alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords, plainWordsFirst: plainWordsFirst)
     }
 
@@ -71,7 +78,8 @@ struct NameTokenizer {
     /// The `wordKey` of a Latin token, as `tokenize` computes it.
     @inline(never) func latinWordKey(_ token: NameToken) -> UInt64 {
         let count = token.range.upperBound - token.coreStart
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 1) { storage in
+        // (16 bytes more: `NameKeyCache.latinKey(_:)` reads the letters 8 bytes at a time.)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 16) { storage in
             var letters = ScratchBytes(storage.baseAddress!)
             scalars.withUnsafeBufferPointer { scalars in
                 for k in token.coreStart..<token.range.upperBound {
@@ -81,9 +89,7 @@ struct NameTokenizer {
                     NameKey.appendLatinLetter(v, into: &letters)
                 }
             }
-            var hasher = NameKey.ByteHasher()
-            NameKey.latinSkeleton(letters, into: &hasher)
-            return hasher.value
+            return keyCache?.latinKey(letters) ?? NameKeyCache.computedKey(letters)
         }
     }
 
@@ -162,7 +168,8 @@ struct NameTokenizer {
         var arabicAlternatives: [[ArabicAlternative]] = []
         scalars.withUnsafeBufferPointer { scalars in
             NameTokenizer.tokenize(scalars, alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords,
-                                   plainWordsFirst: plainWordsFirst, tokens: &tokens, arabicAlternatives: &arabicAlternatives)
+                                   plainWordsFirst: plainWordsFirst, keyCache: keyCache, tokens: &tokens,
+                                   arabicAlternatives: &arabicAlternatives)
         }
         self.tokens = tokens
         self.arabicAlternatives = arabicAlternatives
@@ -170,7 +177,8 @@ struct NameTokenizer {
 
     /// The tokenizer proper, over the scalars in memory.
     private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, alwaysAcronymKeys: Bool,
-                                 keyedLowercaseWords: KeyTable?, plainWordsFirst: Bool, tokens: inout [NameToken],
+                                 keyedLowercaseWords: KeyTable?, plainWordsFirst: Bool, keyCache: NameKeyCache?,
+                                 tokens: inout [NameToken],
                                  arabicAlternatives: inout [[ArabicAlternative]]) {
         let count = scalars.count
         tokens.reserveCapacity(count / 5 + 1)
@@ -178,7 +186,8 @@ struct NameTokenizer {
         var gapIsJoining = false   // the gap since the last token held only spaces/hyphens/apostrophes
         var pendingArticle: (start: Int, joinsPrevious: Bool)? = nil
         // A word's letters: at most one byte per scalar of the text.
-        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 1)
+        // (16 bytes more: `NameKeyCache.latinKey(_:)` reads the letters 8 bytes at a time.)
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 16)
         defer { storage.deallocate() }
         var buffer = ScratchBytes(storage)
         // (Unwrapped once rather than for every word.)
@@ -201,8 +210,8 @@ struct NameTokenizer {
                 arabic = false
                 // A plain word: ASCII letters, all lower case after the first, ended by the end of
                 // the text or by an ASCII scalar that no rule of the reading below looks at (not a
-                // letter, digit or apostrophe; not a hyphen after a word of up to three letters
-                // nor a space after "al", which may be articles; not a dot after a single capital,
+                // letter, digit or apostrophe; not a hyphen after a word of up to three letters,
+                // and not after "al": these may be articles ("al" before any space); not a dot after a single capital,
                 // which may be an abbreviation). Nearly every word of an English text is one; it
                 // is read here to the same token with fewer tests. (`plainWordsFirst` false in
                 // the tests reads every word the general way, to compare.)
@@ -221,7 +230,7 @@ struct NameTokenizer {
                     let length = end - index
                     if stop < 0x80 && (stop | 0x20) &- 0x61 >= 26 && stop &- 0x30 >= 10 && stop != 0x27 && stop != 0x60
                         && !(stop == 0x2E && startsUpper && length == 1)
-                        && !(length <= 3 && (stop == 0x2D || stop == 0x20 && length == 2 && first == 0x61 && scalars[index + 1].value == 0x6C)) {
+                        && !(length <= 3 && (stop == 0x2D || length == 2 && first == 0x61 && scalars[index + 1].value == 0x6C)) {
                         let exactKey = exact == 0 ? 1 : exact
                         let wordKey: UInt64
                         if !startsUpper && keyedWordsOnly && !keyed.contains(exactKey) {
@@ -230,9 +239,7 @@ struct NameTokenizer {
                             buffer.removeAll()
                             buffer.append(UInt8(truncatingIfNeeded: first))
                             for k in (index + 1)..<end { buffer.append(UInt8(truncatingIfNeeded: scalars[k].value)) }
-                            var hasher = NameKey.ByteHasher()
-                            NameKey.latinSkeleton(buffer, into: &hasher)
-                            wordKey = hasher.value
+                            wordKey = keyCache?.latinKey(buffer) ?? NameKeyCache.computedKey(buffer)
                         }
                         var tokenStart = index
                         var hasArticle = false
@@ -363,9 +370,7 @@ struct NameTokenizer {
                 if !startsUpper && keyedWordsOnly && !keyed.contains(exact == 0 ? 1 : exact) {
                     wordKey = 0
                 } else {
-                    var hasher = NameKey.ByteHasher()
-                    NameKey.latinSkeleton(buffer, into: &hasher)
-                    wordKey = hasher.value
+                    wordKey = keyCache?.latinKey(buffer) ?? NameKeyCache.computedKey(buffer)
                 }
             case .arabic:
                 wordKey = NameKey.hash(buffer, seed: NameKey.arabicSeed)
