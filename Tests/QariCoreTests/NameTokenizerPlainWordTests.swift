@@ -62,6 +62,27 @@ final class NameTokenizerPlainWordTests: XCTestCase {
         }
     }
 
+    /// Articles recognised in scratch bytes as in arrays: every word of up to four letters over
+    /// the letters of the articles.
+    func testArticlesInScratchBytesAreTheArticles() {
+        let alphabet = Array("adehlnrstuzc".utf8)
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 8)
+        defer { storage.deallocate() }
+        var words: [[UInt8]] = [[]]
+        for _ in 0..<4 { words += words.filter { $0.count == words.last!.count }.flatMap { w in alphabet.map { w + [$0] } } }
+        XCTAssertGreaterThan(words.count, 20000)
+        var articles = 0
+        for word in words {
+            var scratch = ScratchBytes(storage)
+            for b in word { scratch.append(b) }
+            for hyphenated in [false, true] {
+                XCTAssertEqual(NameKey.isArticle(scratch, hyphenated: hyphenated), NameKey.isArticle(word, hyphenated: hyphenated), "\(word)")
+                if NameKey.isArticle(word, hyphenated: hyphenated) { articles += 1 }
+            }
+        }
+        XCTAssertGreaterThan(articles, 15)
+    }
+
     /// Each stop after a plain word that the short reading must leave to the general one.
     func testEdgesOfPlainWords() {
         for text in ["al Baghdadi", "Al Baghdadi", "al-Sham", "as-Suwayda", "ash-Sham", "U.S. forces", "U. N.", "A. Smith",

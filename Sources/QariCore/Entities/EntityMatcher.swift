@@ -52,9 +52,10 @@ public final class EntityMatcher: @unchecked Sendable {
     private var variantMemo: [VariantMemoKey: VariantMemoValue] = [:]
     private let memoLock = NSLock()
     private let memoizesVariants: Bool
-    /// Key caches not in use, for `mentions(in:)` to take one and give it back (guarded by
-    /// `memoLock`): a cache serves one thread at a time, and stays warm from one text to the next.
-    private var idleKeyCaches: [NameKeyCache] = []
+    /// Workspaces not in use, for `mentions(in:)` to take one and give it back (guarded by
+    /// `memoLock`): a workspace serves one thread at a time, and its key cache stays warm and its
+    /// lists keep their storage from one text to the next.
+    private var idleWorkspaces: [MatchWorkspace] = []
     static let variantMemoLimit = 1 << 15
 
     /// The number of variants in the memo (for tests).
@@ -127,15 +128,15 @@ public final class EntityMatcher: @unchecked Sendable {
     /// base does not know, with ids "disc:" + the name's key.
     public func mentions(in text: String) -> [EntityMention] {
         memoLock.lock()
-        let keyCache = idleKeyCaches.popLast() ?? NameKeyCache()
+        let workspace = idleWorkspaces.popLast() ?? MatchWorkspace()
         memoLock.unlock()
         defer {
             memoLock.lock()
-            if idleKeyCaches.count < 16 { idleKeyCaches.append(keyCache) }
+            if idleWorkspaces.count < 16 { idleWorkspaces.append(workspace) }
             memoLock.unlock()
         }
-        let tokenizer = NameTokenizer(text, keyedLowercaseWords: lowercaseFirstWords, keyCache: keyCache)
-        let matches = knownMatches(in: tokenizer, caseSensitive: true, keyedByFirstWords: true)
+        let tokenizer = NameTokenizer(text, keyedLowercaseWords: lowercaseFirstWords, keyCache: workspace.keyCache)
+        let matches = knownMatches(in: tokenizer, caseSensitive: true, keyedByFirstWords: true, scratch: &workspace.scratch)
         var result: [EntityMention] = []
         result.reserveCapacity(matches.count)
         for match in matches {
@@ -222,12 +223,18 @@ public final class EntityMatcher: @unchecked Sendable {
     /// `keyedByFirstWords`: the tokenizer was made with `keyedLowercaseWords: lowercaseFirstWords`,
     /// so that a lower-case Latin word has its key exactly when a name may start with it.
     func knownMatches(in tokenizer: NameTokenizer, caseSensitive: Bool, keyedByFirstWords: Bool = false) -> [Match] {
+        var scratch = MatchScratch()
+        return knownMatches(in: tokenizer, caseSensitive: caseSensitive, keyedByFirstWords: keyedByFirstWords, scratch: &scratch)
+    }
+
+    /// `knownMatches` with working lists that may have served before (their contents do not matter).
+    func knownMatches(in tokenizer: NameTokenizer, caseSensitive: Bool, keyedByFirstWords: Bool,
+                      scratch: inout MatchScratch) -> [Match] {
         var matches: [Match] = []
         matches.reserveCapacity(tokenizer.tokens.count / 8 + 2)
         var i = 0
         let tokens = tokenizer.tokens
         let count = tokens.count
-        var scratch = MatchScratch()
         while i < count {
             if !mayStartName(tokenizer, tokens[i], at: i, caseSensitive: caseSensitive, keyedByFirstWords: keyedByFirstWords) {
                 i += 1
@@ -638,6 +645,13 @@ public final class EntityMatcher: @unchecked Sendable {
         discovered[id] = entity
         return entity
     }
+}
+
+/// What one call of `EntityMatcher.mentions(in:)` works with, kept for the next call: the key
+/// cache, and the working lists of `longestMatch` with their storage. Used by one thread at a time.
+final class MatchWorkspace {
+    let keyCache = NameKeyCache()
+    var scratch = EntityMatcher.MatchScratch()
 }
 
 /// What `EntityMatcher.variantScore` depends on: the alias and the text's letters, with where the

@@ -349,7 +349,7 @@ struct NameTokenizer {
             // An article ("al-", "el-", "ash-"...) joins the next word instead of being a token.
             if script == .latin, buffer.count <= 3, end + 1 < count,
                NameTokenizer.isHyphen(scalars[end].value) || NameKey.isAl(buffer),
-               NameKey.isArticle(Array(buffer), hyphenated: NameTokenizer.isHyphen(scalars[end].value)) {
+               NameKey.isArticle(buffer, hyphenated: NameTokenizer.isHyphen(scalars[end].value)) {
                 let next = scalars[end + 1].value
                 // "Al-‘Asal": an ayn mark may follow the article's hyphen.
                 let hyphenated = NameTokenizer.isHyphen(scalars[end].value) && (NameTokenizer.isLatinLetter(next)
