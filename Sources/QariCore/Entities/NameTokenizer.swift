@@ -209,9 +209,9 @@ struct NameTokenizer {
                 digit = !latin && v &- 0x30 < 10
                 arabic = false
                 // A plain word: ASCII letters, all lower case after the first, ended by the end of
-                // the text or by an ASCII scalar that no rule of the reading below looks at (not a
-                // letter, digit or apostrophe; not a hyphen after a word of up to three letters,
-                // and not after "al": these may be articles ("al" before any space); not a dot after a single capital,
+                // the text or by a scalar that no rule of the reading below looks at (not a letter,
+                // digit or apostrophe; not a hyphen after a word of up to three letters, and
+                // nothing after "al": these may be articles; not a dot after a single capital,
                 // which may be an abbreviation). Nearly every word of an English text is one; it
                 // is read here to the same token with fewer tests. (`plainWordsFirst` false in
                 // the tests reads every word the general way, to compare.)
@@ -228,9 +228,12 @@ struct NameTokenizer {
                     }
                     let stop: UInt32 = end < count ? scalars[end].value : 0x20
                     let length = end - index
-                    if stop < 0x80 && (stop | 0x20) &- 0x61 >= 26 && stop &- 0x30 >= 10 && stop != 0x27 && stop != 0x60
-                        && !(stop == 0x2E && startsUpper && length == 1)
-                        && !(length <= 3 && (stop == 0x2D || length == 2 && first == 0x61 && scalars[index + 1].value == 0x6C)) {
+                    let plainStop = stop < 0x80
+                        ? (stop | 0x20) &- 0x61 >= 26 && stop &- 0x30 >= 10 && stop != 0x27 && stop != 0x60
+                            && !(stop == 0x2E && startsUpper && length == 1) && !(length <= 3 && stop == 0x2D)
+                        : !NameTokenizer.isLatinLetter(stop) && !NameTokenizer.isDigit(stop) && !NameTokenizer.isApostrophe(stop)
+                            && !(length <= 3 && NameTokenizer.isHyphen(stop))
+                    if plainStop && !(length == 2 && first == 0x61 && scalars[index + 1].value == 0x6C) {
                         let exactKey = exact == 0 ? 1 : exact
                         let wordKey: UInt64
                         if !startsUpper && keyedWordsOnly && !keyed.contains(exactKey) {
