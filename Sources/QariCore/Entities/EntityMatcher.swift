@@ -135,7 +135,14 @@ public final class EntityMatcher: @unchecked Sendable {
             if idleWorkspaces.count < 16 { idleWorkspaces.append(workspace) }
             memoLock.unlock()
         }
-        let tokenizer = NameTokenizer(text, keyedLowercaseWords: lowercaseFirstWords, keyCache: workspace.keyCache)
+        // The tokenizer takes the workspace's arrays over (it holds the only reference to their
+        // storage, and writes to it in place); they go back once it is done.
+        let tokenizer = NameTokenizer(text, keyedLowercaseWords: lowercaseFirstWords, keyCache: workspace.keyCache,
+                                      reusingScalars: &workspace.scalars, reusingTokens: &workspace.tokens)
+        defer {
+            workspace.scalars = tokenizer.scalars
+            workspace.tokens = tokenizer.tokens
+        }
         let matches = knownMatches(in: tokenizer, caseSensitive: true, keyedByFirstWords: true, scratch: &workspace.scratch)
         var result: [EntityMention] = []
         result.reserveCapacity(matches.count)
@@ -206,6 +213,9 @@ public final class EntityMatcher: @unchecked Sendable {
         let acting = entity.metonymFor.flatMap { self.entity(id: $0) } ?? entity
         return (entity.type == .place && entity.metonymFor == nil, acting.type)
     }
+
+    /// The knowledge-base entity (its index) an alias of a `Match` spells.
+    func entityIndex(ofAlias alias: Int) -> Int { aliases[alias].entityIndex }
 
     /// A knowledge-base entity, or a discovered one.
     public func entity(id: String) -> Entity? {
@@ -652,6 +662,9 @@ public final class EntityMatcher: @unchecked Sendable {
 final class MatchWorkspace {
     let keyCache = NameKeyCache()
     var scratch = EntityMatcher.MatchScratch()
+    /// The arrays of the last text's tokenizer, for the next one to take over.
+    var scalars: [Unicode.Scalar] = []
+    var tokens: [NameToken] = []
 }
 
 /// What `EntityMatcher.variantScore` depends on: the alias and the text's letters, with where the

@@ -44,10 +44,16 @@ struct NameTokenizer {
     /// Where Latin word keys are looked up before they are computed; nil: always computed.
     let keyCache: NameKeyCache?
     private(set) var tokens: [NameToken] = []
-    private(set) var arabicAlternatives: [[ArabicAlternative]] = []
+    /// The keys of Arabic words without their proclitics, all in one array: at a token's
+    /// `alternativesIndex`, an entry whose key is the number n of the word's keys (and whose
+    /// `coreStart` is -1), then its n keys. One array for the text, where an array per word cost
+    /// an allocation per word.
+    private(set) var arabicAlternatives: [ArabicAlternative] = []
 
-    func alternatives(of token: NameToken) -> [ArabicAlternative] {
-        token.alternativesIndex < 0 ? [] : arabicAlternatives[Int(token.alternativesIndex)]
+    func alternatives(of token: NameToken) -> ArraySlice<ArabicAlternative> {
+        guard token.alternativesIndex >= 0 else { return [] }
+        let header = Int(token.alternativesIndex)
+        return arabicAlternatives[(header + 1)...(header + Int(arabicAlternatives[header].key))]
     }
 
     /// `alwaysAcronymKeys`: give every Latin token an abbreviation key regardless of its case
@@ -64,9 +70,25 @@ struct NameTokenizer {
     /// same either way).
     init(_ text: String, alwaysAcronymKeys: Bool = false, keyedLowercaseWords: KeyTable? = nil, plainWordsFirst: Bool = true,
          keyCache: NameKeyCache? = nil) {
-        self.scalars = NameTokenizer.scalars(of: text)
+        var scalars: [Unicode.Scalar] = [], tokens: [NameToken] = []
+        self.init(text, alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords, plainWordsFirst: plainWordsFirst,
+                  keyCache: keyCache, reusingScalars: &scalars, reusingTokens: &tokens)
+    }
+
+    /// `reusingScalars`, `reusingTokens`: the arrays of an earlier tokenizer, whose storage this
+    /// one takes over (their contents do not matter; they are left empty), so that reading a text
+    /// allocates no array.
+    init(_ text: String, alwaysAcronymKeys: Bool = false, keyedLowercaseWords: KeyTable? = nil, plainWordsFirst: Bool = true,
+         keyCache: NameKeyCache? = nil, reusingScalars: inout [Unicode.Scalar], reusingTokens: inout [NameToken]) {
+        // Swapped out rather than copied, so that the storage has one owner and is written in place.
+        var scalars: [Unicode.Scalar] = [], tokens: [NameToken] = []
+        swap(&scalars, &reusingScalars)
+        swap(&tokens, &reusingTokens)
+        NameTokenizer.scalars(of: text, into: &scalars)
+        self.scalars = scalars
         self.keyCache = keyCache
-        tokenize(alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords, plainWordsFirst: plainWordsFirst)
+        tokenize(alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords, plainWordsFirst: plainWordsFirst,
+                 reusing: &tokens)
     }
 
     /// The `wordKey` of token `k`, computed now when the tokenizer left it out.
@@ -101,9 +123,17 @@ struct NameTokenizer {
     /// standard library that looks up the array's type metadata on every call, which costs more
     /// than the copy.
     static func scalars(of text: String) -> [Unicode.Scalar] {
-        let decoded = text.utf8.withContiguousStorageIfAvailable { buffer -> [Unicode.Scalar] in
+        var scalars: [Unicode.Scalar] = []
+        self.scalars(of: text, into: &scalars)
+        return scalars
+    }
+
+    /// `scalars(of:)` into an array whose storage is reused when large enough (its contents are replaced).
+    static func scalars(of text: String, into scalars: inout [Unicode.Scalar]) {
+        if !scalars.isEmpty { scalars.removeAll(keepingCapacity: true) }
+        let decoded = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
             let n = buffer.count
-            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: n) { out -> [Unicode.Scalar] in
+            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: n) { out -> Bool in
                 var i = 0, o = 0
                 let base = buffer.baseAddress
                 while i < n {
@@ -137,10 +167,11 @@ struct NameTokenizer {
                     out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
                     o += 1
                 }
-                return Array(UnsafeBufferPointer(start: out.baseAddress, count: o))
+                scalars.append(contentsOf: UnsafeBufferPointer(start: out.baseAddress, count: o))
+                return true
             }
         }
-        return decoded ?? Array(text.unicodeScalars)
+        if decoded == nil { scalars.append(contentsOf: text.unicodeScalars) }
     }
 
     @inline(__always) static func isApostrophe(_ v: UInt32) -> Bool {
@@ -163,9 +194,12 @@ struct NameTokenizer {
         (v >= 0x621 && v <= 0x65F) || v == 0x670 || (v >= 0x671 && v <= 0x6D3) || (v >= 0x6FA && v <= 0x6FF) || v == 0x640
     }
 
-    private mutating func tokenize(alwaysAcronymKeys: Bool, keyedLowercaseWords: KeyTable?, plainWordsFirst: Bool) {
+    private mutating func tokenize(alwaysAcronymKeys: Bool, keyedLowercaseWords: KeyTable?, plainWordsFirst: Bool,
+                                   reusing storage: inout [NameToken]) {
         var tokens: [NameToken] = []
-        var arabicAlternatives: [[ArabicAlternative]] = []
+        swap(&tokens, &storage)
+        if !tokens.isEmpty { tokens.removeAll(keepingCapacity: true) }
+        var arabicAlternatives: [ArabicAlternative] = []
         scalars.withUnsafeBufferPointer { scalars in
             NameTokenizer.tokenize(scalars, alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords,
                                    plainWordsFirst: plainWordsFirst, keyCache: keyCache, tokens: &tokens,
@@ -179,7 +213,7 @@ struct NameTokenizer {
     private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, alwaysAcronymKeys: Bool,
                                  keyedLowercaseWords: KeyTable?, plainWordsFirst: Bool, keyCache: NameKeyCache?,
                                  tokens: inout [NameToken],
-                                 arabicAlternatives: inout [[ArabicAlternative]]) {
+                                 arabicAlternatives: inout [ArabicAlternative]) {
         let count = scalars.count
         tokens.reserveCapacity(count / 5 + 1)
         var index = 0
@@ -394,12 +428,19 @@ struct NameTokenizer {
             }
             var alternativesIndex: Int32 = -1
             if script == .arabic {
-                // (The test procliticAlternatives starts with, made here to spare the array.)
-                let alternatives = buffer.count >= 3 && NameKey.isArabicProclitic(buffer[0])
-                    ? NameTokenizer.procliticAlternatives(buffer, scalars: scalars, range: start..<tokenEnd) : []
-                if !alternatives.isEmpty {
-                    alternativesIndex = Int32(arabicAlternatives.count)
-                    arabicAlternatives.append(alternatives)
+                // (The test procliticAlternatives starts with, made here to spare the call.)
+                if buffer.count >= 3 && NameKey.isArabicProclitic(buffer[0]) {
+                    if arabicAlternatives.isEmpty { arabicAlternatives.reserveCapacity(32) }
+                    let header = arabicAlternatives.count
+                    arabicAlternatives.append(ArabicAlternative(key: 0, coreStart: -1))
+                    NameTokenizer.procliticAlternatives(buffer, scalars: scalars, range: start..<tokenEnd, into: &arabicAlternatives)
+                    let added = arabicAlternatives.count - header - 1
+                    if added > 0 {
+                        arabicAlternatives[header].key = UInt64(added)
+                        alternativesIndex = Int32(header)
+                    } else {
+                        arabicAlternatives.removeLast()
+                    }
                 }
             }
             tokens.append(NameToken(range: tokenStart..<tokenEnd, coreStart: start, script: script, joinsPrevious: joins,
@@ -438,9 +479,19 @@ struct NameTokenizer {
         _ letters: Letters, scalars: Scalars, range: Range<Int>
     ) -> [ArabicAlternative]
         where Letters.Element == UInt8, Letters.Index == Int, Scalars.Element == Unicode.Scalar, Scalars.Index == Int {
+        var result: [ArabicAlternative] = []
+        procliticAlternatives(letters, scalars: scalars, range: range, into: &result)
+        return result
+    }
+
+    /// `procliticAlternatives`, appended to `result` (the tokenizer keeps those of every word in one array).
+    static func procliticAlternatives<Letters: RandomAccessCollection, Scalars: RandomAccessCollection>(
+        _ letters: Letters, scalars: Scalars, range: Range<Int>, into result: inout [ArabicAlternative]
+    )
+        where Letters.Element == UInt8, Letters.Index == Int, Scalars.Element == Unicode.Scalar, Scalars.Index == Int {
         let count = letters.count
         let first = letters.startIndex
-        guard count >= 3, NameKey.isArabicProclitic(letters[first]) else { return [] }
+        guard count >= 3, NameKey.isArabicProclitic(letters[first]) else { return }
         /// Scalar offset of the n-th normalised letter, to report where the name starts.
         func offset(_ n: Int) -> Int {
             var seen = 0
@@ -451,8 +502,6 @@ struct NameTokenizer {
             return range.upperBound
         }
         let lam: UInt8 = 0x44, alef: UInt8 = 0x27
-        var result: [ArabicAlternative] = []
-        result.reserveCapacity(3)
         // (Each word without its first n letters has at least two letters left.)
         result.append(ArabicAlternative(key: NameKey.hash(letters[(first + 1)...], seed: NameKey.arabicSeed), coreStart: offset(1)))
         let conjunction = letters[first] == 0x48 || letters[first] == 0x41   // و ف
@@ -469,7 +518,6 @@ struct NameTokenizer {
             for b in letters[(first + lilStart + 2)...] { h = (h ^ UInt64(b)) &* 0x100000001b3 }
             result.append(ArabicAlternative(key: h == 0 ? 1 : h, coreStart: offset(lilStart + 1)))
         }
-        return result
     }
 }
 
