@@ -324,9 +324,15 @@ struct NameTokenizer {
             buffer.removeAll()
             var exact = NameKey.exactSeed
             if arabic {
-                while end < count, NameTokenizer.isArabicWordScalar(scalars[end].value) { end += 1 }
+                // The word's end sought and its letters normalised in one pass (as
+                // `NameKey.appendArabicNormalized` normalises them).
+                while end < count {
+                    let w = scalars[end].value
+                    if !NameTokenizer.isArabicWordScalar(w) { break }
+                    if let byte = NameKey.normalizedArabicByte(w) { buffer.append(byte) }
+                    end += 1
+                }
                 tokenEnd = end
-                NameKey.appendArabicNormalized(scalars, start..<tokenEnd, into: &buffer)
             } else {
                 // Latin letters and digits; apostrophes and single dots inside (Hay’at, U.S.). Each
                 // scalar is read into the letters and the case counts as it is taken into the word
