@@ -157,6 +157,14 @@ struct NameTokenizer {
                         v = b0; i += 1
                     } else if b0 < 0xE0 {
                         v = (b0 & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F); i += 2
+                        // Two-byte sequences in a row (an Arabic word), decoded here without
+                        // returning to the test for eight ASCII bytes, which they fail.
+                        while i + 1 < n, buffer[i] & 0xE0 == 0xC0 {
+                            out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                            o += 1
+                            v = UInt32(buffer[i] & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F)
+                            i += 2
+                        }
                     } else if b0 < 0xF0 {
                         v = (b0 & 0x0F) << 12 | UInt32(buffer[i + 1] & 0x3F) << 6 | UInt32(buffer[i + 2] & 0x3F); i += 3
                     } else {
