@@ -242,20 +242,22 @@ public final class EntityMatcher: @unchecked Sendable {
                       scratch: inout MatchScratch) -> [Match] {
         var matches: [Match] = []
         matches.reserveCapacity(tokenizer.tokens.count / 8 + 2)
-        var i = 0
-        let tokens = tokenizer.tokens
-        let count = tokens.count
-        while i < count {
-            if !mayStartName(tokenizer, tokens[i], at: i, caseSensitive: caseSensitive, keyedByFirstWords: keyedByFirstWords) {
-                i += 1
-                continue
-            }
-            if let match = longestMatchOfPossibleStart(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch),
-               !isCommonWordMisread(match, tokenizer: tokenizer) {
-                matches.append(match)
-                i = match.tokens.upperBound
-            } else {
-                i += 1
+        tokenizer.tokens.withUnsafeBufferPointer { tokens in
+            var i = 0
+            let count = tokens.count
+            while i < count {
+                if !mayStartName(tokenizer, tokens.baseAddress! + i, at: i, caseSensitive: caseSensitive,
+                                 keyedByFirstWords: keyedByFirstWords) {
+                    i += 1
+                    continue
+                }
+                if let match = longestMatchOfPossibleStart(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch),
+                   !isCommonWordMisread(match, tokenizer: tokenizer) {
+                    matches.append(match)
+                    i = match.tokens.upperBound
+                } else {
+                    i += 1
+                }
             }
         }
         return matches
@@ -317,15 +319,19 @@ public final class EntityMatcher: @unchecked Sendable {
 
     /// False when no known name can start with this word. Most words of a text are answered here,
     /// without allocating anything.
-    @inline(__always) private func mayStartName(_ tokenizer: NameTokenizer, _ token: NameToken, at k: Int, caseSensitive: Bool,
-                                                keyedByFirstWords: Bool = false) -> Bool {
-        if token.alternativesIndex >= 0 { return true }
-        if caseSensitive && token.script == .latin && !token.startsUppercase
-            && !(keyedByFirstWords ? token.wordKey != 0 : lowercaseFirstWords.contains(token.exactLowercaseKey)) {
+    ///
+    /// The token is read in place (`token` points to `tokenizer.tokens[k]`): the test runs for
+    /// every word, and copying the whole token first cost more than the test.
+    @inline(__always) private func mayStartName(_ tokenizer: NameTokenizer, _ token: UnsafePointer<NameToken>, at k: Int,
+                                                caseSensitive: Bool, keyedByFirstWords: Bool = false) -> Bool {
+        if token.pointee.alternativesIndex >= 0 { return true }
+        if caseSensitive && token.pointee.script == .latin && !token.pointee.startsUppercase
+            && !(keyedByFirstWords ? token.pointee.wordKey != 0 : lowercaseFirstWords.contains(token.pointee.exactLowercaseKey)) {
             return false
         }
-        if trie.child(of: 0, key: tokenizer.wordKey(k)) != nil { return true }
-        return token.acronymKey != 0 && trie.child(of: 0, key: token.acronymKey) != nil
+        let wordKey = token.pointee.wordKey
+        if trie.child(of: 0, key: wordKey != 0 ? wordKey : tokenizer.latinWordKey(token.pointee)) != nil { return true }
+        return token.pointee.acronymKey != 0 && trie.child(of: 0, key: token.pointee.acronymKey) != nil
     }
 
     /// The longest confirmed name starting at token `start`.
@@ -345,7 +351,10 @@ public final class EntityMatcher: @unchecked Sendable {
 
     func longestMatch(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool, scratch: inout MatchScratch) -> Match? {
         // Most words start no name: answer them before allocating anything.
-        if !mayStartName(tokenizer, tokenizer.tokens[start], at: start, caseSensitive: caseSensitive) { return nil }
+        let possible = tokenizer.tokens.withUnsafeBufferPointer { tokens in
+            mayStartName(tokenizer, tokens.baseAddress! + start, at: start, caseSensitive: caseSensitive)
+        }
+        if !possible { return nil }
         return longestMatchOfPossibleStart(in: tokenizer, at: start, caseSensitive: caseSensitive, scratch: &scratch)
     }
 
