@@ -49,13 +49,14 @@ public final class EntityMatcher: @unchecked Sendable {
     /// names recur from one paragraph to the next, and a variant met again costs a look-up instead
     /// of its folding and edit distances. Guarded by `memoLock`; emptied when it reaches
     /// `variantMemoLimit` entries. Off when `memoizesVariants` is false (tests compare the two).
-    private var variantMemo: [VariantMemoKey: VariantMemoValue] = [:]
+    /// (The lock gives exclusive access; the run-time check for it is left out.)
+    @exclusivity(unchecked) private var variantMemo: [VariantMemoKey: VariantMemoValue] = [:]
     private let memoLock = NSLock()
     private let memoizesVariants: Bool
     /// Workspaces not in use, for `mentions(in:)` to take one and give it back (guarded by
     /// `memoLock`): a workspace serves one thread at a time, and its key cache stays warm and its
     /// lists keep their storage from one text to the next.
-    private var idleWorkspaces: [MatchWorkspace] = []
+    @exclusivity(unchecked) private var idleWorkspaces: [MatchWorkspace] = []
     static let variantMemoLimit = 1 << 15
 
     /// The number of variants in the memo (for tests).
@@ -670,10 +671,12 @@ public final class EntityMatcher: @unchecked Sendable {
 /// cache, and the working lists of `longestMatch` with their storage. Used by one thread at a time.
 final class MatchWorkspace {
     let keyCache = NameKeyCache()
-    var scratch = EntityMatcher.MatchScratch()
+    // (Not checked for exclusive access at run time: one thread uses a workspace at a time, and
+    // `mentions(in:)` accesses each field once at a time.)
+    @exclusivity(unchecked) var scratch = EntityMatcher.MatchScratch()
     /// The arrays of the last text's tokenizer, for the next one to take over.
-    var scalars: [Unicode.Scalar] = []
-    var tokens: [NameToken] = []
+    @exclusivity(unchecked) var scalars: [Unicode.Scalar] = []
+    @exclusivity(unchecked) var tokens: [NameToken] = []
 }
 
 /// What `EntityMatcher.variantScore` depends on: the alias and the text's letters, with where the
