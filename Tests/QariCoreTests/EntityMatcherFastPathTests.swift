@@ -93,6 +93,13 @@ final class EntityMatcherFastPathTests: XCTestCase {
                     XCTAssertEqual(a.startsUppercase, startsUpper, text)
                     var letters: [UInt8] = []
                     for s in a.coreStart..<a.range.upperBound { NameKey.appendLatinLetter(eager.scalars[s].value, into: &letters) }
+                    if a.script == .arabic {
+                        // The key of the word's normalised letters.
+                        var normalized: [UInt8] = []
+                        NameKey.appendArabicNormalized(eager.scalars, a.coreStart..<a.range.upperBound, into: &normalized)
+                        XCTAssertEqual(a.wordKey, NameKey.hash(normalized, seed: NameKey.arabicSeed), text)
+                        XCTAssertTrue((a.range.lowerBound..<a.range.upperBound).allSatisfy { NameTokenizer.isArabicWordScalar(eager.scalars[$0].value) }, text)
+                    }
                     if a.script == .latin {
                         var skeleton: [UInt8] = []
                         NameKey.latinSkeleton(letters, into: &skeleton)

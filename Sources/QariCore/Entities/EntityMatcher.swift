@@ -45,14 +45,39 @@ public final class EntityMatcher: @unchecked Sendable {
     private let knowledgeBaseRoles: [String: (isPlace: Bool, acting: EntityType?)]
     private let lock = NSLock()
     private var discovered: [String: Entity] = [:]
+    /// What `confirm` answered for a variant spelling (after its exact tests), by alias and text:
+    /// names recur from one paragraph to the next, and a variant met again costs a look-up instead
+    /// of its folding and edit distances. Guarded by `memoLock`; emptied when it reaches
+    /// `variantMemoLimit` entries. Off when `memoizesVariants` is false (tests compare the two).
+    /// (The lock gives exclusive access; the run-time check for it is left out.)
+    @exclusivity(unchecked) private var variantMemo: [VariantMemoKey: VariantMemoValue] = [:]
+    private let memoLock = NSLock()
+    private let memoizesVariants: Bool
+    /// Workspaces not in use, for `mentions(in:)` to take one and give it back (guarded by
+    /// `memoLock`): a workspace serves one thread at a time, and its key cache stays warm and its
+    /// lists keep their storage from one text to the next.
+    @exclusivity(unchecked) private var idleWorkspaces: [MatchWorkspace] = []
+    static let variantMemoLimit = 1 << 15
+
+    /// The number of variants in the memo (for tests).
+    var memoizedVariantCount: Int {
+        memoLock.lock()
+        defer { memoLock.unlock() }
+        return variantMemo.count
+    }
 
     /// Below this, a spelling is taken for a different name; short names need a closer match.
     static let similarityThreshold = 0.8
     static let shortNameSimilarityThreshold = 0.85
     static let spellingSimilarityThreshold = 0.65
 
-    public init(knowledgeBase: KnowledgeBase) {
+    public convenience init(knowledgeBase: KnowledgeBase) {
+        self.init(knowledgeBase: knowledgeBase, memoizesVariants: true)
+    }
+
+    init(knowledgeBase: KnowledgeBase, memoizesVariants: Bool) {
         self.knowledgeBase = knowledgeBase
+        self.memoizesVariants = memoizesVariants
         var trie = NameTrie()
         var aliases: [AliasEntry] = []
         var lowercaseFirstWords: [UInt64] = []
@@ -103,17 +128,38 @@ public final class EntityMatcher: @unchecked Sendable {
     /// knowledge-base entities first (longest name wins), then name-shaped phrases the knowledge
     /// base does not know, with ids "disc:" + the name's key.
     public func mentions(in text: String) -> [EntityMention] {
-        let tokenizer = NameTokenizer(text, keyedLowercaseWords: lowercaseFirstWords)
-        let matches = knownMatches(in: tokenizer, caseSensitive: true, keyedByFirstWords: true)
+        memoLock.lock()
+        let workspace = idleWorkspaces.popLast() ?? MatchWorkspace()
+        memoLock.unlock()
+        defer {
+            memoLock.lock()
+            if idleWorkspaces.count < 16 { idleWorkspaces.append(workspace) }
+            memoLock.unlock()
+        }
+        // The tokenizer takes the workspace's arrays over (it holds the only reference to their
+        // storage, and writes to it in place); they go back once it is done.
+        let tokenizer = NameTokenizer(text, keyedLowercaseWords: lowercaseFirstWords, keyCache: workspace.keyCache,
+                                      reusingScalars: &workspace.scalars, reusingTokens: &workspace.tokens)
+        defer {
+            workspace.scalars = tokenizer.scalars
+            workspace.tokens = tokenizer.tokens
+        }
+        let matches = knownMatches(in: tokenizer, caseSensitive: true, keyedByFirstWords: true, scratch: &workspace.scratch)
         var result: [EntityMention] = []
         result.reserveCapacity(matches.count)
-        var covered = [Bool](repeating: false, count: tokenizer.tokens.count)
         for match in matches {
-            for k in match.tokens { covered[k] = true }
             result.append(EntityMention(entityID: entityIDs[aliases[match.alias].entityIndex], range: match.scalarRange,
                                         surface: Self.string(tokenizer.scalars, match.scalarRange)))
         }
-        let found = NameDiscovery.find(in: tokenizer, covered: covered)
+        // The tokens the matches cover, in temporary memory (an array made with a count is
+        // allocated through a slow, unspecialised path).
+        let found = withUnsafeTemporaryAllocation(of: Bool.self, capacity: tokenizer.tokens.count) { covered in
+            covered.initialize(repeating: false)
+            for match in matches {
+                for k in match.tokens { covered[k] = true }
+            }
+            return NameDiscovery.find(in: tokenizer, taken: covered)
+        }
         if found.isEmpty { return result }
         for name in found {
             let range = name.scalarRange(in: tokenizer)
@@ -169,6 +215,9 @@ public final class EntityMatcher: @unchecked Sendable {
         return (entity.type == .place && entity.metonymFor == nil, acting.type)
     }
 
+    /// The knowledge-base entity (its index) an alias of a `Match` spells.
+    func entityIndex(ofAlias alias: Int) -> Int { aliases[alias].entityIndex }
+
     /// A knowledge-base entity, or a discovered one.
     public func entity(id: String) -> Entity? {
         knowledgeBase.entity(id: id) ?? discoveredEntity(id: id)
@@ -185,23 +234,31 @@ public final class EntityMatcher: @unchecked Sendable {
     /// `keyedByFirstWords`: the tokenizer was made with `keyedLowercaseWords: lowercaseFirstWords`,
     /// so that a lower-case Latin word has its key exactly when a name may start with it.
     func knownMatches(in tokenizer: NameTokenizer, caseSensitive: Bool, keyedByFirstWords: Bool = false) -> [Match] {
+        var scratch = MatchScratch()
+        return knownMatches(in: tokenizer, caseSensitive: caseSensitive, keyedByFirstWords: keyedByFirstWords, scratch: &scratch)
+    }
+
+    /// `knownMatches` with working lists that may have served before (their contents do not matter).
+    func knownMatches(in tokenizer: NameTokenizer, caseSensitive: Bool, keyedByFirstWords: Bool,
+                      scratch: inout MatchScratch) -> [Match] {
         var matches: [Match] = []
         matches.reserveCapacity(tokenizer.tokens.count / 8 + 2)
-        var i = 0
-        let tokens = tokenizer.tokens
-        let count = tokens.count
-        var scratch = MatchScratch()
-        while i < count {
-            if !mayStartName(tokenizer, tokens[i], at: i, caseSensitive: caseSensitive, keyedByFirstWords: keyedByFirstWords) {
-                i += 1
-                continue
-            }
-            if let match = longestMatchOfPossibleStart(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch),
-               !isCommonWordMisread(match, tokenizer: tokenizer) {
-                matches.append(match)
-                i = match.tokens.upperBound
-            } else {
-                i += 1
+        tokenizer.tokens.withUnsafeBufferPointer { tokens in
+            var i = 0
+            let count = tokens.count
+            while i < count {
+                if !mayStartName(tokenizer, tokens.baseAddress! + i, at: i, caseSensitive: caseSensitive,
+                                 keyedByFirstWords: keyedByFirstWords) {
+                    i += 1
+                    continue
+                }
+                if let match = longestMatchOfPossibleStart(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch),
+                   !isCommonWordMisread(match, tokenizer: tokenizer) {
+                    matches.append(match)
+                    i = match.tokens.upperBound
+                } else {
+                    i += 1
+                }
             }
         }
         return matches
@@ -263,15 +320,19 @@ public final class EntityMatcher: @unchecked Sendable {
 
     /// False when no known name can start with this word. Most words of a text are answered here,
     /// without allocating anything.
-    @inline(__always) private func mayStartName(_ tokenizer: NameTokenizer, _ token: NameToken, at k: Int, caseSensitive: Bool,
-                                                keyedByFirstWords: Bool = false) -> Bool {
-        if token.alternativesIndex >= 0 { return true }
-        if caseSensitive && token.script == .latin && !token.startsUppercase
-            && !(keyedByFirstWords ? token.wordKey != 0 : lowercaseFirstWords.contains(token.exactLowercaseKey)) {
+    ///
+    /// The token is read in place (`token` points to `tokenizer.tokens[k]`): the test runs for
+    /// every word, and copying the whole token first cost more than the test.
+    @inline(__always) private func mayStartName(_ tokenizer: NameTokenizer, _ token: UnsafePointer<NameToken>, at k: Int,
+                                                caseSensitive: Bool, keyedByFirstWords: Bool = false) -> Bool {
+        if token.pointee.alternativesIndex >= 0 { return true }
+        if caseSensitive && token.pointee.script == .latin && !token.pointee.startsUppercase
+            && !(keyedByFirstWords ? token.pointee.wordKey != 0 : lowercaseFirstWords.contains(token.pointee.exactLowercaseKey)) {
             return false
         }
-        if trie.child(of: 0, key: tokenizer.wordKey(k)) != nil { return true }
-        return token.acronymKey != 0 && trie.child(of: 0, key: token.acronymKey) != nil
+        let wordKey = token.pointee.wordKey
+        if trie.child(of: 0, key: wordKey != 0 ? wordKey : tokenizer.latinWordKey(token.pointee)) != nil { return true }
+        return token.pointee.acronymKey != 0 && trie.child(of: 0, key: token.pointee.acronymKey) != nil
     }
 
     /// The longest confirmed name starting at token `start`.
@@ -283,21 +344,18 @@ public final class EntityMatcher: @unchecked Sendable {
     /// Working arrays of `longestMatch`, kept across the words of one text so that trying a word
     /// allocates nothing.
     struct MatchScratch {
-        var active: [(node: Int32, coreStart: Int)] = []
-        var next: [(node: Int32, coreStart: Int)] = []
-        var candidates: [(end: Int, node: Int32, coreStart: Int)] = []
+        var active = MatchList<(node: Int32, coreStart: Int)>()
+        var next = MatchList<(node: Int32, coreStart: Int)>()
+        var candidates = MatchList<(end: Int, node: Int32, coreStart: Int)>()
         var text = CandidateText()
-
-        init() {
-            active.reserveCapacity(8)
-            next.reserveCapacity(8)
-            candidates.reserveCapacity(8)
-        }
     }
 
     func longestMatch(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool, scratch: inout MatchScratch) -> Match? {
         // Most words start no name: answer them before allocating anything.
-        if !mayStartName(tokenizer, tokenizer.tokens[start], at: start, caseSensitive: caseSensitive) { return nil }
+        let possible = tokenizer.tokens.withUnsafeBufferPointer { tokens in
+            mayStartName(tokenizer, tokens.baseAddress! + start, at: start, caseSensitive: caseSensitive)
+        }
+        if !possible { return nil }
         return longestMatchOfPossibleStart(in: tokenizer, at: start, caseSensitive: caseSensitive, scratch: &scratch)
     }
 
@@ -307,9 +365,9 @@ public final class EntityMatcher: @unchecked Sendable {
         let tokens = tokenizer.tokens
         let first = tokens[start]
         // Paths alive after each token: (trie node, where the name starts in scalars).
-        if !scratch.active.isEmpty { scratch.active.removeAll(keepingCapacity: true) }
-        if !scratch.next.isEmpty { scratch.next.removeAll(keepingCapacity: true) }
-        if !scratch.candidates.isEmpty { scratch.candidates.removeAll(keepingCapacity: true) }
+        scratch.active.removeAll()
+        scratch.next.removeAll()
+        scratch.candidates.removeAll()
         if let node = trie.child(of: 0, key: tokenizer.wordKey(start)) {
             scratch.active.append((node, first.range.lowerBound))
         }
@@ -325,18 +383,20 @@ public final class EntityMatcher: @unchecked Sendable {
 
         var end = start + 1
         while !scratch.active.isEmpty {
-            for path in scratch.active where trie.hasEntries(path.node) {
-                scratch.candidates.append((end, path.node, path.coreStart))
+            for p in 0..<scratch.active.count {
+                let path = scratch.active[p]
+                if trie.hasEntries(path.node) { scratch.candidates.append((end, path.node, path.coreStart)) }
             }
             guard end < tokens.count, tokens[end].joinsPrevious else { break }
             // A name that cannot go on needs no key of the next word (a word's key may cost a pass over its letters).
             var goesOn = false
-            for path in scratch.active where trie.hasChildren(path.node) { goesOn = true; break }
+            for p in 0..<scratch.active.count where trie.hasChildren(scratch.active[p].node) { goesOn = true; break }
             if !goesOn { break }
             let token = tokens[end]
             let wordKey = tokenizer.wordKey(end)
-            if !scratch.next.isEmpty { scratch.next.removeAll(keepingCapacity: true) }
-            for path in scratch.active {
+            scratch.next.removeAll()
+            for p in 0..<scratch.active.count {
+                let path = scratch.active[p]
                 if let node = trie.child(of: path.node, key: wordKey) { scratch.next.append((node, path.coreStart)) }
                 if token.acronymKey != 0, let node = trie.child(of: path.node, key: token.acronymKey) {
                     scratch.next.append((node, path.coreStart))
@@ -345,7 +405,8 @@ public final class EntityMatcher: @unchecked Sendable {
             swap(&scratch.active, &scratch.next)
             end += 1
         }
-        for candidate in scratch.candidates.reversed() {
+        for c in stride(from: scratch.candidates.count - 1, through: 0, by: -1) {
+            let candidate = scratch.candidates[c]
             var best: (alias: Int, score: Double)? = nil
             var haveText = false
             // The spelling itself scores above every variant, and the first one found wins: look
@@ -380,7 +441,9 @@ public final class EntityMatcher: @unchecked Sendable {
     /// Kept in `MatchScratch`, so that its arrays are reused from one candidate to the next.
     struct CandidateText {
         var letters: [UInt8] = []
-        var lastLetters: [UInt8] = []
+        /// Where the letters of the last word start in `letters`.
+        var lastStart = 0
+        var lastLetters: ArraySlice<UInt8> { letters[lastStart...] }
         var folded: [UInt8]? = nil
         /// `NameKey.hash(letters)`.
         var lettersHash: UInt64 = 0
@@ -406,8 +469,7 @@ public final class EntityMatcher: @unchecked Sendable {
                 }
                 letters.removeAll(keepingCapacity: true)
                 letters.append(contentsOf: UnsafeBufferPointer(start: storage.baseAddress, count: out.count))
-                lastLetters.removeAll(keepingCapacity: true)
-                lastLetters.append(contentsOf: UnsafeBufferPointer(start: storage.baseAddress! + lastStart, count: out.count - lastStart))
+                self.lastStart = lastStart
                 lettersHash = NameKey.hash(UnsafeBufferPointer(start: storage.baseAddress, count: out.count))
             }
         }
@@ -500,6 +562,23 @@ public final class EntityMatcher: @unchecked Sendable {
         if Double(abs(count - aliasCount)) > (1 - Self.spellingSimilarityThreshold) * Double(max(count, aliasCount)) { return nil }
         if count == aliasCount && text.lettersHash == summary.lettersHash && hasLetters(text.letters, of: summary) { return 1.01 }
         if summary.allAcronyms { return nil }
+        guard memoizesVariants else { return variantScore(index, summary, text: &text) }
+        let key = VariantMemoKey(alias: index, lastStart: text.lastStart, lettersHash: text.lettersHash, letters: text.letters)
+        memoLock.lock()
+        let known = variantMemo[key]
+        memoLock.unlock()
+        if let known { return known.score }
+        let score = variantScore(index, summary, text: &text)
+        memoLock.lock()
+        if variantMemo.count >= Self.variantMemoLimit { variantMemo.removeAll() }
+        variantMemo[key] = VariantMemoValue(score: score)
+        memoLock.unlock()
+        return score
+    }
+
+    /// The score of `confirm` for a text that is not the alias's spelling: a function of the
+    /// text's letters, where its last word starts, and the alias (which `VariantMemoKey` holds).
+    private func variantScore(_ index: Int, _ summary: AliasSummary, text: inout CandidateText) -> Double? {
         let letters = text.letters
         if text.folded == nil { text.folded = NameKey.latinFolded(letters) }
         let threshold = summary.foldedCount <= 4 ? Self.shortNameSimilarityThreshold : Self.similarityThreshold
@@ -520,9 +599,9 @@ public final class EntityMatcher: @unchecked Sendable {
     }
 
     /// Israeli, Iraqi, Lebanese, Iranian: adjectives and demonyms are not mentions of the place.
-    static func isAdjectiveForm(_ word: [UInt8], of name: [UInt8]) -> Bool {
+    static func isAdjectiveForm(_ word: ArraySlice<UInt8>, of name: [UInt8]) -> Bool {
         guard word.count > name.count, word.starts(with: name) else { return false }
-        let suffix = word[name.count...]
+        let suffix = word[(word.startIndex + name.count)...]
         return adjectiveSuffixes.contains { $0.elementsEqual(suffix) }
             && !(suffix.count == 1 && suffix.first == 0x73 && name.last == 0x69)   // Houthi -> Houthis is the group, not an adjective
     }
@@ -586,6 +665,57 @@ public final class EntityMatcher: @unchecked Sendable {
         discovered[id] = entity
         return entity
     }
+}
+
+/// What one call of `EntityMatcher.mentions(in:)` works with, kept for the next call: the key
+/// cache, and the working lists of `longestMatch` with their storage. Used by one thread at a time.
+final class MatchWorkspace {
+    let keyCache = NameKeyCache()
+    // (Not checked for exclusive access at run time: one thread uses a workspace at a time, and
+    // `mentions(in:)` accesses each field once at a time.)
+    @exclusivity(unchecked) var scratch = EntityMatcher.MatchScratch()
+    /// The arrays of the last text's tokenizer, for the next one to take over.
+    @exclusivity(unchecked) var scalars: [Unicode.Scalar] = []
+    @exclusivity(unchecked) var tokens: [NameToken] = []
+}
+
+/// What `EntityMatcher.variantScore` depends on: the alias and the text's letters, with where the
+/// text's last word starts. Hashed by the letters' hash, compared by the letters themselves.
+struct VariantMemoKey: Hashable {
+    var alias: Int
+    var lastStart: Int
+    /// `NameKey.hash(letters)`.
+    var lettersHash: UInt64
+    var letters: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(lettersHash)
+        hasher.combine(alias)
+        hasher.combine(lastStart)
+    }
+}
+
+struct VariantMemoValue {
+    var score: Double?
+}
+
+/// A list whose storage is kept when it is emptied, for the working lists of `longestMatch`:
+/// emptying sets a count, where an array's `removeAll(keepingCapacity:)` goes through a generic
+/// call of the standard library every time.
+struct MatchList<Element> {
+    private var storage: [Element] = []
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+
+    @inline(__always) subscript(position: Int) -> Element { storage[position] }
+
+    @inline(__always) mutating func append(_ element: Element) {
+        if count < storage.count { storage[count] = element } else { storage.append(element) }
+        count += 1
+    }
+
+    @inline(__always) mutating func removeAll() { count = 0 }
 }
 
 /// One spelling of a knowledge-base entity, compiled for matching. A class so that looking one

@@ -44,8 +44,26 @@ enum NameDiscovery {
     ]
 
     static func find(in tokenizer: NameTokenizer, covered: [Bool]) -> [DiscoveredName] {
-        var pass = Pass(tokenizer: tokenizer, taken: covered)
-        return pass.run()
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: covered.count) { taken in
+            _ = taken.initialize(from: covered)
+            return find(in: tokenizer, taken: taken)
+        }
+    }
+
+    /// `find(in:covered:)` with the covered tokens in memory the caller owns; marks the tokens of
+    /// the names found in it. The working arrays of the pass are temporary memory too: arrays
+    /// made with a count are allocated through an unspecialised path of the standard library
+    /// that looks up type metadata on every call, a real cost for a pass made on every paragraph.
+    static func find(in tokenizer: NameTokenizer, taken: UnsafeMutableBufferPointer<Bool>) -> [DiscoveredName] {
+        let count = tokenizer.tokens.count
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { hashes in
+            hashes.initialize(repeating: 0)
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { kinds in
+                kinds.initialize(repeating: 0)
+                var pass = Pass(tokenizer: tokenizer, taken: taken, hashes: hashes, kinds: kinds)
+                return pass.run()
+            }
+        }
     }
 
     /// One run of `find`. Its state is stored properties rather than variables captured by local
@@ -54,38 +72,37 @@ enum NameDiscovery {
         let tokenizer: NameTokenizer
         let tokens: [NameToken]
         var names: [DiscoveredName] = []
-        var taken: [Bool]
-        // Words are compared by a hash of their scalars, so no String is built per token.
-        var hashes: [UInt64]
+        let taken: UnsafeMutableBufferPointer<Bool>
+        // Words are compared by a hash of their scalars, so no String is built per token; 0 until computed.
+        let hashes: UnsafeMutableBufferPointer<UInt64>
         /// `WordKind` bits of each word whose hash is in `hashes`: one look-up answers every word list.
-        var kinds: [UInt8]
-        let wordKinds = NameDiscovery.wordKinds
-        let placeCueHashes = NameDiscovery.placeCueHashes
-        let words = Words.all
-        let placeCueLengthBits = NameDiscovery.placeCueLengthBits
-        let lowercasePlaceCueKeys = NameDiscovery.lowercasePlaceCueKeys
+        let kinds: UnsafeMutableBufferPointer<UInt8>
+        /// The word tables, through one reference (copying each table into the pass cost a
+        /// reference count per array of each table, on every paragraph).
+        let tables = Tables.shared
 
         /// Whether a Latin word that does not start with a capital may be a place cue: its length
         /// is that of one and its letters are those of a lower-case one (read from the token, not
         /// the text; a cue written so has those letters).
         @inline(__always) func isPlaceCueCandidate(_ token: NameToken) -> Bool {
-            guard !token.hasArticle, token.range.count < 64, placeCueLengthBits & (1 << UInt64(token.range.count)) != 0 else { return false }
-            return lowercasePlaceCueKeys.contains(token.exactLowercaseKey)
+            guard !token.hasArticle, token.range.count < 64, tables.placeCueLengthBits & (1 << UInt64(token.range.count)) != 0 else { return false }
+            return tables.lowercasePlaceCueKeys.contains(token.exactLowercaseKey)
         }
 
-        init(tokenizer: NameTokenizer, taken: [Bool]) {
+        init(tokenizer: NameTokenizer, taken: UnsafeMutableBufferPointer<Bool>, hashes: UnsafeMutableBufferPointer<UInt64>,
+             kinds: UnsafeMutableBufferPointer<UInt8>) {
             self.tokenizer = tokenizer
             self.tokens = tokenizer.tokens
             self.taken = taken
-            self.hashes = [UInt64](repeating: 0, count: tokenizer.tokens.count)
-            self.kinds = [UInt8](repeating: 0, count: tokenizer.tokens.count)
+            self.hashes = hashes
+            self.kinds = kinds
         }
 
         mutating func word(_ k: Int) -> UInt64 {
             if hashes[k] == 0 {
                 let hash = wordHash(tokenizer.scalars, tokens[k].coreStart..<tokens[k].range.upperBound) | 1
                 hashes[k] = hash
-                kinds[k] = UInt8(truncatingIfNeeded: wordKinds.payload(hash) ?? 0)
+                kinds[k] = UInt8(truncatingIfNeeded: tables.wordKinds.payload(hash) ?? 0)
             }
             return hashes[k]
         }
@@ -139,7 +156,7 @@ enum NameDiscovery {
                 if wKind & WordKind.factionHead != 0 && !tokens[k].hasArticle {
                     var end = nameRun(from: k + 1, limit: 4)
                     // "Hurras al-Din Abu Hammam al-Suri": a person's name starts at "Abu".
-                    for j in k + 1..<max(end, k + 1) where word(j) == words.abu {
+                    for j in k + 1..<max(end, k + 1) where word(j) == tables.words.abu {
                         end = j
                         break
                     }
@@ -156,7 +173,7 @@ enum NameDiscovery {
                     for j in (k + 1)...min(end, tokens.count - 1) where tokens[j].joinsPrevious {
                         let tail = word(j)
                         if kind(j) & WordKind.factionTail != 0 { closed = j + 1; break }
-                        if (tail == words.operations || tail == words.operation), j + 1 < tokens.count, word(j + 1) == words.room {
+                        if (tail == tables.words.operations || tail == tables.words.operation), j + 1 < tokens.count, word(j + 1) == tables.words.room {
                             closed = j + 2
                             break
                         }
@@ -169,7 +186,7 @@ enum NameDiscovery {
                     }
                 }
                 // Person: Abu X (al-Y).
-                if w == words.abu && !tokens[k].hasArticle {
+                if w == tables.words.abu && !tokens[k].hasArticle {
                     var end = k + 1
                     while end < tokens.count, end - k <= 4, tokens[end].joinsPrevious, isNameWord(end) {
                         end += 1
@@ -194,11 +211,11 @@ enum NameDiscovery {
                     }
                 }
                 // Place: "the town of X", "villages of X, Y and Z", "near X".
-                if wKind & WordKind.placeCue != 0, let cue = placeCueHashes.payload(w) {
+                if wKind & WordKind.placeCue != 0, let cue = tables.placeCueHashes.payload(w) {
                     let kind = placeCueKinds[cue]
                     var next = k + 1
-                    if w != words.near && w != words.nearCapitalised {
-                        guard next < tokens.count, word(next) == words.of else { continue }
+                    if w != tables.words.near && w != tables.words.nearCapitalised {
+                        guard next < tokens.count, word(next) == tables.words.of else { continue }
                         next += 1
                     }
                     while next < tokens.count {
@@ -206,7 +223,7 @@ enum NameDiscovery {
                         guard end > next else { break }
                         add(next..<end, .place, kind)
                         // A list continues with ", Y" or "and Y".
-                        if end < tokens.count, word(end) == words.and || word(end) == words.or {
+                        if end < tokens.count, word(end) == tables.words.and || word(end) == tables.words.or {
                             next = end + 1
                         } else if end < tokens.count, gapIsComma(tokenizer, end) {
                             next = end
@@ -221,6 +238,16 @@ enum NameDiscovery {
             if names.count < 2 { return names }
             return names.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
         }
+    }
+
+    /// The tables a pass reads, made once.
+    private final class Tables {
+        let wordKinds = NameDiscovery.wordKinds
+        let placeCueHashes = NameDiscovery.placeCueHashes
+        let words = Words.all
+        let placeCueLengthBits = NameDiscovery.placeCueLengthBits
+        let lowercasePlaceCueKeys = NameDiscovery.lowercasePlaceCueKeys
+        static let shared = Tables()
     }
 
     /// Bit n set when some cue word has n letters.

@@ -66,6 +66,23 @@ enum NameKey {
         hyphenated ? hyphenatedArticles.contains(letters) : isAl(letters)
     }
 
+    /// `isArticle` of the letters of a word being read, without making an array of them: the
+    /// hyphenated articles have two or three letters, compared packed into an integer.
+    static func isArticle(_ letters: ScratchBytes, hyphenated: Bool) -> Bool {
+        guard hyphenated else { return isAl(letters) }
+        guard letters.count == 2 || letters.count == 3 else { return false }
+        var packed: UInt32 = 0
+        for k in 0..<letters.count { packed |= UInt32(letters[k]) << UInt32(8 * k) }
+        return hyphenatedArticleKeys.contains(packed)
+    }
+
+    /// `hyphenatedArticles`, each packed as `isArticle(_: ScratchBytes, hyphenated:)` packs a word.
+    private static let hyphenatedArticleKeys: [UInt32] = hyphenatedArticles.map { article in
+        var packed: UInt32 = 0
+        for (k, b) in article.enumerated() { packed |= UInt32(b) << UInt32(8 * k) }
+        return packed
+    }
+
     @inline(__always) static func isAl<Letters: RandomAccessCollection>(_ letters: Letters) -> Bool
         where Letters.Element == UInt8, Letters.Index == Int {
         letters.count == 2 && letters[letters.startIndex] == 0x61 && letters[letters.startIndex + 1] == 0x6C
@@ -413,6 +430,9 @@ struct KeyTable: Sendable {
     init(keys: [UInt64]) {
         self.init(keys.map { ($0, 0) })
     }
+
+    /// The table without keys.
+    static let empty = KeyTable(keys: [])
 
     @inline(__always) private static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: ((key ^ (key >> 31)) &* 0x9E3779B97F4A7C15) >> 20) & mask

@@ -41,11 +41,19 @@ struct NameToken {
 /// spelling variants of one Arabic name share a key; Arabic words by their normalised letters.
 struct NameTokenizer {
     let scalars: [Unicode.Scalar]
+    /// Where Latin word keys are looked up before they are computed; nil: always computed.
+    let keyCache: NameKeyCache?
     private(set) var tokens: [NameToken] = []
-    private(set) var arabicAlternatives: [[ArabicAlternative]] = []
+    /// The keys of Arabic words without their proclitics, all in one array: at a token's
+    /// `alternativesIndex`, an entry whose key is the number n of the word's keys (and whose
+    /// `coreStart` is -1), then its n keys. One array for the text, where an array per word cost
+    /// an allocation per word.
+    private(set) var arabicAlternatives: [ArabicAlternative] = []
 
-    func alternatives(of token: NameToken) -> [ArabicAlternative] {
-        token.alternativesIndex < 0 ? [] : arabicAlternatives[Int(token.alternativesIndex)]
+    func alternatives(of token: NameToken) -> ArraySlice<ArabicAlternative> {
+        guard token.alternativesIndex >= 0 else { return [] }
+        let header = Int(token.alternativesIndex)
+        return arabicAlternatives[(header + 1)...(header + Int(arabicAlternatives[header].key))]
     }
 
     /// `alwaysAcronymKeys`: give every Latin token an abbreviation key regardless of its case
@@ -54,9 +62,33 @@ struct NameTokenizer {
     /// `wordKey` only when their `exactLowercaseKey` is in it; the others keep 0, and `wordKey(_:)`
     /// computes it when asked for. Most words of a text are such words, and the matcher passes over
     /// nearly all of them without needing their key.
-    init(_ text: String, alwaysAcronymKeys: Bool = false, keyedLowercaseWords: KeyTable? = nil) {
-        self.scalars = NameTokenizer.scalars(of: text)
-        tokenize(alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords)
+    ///
+    /// `plainWordsFirst`: read plain words (see `tokenize`) by the short way; false only for tests
+    /// that compare the two ways.
+    ///
+    /// `keyCache`: where Latin word keys are looked up before they are computed (the keys are the
+    /// same either way).
+    init(_ text: String, alwaysAcronymKeys: Bool = false, keyedLowercaseWords: KeyTable? = nil, plainWordsFirst: Bool = true,
+         keyCache: NameKeyCache? = nil) {
+        var scalars: [Unicode.Scalar] = [], tokens: [NameToken] = []
+        self.init(text, alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords, plainWordsFirst: plainWordsFirst,
+                  keyCache: keyCache, reusingScalars: &scalars, reusingTokens: &tokens)
+    }
+
+    /// `reusingScalars`, `reusingTokens`: the arrays of an earlier tokenizer, whose storage this
+    /// one takes over (their contents do not matter; they are left empty), so that reading a text
+    /// allocates no array.
+    init(_ text: String, alwaysAcronymKeys: Bool = false, keyedLowercaseWords: KeyTable? = nil, plainWordsFirst: Bool = true,
+         keyCache: NameKeyCache? = nil, reusingScalars: inout [Unicode.Scalar], reusingTokens: inout [NameToken]) {
+        // Swapped out rather than copied, so that the storage has one owner and is written in place.
+        var scalars: [Unicode.Scalar] = [], tokens: [NameToken] = []
+        swap(&scalars, &reusingScalars)
+        swap(&tokens, &reusingTokens)
+        NameTokenizer.scalars(of: text, into: &scalars)
+        self.scalars = scalars
+        self.keyCache = keyCache
+        tokenize(alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords, plainWordsFirst: plainWordsFirst,
+                 reusing: &tokens)
     }
 
     /// The `wordKey` of token `k`, computed now when the tokenizer left it out.
@@ -68,35 +100,56 @@ struct NameTokenizer {
     /// The `wordKey` of a Latin token, as `tokenize` computes it.
     @inline(never) func latinWordKey(_ token: NameToken) -> UInt64 {
         let count = token.range.upperBound - token.coreStart
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 1) { storage in
+        // (16 bytes more: `NameKeyCache.latinKey(_:)` reads the letters 8 bytes at a time.)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 16) { storage in
             var letters = ScratchBytes(storage.baseAddress!)
-            for k in token.coreStart..<token.range.upperBound { NameKey.appendLatinLetter(scalars[k].value, into: &letters) }
-            var hasher = NameKey.ByteHasher()
-            NameKey.latinSkeleton(letters, into: &hasher)
-            return hasher.value
+            scalars.withUnsafeBufferPointer { scalars in
+                for k in token.coreStart..<token.range.upperBound {
+                    let v = scalars[k].value
+                    // A lower-case ASCII letter is itself (`appendLatinLetter` gives it unchanged).
+                    if v &- 0x61 < 26 { letters.append(UInt8(truncatingIfNeeded: v)); continue }
+                    NameKey.appendLatinLetter(v, into: &letters)
+                }
+            }
+            return keyCache?.latinKey(letters) ?? NameKeyCache.computedKey(letters)
         }
     }
 
     /// The scalars of a text, decoded from its UTF-8 by hand (iterating `unicodeScalars` costs
     /// several times more). A native String holds valid UTF-8, so no check is needed.
+    ///
+    /// The scalars are decoded into temporary memory and the array is made by copying them:
+    /// `Array(unsafeUninitializedCapacity:)` allocates through an unspecialised path of the
+    /// standard library that looks up the array's type metadata on every call, which costs more
+    /// than the copy.
     static func scalars(of text: String) -> [Unicode.Scalar] {
-        let decoded = text.utf8.withContiguousStorageIfAvailable { buffer -> [Unicode.Scalar] in
+        var scalars: [Unicode.Scalar] = []
+        self.scalars(of: text, into: &scalars)
+        return scalars
+    }
+
+    /// `scalars(of:)` into an array whose storage is reused when large enough (its contents are replaced).
+    static func scalars(of text: String, into scalars: inout [Unicode.Scalar]) {
+        if !scalars.isEmpty { scalars.removeAll(keepingCapacity: true) }
+        let decoded = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
             let n = buffer.count
-            return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: n) { out -> Bool in
                 var i = 0, o = 0
                 let base = buffer.baseAddress
                 while i < n {
-                    // Eight ASCII bytes at once: nearly all of an English text.
-                    if i + 8 <= n, let base {
-                        let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                        if word & 0x8080_8080_8080_8080 == 0 {
-                            for t in 0..<8 {
-                                out[o + t] = Unicode.Scalar(UInt8(truncatingIfNeeded: word >> UInt64(8 * t)))
-                            }
+                    // Eight ASCII bytes at once, widened to scalars in one vector operation: nearly
+                    // all of an English text.
+                    if let base, let outBase = out.baseAddress {
+                        while i + 8 <= n {
+                            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                            if word & 0x8080_8080_8080_8080 != 0 { break }
+                            let bytes = unsafeBitCast(word, to: SIMD8<UInt8>.self)   // (little-endian: byte i in lane i)
+                            UnsafeMutableRawPointer(outBase + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: bytes),
+                                                                            as: SIMD8<UInt32>.self)
                             i += 8
                             o += 8
-                            continue
                         }
+                        if i == n { break }
                     }
                     let b0 = UInt32(buffer[i])
                     var v: UInt32
@@ -104,6 +157,14 @@ struct NameTokenizer {
                         v = b0; i += 1
                     } else if b0 < 0xE0 {
                         v = (b0 & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F); i += 2
+                        // Two-byte sequences in a row (an Arabic word), decoded here without
+                        // returning to the test for eight ASCII bytes, which they fail.
+                        while i + 1 < n, buffer[i] & 0xE0 == 0xC0 {
+                            out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                            o += 1
+                            v = UInt32(buffer[i] & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F)
+                            i += 2
+                        }
                     } else if b0 < 0xF0 {
                         v = (b0 & 0x0F) << 12 | UInt32(buffer[i + 1] & 0x3F) << 6 | UInt32(buffer[i + 2] & 0x3F); i += 3
                     } else {
@@ -114,10 +175,11 @@ struct NameTokenizer {
                     out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
                     o += 1
                 }
-                count = o
+                scalars.append(contentsOf: UnsafeBufferPointer(start: out.baseAddress, count: o))
+                return true
             }
         }
-        return decoded ?? Array(text.unicodeScalars)
+        if decoded == nil { scalars.append(contentsOf: text.unicodeScalars) }
     }
 
     @inline(__always) static func isApostrophe(_ v: UInt32) -> Bool {
@@ -140,12 +202,16 @@ struct NameTokenizer {
         (v >= 0x621 && v <= 0x65F) || v == 0x670 || (v >= 0x671 && v <= 0x6D3) || (v >= 0x6FA && v <= 0x6FF) || v == 0x640
     }
 
-    private mutating func tokenize(alwaysAcronymKeys: Bool, keyedLowercaseWords: KeyTable?) {
+    private mutating func tokenize(alwaysAcronymKeys: Bool, keyedLowercaseWords: KeyTable?, plainWordsFirst: Bool,
+                                   reusing storage: inout [NameToken]) {
         var tokens: [NameToken] = []
-        var arabicAlternatives: [[ArabicAlternative]] = []
+        swap(&tokens, &storage)
+        if !tokens.isEmpty { tokens.removeAll(keepingCapacity: true) }
+        var arabicAlternatives: [ArabicAlternative] = []
         scalars.withUnsafeBufferPointer { scalars in
             NameTokenizer.tokenize(scalars, alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords,
-                                   tokens: &tokens, arabicAlternatives: &arabicAlternatives)
+                                   plainWordsFirst: plainWordsFirst, keyCache: keyCache, tokens: &tokens,
+                                   arabicAlternatives: &arabicAlternatives)
         }
         self.tokens = tokens
         self.arabicAlternatives = arabicAlternatives
@@ -153,17 +219,23 @@ struct NameTokenizer {
 
     /// The tokenizer proper, over the scalars in memory.
     private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, alwaysAcronymKeys: Bool,
-                                 keyedLowercaseWords: KeyTable?, tokens: inout [NameToken],
-                                 arabicAlternatives: inout [[ArabicAlternative]]) {
+                                 keyedLowercaseWords: KeyTable?, plainWordsFirst: Bool, keyCache: NameKeyCache?,
+                                 tokens: inout [NameToken],
+                                 arabicAlternatives: inout [ArabicAlternative]) {
         let count = scalars.count
         tokens.reserveCapacity(count / 5 + 1)
         var index = 0
         var gapIsJoining = false   // the gap since the last token held only spaces/hyphens/apostrophes
         var pendingArticle: (start: Int, joinsPrevious: Bool)? = nil
         // A word's letters: at most one byte per scalar of the text.
-        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 1)
+        // (16 bytes more: `NameKeyCache.latinKey(_:)` reads the letters 8 bytes at a time.)
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 16)
         defer { storage.deallocate() }
         var buffer = ScratchBytes(storage)
+        // (Unwrapped once rather than for every word.)
+        let keyed = keyedLowercaseWords ?? KeyTable.empty
+        let keyedWordsOnly = keyedLowercaseWords != nil
+        let readsPlainWords = plainWordsFirst && !alwaysAcronymKeys
 
         while index < count {
             let v = scalars[index].value
@@ -178,6 +250,60 @@ struct NameTokenizer {
                 latin = (v | 0x20) &- 0x61 < 26
                 digit = !latin && v &- 0x30 < 10
                 arabic = false
+                // A plain word: ASCII letters, all lower case after the first, ended by the end of
+                // the text or by a scalar that no rule of the reading below looks at (not a letter,
+                // digit or apostrophe; not a hyphen after a word of up to three letters, and
+                // nothing after "al": these may be articles; not a dot after a single capital,
+                // which may be an abbreviation). Nearly every word of an English text is one; it
+                // is read here to the same token with fewer tests. (`plainWordsFirst` false in
+                // the tests reads every word the general way, to compare.)
+                if readsPlainWords && latin {
+                    let startsUpper = v < 0x61
+                    let first = v | 0x20
+                    var exact = (NameKey.exactSeed ^ UInt64(first)) &* 0x100000001b3
+                    var end = index + 1
+                    while end < count {
+                        let w = scalars[end].value
+                        if w &- 0x61 >= 26 { break }
+                        exact = (exact ^ UInt64(w)) &* 0x100000001b3
+                        end += 1
+                    }
+                    let stop: UInt32 = end < count ? scalars[end].value : 0x20
+                    let length = end - index
+                    let plainStop = stop < 0x80
+                        ? (stop | 0x20) &- 0x61 >= 26 && stop &- 0x30 >= 10 && stop != 0x27 && stop != 0x60
+                            && !(stop == 0x2E && startsUpper && length == 1) && !(length <= 3 && stop == 0x2D)
+                        : !NameTokenizer.isLatinLetter(stop) && !NameTokenizer.isDigit(stop) && !NameTokenizer.isApostrophe(stop)
+                            && !(length <= 3 && NameTokenizer.isHyphen(stop))
+                    if plainStop && !(length == 2 && first == 0x61 && scalars[index + 1].value == 0x6C) {
+                        let exactKey = exact == 0 ? 1 : exact
+                        let wordKey: UInt64
+                        if !startsUpper && keyedWordsOnly && !keyed.contains(exactKey) {
+                            wordKey = 0
+                        } else {
+                            buffer.removeAll()
+                            buffer.append(UInt8(truncatingIfNeeded: first))
+                            for k in (index + 1)..<end { buffer.append(UInt8(truncatingIfNeeded: scalars[k].value)) }
+                            wordKey = keyCache?.latinKey(buffer) ?? NameKeyCache.computedKey(buffer)
+                        }
+                        var tokenStart = index
+                        var hasArticle = false
+                        var joins = !tokens.isEmpty && gapIsJoining
+                        if let article = pendingArticle {
+                            tokenStart = article.start
+                            hasArticle = true
+                            joins = article.joinsPrevious
+                        }
+                        tokens.append(NameToken(range: tokenStart..<end, coreStart: index, script: .latin, joinsPrevious: joins,
+                                                hasArticle: hasArticle, startsUppercase: startsUpper, uppercaseCount: startsUpper ? 1 : 0,
+                                                lowercaseCount: startsUpper ? length - 1 : length, wordKey: wordKey, acronymKey: 0,
+                                                exactLowercaseKey: startsUpper ? 0 : exactKey, alternativesIndex: -1))
+                        pendingArticle = nil
+                        gapIsJoining = true
+                        index = end
+                        continue
+                    }
+                }
             } else {
                 latin = NameTokenizer.isLatinLetter(v)
                 digit = !latin && NameTokenizer.isDigit(v)
@@ -206,9 +332,15 @@ struct NameTokenizer {
             buffer.removeAll()
             var exact = NameKey.exactSeed
             if arabic {
-                while end < count, NameTokenizer.isArabicWordScalar(scalars[end].value) { end += 1 }
+                // The word's end sought and its letters normalised in one pass (as
+                // `NameKey.appendArabicNormalized` normalises them).
+                while end < count {
+                    let w = scalars[end].value
+                    if !NameTokenizer.isArabicWordScalar(w) { break }
+                    if let byte = NameKey.normalizedArabicByte(w) { buffer.append(byte) }
+                    end += 1
+                }
                 tokenEnd = end
-                NameKey.appendArabicNormalized(scalars, start..<tokenEnd, into: &buffer)
             } else {
                 // Latin letters and digits; apostrophes and single dots inside (Hay’at, U.S.). Each
                 // scalar is read into the letters and the case counts as it is taken into the word
@@ -268,7 +400,7 @@ struct NameTokenizer {
             // An article ("al-", "el-", "ash-"...) joins the next word instead of being a token.
             if script == .latin, buffer.count <= 3, end + 1 < count,
                NameTokenizer.isHyphen(scalars[end].value) || NameKey.isAl(buffer),
-               NameKey.isArticle(Array(buffer), hyphenated: NameTokenizer.isHyphen(scalars[end].value)) {
+               NameKey.isArticle(buffer, hyphenated: NameTokenizer.isHyphen(scalars[end].value)) {
                 let next = scalars[end + 1].value
                 // "Al-‘Asal": an ayn mark may follow the article's hyphen.
                 let hyphenated = NameTokenizer.isHyphen(scalars[end].value) && (NameTokenizer.isLatinLetter(next)
@@ -286,12 +418,10 @@ struct NameTokenizer {
             let wordKey: UInt64
             switch script {
             case .latin:
-                if !startsUpper, let keyed = keyedLowercaseWords, !keyed.contains(exact == 0 ? 1 : exact) {
+                if !startsUpper && keyedWordsOnly && !keyed.contains(exact == 0 ? 1 : exact) {
                     wordKey = 0
                 } else {
-                    var hasher = NameKey.ByteHasher()
-                    NameKey.latinSkeleton(buffer, into: &hasher)
-                    wordKey = hasher.value
+                    wordKey = keyCache?.latinKey(buffer) ?? NameKeyCache.computedKey(buffer)
                 }
             case .arabic:
                 wordKey = NameKey.hash(buffer, seed: NameKey.arabicSeed)
@@ -312,12 +442,19 @@ struct NameTokenizer {
             }
             var alternativesIndex: Int32 = -1
             if script == .arabic {
-                // (The test procliticAlternatives starts with, made here to spare the array.)
-                let alternatives = buffer.count >= 3 && NameKey.isArabicProclitic(buffer[0])
-                    ? NameTokenizer.procliticAlternatives(buffer, scalars: scalars, range: start..<tokenEnd) : []
-                if !alternatives.isEmpty {
-                    alternativesIndex = Int32(arabicAlternatives.count)
-                    arabicAlternatives.append(alternatives)
+                // (The test procliticAlternatives starts with, made here to spare the call.)
+                if buffer.count >= 3 && NameKey.isArabicProclitic(buffer[0]) {
+                    if arabicAlternatives.isEmpty { arabicAlternatives.reserveCapacity(32) }
+                    let header = arabicAlternatives.count
+                    arabicAlternatives.append(ArabicAlternative(key: 0, coreStart: -1))
+                    NameTokenizer.procliticAlternatives(buffer, scalars: scalars, range: start..<tokenEnd, into: &arabicAlternatives)
+                    let added = arabicAlternatives.count - header - 1
+                    if added > 0 {
+                        arabicAlternatives[header].key = UInt64(added)
+                        alternativesIndex = Int32(header)
+                    } else {
+                        arabicAlternatives.removeLast()
+                    }
                 }
             }
             tokens.append(NameToken(range: tokenStart..<tokenEnd, coreStart: start, script: script, joinsPrevious: joins,
@@ -356,9 +493,19 @@ struct NameTokenizer {
         _ letters: Letters, scalars: Scalars, range: Range<Int>
     ) -> [ArabicAlternative]
         where Letters.Element == UInt8, Letters.Index == Int, Scalars.Element == Unicode.Scalar, Scalars.Index == Int {
+        var result: [ArabicAlternative] = []
+        procliticAlternatives(letters, scalars: scalars, range: range, into: &result)
+        return result
+    }
+
+    /// `procliticAlternatives`, appended to `result` (the tokenizer keeps those of every word in one array).
+    static func procliticAlternatives<Letters: RandomAccessCollection, Scalars: RandomAccessCollection>(
+        _ letters: Letters, scalars: Scalars, range: Range<Int>, into result: inout [ArabicAlternative]
+    )
+        where Letters.Element == UInt8, Letters.Index == Int, Scalars.Element == Unicode.Scalar, Scalars.Index == Int {
         let count = letters.count
         let first = letters.startIndex
-        guard count >= 3, NameKey.isArabicProclitic(letters[first]) else { return [] }
+        guard count >= 3, NameKey.isArabicProclitic(letters[first]) else { return }
         /// Scalar offset of the n-th normalised letter, to report where the name starts.
         func offset(_ n: Int) -> Int {
             var seen = 0
@@ -369,8 +516,6 @@ struct NameTokenizer {
             return range.upperBound
         }
         let lam: UInt8 = 0x44, alef: UInt8 = 0x27
-        var result: [ArabicAlternative] = []
-        result.reserveCapacity(3)
         // (Each word without its first n letters has at least two letters left.)
         result.append(ArabicAlternative(key: NameKey.hash(letters[(first + 1)...], seed: NameKey.arabicSeed), coreStart: offset(1)))
         let conjunction = letters[first] == 0x48 || letters[first] == 0x41   // و ف
@@ -387,7 +532,6 @@ struct NameTokenizer {
             for b in letters[(first + lilStart + 2)...] { h = (h ^ UInt64(b)) &* 0x100000001b3 }
             result.append(ArabicAlternative(key: h == 0 ? 1 : h, coreStart: offset(lilStart + 1)))
         }
-        return result
     }
 }
 

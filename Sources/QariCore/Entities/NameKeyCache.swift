@@ -1,0 +1,82 @@
+/// The transliteration keys of recently read Latin words, by their letters: a key is a walk over
+/// the letters (`NameKey.latinSkeleton`), and the capitalised words of a text, which all need
+/// one, are mostly words met before (names, the first words of sentences).
+///
+/// Direct-mapped: a word's letters select one entry, which holds the letters of the last word
+/// stored there and its key. The letters, at most 16 non-zero bytes, are kept packed into two
+/// integers, so that an entry answers a word only when its letters are the word's letters.
+///
+/// Not thread-safe: one cache serves one thread at a time (see `EntityMatcher`'s workspaces).
+final class NameKeyCache {
+    private struct Entry {
+        /// Letters 0-7 and 8-15, the first in the lowest byte; 0 past the word's end. (Both 0: empty.)
+        var low: UInt64
+        var high: UInt64
+        var key: UInt64
+    }
+
+    static let entryCount = 4096
+    /// Memory of its own rather than an array, so that reading and writing entries needs no
+    /// uniqueness or exclusivity checks.
+    private let entries: UnsafeMutablePointer<Entry>
+
+    init() {
+        entries = UnsafeMutablePointer<Entry>.allocate(capacity: Self.entryCount)
+        entries.initialize(repeating: Entry(low: 0, high: 0, key: 0), count: Self.entryCount)
+    }
+
+    deinit {
+        entries.deinitialize(count: Self.entryCount)
+        entries.deallocate()
+    }
+
+    /// The hash of `NameKey.latinSkeleton(letters)`, as `NameKey.ByteHasher` gives it: lower-case
+    /// letters as `NameKey.appendLatinLetter` makes them (never 0).
+    @inline(__always) func latinKey<Letters: RandomAccessCollection>(_ letters: Letters) -> UInt64
+        where Letters.Element == UInt8, Letters.Index == Int {
+        let count = letters.count
+        guard count > 0 && count <= 16 else { return Self.computedKey(letters) }
+        var low: UInt64 = 0, high: UInt64 = 0
+        let start = letters.startIndex
+        for k in 0..<min(count, 8) { low |= UInt64(letters[start + k]) << UInt64(8 * k) }
+        if count > 8 {
+            for k in 8..<count { high |= UInt64(letters[start + k]) << UInt64(8 * (k - 8)) }
+        }
+        return key(low: low, high: high, letters)
+    }
+
+    /// `latinKey` of letters in scratch memory with at least 16 bytes allocated past their start
+    /// (`NameTokenizer` allocates them so): the letters are read 8 bytes at a time, and the bytes
+    /// past the word masked off.
+    @inline(__always) func latinKey(_ letters: ScratchBytes) -> UInt64 {
+        let count = letters.count
+        guard count > 0 && count <= 16 else { return Self.computedKey(letters) }
+        let raw = UnsafeRawPointer(letters.base)
+        let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        let low = count >= 8 ? first : first & ((1 << UInt64(8 * count)) - 1)
+        var high: UInt64 = 0
+        if count > 8 {
+            let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            high = count == 16 ? second : second & ((1 << UInt64(8 * (count - 8))) - 1)
+        }
+        return key(low: low, high: high, letters)
+    }
+
+    /// The key of the entry of packed letters `low`, `high`, stored there first when the entry holds another word.
+    @inline(__always) private func key<Letters: RandomAccessCollection>(low: UInt64, high: UInt64, _ letters: Letters) -> UInt64
+        where Letters.Element == UInt8, Letters.Index == Int {
+        let slot = Int(truncatingIfNeeded: ((low ^ (high &* 0xBF58476D1CE4E5B9)) &* 0x9E3779B97F4A7C15) >> 52)
+        let entry = entries[slot]
+        if entry.low == low && entry.high == high { return entry.key }
+        let key = Self.computedKey(letters)
+        entries[slot] = Entry(low: low, high: high, key: key)
+        return key
+    }
+
+    @inline(never) static func computedKey<Letters: RandomAccessCollection>(_ letters: Letters) -> UInt64
+        where Letters.Element == UInt8, Letters.Index == Int {
+        var hasher = NameKey.ByteHasher()
+        NameKey.latinSkeleton(letters, into: &hasher)
+        return hasher.value
+    }
+}
