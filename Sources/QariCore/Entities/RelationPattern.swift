@@ -145,7 +145,7 @@ final class RelationPattern: @unchecked Sendable {
     /// white space (\s). Below U+3100 (Latin, Arabic, punctuation...); the rest is looked up.
     private static let bmpProperties: [UInt8] = (0..<0x3100).map { properties(UInt32($0)) }
 
-    private static func properties(_ c: UInt32) -> UInt8 {
+    static func properties(_ c: UInt32) -> UInt8 {
         guard let scalar = Unicode.Scalar(c) else { return 0 }   // a lone surrogate
         let p = scalar.properties
         let category = p.generalCategory
@@ -160,8 +160,10 @@ final class RelationPattern: @unchecked Sendable {
         return bits
     }
 
+    /// The private-use area of the Basic Multilingual Plane, where the placeholders are, has none
+    /// of the properties: its characters are looked up there without asking the standard library.
     @inline(__always) static func propertyBits(_ c: UInt32) -> UInt8 {
-        c < 0x3100 ? bmpProperties[Int(c)] : properties(c)
+        c < 0x3100 ? bmpProperties[Int(c)] : (c >= 0xE000 && c <= 0xF8FF ? 0 : properties(c))
     }
 
     @inline(__always) static func isWord(_ c: UInt32) -> Bool { propertyBits(c) & 1 != 0 }
