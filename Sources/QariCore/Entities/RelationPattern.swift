@@ -32,6 +32,10 @@ final class RelationPattern: @unchecked Sendable {
     private let rangeBounds: [UInt32]
     /// Code units a match can start with; nil when any can.
     private let firstUnits: [UInt64]?
+    /// The units a match's second unit can be, by its first (`pairFilters`); nil when any.
+    private let pairs: [NextFilter]?
+    /// The class of a leading unbounded repetition (`leadingStar`), or -1.
+    private let leadingStarClass: Int32
 
     /// `ignoringCaseOnFoldFreeText`: for NSRegularExpression's .caseInsensitive, on text whose
     /// units all pass `isFoldFree` (where ICU's case folding is ASCII's and "$" matches only at the
@@ -65,6 +69,8 @@ final class RelationPattern: @unchecked Sendable {
         self.program = program
         self.filters = filters
         firstUnits = RelationPattern.firstUnits(program, classes)
+        pairs = RelationPattern.pairFilters(program, classes)
+        leadingStarClass = RelationPattern.leadingStar(program) ?? -1
         (flatClasses, rangeBounds) = RelationPattern.flatten(classes)
     }
 
@@ -92,6 +98,43 @@ final class RelationPattern: @unchecked Sendable {
             if u < 64 { return lo & (1 << UInt64(u)) != 0 }
             if u < 128 { return hi & (1 << UInt64(u - 64)) != 0 }
             return aboveASCII
+        }
+    }
+
+    /// Code units a unit can be followed by: ASCII by bitmap, others within one span.
+    struct NextFilter {
+        var lo: UInt64 = 0
+        var hi: UInt64 = 0
+        var aboveLow: UInt16 = 0xFFFF
+        var aboveHigh: UInt16 = 0
+        /// Nothing may follow: no match starts with such a unit.
+        static let none = NextFilter()
+        /// Anything, or nothing at all, may follow.
+        static let any = NextFilter(lo: ~0, hi: ~0, aboveLow: 0x80, aboveHigh: 0xFFFF)
+
+        var isAny: Bool { lo == ~0 && hi == ~0 && aboveLow == 0x80 && aboveHigh == 0xFFFF }
+
+        mutating func add(_ range: ClosedRange<UInt16>) {
+            var u = range.lowerBound
+            while u <= range.upperBound && u < 128 {
+                if u < 64 { lo |= 1 << UInt64(u) } else { hi |= 1 << UInt64(u - 64) }
+                u += 1
+            }
+            if range.upperBound >= 128 {
+                aboveLow = min(aboveLow, max(range.lowerBound, 0x80))
+                aboveHigh = max(aboveHigh, range.upperBound)
+            }
+        }
+
+        mutating func formUnion(_ other: NextFilter) {
+            lo |= other.lo; hi |= other.hi
+            aboveLow = min(aboveLow, other.aboveLow); aboveHigh = max(aboveHigh, other.aboveHigh)
+        }
+
+        @inline(__always) func allows(_ u: UInt16) -> Bool {
+            if u < 64 { return lo & (1 << UInt64(u)) != 0 }
+            if u < 128 { return hi & (1 << UInt64(u - 64)) != 0 }
+            return u >= aboveLow && u <= aboveHigh
         }
     }
 
@@ -251,9 +294,27 @@ final class RelationPattern: @unchecked Sendable {
                 while p < limit {
                     let u = units[p]
                     if firstUnits.map({ $0[Int(u) >> 6] & (1 << UInt64(u & 63)) != 0 }) ?? true {
+                        // The second unit, when the first says what it must be.
+                        if let pairs {
+                            let next = u < 128 ? pairs[Int(u)] : (u & 0xF800 == 0xD800 ? NextFilter.any : pairs[128])
+                            if !(p + 1 < limit && next.allows(units[p + 1])) && !next.isAny {
+                                p += 1   // u is no surrogate here
+                                continue
+                            }
+                        }
                         for k in 0..<slotCount { slots[k] = -1 }
                         end = run.run(at: p, stack: &stack)
                         if end >= 0 { break }
+                        if leadingStarClass >= 0 {
+                            // Past the characters of the leading repetition: a match fails from each of them.
+                            var q = p
+                            while q < limit {
+                                let (c, n) = run.next(q)
+                                guard run.contains(Int(leadingStarClass), c) else { break }
+                                q += n
+                            }
+                            if q > p { p = q; continue }
+                        }
                     }
                     p += (u & 0xFC00 == 0xD800 && p + 1 < limit && units[p + 1] & 0xFC00 == 0xDC00) ? 2 : 1
                 }
@@ -452,18 +513,24 @@ final class RelationPattern: @unchecked Sendable {
     /// `firstVisit` marks an instruction seen and says whether it was not seen before.
     private static func leadingInstructions(_ program: [Instruction], _ classes: [CharClass], from start: Int,
                                             firstVisit: (Int) -> Bool) -> [Instruction]? {
-        var leading: [Instruction] = []
+        leadingPCs(program, classes, from: start, firstVisit: firstVisit)?.map { program[$0] }
+    }
+
+    /// Where the instructions of `leadingInstructions` are.
+    private static func leadingPCs(_ program: [Instruction], _ classes: [CharClass], from start: Int,
+                                   firstVisit: (Int) -> Bool) -> [Int]? {
+        var leading: [Int] = []
         var pending = [start]
         while let pc = pending.popLast() {
             guard firstVisit(pc) else { continue }
             let instruction = program[pc]
             switch instruction.op {
             case .char:
-                leading.append(instruction)
+                leading.append(pc)
             case .set:
                 let set = classes[Int(instruction.a)]
                 if set.negated || set.word || set.digit || set.space { return nil }
-                leading.append(instruction)
+                leading.append(pc)
             case .split: pending.append(Int(instruction.a)); pending.append(Int(instruction.b))
             case .jump: pending.append(Int(instruction.a))
             case .save, .wordBoundary: pending.append(pc + 1)
@@ -497,6 +564,64 @@ final class RelationPattern: @unchecked Sendable {
             }
         }
         return filter
+    }
+
+    /// The units that can follow a match's first unit, by that unit: `pairs[u]` for an ASCII unit u,
+    /// `pairs[128]` for the others of the Basic Multilingual Plane (surrogates aside, whose
+    /// character takes two units); nil when the pattern has no first instructions to read them from.
+    private static func pairFilters(_ program: [Instruction], _ classes: [CharClass]) -> [NextFilter]? {
+        var visited = Set<Int>()
+        guard let leading = leadingPCs(program, classes, from: 0, firstVisit: { visited.insert($0).inserted }) else { return nil }
+        var pairs = [NextFilter](repeating: .none, count: 129)
+        for pc in leading {
+            // What the rest of the program can start with after this instruction's one unit.
+            var seen = Set<Int>()
+            var next = NextFilter.none
+            if let rest = leadingInstructions(program, classes, from: pc + 1, firstVisit: { seen.insert($0).inserted }) {
+                for instruction in rest {
+                    if instruction.op == .char {
+                        let c = UInt32(instruction.a)
+                        if c < 0x10000 { next.add(UInt16(c)...UInt16(c)) } else { next = .any }
+                    } else {
+                        let set = classes[Int(instruction.a)]
+                        next.lo |= set.ascii.0
+                        next.hi |= set.ascii.1
+                        for range in set.ranges {
+                            if range.upperBound >= 0x10000 { next = .any } else { next.add(UInt16(range.lowerBound)...UInt16(range.upperBound)) }
+                        }
+                    }
+                    if next.isAny { break }
+                }
+            } else {
+                next = .any
+            }
+            let instruction = program[pc]
+            if instruction.op == .char {
+                let c = UInt32(instruction.a)
+                if c < 128 { pairs[Int(c)].formUnion(next) } else if c < 0x10000 && (c < 0xD800 || c >= 0xE000) { pairs[128].formUnion(next) }
+            } else {
+                let set = classes[Int(instruction.a)]
+                for c in 0..<128 where set.contains(UInt32(c)) { pairs[c].formUnion(next) }
+                for range in set.ranges where range.lowerBound < 0xD800 || (range.upperBound >= 0xE000 && range.lowerBound < 0x10000) {
+                    pairs[128].formUnion(next)
+                }
+            }
+        }
+        return pairs
+    }
+
+    /// The set of a program that starts with an unbounded repetition of one class ("[^.;]*?" and
+    /// the like): when a match fails from a position whose character is in it, it fails from the
+    /// next position as well (the later start reaches a subset of the same continuations, and
+    /// nothing after the repetition depends on where it began). Nil for any other program.
+    private static func leadingStar(_ program: [Instruction]) -> Int32? {
+        var pc = 0
+        while pc < program.count && program[pc].op == .save { pc += 1 }
+        guard pc + 2 < program.count, program[pc].op == .split else { return nil }
+        let split = program[pc], body = pc + 1, out = pc + 3
+        guard program[body].op == .set, program[body + 1].op == .jump, Int(program[body + 1].a) == pc,
+              (Int(split.a) == body && Int(split.b) == out) || (Int(split.a) == out && Int(split.b) == body) else { return nil }
+        return program[body].a
     }
 
     /// The code units a match can start with, from the program's first instructions; nil when
