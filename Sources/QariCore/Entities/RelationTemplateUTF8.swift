@@ -88,36 +88,27 @@ struct RelationLayout {
     }
 }
 
-/// The cue words of `CueTable` as UTF-8, to find them in a text's bytes as `CueTable.scan` finds
-/// them in its UTF-16 units: a cue lies inside the text copied between placeholders (it holds
-/// no placeholder character or digit), where the same characters are the same words.
-/// The tables are plain memory, read through pointers by `RelationTemplateBuilder`.
+/// The cue words of `CueTable` as UTF-8, found in a text's bytes as `CueTable.scan` finds them in
+/// its UTF-16 units: a cue lies inside the text copied between placeholders (it holds no
+/// placeholder character or digit), where the same characters are the same bytes. One
+/// Aho-Corasick automaton over the case-folded bytes finds every occurrence of every word (the
+/// scan tries each word at each position); its tables are plain memory, read through pointers
+/// by `RelationTemplateBuilder`.
 final class RelationCueBytes: @unchecked Sendable {
     static let shared = RelationCueBytes(RelationRule.cueWords)
 
-    /// Cue words as UTF-8, run together; word `id` is at `wordStarts[id]..<wordStarts[id + 1]`.
-    let wordBytes: UnsafeMutablePointer<UInt8>
-    let wordStarts: UnsafeMutablePointer<Int32>
-    /// Each word's length in UTF-16 units (where its hit ends in the template).
+    /// Each word's length in UTF-16 units (where its hit starts in the template).
     let unitLengths: UnsafeMutablePointer<Int32>
-    /// One bit per pair of ASCII bytes (first << 7 | second) that starts a word.
-    let bigramBits: UnsafeMutablePointer<UInt64>
-    /// Ids of the words whose first two bytes are ASCII, by those bytes, at
-    /// `bigramIDs[bigramStarts[b]..<bigramStarts[b + 1]]`, in increasing order.
-    let bigramStarts: UnsafeMutablePointer<Int32>
-    let bigramIDs: UnsafeMutablePointer<Int32>
-    /// One bit per `trigramKey` of the first three bytes of a word of three bytes or more, and of
-    /// the first two of a shorter word followed by any byte or 0: a word can start only where the
-    /// key of the next three bytes (0 past the copied text) has its bit.
-    let trigramBits: UnsafeMutablePointer<UInt64>
-    static let trigramKeyBits = 16
-
-    /// Words whose first unit is above ASCII, below the private-use area: their first scalar and id.
-    /// (`CueTable.scan` looks for no other word starting with one unit.)
-    let others: [(first: UInt32, id: Int32)]
-    /// The least and greatest of their first scalars.
-    let othersLow: UInt32
-    let othersHigh: UInt32
+    /// The byte class of each byte, case folded: one class per byte of the words, 0 for the others.
+    let byteClasses: UnsafeMutablePointer<UInt8>
+    let classCount: Int
+    /// The next state by state and byte class (`state * classCount + class`), with bit 15 set
+    /// when words end in that state.
+    let transitions: UnsafeMutablePointer<UInt16>
+    /// The ids of the words ending in each state, at `outputIDs[outputStarts[s]..<outputStarts[s + 1]]`.
+    let outputStarts: UnsafeMutablePointer<Int32>
+    let outputIDs: UnsafeMutablePointer<Int32>
+    let stateCount: Int
 
     private static func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
         let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(1, array.count))
@@ -126,71 +117,96 @@ final class RelationCueBytes: @unchecked Sendable {
     }
 
     init(_ cues: [String]) {
-        var wordBytes: [UInt8] = [], wordStarts: [Int32] = [0], unitLengths: [Int32] = []
-        var byBigram = [[Int32]](repeating: [], count: 128 * 128)
-        var others: [(UInt32, Int32)] = []
+        var unitLengths: [Int32] = []
+        var words: [(bytes: [UInt8], id: Int)] = []
         for (id, cue) in cues.enumerated() {
             let units = Array(cue.utf16)
             // A word of two-unit characters would be found by `CueTable` from a surrogate on.
             precondition(!units.contains { $0 >= 0xD800 && $0 < 0xE000 }, "cue words are in the Basic Multilingual Plane")
-            wordBytes += Array(cue.utf8)
-            wordStarts.append(Int32(wordBytes.count))
             unitLengths.append(Int32(units.count))
-            // As `CueTable` sorts them.
-            if units.count >= 2, units[0] < 0x80, units[1] < 0x80 {
-                byBigram[Int(units[0]) << 7 | Int(units[1])].append(Int32(id))
-            } else if let first = units.first, first >= 0x80, first < 0xE000 {
-                others.append((UInt32(first), Int32(id)))
+            // The words `CueTable.scan` can find: two ASCII units first (it looks them up by those),
+            // or a first unit above ASCII below the private-use area. It finds no other.
+            if (units.count >= 2 && units[0] < 0x80 && units[1] < 0x80) || (!units.isEmpty && units[0] >= 0x80 && units[0] < 0xE000) {
+                words.append((Array(cue.utf8), id))
             }
         }
-        var trigramBits = [UInt64](repeating: 0, count: (1 << RelationCueBytes.trigramKeyBits) / 64)
-        func setTrigram(_ a: UInt8, _ b: UInt8, _ c: UInt8) {
-            let key = RelationCueBytes.trigramKey(UInt32(a), UInt32(b), UInt32(c))
-            trigramBits[key >> 6] |= 1 << UInt64(key & 63)
-        }
-        for cue in cues {
-            let bytes = Array(cue.utf8)
-            guard bytes.count >= 2, bytes[0] < 0x80, bytes[1] < 0x80 else { continue }
-            if bytes.count >= 3 {
-                setTrigram(bytes[0], bytes[1], bytes[2])
-            } else {
-                for third in 0...255 { setTrigram(bytes[0], bytes[1], UInt8(third)) }
+        // Byte classes: the text is folded before it is classed; a word's upper-case ASCII letter
+        // gets a class no folded byte has, as the scan never matches it.
+        var classOfByte = [UInt8](repeating: 0, count: 256)
+        var classCount = 1
+        for word in words {
+            for b in word.bytes where classOfByte[Int(b)] == 0 {
+                precondition(classCount < 255, "byte classes fit in a byte")
+                classOfByte[Int(b)] = UInt8(classCount)
+                classCount += 1
             }
         }
-        var bigramStarts: [Int32] = [0], bigramIDs: [Int32] = []
-        var bigramBits = [UInt64](repeating: 0, count: 128 * 128 / 64)
-        for (bigram, ids) in byBigram.enumerated() {
-            bigramIDs += ids
-            bigramStarts.append(Int32(bigramIDs.count))
-            if !ids.isEmpty { bigramBits[bigram >> 6] |= 1 << UInt64(bigram & 63) }
+        let byteClasses = (0...255).map { classOfByte[Int(RelationCueBytes.fold(UInt8($0)))] }
+        // The trie.
+        var children: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+        var own: [[Int32]] = [[]]
+        for word in words {
+            var state = 0
+            for b in word.bytes {
+                let k = Int(classOfByte[Int(b)])
+                if children[state][k] < 0 {
+                    children[state][k] = Int32(children.count)
+                    children.append([Int32](repeating: -1, count: classCount))
+                    own.append([])
+                }
+                state = Int(children[state][k])
+            }
+            own[state].append(Int32(word.id))
         }
-        self.wordBytes = RelationCueBytes.copy(wordBytes)
-        self.wordStarts = RelationCueBytes.copy(wordStarts)
+        let stateCount = children.count
+        precondition(stateCount < 0x8000, "states fit in 15 bits")
+        // Failure links breadth first; the transitions of every state on every class; the words
+        // ending in a state, its own and those of its failure state.
+        var fail = [Int](repeating: 0, count: stateCount)
+        var next = [Int](repeating: 0, count: stateCount * classCount)
+        var outputs = own
+        var queue: [Int] = []
+        for k in 0..<classCount {
+            let child = Int(children[0][k])
+            if child >= 0 { next[k] = child; fail[child] = 0; queue.append(child) } else { next[k] = 0 }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            outputs[state] += outputs[fail[state]]
+            for k in 0..<classCount {
+                let child = Int(children[state][k])
+                if child >= 0 {
+                    fail[child] = next[fail[state] * classCount + k]
+                    next[state * classCount + k] = child
+                    queue.append(child)
+                } else {
+                    next[state * classCount + k] = next[fail[state] * classCount + k]
+                }
+            }
+        }
+        var outputStarts: [Int32] = [0], outputIDs: [Int32] = []
+        for state in 0..<stateCount {
+            outputIDs += outputs[state].sorted()
+            outputStarts.append(Int32(outputIDs.count))
+        }
+        let transitions = next.map { UInt16($0) | (outputs[$0].isEmpty ? 0 : 0x8000) }
         self.unitLengths = RelationCueBytes.copy(unitLengths)
-        self.bigramBits = RelationCueBytes.copy(bigramBits)
-        self.bigramStarts = RelationCueBytes.copy(bigramStarts)
-        self.bigramIDs = RelationCueBytes.copy(bigramIDs)
-        self.trigramBits = RelationCueBytes.copy(trigramBits)
-        self.folded = RelationCueBytes.copy((0...255).map { RelationCueBytes.fold(UInt8($0)) })
-        self.others = others
-        othersLow = others.map(\.0).min() ?? 1
-        othersHigh = others.map(\.0).max() ?? 0
+        self.byteClasses = RelationCueBytes.copy(byteClasses)
+        self.classCount = classCount
+        self.transitions = RelationCueBytes.copy(transitions)
+        self.outputStarts = RelationCueBytes.copy(outputStarts)
+        self.outputIDs = RelationCueBytes.copy(outputIDs)
+        self.stateCount = stateCount
     }
 
     deinit {
-        wordBytes.deallocate(); wordStarts.deallocate(); unitLengths.deallocate()
-        bigramBits.deallocate(); bigramStarts.deallocate(); bigramIDs.deallocate(); trigramBits.deallocate(); folded.deallocate()
+        unitLengths.deallocate(); byteClasses.deallocate(); transitions.deallocate()
+        outputStarts.deallocate(); outputIDs.deallocate()
     }
 
     @inline(__always) static func fold(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
-
-    /// Three bytes hashed to `trigramKeyBits` bits.
-    @inline(__always) static func trigramKey(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> Int {
-        Int((a << 9 ^ b << 4 ^ c) & (1 << UInt32(trigramKeyBits) - 1))
-    }
-
-    /// `fold` of every byte.
-    let folded: UnsafeMutablePointer<UInt8>
 }
 
 /// Builds a template's units, sentences and cue hits from the text's UTF-8 (`RelationTemplate.fromUTF8`).
@@ -232,6 +248,18 @@ struct RelationTemplateBuilder {
 
     /// Ends the sentence at unit `o`, a mark (0: the end of the line).
     mutating func endSegment(at o: Int, mark: UInt16) {
+        // In the scan's order: by start, then by id (the automaton finds them by end).
+        var k = segmentHits + 1
+        while k < hits.count {
+            let hit = hits[k]
+            var j = k
+            while j > segmentHits && (hits[j - 1].start, hits[j - 1].id) > (hit.start, hit.id) {
+                hits[j] = hits[j - 1]
+                j -= 1
+            }
+            hits[j] = hit
+            k += 1
+        }
         segment.range.length = o - segment.range.location
         segment.end = mark
         segment.hits = segmentHits..<hits.count
@@ -241,32 +269,26 @@ struct RelationTemplateBuilder {
         segmentHits = hits.count
     }
 
-    @inline(__always) mutating func hit(_ id: Int) {
-        segment.cues.insert(id)
-        hits.append((Int32(o), Int32(o) + cueBytes.unitLengths[id], Int32(id)))
-    }
-
     /// Copies bytes `from..<end` (text between placeholders) into units, reading marks and cue words.
     mutating func copy(_ from: Int, _ end: Int) {
-        let bytes = self.bytes, out = self.out, folded = cueBytes.folded
-        let trigramBits = cueBytes.trigramBits
+        let bytes = self.bytes, out = self.out
+        let classes = cueBytes.byteClasses, transitions = cueBytes.transitions, classCount = cueBytes.classCount
+        var state = 0   // the automaton starts anew: no word crosses a placeholder
         var i = from
-        // The folded bytes at i and i + 1 (0 past the end).
-        var first = i < end ? UInt32(folded[Int(bytes[i])]) : 0
-        var second = i + 1 < end ? UInt32(folded[Int(bytes[i + 1])]) : 0
+        // Units written, kept in a register rather than in `self`.
+        var o = self.o
+        defer { self.o = o }
         while i < end {
             let c = bytes[i]
-            let third = i + 2 < end ? UInt32(folded[Int(bytes[i + 2])]) : 0
             if c < 0x80 {
                 out[o] = UInt16(c)
+                let next = transitions[state &* classCount &+ Int(classes[Int(c)])]
+                state = Int(next & 0x7FFF)
+                if next & 0x8000 != 0 { found(state, end: o + 1) }
                 if c < 64 && RelationTemplateBuilder.marks & (1 << UInt64(c)) != 0 {   // . ; ! ?
                     endSegment(at: o, mark: UInt16(c))
-                } else {
-                    let key = RelationCueBytes.trigramKey(first, second, third)
-                    if trigramBits[key >> 6] & (1 << UInt64(key & 63)) != 0 { findWords(at: i, end) }
                 }
-                o += 1; i += 1
-                first = second; second = third
+                o &+= 1; i &+= 1
                 continue
             }
             var v: UInt32
@@ -280,54 +302,36 @@ struct RelationTemplateBuilder {
                 v -= 0x10000
                 out[o] = UInt16(truncatingIfNeeded: 0xD800 + (v >> 10))
                 out[o + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (v & 0x3FF))
-                o += 2; i += 4
-                first = i < end ? UInt32(folded[Int(bytes[i])]) : 0
-                second = i + 1 < end ? UInt32(folded[Int(bytes[i + 1])]) : 0
-                continue
+                o += 2
+                length = 4
             }
-            out[o] = UInt16(truncatingIfNeeded: v)
-            if v >= 0xE000 {
-                if v <= 0xE007 { placeholderUnit(UInt16(v), at: o) }
-            } else if v >= cueBytes.othersLow && v <= cueBytes.othersHigh {
-                findOtherWords(v, at: i, end)
+            if length < 4 {
+                out[o] = UInt16(truncatingIfNeeded: v)
+                if v >= 0xE000 && v <= 0xE007 { placeholderUnit(UInt16(v), at: o) }
+                o += 1
             }
-            o += 1; i += length
-            first = i < end ? UInt32(folded[Int(bytes[i])]) : 0
-            second = i + 1 < end ? UInt32(folded[Int(bytes[i + 1])]) : 0
+            // The automaton reads every byte; a word ends only where a character does (UTF-8
+            // sequences never match inside one another), after the units written.
+            var k = i
+            i += length
+            while k < i {
+                let next = transitions[state &* classCount &+ Int(classes[Int(bytes[k])])]
+                state = Int(next & 0x7FFF)
+                if next & 0x8000 != 0 { found(state, end: o) }
+                k += 1
+            }
         }
     }
 
-    /// The words starting with two ASCII bytes found at byte `i` (unit `o`), in `CueTable.scan`'s order.
-    mutating func findWords(at i: Int, _ end: Int) {
-        guard i + 1 < end else { return }
-        let c = bytes[i], d = bytes[i + 1]
-        guard d < 0x80 else { return }
-        let wordBytes = cueBytes.wordBytes, wordStarts = cueBytes.wordStarts
-        let bigram = Int(RelationCueBytes.fold(c)) << 7 | Int(RelationCueBytes.fold(d))
-        guard cueBytes.bigramBits[bigram >> 6] & (1 << UInt64(bigram & 63)) != 0 else { return }
-        var k = Int(cueBytes.bigramStarts[bigram])
-        let last = Int(cueBytes.bigramStarts[bigram + 1])
+    /// The words ending in automaton `state`, their last unit before `end`.
+    mutating func found(_ state: Int, end: Int) {
+        var k = Int(cueBytes.outputStarts[state])
+        let last = Int(cueBytes.outputStarts[state + 1])
         while k < last {
-            let id = Int(cueBytes.bigramIDs[k])
+            let id = Int(cueBytes.outputIDs[k])
+            segment.cues.insert(id)
+            hits.append((Int32(end) - cueBytes.unitLengths[id], Int32(end), Int32(id)))
             k += 1
-            let wordFrom = Int(wordStarts[id]), wordTo = Int(wordStarts[id + 1])
-            guard i + (wordTo - wordFrom) <= end else { continue }
-            var w = wordFrom + 2, j = i + 2   // the first two bytes are the bigram
-            while w < wordTo && RelationCueBytes.fold(bytes[j]) == wordBytes[w] { w += 1; j += 1 }
-            if w == wordTo { hit(id) }
-        }
-    }
-
-    /// The words starting with scalar `v` (above ASCII) found at byte `i` (unit `o`).
-    mutating func findOtherWords(_ v: UInt32, at i: Int, _ end: Int) {
-        let wordBytes = cueBytes.wordBytes, wordStarts = cueBytes.wordStarts
-        for other in cueBytes.others where other.first == v {
-            let id = Int(other.id)
-            let wordFrom = Int(wordStarts[id]), wordTo = Int(wordStarts[id + 1])
-            guard i + (wordTo - wordFrom) <= end else { continue }
-            var w = wordFrom, j = i
-            while w < wordTo && RelationCueBytes.fold(bytes[j]) == wordBytes[w] { w += 1; j += 1 }
-            if w == wordTo { hit(id) }
         }
     }
 
@@ -376,7 +380,7 @@ extension RelationTemplate {
         let capacity = n + layout.placed.count * (2 + digits)
         let units = [UInt16](unsafeUninitializedCapacity: max(1, capacity)) { out, count in
             // An empty text may have no base address; nothing is read from it then.
-            var builder = RelationTemplateBuilder(bytes: bytes.baseAddress ?? UnsafePointer(RelationCueBytes.shared.wordBytes), cueBytes: RelationCueBytes.shared, out: out.baseAddress!)
+            var builder = RelationTemplateBuilder(bytes: bytes.baseAddress ?? UnsafePointer(RelationCueBytes.shared.byteClasses), cueBytes: RelationCueBytes.shared, out: out.baseAddress!)
             var i = 0
             for placed in layout.placed {
                 builder.copy(i, placed.bytes.lowerBound)
