@@ -32,6 +32,8 @@ final class RelationPattern: @unchecked Sendable {
     private let rangeBounds: [UInt32]
     /// Code units a match can start with; nil when any can.
     private let firstUnits: [UInt64]?
+    /// `firstUnits`, or nothing when nil.
+    private let firstUnitBits: [UInt64]
     /// The units a match's second unit can be, by its first (`pairFilters`); nil when any.
     private let pairs: [NextFilter]?
     /// The class of a leading unbounded repetition (`leadingStar`), or -1.
@@ -69,6 +71,10 @@ final class RelationPattern: @unchecked Sendable {
         self.program = program
         self.filters = filters
         firstUnits = RelationPattern.firstUnits(program, classes)
+        // A start inside a surrogate pair is never tried; the scan past units that start no
+        // match steps one unit at a time, which needs that no low surrogate starts one.
+        if let bits = firstUnits, (0xDC00..<0xE000).contains(where: { bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }) { return nil }
+        firstUnitBits = firstUnits ?? []
         pairs = RelationPattern.pairFilters(program, classes)
         leadingStarClass = RelationPattern.leadingStar(program) ?? -1
         (flatClasses, rangeBounds) = RelationPattern.flatten(classes)
@@ -287,13 +293,20 @@ final class RelationPattern: @unchecked Sendable {
         flatClasses.withUnsafeBufferPointer { classes in
         rangeBounds.withUnsafeBufferPointer { bounds in
             let run = Run(code: code, filters: filters, classes: classes, bounds: bounds, units: units, start: start, limit: limit, slots: slots)
+            firstUnitBits.withUnsafeBufferPointer { firstBits in
+            let first = firstUnits == nil ? nil : firstBits.baseAddress
             var position = start
             while position < limit {
                 var end = -1
                 var p = position
                 while p < limit {
+                    if let first {
+                        // Past the units no match starts with, one at a time: none is a low surrogate.
+                        while p < limit && first[Int(units[p]) >> 6] & (1 << UInt64(units[p] & 63)) == 0 { p &+= 1 }
+                        if p == limit { break }
+                    }
                     let u = units[p]
-                    if firstUnits.map({ $0[Int(u) >> 6] & (1 << UInt64(u & 63)) != 0 }) ?? true {
+                    do {
                         // The second unit, when the first says what it must be.
                         if let pairs {
                             let next = u < 128 ? pairs[Int(u)] : (u & 0xF800 == 0xD800 ? NextFilter.any : pairs[128])
@@ -322,6 +335,7 @@ final class RelationPattern: @unchecked Sendable {
                 let matchStart = slots[0]
                 body(slots, end)
                 position = end > matchStart ? end : end + 1
+            }
             }
         }
         }
