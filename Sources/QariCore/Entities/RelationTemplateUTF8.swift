@@ -123,7 +123,7 @@ final class RelationCueBytes: @unchecked Sendable {
     let byteClasses: UnsafeMutablePointer<UInt8>
     let classCount: Int
     /// The next state by state and byte class (`state * classCount + class`), with bit 15 set
-    /// when words end in that state.
+    /// when words end in that state and bit 14 when the byte is a sentence mark (. ; ! ?).
     let transitions: UnsafeMutablePointer<UInt16>
     /// The ids of the words ending in each state, at `outputIDs[outputStarts[s]..<outputStarts[s + 1]]`.
     let outputStarts: UnsafeMutablePointer<Int32>
@@ -161,6 +161,12 @@ final class RelationCueBytes: @unchecked Sendable {
                 classCount += 1
             }
         }
+        // The sentence marks get classes of their own, whose transitions say that a mark was read.
+        for mark in [UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?")] where classOfByte[Int(mark)] == 0 {
+            classOfByte[Int(mark)] = UInt8(classCount)
+            classCount += 1
+        }
+        let markClasses = Set([".", ";", "!", "?"].map { Int(classOfByte[Int(UInt8(ascii: $0))]) })
         let byteClasses = (0...255).map { classOfByte[Int(RelationCueBytes.fold(UInt8($0)))] }
         // The trie.
         var children: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
@@ -179,7 +185,7 @@ final class RelationCueBytes: @unchecked Sendable {
             own[state].append(Int32(word.id))
         }
         let stateCount = children.count
-        precondition(stateCount < 0x8000, "states fit in 15 bits")
+        precondition(stateCount < 0x4000, "states fit in 14 bits")
         // Failure links breadth first; the transitions of every state on every class; the words
         // ending in a state, its own and those of its failure state.
         var fail = [Int](repeating: 0, count: stateCount)
@@ -211,7 +217,10 @@ final class RelationCueBytes: @unchecked Sendable {
             outputIDs += outputs[state].sorted()
             outputStarts.append(Int32(outputIDs.count))
         }
-        let transitions = next.map { UInt16($0) | (outputs[$0].isEmpty ? 0 : 0x8000) }
+        var transitions: [UInt16] = []
+        for (k, target) in next.enumerated() {
+            transitions.append(UInt16(target) | (outputs[target].isEmpty ? 0 : 0x8000) | (markClasses.contains(k % classCount) ? 0x4000 : 0))
+        }
         self.unitLengths = RelationCueBytes.copy(unitLengths)
         self.byteClasses = RelationCueBytes.copy(byteClasses)
         self.classCount = classCount
@@ -252,9 +261,6 @@ struct RelationTemplateBuilder {
         segments.reserveCapacity(8)
         hits.reserveCapacity(16)
     }
-
-    /// The sentence marks . ; ! ? as bits.
-    static let marks: UInt64 = 1 << 0x2E | 1 << 0x3B | 1 << 0x21 | 1 << 0x3F
 
     /// A placeholder's opening or closing unit, or a private-use character of the text that reads as one.
     @inline(__always) mutating func placeholderUnit(_ u: UInt16, at o: Int) {
@@ -303,10 +309,10 @@ struct RelationTemplateBuilder {
             if c < 0x80 {
                 out[o] = UInt16(c)
                 let next = transitions[state &* classCount &+ Int(classes[Int(c)])]
-                state = Int(next & 0x7FFF)
-                if next & 0x8000 != 0 { found(state, end: o + 1) }
-                if c < 64 && RelationTemplateBuilder.marks & (1 << UInt64(c)) != 0 {   // . ; ! ?
-                    endSegment(at: o, mark: UInt16(c))
+                state = Int(next & 0x3FFF)
+                if next >= 0x4000 {
+                    if next & 0x8000 != 0 { found(state, end: o + 1) }
+                    if next & 0x4000 != 0 { endSegment(at: o, mark: UInt16(c)) }   // . ; ! ?
                 }
                 o &+= 1; i &+= 1
                 continue
@@ -336,7 +342,7 @@ struct RelationTemplateBuilder {
             i += length
             while k < i {
                 let next = transitions[state &* classCount &+ Int(classes[Int(bytes[k])])]
-                state = Int(next & 0x7FFF)
+                state = Int(next & 0x3FFF)
                 if next & 0x8000 != 0 { found(state, end: o) }
                 k += 1
             }
