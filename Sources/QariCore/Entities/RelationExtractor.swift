@@ -203,8 +203,6 @@ final class RelationTemplate {
     /// when a pattern is run: most lines pass no rule's tests).
     let units: [UInt16]
     private(set) lazy var string: String = RelationTemplate.string(fromUTF16: units)
-    /// Scratch space of `RelationPattern`, kept from one pattern to the next.
-    private var patternStack: [Int] = []
     /// Placeholders in the whole template by role, and the cue words it holds.
     let placeholderCounts: PlaceholderCounts
     let cues: CueSet
@@ -416,7 +414,7 @@ final class RelationTemplate {
             var found: [RelationMatch] = []
             let s = rule.subjectGroup, o = rule.objectGroup
             units.withUnsafeBufferPointer { units in
-                pattern.forEachMatch(in: units, range: range, stack: &patternStack) { slots, end in
+                pattern.forEachMatch(in: units, range: range) { slots, end in
                     func group(_ g: Int) -> NSRange? {
                         guard g > 0 else { return nil }
                         let range = RelationPattern.range(slots, g)

@@ -260,8 +260,7 @@ final class RelationPattern: @unchecked Sendable {
     /// Every match in `range` of `units`, as NSRegularExpression.matches(in:options:range:) finds them.
     func matches(in units: UnsafeBufferPointer<UInt16>, range: NSRange) -> [Match] {
         var result: [Match] = []
-        var stack: [Int] = []
-        forEachMatch(in: units, range: range, stack: &stack) { slots, end in
+        forEachMatch(in: units, range: range) { slots, end in
             var groups: [NSRange] = []
             var g = 1
             while g <= groupCount {
@@ -281,8 +280,8 @@ final class RelationPattern: @unchecked Sendable {
     }
 
     /// Calls `body` with the capture slots (2g, 2g + 1: group g's bounds, -1 unset) and the end
-    /// of each match in turn. `stack`: scratch space, kept by the caller across calls.
-    func forEachMatch(in units: UnsafeBufferPointer<UInt16>, range: NSRange, stack: inout [Int],
+    /// of each match in turn.
+    func forEachMatch(in units: UnsafeBufferPointer<UInt16>, range: NSRange,
                       _ body: (UnsafeMutablePointer<Int>, Int) -> Void) {
         let start = range.location, limit = range.location + range.length
         let slotCount = 2 * (groupCount + 1)
@@ -295,6 +294,8 @@ final class RelationPattern: @unchecked Sendable {
             let run = Run(code: code, filters: filters, classes: classes, bounds: bounds, units: units, start: start, limit: limit, slots: slots)
             firstUnitBits.withUnsafeBufferPointer { firstBits in
             let first = firstUnits == nil ? nil : firstBits.baseAddress
+            var stack = Stack(capacity: 256)
+            defer { stack.deallocate() }
             var position = start
             while position < limit {
                 var end = -1
@@ -342,6 +343,41 @@ final class RelationPattern: @unchecked Sendable {
         }
         }
         }
+    }
+
+    /// The backtracking stack: pairs of integers in plain memory, grown by doubling.
+    struct Stack {
+        var base: UnsafeMutablePointer<Int>
+        var count = 0
+        var capacity: Int
+
+        init(capacity: Int) {
+            base = .allocate(capacity: capacity)
+            self.capacity = capacity
+        }
+
+        @inline(__always) mutating func push(_ tag: Int, _ value: Int) {
+            if count + 2 > capacity { grow() }
+            base[count] = tag
+            base[count + 1] = value
+            count += 2
+        }
+
+        /// The last pair pushed, removed; the caller checks that there is one.
+        @inline(__always) mutating func pop() -> (tag: Int, value: Int) {
+            count -= 2
+            return (base[count], base[count + 1])
+        }
+
+        mutating func grow() {
+            let larger = UnsafeMutablePointer<Int>.allocate(capacity: 2 * capacity)
+            larger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity *= 2
+        }
+
+        func deallocate() { base.deallocate() }
     }
 
     /// One search's text, bounds and program, as plain pointers.
@@ -424,8 +460,8 @@ final class RelationPattern: @unchecked Sendable {
         /// The stack holds pairs: (pc, position) of an alternative; (-1 - slot, old value) of a
         /// capture to undo; (-1000 - pc, position) where a negative lookahead's body started:
         /// reached by backtracking, the body failed and the match goes on at pc.
-        func run(at startPosition: Int, stack: inout [Int]) -> Int {
-            stack.removeAll(keepingCapacity: true)
+        func run(at startPosition: Int, stack: inout Stack) -> Int {
+            stack.count = 0
             var pc = 0
             var p = startPosition
             while true {
@@ -463,8 +499,7 @@ final class RelationPattern: @unchecked Sendable {
                     let tryB = instruction.filterB < 0 || (p < limit && filters[Int(instruction.filterB)].allows(units[p]))
                     if tryA {
                         if tryB {
-                            stack.append(Int(instruction.b))
-                            stack.append(p)
+                            stack.push(Int(instruction.b), p)
                         }
                         pc = Int(instruction.a)
                     } else if tryB {
@@ -476,8 +511,7 @@ final class RelationPattern: @unchecked Sendable {
                     pc = Int(instruction.a)
                 case .save:
                     let slot = Int(instruction.a)
-                    stack.append(-1 - slot)
-                    stack.append(slots[slot])
+                    stack.push(-1 - slot, slots[slot])
                     slots[slot] = p
                     pc += 1
                 case .wordBoundary:
@@ -485,14 +519,12 @@ final class RelationPattern: @unchecked Sendable {
                 case .end:
                     if p == limit { pc += 1 } else { ok = false }
                 case .notLookahead:
-                    stack.append(-1000 - Int(instruction.b))
-                    stack.append(p)
+                    stack.push(-1000 - Int(instruction.b), p)
                     pc = Int(instruction.a)
                 case .lookMatch:
                     // The body matched: the lookahead fails. Drop the body's alternatives.
                     while true {
-                        let value = stack.removeLast()
-                        let tag = stack.removeLast()
+                        let (tag, value) = stack.pop()
                         if tag <= -1000 { break }
                         if tag < 0 { slots[-1 - tag] = value }
                     }
@@ -504,8 +536,7 @@ final class RelationPattern: @unchecked Sendable {
                     // Back to the last alternative, undoing the captures saved since.
                     while true {
                         guard stack.count >= 2 else { return -1 }
-                        let value = stack.removeLast()
-                        let tag = stack.removeLast()
+                        let (tag, value) = stack.pop()
                         if tag >= 0 {
                             pc = tag
                             p = value
