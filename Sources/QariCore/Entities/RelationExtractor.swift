@@ -42,7 +42,9 @@ public enum RelationExtractor {
         if mentions.count == 1 && !RelationExtractor.containsDemonym(text) { return [] }
         // The same holds when all mentions but one are places (role .place): no pattern takes a
         // place as a subject or object, an antecedent or a topic.
-        let sorted = mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        // The matcher gives them in order: with strictly increasing starts any sort leaves them so.
+        let inOrder = zip(mentions, mentions.dropFirst()).allSatisfy { $0.range.lowerBound < $1.range.lowerBound }
+        let sorted = inOrder ? mentions : mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
         var hasDemonym: Bool? = nil
         var utf8 = text
         let template: RelationTemplate? = utf8.withUTF8 { bytes in
@@ -92,6 +94,7 @@ public enum RelationExtractor {
                 for match in template.matches(rule, in: NSRange(location: 0, length: template.units.count)) { take(match) }
             }
         }
+        if found.count < 2 { return found }
         return found.sorted { ($0.range.lowerBound, $0.kind.rawValue) < ($1.range.lowerBound, $1.kind.rawValue) }
     }
 
