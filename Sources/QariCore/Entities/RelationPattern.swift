@@ -519,8 +519,13 @@ final class RelationPattern: @unchecked Sendable {
                 case .end:
                     if p == limit { pc += 1 } else { ok = false }
                 case .notLookahead:
-                    stack.push(-1000 - Int(instruction.b), p)
-                    pc = Int(instruction.a)
+                    if code[Int(instruction.a)].op == .wordBoundary && !isWordBoundary(p) {
+                        // The body fails at its first test: the lookahead holds, as backtracking would find.
+                        pc = Int(instruction.b)
+                    } else {
+                        stack.push(-1000 - Int(instruction.b), p)
+                        pc = Int(instruction.a)
+                    }
                 case .lookMatch:
                     // The body matched: the lookahead fails. Drop the body's alternatives.
                     while true {
