@@ -34,6 +34,8 @@ final class RelationPattern: @unchecked Sendable {
     private let firstUnits: [UInt64]?
     /// `firstUnits`, or nothing when nil.
     private let firstUnitBits: [UInt64]
+    /// The one unit of `firstUnits` when it has one only (a placeholder's opening), or -1.
+    private let singleFirstUnit: Int
     /// The units a match's second unit can be, by its first (`pairFilters`); nil when any.
     private let pairs: [NextFilter]?
     /// The class of a leading unbounded repetition (`leadingStar`), or -1.
@@ -75,6 +77,11 @@ final class RelationPattern: @unchecked Sendable {
         // match steps one unit at a time, which needs that no low surrogate starts one.
         if let bits = firstUnits, (0xDC00..<0xE000).contains(where: { bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }) { return nil }
         firstUnitBits = firstUnits ?? []
+        var single = -1
+        if let bits = firstUnits, bits.reduce(0, { $0 + $1.nonzeroBitCount }) == 1, let word = bits.firstIndex(where: { $0 != 0 }) {
+            single = word * 64 + bits[word].trailingZeroBitCount
+        }
+        singleFirstUnit = single
         pairs = RelationPattern.pairFilters(program, classes)
         leadingStarClass = RelationPattern.leadingStar(program) ?? -1
         (flatClasses, rangeBounds) = RelationPattern.flatten(classes)
@@ -303,7 +310,12 @@ final class RelationPattern: @unchecked Sendable {
                 while p < limit {
                     if let first {
                         // Past the units no match starts with, one at a time: none is a low surrogate.
-                        while p < limit && first[Int(units[p]) >> 6] & (1 << UInt64(units[p] & 63)) == 0 { p &+= 1 }
+                        if singleFirstUnit >= 0 {
+                            let only = UInt16(singleFirstUnit)
+                            while p < limit && units[p] != only { p &+= 1 }
+                        } else {
+                            while p < limit && first[Int(units[p]) >> 6] & (1 << UInt64(units[p] & 63)) == 0 { p &+= 1 }
+                        }
                         if p == limit { break }
                     }
                     let u = units[p]
