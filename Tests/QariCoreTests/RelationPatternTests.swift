@@ -125,6 +125,17 @@ final class RelationPatternTests: XCTestCase {
 }
 
 extension RelationPatternTests {
+    /// `propertyBits` answers the private-use area without looking it up: the lookup says the same.
+    func testPrivateUseCharactersHaveNoProperties() {
+        for c in UInt32(0xE000)...0xF8FF {
+            XCTAssertEqual(RelationPattern.properties(c), 0, String(c, radix: 16))
+            XCTAssertEqual(RelationPattern.propertyBits(c), RelationPattern.properties(c))
+        }
+        for c in [UInt32(0x3100), 0x4E00, 0xDFFF, 0xF900, 0xFEFF, 0xFFFD, 0x1F600] {
+            XCTAssertEqual(RelationPattern.propertyBits(c), RelationPattern.properties(c), String(c, radix: 16))
+        }
+    }
+
     /// The locative test's fast path equals NSRegularExpression (.caseInsensitive) on fold-free text.
     func testLocativeOnFoldFreeTextAgreesWithICU() {
         let pieces = ["in ", "In ", "IN ", "across ", "near ", "into ", "inside ", "throughout ", "the ", "THE ", "of ", "from ", "to ",

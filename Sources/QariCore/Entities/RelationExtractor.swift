@@ -42,14 +42,20 @@ public enum RelationExtractor {
         if mentions.count == 1 && !RelationExtractor.containsDemonym(text) { return [] }
         // The same holds when all mentions but one are places (role .place): no pattern takes a
         // place as a subject or object, an antecedent or a topic.
-        let scalars = NameTokenizer.scalars(of: text)
-        let sorted = mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        // The matcher gives them in order: with strictly increasing starts any sort leaves them so.
+        let inOrder = zip(mentions, mentions.dropFirst()).allSatisfy { $0.range.lowerBound < $1.range.lowerBound }
+        let sorted = inOrder ? mentions : mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
         var hasDemonym: Bool? = nil
-        if RelationTemplate.nonPlaceCount(scalars, sorted, classify: matcher.relationRole) < 2 {
-            hasDemonym = RelationExtractor.containsDemonym(text)
-            if !hasDemonym! { return [] }
+        var utf8 = text
+        let template: RelationTemplate? = utf8.withUTF8 { bytes in
+            let layout = RelationLayout(bytes, sorted, classify: matcher.relationRole)
+            if layout.nonPlaceCount < 2 {
+                hasDemonym = RelationExtractor.containsDemonym(text)
+                if !hasDemonym! { return nil }
+            }
+            return RelationTemplate.fromUTF8(text, bytes, sortedMentions: sorted, layout: layout)
         }
-        let template = RelationTemplate(scalars: scalars, sortedMentions: sorted, classify: matcher.relationRole)
+        guard let template else { return [] }
         // A rule is tried only where the template has the placeholders its pattern needs (counted
         // by role) and one of its cue words: an NSRegularExpression call costs far more than these
         // tests. A pattern that never crosses a sentence mark is run on the sentences that pass
@@ -88,6 +94,7 @@ public enum RelationExtractor {
                 for match in template.matches(rule, in: NSRange(location: 0, length: template.units.count)) { take(match) }
             }
         }
+        if found.count < 2 { return found }
         return found.sorted { ($0.range.lowerBound, $0.kind.rawValue) < ($1.range.lowerBound, $1.kind.rawValue) }
     }
 
@@ -189,22 +196,39 @@ final class RelationTemplate {
         return false
     }
 
-    let text: [Unicode.Scalar]
+    /// The text as scalars: given to the reference `init`, decoded from `source` on first use
+    /// otherwise (only a relation's evidence needs it).
+    private(set) lazy var text: [Unicode.Scalar] = RelationTemplate.scalars(of: source)
+    private let source: String
     let mentions: [EntityMention]
     let roles: [Role]
     /// The template as UTF-16 code units, and as a String for NSRegularExpression (made only
     /// when a pattern is run: most lines pass no rule's tests).
     let units: [UInt16]
     private(set) lazy var string: String = RelationTemplate.string(fromUTF16: units)
-    /// Scratch space of `RelationPattern`, kept from one pattern to the next.
-    private var patternStack: [Int] = []
     /// Placeholders in the whole template by role, and the cue words it holds.
     let placeholderCounts: PlaceholderCounts
     let cues: CueSet
     let segments: [Segment]
     /// Each placeholder: its template code units and the text offsets (scalars) it stands for.
     /// Text between placeholders is copied as it is.
-    private let placeholders: [(units: Range<Int>, text: Range<Int>)]
+    let placeholders: [(units: Range<Int>, text: Range<Int>)]
+
+    /// A template from its parts, made by the reference `init` or by `RelationTemplate.fromUTF8`.
+    init(source: String, mentions: [EntityMention], roles: [Role], units: [UInt16],
+         placeholders: [(units: Range<Int>, text: Range<Int>)], placeholderCounts: PlaceholderCounts,
+         segments: [Segment], cues: CueSet, cueHits: [(start: Int32, end: Int32, id: Int32)], actingTypes: TypeMask) {
+        self.source = source
+        self.mentions = mentions
+        self.roles = roles
+        self.units = units
+        self.placeholders = placeholders
+        self.placeholderCounts = placeholderCounts
+        self.segments = segments
+        self.cues = cues
+        self.cueHits = cueHits
+        self.actingTypes = actingTypes
+    }
 
     /// `classify`: whether a mention's entity is a place that stands for no state, and the type
     /// it acts as (nil when unknown).
@@ -232,16 +256,21 @@ final class RelationTemplate {
     /// entity acts as.
     static func role(_ scalars: [Unicode.Scalar], _ mention: EntityMention, depth: Int,
                      classify: (String) -> (isPlace: Bool, acting: EntityType?)) -> (role: Role, acting: EntityType?) {
+        role(of: mention, isModifier: RelationTemplate.isModifier(scalars, mention.range), depth: depth, classify: classify)
+    }
+
+    /// The same, told whether the mention is a modifier.
+    @inline(__always) static func role(of mention: EntityMention, isModifier: Bool, depth: Int,
+                                       classify: (String) -> (isPlace: Bool, acting: EntityType?)) -> (role: Role, acting: EntityType?) {
         let (isPlace, acting) = classify(mention.entityID)
-        if RelationTemplate.isModifier(scalars, mention.range) { return (.modifier, acting) }
+        if isModifier { return (.modifier, acting) }
         if depth > 0 { return (.parenthetical, acting) }
         return (isPlace ? .place : .actor, acting)
     }
 
+    /// The plain definition of the template, which `fromUTF8` must give as well.
     /// `scalars`: the text's; `sortedMentions`: its mentions in the order of their starts.
-    init(scalars: [Unicode.Scalar], sortedMentions sorted: [EntityMention], classify: (String) -> (isPlace: Bool, acting: EntityType?)) {
-        self.text = scalars
-        self.mentions = sorted
+    convenience init(scalars: [Unicode.Scalar], sortedMentions sorted: [EntityMention], classify: (String) -> (isPlace: Bool, acting: EntityType?)) {
         var roles: [Role] = []
         var units: [UInt16] = []
         units.reserveCapacity(scalars.count + 4 * sorted.count)
@@ -290,10 +319,6 @@ final class RelationTemplate {
         }
         while roles.count < sorted.count { roles.append(.actor) }
         copy(upTo: scalars.count)
-        self.roles = roles
-        self.units = units
-        self.placeholders = placeholders
-        self.placeholderCounts = counts
         var (segments, cues, cueHits) = CueTable.shared.scan(units)
         var all = TypeMask()
         var k = 0
@@ -302,10 +327,26 @@ final class RelationTemplate {
             segments[k].actingTypes.formUnion(placed.types)
             all.formUnion(placed.types)
         }
-        self.segments = segments
-        self.cues = cues
-        self.cueHits = cueHits
-        self.actingTypes = all
+        self.init(source: String(String.UnicodeScalarView(scalars)), mentions: sorted, roles: roles, units: units,
+                  placeholders: placeholders, placeholderCounts: counts, segments: segments, cues: cues,
+                  cueHits: cueHits, actingTypes: all)
+        self.text = scalars
+    }
+
+    /// The scalars of a text, decoded from its UTF-8 by hand (`Array(text.unicodeScalars)` is slower).
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var i = 0, o = 0
+                while i < bytes.count {
+                    let (v, length) = RelationLayout.decode(bytes, at: i)
+                    out[o] = Unicode.Scalar(v)!
+                    i += length; o += 1
+                }
+                count = o
+            }
+        }
     }
 
     /// UTF-16 to a String, by hand: the standard library's transcoding is several times slower.
@@ -344,17 +385,24 @@ final class RelationTemplate {
 
     /// "al-Qaeda-linked", "US-backed", "anti-ISIS", "Pro-US": the name qualifies something else.
     static func isModifier(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        if range.upperBound + 1 < scalars.count, NameTokenizer.isHyphen(scalars[range.upperBound].value),
-           NameTokenizer.isLatinLetter(scalars[range.upperBound + 1].value) {
+        let after = range.upperBound + 1 < scalars.count
+            ? (scalars[range.upperBound].value, scalars[range.upperBound + 1].value) : nil
+        let lower = range.lowerBound
+        let before = lower >= 4
+            ? (scalars[lower - 4].value, scalars[lower - 3].value, scalars[lower - 2].value, scalars[lower - 1].value) : nil
+        return isModifier(after: after, before: before)
+    }
+
+    /// The same from the two scalars after the name (nil: fewer follow) and the four before it
+    /// (nil: fewer precede).
+    static func isModifier(after: (UInt32, UInt32)?, before: (UInt32, UInt32, UInt32, UInt32)?) -> Bool {
+        if let after, NameTokenizer.isHyphen(after.0), NameTokenizer.isLatinLetter(after.1) {
             return true
         }
-        if range.lowerBound >= 4 {
+        if let before {
             // "pro-" at the end, or "anti-" ("nti-" being all four scalars before): ASCII case folded.
-            func lower(_ k: Int) -> UInt32 {
-                let v = scalars[range.lowerBound - 4 + k].value
-                return v >= 0x41 && v <= 0x5A ? v + 0x20 : v
-            }
-            let last4 = (lower(0), lower(1), lower(2), lower(3))
+            func lower(_ v: UInt32) -> UInt32 { v >= 0x41 && v <= 0x5A ? v + 0x20 : v }
+            let last4 = (lower(before.0), lower(before.1), lower(before.2), lower(before.3))
             if last4.0 == 0x70 && last4.1 == 0x72 && last4.2 == 0x6F && last4.3 == 0x2D { return true }   // pro-
             if last4.0 == 0x6E && last4.1 == 0x74 && last4.2 == 0x69 && last4.3 == 0x2D { return true }   // nti-
         }
@@ -369,7 +417,7 @@ final class RelationTemplate {
             var found: [RelationMatch] = []
             let s = rule.subjectGroup, o = rule.objectGroup
             units.withUnsafeBufferPointer { units in
-                pattern.forEachMatch(in: units, range: range, stack: &patternStack) { slots, end in
+                pattern.forEachMatch(in: units, range: range) { slots, end in
                     func group(_ g: Int) -> NSRange? {
                         guard g > 0 else { return nil }
                         let range = RelationPattern.range(slots, g)

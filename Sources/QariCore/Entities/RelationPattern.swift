@@ -32,6 +32,14 @@ final class RelationPattern: @unchecked Sendable {
     private let rangeBounds: [UInt32]
     /// Code units a match can start with; nil when any can.
     private let firstUnits: [UInt64]?
+    /// `firstUnits`, or nothing when nil.
+    private let firstUnitBits: [UInt64]
+    /// The one unit of `firstUnits` when it has one only (a placeholder's opening), or -1.
+    private let singleFirstUnit: Int
+    /// The units a match's second unit can be, by its first (`pairFilters`); nil when any.
+    private let pairs: [NextFilter]?
+    /// The class of a leading unbounded repetition (`leadingStar`), or -1.
+    private let leadingStarClass: Int32
 
     /// `ignoringCaseOnFoldFreeText`: for NSRegularExpression's .caseInsensitive, on text whose
     /// units all pass `isFoldFree` (where ICU's case folding is ASCII's and "$" matches only at the
@@ -65,6 +73,17 @@ final class RelationPattern: @unchecked Sendable {
         self.program = program
         self.filters = filters
         firstUnits = RelationPattern.firstUnits(program, classes)
+        // A start inside a surrogate pair is never tried; the scan past units that start no
+        // match steps one unit at a time, which needs that no low surrogate starts one.
+        if let bits = firstUnits, (0xDC00..<0xE000).contains(where: { bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }) { return nil }
+        firstUnitBits = firstUnits ?? []
+        var single = -1
+        if let bits = firstUnits, bits.reduce(0, { $0 + $1.nonzeroBitCount }) == 1, let word = bits.firstIndex(where: { $0 != 0 }) {
+            single = word * 64 + bits[word].trailingZeroBitCount
+        }
+        singleFirstUnit = single
+        pairs = RelationPattern.pairFilters(program, classes)
+        leadingStarClass = RelationPattern.leadingStar(program) ?? -1
         (flatClasses, rangeBounds) = RelationPattern.flatten(classes)
     }
 
@@ -92,6 +111,43 @@ final class RelationPattern: @unchecked Sendable {
             if u < 64 { return lo & (1 << UInt64(u)) != 0 }
             if u < 128 { return hi & (1 << UInt64(u - 64)) != 0 }
             return aboveASCII
+        }
+    }
+
+    /// Code units a unit can be followed by: ASCII by bitmap, others within one span.
+    struct NextFilter {
+        var lo: UInt64 = 0
+        var hi: UInt64 = 0
+        var aboveLow: UInt16 = 0xFFFF
+        var aboveHigh: UInt16 = 0
+        /// Nothing may follow: no match starts with such a unit.
+        static let none = NextFilter()
+        /// Anything, or nothing at all, may follow.
+        static let any = NextFilter(lo: ~0, hi: ~0, aboveLow: 0x80, aboveHigh: 0xFFFF)
+
+        var isAny: Bool { lo == ~0 && hi == ~0 && aboveLow == 0x80 && aboveHigh == 0xFFFF }
+
+        mutating func add(_ range: ClosedRange<UInt16>) {
+            var u = range.lowerBound
+            while u <= range.upperBound && u < 128 {
+                if u < 64 { lo |= 1 << UInt64(u) } else { hi |= 1 << UInt64(u - 64) }
+                u += 1
+            }
+            if range.upperBound >= 128 {
+                aboveLow = min(aboveLow, max(range.lowerBound, 0x80))
+                aboveHigh = max(aboveHigh, range.upperBound)
+            }
+        }
+
+        mutating func formUnion(_ other: NextFilter) {
+            lo |= other.lo; hi |= other.hi
+            aboveLow = min(aboveLow, other.aboveLow); aboveHigh = max(aboveHigh, other.aboveHigh)
+        }
+
+        @inline(__always) func allows(_ u: UInt16) -> Bool {
+            if u < 64 { return lo & (1 << UInt64(u)) != 0 }
+            if u < 128 { return hi & (1 << UInt64(u - 64)) != 0 }
+            return u >= aboveLow && u <= aboveHigh
         }
     }
 
@@ -145,7 +201,7 @@ final class RelationPattern: @unchecked Sendable {
     /// white space (\s). Below U+3100 (Latin, Arabic, punctuation...); the rest is looked up.
     private static let bmpProperties: [UInt8] = (0..<0x3100).map { properties(UInt32($0)) }
 
-    private static func properties(_ c: UInt32) -> UInt8 {
+    static func properties(_ c: UInt32) -> UInt8 {
         guard let scalar = Unicode.Scalar(c) else { return 0 }   // a lone surrogate
         let p = scalar.properties
         let category = p.generalCategory
@@ -160,8 +216,10 @@ final class RelationPattern: @unchecked Sendable {
         return bits
     }
 
+    /// The private-use area of the Basic Multilingual Plane, where the placeholders are, has none
+    /// of the properties: its characters are looked up there without asking the standard library.
     @inline(__always) static func propertyBits(_ c: UInt32) -> UInt8 {
-        c < 0x3100 ? bmpProperties[Int(c)] : properties(c)
+        c < 0x3100 ? bmpProperties[Int(c)] : (c >= 0xE000 && c <= 0xF8FF ? 0 : properties(c))
     }
 
     @inline(__always) static func isWord(_ c: UInt32) -> Bool { propertyBits(c) & 1 != 0 }
@@ -209,8 +267,7 @@ final class RelationPattern: @unchecked Sendable {
     /// Every match in `range` of `units`, as NSRegularExpression.matches(in:options:range:) finds them.
     func matches(in units: UnsafeBufferPointer<UInt16>, range: NSRange) -> [Match] {
         var result: [Match] = []
-        var stack: [Int] = []
-        forEachMatch(in: units, range: range, stack: &stack) { slots, end in
+        forEachMatch(in: units, range: range) { slots, end in
             var groups: [NSRange] = []
             var g = 1
             while g <= groupCount {
@@ -230,8 +287,8 @@ final class RelationPattern: @unchecked Sendable {
     }
 
     /// Calls `body` with the capture slots (2g, 2g + 1: group g's bounds, -1 unset) and the end
-    /// of each match in turn. `stack`: scratch space, kept by the caller across calls.
-    func forEachMatch(in units: UnsafeBufferPointer<UInt16>, range: NSRange, stack: inout [Int],
+    /// of each match in turn.
+    func forEachMatch(in units: UnsafeBufferPointer<UInt16>, range: NSRange,
                       _ body: (UnsafeMutablePointer<Int>, Int) -> Void) {
         let start = range.location, limit = range.location + range.length
         let slotCount = 2 * (groupCount + 1)
@@ -242,16 +299,48 @@ final class RelationPattern: @unchecked Sendable {
         flatClasses.withUnsafeBufferPointer { classes in
         rangeBounds.withUnsafeBufferPointer { bounds in
             let run = Run(code: code, filters: filters, classes: classes, bounds: bounds, units: units, start: start, limit: limit, slots: slots)
+            firstUnitBits.withUnsafeBufferPointer { firstBits in
+            let first = firstUnits == nil ? nil : firstBits.baseAddress
+            var stack = Stack(capacity: 256)
+            defer { stack.deallocate() }
             var position = start
             while position < limit {
                 var end = -1
                 var p = position
                 while p < limit {
+                    if let first {
+                        // Past the units no match starts with, one at a time: none is a low surrogate.
+                        if singleFirstUnit >= 0 {
+                            let only = UInt16(singleFirstUnit)
+                            while p < limit && units[p] != only { p &+= 1 }
+                        } else {
+                            while p < limit && first[Int(units[p]) >> 6] & (1 << UInt64(units[p] & 63)) == 0 { p &+= 1 }
+                        }
+                        if p == limit { break }
+                    }
                     let u = units[p]
-                    if firstUnits.map({ $0[Int(u) >> 6] & (1 << UInt64(u & 63)) != 0 }) ?? true {
+                    do {
+                        // The second unit, when the first says what it must be.
+                        if let pairs {
+                            let next = u < 128 ? pairs[Int(u)] : (u & 0xF800 == 0xD800 ? NextFilter.any : pairs[128])
+                            if !(p + 1 < limit && next.allows(units[p + 1])) && !next.isAny {
+                                p += 1   // u is no surrogate here
+                                continue
+                            }
+                        }
                         for k in 0..<slotCount { slots[k] = -1 }
                         end = run.run(at: p, stack: &stack)
                         if end >= 0 { break }
+                        if leadingStarClass >= 0 {
+                            // Past the characters of the leading repetition: a match fails from each of them.
+                            var q = p
+                            while q < limit {
+                                let (c, n) = run.next(q)
+                                guard run.contains(Int(leadingStarClass), c) else { break }
+                                q += n
+                            }
+                            if q > p { p = q; continue }
+                        }
                     }
                     p += (u & 0xFC00 == 0xD800 && p + 1 < limit && units[p + 1] & 0xFC00 == 0xDC00) ? 2 : 1
                 }
@@ -260,11 +349,47 @@ final class RelationPattern: @unchecked Sendable {
                 body(slots, end)
                 position = end > matchStart ? end : end + 1
             }
+            }
         }
         }
         }
         }
         }
+    }
+
+    /// The backtracking stack: pairs of integers in plain memory, grown by doubling.
+    struct Stack {
+        var base: UnsafeMutablePointer<Int>
+        var count = 0
+        var capacity: Int
+
+        init(capacity: Int) {
+            base = .allocate(capacity: capacity)
+            self.capacity = capacity
+        }
+
+        @inline(__always) mutating func push(_ tag: Int, _ value: Int) {
+            if count + 2 > capacity { grow() }
+            base[count] = tag
+            base[count + 1] = value
+            count += 2
+        }
+
+        /// The last pair pushed, removed; the caller checks that there is one.
+        @inline(__always) mutating func pop() -> (tag: Int, value: Int) {
+            count -= 2
+            return (base[count], base[count + 1])
+        }
+
+        mutating func grow() {
+            let larger = UnsafeMutablePointer<Int>.allocate(capacity: 2 * capacity)
+            larger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity *= 2
+        }
+
+        func deallocate() { base.deallocate() }
     }
 
     /// One search's text, bounds and program, as plain pointers.
@@ -347,8 +472,8 @@ final class RelationPattern: @unchecked Sendable {
         /// The stack holds pairs: (pc, position) of an alternative; (-1 - slot, old value) of a
         /// capture to undo; (-1000 - pc, position) where a negative lookahead's body started:
         /// reached by backtracking, the body failed and the match goes on at pc.
-        func run(at startPosition: Int, stack: inout [Int]) -> Int {
-            stack.removeAll(keepingCapacity: true)
+        func run(at startPosition: Int, stack: inout Stack) -> Int {
+            stack.count = 0
             var pc = 0
             var p = startPosition
             while true {
@@ -386,8 +511,7 @@ final class RelationPattern: @unchecked Sendable {
                     let tryB = instruction.filterB < 0 || (p < limit && filters[Int(instruction.filterB)].allows(units[p]))
                     if tryA {
                         if tryB {
-                            stack.append(Int(instruction.b))
-                            stack.append(p)
+                            stack.push(Int(instruction.b), p)
                         }
                         pc = Int(instruction.a)
                     } else if tryB {
@@ -399,8 +523,7 @@ final class RelationPattern: @unchecked Sendable {
                     pc = Int(instruction.a)
                 case .save:
                     let slot = Int(instruction.a)
-                    stack.append(-1 - slot)
-                    stack.append(slots[slot])
+                    stack.push(-1 - slot, slots[slot])
                     slots[slot] = p
                     pc += 1
                 case .wordBoundary:
@@ -408,14 +531,17 @@ final class RelationPattern: @unchecked Sendable {
                 case .end:
                     if p == limit { pc += 1 } else { ok = false }
                 case .notLookahead:
-                    stack.append(-1000 - Int(instruction.b))
-                    stack.append(p)
-                    pc = Int(instruction.a)
+                    if code[Int(instruction.a)].op == .wordBoundary && !isWordBoundary(p) {
+                        // The body fails at its first test: the lookahead holds, as backtracking would find.
+                        pc = Int(instruction.b)
+                    } else {
+                        stack.push(-1000 - Int(instruction.b), p)
+                        pc = Int(instruction.a)
+                    }
                 case .lookMatch:
                     // The body matched: the lookahead fails. Drop the body's alternatives.
                     while true {
-                        let value = stack.removeLast()
-                        let tag = stack.removeLast()
+                        let (tag, value) = stack.pop()
                         if tag <= -1000 { break }
                         if tag < 0 { slots[-1 - tag] = value }
                     }
@@ -427,8 +553,7 @@ final class RelationPattern: @unchecked Sendable {
                     // Back to the last alternative, undoing the captures saved since.
                     while true {
                         guard stack.count >= 2 else { return -1 }
-                        let value = stack.removeLast()
-                        let tag = stack.removeLast()
+                        let (tag, value) = stack.pop()
                         if tag >= 0 {
                             pc = tag
                             p = value
@@ -450,18 +575,24 @@ final class RelationPattern: @unchecked Sendable {
     /// `firstVisit` marks an instruction seen and says whether it was not seen before.
     private static func leadingInstructions(_ program: [Instruction], _ classes: [CharClass], from start: Int,
                                             firstVisit: (Int) -> Bool) -> [Instruction]? {
-        var leading: [Instruction] = []
+        leadingPCs(program, classes, from: start, firstVisit: firstVisit)?.map { program[$0] }
+    }
+
+    /// Where the instructions of `leadingInstructions` are.
+    private static func leadingPCs(_ program: [Instruction], _ classes: [CharClass], from start: Int,
+                                   firstVisit: (Int) -> Bool) -> [Int]? {
+        var leading: [Int] = []
         var pending = [start]
         while let pc = pending.popLast() {
             guard firstVisit(pc) else { continue }
             let instruction = program[pc]
             switch instruction.op {
             case .char:
-                leading.append(instruction)
+                leading.append(pc)
             case .set:
                 let set = classes[Int(instruction.a)]
                 if set.negated || set.word || set.digit || set.space { return nil }
-                leading.append(instruction)
+                leading.append(pc)
             case .split: pending.append(Int(instruction.a)); pending.append(Int(instruction.b))
             case .jump: pending.append(Int(instruction.a))
             case .save, .wordBoundary: pending.append(pc + 1)
@@ -495,6 +626,64 @@ final class RelationPattern: @unchecked Sendable {
             }
         }
         return filter
+    }
+
+    /// The units that can follow a match's first unit, by that unit: `pairs[u]` for an ASCII unit u,
+    /// `pairs[128]` for the others of the Basic Multilingual Plane (surrogates aside, whose
+    /// character takes two units); nil when the pattern has no first instructions to read them from.
+    private static func pairFilters(_ program: [Instruction], _ classes: [CharClass]) -> [NextFilter]? {
+        var visited = Set<Int>()
+        guard let leading = leadingPCs(program, classes, from: 0, firstVisit: { visited.insert($0).inserted }) else { return nil }
+        var pairs = [NextFilter](repeating: .none, count: 129)
+        for pc in leading {
+            // What the rest of the program can start with after this instruction's one unit.
+            var seen = Set<Int>()
+            var next = NextFilter.none
+            if let rest = leadingInstructions(program, classes, from: pc + 1, firstVisit: { seen.insert($0).inserted }) {
+                for instruction in rest {
+                    if instruction.op == .char {
+                        let c = UInt32(instruction.a)
+                        if c < 0x10000 { next.add(UInt16(c)...UInt16(c)) } else { next = .any }
+                    } else {
+                        let set = classes[Int(instruction.a)]
+                        next.lo |= set.ascii.0
+                        next.hi |= set.ascii.1
+                        for range in set.ranges {
+                            if range.upperBound >= 0x10000 { next = .any } else { next.add(UInt16(range.lowerBound)...UInt16(range.upperBound)) }
+                        }
+                    }
+                    if next.isAny { break }
+                }
+            } else {
+                next = .any
+            }
+            let instruction = program[pc]
+            if instruction.op == .char {
+                let c = UInt32(instruction.a)
+                if c < 128 { pairs[Int(c)].formUnion(next) } else if c < 0x10000 && (c < 0xD800 || c >= 0xE000) { pairs[128].formUnion(next) }
+            } else {
+                let set = classes[Int(instruction.a)]
+                for c in 0..<128 where set.contains(UInt32(c)) { pairs[c].formUnion(next) }
+                for range in set.ranges where range.lowerBound < 0xD800 || (range.upperBound >= 0xE000 && range.lowerBound < 0x10000) {
+                    pairs[128].formUnion(next)
+                }
+            }
+        }
+        return pairs
+    }
+
+    /// The set of a program that starts with an unbounded repetition of one class ("[^.;]*?" and
+    /// the like): when a match fails from a position whose character is in it, it fails from the
+    /// next position as well (the later start reaches a subset of the same continuations, and
+    /// nothing after the repetition depends on where it began). Nil for any other program.
+    private static func leadingStar(_ program: [Instruction]) -> Int32? {
+        var pc = 0
+        while pc < program.count && program[pc].op == .save { pc += 1 }
+        guard pc + 2 < program.count, program[pc].op == .split else { return nil }
+        let split = program[pc], body = pc + 1, out = pc + 3
+        guard program[body].op == .set, program[body + 1].op == .jump, Int(program[body + 1].a) == pc,
+              (Int(split.a) == body && Int(split.b) == out) || (Int(split.a) == out && Int(split.b) == body) else { return nil }
+        return program[body].a
     }
 
     /// The code units a match can start with, from the program's first instructions; nil when

@@ -1,0 +1,435 @@
+import Foundation
+
+/// Where each mention that gets a placeholder lies in a text's UTF-8, and its role: what
+/// `RelationTemplate.nonPlaceCount` and the template need, read without decoding the text.
+struct RelationLayout {
+    struct Placed {
+        /// Index of the mention in the sorted mentions (the placeholder's number).
+        var index: Int
+        /// Byte offsets of the mention in the text.
+        var bytes: Range<Int>
+        var role: RelationTemplate.Role
+        var acting: EntityType?
+    }
+
+    /// The mentions given placeholders, in order: those that overlap no mention placed before.
+    var placed: [Placed] = []
+    /// How many of them take a role other than place.
+    var nonPlaceCount = 0
+
+    /// `bytes`: the text's UTF-8; `sorted`: its mentions in the order of their starts (scalar offsets).
+    init(_ bytes: UnsafeBufferPointer<UInt8>, _ sorted: [EntityMention], classify: (String) -> (isPlace: Bool, acting: EntityType?)) {
+        let n = bytes.count
+        placed.reserveCapacity(sorted.count)
+        var position = 0   // in scalars
+        var i = 0          // the byte offset of `position`
+        var depth = 0
+        for (index, mention) in sorted.enumerated() where mention.range.lowerBound >= position {
+            // The copied stretch: parentheses are counted there (and not inside names).
+            while position < mention.range.lowerBound && i < n {
+                // Eight ASCII bytes at once, when none is a parenthesis.
+                if position + 8 <= mention.range.lowerBound && i + 8 <= n {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 && !RelationLayout.hasParenthesis(word) {
+                        i += 8; position += 8
+                        continue
+                    }
+                }
+                let c = bytes[i]
+                if c < 0x80 {
+                    if c == 0x28 { depth += 1 } else if c == 0x29 { depth = max(0, depth - 1) }
+                    i += 1
+                } else {
+                    i += RelationLayout.length(ofLead: c)
+                }
+                position += 1
+            }
+            let lower = i
+            while position < mention.range.upperBound && i < n {
+                if position + 8 <= mention.range.upperBound && i + 8 <= n
+                    && UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8; position += 8
+                    continue
+                }
+                i += RelationLayout.length(ofLead: bytes[i])
+                position += 1
+            }
+            let upper = i
+            // The two scalars after the name and the four before it, when there are so many.
+            var after: (UInt32, UInt32)? = nil
+            if upper < n {
+                let (first, length) = RelationLayout.decode(bytes, at: upper)
+                if upper + length < n { after = (first, RelationLayout.decode(bytes, at: upper + length).scalar) }
+            }
+            var before: (UInt32, UInt32, UInt32, UInt32)? = nil
+            if mention.range.lowerBound >= 4 {
+                var k = lower
+                var last = (UInt32(0), UInt32(0), UInt32(0), UInt32(0))
+                k = RelationLayout.start(before: k, in: bytes); last.3 = RelationLayout.decode(bytes, at: k).scalar
+                k = RelationLayout.start(before: k, in: bytes); last.2 = RelationLayout.decode(bytes, at: k).scalar
+                k = RelationLayout.start(before: k, in: bytes); last.1 = RelationLayout.decode(bytes, at: k).scalar
+                k = RelationLayout.start(before: k, in: bytes); last.0 = RelationLayout.decode(bytes, at: k).scalar
+                before = last
+            }
+            let (role, acting) = RelationTemplate.role(of: mention, isModifier: RelationTemplate.isModifier(after: after, before: before),
+                                                       depth: depth, classify: classify)
+            if role != .place { nonPlaceCount += 1 }
+            placed.append(Placed(index: index, bytes: lower..<upper, role: role, acting: acting))
+            position = mention.range.upperBound
+        }
+    }
+
+    /// True when one of eight ASCII bytes is "(" or ")" (0x28, 0x29: 0x28 with the lowest bit cleared).
+    @inline(__always) static func hasParenthesis(_ word: UInt64) -> Bool {
+        let v = (word & 0xFEFE_FEFE_FEFE_FEFE) ^ 0x2828_2828_2828_2828
+        // A zero byte in v, exactly: every byte of v is below 0x80.
+        return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// The length of the UTF-8 sequence a lead byte starts.
+    @inline(__always) static func length(ofLead c: UInt8) -> Int {
+        c < 0x80 ? 1 : (c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4))
+    }
+
+    /// The scalar at byte offset `i` (a sequence start) and its length in bytes.
+    @inline(__always) static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: UInt32, length: Int) {
+        let c = UInt32(bytes[i])
+        if c < 0x80 { return (c, 1) }
+        if c < 0xE0 { return ((c & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F, 2) }
+        if c < 0xF0 { return ((c & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F, 3) }
+        return ((c & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12 | (UInt32(bytes[i + 2]) & 0x3F) << 6 | UInt32(bytes[i + 3]) & 0x3F, 4)
+    }
+
+    /// The start of the scalar that ends just before byte offset `i`.
+    @inline(__always) static func start(before i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var k = i - 1
+        while k > 0 && bytes[k] & 0xC0 == 0x80 { k -= 1 }
+        return k
+    }
+}
+
+/// The cue words of `CueTable` as UTF-8, found in a text's bytes as `CueTable.scan` finds them in
+/// its UTF-16 units: a cue lies inside the text copied between placeholders (it holds no
+/// placeholder character or digit), where the same characters are the same bytes. One
+/// Aho-Corasick automaton over the case-folded bytes finds every occurrence of every word (the
+/// scan tries each word at each position); its tables are plain memory, read through pointers
+/// by `RelationTemplateBuilder`.
+final class RelationCueBytes: @unchecked Sendable {
+    static let shared = RelationCueBytes(RelationRule.cueWords)
+
+    /// Each word's length in UTF-16 units (where its hit starts in the template).
+    let unitLengths: UnsafeMutablePointer<Int32>
+    /// The byte class of each byte, case folded: one class per byte of the words, 0 for the others.
+    let byteClasses: UnsafeMutablePointer<UInt8>
+    let classCount: Int
+    /// The next state by state and byte class (`state * classCount + class`), with bit 15 set
+    /// when words end in that state and bit 14 when the byte is a sentence mark (. ; ! ?).
+    let transitions: UnsafeMutablePointer<UInt16>
+    /// The ids of the words ending in each state, at `outputIDs[outputStarts[s]..<outputStarts[s + 1]]`.
+    let outputStarts: UnsafeMutablePointer<Int32>
+    let outputIDs: UnsafeMutablePointer<Int32>
+    let stateCount: Int
+
+    private static func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
+        let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(1, array.count))
+        pointer.initialize(from: array, count: array.count)
+        return pointer
+    }
+
+    init(_ cues: [String]) {
+        var unitLengths: [Int32] = []
+        var words: [(bytes: [UInt8], id: Int)] = []
+        for (id, cue) in cues.enumerated() {
+            let units = Array(cue.utf16)
+            // A word of two-unit characters would be found by `CueTable` from a surrogate on.
+            precondition(!units.contains { $0 >= 0xD800 && $0 < 0xE000 }, "cue words are in the Basic Multilingual Plane")
+            unitLengths.append(Int32(units.count))
+            // The words `CueTable.scan` can find: two ASCII units first (it looks them up by those),
+            // or a first unit above ASCII below the private-use area. It finds no other.
+            if (units.count >= 2 && units[0] < 0x80 && units[1] < 0x80) || (!units.isEmpty && units[0] >= 0x80 && units[0] < 0xE000) {
+                words.append((Array(cue.utf8), id))
+            }
+        }
+        // Byte classes: the text is folded before it is classed; a word's upper-case ASCII letter
+        // gets a class no folded byte has, as the scan never matches it.
+        var classOfByte = [UInt8](repeating: 0, count: 256)
+        var classCount = 1
+        for word in words {
+            for b in word.bytes where classOfByte[Int(b)] == 0 {
+                precondition(classCount < 255, "byte classes fit in a byte")
+                classOfByte[Int(b)] = UInt8(classCount)
+                classCount += 1
+            }
+        }
+        // The sentence marks get classes of their own, whose transitions say that a mark was read.
+        for mark in [UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?")] where classOfByte[Int(mark)] == 0 {
+            classOfByte[Int(mark)] = UInt8(classCount)
+            classCount += 1
+        }
+        let markClasses = Set([".", ";", "!", "?"].map { Int(classOfByte[Int(UInt8(ascii: $0))]) })
+        let byteClasses = (0...255).map { classOfByte[Int(RelationCueBytes.fold(UInt8($0)))] }
+        // The trie.
+        var children: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+        var own: [[Int32]] = [[]]
+        for word in words {
+            var state = 0
+            for b in word.bytes {
+                let k = Int(classOfByte[Int(b)])
+                if children[state][k] < 0 {
+                    children[state][k] = Int32(children.count)
+                    children.append([Int32](repeating: -1, count: classCount))
+                    own.append([])
+                }
+                state = Int(children[state][k])
+            }
+            own[state].append(Int32(word.id))
+        }
+        let stateCount = children.count
+        precondition(stateCount < 0x4000, "states fit in 14 bits")
+        // Failure links breadth first; the transitions of every state on every class; the words
+        // ending in a state, its own and those of its failure state.
+        var fail = [Int](repeating: 0, count: stateCount)
+        var next = [Int](repeating: 0, count: stateCount * classCount)
+        var outputs = own
+        var queue: [Int] = []
+        for k in 0..<classCount {
+            let child = Int(children[0][k])
+            if child >= 0 { next[k] = child; fail[child] = 0; queue.append(child) } else { next[k] = 0 }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            outputs[state] += outputs[fail[state]]
+            for k in 0..<classCount {
+                let child = Int(children[state][k])
+                if child >= 0 {
+                    fail[child] = next[fail[state] * classCount + k]
+                    next[state * classCount + k] = child
+                    queue.append(child)
+                } else {
+                    next[state * classCount + k] = next[fail[state] * classCount + k]
+                }
+            }
+        }
+        var outputStarts: [Int32] = [0], outputIDs: [Int32] = []
+        for state in 0..<stateCount {
+            outputIDs += outputs[state].sorted()
+            outputStarts.append(Int32(outputIDs.count))
+        }
+        var transitions: [UInt16] = []
+        for (k, target) in next.enumerated() {
+            transitions.append(UInt16(target) | (outputs[target].isEmpty ? 0 : 0x8000) | (markClasses.contains(k % classCount) ? 0x4000 : 0))
+        }
+        self.unitLengths = RelationCueBytes.copy(unitLengths)
+        self.byteClasses = RelationCueBytes.copy(byteClasses)
+        self.classCount = classCount
+        self.transitions = RelationCueBytes.copy(transitions)
+        self.outputStarts = RelationCueBytes.copy(outputStarts)
+        self.outputIDs = RelationCueBytes.copy(outputIDs)
+        self.stateCount = stateCount
+    }
+
+    deinit {
+        unitLengths.deallocate(); byteClasses.deallocate(); transitions.deallocate()
+        outputStarts.deallocate(); outputIDs.deallocate()
+    }
+
+    @inline(__always) static func fold(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
+}
+
+/// Builds a template's units, sentences and cue hits from the text's UTF-8 (`RelationTemplate.fromUTF8`).
+/// Its state is its own, so that the loops run without the exclusivity checks of captured variables.
+struct RelationTemplateBuilder {
+    typealias Segment = RelationTemplate.Segment
+    let bytes: UnsafePointer<UInt8>
+    let cueBytes: RelationCueBytes
+    let out: UnsafeMutablePointer<UInt16>
+    /// Units written.
+    var o = 0
+    var segments: [Segment] = []
+    var hits: [(start: Int32, end: Int32, id: Int32)] = []
+    var all = CueSet()
+    /// The sentence being read, and where its hits start.
+    var segment = Segment(range: NSRange(location: 0, length: 0))
+    var segmentHits = 0
+
+    init(bytes: UnsafePointer<UInt8>, cueBytes: RelationCueBytes, out: UnsafeMutablePointer<UInt16>) {
+        self.bytes = bytes
+        self.cueBytes = cueBytes
+        self.out = out
+        segments.reserveCapacity(8)
+        hits.reserveCapacity(16)
+    }
+
+    /// A placeholder's opening or closing unit, or a private-use character of the text that reads as one.
+    @inline(__always) mutating func placeholderUnit(_ u: UInt16, at o: Int) {
+        if u & 1 == 0 {
+            segment.counts.add(RelationTemplate.Role(rawValue: Int(u - 0xE000) / 2)!)
+            if u == 0xE000 { segment.lastActorStart = o }
+        } else if u == 0xE001 && segment.firstActorEnd < 0 {
+            segment.firstActorEnd = o + 1
+        }
+    }
+
+    /// Ends the sentence at unit `o`, a mark (0: the end of the line).
+    mutating func endSegment(at o: Int, mark: UInt16) {
+        // In the scan's order: by start, then by id (the automaton finds them by end).
+        var k = segmentHits + 1
+        while k < hits.count {
+            let hit = hits[k]
+            var j = k
+            while j > segmentHits && (hits[j - 1].start, hits[j - 1].id) > (hit.start, hit.id) {
+                hits[j] = hits[j - 1]
+                j -= 1
+            }
+            hits[j] = hit
+            k += 1
+        }
+        segment.range.length = o - segment.range.location
+        segment.end = mark
+        segment.hits = segmentHits..<hits.count
+        all.formUnion(segment.cues)
+        segments.append(segment)
+        segment = Segment(range: NSRange(location: o + 1, length: 0))
+        segmentHits = hits.count
+    }
+
+    /// Copies bytes `from..<end` (text between placeholders) into units, reading marks and cue words.
+    mutating func copy(_ from: Int, _ end: Int) {
+        let bytes = self.bytes, out = self.out
+        let classes = cueBytes.byteClasses, transitions = cueBytes.transitions, classCount = cueBytes.classCount
+        var state = 0   // the automaton starts anew: no word crosses a placeholder
+        var i = from
+        // Units written, kept in a register rather than in `self`.
+        var o = self.o
+        defer { self.o = o }
+        while i < end {
+            let c = bytes[i]
+            if c < 0x80 {
+                out[o] = UInt16(c)
+                let next = transitions[state &* classCount &+ Int(classes[Int(c)])]
+                state = Int(next & 0x3FFF)
+                if next >= 0x4000 {
+                    if next & 0x8000 != 0 { found(state, end: o + 1) }
+                    if next & 0x4000 != 0 { endSegment(at: o, mark: UInt16(c)) }   // . ; ! ?
+                }
+                o &+= 1; i &+= 1
+                continue
+            }
+            var v: UInt32
+            let length: Int
+            if c < 0xE0 {
+                v = (UInt32(c) & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F; length = 2
+            } else if c < 0xF0 {
+                v = (UInt32(c) & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F; length = 3
+            } else {
+                v = (UInt32(c) & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12 | (UInt32(bytes[i + 2]) & 0x3F) << 6 | UInt32(bytes[i + 3]) & 0x3F
+                v -= 0x10000
+                out[o] = UInt16(truncatingIfNeeded: 0xD800 + (v >> 10))
+                out[o + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (v & 0x3FF))
+                o += 2
+                length = 4
+            }
+            if length < 4 {
+                out[o] = UInt16(truncatingIfNeeded: v)
+                if v >= 0xE000 && v <= 0xE007 { placeholderUnit(UInt16(v), at: o) }
+                o += 1
+            }
+            // The automaton reads every byte; a word ends only where a character does (UTF-8
+            // sequences never match inside one another), after the units written.
+            var k = i
+            i += length
+            while k < i {
+                let next = transitions[state &* classCount &+ Int(classes[Int(bytes[k])])]
+                state = Int(next & 0x3FFF)
+                if next & 0x8000 != 0 { found(state, end: o) }
+                k += 1
+            }
+        }
+    }
+
+    /// The words ending in automaton `state`, their last unit before `end`.
+    mutating func found(_ state: Int, end: Int) {
+        var k = Int(cueBytes.outputStarts[state])
+        let last = Int(cueBytes.outputStarts[state + 1])
+        while k < last {
+            let id = Int(cueBytes.outputIDs[k])
+            segment.cues.insert(id)
+            hits.append((Int32(end) - cueBytes.unitLengths[id], Int32(end), Int32(id)))
+            k += 1
+        }
+    }
+
+    /// Writes the placeholder of mention `index` in `role`; the units it takes.
+    mutating func placeholder(_ index: Int, _ role: RelationTemplate.Role) -> Range<Int> {
+        let start = o
+        out[o] = role.open
+        placeholderUnit(role.open, at: o)
+        o += 1
+        var value = index
+        let first = o
+        repeat {
+            out[o] = 0x30 + UInt16(value % 10)
+            o += 1
+            value /= 10
+        } while value > 0
+        var a = first, b = o - 1
+        while a < b { let t = out[a]; out[a] = out[b]; out[b] = t; a += 1; b -= 1 }
+        out[o] = role.close
+        placeholderUnit(role.close, at: o)
+        o += 1
+        return start..<o
+    }
+}
+
+extension RelationTemplate {
+    /// The template `init(scalars:sortedMentions:classify:)` makes, built from the text's UTF-8
+    /// in one pass that copies it into units, cuts it into sentences and finds the cue words
+    /// (`CueTable.scan`'s work) without decoding the text to scalars first.
+    /// `layout`: `RelationLayout(bytes, sorted, classify:)`.
+    static func fromUTF8(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, sortedMentions sorted: [EntityMention],
+                         layout: RelationLayout) -> RelationTemplate {
+        let n = bytes.count
+        var roles: [Role] = []
+        roles.reserveCapacity(sorted.count)
+        var placeholders: [(units: Range<Int>, text: Range<Int>)] = []
+        placeholders.reserveCapacity(layout.placed.count)
+        var counts = PlaceholderCounts()
+        var allTypes = TypeMask()
+        var segments: [Segment] = []
+        var hits: [(start: Int32, end: Int32, id: Int32)] = []
+        var all = CueSet()
+        // UTF-16 takes no more units than UTF-8 takes bytes; a placeholder takes two units and its digits.
+        var digits = 1, power = 10
+        while power <= sorted.count { digits += 1; power *= 10 }
+        let capacity = n + layout.placed.count * (2 + digits)
+        let units = [UInt16](unsafeUninitializedCapacity: max(1, capacity)) { out, count in
+            // An empty text may have no base address; nothing is read from it then.
+            var builder = RelationTemplateBuilder(bytes: bytes.baseAddress ?? UnsafePointer(RelationCueBytes.shared.byteClasses), cueBytes: RelationCueBytes.shared, out: out.baseAddress!)
+            var i = 0
+            for placed in layout.placed {
+                builder.copy(i, placed.bytes.lowerBound)
+                let role = placed.role
+                if role != .place {
+                    let types = placed.acting.map(TypeMask.init) ?? TypeMask()
+                    builder.segment.actingTypes.formUnion(types)
+                    allTypes.formUnion(types)
+                }
+                roles.append(role)
+                counts.add(role)
+                placeholders.append((builder.placeholder(placed.index, role), sorted[placed.index].range))
+                i = placed.bytes.upperBound
+            }
+            builder.copy(i, n)
+            builder.endSegment(at: builder.o, mark: 0)
+            count = builder.o
+            segments = builder.segments
+            hits = builder.hits
+            all = builder.all
+        }
+        while roles.count < sorted.count { roles.append(.actor) }
+        return RelationTemplate(source: text, mentions: sorted, roles: roles, units: units, placeholders: placeholders,
+                                placeholderCounts: counts, segments: segments, cues: all, cueHits: hits, actingTypes: allTypes)
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import XCTest
+@testable import QariCore
+
+/// The relation template built from a text's UTF-8 in one pass (`RelationLayout`,
+/// `RelationTemplate.fromUTF8`) against its plain definition (`RelationTemplate.init(scalars:...)`,
+/// which copies scalars and then runs `CueTable.scan`), on random text and on the seed corpus.
+final class RelationTemplateFastPathTests: XCTestCase {
+    /// A small seeded generator, so that a failure can be reproduced.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Cue words and their neighbours, in several cases, marks, parentheses, modifiers, private-use
+    /// characters that read as placeholders, characters of two UTF-16 units, Arabic.
+    private static let pieces: [String] = [
+        "known as", "Known As", "(formerly", "(", ")", "((", "))", "split from", "a breakaway faction of", "-linked", "-backed",
+        "US-backed", "pro-", "Pro-", "anti-", "ANTI-", "nti-", "-", "‐", "‑", " of ", "of", " from ", "’s", "'s", "group’s",
+        "Group's", "the group", "The Group", "this ", "This", "attack", "Attacked by", "war ", "war", "leader", "Commander-in-Chief",
+        "commander", "ally", "allies", "حليف", "حلي", "وحليف", "ل", "و", "،", ".", ";", "!", "?", "...", "?!", ",", " ", "  ",
+        "\u{E000}", "\u{E001}", "\u{E002}", "\u{E003}", "\u{E005}", "\u{E006}", "\u{E007}", "\u{E008}", "\u{FFFD}", "😀", "𝐍𝐞𝐰𝐬",
+        "é", "Élysée", "ẞ", "Hayat", "Tahrir", "al-Sham", "HTS", "ISIS", "Idlib", "حلب", "spokesman", "spokeswoman", "officials",
+        "prime minister", "Prime Minister", "a", "an", "th", "the", "x", "1", "2018", "\n", "\u{A0}", "\u{2019}", "\u{2014}",
+    ]
+
+    /// Entities the mentions name, with their role in a template: places and actors of each type.
+    private static let entities: [String: (isPlace: Bool, acting: EntityType?)] = [
+        "hts": (false, .faction), "isis": (false, .faction), "syria": (false, .state_actor), "idlib": (true, .place),
+        "abu": (false, .person), "media": (false, .organization), "unknown": (false, nil), "aleppo": (true, .place),
+    ]
+
+    private static func classify(_ id: String) -> (isPlace: Bool, acting: EntityType?) {
+        entities[id] ?? (false, nil)
+    }
+
+    private func randomText(_ generator: inout SplitMix) -> String {
+        var text = ""
+        for _ in 0..<Int.random(in: 0...40, using: &generator) {
+            text += Self.pieces.randomElement(using: &generator)!
+            if Int.random(in: 0..<3, using: &generator) == 0 { text += " " }
+        }
+        return text
+    }
+
+    /// Random mentions of the text, sorted by their starts; some overlap, some touch, some are empty.
+    private func randomMentions(_ count: Int, _ generator: inout SplitMix) -> [EntityMention] {
+        guard count > 0 else { return [] }
+        let ids = Array(Self.entities.keys).sorted()
+        var mentions: [EntityMention] = []
+        for _ in 0..<Int.random(in: 0...12, using: &generator) {
+            let start = Int.random(in: 0..<count, using: &generator)
+            let end = min(count, start + Int.random(in: 0...6, using: &generator))
+            mentions.append(EntityMention(entityID: ids.randomElement(using: &generator)!, range: start..<end, surface: ""))
+        }
+        return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private func assertSameTemplate(_ text: String, _ sorted: [EntityMention],
+                                    classify: (String) -> (isPlace: Bool, acting: EntityType?) = RelationTemplateFastPathTests.classify,
+                                    file: StaticString = #filePath, line: UInt = #line) {
+        let scalars = Array(text.unicodeScalars)
+        let plain = RelationTemplate(scalars: scalars, sortedMentions: sorted, classify: classify)
+        var utf8 = text
+        let (fast, nonPlace) = utf8.withUTF8 { bytes in
+            let layout = RelationLayout(bytes, sorted, classify: classify)
+            return (RelationTemplate.fromUTF8(text, bytes, sortedMentions: sorted, layout: layout), layout.nonPlaceCount)
+        }
+        let message = "\(text.debugDescription) \(sorted.map { "\($0.entityID)@\($0.range)" })"
+        XCTAssertEqual(min(nonPlace, 2), RelationTemplate.nonPlaceCount(scalars, sorted, classify: classify), message, file: file, line: line)
+        XCTAssertEqual(fast.units, plain.units, message, file: file, line: line)
+        XCTAssertEqual(fast.roles, plain.roles, message, file: file, line: line)
+        XCTAssertEqual(fast.text, plain.text, message, file: file, line: line)
+        XCTAssertEqual(fast.placeholders.map { "\($0.units) \($0.text)" }, plain.placeholders.map { "\($0.units) \($0.text)" }, message, file: file, line: line)
+        XCTAssertEqual(Self.describe(fast.placeholderCounts), Self.describe(plain.placeholderCounts), message, file: file, line: line)
+        XCTAssertTrue(fast.cues.bits == plain.cues.bits, message, file: file, line: line)
+        XCTAssertEqual(fast.actingTypes.bits, plain.actingTypes.bits, message, file: file, line: line)
+        XCTAssertEqual(fast.cueHits.map { "\($0.start)-\($0.end):\($0.id)" }, plain.cueHits.map { "\($0.start)-\($0.end):\($0.id)" },
+                       message, file: file, line: line)
+        XCTAssertEqual(fast.segments.map(Self.describe), plain.segments.map(Self.describe), message, file: file, line: line)
+    }
+
+    private static func describe(_ counts: PlaceholderCounts) -> String {
+        "\(counts.actors) \(counts.modifiers) \(counts.parentheticals) \(counts.any) \(counts.demonym)"
+    }
+
+    private static func describe(_ segment: RelationTemplate.Segment) -> String {
+        "\(segment.range) \(describe(segment.counts)) \(segment.cues.bits) \(segment.end) \(segment.firstActorEnd) "
+            + "\(segment.lastActorStart) \(segment.hits) \(segment.actingTypes.bits)"
+    }
+
+    func testTemplateFromUTF8IsThePlainTemplateOnRandomText() {
+        var generator = SplitMix(state: 20_261_207)
+        for _ in 0..<4000 {
+            let text = randomText(&generator)
+            assertSameTemplate(text, randomMentions(text.unicodeScalars.count, &generator))
+        }
+    }
+
+    /// Every cue word, alone and between names, is found where the plain scan finds it.
+    func testEveryCueWordIsFoundAsThePlainScanFindsIt() {
+        for cue in RelationRule.cueWords {
+            for text in [cue, cue.uppercased(), "HTS " + cue + " ISIS.", "HTS" + cue + "ISIS", "x" + cue.dropLast()] {
+                let count = text.unicodeScalars.count
+                assertSameTemplate(text, [])
+                if count >= 3 {
+                    assertSameTemplate(text, [EntityMention(entityID: "hts", range: 0..<1, surface: ""),
+                                              EntityMention(entityID: "isis", range: (count - 1)..<count, surface: "")])
+                }
+            }
+        }
+    }
+
+    /// The seed articles' lines with the mentions the matcher finds in them.
+    func testTemplateFromUTF8IsThePlainTemplateOnTheSeeds() {
+        let matcher = EntityGoldCorpus.matcher
+        var lines = 0
+        for line in EntityGoldCorpus.shared.blockLines {
+            let mentions = matcher.mentions(in: line.text).sorted { $0.range.lowerBound < $1.range.lowerBound }
+            assertSameTemplate(line.text, mentions, classify: matcher.relationRole)
+            lines += 1
+        }
+        XCTAssertGreaterThan(lines, 100)
+    }
+}
