@@ -87,7 +87,14 @@ public enum RelationExtractor {
             if rule.scope != .line {
                 for segment in rule.scope == .sentence ? template.segments : template.clauses
                 where segment.counts.satisfies(gate.needs) && gate.cuesFit(segment.cues) && gate.typesFit(segment.actingTypes) {
-                    if rule.cueBetweenActors && !template.hasCue(of: gate, betweenActorsIn: segment) { continue }
+                    if rule.cueBetweenActors {
+                        // A match starts before its first actor, and one of the rule's cue words
+                        // lies after that actor's end: no match starts at or after the last such word.
+                        let startLimit = template.lastCueStart(of: gate, betweenActorsIn: segment)
+                        if startLimit < 0 { continue }
+                        for match in template.matches(rule, in: segment.range, startsBefore: startLimit) { take(match) }
+                        continue
+                    }
                     for match in template.matches(rule, in: segment.range) { take(match) }
                 }
             } else {
@@ -194,6 +201,19 @@ final class RelationTemplate {
             }
         }
         return false
+    }
+
+    /// Where the last of the rule's cue words that lies after an actor and before another in the
+    /// segment starts; -1 when there is none (then `hasCue` is false).
+    func lastCueStart(of rule: RuleGate, betweenActorsIn segment: Segment) -> Int {
+        guard segment.firstActorEnd >= 0, segment.lastActorStart >= 0 else { return -1 }
+        for k in segment.hits.reversed() {
+            let hit = cueHits[k]
+            if Int(hit.start) >= segment.firstActorEnd && Int(hit.end) <= segment.lastActorStart && rule.cueSet.contains(Int(hit.id)) {
+                return Int(hit.start)
+            }
+        }
+        return -1
     }
 
     /// The text as scalars: given to the reference `init`, decoded from `source` on first use
@@ -412,12 +432,14 @@ final class RelationTemplate {
     /// The rule's matches inside `range` only; lookarounds and word boundaries do not see past
     /// its ends. Run by the rule's `RelationPattern` on the code units, or by NSRegularExpression
     /// on the template string when the pattern needs what `RelationPattern` does not do.
-    func matches(_ rule: RelationRule, in range: NSRange) -> [RelationMatch] {
+    /// `startsBefore`: matches that start at or after it are not looked for (those that start
+    /// before it are the same); nil: no such bound.
+    func matches(_ rule: RelationRule, in range: NSRange, startsBefore startLimit: Int? = nil) -> [RelationMatch] {
         if let pattern = rule.pattern {
             var found: [RelationMatch] = []
             let s = rule.subjectGroup, o = rule.objectGroup
             units.withUnsafeBufferPointer { units in
-                pattern.forEachMatch(in: units, range: range) { slots, end in
+                pattern.forEachMatch(in: units, range: range, startsBefore: startLimit) { slots, end in
                     func group(_ g: Int) -> NSRange? {
                         guard g > 0 else { return nil }
                         let range = RelationPattern.range(slots, g)
@@ -428,7 +450,9 @@ final class RelationTemplate {
             }
             return found
         }
-        return rule.regex.matches(in: string, options: [], range: range).map { match in
+        return rule.regex.matches(in: string, options: [], range: range).filter { match in
+            startLimit.map { match.range.location < $0 } ?? true
+        }.map { match in
             func group(_ name: String, _ present: Int) -> NSRange? {
                 guard present > 0 else { return nil }
                 let range = match.range(withName: name)

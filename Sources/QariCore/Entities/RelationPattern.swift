@@ -287,10 +287,12 @@ final class RelationPattern: @unchecked Sendable {
     }
 
     /// Calls `body` with the capture slots (2g, 2g + 1: group g's bounds, -1 unset) and the end
-    /// of each match in turn.
-    func forEachMatch(in units: UnsafeBufferPointer<UInt16>, range: NSRange,
+    /// of each match in turn. `startsBefore`: no match is tried from it on (the matches that start
+    /// before it are those found without it, the text up to `range`'s end is seen as without it).
+    func forEachMatch(in units: UnsafeBufferPointer<UInt16>, range: NSRange, startsBefore startLimit: Int? = nil,
                       _ body: (UnsafeMutablePointer<Int>, Int) -> Void) {
         let start = range.location, limit = range.location + range.length
+        let startEnd = min(limit, startLimit ?? limit)
         let slotCount = 2 * (groupCount + 1)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: slotCount) { slotBuffer in
         let slots = slotBuffer.baseAddress!
@@ -304,19 +306,19 @@ final class RelationPattern: @unchecked Sendable {
             var stack = Stack(capacity: 256)
             defer { stack.deallocate() }
             var position = start
-            while position < limit {
+            while position < startEnd {
                 var end = -1
                 var p = position
-                while p < limit {
+                while p < startEnd {
                     if let first {
                         // Past the units no match starts with, one at a time: none is a low surrogate.
                         if singleFirstUnit >= 0 {
                             let only = UInt16(singleFirstUnit)
-                            while p < limit && units[p] != only { p &+= 1 }
+                            while p < startEnd && units[p] != only { p &+= 1 }
                         } else {
-                            while p < limit && first[Int(units[p]) >> 6] & (1 << UInt64(units[p] & 63)) == 0 { p &+= 1 }
+                            while p < startEnd && first[Int(units[p]) >> 6] & (1 << UInt64(units[p] & 63)) == 0 { p &+= 1 }
                         }
-                        if p == limit { break }
+                        if p == startEnd { break }
                     }
                     let u = units[p]
                     do {
