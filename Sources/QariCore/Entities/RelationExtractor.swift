@@ -769,7 +769,19 @@ struct PlaceholderCounts {
 
     /// The least a pattern in `RelationRule.expand` shorthand needs: a list {L} needs one actor.
     init(pattern: String) {
-        func count(_ marker: String) -> Int { pattern.components(separatedBy: marker).count - 1 }
+        // The markers are "{", a letter and ":", which cannot overlap one another: occurrences are
+        // counted where each of them starts.
+        let bytes = Array(pattern.utf8)
+        func count(_ marker: String) -> Int {
+            let m = Array(marker.utf8)
+            var found = 0
+            var i = 0
+            precondition(m.count == 3)
+            while i + m.count <= bytes.count {
+                if bytes[i] == m[0] && bytes[i + 1] == m[1] && bytes[i + 2] == m[2] { found += 1; i += m.count } else { i += 1 }
+            }
+            return found
+        }
         actors = count("{A:") + count("{L:")
         modifiers = count("{M:")
         parentheticals = count("{P:")
