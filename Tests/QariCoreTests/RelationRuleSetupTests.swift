@@ -32,4 +32,25 @@ final class RelationRuleSetupTests: XCTestCase {
             XCTAssertEqual(fast(pattern), plain(pattern), pattern)
         }
     }
+
+    /// A rule reads the types a subject or object must act as from its masks, not from its sets:
+    /// for a selector that reads names from the match the mask is the set, one bit a type.
+    func testTypeMasksAreTheTypeSets() {
+        let all = EntityType.allCases
+        XCTAssertEqual(Set(all.map { TypeMask($0).bits }).count, all.count)
+        for type in all { XCTAssertEqual(TypeMask(type).bits.nonzeroBitCount, 1) }
+        for (index, rule) in RelationRule.all.enumerated() {
+            for (selector, types, mask) in [(rule.subjects, rule.subjectTypes, rule.subjectMask),
+                                            (rule.objects, rule.objectTypes, rule.objectMask)] {
+                switch selector {
+                case .group, .people:
+                    for type in all {
+                        XCTAssertEqual(mask.intersects(TypeMask(type)), types.contains(type), "rule \(index) \(type)")
+                    }
+                case .antecedent, .topic, .demonym:
+                    break
+                }
+            }
+        }
+    }
 }

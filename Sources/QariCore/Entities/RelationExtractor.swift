@@ -876,8 +876,8 @@ struct RelationRule {
            RelationRule.isLocative(before: range, in: template) {
             return []
         }
-        let subjectIDs = ids(subjects, match, template, matcher, subjectTypes)
-        let objectIDs = ids(objects, match, template, matcher, objectTypes)
+        let subjectIDs = ids(subjects, match, template, matcher, subjectTypes, subjectMask)
+        let objectIDs = ids(objects, match, template, matcher, objectTypes, objectMask)
         guard !subjectIDs.isEmpty, !objectIDs.isEmpty else { return [] }
         let (range, evidence) = template.evidence(match.range)
         var result: [TextRelation] = []
@@ -891,7 +891,7 @@ struct RelationRule {
     }
 
     private func ids(_ selector: Subjects, _ match: RelationMatch, _ template: RelationTemplate,
-                     _ matcher: EntityMatcher, _ types: Set<EntityType>) -> [String] {
+                     _ matcher: EntityMatcher, _ types: Set<EntityType>, _ mask: TypeMask) -> [String] {
         switch selector {
         case .group(let name), .people(let name):
             guard let range = match.group(name) else { return [] }
@@ -902,7 +902,8 @@ struct RelationRule {
                 if case .people = selector, entity.type != .person { continue }
                 // A capital named for its state ("Ankara backs ...") acts as the state.
                 let acting = entity.metonymFor.flatMap { matcher.entity(id: $0) } ?? entity
-                if types.contains(acting.type), !ids.contains(acting.id) { ids.append(acting.id) }
+                // `mask` is `types` here (`RelationRule.mask`), one bit a type: no hashing.
+                if mask.intersects(TypeMask(acting.type)), !ids.contains(acting.id) { ids.append(acting.id) }
             }
             return ids
         case .antecedent, .topic:
