@@ -513,7 +513,21 @@ final class RelationTemplate {
     func evidence(_ range: NSRange) -> (Range<Int>, String) {
         let lower = textOffsets(ofUnit: range.location).lowerBound
         let upper = textOffsets(ofUnit: range.location + range.length - 1).upperBound
-        return (lower..<upper, EntityMatcher.string(text, lower..<upper))
+        return (lower..<upper, textString(lower..<upper))
+    }
+
+    /// The text of the scalars in `range`: the bytes of the source's UTF-8 between them, which are
+    /// those `EntityMatcher.string(text, range)` encodes; `text` need not be decoded for it.
+    func textString(_ range: Range<Int>) -> String {
+        var source = self.source
+        return source.withUTF8 { bytes in
+            @inline(__always) func length(_ c: UInt8) -> Int { c < 0x80 ? 1 : (c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)) }
+            var i = 0, scalar = 0
+            while scalar < range.lowerBound { i += length(bytes[i]); scalar += 1 }
+            let from = i
+            while scalar < range.upperBound { i += length(bytes[i]); scalar += 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<i]), as: UTF8.self)
+        }
     }
 }
 
