@@ -36,6 +36,17 @@ final class RelationPatternTests: XCTestCase {
         XCTAssertEqual(mine(pattern, text, range), icu(source, text, range), "\(source) on \(text.debugDescription) in \(range)", file: file, line: line)
     }
 
+    /// Long backtracking runs: the stack outgrows its first memory on the call stack (128 entries)
+    /// and moves to the heap, more than once, within one search.
+    func testDeepBacktrackingAgreesWithICU() {
+        let long = String(repeating: "ab ", count: 400)
+        for text in [long, long + "c", "c" + long, long + "x" + long + "c"] {
+            for pattern in ["(?:a|b| )*c", "(?:a|b| )*?c", "(?<x>(?:ab |a)*)x", "[a-c ]{0,200}?c", "(?:(a)|(b)| )+?c"] {
+                assertSame(pattern, text)
+            }
+        }
+    }
+
     func testSmallPatternsAgreeWithICU() {
         let texts = ["", "a", "aa ab abc abcc", "the cat sat on the mat", "foo-bar foo_bar foo1 élan e\u{301}lan",
                      "x\u{301}y \u{200D}z", "😀a😀 b", "Group’s leader, the group's head", "2018 in 1999; no. 12!",

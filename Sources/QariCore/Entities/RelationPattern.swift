@@ -303,7 +303,9 @@ final class RelationPattern: @unchecked Sendable {
             let run = Run(code: code, filters: filters, classes: classes, bounds: bounds, units: units, start: start, limit: limit, slots: slots)
             firstUnitBits.withUnsafeBufferPointer { firstBits in
             let first = firstUnits == nil ? nil : firstBits.baseAddress
-            var stack = Stack(capacity: 256)
+            // The first 128 entries on the call stack (1 KiB: no heap allocation for most searches).
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { stackMemory in
+            var stack = Stack(in: stackMemory)
             defer { stack.deallocate() }
             var position = start
             while position < startEnd {
@@ -352,6 +354,7 @@ final class RelationPattern: @unchecked Sendable {
                 position = end > matchStart ? end : end + 1
             }
             }
+            }
         }
         }
         }
@@ -364,10 +367,14 @@ final class RelationPattern: @unchecked Sendable {
         var base: UnsafeMutablePointer<Int>
         var count = 0
         var capacity: Int
+        /// False while `base` is the caller's memory (freed by the caller), true once grown onto the heap.
+        var owned: Bool
 
-        init(capacity: Int) {
-            base = .allocate(capacity: capacity)
-            self.capacity = capacity
+        /// A stack in `memory`, which the caller keeps until `deallocate` and then frees.
+        init(in memory: UnsafeMutableBufferPointer<Int>) {
+            base = memory.baseAddress!
+            capacity = memory.count
+            owned = false
         }
 
         @inline(__always) mutating func push(_ tag: Int, _ value: Int) {
@@ -386,12 +393,13 @@ final class RelationPattern: @unchecked Sendable {
         mutating func grow() {
             let larger = UnsafeMutablePointer<Int>.allocate(capacity: 2 * capacity)
             larger.moveInitialize(from: base, count: count)
-            base.deallocate()
+            if owned { base.deallocate() }
             base = larger
             capacity *= 2
+            owned = true
         }
 
-        func deallocate() { base.deallocate() }
+        func deallocate() { if owned { base.deallocate() } }
     }
 
     /// One search's text, bounds and program, as plain pointers.
