@@ -475,7 +475,9 @@ public final class EntityMatcher: @unchecked Sendable {
             }
         }
 
-        mutating func read(_ tokenizer: NameTokenizer, _ range: Range<Int>) {
+        // (Not inlined: inlined into `longestMatchOfPossibleStart` it cost more instructions there
+        // than the call saves.)
+        @inline(never) mutating func read(_ tokenizer: NameTokenizer, _ range: Range<Int>) {
             folded = nil
             lettersArray = nil
             tokenizer.tokens.withUnsafeBufferPointer { tokens in
