@@ -438,39 +438,72 @@ public final class EntityMatcher: @unchecked Sendable {
     }
 
     /// The letters of a stretch of text, computed once however many spellings it is tried against.
-    /// Kept in `MatchScratch`, so that its arrays are reused from one candidate to the next.
+    /// Kept in `MatchScratch`, so that its storage is reused from one candidate to the next.
+    ///
+    /// The letters are written in place into a buffer that only grows: a text is tested against a
+    /// spelling by the count, hash and bytes of its letters, and only the few texts scored as
+    /// variants need them as an array of their own (`letters`).
     struct CandidateText {
-        var letters: [UInt8] = []
+        /// The letters are `buffer[0..<count]`.
+        private var buffer: [UInt8] = []
+        /// The number of letters.
+        private(set) var count = 0
+        /// `letters`, once made after the last `read`.
+        private var lettersArray: [UInt8]? = nil
         /// Where the letters of the last word start in `letters`.
         var lastStart = 0
-        var lastLetters: ArraySlice<UInt8> { letters[lastStart...] }
+        var lastLetters: ArraySlice<UInt8> { buffer[lastStart..<count] }
         var folded: [UInt8]? = nil
         /// `NameKey.hash(letters)`.
         var lettersHash: UInt64 = 0
 
-        mutating func read(_ tokenizer: NameTokenizer, _ range: Range<Int>) {
+        /// The letters, as an array (made on the first request after each `read`).
+        var letters: [UInt8] {
+            mutating get {
+                if let lettersArray { return lettersArray }
+                let made = Array(buffer[0..<count])
+                lettersArray = made
+                return made
+            }
+        }
+
+        /// True when the letters are `other[start..<start + count]`.
+        func hasLetters(_ other: UnsafeBufferPointer<UInt8>, start: Int) -> Bool {
+            buffer.withUnsafeBufferPointer { letters in
+                for k in 0..<count where letters[k] != other[start + k] { return false }
+                return true
+            }
+        }
+
+        // (Not inlined: inlined into `longestMatchOfPossibleStart` it cost more instructions there
+        // than the call saves.)
+        @inline(never) mutating func read(_ tokenizer: NameTokenizer, _ range: Range<Int>) {
             folded = nil
-            let tokens = tokenizer.tokens
-            // At most one letter per scalar of the words.
-            let capacity = tokens[range.upperBound - 1].range.upperBound - tokens[range.lowerBound].coreStart + 1
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { storage in
-                var out = ScratchBytes(storage.baseAddress!)
+            lettersArray = nil
+            tokenizer.tokens.withUnsafeBufferPointer { tokens in
+                // At most one letter per scalar of the words.
+                let capacity = tokens[range.upperBound - 1].range.upperBound - tokens[range.lowerBound].coreStart + 1
+                if buffer.count < capacity { buffer = [UInt8](repeating: 0, count: Swift.max(capacity, 64, 2 * buffer.count)) }
                 var lastStart = 0
-                tokenizer.scalars.withUnsafeBufferPointer { scalars in
-                    for k in range {
-                        let token = tokens[k]
-                        lastStart = out.count
-                        for s in token.coreStart..<token.range.upperBound {
-                            let v = scalars[s].value
-                            if v &- 0x61 < 26 { out.append(UInt8(truncatingIfNeeded: v)); continue }
-                            NameKey.appendLatinLetter(v, into: &out)
+                var written = 0
+                lettersHash = buffer.withUnsafeMutableBufferPointer { storage -> UInt64 in
+                    var out = ScratchBytes(storage.baseAddress!)
+                    tokenizer.scalars.withUnsafeBufferPointer { scalars in
+                        for k in range {
+                            let token = tokens.baseAddress! + k
+                            lastStart = out.count
+                            for s in token.pointee.coreStart..<token.pointee.range.upperBound {
+                                let v = scalars[s].value
+                                if v &- 0x61 < 26 { out.append(UInt8(truncatingIfNeeded: v)); continue }
+                                NameKey.appendLatinLetter(v, into: &out)
+                            }
                         }
                     }
+                    written = out.count
+                    return NameKey.hash(UnsafeBufferPointer(start: storage.baseAddress, count: written))
                 }
-                letters.removeAll(keepingCapacity: true)
-                letters.append(contentsOf: UnsafeBufferPointer(start: storage.baseAddress, count: out.count))
+                count = written
                 self.lastStart = lastStart
-                lettersHash = NameKey.hash(UnsafeBufferPointer(start: storage.baseAddress, count: out.count))
             }
         }
     }
@@ -517,16 +550,10 @@ public final class EntityMatcher: @unchecked Sendable {
         return true
     }
 
-    /// True when `letters` are the alias's letters (`AliasEntry.letters`).
-    @inline(__always) private func hasLetters(_ letters: [UInt8], of summary: AliasSummary) -> Bool {
-        guard letters.count == Int(summary.lettersCount) else { return false }
-        let start = Int(summary.lettersStart)
-        return letters.withUnsafeBufferPointer { letters in
-            aliasLetters.withUnsafeBufferPointer { all in
-                for k in 0..<letters.count where letters[k] != all[start + k] { return false }
-                return true
-            }
-        }
+    /// True when the text's letters are the alias's letters (`AliasEntry.letters`).
+    @inline(__always) private func hasLetters(_ text: CandidateText, of summary: AliasSummary) -> Bool {
+        guard text.count == Int(summary.lettersCount) else { return false }
+        return aliasLetters.withUnsafeBufferPointer { all in text.hasLetters(all, start: Int(summary.lettersStart)) }
     }
 
     /// True exactly when `confirm` gives alias `index` the score of the spelling itself (1.01).
@@ -540,8 +567,8 @@ public final class EntityMatcher: @unchecked Sendable {
             haveText = true
         }
         // (Equal lengths pass the length test of `confirm`.)
-        return text.letters.count == Int(summary.lettersCount) && text.lettersHash == summary.lettersHash
-            && hasLetters(text.letters, of: summary)
+        return text.count == Int(summary.lettersCount) && text.lettersHash == summary.lettersHash
+            && hasLetters(text, of: summary)
     }
 
     /// A score when `tokens` of the text may be read as alias `index`, nil when they may not.
@@ -555,12 +582,12 @@ public final class EntityMatcher: @unchecked Sendable {
             text.read(tokenizer, range)
             haveText = true
         }
-        let count = text.letters.count, aliasCount = Int(summary.lettersCount)
+        let count = text.count, aliasCount = Int(summary.lettersCount)
         // Each letter more or fewer costs a whole edit, so a length far from the alias's fails the
         // spelling check below; answering that first spares the edit distances. (Equal letters
         // have equal lengths, so this answers no alias that the next test would accept.)
         if Double(abs(count - aliasCount)) > (1 - Self.spellingSimilarityThreshold) * Double(max(count, aliasCount)) { return nil }
-        if count == aliasCount && text.lettersHash == summary.lettersHash && hasLetters(text.letters, of: summary) { return 1.01 }
+        if count == aliasCount && text.lettersHash == summary.lettersHash && hasLetters(text, of: summary) { return 1.01 }
         if summary.allAcronyms { return nil }
         guard memoizesVariants else { return variantScore(index, summary, text: &text) }
         let key = VariantMemoKey(alias: index, lastStart: text.lastStart, lettersHash: text.lettersHash, letters: text.letters)

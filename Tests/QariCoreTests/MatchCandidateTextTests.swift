@@ -1,0 +1,64 @@
+import XCTest
+@testable import QariCore
+
+/// `EntityMatcher.CandidateText` writes a candidate's letters into a buffer that only grows and
+/// keeps bytes of earlier, longer candidates past its count: its letters, hash and last word must
+/// still be those of the plain definition (each token's core read with `appendLatinLetter`).
+final class MatchCandidateTextTests: XCTestCase {
+    private static let texts = [
+        "Hay’at Tahrir al-Sham near Khan Sheikhoun and Kafarzita",
+        "the Élysée and U.S. forces in Şam",
+        "HTS",
+        "Jaysh al-Izza Brigade of Abu Omar al-Shami in Idlib’s south",
+        "M5 road to Aleppo’s east",
+        "كفرزيتا وحلب",
+        "a",
+    ]
+
+    /// The letters of tokens `range` by the plain definition, and where the last word starts.
+    private func plainLetters(_ tokenizer: NameTokenizer, _ range: Range<Int>) -> (letters: [UInt8], lastStart: Int) {
+        var letters: [UInt8] = []
+        var lastStart = 0
+        for k in range {
+            lastStart = letters.count
+            let token = tokenizer.tokens[k]
+            for s in token.coreStart..<token.range.upperBound {
+                NameKey.appendLatinLetter(tokenizer.scalars[s].value, into: &letters)
+            }
+        }
+        return (letters, lastStart)
+    }
+
+    func testLettersMatchPlainDefinitionAcrossReuse() {
+        var text = EntityMatcher.CandidateText()
+        var checked = 0
+        // Every stretch of tokens of every text, long ones before short ones and the other way
+        // round, all read into one CandidateText.
+        for order in [Self.texts, Self.texts.reversed()] {
+            for source in order {
+                let tokenizer = NameTokenizer(source)
+                let n = tokenizer.tokens.count
+                var ranges: [Range<Int>] = []
+                for start in 0..<n { for end in (start + 1)...n { ranges.append(start..<end) } }
+                for range in ranges + ranges.reversed() {
+                    let plain = plainLetters(tokenizer, range)
+                    text.read(tokenizer, range)
+                    XCTAssertEqual(text.count, plain.letters.count, "\(source) \(range)")
+                    XCTAssertEqual(text.lettersHash, NameKey.hash(plain.letters), "\(source) \(range)")
+                    XCTAssertEqual(text.lastStart, plain.lastStart, "\(source) \(range)")
+                    XCTAssertEqual(Array(text.lastLetters), Array(plain.letters[plain.lastStart...]), "\(source) \(range)")
+                    XCTAssertEqual(text.letters, plain.letters, "\(source) \(range)")
+                    plain.letters.withUnsafeBufferPointer { XCTAssertTrue(text.hasLetters($0, start: 0), "\(source) \(range)") }
+                    if let last = plain.letters.last {
+                        // One byte different: not the same letters.
+                        var other = plain.letters
+                        other[other.count - 1] = last ^ 1
+                        other.withUnsafeBufferPointer { XCTAssertFalse(text.hasLetters($0, start: 0), "\(source) \(range)") }
+                    }
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 100)
+    }
+}
