@@ -252,6 +252,15 @@ extension CorpusIndex {
         }
         guard !pending.isEmpty else { return (0, 0, 0) }
         let matcher = try self.matcher()
+        // Rules read the types of discovered names too ("Abu Amr was expelled from ..."), which a
+        // matcher knows only from the texts it has read: this process may have read none of them.
+        let discovered = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, type, name FROM entities WHERE discovered = 1").compactMap { r -> Entity? in
+                guard let type = EntityType(rawValue: r[1]) else { return nil }
+                return Entity(id: r[0], type: type, name: r[2], discovered: true)
+            }
+        }
+        matcher.remember(discovered: discovered)
         var state = IndexProgress(stage: .relations, filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, articles: 0,
                                   relationArticlesDone: 0, relationArticlesTotal: pending.count)
         var found = 0

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 import QariCore
 @testable import QariStore
@@ -124,6 +125,31 @@ final class CorpusIndexTests: XCTestCase {
         XCTAssertEqual(changed.filesParsed, 1)
         XCTAssertEqual(changed.relationArticles, 1)
         XCTAssertEqual(try index.statistics().relations, 0)
+    }
+
+    /// Relations found in the second stage by another process (a matcher that has read none of
+    /// the texts) are those found while reading, discovered names included ("Abu Amr was swiftly
+    /// expelled from Hurras al-Din" in the seeds).
+    func testTheSecondStageInAnotherProcessFindsTheSameRelations() throws {
+        try copySeeds()
+        func relations(_ index: CorpusIndex) throws -> [String] {
+            try index.database.read { db in
+                try Row.fetchAll(db, sql: "SELECT key, subject, kind, object, line, evidence FROM relations ORDER BY key").map {
+                    "\($0[0] as Int64) \($0[1] as String) \($0[2] as String) \($0[3] as String) \($0[4] as Int) \($0[5] as String)"
+                }
+            }
+        }
+        func freshMatcher() throws -> EntityMatcher { EntityMatcher(knowledgeBase: try KnowledgeBase.bundled()) }
+        let whole = try CorpusIndex(paths: [corpus.path], storage: .cache(directory: cache), matcher: freshMatcher)
+        try whole.refresh()
+        let expected = try relations(whole)
+        XCTAssertTrue(expected.contains { $0.contains("disc:") && $0.contains("member_of") }, "a discovered name's relation")
+
+        let staged = folder.appendingPathComponent("staged")
+        try CorpusIndex(paths: [corpus.path], storage: .cache(directory: staged), matcher: freshMatcher).updateArticles()
+        let later = try CorpusIndex(paths: [corpus.path], storage: .cache(directory: staged), matcher: freshMatcher)
+        XCTAssertGreaterThan(try later.extractRelations().articles, 20)
+        XCTAssertEqual(try relations(later), expected)
     }
 
     // MARK: Changes on disk

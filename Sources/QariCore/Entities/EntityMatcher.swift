@@ -198,6 +198,14 @@ public final class EntityMatcher: @unchecked Sendable {
         return nil
     }
 
+    /// Makes discovered entities that another process found (stored in an index) known, as if
+    /// `mentions(in:)` had read them; ids known already keep what this matcher found.
+    public func remember(discovered entities: [Entity]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for entity in entities where entity.discovered && discovered[entity.id] == nil { discovered[entity.id] = entity }
+    }
+
     /// A discovered entity seen by `mentions(in:)` or `resolve(_:)` so far.
     public func discoveredEntity(id: String) -> Entity? {
         lock.lock()
