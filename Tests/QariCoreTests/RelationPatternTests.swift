@@ -3,18 +3,6 @@ import XCTest
 
 /// RelationPattern must find what NSRegularExpression finds: the same matches and groups.
 final class RelationPatternTests: XCTestCase {
-    /// A small seeded generator, so that a failure can be reproduced.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Every match, as "location,length" of the whole match and of each group.
     private func icu(_ pattern: String, _ text: String, _ range: NSRange) -> [[String]] {
         let regex = try! NSRegularExpression(pattern: pattern, options: [])

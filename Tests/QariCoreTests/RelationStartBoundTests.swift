@@ -7,17 +7,6 @@ import XCTest
 /// that run with the unbounded one, rule by rule and stretch by stretch, on the seed corpus and
 /// on random text made of cue words, list joints and fillers.
 final class RelationStartBoundTests: XCTestCase {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private static let fillers: [String] = [
         " ", " ", " ", ", ", " and ", ", and ", " as well as ", " or ", " the ", " its ", "“", "”", "\"", "’s ", "'s ",
         "-backed ", "-linked ", " not ", " never ", " would ", " near ", " in ", " by ", " from ", " of ", "Turkish", ".", ";", "!",

@@ -6,18 +6,6 @@ import XCTest
 /// `RelationTemplate.fromUTF8`) against its plain definition (`RelationTemplate.init(scalars:...)`,
 /// which copies scalars and then runs `CueTable.scan`), on random text and on the seed corpus.
 final class RelationTemplateFastPathTests: XCTestCase {
-    /// A small seeded generator, so that a failure can be reproduced.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Cue words and their neighbours, in several cases, marks, parentheses, modifiers, private-use
     /// characters that read as placeholders, characters of two UTF-16 units, Arabic.
     private static let pieces: [String] = [

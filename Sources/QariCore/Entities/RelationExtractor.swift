@@ -360,7 +360,7 @@ final class RelationTemplate {
             [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
                 var i = 0, o = 0
                 while i < bytes.count {
-                    let (v, length) = RelationLayout.decode(bytes, at: i)
+                    let (v, length) = UTF8Scalars.decode(bytes, at: i)
                     out[o] = Unicode.Scalar(v)!
                     i += length; o += 1
                 }

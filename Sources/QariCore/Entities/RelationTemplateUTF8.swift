@@ -58,17 +58,17 @@ struct RelationLayout {
             // The two scalars after the name and the four before it, when there are so many.
             var after: (UInt32, UInt32)? = nil
             if upper < n {
-                let (first, length) = RelationLayout.decode(bytes, at: upper)
-                if upper + length < n { after = (first, RelationLayout.decode(bytes, at: upper + length).scalar) }
+                let (first, length) = UTF8Scalars.decode(bytes, at: upper)
+                if upper + length < n { after = (first, UTF8Scalars.decode(bytes, at: upper + length).value) }
             }
             var before: (UInt32, UInt32, UInt32, UInt32)? = nil
             if mention.range.lowerBound >= 4 {
                 var k = lower
                 var last = (UInt32(0), UInt32(0), UInt32(0), UInt32(0))
-                k = RelationLayout.start(before: k, in: bytes); last.3 = RelationLayout.decode(bytes, at: k).scalar
-                k = RelationLayout.start(before: k, in: bytes); last.2 = RelationLayout.decode(bytes, at: k).scalar
-                k = RelationLayout.start(before: k, in: bytes); last.1 = RelationLayout.decode(bytes, at: k).scalar
-                k = RelationLayout.start(before: k, in: bytes); last.0 = RelationLayout.decode(bytes, at: k).scalar
+                k = RelationLayout.start(before: k, in: bytes); last.3 = UTF8Scalars.decode(bytes, at: k).value
+                k = RelationLayout.start(before: k, in: bytes); last.2 = UTF8Scalars.decode(bytes, at: k).value
+                k = RelationLayout.start(before: k, in: bytes); last.1 = UTF8Scalars.decode(bytes, at: k).value
+                k = RelationLayout.start(before: k, in: bytes); last.0 = UTF8Scalars.decode(bytes, at: k).value
                 before = last
             }
             let (role, acting) = RelationTemplate.role(of: mention, isModifier: RelationTemplate.isModifier(after: after, before: before),
@@ -89,15 +89,6 @@ struct RelationLayout {
     /// The length of the UTF-8 sequence a lead byte starts.
     @inline(__always) static func length(ofLead c: UInt8) -> Int {
         c < 0x80 ? 1 : (c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4))
-    }
-
-    /// The scalar at byte offset `i` (a sequence start) and its length in bytes.
-    @inline(__always) static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: UInt32, length: Int) {
-        let c = UInt32(bytes[i])
-        if c < 0x80 { return (c, 1) }
-        if c < 0xE0 { return ((c & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F, 2) }
-        if c < 0xF0 { return ((c & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F, 3) }
-        return ((c & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12 | (UInt32(bytes[i + 2]) & 0x3F) << 6 | UInt32(bytes[i + 3]) & 0x3F, 4)
     }
 
     /// The start of the scalar that ends just before byte offset `i`.
