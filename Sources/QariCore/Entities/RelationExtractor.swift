@@ -218,7 +218,7 @@ final class RelationTemplate {
 
     /// The text as scalars: given to the reference `init`, decoded from `source` on first use
     /// otherwise (only a relation's evidence needs it).
-    private(set) lazy var text: [Unicode.Scalar] = RelationTemplate.scalars(of: source)
+    private(set) lazy var text: [Unicode.Scalar] = NameTokenizer.scalars(of: source)
     private let source: String
     let mentions: [EntityMention]
     let roles: [Role]
@@ -351,22 +351,6 @@ final class RelationTemplate {
                   placeholders: placeholders, placeholderCounts: counts, segments: segments, cues: cues,
                   cueHits: cueHits, actingTypes: all)
         self.text = scalars
-    }
-
-    /// The scalars of a text, decoded from its UTF-8 by hand (`Array(text.unicodeScalars)` is slower).
-    static func scalars(of text: String) -> [Unicode.Scalar] {
-        var text = text
-        return text.withUTF8 { bytes in
-            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
-                var i = 0, o = 0
-                while i < bytes.count {
-                    let (v, length) = UTF8Scalars.decode(bytes, at: i)
-                    out[o] = Unicode.Scalar(v)!
-                    i += length; o += 1
-                }
-                count = o
-            }
-        }
     }
 
     /// UTF-16 to a String, by hand: the standard library's transcoding is several times slower.
