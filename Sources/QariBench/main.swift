@@ -372,6 +372,7 @@ if wanted("index") {
                                           Double(stats.databaseBytes) / 1_048_576, stats.articles, stats.mentions, stats.relations))
         }
     }
+    report("  writer thread CPU (last run)", String(format: "%.2f s  %.2f x bare FTS5", summary.writerCPUSeconds, summary.writerCPUSeconds / median(bareTimes)))
     let cold = median(coldTimes)
     let naive = median(loadTimes) + bare
     report("cold index\(skipRelations ? ", articles only (no relations)" : "") (\(summary.filesParsed) files)",

@@ -169,6 +169,8 @@ extension CorpusIndex {
         defer { pipeline.cancel() }
 
         try database.writeWithoutTransaction { db in
+            let cpu = threadCPUSeconds()
+            defer { summary.writerCPUSeconds = threadCPUSeconds() - cpu }
             // Rows of article_entities go to every entity's part of its key, and the title, id
             // and source indexes take rows anywhere (when they are kept while writing): with
             // SQLite's 2 MB page cache a large corpus re-reads and re-writes pages all along

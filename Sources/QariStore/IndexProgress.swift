@@ -121,6 +121,16 @@ public struct IndexRefreshSummary: Sendable {
     /// Notes that are not failures (replaced invalid UTF-8), for every file in the index.
     public var warnings: [LoadProblem] = []
     public var seconds: Double = 0
+    /// CPU seconds of the thread that wrote the database in the first stage (parsing runs on
+    /// other threads): the part of a refresh that cannot be spread over more cores.
+    public var writerCPUSeconds: Double = 0
+}
+
+/// CPU seconds the calling thread has used.
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
 /// Runs `work` for indices 0..<count on background threads and hands the results back in
