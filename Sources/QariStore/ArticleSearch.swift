@@ -143,11 +143,8 @@ extension CorpusIndex {
         let made = try parallelReads(workers) { db, part -> [(Int, Snippet)] in
             var out: [(Int, Snippet)] = []
             for i in stride(from: part, to: found.count, by: workers) {
-                let keys = IndexSchema.keyRange(article: found[i].0)
-                // Read as far as the snippet needs: most stop at the first paragraph or two.
-                let cursor = try String.fetchCursor(db.cachedStatement(sql: "SELECT text FROM paragraphs WHERE key BETWEEN ? AND ? ORDER BY key"),
-                                                    arguments: [keys.lowerBound, keys.upperBound])
-                out.append((i, try SnippetMaker.snippet(title: found[i].2.title, paragraphs: { try cursor.next() },
+                var texts = try CorpusIndex.storedParagraphTexts(row: found[i].0, db: db).makeIterator()
+                out.append((i, SnippetMaker.snippet(title: found[i].2.title, paragraphs: { texts.next() },
                                                         highlighter: highlighter)))
             }
             return out

@@ -30,6 +30,8 @@ struct PreparedArticle {
     var mentions: [IndexedMention]
     /// `mentions` as stored (`MentionBlob`), encoded on the worker rather than by the writer.
     var storedMentions: [UInt8]
+    /// The paragraphs and boilerplate as stored (`BodyBlob`), encoded on the worker too.
+    var storedBody: [UInt8]
     var words: Int
     /// Title and body mentions by entity (boilerplate, such as lists of related articles, is
     /// kept but not counted), as the browser's lists count them, in the order first named.
@@ -45,6 +47,7 @@ struct PreparedArticle {
         bodyKeys = IndexWriter.bodyKeys(article.paragraphs.lazy.map(\.text))
         mentions = ArticleEntityScanner.mentions(article, matcher: matcher)
         (storedMentions, perEntity) = MentionBlob.encodeCounting(mentions)
+        storedBody = BodyBlob.encode(paragraphs: article.paragraphs, boilerplate: article.boilerplate)
         words = article.wordCount
         var types: Int64 = 0
         for (id, _) in perEntity {
@@ -369,8 +372,7 @@ struct IndexWriter {
     private var insertFile: RawStatement
     private var updateFile: RawStatement
     private var insertArticle: RawStatement
-    private var insertParagraph: RawStatement
-    private var insertBoilerplate: RawStatement
+    private var insertBody: RawStatement
     private var insertMentions: RawStatement
     private var insertArticleEntity: RawStatement
     private var insertArticleEntities: RawStatement
@@ -393,11 +395,10 @@ struct IndexWriter {
             """)
         insertArticle = try prepare("""
             INSERT INTO articles(id, file_id, position, file, title, source, publisher, author, date, lang,
-                first_line, last_line, block_first_line, block_last_line, is_promo, words, types, entities, mentions)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                first_line, last_line, block_first_line, block_last_line, is_promo, words, types, entities, mentions, paragraphs)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertParagraph = try prepare("INSERT INTO paragraphs(key, text, lang, direction, line, joined) VALUES (?, ?, ?, ?, ?, ?)")
-        insertBoilerplate = try prepare("INSERT INTO boilerplate(key, line, role, text) VALUES (?, ?, ?, ?)")
+        insertBody = try prepare("INSERT INTO article_bodies(article, data) VALUES (?, ?)")
         insertMentions = try prepare("INSERT INTO article_mentions(article, data) VALUES (?, ?)")
         insertArticleEntity = try prepare("INSERT INTO article_entities(entity, article, mentions) VALUES (?, ?, ?)")
         insertArticleEntities = try prepare("INSERT OR IGNORE INTO article_entities(entity, article, mentions) VALUES "
@@ -443,24 +444,12 @@ struct IndexWriter {
             insertArticle.bind(prepared.types)
             insertArticle.bind(prepared.perEntity.count)
             insertArticle.bind(prepared.mentions.count)
+            insertArticle.bind(a.paragraphs.count)
             try insertArticle.run()
             let row = db.lastInsertedRowID
-            for (i, p) in a.paragraphs.enumerated() {
-                insertParagraph.bind(IndexSchema.key(article: row, part: i))
-                insertParagraph.bind(p.text)
-                insertParagraph.bind(p.lang.rawValue)
-                insertParagraph.bind(p.direction.rawValue)
-                insertParagraph.bind(p.line)
-                insertParagraph.bind(CorpusIndex.encodeJoined(p.joinedLines))
-                try insertParagraph.run()
-            }
-            for (i, b) in a.boilerplate.enumerated() {
-                insertBoilerplate.bind(IndexSchema.key(article: row, part: i))
-                insertBoilerplate.bind(b.line)
-                insertBoilerplate.bind(b.role.rawValue)
-                insertBoilerplate.bind(b.text)
-                try insertBoilerplate.run()
-            }
+            insertBody.bind(row)
+            insertBody.bind(prepared.storedBody)
+            try insertBody.run()
             if !prepared.mentions.isEmpty {
                 insertMentions.bind(row)
                 insertMentions.bind(prepared.storedMentions)
@@ -554,17 +543,15 @@ struct IndexWriter {
             let keys = IndexSchema.keyRange(article: row)
             let range: StatementArguments = [keys.lowerBound, keys.upperBound]
             // A contentless FTS5 table forgets a row only when told the exact keys it indexed.
-            let body = IndexWriter.bodyKeys(try String.fetchAll(db, sql: "SELECT text FROM paragraphs WHERE key BETWEEN ? AND ? ORDER BY key",
-                                                                arguments: range))
+            let body = IndexWriter.bodyKeys(try CorpusIndex.storedParagraphTexts(row: row, db: db))
             try db.execute(sql: "INSERT INTO article_fts(article_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
                            arguments: [row, SearchText.indexForm(title), body])
             for entity in Set(try CorpusIndex.storedMentions(row: row, db: db).map(\.entityID)) {
                 try db.execute(sql: "DELETE FROM article_entities WHERE entity = ? AND article = ?", arguments: [entity, row])
             }
             try db.execute(sql: "DELETE FROM article_mentions WHERE article = ?", arguments: [row])
-            for table in ["paragraphs", "boilerplate", "relations"] {
-                try db.execute(sql: "DELETE FROM \(table) WHERE key BETWEEN ? AND ?", arguments: range)
-            }
+            try db.execute(sql: "DELETE FROM article_bodies WHERE article = ?", arguments: [row])
+            try db.execute(sql: "DELETE FROM relations WHERE key BETWEEN ? AND ?", arguments: range)
             try db.execute(sql: "DELETE FROM pending_relations WHERE article = ?", arguments: [row])
         }
         try db.execute(sql: "DELETE FROM articles WHERE file_id = ?", arguments: [fileID])

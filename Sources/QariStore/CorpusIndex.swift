@@ -295,35 +295,34 @@ public final class CorpusIndex: @unchecked Sendable {
             SELECT id, file, title, source, publisher, author, date, lang, first_line, last_line,
                    block_first_line, block_last_line, is_promo FROM articles WHERE row = ?
             """, arguments: [row]) else { return nil }
-        let keys = IndexSchema.keyRange(article: row)
-        let paragraphs = try Row.fetchAll(db, sql: """
-            SELECT text, lang, direction, line, joined FROM paragraphs WHERE key BETWEEN ? AND ? ORDER BY key
-            """, arguments: [keys.lowerBound, keys.upperBound]).map { p -> Paragraph in
-            Paragraph(text: p[0], lang: Language(rawValue: p[1]) ?? .en, direction: TextDirection(rawValue: p[2]) ?? .ltr,
-                      line: p[3], joinedLines: decodeJoined(p[4]))
-        }
-        let boilerplate = try Row.fetchAll(db, sql: """
-            SELECT line, role, text FROM boilerplate WHERE key BETWEEN ? AND ? ORDER BY key
-            """, arguments: [keys.lowerBound, keys.upperBound]).map { b in
-            BoilerplateLine(line: b[0], text: b[2], role: LineRole(rawValue: b[1]) ?? .boilerplate)
-        }
+        let (paragraphs, boilerplate) = try storedBody(row: row, db: db)
         return Article(id: r[0], file: r[1], title: r[2], source: r[3], publisher: r[4], author: r[5], date: r[6],
                        lang: Language(rawValue: r[7]) ?? .en, firstLine: r[8], lastLine: r[9],
                        blockFirstLine: r[10], blockLastLine: r[11], paragraphs: paragraphs,
                        boilerplate: boilerplate, isPromo: r[12])
     }
 
-    static func encodeJoined(_ joined: [Paragraph.JoinedLine]) -> String? {
-        joined.isEmpty ? nil : joined.map { "\($0.offset):\($0.line)" }.joined(separator: ",")
+    /// The paragraphs and boilerplate lines stored for an article row (none for a row without them).
+    static func storedBody(row: Int64, db: Database) throws -> (paragraphs: [Paragraph], boilerplate: [BoilerplateLine]) {
+        guard let data = try storedBodyBytes(row: row, db: db) else { return ([], []) }
+        guard let body = BodyBlob.decode(data) else { throw damagedBody(row) }
+        return body
     }
 
-    static func decodeJoined(_ text: String?) -> [Paragraph.JoinedLine] {
-        guard let text, !text.isEmpty else { return [] }
-        return text.split(separator: ",").compactMap { pair in
-            let parts = pair.split(separator: ":")
-            guard parts.count == 2, let o = Int(parts[0]), let l = Int(parts[1]) else { return nil }
-            return Paragraph.JoinedLine(offset: o, line: l)
-        }
+    /// The texts of an article row's paragraphs, in order, at most `limit` of them.
+    static func storedParagraphTexts(row: Int64, db: Database, limit: Int = .max) throws -> [String] {
+        guard let data = try storedBodyBytes(row: row, db: db) else { return [] }
+        guard let texts = BodyBlob.paragraphTexts(data, limit: limit) else { throw damagedBody(row) }
+        return texts
+    }
+
+    private static func storedBodyBytes(row: Int64, db: Database) throws -> [UInt8]? {
+        let statement = try db.cachedStatement(sql: "SELECT data FROM article_bodies WHERE article = ?")
+        return try Data.fetchOne(statement, arguments: [row]).map { [UInt8]($0) }
+    }
+
+    private static func damagedBody(_ row: Int64) -> DatabaseError {
+        DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the paragraphs of article row \(row) cannot be read")
     }
 
     // MARK: Entities
@@ -379,7 +378,7 @@ public final class CorpusIndex: @unchecked Sendable {
         } ?? 0
         return try database.read { db in
             func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
-            return IndexStatistics(files: try count("files"), articles: try count("articles"), paragraphs: try count("paragraphs"),
+            return IndexStatistics(files: try count("files"), articles: try count("articles"), paragraphs: try Int.fetchOne(db, sql: "SELECT total(paragraphs) FROM articles").map { Int($0) } ?? 0,
                                    mentions: try Int.fetchOne(db, sql: "SELECT total(mentions) FROM articles").map { Int($0) } ?? 0,
                                    entities: try count("entities"),
                                    relations: try count("relations"), databaseBytes: bytes)

@@ -1,13 +1,13 @@
 import GRDB
 import QariCore
 
-/// The tables of an index. Rows that belong to an article (paragraphs, boilerplate lines,
-/// relations) are keyed by `article row << 16 | position`, so that one article's
-/// rows are one range of the primary key: no secondary index to maintain while inserting.
+/// The tables of an index. Rows that belong to an article (relations) are keyed by
+/// `article row << 16 | position`, so that one article's rows are one range of the primary
+/// key: no secondary index to maintain while inserting.
 enum IndexSchema {
     /// Bump when tables, the article model or the folding of text change: a different value
     /// makes qari rebuild the index with a message.
-    static let version = 8
+    static let version = 9
     static var format: String { "\(version).\(SearchText.foldingVersion)" }
 
     /// Room for 65,536 parts per article in composite keys.
@@ -50,15 +50,10 @@ enum IndexSchema {
                 words INTEGER NOT NULL,
                 types INTEGER NOT NULL DEFAULT 0,    -- bit set of the entity types named (IndexSchema.typeBit)
                 entities INTEGER NOT NULL DEFAULT 0, -- distinct entities named in the title and body
-                mentions INTEGER NOT NULL DEFAULT 0);   -- mentions stored in article_mentions
-            CREATE TABLE paragraphs(
-                key INTEGER PRIMARY KEY,        -- article row << 16 | index
-                text TEXT NOT NULL, lang TEXT NOT NULL, direction TEXT NOT NULL,
-                line INTEGER NOT NULL,
-                joined TEXT);                   -- "offset:line,offset:line" for joined source lines
-            CREATE TABLE boilerplate(
-                key INTEGER PRIMARY KEY,
-                line INTEGER NOT NULL, role TEXT NOT NULL, text TEXT NOT NULL);
+                mentions INTEGER NOT NULL DEFAULT 0,    -- mentions stored in article_mentions
+                paragraphs INTEGER NOT NULL DEFAULT 0); -- paragraphs stored in article_bodies
+            -- The paragraphs and boilerplate lines of an article in one value (BodyBlob).
+            CREATE TABLE article_bodies(article INTEGER PRIMARY KEY, data BLOB NOT NULL);
             CREATE TABLE entities(
                 id TEXT PRIMARY KEY NOT NULL,
                 type TEXT NOT NULL, name TEXT NOT NULL, arabic TEXT,
@@ -74,7 +69,7 @@ enum IndexSchema {
                 line INTEGER NOT NULL, evidence TEXT NOT NULL, confidence TEXT);
             -- Articles whose relations are still to be extracted (the second stage of a refresh).
             CREATE TABLE pending_relations(article INTEGER PRIMARY KEY);
-            -- Contentless: the text is in paragraphs already; folded keys only (see SearchText),
+            -- Contentless: the text is in article_bodies already; folded keys only (see SearchText),
             -- split as unicode61 splits them (KeyTokenizer).
             CREATE VIRTUAL TABLE article_fts USING fts5(
                 title, body, content='', tokenize='\(KeyTokenizer.name) remove_diacritics 2');

@@ -31,17 +31,17 @@ enum MentionBlob {
                 ids.append(m.entityID)
             }
         }
-        putVarint(UInt64(ids.count), &out)
-        for id in ids { putString(id, &out) }
-        putVarint(UInt64(mentions.count), &out)
+        BlobBytes.putVarint(UInt64(ids.count), &out)
+        for id in ids { BlobBytes.putString(id, &out) }
+        BlobBytes.putVarint(UInt64(mentions.count), &out)
         for (m, place) in zip(mentions, places) {
-            putVarint(UInt64(place), &out)
+            BlobBytes.putVarint(UInt64(place), &out)
             let code = Int64(m.partCode)
-            putVarint(UInt64(bitPattern: (code << 1) ^ (code >> 63)), &out)
-            putVarint(UInt64(m.range.lowerBound), &out)
-            putVarint(UInt64(m.range.upperBound - m.range.lowerBound), &out)
-            putVarint(UInt64(max(0, m.line)), &out)
-            putString(m.surface, &out)
+            BlobBytes.putVarint(UInt64(bitPattern: (code << 1) ^ (code >> 63)), &out)
+            BlobBytes.putVarint(UInt64(m.range.lowerBound), &out)
+            BlobBytes.putVarint(UInt64(m.range.upperBound - m.range.lowerBound), &out)
+            BlobBytes.putVarint(UInt64(max(0, m.line)), &out)
+            BlobBytes.putString(m.surface, &out)
         }
         var counts = [Int](repeating: 0, count: ids.count)
         for (m, place) in zip(mentions, places) where m.partCode >= -1 { counts[place] += 1 }
@@ -55,68 +55,31 @@ enum MentionBlob {
     /// `keep` picks mentions by entity id and part code before their surfaces are decoded.
     static func decode(_ bytes: [UInt8], keep: (String, Int) -> Bool = { _, _ in true }) -> [IndexedMention]? {
         bytes.withUnsafeBufferPointer { b -> [IndexedMention]? in
-            var at = 0
-            func varint() -> UInt64? {
-                var value: UInt64 = 0
-                var shift: UInt64 = 0
-                while at < b.count, shift < 64 {
-                    let byte = b[at]
-                    at += 1
-                    value |= UInt64(byte & 0x7F) << shift
-                    if byte & 0x80 == 0 { return value }
-                    shift += 7
-                }
-                return nil
-            }
-            func string() -> String? {
-                guard let n = varint(), n <= UInt64(b.count - at) else { return nil }
-                let s = String(decoding: UnsafeBufferPointer(rebasing: b[at..<(at + Int(n))]), as: UTF8.self)
-                at += Int(n)
-                return s
-            }
-            guard let idCount = varint(), idCount <= UInt64(b.count) else { return nil }
+            var r = BlobReader(b)
+            guard let idCount = r.count() else { return nil }
             var ids: [String] = []
-            ids.reserveCapacity(Int(idCount))
+            ids.reserveCapacity(idCount)
             for _ in 0..<idCount {
-                guard let id = string() else { return nil }
+                guard let id = r.string() else { return nil }
                 ids.append(id)
             }
-            guard let count = varint(), count <= UInt64(b.count) else { return nil }
+            guard let count = r.count() else { return nil }
             var mentions: [IndexedMention] = []
-            mentions.reserveCapacity(Int(count))
+            mentions.reserveCapacity(count)
             for _ in 0..<count {
-                guard let place = varint(), place < UInt64(ids.count), let zigzag = varint(), let start = varint(),
-                      let length = varint(), let line = varint(), start <= UInt64(Int32.max), length <= UInt64(Int32.max),
-                      line <= UInt64(Int32.max) else { return nil }
+                guard let place = r.varint(), place < UInt64(ids.count), let zigzag = r.varint(), let start = r.int(),
+                      let length = r.int(), let line = r.int() else { return nil }
                 let code = Int(Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1))
                 let id = ids[Int(place)]
                 if keep(id, code) {
-                    guard let surface = string() else { return nil }
+                    guard let surface = r.string() else { return nil }
                     mentions.append(IndexedMention(entityID: id, part: IndexedMention.part(code: code),
-                                                   range: Int(start)..<Int(start + length), surface: surface, line: Int(line)))
+                                                   range: start..<(start + length), surface: surface, line: line))
                 } else {
-                    guard let n = varint(), n <= UInt64(b.count - at) else { return nil }
-                    at += Int(n)
+                    guard r.skipString() else { return nil }
                 }
             }
-            return at == b.count ? mentions : nil
-        }
-    }
-
-    private static func putVarint(_ value: UInt64, _ out: inout [UInt8]) {
-        var v = value
-        while v >= 0x80 {
-            out.append(UInt8(v & 0x7F) | 0x80)
-            v >>= 7
-        }
-        out.append(UInt8(v))
-    }
-
-    private static func putString(_ s: String, _ out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { bytes in
-            putVarint(UInt64(bytes.count), &out)
-            out.append(contentsOf: bytes)
+            return r.atEnd ? mentions : nil
         }
     }
 }

@@ -1,0 +1,67 @@
+/// Varints and strings of the index's blobs (`BodyBlob`, `MentionBlob`).
+enum BlobBytes {
+    static func putVarint(_ value: UInt64, _ out: inout [UInt8]) {
+        var v = value
+        while v >= 0x80 {
+            out.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        out.append(UInt8(v))
+    }
+
+    static func putString(_ s: String, _ out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { bytes in
+            putVarint(UInt64(bytes.count), &out)
+            out.append(contentsOf: bytes)
+        }
+    }
+}
+
+/// Reads what `BlobBytes` writes; every read is nil past the end or on a malformed value.
+struct BlobReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var at = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    var atEnd: Bool { at == bytes.count }
+
+    mutating func varint() -> UInt64? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while at < bytes.count, shift < 64 {
+            let byte = bytes[at]
+            at += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { return value }
+            shift += 7
+        }
+        return nil
+    }
+
+    /// A varint that fits an Int32 (lines, offsets).
+    mutating func int() -> Int? {
+        guard let v = varint(), v <= UInt64(Int32.max) else { return nil }
+        return Int(v)
+    }
+
+    /// A count of items, each at least one byte long: never more than the bytes left.
+    mutating func count() -> Int? {
+        guard let v = varint(), v <= UInt64(bytes.count - at) else { return nil }
+        return Int(v)
+    }
+
+    mutating func string() -> String? {
+        guard let n = count() else { return nil }
+        let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<(at + n)]), as: UTF8.self)
+        at += n
+        return s
+    }
+
+    mutating func skipString() -> Bool {
+        guard let n = count() else { return false }
+        at += n
+        return true
+    }
+}
