@@ -373,6 +373,7 @@ if wanted("index") {
         }
     }
     report("  writer thread CPU (last run)", String(format: "%.2f s  %.2f x bare FTS5", summary.writerCPUSeconds, summary.writerCPUSeconds / median(bareTimes)))
+    report("  one thread: before / after the files", String(format: "%.2f s / %.2f s", summary.startSeconds, summary.finishSeconds))
     let cold = median(coldTimes)
     let naive = median(loadTimes) + bare
     report("cold index\(skipRelations ? ", articles only (no relations)" : "") (\(summary.filesParsed) files)",

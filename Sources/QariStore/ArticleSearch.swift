@@ -371,8 +371,9 @@ struct SearchCompiler {
         switch filter {
         case .entity(let name):
             let id = try resolveEntity(name, column)
-            return .init(sql: "a.row IN (SELECT article FROM article_entities WHERE entity = ?)", arguments: [id],
-                         probeSQL: "EXISTS (SELECT 1 FROM article_entities WHERE entity = ? AND article = a.row)", probeArguments: [id])
+            let match = EntityTerms.match(id)
+            return .init(sql: "a.row IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)", arguments: [match],
+                         probeSQL: "EXISTS (SELECT 1 FROM entity_fts WHERE entity_fts MATCH ? AND rowid = a.row)", probeArguments: [match])
         case .entityType(let type):
             return .init(sql: "(a.types & ?) != 0", arguments: [IndexSchema.typeBit(type)])
         case .language(let language):

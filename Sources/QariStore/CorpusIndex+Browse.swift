@@ -19,8 +19,8 @@ extension CorpusIndex {
         var conditions: [String] = []
         var arguments = StatementArguments()
         if let entity {
-            conditions.append("row IN (SELECT article FROM article_entities WHERE entity = ?)")
-            arguments += [entity]
+            conditions.append("row IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)")
+            arguments += [EntityTerms.match(entity)]
         }
         if let language {
             conditions.append("lang IN (?, 'mixed')")
@@ -67,9 +67,10 @@ extension CorpusIndex {
     /// Every spelling-bearing entity with how often the corpus names it, most named first.
     public func entityMentionTotals() throws -> [(id: String, mentions: Int)] {
         try database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT entity, sum(mentions) AS n FROM article_entities GROUP BY entity ORDER BY n DESC, entity
-                """).map { ($0[0], $0[1]) }
+            // Terms sort as their ids' UTF-8 bytes: ties in id order, as SQLite orders text.
+            try Row.fetchAll(db, sql: "SELECT term, cnt FROM entity_counts ORDER BY cnt DESC, term").compactMap { r in
+                EntityTerms.id(ofTerm: r[0]).map { ($0, r[1]) }
+            }
         }
     }
 
@@ -79,16 +80,13 @@ extension CorpusIndex {
     public func entityLocations(_ entityID: String, articleLimit: Int, order: (Int64) -> Int?)
         throws -> (rows: [Int64], mentionCount: Int, mentions: [(row: Int64, part: ArticlePart, range: Range<Int>)]) {
         try database.read { db in
-            // The primary key's range for the entity, sorted here: no join with every article.
+            // The entity's articles from the full-text index, sorted here: no join with every article.
             var named: [(row: Int64, place: Int)] = []
-            var total = 0
-            let byEntity = try db.cachedStatement(sql: "SELECT article, mentions FROM article_entities WHERE entity = ?")
-            let cursor = try Row.fetchCursor(byEntity, arguments: [entityID])
-            while let r = try cursor.next() {
-                let row: Int64 = r[0]
-                total += r[1] as Int
-                named.append((row, order(row) ?? Int.max))
-            }
+            let byEntity = try db.cachedStatement(sql: "SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?")
+            let cursor = try Int64.fetchCursor(byEntity, arguments: [EntityTerms.match(entityID)])
+            while let row = try cursor.next() { named.append((row, order(row) ?? Int.max)) }
+            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT cnt FROM entity_counts WHERE term = ?"),
+                                         arguments: [EntityTerms.term(entityID)]) ?? 0
             named.sort { $0.place != $1.place ? $0.place < $1.place : $0.row < $1.row }
             let rows = named.map(\.row)
             var mentions: [(Int64, ArticlePart, Range<Int>)] = []
@@ -135,10 +133,10 @@ extension CorpusIndex {
                 return c
             }
             var idfCache: [String: Double] = [:]
-            let dfStatement = try db.cachedStatement(sql: "SELECT count(*) FROM article_entities WHERE entity = ?")
+            let dfStatement = try db.cachedStatement(sql: "SELECT doc FROM entity_counts WHERE term = ?")
             func idf(_ id: String) throws -> Double {
                 if let v = idfCache[id] { return v }
-                let v = ArticlePairing.idf(articles: n, naming: max(1, try Int.fetchOne(dfStatement, arguments: [id]) ?? 1))
+                let v = ArticlePairing.idf(articles: n, naming: max(1, try Int.fetchOne(dfStatement, arguments: [EntityTerms.term(id)]) ?? 1))
                 idfCache[id] = v
                 return v
             }
@@ -156,13 +154,22 @@ extension CorpusIndex {
             // Candidates: articles naming the article's entities, rarest entities first, scored
             // by the weight they share so far.
             var partial: [Int64: Double] = [:]
-            let named = try db.cachedStatement(sql: "SELECT article, mentions FROM article_entities WHERE entity = ? LIMIT 20000")
+            // An entity's mentions come in article order: each article's count, for the first 20,000 articles.
+            let named = try db.cachedStatement(sql: "SELECT doc FROM entity_mentions WHERE term = ?")
             for (id, w) in mine.sorted(by: { $0.value > $1.value }) {
                 let weight = try idf(id)
-                for r in try Row.fetchAll(named, arguments: [id]) {
-                    let other: Int64 = r[0]
-                    guard other != row else { continue }
-                    partial[other, default: 0] += w * (1 + log(Double(r[1] as Int))) * weight
+                var counted: [(row: Int64, mentions: Int)] = []
+                let cursor = try Int64.fetchCursor(named, arguments: [EntityTerms.term(id)])
+                while let doc = try cursor.next() {
+                    if let last = counted.last, last.row == doc {
+                        counted[counted.count - 1].mentions += 1
+                    } else {
+                        if counted.count == 20_000 { break }
+                        counted.append((doc, 1))
+                    }
+                }
+                for (other, mentions) in counted where other != row {
+                    partial[other, default: 0] += w * (1 + log(Double(mentions))) * weight
                 }
             }
             let shortlist = partial.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }

@@ -36,6 +36,8 @@ struct PreparedArticle {
     /// Title and body mentions by entity (boilerplate, such as lists of related articles, is
     /// kept but not counted), as the browser's lists count them, in the order first named.
     var perEntity: [(entity: String, mentions: Int)]
+    /// `perEntity` as `entity_fts` indexes it (`EntityTerms`).
+    var entityText: String
     /// `IndexSchema.typeBit`s of the entities named in the title and body.
     var types: Int64
     /// The relations its paragraphs state, when found while reading (else left for the second stage).
@@ -48,6 +50,7 @@ struct PreparedArticle {
         mentions = ArticleEntityScanner.mentions(article, matcher: matcher)
         (storedMentions, perEntity) = MentionBlob.encodeCounting(mentions)
         storedBody = BodyBlob.encode(paragraphs: article.paragraphs, boilerplate: article.boilerplate)
+        entityText = EntityTerms.text(perEntity)
         words = article.wordCount
         var types: Int64 = 0
         for (id, _) in perEntity {
@@ -174,10 +177,10 @@ extension CorpusIndex {
         try database.writeWithoutTransaction { db in
             let cpu = threadCPUSeconds()
             defer { summary.writerCPUSeconds = threadCPUSeconds() - cpu }
-            // Rows of article_entities go to every entity's part of its key, and the title, id
-            // and source indexes take rows anywhere (when they are kept while writing): with
-            // SQLite's 2 MB page cache a large corpus re-reads and re-writes pages all along
-            // (100k files: 45 s, 19 s of it in the kernel). A 64 MB cache for the writer keeps them.
+            // The title, id and source indexes take rows anywhere (when they are kept while
+            // writing): with SQLite's 2 MB page cache a large corpus re-reads and re-writes pages
+            // all along (100k files: 45 s, 19 s of it in the kernel). A 64 MB cache for the
+            // writer keeps them.
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             try db.beginTransaction()
@@ -192,6 +195,7 @@ extension CorpusIndex {
                 summary.filesRemoved += 1
             }
             var pacer = RefreshPacer(started: started)
+            summary.startSeconds = CorpusIndex.now() - started
             while let prepared = pipeline.next() {
                 switch prepared {
                 case .unreadable(let file, let problem):
@@ -222,13 +226,14 @@ extension CorpusIndex {
                 }
                 state.filesDone += 1
                 state.bytesDone += file(of: prepared).size
-                try pacer.tick(db, state: &state, progress: progress, beforeCommit: { try writer.flushEntityRows() })
+                try pacer.tick(db, state: &state, progress: progress)
             }
-            try writer.flushEntityRows()
+            let lastWritten = CorpusIndex.now()
             if bulk { try IndexSchema.createSecondaryIndexes(db) }
             try db.commit()
             // Fold the write-ahead log into the database so that it does not keep the disk space.
             if databaseFile != nil { _ = try? db.checkpoint(.truncate) }
+            summary.finishSeconds = CorpusIndex.now() - lastWritten
         }
         summary.warnings = try database.read { db in
             try Row.fetchAll(db, sql: "SELECT display, replaced FROM files WHERE replaced > 0 ORDER BY display").map { r in
@@ -365,18 +370,13 @@ struct IndexWriter {
     let db: Database
     let matcher: EntityMatcher
     private var knownEntities: Set<String>
-    /// Rows of article_entities not yet written, by entity, each entity's in the order of their
-    /// rows: `flushEntityRows` writes them in key order.
-    private var entityRows: [String: [(article: Int64, mentions: Int)]] = [:]
     // Prepared once for the whole refresh.
     private var insertFile: RawStatement
     private var updateFile: RawStatement
     private var insertArticle: RawStatement
     private var insertBody: RawStatement
     private var insertMentions: RawStatement
-    private var insertArticleEntity: RawStatement
-    private var insertArticleEntities: RawStatement
-    static let entityRowsPerStatement = 64
+    private var insertEntityText: RawStatement
     private var insertEntity: RawStatement
     private var insertPending: RawStatement
     private var insertRelation: RawStatement
@@ -400,9 +400,7 @@ struct IndexWriter {
             """)
         insertBody = try prepare("INSERT INTO article_bodies(article, data) VALUES (?, ?)")
         insertMentions = try prepare("INSERT INTO article_mentions(article, data) VALUES (?, ?)")
-        insertArticleEntity = try prepare("INSERT INTO article_entities(entity, article, mentions) VALUES (?, ?, ?)")
-        insertArticleEntities = try prepare("INSERT OR IGNORE INTO article_entities(entity, article, mentions) VALUES "
-                                            + Array(repeating: "(?, ?, ?)", count: IndexWriter.entityRowsPerStatement).joined(separator: ", "))
+        insertEntityText = try prepare("INSERT INTO entity_fts(rowid, terms) VALUES (?, ?)")
         insertEntity = try prepare("INSERT OR IGNORE INTO entities(id, type, name, arabic, discovered) VALUES (?, ?, ?, ?, ?)")
         insertPending = try prepare("INSERT INTO pending_relations(article) VALUES (?)")
         insertRelation = try prepare("""
@@ -456,7 +454,7 @@ struct IndexWriter {
                 try insertMentions.run()
             }
             // perEntity names each entity of the stored (title and body) mentions once.
-            for (entity, count) in prepared.perEntity {
+            for (entity, _) in prepared.perEntity {
                 if !knownEntities.contains(entity) {
                     knownEntities.insert(entity)
                     if let e = matcher.entity(id: entity) {
@@ -465,7 +463,11 @@ struct IndexWriter {
                         try insertEntity.run()
                     }
                 }
-                entityRows[entity, default: []].append((row, count))
+            }
+            if !prepared.entityText.isEmpty {
+                insertEntityText.bind(row)
+                insertEntityText.bind(prepared.entityText)
+                try insertEntityText.run()
             }
             if let relations = prepared.relations {
                 for (i, r) in relations.enumerated() {
@@ -489,40 +491,6 @@ struct IndexWriter {
         }
     }
 
-    /// Writes the article_entities rows of the articles inserted since the last call, sorted by
-    /// key: in key order the B-tree takes them on pages it has just visited.
-    mutating func flushEntityRows() throws {
-        guard !entityRows.isEmpty else { return }
-        // Articles come in the order of their rows, so only the entities need sorting, as SQLite
-        // orders text: by bytes.
-        var rows: [(entity: String, article: Int64, mentions: Int)] = []
-        rows.reserveCapacity(entityRows.values.reduce(0) { $0 + $1.count })
-        for entity in entityRows.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            for r in entityRows[entity]! { rows.append((entity, r.article, r.mentions)) }
-        }
-        // Most go in `entityRowsPerStatement` at a time: one statement's own cost was most of a
-        // row's (2k articles: 367 M instructions one by one, 276 M so). OR IGNORE matters (no
-        // row is there twice): a plain INSERT of many rows opens a statement journal, and with
-        // it the full-text table writes out the terms it holds in memory (907 M).
-        let batch = IndexWriter.entityRowsPerStatement
-        let whole = rows.count / batch * batch
-        for start in stride(from: 0, to: whole, by: batch) {
-            for r in rows[start..<(start + batch)] {
-                insertArticleEntities.bind(r.entity)
-                insertArticleEntities.bind(r.article)
-                insertArticleEntities.bind(r.mentions)
-            }
-            try insertArticleEntities.run()
-        }
-        for r in rows[whole...] {
-            insertArticleEntity.bind(r.entity)
-            insertArticleEntity.bind(r.article)
-            insertArticleEntity.bind(r.mentions)
-            try insertArticleEntity.run()
-        }
-        entityRows.removeAll(keepingCapacity: true)
-    }
-
     /// The file's size, modification time, hash, format, replaced sequences and article count.
     private static func bindFileValues(_ statement: inout RawStatement, file: FileToRead, source: SourceText, articles: Int) {
         statement.bind(Int64(source.byteCount))
@@ -535,7 +503,6 @@ struct IndexWriter {
 
     /// Removes a file's articles and everything keyed by them; returns how many there were.
     mutating func removeArticles(ofFile fileID: Int64) throws -> Int {
-        try flushEntityRows()
         let rows = try Row.fetchAll(db, sql: "SELECT row, title FROM articles WHERE file_id = ?", arguments: [fileID])
         for r in rows {
             let row: Int64 = r[0]
@@ -546,8 +513,10 @@ struct IndexWriter {
             let body = IndexWriter.bodyKeys(try CorpusIndex.storedParagraphTexts(row: row, db: db))
             try db.execute(sql: "INSERT INTO article_fts(article_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
                            arguments: [row, SearchText.indexForm(title), body])
-            for entity in Set(try CorpusIndex.storedMentions(row: row, db: db).map(\.entityID)) {
-                try db.execute(sql: "DELETE FROM article_entities WHERE entity = ? AND article = ?", arguments: [entity, row])
+            // As contentless as article_fts: the text indexed is made again from the mentions.
+            let entityText = EntityTerms.text(MentionBlob.encodeCounting(try CorpusIndex.storedMentions(row: row, db: db)).perEntity)
+            if !entityText.isEmpty {
+                try db.execute(sql: "INSERT INTO entity_fts(entity_fts, rowid, terms) VALUES ('delete', ?, ?)", arguments: [row, entityText])
             }
             try db.execute(sql: "DELETE FROM article_mentions WHERE article = ?", arguments: [row])
             try db.execute(sql: "DELETE FROM article_bodies WHERE article = ?", arguments: [row])
@@ -573,11 +542,9 @@ struct RefreshPacer {
         lastCommit = lastReport
     }
 
-    mutating func tick(_ db: Database, state: inout IndexProgress, progress: ((IndexProgress) -> Void)?,
-                       beforeCommit: () throws -> Void = {}) throws {
+    mutating func tick(_ db: Database, state: inout IndexProgress, progress: ((IndexProgress) -> Void)?) throws {
         let t = CorpusIndex.now()
         if t - lastCommit > 2 {
-            try beforeCommit()
             try db.commit()
             try db.beginTransaction()
             lastCommit = t

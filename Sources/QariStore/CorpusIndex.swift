@@ -348,9 +348,9 @@ public final class CorpusIndex: @unchecked Sendable {
     public func articles(naming entityID: String) throws -> [Int64] {
         try database.read { db in
             try Int64.fetchAll(db, sql: """
-                SELECT a.row FROM article_entities ae JOIN articles a ON a.row = ae.article
-                WHERE ae.entity = ? ORDER BY a.file, a.position
-                """, arguments: [entityID])
+                SELECT a.row FROM articles a WHERE a.row IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)
+                ORDER BY a.file, a.position
+                """, arguments: [EntityTerms.match(entityID)])
         }
     }
 

@@ -124,6 +124,11 @@ public struct IndexRefreshSummary: Sendable {
     /// CPU seconds of the thread that wrote the database in the first stage (parsing runs on
     /// other threads): the part of a refresh that cannot be spread over more cores.
     public var writerCPUSeconds: Double = 0
+    /// Seconds of the first stage before the first file was read (listing and checking the
+    /// files), and after the last one was written (indexes made at the end, the last commit,
+    /// folding the log into the database): the parts of a refresh that run on one thread.
+    public var startSeconds: Double = 0
+    public var finishSeconds: Double = 0
 }
 
 /// CPU seconds the calling thread has used.

@@ -7,7 +7,7 @@ import QariCore
 enum IndexSchema {
     /// Bump when tables, the article model or the folding of text change: a different value
     /// makes qari rebuild the index with a message.
-    static let version = 9
+    static let version = 10
     static var format: String { "\(version).\(SearchText.foldingVersion)" }
 
     /// Room for 65,536 parts per article in composite keys.
@@ -60,9 +60,6 @@ enum IndexSchema {
                 discovered INTEGER NOT NULL) WITHOUT ROWID;
             -- The title and body mentions of an article in one value (MentionBlob).
             CREATE TABLE article_mentions(article INTEGER PRIMARY KEY, data BLOB NOT NULL);
-            CREATE TABLE article_entities(
-                entity TEXT NOT NULL, article INTEGER NOT NULL, mentions INTEGER NOT NULL,
-                PRIMARY KEY(entity, article)) WITHOUT ROWID;
             CREATE TABLE relations(
                 key INTEGER PRIMARY KEY,
                 subject TEXT NOT NULL, kind TEXT NOT NULL, object TEXT NOT NULL,
@@ -73,6 +70,13 @@ enum IndexSchema {
             -- split as unicode61 splits them (KeyTokenizer).
             CREATE VIRTUAL TABLE article_fts USING fts5(
                 title, body, content='', tokenize='\(KeyTokenizer.name) remove_diacritics 2');
+            -- The entities each article names in its title and body (EntityTerms): an entity's
+            -- articles by MATCH, and from the two vocabulary tables each entity's numbers of
+            -- articles and mentions (entity_counts: term, doc, cnt) and its mentions in each
+            -- article (entity_mentions: term, doc, col, offset).
+            CREATE VIRTUAL TABLE entity_fts USING fts5(terms, content='', columnsize=0, tokenize='\(KeyTokenizer.name)');
+            CREATE VIRTUAL TABLE entity_counts USING fts5vocab(entity_fts, row);
+            CREATE VIRTUAL TABLE entity_mentions USING fts5vocab(entity_fts, instance);
             """)
         // FTS5 gathers new terms in memory and writes them out as a segment when they pass
         // `hashsize` (1 MB by default), merging segments as they pile up. With 16 MB it writes
@@ -117,7 +121,7 @@ enum IndexSchema {
     static func dropAll(_ db: Database) throws {
         let names = try String.fetchAll(db, sql: """
             SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%'
-              AND name NOT LIKE 'article_fts_%'
+              AND name NOT LIKE 'article_fts_%' AND name NOT LIKE 'entity_fts_%'
             """)
         for name in names { try db.execute(sql: "DROP TABLE IF EXISTS \"\(name)\"") }
     }

@@ -201,6 +201,44 @@ final class CorpusIndexTests: XCTestCase {
         XCTAssertEqual(try index.statistics().files, 1)
     }
 
+    /// Articles that leave the index leave the entity lists too (`entity_fts` is contentless: a
+    /// delete must give the exact terms): after changes, the answers equal a new index's.
+    func testEntityListsAfterChangesEqualANewIndex() throws {
+        try copySeeds()
+        let index = try open()
+        try index.refresh()
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
+        XCTAssertGreaterThan(names.count, 2)
+        let changed = corpus.appendingPathComponent(names[0])
+        let text = try String(contentsOf: changed, encoding: .utf8)
+        try (text.replacingOccurrences(of: "Hayat Tahrir al-Sham", with: "the group")
+                .replacingOccurrences(of: "Idlib", with: "Idlib, Idlib")).write(to: changed, atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(at: corpus.appendingPathComponent(names[1]))
+        XCTAssertGreaterThan(try index.refresh().articlesRemoved, 0)
+
+        let fresh = try CorpusIndex(paths: [corpus.path], storage: .cache(directory: folder.appendingPathComponent("fresh")),
+                                    matcher: { sharedMatcher })
+        try fresh.refresh()
+        func byID(_ i: CorpusIndex) throws -> [String: [String]] {
+            var out: [String: [String]] = [:]
+            for id in try i.storedEntityIDs() {
+                out[id] = try i.articles(naming: id).compactMap { try i.article(row: $0)?.id }
+            }
+            return out
+        }
+        let totals = try index.entityMentionTotals()
+        XCTAssertEqual(totals.map(\.id), try fresh.entityMentionTotals().map(\.id))
+        XCTAssertEqual(totals.map(\.mentions), try fresh.entityMentionTotals().map(\.mentions))
+        XCTAssertEqual(try byID(index), try byID(fresh))
+        XCTAssertFalse(totals.isEmpty)
+        // The totals are the title and body mentions the loader's articles give.
+        var expected: [String: Int] = [:]
+        for a in try CorpusLoader().load([corpus.path]).articles {
+            for m in ArticleEntityScanner.mentions(a, matcher: sharedMatcher) where m.partCode >= -1 { expected[m.entityID, default: 0] += 1 }
+        }
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: totals.map { ($0.id, $0.mentions) }), expected)
+    }
+
     func testAFileThatBecomesUnreadableLeavesTheIndexWithAProblem() throws {
         try write("a.txt", first)
         try write("b.txt", second)

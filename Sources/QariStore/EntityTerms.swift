@@ -1,0 +1,61 @@
+/// The full-text form of the entities an article names (`entity_fts`): each entity id becomes
+/// one term, `x` and the hexadecimal of its UTF-8 bytes (a plain ASCII word, which the key
+/// tokenizer passes through whatever the id holds), written once for each title or body mention.
+///
+/// FTS5 then keeps the entity -> articles lists that a table of (entity, article) rows kept
+/// before (2.3 million rows for 100,000 articles, 15% of the index writer's instructions):
+/// `entity_fts MATCH term` gives the articles naming an entity, its `fts5vocab` tables the
+/// number of articles and mentions of each entity, and of each article.
+enum EntityTerms {
+    /// The term of an entity id.
+    static func term(_ id: String) -> String {
+        var bytes: [UInt8] = [0x78]   // "x"
+        bytes.reserveCapacity(1 + 2 * id.utf8.count)
+        for b in id.utf8 {
+            bytes.append(hexDigits[Int(b >> 4)])
+            bytes.append(hexDigits[Int(b & 0xF)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// An FTS5 query for the articles naming the entity (`entity_fts MATCH`).
+    static func match(_ id: String) -> String { "\"" + term(id) + "\"" }
+
+    /// The entity id of a term, or nil for a string `term` does not make.
+    static func id(ofTerm term: String) -> String? {
+        let bytes = Array(term.utf8)
+        guard bytes.first == 0x78, bytes.count % 2 == 1 else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count / 2)
+        var i = 1
+        while i < bytes.count {
+            guard let high = value(bytes[i]), let low = value(bytes[i + 1]) else { return nil }
+            out.append(high << 4 | low)
+            i += 2
+        }
+        return String(validating: out, as: UTF8.self)
+    }
+
+    /// The text indexed for an article: each entity's term as many times as it is mentioned.
+    static func text(_ perEntity: [(entity: String, mentions: Int)]) -> String {
+        var out = ""
+        for (entity, count) in perEntity {
+            let t = term(entity)
+            for _ in 0..<count {
+                if !out.isEmpty { out += " " }
+                out += t
+            }
+        }
+        return out
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private static func value(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case 0x30...0x39: return digit - 0x30
+        case 0x61...0x66: return digit - 0x61 + 10
+        default: return nil
+        }
+    }
+}
