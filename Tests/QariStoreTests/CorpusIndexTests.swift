@@ -201,8 +201,9 @@ final class CorpusIndexTests: XCTestCase {
         XCTAssertEqual(try index.statistics().files, 1)
     }
 
-    /// Articles that leave the index leave the entity lists too (`entity_fts` is contentless: a
-    /// delete must give the exact terms): after changes, the answers equal a new index's.
+    /// Articles that leave the index leave the entity and relation lists too (`entity_fts` is
+    /// contentless: a delete must give the exact terms): after changes, the answers equal a new
+    /// index's.
     func testEntityListsAfterChangesEqualANewIndex() throws {
         try copySeeds()
         let index = try open()
@@ -231,6 +232,27 @@ final class CorpusIndexTests: XCTestCase {
         XCTAssertEqual(totals.map(\.mentions), try fresh.entityMentionTotals().map(\.mentions))
         XCTAssertEqual(try byID(index), try byID(fresh))
         XCTAssertFalse(totals.isEmpty)
+        // And the relations each entity takes part in.
+        var relations = 0
+        for id in try fresh.storedEntityIDs() {
+            let stated = try index.textRelations(of: id)
+            XCTAssertEqual(stated, try fresh.textRelations(of: id), id)
+            XCTAssertTrue(stated.allSatisfy { $0.subject == id || $0.object == id }, id)
+            XCTAssertEqual(try index.textLinks(of: id).map { "\($0.subject) \($0.kind) \($0.object)" }.sorted(),
+                           try fresh.textLinks(of: id).map { "\($0.subject) \($0.kind) \($0.object)" }.sorted(), id)
+            relations += stated.count
+        }
+        XCTAssertGreaterThan(relations, 50)
+        // Nothing is left behind for rows that are gone (which a later article could take).
+        func indexedPairs(_ i: CorpusIndex, _ table: String) throws -> Int {
+            try i.database.write { db in
+                try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.\(table)_terms USING fts5vocab(main, \(table), row)")
+                return try Int.fetchOne(db, sql: "SELECT total(doc) FROM temp.\(table)_terms").map { Int($0) } ?? 0
+            }
+        }
+        for table in ["entity_fts", "article_fts"] {
+            XCTAssertEqual(try indexedPairs(index, table), try indexedPairs(fresh, table), table)
+        }
         // The totals are the title and body mentions the loader's articles give.
         var expected: [String: Int] = [:]
         for a in try CorpusLoader().load([corpus.path]).articles {
