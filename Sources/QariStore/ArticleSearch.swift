@@ -372,8 +372,9 @@ struct SearchCompiler {
         case .entity(let name):
             let id = try resolveEntity(name, column)
             let match = EntityTerms.match(id)
-            return .init(sql: "a.row IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)", arguments: [match],
-                         probeSQL: "EXISTS (SELECT 1 FROM entity_fts WHERE entity_fts MATCH ? AND rowid = a.row)", probeArguments: [match])
+            // Probed as a set: the subquery runs once per search and each article is looked up in
+            // its result (an FTS5 query per article walked cost 20-30 ms for 50 hits on 100k).
+            return .init(sql: "a.row IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)", arguments: [match])
         case .entityType(let type):
             return .init(sql: "(a.types & ?) != 0", arguments: [IndexSchema.typeBit(type)])
         case .language(let language):

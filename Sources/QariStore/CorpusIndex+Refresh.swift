@@ -184,10 +184,17 @@ extension CorpusIndex {
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             try db.beginTransaction()
-            // Into an empty index, rows go in without the secondary indexes, made at the end. A
-            // build interrupted before then left them out: they are made now.
+            // Into an empty index, rows go in without the secondary indexes and without merging
+            // the full-text segments, both left for the end. A build interrupted before then
+            // left them so: they are made and merging is back on now.
             let bulk = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM articles)") ?? false
-            if bulk { try IndexSchema.dropSecondaryIndexes(db) } else { try IndexSchema.createSecondaryIndexes(db) }
+            if bulk {
+                try IndexSchema.dropSecondaryIndexes(db)
+                try IndexSchema.setFullTextMerging(db, bulk: true)
+            } else if try !IndexSchema.hasSecondaryIndexes(db) {
+                try IndexSchema.createSecondaryIndexes(db)
+                try IndexSchema.setFullTextMerging(db, bulk: false)
+            }
             var writer = try IndexWriter(db: db, matcher: matcher)
             for id in gone {
                 summary.articlesRemoved += try writer.removeArticles(ofFile: id)
@@ -229,7 +236,10 @@ extension CorpusIndex {
                 try pacer.tick(db, state: &state, progress: progress)
             }
             let lastWritten = CorpusIndex.now()
-            if bulk { try IndexSchema.createSecondaryIndexes(db) }
+            if bulk {
+                try IndexSchema.createSecondaryIndexes(db)
+                try IndexSchema.setFullTextMerging(db, bulk: false)
+            }
             try db.commit()
             // Fold the write-ahead log into the database so that it does not keep the disk space.
             if databaseFile != nil { _ = try? db.checkpoint(.truncate) }

@@ -469,23 +469,38 @@ final class CorpusIndexTests: XCTestCase {
     /// A build into an empty index makes the secondary indexes at its end; one interrupted before
     /// then leaves them out, and the next refresh makes them. Searches give the same results
     /// without them (filters alone sort instead of walking the date index).
-    func testSecondaryIndexesAreMadeAfterABuildAndAfterAnInterruptedOne() throws {
+    func testSecondaryIndexesAndMergingAreBackAfterABuildAndAfterAnInterruptedOne() throws {
         try copySeeds()
         let index = try open()
         try index.refresh()
         func present() throws -> [Bool] {
             try index.database.read { db in try IndexSchema.secondaryIndexes.map { try IndexSchema.hasIndex(db, $0.name) } }
         }
+        func merging() throws -> [Int] {
+            try index.database.read { db in
+                try ["article_fts", "entity_fts"].flatMap { table in
+                    try ["automerge", "crisismerge"].map { key in
+                        try Int.fetchOne(db, sql: "SELECT v FROM \(table)_config WHERE k = ?", arguments: [key]) ?? -1
+                    }
+                }
+            }
+        }
         XCTAssertEqual(try present(), Array(repeating: true, count: IndexSchema.secondaryIndexes.count))
+        XCTAssertEqual(try merging(), [4, 16, 4, 16], "merging back on after the build")
         let queries = ["lang:en", "entity:HTS", "type:faction after:2019-06", "idlib", "حلب lang:ar"]
         let expected = try queries.map { try index.search($0, limit: 10).hits.map(\.article.id) }
         // What a build stopped between two commits leaves: rows without the secondary indexes.
-        try index.database.write { db in try IndexSchema.dropSecondaryIndexes(db) }
+        try index.database.write { db in
+            try IndexSchema.dropSecondaryIndexes(db)
+            try IndexSchema.setFullTextMerging(db, bulk: true)
+        }
         XCTAssertEqual(try present(), Array(repeating: false, count: IndexSchema.secondaryIndexes.count))
+        XCTAssertEqual(try merging(), [0, 64, 0, 64])
         XCTAssertEqual(try queries.map { try index.search($0, limit: 10).hits.map(\.article.id) }, expected)
         let summary = try index.refresh()
         XCTAssertEqual(summary.filesParsed, 0)
         XCTAssertEqual(try present(), Array(repeating: true, count: IndexSchema.secondaryIndexes.count))
+        XCTAssertEqual(try merging(), [4, 16, 4, 16])
         XCTAssertEqual(try queries.map { try index.search($0, limit: 10).hits.map(\.article.id) }, expected)
     }
 
