@@ -78,6 +78,39 @@ public enum SearchText {
                 if first == separatorClass { i += 1; continue }
                 if b == 0xE2 && isPunctuation(at: i) { i += 3; continue }
                 let start = i
+                if first == asciiWordClass {
+                    // Most words are ASCII: lower-cased into `out` as they are read, and given
+                    // back to the general path below when a longer sequence follows in the word.
+                    let mark = out.count
+                    out.startKey(upTo: n - i)
+                    let keyStart = out.count
+                    let key = out.tail
+                    let lower = SearchText.asciiWordLower
+                    // Lower-case letters have bit 0x40, digits do not.
+                    var allLetters: UInt8 = 0x40
+                    var w = 0
+                    while i < n {
+                        let l = lower[Int(bytes[i])]
+                        if l == 0 { break }
+                        key[w] = l
+                        allLetters &= l
+                        w += 1
+                        i += 1
+                    }
+                    out.advance(by: w)
+                    if i == n || classes[Int(bytes[i])] == separatorClass || (bytes[i] == 0xE2 && isPunctuation(at: i)) {
+                        // Stemmed only when step 1 can change it: letters only, ending in s, d, g or y.
+                        let last = key[w - 1]
+                        if allLetters != 0 && w > 2 && (last == 0x73 || last == 0x64 || last == 0x67 || last == 0x79) {
+                            out.copyKey(from: keyStart, into: &scratch.word)
+                            EnglishStemmer.step1(&scratch.word)
+                            out.replaceKey(from: keyStart, with: scratch.word)
+                        }
+                        continue
+                    }
+                    out.truncate(to: mark)
+                    i = start
+                }
                 var seen: UInt8 = 0
                 while i < n {
                     let c = bytes[i]
@@ -157,9 +190,20 @@ public enum SearchText {
     /// never freed, so that the loop reads it through a plain pointer.
     private static let byteClasses: UnsafePointer<UInt8> = {
         let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0...255 { table[b] = classes(of: UInt8(b)) }
+        return UnsafePointer(table)
+    }()
+
+    private static func classes(of b: UInt8) -> UInt8 {
+        let letterOrDigit = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39)
+        return b >= 0x80 ? otherClass : letterOrDigit ? asciiWordClass : separatorClass
+    }
+
+    /// Each ASCII letter or digit lower-cased, and 0 for every other byte.
+    private static let asciiWordLower: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         for b in 0...255 {
-            let letterOrDigit = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39)
-            table[b] = b >= 0x80 ? otherClass : letterOrDigit ? asciiWordClass : separatorClass
+            table[b] = classes(of: UInt8(b)) == asciiWordClass ? (UInt8(b) &- 0x41 < 26 ? UInt8(b) | 0x20 : UInt8(b)) : 0
         }
         return UnsafePointer(table)
     }()
@@ -208,7 +252,7 @@ public enum SearchText {
 final class KeyBuffer {
     private var bytes: UnsafeMutablePointer<UInt8>
     private var capacity: Int
-    private var count = 0
+    private var used = 0
 
     init(capacity: Int) {
         self.capacity = max(16, capacity)
@@ -220,24 +264,51 @@ final class KeyBuffer {
     /// Makes room for a key of at most `length` bytes and the space before it (when keys are
     /// already there), and writes that space.
     @inline(__always) func startKey(upTo length: Int) {
-        if count + length + 1 > capacity {
-            let grown = max(2 * capacity, count + length + 1)
-            let new = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-            new.update(from: bytes, count: count)
-            bytes.deallocate()
-            bytes = new
-            capacity = grown
-        }
-        if count > 0 { bytes[count] = 0x20; count += 1 }
+        if used + length + 1 > capacity { grow(to: used + length + 1) }
+        if used > 0 { bytes[used] = 0x20; used += 1 }
     }
 
     /// Appends a byte in the room `startKey` made.
     @inline(__always) func appendReserved(_ byte: UInt8) {
-        bytes[count] = byte
-        count += 1
+        bytes[used] = byte
+        used += 1
     }
 
-    func string() -> String { String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self) }
+    /// The bytes written so far.
+    var count: Int { used }
+
+    /// Where the next byte goes: up to the room `startKey` made, then `advance`.
+    var tail: UnsafeMutablePointer<UInt8> { bytes + used }
+
+    /// Counts `n` bytes written through `tail`.
+    func advance(by n: Int) { used += n }
+
+    /// Forgets what was written after the first `mark` bytes.
+    func truncate(to mark: Int) { used = min(used, max(0, mark)) }
+
+    /// The bytes from `start` to the end (a key being made), into `word`.
+    func copyKey(from start: Int, into word: inout [UInt8]) {
+        word.removeAll(keepingCapacity: true)
+        word.append(contentsOf: UnsafeBufferPointer(start: bytes + start, count: used - start))
+    }
+
+    /// Puts `word` in place of the bytes from `start` to the end.
+    func replaceKey(from start: Int, with word: [UInt8]) {
+        used = start
+        if used + word.count > capacity { grow(to: used + word.count) }
+        for c in word { bytes[used] = c; used += 1 }
+    }
+
+    func string() -> String { String(decoding: UnsafeBufferPointer(start: bytes, count: used), as: UTF8.self) }
+
+    private func grow(to needed: Int) {
+        let grown = max(2 * capacity, needed)
+        let new = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        new.update(from: bytes, count: used)
+        bytes.deallocate()
+        bytes = new
+        capacity = grown
+    }
 }
 
 /// The one pass over scalars behind `SearchText`.
