@@ -59,6 +59,9 @@ struct BlobReader {
         return s
     }
 
+    /// Moves `n` bytes on (`n` from `count`, so never past the end).
+    mutating func skip(_ n: Int) { at = min(bytes.count, at + n) }
+
     mutating func skipString() -> Bool {
         guard let n = count() else { return false }
         at += n

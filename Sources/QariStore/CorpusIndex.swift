@@ -91,6 +91,7 @@ public final class CorpusIndex: @unchecked Sendable {
             // The index is a cache: a power cut may damage it, and a damaged index is rebuilt.
             try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY")
             try KeyTokenizer.register(db)
+            db.add(function: MentionBlob.namesFunction)
         }
         return config
     }

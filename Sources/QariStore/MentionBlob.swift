@@ -1,3 +1,5 @@
+import Foundation
+import GRDB
 import QariCore
 
 /// One article's entity mentions as one value of the index (`article_mentions.data`).
@@ -80,6 +82,38 @@ enum MentionBlob {
                 }
             }
             return r.atEnd ? mentions : nil
+        }
+    }
+
+    /// Whether the blob has a title or body mention (part code -1 or more) of the entity, read
+    /// without decoding the mentions: the test behind `entity:` when a search walks articles
+    /// one at a time. Nil for bytes this does not write.
+    static func names(_ b: UnsafeRawBufferPointer, entity: UnsafeRawBufferPointer) -> Bool? {
+        var r = BlobReader(b.bindMemory(to: UInt8.self))
+        guard let idCount = r.count() else { return nil }
+        var wanted = -1
+        for place in 0..<idCount {
+            guard let n = r.count() else { return nil }
+            if wanted < 0 && n == entity.count && memcmp(b.baseAddress! + r.at, entity.baseAddress!, n) == 0 { wanted = place }
+            r.skip(n)
+        }
+        guard wanted >= 0 else { return false }
+        guard let count = r.count() else { return nil }
+        for _ in 0..<count {
+            guard let place = r.varint(), let zigzag = r.varint(), r.varint() != nil, r.varint() != nil, r.varint() != nil,
+                  r.skipString() else { return nil }
+            // Zigzag codes 0, 1 and 2 are 0, -1 and 1; every even code is 0 or more.
+            if place == UInt64(wanted) && (zigzag == 1 || zigzag & 1 == 0) { return true }
+        }
+        return false
+    }
+
+    /// `qari_names(article_mentions.data, entity id)`: `names` as an SQL function.
+    static let namesFunction = DatabaseFunction("qari_names", argumentCount: 2, pure: true) { values in
+        guard let data = Data.fromDatabaseValue(values[0]), let id = String.fromDatabaseValue(values[1]) else { return false }
+        var id8 = id
+        return id8.withUTF8 { entity in
+            data.withUnsafeBytes { names($0, entity: UnsafeRawBufferPointer(entity)) } ?? false
         }
     }
 }

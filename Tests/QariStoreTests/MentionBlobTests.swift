@@ -47,6 +47,29 @@ final class MentionBlobTests: XCTestCase {
         }
     }
 
+    /// `names`, read from the bytes, says what the decoded mentions say: a title or body
+    /// mention of the entity (boilerplate mentions do not count).
+    func testNamesIsATitleOrBodyMention() {
+        var generator = SystemRandomNumberGenerator()
+        var named = 0
+        for _ in 0..<500 {
+            let mentions = randomMentions(&generator)
+            let bytes = MentionBlob.encode(mentions)
+            for id in ["hts", "saa", "idlib", "discovered:jaysh al-izza", "هيئة", "", "absent", "ht"] {
+                let expected = mentions.contains { $0.entityID == id && $0.partCode >= -1 }
+                let found = bytes.withUnsafeBytes { b in
+                    var id = id
+                    return id.withUTF8 { MentionBlob.names(b, entity: UnsafeRawBufferPointer($0)) }
+                }
+                XCTAssertEqual(found, expected, id)
+                if expected { named += 1 }
+            }
+        }
+        XCTAssertGreaterThan(named, 100)
+        var id = "hts"
+        XCTAssertNil(id.withUTF8 { e in [UInt8]([2, 3, 0x68]).withUnsafeBytes { MentionBlob.names($0, entity: UnsafeRawBufferPointer(e)) } })
+    }
+
     func testDamagedBytesAreRefused() {
         var generator = SystemRandomNumberGenerator()
         var mentions: [IndexedMention] = []
