@@ -54,3 +54,48 @@ final class RelationRuleSetupTests: XCTestCase {
         }
     }
 }
+
+extension RelationRuleSetupTests {
+    /// `expand` (one pass over bytes) gives what `expandPlainly` (marker by marker) gives, on every
+    /// rule's pattern and on random patterns made of markers, fillers and other text.
+    func testExpandIsThePlainExpansion() {
+        for (index, rule) in RelationRule.all.enumerated() {
+            XCTAssertEqual(RelationRule.expand(rule.shorthand), RelationRule.expandPlainly(rule.shorthand), "rule \(index)")
+            XCTAssertEqual(rule.expanded, RelationRule.expandPlainly(rule.shorthand), "rule \(index)")
+        }
+        let pieces = ["{A:s}", "{L:s}", "{M:o}", "{P:o}", "{X:o}", "{D:s}", "{A:other}", "{N}", "{W}", "{W}{0,60}?", "{N}{0,80}?",
+                      "{", "}", ":", "{B}", "{A}", "{Q:s}", "{NN}", "é", "حليف", "😀", " of ", "\\b", "(?:the )?", "\\x{E000}"]
+        var random = SplitMix(state: 11)
+        for _ in 0..<3000 {
+            var pattern = ""
+            for _ in 0..<Int.random(in: 0..<9, using: &random) { pattern += pieces[Int.random(in: 0..<pieces.count, using: &random)] }
+            // The plain expansion traps on a marker without its closing brace.
+            for letter in ["A", "M", "P", "X", "L", "D"] where pattern.contains("{\(letter):") {
+                let tail = pattern.components(separatedBy: "{\(letter):").last!
+                if !tail.contains("}") { pattern += "}" }
+            }
+            XCTAssertEqual(RelationRule.expand(pattern), RelationRule.expandPlainly(pattern), pattern)
+        }
+    }
+
+    /// The demonyms' states, kept per matcher, are what the matcher resolves them to; a second
+    /// matcher (another knowledge base) gets its own.
+    func testDemonymStatesAreWhatTheMatcherResolves() {
+        let turkey = Entity(id: "turkey", type: .state_actor, name: "Turkey")
+        let russia = Entity(id: "russia", type: .state_actor, name: "Russia")
+        let first = EntityMatcher(knowledgeBase: KnowledgeBase(entities: [turkey, russia]))
+        let second = EntityMatcher(knowledgeBase: KnowledgeBase(entities: [
+            Entity(id: "tr", type: .state_actor, name: "Turkey"),
+        ]))
+        let states = RelationDemonymStates()
+        for _ in 0..<3 {
+            for matcher in [first, second, first] {
+                for (_, state) in RelationExtractor.demonyms where !state.isEmpty {
+                    XCTAssertEqual(states.resolve(state, matcher: matcher), matcher.resolve(state), state)
+                }
+            }
+        }
+        XCTAssertEqual(states.resolve("Turkey", matcher: second)?.id, "tr")
+        XCTAssertEqual(states.resolve("Turkey", matcher: first)?.id, "turkey")
+    }
+}
