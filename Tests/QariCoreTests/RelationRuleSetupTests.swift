@@ -78,6 +78,14 @@ extension RelationRuleSetupTests {
         }
     }
 
+    /// The table of character properties below U+3100 is `properties` of each character.
+    func testPropertyTableIsThePropertiesOfEachCharacter() {
+        XCTAssertEqual(RelationPattern.bmpProperties.count, 0x3100)
+        for c in 0..<0x3100 {
+            XCTAssertEqual(RelationPattern.bmpProperties[c], RelationPattern.properties(UInt32(c)), String(c, radix: 16))
+        }
+    }
+
     /// The demonyms' states, kept per matcher, are what the matcher resolves them to; a second
     /// matcher (another knowledge base) gets its own.
     func testDemonymStatesAreWhatTheMatcherResolves() {
