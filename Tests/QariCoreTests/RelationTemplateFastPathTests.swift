@@ -117,3 +117,81 @@ final class RelationTemplateFastPathTests: XCTestCase {
         XCTAssertGreaterThan(lines, 100)
     }
 }
+
+/// `RelationGatePrefilter.mayPass` against its plain definition: some rule's gate passes on the
+/// whole template (what `RelationExtractor.relations` tests first). It may say true where the
+/// template passes nothing, never false where it passes one.
+extension RelationTemplateFastPathTests {
+    /// True when some gate passes on the template; and what the prefilter says.
+    private func gatesPass(_ text: String, _ sorted: [EntityMention],
+                           classify: (String) -> (isPlace: Bool, acting: EntityType?) = RelationTemplateFastPathTests.classify) -> (plain: Bool, prefilter: Bool) {
+        var utf8 = text
+        return utf8.withUTF8 { bytes in
+            let layout = RelationLayout(bytes, sorted, classify: classify)
+            let template = RelationTemplate.fromUTF8(text, bytes, sortedMentions: sorted, layout: layout)
+            let plain = RelationRule.gates.contains { gate in
+                template.placeholderCounts.satisfies(gate.needs) && gate.cuesFit(template.cues) && gate.typesFit(template.actingTypes)
+            }
+            return (plain, RelationGatePrefilter.mayPass(bytes, layout: layout))
+        }
+    }
+
+    func testPrefilterPassesEveryTemplateAGatePassesOnRandomText() {
+        var generator = SplitMix(state: 4_2026)
+        var passed = 0, refused = 0
+        for _ in 0..<6000 {
+            let text = randomText(&generator)
+            let mentions = randomMentions(text.unicodeScalars.count, &generator)
+            let (plain, prefilter) = gatesPass(text, mentions)
+            if plain { XCTAssertTrue(prefilter, "\(text.debugDescription) \(mentions.map { "\($0.entityID)@\($0.range)" })") }
+            if plain { passed += 1 }
+            if !prefilter { refused += 1 }
+        }
+        // Both answers are given often: the test says something about each.
+        XCTAssertGreaterThan(passed, 300)
+        XCTAssertGreaterThan(refused, 300)
+    }
+
+    func testPrefilterPassesEveryTemplateAGatePassesOnTheSeeds() {
+        let matcher = EntityGoldCorpus.matcher
+        var passed = 0, refused = 0, exact = 0, lines = 0
+        for line in EntityGoldCorpus.shared.blockLines {
+            let mentions = matcher.mentions(in: line.text).sorted { $0.range.lowerBound < $1.range.lowerBound }
+            let (plain, prefilter) = gatesPass(line.text, mentions, classify: matcher.relationRole)
+            if plain { XCTAssertTrue(prefilter, line.text) }
+            if plain { passed += 1 }
+            if !prefilter { refused += 1 }
+            if plain == prefilter { exact += 1 }
+            lines += 1
+        }
+        XCTAssertGreaterThan(passed, 50)
+        XCTAssertGreaterThan(refused, 50)
+        // Cue words inside names are rare: the prefilter is nearly the gates themselves.
+        XCTAssertGreaterThan(exact * 10, lines * 9)
+    }
+
+    /// Counts packed a byte a role compare as `PlaceholderCounts.satisfies` does.
+    func testPackedCountsSatisfyAsCountsDo() {
+        var generator = SplitMix(state: 77)
+        func random() -> PlaceholderCounts {
+            var counts = PlaceholderCounts()
+            counts.actors = Int.random(in: 0...4, using: &generator) == 0 ? Int.random(in: 0...300, using: &generator) : Int.random(in: 0...3, using: &generator)
+            counts.modifiers = Int.random(in: 0...3, using: &generator)
+            counts.parentheticals = Int.random(in: 0...3, using: &generator)
+            counts.any = counts.actors + counts.modifiers + counts.parentheticals + Int.random(in: 0...2, using: &generator)
+            return counts
+        }
+        for _ in 0..<20_000 {
+            let have = random()
+            let needs = RelationRule.gates.randomElement(using: &generator)!.needs
+            XCTAssertEqual(RelationGatePrefilter.satisfies(RelationGatePrefilter.packed(have), RelationGatePrefilter.packed(needs)),
+                           have.satisfies(needs))
+            let other = random()
+            if other.actors < 128 && other.any < 128 {
+                XCTAssertEqual(RelationGatePrefilter.satisfies(RelationGatePrefilter.packed(have), RelationGatePrefilter.packed(other)),
+                               have.satisfies(other))
+            }
+        }
+        XCTAssertEqual(RelationGatePrefilter.gates.count, RelationRule.gates.count)
+    }
+}

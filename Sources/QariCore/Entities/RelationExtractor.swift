@@ -53,6 +53,8 @@ public enum RelationExtractor {
                 hasDemonym = RelationExtractor.containsDemonym(text)
                 if !hasDemonym! { return nil }
             }
+            // No rule can pass its tests on the template: it is not built.
+            guard RelationGatePrefilter.mayPass(bytes, layout: layout) else { return nil }
             return RelationTemplate.fromUTF8(text, bytes, sortedMentions: sorted, layout: layout)
         }
         guard let template else { return [] }
