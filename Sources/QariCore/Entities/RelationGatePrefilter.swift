@@ -66,16 +66,17 @@ enum RelationGatePrefilter {
                 }
                 guard count > 0, let base = bytes.baseAddress else { return false }
                 let cueBytes = RelationCueBytes.shared
-                let classes = cueBytes.byteClasses, transitions = cueBytes.transitions, classCount = cueBytes.classCount
+                let classes = cueBytes.byteClasses, steps = cueBytes.steps, classCount = cueBytes.classCount
                 var found = CueSet()
-                var state = 0
+                var row = 0
                 var p = base
                 let end = base + bytes.count
                 while p < end {
-                    let next = transitions[state &* classCount &+ Int(classes[Int(p.pointee)])]
-                    state = Int(next & 0x3FFF)
+                    let step = steps[row &+ Int(classes[Int(p.pointee)])]
+                    row = RelationCueBytes.stepRow(step)
                     p += 1
-                    if next & 0x8000 == 0 { continue }
+                    if step & RelationCueBytes.stepWordsEnd == 0 { continue }
+                    let state = row / classCount
                     var k = Int(cueBytes.outputStarts[state])
                     let last = Int(cueBytes.outputStarts[state + 1])
                     var news = false

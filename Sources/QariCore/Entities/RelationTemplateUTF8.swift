@@ -120,6 +120,13 @@ final class RelationCueBytes: @unchecked Sendable {
     let outputStarts: UnsafeMutablePointer<Int32>
     let outputIDs: UnsafeMutablePointer<Int32>
     let stateCount: Int
+    /// `transitions` with each state at its row (`state * classCount`), so that a step is an
+    /// add and a load: bit 31 set when words end in the next state, bit 30 when the byte is a
+    /// sentence mark; the row of the next state below them (`stepRow`).
+    let steps: UnsafeMutablePointer<UInt32>
+    static let stepWordsEnd: UInt32 = 0x8000_0000
+    static let stepMark: UInt32 = 0x4000_0000
+    @inline(__always) static func stepRow(_ step: UInt32) -> Int { Int(step & 0x3FFF_FFFF) }
 
     private static func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
         let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(1, array.count))
@@ -219,11 +226,15 @@ final class RelationCueBytes: @unchecked Sendable {
         self.outputStarts = RelationCueBytes.copy(outputStarts)
         self.outputIDs = RelationCueBytes.copy(outputIDs)
         self.stateCount = stateCount
+        self.steps = RelationCueBytes.copy(transitions.map { t in
+            UInt32(t & 0x3FFF) * UInt32(classCount) | (t & 0x8000 != 0 ? RelationCueBytes.stepWordsEnd : 0)
+                | (t & 0x4000 != 0 ? RelationCueBytes.stepMark : 0)
+        })
     }
 
     deinit {
         unitLengths.deallocate(); byteClasses.deallocate(); transitions.deallocate()
-        outputStarts.deallocate(); outputIDs.deallocate()
+        outputStarts.deallocate(); outputIDs.deallocate(); steps.deallocate()
     }
 
     @inline(__always) static func fold(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
@@ -287,55 +298,55 @@ struct RelationTemplateBuilder {
     }
 
     /// Copies bytes `from..<end` (text between placeholders) into units, reading marks and cue words.
+    /// Pointers and the automaton's rows (`RelationCueBytes.steps`) are kept in registers.
     mutating func copy(_ from: Int, _ end: Int) {
-        let bytes = self.bytes, out = self.out
-        let classes = cueBytes.byteClasses, transitions = cueBytes.transitions, classCount = cueBytes.classCount
-        var state = 0   // the automaton starts anew: no word crosses a placeholder
-        var i = from
-        // Units written, kept in a register rather than in `self`.
-        var o = self.o
-        defer { self.o = o }
-        while i < end {
-            let c = bytes[i]
+        let out = self.out
+        let classes = cueBytes.byteClasses, steps = cueBytes.steps, classCount = cueBytes.classCount
+        var row = 0   // the automaton starts anew: no word crosses a placeholder
+        var p = bytes + from
+        let last = bytes + end
+        var q = out + o
+        defer { self.o = q - out }
+        while p < last {
+            let c = p.pointee
             if c < 0x80 {
-                out[o] = UInt16(c)
-                let next = transitions[state &* classCount &+ Int(classes[Int(c)])]
-                state = Int(next & 0x3FFF)
-                if next >= 0x4000 {
-                    if next & 0x8000 != 0 { found(state, end: o + 1) }
-                    if next & 0x4000 != 0 { endSegment(at: o, mark: UInt16(c)) }   // . ; ! ?
+                q.pointee = UInt16(c)
+                let step = steps[row &+ Int(classes[Int(c)])]
+                row = RelationCueBytes.stepRow(step)
+                p += 1; q += 1
+                if step >= RelationCueBytes.stepMark {
+                    if step & RelationCueBytes.stepWordsEnd != 0 { found(row / classCount, end: q - out) }
+                    if step & RelationCueBytes.stepMark != 0 { endSegment(at: q - out - 1, mark: UInt16(c)) }   // . ; ! ?
                 }
-                o &+= 1; i &+= 1
                 continue
             }
             var v: UInt32
             let length: Int
             if c < 0xE0 {
-                v = (UInt32(c) & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F; length = 2
+                v = (UInt32(c) & 0x1F) << 6 | UInt32(p[1]) & 0x3F; length = 2
             } else if c < 0xF0 {
-                v = (UInt32(c) & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F; length = 3
+                v = (UInt32(c) & 0x0F) << 12 | (UInt32(p[1]) & 0x3F) << 6 | UInt32(p[2]) & 0x3F; length = 3
             } else {
-                v = (UInt32(c) & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12 | (UInt32(bytes[i + 2]) & 0x3F) << 6 | UInt32(bytes[i + 3]) & 0x3F
+                v = (UInt32(c) & 0x07) << 18 | (UInt32(p[1]) & 0x3F) << 12 | (UInt32(p[2]) & 0x3F) << 6 | UInt32(p[3]) & 0x3F
                 v -= 0x10000
-                out[o] = UInt16(truncatingIfNeeded: 0xD800 + (v >> 10))
-                out[o + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (v & 0x3FF))
-                o += 2
+                q[0] = UInt16(truncatingIfNeeded: 0xD800 + (v >> 10))
+                q[1] = UInt16(truncatingIfNeeded: 0xDC00 + (v & 0x3FF))
+                q += 2
                 length = 4
             }
             if length < 4 {
-                out[o] = UInt16(truncatingIfNeeded: v)
-                if v >= 0xE000 && v <= 0xE007 { placeholderUnit(UInt16(v), at: o) }
-                o += 1
+                q.pointee = UInt16(truncatingIfNeeded: v)
+                if v >= 0xE000 && v <= 0xE007 { placeholderUnit(UInt16(v), at: q - out) }
+                q += 1
             }
             // The automaton reads every byte; a word ends only where a character does (UTF-8
             // sequences never match inside one another), after the units written.
-            var k = i
-            i += length
-            while k < i {
-                let next = transitions[state &* classCount &+ Int(classes[Int(bytes[k])])]
-                state = Int(next & 0x3FFF)
-                if next & 0x8000 != 0 { found(state, end: o) }
-                k += 1
+            let next = p + length
+            while p < next {
+                let step = steps[row &+ Int(classes[Int(p.pointee)])]
+                row = RelationCueBytes.stepRow(step)
+                if step & RelationCueBytes.stepWordsEnd != 0 { found(row / classCount, end: q - out) }
+                p += 1
             }
         }
     }
