@@ -195,3 +195,37 @@ extension RelationTemplateFastPathTests {
         XCTAssertEqual(RelationGatePrefilter.gates.count, RelationRule.gates.count)
     }
 }
+
+/// `RelationLayout.advance` (eight bytes at a time) against a walk scalar by scalar.
+extension RelationTemplateFastPathTests {
+    func testAdvanceIsAWalkScalarByScalar() {
+        var generator = SplitMix(state: 1_207)
+        let pieces = ["a", "(", ")", "é", "حلب", "😀", "𝐍", " ", "((x))", "abcdefgh", "\u{E000}", "ـ", "ü(", ")ش"]
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...30, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            let scalars = Array(text.unicodeScalars)
+            var utf8 = text
+            utf8.withUTF8 { bytes in
+                guard let base = bytes.baseAddress else { return }
+                var i = 0, position = 0, depth = 0
+                var plainI = 0, plainPosition = 0, plainDepth = 0
+                while position < scalars.count {
+                    let target = min(scalars.count, position + Int.random(in: 0...12, using: &generator))
+                    let counting = Bool.random(using: &generator)
+                    RelationLayout.advance(base, bytes.count, &i, &position, to: target, countingParentheses: counting, depth: &depth)
+                    while plainPosition < target {
+                        let v = scalars[plainPosition].value
+                        if counting { if v == 0x28 { plainDepth += 1 } else if v == 0x29 { plainDepth = max(0, plainDepth - 1) } }
+                        plainI += String(scalars[plainPosition]).utf8.count
+                        plainPosition += 1
+                    }
+                    XCTAssertEqual(i, plainI, text.debugDescription)
+                    XCTAssertEqual(position, plainPosition, text.debugDescription)
+                    XCTAssertEqual(depth, plainDepth, text.debugDescription)
+                    if i != plainI || position != plainPosition { return }
+                }
+            }
+        }
+    }
+}

@@ -24,36 +24,14 @@ struct RelationLayout {
         var position = 0   // in scalars
         var i = 0          // the byte offset of `position`
         var depth = 0
+        // An empty text may have no base address; nothing is read from it then.
+        let base = bytes.baseAddress ?? UnsafePointer(RelationCueBytes.shared.byteClasses)
         for (index, mention) in sorted.enumerated() where mention.range.lowerBound >= position {
             // The copied stretch: parentheses are counted there (and not inside names).
-            while position < mention.range.lowerBound && i < n {
-                // Eight ASCII bytes at once, when none is a parenthesis.
-                if position + 8 <= mention.range.lowerBound && i + 8 <= n {
-                    let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 && !RelationLayout.hasParenthesis(word) {
-                        i += 8; position += 8
-                        continue
-                    }
-                }
-                let c = bytes[i]
-                if c < 0x80 {
-                    if c == 0x28 { depth += 1 } else if c == 0x29 { depth = max(0, depth - 1) }
-                    i += 1
-                } else {
-                    i += RelationLayout.length(ofLead: c)
-                }
-                position += 1
-            }
+            RelationLayout.advance(base, n, &i, &position, to: mention.range.lowerBound, countingParentheses: true, depth: &depth)
             let lower = i
-            while position < mention.range.upperBound && i < n {
-                if position + 8 <= mention.range.upperBound && i + 8 <= n
-                    && UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    i += 8; position += 8
-                    continue
-                }
-                i += RelationLayout.length(ofLead: bytes[i])
-                position += 1
-            }
+            var unused = 0
+            RelationLayout.advance(base, n, &i, &position, to: mention.range.upperBound, countingParentheses: false, depth: &unused)
             let upper = i
             // The two scalars after the name and the four before it, when there are so many.
             var after: (UInt32, UInt32)? = nil
@@ -79,10 +57,46 @@ struct RelationLayout {
         }
     }
 
-    /// True when one of eight ASCII bytes is "(" or ")" (0x28, 0x29: 0x28 with the lowest bit cleared).
+    /// Moves byte offset `i`, at the start of scalar `position`, to the start of scalar `target`
+    /// (or to the end, `n`), counting parentheses into `depth` when asked. Eight bytes at a time
+    /// where the scalars that start in them do not reach past `target` and none is a parenthesis
+    /// (a word may end inside a scalar: its continuation bytes are passed over after it).
+    @inline(__always) static func advance(_ bytes: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ position: inout Int,
+                                          to target: Int, countingParentheses: Bool, depth: inout Int) {
+        var k = i, scalar = position
+        scan: while true {
+            while k + 8 <= n {
+                let word = UnsafeRawPointer(bytes + k).loadUnaligned(as: UInt64.self)
+                // Continuation bytes (10xxxxxx) start no scalar; their top bits, one a byte, are
+                // summed by a multiplication into the top byte (no population count instruction
+                // on the baseline x86-64 the package is built for).
+                let continuations = (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
+                let starts = 8 - Int(truncatingIfNeeded: (continuations &* 0x0101_0101_0101_0101) >> 56)
+                if scalar + starts > target || (countingParentheses && RelationLayout.hasParenthesis(word)) { break }
+                k += 8
+                scalar += starts
+            }
+            let stop = min(n, k + 8)
+            while k < stop {
+                let c = bytes[k]
+                if c & 0xC0 == 0x80 { k += 1; continue }
+                if scalar >= target { break scan }
+                if countingParentheses {
+                    if c == 0x28 { depth += 1 } else if c == 0x29 { depth = max(0, depth - 1) }
+                }
+                scalar += 1
+                k += 1
+            }
+            if k >= n { break }
+        }
+        i = k
+        position = scalar
+    }
+
+    /// True when one of eight bytes is "(" or ")" (0x28, 0x29: 0x28 with the lowest bit cleared).
+    /// Exact for any bytes: the test finds whether some byte of `v` is zero.
     @inline(__always) static func hasParenthesis(_ word: UInt64) -> Bool {
         let v = (word & 0xFEFE_FEFE_FEFE_FEFE) ^ 0x2828_2828_2828_2828
-        // A zero byte in v, exactly: every byte of v is below 0x80.
         return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
     }
 
