@@ -46,9 +46,10 @@ public enum RelationExtractor {
         let inOrder = zip(mentions, mentions.dropFirst()).allSatisfy { $0.range.lowerBound < $1.range.lowerBound }
         let sorted = inOrder ? mentions : mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
         var hasDemonym: Bool? = nil
+        let table = RelationEntityTable.of(matcher)
         var utf8 = text
         let template: RelationTemplate? = utf8.withUTF8 { bytes in
-            let layout = RelationLayout(bytes, sorted, classify: matcher.relationRole)
+            let layout = RelationLayout(bytes, sorted, classify: { table.role($0, matcher: matcher) })
             if layout.nonPlaceCount < 2 {
                 hasDemonym = RelationExtractor.containsDemonym(text)
                 if !hasDemonym! { return nil }
@@ -894,16 +895,17 @@ struct RelationRule {
 
     private func ids(_ selector: Subjects, _ match: RelationMatch, _ template: RelationTemplate,
                      _ matcher: EntityMatcher, _ types: Set<EntityType>, _ mask: TypeMask) -> [String] {
+        let table = RelationEntityTable.of(matcher)
         switch selector {
         case .group(let name), .people(let name):
             guard let range = match.group(name) else { return [] }
             var ids: [String] = []
             for index in template.mentionIndexes(in: range) {
                 let id = template.mentions[index].entityID
-                guard let entity = matcher.entity(id: id) else { continue }
+                guard let entity = table.entity(id, matcher: matcher) else { continue }
                 if case .people = selector, entity.type != .person { continue }
                 // A capital named for its state ("Ankara backs ...") acts as the state.
-                let acting = entity.metonymFor.flatMap { matcher.entity(id: $0) } ?? entity
+                let acting = table.acting(entity, matcher: matcher)
                 // `mask` is `types` here (`RelationRule.mask`), one bit a type: no hashing.
                 if mask.intersects(TypeMask(acting.type)), !ids.contains(acting.id) { ids.append(acting.id) }
             }
@@ -914,7 +916,7 @@ struct RelationRule {
             if case .topic = selector { order = before } else { order = before.reversed() }
             // "anti-ISIS operations ... the current leader of the terrorist group": a modifier names a group too.
             for index in order where template.roles[index] == .actor || template.roles[index] == .modifier {
-                guard let entity = matcher.entity(id: template.mentions[index].entityID) else { continue }
+                guard let entity = table.entity(template.mentions[index].entityID, matcher: matcher) else { continue }
                 if types.contains(entity.type) { return [entity.id] }
             }
             return []
