@@ -236,11 +236,15 @@ final class RelationTemplate {
     /// Each placeholder: its template code units and the text offsets (scalars) it stands for.
     /// Text between placeholders is copied as it is.
     let placeholders: [(units: Range<Int>, text: Range<Int>)]
+    /// Where each placeholder's mention starts in the source's UTF-8, when known (`fromUTF8`
+    /// knows them; the reference `init` gives none): `textString` starts there.
+    let placeholderBytes: [Int]
 
     /// A template from its parts, made by the reference `init` or by `RelationTemplate.fromUTF8`.
     init(source: String, mentions: [EntityMention], roles: [Role], units: [UInt16],
-         placeholders: [(units: Range<Int>, text: Range<Int>)], placeholderCounts: PlaceholderCounts,
+         placeholders: [(units: Range<Int>, text: Range<Int>)], placeholderBytes: [Int] = [], placeholderCounts: PlaceholderCounts,
          segments: [Segment], cues: CueSet, cueHits: [(start: Int32, end: Int32, id: Int32)], actingTypes: TypeMask) {
+        self.placeholderBytes = placeholderBytes
         self.source = source
         self.mentions = mentions
         self.roles = roles
@@ -510,6 +514,12 @@ final class RelationTemplate {
         return source.withUTF8 { bytes in
             @inline(__always) func length(_ c: UInt8) -> Int { c < 0x80 ? 1 : (c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)) }
             var i = 0, scalar = 0
+            // From the last placeholder that starts at or before the range, whose byte offset is known.
+            for k in 0..<min(placeholders.count, placeholderBytes.count) {
+                let start = placeholders[k].text.lowerBound
+                if start > range.lowerBound { break }
+                i = placeholderBytes[k]; scalar = start
+            }
             while scalar < range.lowerBound { i += length(bytes[i]); scalar += 1 }
             let from = i
             while scalar < range.upperBound { i += length(bytes[i]); scalar += 1 }
@@ -1147,6 +1157,45 @@ extension RelationRule {
     static func isLocative(before range: NSRange, in template: RelationTemplate) -> Bool {
         // Those 30 units alone: with the default bounds the expression sees no more of the
         // template, and the whole template need not be made a String.
+        let start = max(0, range.location - 30)
+        var foldFree = true
+        for k in start..<range.location where !RelationPattern.isFoldFree(template.units[k]) { foldFree = false; break }
+        if foldFree {
+            guard endsWithLocativeWord(template.units, start, range.location) else { return false }
+            return template.units.withUnsafeBufferPointer {
+                !foldFreeLocative.matches(in: $0, range: NSRange(location: start, length: range.location - start)).isEmpty
+            }
+        }
+        let before = RelationTemplate.string(fromUTF16: Array(template.units[start..<range.location]))
+        return locative.firstMatch(in: before, options: [], range: NSRange(location: 0, length: range.location - start)) != nil
+    }
+
+    /// The words a match of `locativePattern` ends with, before its final space: each keyword,
+    /// "the", each region word (after its hyphen, if it has one), lower case.
+    static let locativeLastWords: [[UInt16]] = [
+        "in", "across", "near", "into", "inside", "throughout", "the", "north", "south", "east", "west", "central",
+        "northern", "southern", "eastern", "western", "northwestern", "northeastern", "southwestern", "southeastern",
+    ].map { Array($0.utf16) }
+
+    /// False when no match of `locativePattern` can end at `end` in units `start..<end` of fold-free
+    /// text: every match ends with a space there, after one of `locativeLastWords` that follows no
+    /// ASCII letter (a keyword after \b, "the" and a region word after a space, "western" after
+    /// "north-"). So the ASCII letters before that space, case folded, must be one of those words.
+    static func endsWithLocativeWord(_ units: [UInt16], _ start: Int, _ end: Int) -> Bool {
+        guard end - start >= 3, units[end - 1] == 0x20 else { return false }
+        var k = end - 1
+        while k > start && (units[k - 1] | 0x20) &- 0x61 < 26 { k -= 1 }
+        let length = end - 1 - k
+        for word in locativeLastWords where word.count == length {
+            var j = 0
+            while j < length && units[k + j] | 0x20 == word[j] { j += 1 }
+            if j == length { return true }
+        }
+        return false
+    }
+
+    /// The plain definition of `isLocative`: the expression alone, on every window (tests compare them).
+    static func isLocativePlainly(before range: NSRange, in template: RelationTemplate) -> Bool {
         let start = max(0, range.location - 30)
         var foldFree = true
         for k in start..<range.location where !RelationPattern.isFoldFree(template.units[k]) { foldFree = false; break }

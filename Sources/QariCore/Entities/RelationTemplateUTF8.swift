@@ -411,6 +411,8 @@ extension RelationTemplate {
         roles.reserveCapacity(sorted.count)
         var placeholders: [(units: Range<Int>, text: Range<Int>)] = []
         placeholders.reserveCapacity(layout.placed.count)
+        var placeholderBytes: [Int] = []
+        placeholderBytes.reserveCapacity(layout.placed.count)
         var counts = PlaceholderCounts()
         var allTypes = TypeMask()
         var segments: [Segment] = []
@@ -435,6 +437,7 @@ extension RelationTemplate {
                 roles.append(role)
                 counts.add(role)
                 placeholders.append((builder.placeholder(placed.index, role), sorted[placed.index].range))
+                placeholderBytes.append(placed.bytes.lowerBound)
                 i = placed.bytes.upperBound
             }
             builder.copy(i, n)
@@ -445,7 +448,7 @@ extension RelationTemplate {
             all = builder.all
         }
         while roles.count < sorted.count { roles.append(.actor) }
-        return RelationTemplate(source: text, mentions: sorted, roles: roles, units: units, placeholders: placeholders,
+        return RelationTemplate(source: text, mentions: sorted, roles: roles, units: units, placeholders: placeholders, placeholderBytes: placeholderBytes,
                                 placeholderCounts: counts, segments: segments, cues: all, cueHits: hits, actingTypes: allTypes)
     }
 }
