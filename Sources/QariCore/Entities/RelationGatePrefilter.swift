@@ -33,12 +33,10 @@ enum RelationGatePrefilter {
         ((have | 0x8080_8080) &- needs) & 0x8080_8080 == 0x8080_8080
     }
 
-    /// False only when no gate passes on the template `RelationTemplate.fromUTF8` builds from
-    /// `bytes` and `layout`. Its placeholders and their acting types are the layout's; its cue
-    /// words lie in the text copied between placeholders, where `RelationCueBytes`' automaton
-    /// reads the same bytes, so every cue it holds is found by the automaton run over the whole
-    /// text (which may find more, in names: then this says true and the template says no).
-    /// Stops at the first cue word that makes a gate pass.
+    /// True when some gate passes on the template `RelationTemplate.fromUTF8` builds from `bytes`
+    /// and `layout`. Its placeholders and their acting types are the layout's; its cue words are
+    /// those `RelationCueBytes`' automaton finds in the text between placeholders, started anew
+    /// after each, as the builder runs it. Stops at the first cue word that makes a gate pass.
     static func mayPass(_ bytes: UnsafeBufferPointer<UInt8>, layout: RelationLayout) -> Bool {
         var counts = PlaceholderCounts()
         var types = TypeMask()
@@ -68,29 +66,35 @@ enum RelationGatePrefilter {
                 let cueBytes = RelationCueBytes.shared
                 let classes = cueBytes.byteClasses, steps = cueBytes.steps, classCount = cueBytes.classCount
                 var found = CueSet()
-                var row = 0
-                var p = base
-                let end = base + bytes.count
-                while p < end {
-                    let step = steps[row &+ Int(classes[Int(p.pointee)])]
-                    row = RelationCueBytes.stepRow(step)
-                    p += 1
-                    if step & RelationCueBytes.stepWordsEnd == 0 { continue }
-                    let state = row / classCount
-                    var k = Int(cueBytes.outputStarts[state])
-                    let last = Int(cueBytes.outputStarts[state + 1])
-                    var news = false
-                    while k < last {
-                        let id = Int(cueBytes.outputIDs[k])
-                        if wanted.contains(id) && !found.contains(id) {
-                            news = true
-                            found.insert(id)
+                // The stretches between placeholders, as the template's builder reads them.
+                var from = 0
+                for stretch in 0...layout.placed.count {
+                    let to = stretch < layout.placed.count ? layout.placed[stretch].bytes.lowerBound : bytes.count
+                    var row = 0   // anew: no word crosses a placeholder
+                    var p = base + from
+                    let end = base + to
+                    while p < end {
+                        let step = steps[row &+ Int(classes[Int(p.pointee)])]
+                        row = RelationCueBytes.stepRow(step)
+                        p += 1
+                        if step & RelationCueBytes.stepWordsEnd == 0 { continue }
+                        let state = row / classCount
+                        var k = Int(cueBytes.outputStarts[state])
+                        let last = Int(cueBytes.outputStarts[state + 1])
+                        var news = false
+                        while k < last {
+                            let id = Int(cueBytes.outputIDs[k])
+                            if wanted.contains(id) && !found.contains(id) {
+                                news = true
+                                found.insert(id)
+                            }
+                            k += 1
                         }
-                        k += 1
+                        if news {
+                            for c in 0..<count where gates[Int(candidates[c])].cuesFit(found) { return true }
+                        }
                     }
-                    if news {
-                        for c in 0..<count where gates[Int(candidates[c])].cuesFit(found) { return true }
-                    }
+                    if stretch < layout.placed.count { from = layout.placed[stretch].bytes.upperBound }
                 }
                 return false
             }
