@@ -107,3 +107,39 @@ extension RelationRuleSetupTests {
         XCTAssertEqual(states.resolve("Turkey", matcher: first)?.id, "turkey")
     }
 }
+
+extension RelationRuleSetupTests {
+    /// Ranks of relation kinds compare as their raw values do.
+    func testKindRanksCompareAsRawValues() {
+        for a in RelationKind.allCases {
+            for b in RelationKind.allCases {
+                XCTAssertEqual(a.rawValueRank < b.rawValueRank, a.rawValue < b.rawValue, "\(a) \(b)")
+                XCTAssertEqual(a.rawValueRank == b.rawValueRank, a == b, "\(a) \(b)")
+            }
+        }
+    }
+
+    /// `containsDemonym` (one pass) answers as a search for each adjective, on random text and the seeds.
+    func testContainsDemonymIsASearchForEachAdjective() {
+        let pieces = ["Turkish", "Turk", "TURKISH", "turkish", "Russian", "Russia", "Western", "Wester", "Saudi", "Saud", "Qatari",
+                      "Emirati", "American", "é", "ş", "حلب", " ", "  ", "x", "Ab", "Z", "[", "@", "\u{C1}", "😀", "ISIS", "Iraqi", "Iraq",
+                      "Lebanese", "Chinese", "British", "French", "Egyptian", "Israeli", "Jordanian", "Syrian", "Iranian"]
+        var generator = SplitMix(state: 99)
+        var found = 0
+        for _ in 0..<5000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...20, using: &generator) {
+                var piece = pieces.randomElement(using: &generator)!
+                if Int.random(in: 0..<4, using: &generator) == 0 && piece.count > 2 { piece = String(piece.dropFirst()) }
+                text += piece
+            }
+            let plain = RelationExtractor.containsDemonymPlainly(text)
+            XCTAssertEqual(RelationExtractor.containsDemonym(text), plain, text.debugDescription)
+            if plain { found += 1 }
+        }
+        XCTAssertGreaterThan(found, 500)
+        for line in EntityGoldCorpus.shared.blockLines {
+            XCTAssertEqual(RelationExtractor.containsDemonym(line.text), RelationExtractor.containsDemonymPlainly(line.text), line.text)
+        }
+    }
+}

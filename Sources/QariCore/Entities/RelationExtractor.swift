@@ -1,5 +1,23 @@
 import Foundation
 
+extension RelationKind {
+    /// The place of the kind's raw value among all raw values in `<` order: comparing ranks is
+    /// comparing raw values, without comparing strings (a test checks every pair).
+    var rawValueRank: Int {
+        switch self {
+        case .affiliated_with: return 0
+        case .allied_with: return 1
+        case .backed_by: return 2
+        case .fights: return 3
+        case .formerly_known_as: return 4
+        case .leader_of: return 5
+        case .member_of: return 6
+        case .part_of: return 7
+        case .split_from: return 8
+        }
+    }
+}
+
 /// A relation stated in text, with the words that state it.
 public struct TextRelation: Sendable, Equatable {
     public var subject: String
@@ -105,15 +123,60 @@ public enum RelationExtractor {
             }
         }
         if found.count < 2 { return found }
-        return found.sorted { ($0.range.lowerBound, $0.kind.rawValue) < ($1.range.lowerBound, $1.kind.rawValue) }
+        return found.sorted { ($0.range.lowerBound, $0.kind.rawValueRank) < ($1.range.lowerBound, $1.kind.rawValueRank) }
     }
 
     private static let demonymBytes: [[UInt8]] = demonyms.keys.sorted().map { Array($0.utf8) }
 
-    /// True when the text holds a nationality adjective as written (case-sensitive, like the patterns).
-    static func containsDemonym(_ text: String) -> Bool {
+    /// The plain definition of `containsDemonym`: a search for each adjective.
+    static func containsDemonymPlainly(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { buffer in demonymBytes.contains { ByteSearch.contains(buffer, $0) } }
+    }
+
+    /// The adjectives by their first byte, an upper-case ASCII letter each.
+    private static let demonymsByFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for word in demonymBytes {
+            precondition(word.first.map { $0 &- 0x41 < 26 } ?? false, "a nationality adjective starts with an upper-case ASCII letter")
+            table[Int(word[0])].append(word)
+        }
+        return table
+    }()
+
+    /// True when the text holds a nationality adjective as written (case-sensitive, like the patterns).
+    /// One pass: every adjective starts with an upper-case ASCII letter, and eight bytes with none
+    /// (nor a byte that is one with its top bit set) are passed at once.
+    static func containsDemonym(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            let n = buffer.count
+            let table = demonymsByFirstByte
+            var i = 0
+            while i < n {
+                if i + 8 <= n {
+                    // Bytes whose low seven bits are 0x41...0x5A: at least 0x41 and below 0x5B, each
+                    // sum below 0x100, so no carry crosses bytes.
+                    let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x7F7F_7F7F_7F7F_7F7F
+                    if (x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080 == 0 {
+                        i += 8
+                        continue
+                    }
+                }
+                let stop = min(n, i + 8)
+                while i < stop {
+                    let c = base[i]
+                    if c &- 0x41 < 26 {
+                        for word in table[Int(c)] where i + word.count <= n {
+                            if word.withUnsafeBufferPointer({ memcmp(base + i, $0.baseAddress!, $0.count) }) == 0 { return true }
+                        }
+                    }
+                    i += 1
+                }
+            }
+            return false
+        }
     }
 
     /// Adjectives of nationality that stand for their state in "Turkish-backed", "Russian counterpart".
@@ -454,7 +517,9 @@ final class RelationTemplate {
     }
 
     func substring(_ range: NSRange) -> String {
-        String(decoding: units[range.location..<(range.location + range.length)], as: UTF16.self)
+        units.withUnsafeBufferPointer { units in
+            String(decoding: UnsafeBufferPointer(rebasing: units[range.location..<(range.location + range.length)]), as: UTF16.self)
+        }
     }
 
     /// Mention indexes whose placeholders lie in a template range.
