@@ -181,22 +181,23 @@ final class RelationCueBytes: @unchecked Sendable {
         let markClasses = Set([".", ";", "!", "?"].map { Int(classOfByte[Int(UInt8(ascii: $0))]) })
         let byteClasses = (0...255).map { classOfByte[Int(RelationCueBytes.fold(UInt8($0)))] }
         // The trie.
-        var children: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+        // The trie, its states' children side by side (`state * classCount + class`; -1: none).
+        var children = [Int32](repeating: -1, count: classCount)
         var own: [[Int32]] = [[]]
         for word in words {
             var state = 0
             for b in word.bytes {
                 let k = Int(classOfByte[Int(b)])
-                if children[state][k] < 0 {
-                    children[state][k] = Int32(children.count)
-                    children.append([Int32](repeating: -1, count: classCount))
+                if children[state * classCount + k] < 0 {
+                    children[state * classCount + k] = Int32(own.count)
+                    children.append(contentsOf: repeatElement(-1, count: classCount))
                     own.append([])
                 }
-                state = Int(children[state][k])
+                state = Int(children[state * classCount + k])
             }
             own[state].append(Int32(word.id))
         }
-        let stateCount = children.count
+        let stateCount = own.count
         precondition(stateCount < 0x4000, "states fit in 14 bits")
         // Failure links breadth first; the transitions of every state on every class; the words
         // ending in a state, its own and those of its failure state.
@@ -204,23 +205,25 @@ final class RelationCueBytes: @unchecked Sendable {
         var next = [Int](repeating: 0, count: stateCount * classCount)
         var outputs = own
         var queue: [Int] = []
+        queue.reserveCapacity(stateCount)
         for k in 0..<classCount {
-            let child = Int(children[0][k])
+            let child = Int(children[k])
             if child >= 0 { next[k] = child; fail[child] = 0; queue.append(child) } else { next[k] = 0 }
         }
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
-            outputs[state] += outputs[fail[state]]
+            if !outputs[fail[state]].isEmpty { outputs[state] += outputs[fail[state]] }
+            let row = state * classCount, failRow = fail[state] * classCount
             for k in 0..<classCount {
-                let child = Int(children[state][k])
+                let child = Int(children[row + k])
                 if child >= 0 {
-                    fail[child] = next[fail[state] * classCount + k]
-                    next[state * classCount + k] = child
+                    fail[child] = next[failRow + k]
+                    next[row + k] = child
                     queue.append(child)
                 } else {
-                    next[state * classCount + k] = next[fail[state] * classCount + k]
+                    next[row + k] = next[failRow + k]
                 }
             }
         }
@@ -229,9 +232,12 @@ final class RelationCueBytes: @unchecked Sendable {
             outputIDs += outputs[state].sorted()
             outputStarts.append(Int32(outputIDs.count))
         }
+        var isMark = [Bool](repeating: false, count: classCount)
+        for k in markClasses { isMark[k] = true }
         var transitions: [UInt16] = []
+        transitions.reserveCapacity(next.count)
         for (k, target) in next.enumerated() {
-            transitions.append(UInt16(target) | (outputs[target].isEmpty ? 0 : 0x8000) | (markClasses.contains(k % classCount) ? 0x4000 : 0))
+            transitions.append(UInt16(target) | (outputs[target].isEmpty ? 0 : 0x8000) | (isMark[k % classCount] ? 0x4000 : 0))
         }
         self.unitLengths = RelationCueBytes.copy(unitLengths)
         self.byteClasses = RelationCueBytes.copy(byteClasses)
