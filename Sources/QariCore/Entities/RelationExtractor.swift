@@ -96,7 +96,7 @@ public enum RelationExtractor {
                 if !hasDemonym! { continue }
             }
             func take(_ match: RelationMatch) {
-                for relation in rule.relations(from: match, template: template, matcher: matcher) {
+                for relation in rule.relations(from: match, template: template, matcher: matcher, table: table) {
                     let key = relation.subject + "|" + relation.kind.rawValue + "|" + relation.object
                     let reverse = relation.object + "|" + relation.kind.rawValue + "|" + relation.subject
                     guard relation.subject != relation.object, !seen.contains(key),
@@ -950,12 +950,18 @@ struct RelationRule {
     let cueBetweenActors: Bool
 
     func relations(from match: RelationMatch, template: RelationTemplate, matcher: EntityMatcher) -> [TextRelation] {
+        relations(from: match, template: template, matcher: matcher, table: RelationEntityTable.of(matcher))
+    }
+
+    /// `table`: `RelationEntityTable.of(matcher)`.
+    func relations(from match: RelationMatch, template: RelationTemplate, matcher: EntityMatcher,
+                   table: RelationEntityTable) -> [TextRelation] {
         if case .group(let name) = objects, let range = match.group(name),
            RelationRule.isLocative(before: range, in: template) {
             return []
         }
-        let subjectIDs = ids(subjects, match, template, matcher, subjectTypes, subjectMask)
-        let objectIDs = ids(objects, match, template, matcher, objectTypes, objectMask)
+        let subjectIDs = ids(subjects, match, template, matcher, table, subjectTypes, subjectMask)
+        let objectIDs = ids(objects, match, template, matcher, table, objectTypes, objectMask)
         guard !subjectIDs.isEmpty, !objectIDs.isEmpty else { return [] }
         let (range, evidence) = template.evidence(match.range)
         var result: [TextRelation] = []
@@ -969,8 +975,7 @@ struct RelationRule {
     }
 
     private func ids(_ selector: Subjects, _ match: RelationMatch, _ template: RelationTemplate,
-                     _ matcher: EntityMatcher, _ types: Set<EntityType>, _ mask: TypeMask) -> [String] {
-        let table = RelationEntityTable.of(matcher)
+                     _ matcher: EntityMatcher, _ table: RelationEntityTable, _ types: Set<EntityType>, _ mask: TypeMask) -> [String] {
         switch selector {
         case .group(let name), .people(let name):
             guard let range = match.group(name) else { return [] }
