@@ -33,14 +33,19 @@ struct RelationLayout {
             var unused = 0
             RelationLayout.advance(base, n, &i, &position, to: mention.range.upperBound, countingParentheses: false, depth: &unused)
             let upper = i
-            // The two scalars after the name and the four before it, when there are so many.
+            // The two scalars after the name and the four before it, when there are so many, and
+            // when they can make it a modifier: a hyphen first after it, a hyphen last before it
+            // ("-" is one byte, which no other scalar holds). Without them `isModifier` reads them as
+            // it reads none.
             var after: (UInt32, UInt32)? = nil
             if upper < n {
                 let (first, length) = UTF8Scalars.decode(bytes, at: upper)
-                if upper + length < n { after = (first, UTF8Scalars.decode(bytes, at: upper + length).value) }
+                if upper + length < n && NameTokenizer.isHyphen(first) {
+                    after = (first, UTF8Scalars.decode(bytes, at: upper + length).value)
+                }
             }
             var before: (UInt32, UInt32, UInt32, UInt32)? = nil
-            if mention.range.lowerBound >= 4 {
+            if mention.range.lowerBound >= 4 && lower > 0 && bytes[lower - 1] == 0x2D {
                 var k = lower
                 var last = (UInt32(0), UInt32(0), UInt32(0), UInt32(0))
                 k = RelationLayout.start(before: k, in: bytes); last.3 = UTF8Scalars.decode(bytes, at: k).value
