@@ -1250,18 +1250,32 @@ extension RelationRule {
     /// False when no match of `locativePattern` can end at `end` in units `start..<end` of fold-free
     /// text: every match ends with a space there, after one of `locativeLastWords` that follows no
     /// ASCII letter (a keyword after \b, "the" and a region word after a space, "western" after
-    /// "north-"). So the ASCII letters before that space, case folded, must be one of those words.
+    /// "north-"). So the ASCII letters before that space, case folded, must be one of those words;
+    /// when they are "the", the letters before the space before it must be a keyword (the first six).
+    /// "the" ends a match only after a keyword ("in the "): the word before it must be one.
     static func endsWithLocativeWord(_ units: [UInt16], _ start: Int, _ end: Int) -> Bool {
-        guard end - start >= 3, units[end - 1] == 0x20 else { return false }
+        guard let word = lastWord(units, start, end, among: locativeLastWords) else { return false }
+        if word != 6 { return true }   // not "the"
+        return lastWord(units, start, end - 4, among: locativeLastWords[0..<6]) != nil
+    }
+
+    /// Which of `words` the ASCII letters just before a space at `end - 1` spell, case folded; nil: none.
+    private static func lastWord(_ units: [UInt16], _ start: Int, _ end: Int, among words: ArraySlice<[UInt16]>) -> Int? {
+        guard end - start >= 3, units[end - 1] == 0x20 else { return nil }
         var k = end - 1
         while k > start && (units[k - 1] | 0x20) &- 0x61 < 26 { k -= 1 }
         let length = end - 1 - k
-        for word in locativeLastWords where word.count == length {
+        for index in words.indices where words[index].count == length {
+            let word = words[index]
             var j = 0
             while j < length && units[k + j] | 0x20 == word[j] { j += 1 }
-            if j == length { return true }
+            if j == length { return index }
         }
-        return false
+        return nil
+    }
+
+    private static func lastWord(_ units: [UInt16], _ start: Int, _ end: Int, among words: [[UInt16]]) -> Int? {
+        lastWord(units, start, end, among: words[...])
     }
 
     /// The plain definition of `isLocative`: the expression alone, on every window (tests compare them).
