@@ -84,12 +84,20 @@ public enum RelationExtractor {
         var found: [TextRelation] = []
         var seen = Set<String>()
         let gates = RelationRule.gates
+        let packedGates = RelationGatePrefilter.gates
+        let have = RelationGatePrefilter.packed(template.placeholderCounts)
+        let present = template.actingTypes.bits
         for index in gates.indices {
             // The tests read plain values; the rule itself (arrays, sets, a regular expression) is
             // copied only for the few that pass them.
+            // The line's tests on packed counts and type bits first (`RelationGatePrefilter.Gate`:
+            // the same tests, a test compares the packed counts).
+            let packedGate = packedGates[index]
+            guard RelationGatePrefilter.satisfies(have, packedGate.needs),
+                  packedGate.subjectMask == 0 || present & packedGate.subjectMask != 0,
+                  packedGate.objectMask == 0 || present & packedGate.objectMask != 0,
+                  packedGate.cuesFit(template.cues) else { continue }
             let gate = gates[index]
-            guard template.placeholderCounts.satisfies(gate.needs), gate.cuesFit(template.cues),
-                  gate.typesFit(template.actingTypes) else { continue }
             let rule = RelationRule.all[index]
             if rule.needs.demonym {
                 if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
