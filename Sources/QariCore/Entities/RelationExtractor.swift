@@ -153,8 +153,8 @@ public enum RelationExtractor {
     }()
 
     /// True when the text holds a nationality adjective as written (case-sensitive, like the patterns).
-    /// One pass: every adjective starts with an upper-case ASCII letter, and eight bytes with none
-    /// (nor a byte that is one with its top bit set) are passed at once.
+    /// One pass: every adjective starts with an upper-case ASCII letter; eight bytes at a time, only
+    /// those that are one (or one with the top bit set) are looked at.
     static func containsDemonym(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { buffer in
@@ -162,26 +162,29 @@ public enum RelationExtractor {
             let n = buffer.count
             let table = demonymsByFirstByte
             var i = 0
+            @inline(__always) func startsOne(at k: Int) -> Bool {
+                for word in table[Int(base[k])] where k + word.count <= n {
+                    if word.withUnsafeBufferPointer({ memcmp(base + k, $0.baseAddress!, $0.count) }) == 0 { return true }
+                }
+                return false
+            }
             while i < n {
                 if i + 8 <= n {
                     // Bytes whose low seven bits are 0x41...0x5A: at least 0x41 and below 0x5B, each
-                    // sum below 0x100, so no carry crosses bytes.
+                    // sum below 0x100, so no carry crosses bytes. Only those are looked at.
                     let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x7F7F_7F7F_7F7F_7F7F
-                    if (x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080 == 0 {
-                        i += 8
-                        continue
+                    var flagged = (x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
+                    while flagged != 0 {
+                        let k = i + flagged.trailingZeroBitCount >> 3
+                        if base[k] &- 0x41 < 26 && startsOne(at: k) { return true }
+                        flagged &= flagged &- 1
                     }
+                    i += 8
+                    continue
                 }
-                let stop = min(n, i + 8)
-                while i < stop {
-                    let c = base[i]
-                    if c &- 0x41 < 26 {
-                        for word in table[Int(c)] where i + word.count <= n {
-                            if word.withUnsafeBufferPointer({ memcmp(base + i, $0.baseAddress!, $0.count) }) == 0 { return true }
-                        }
-                    }
-                    i += 1
-                }
+                // The last bytes, one at a time.
+                if base[i] &- 0x41 < 26 && startsOne(at: i) { return true }
+                i += 1
             }
             return false
         }
