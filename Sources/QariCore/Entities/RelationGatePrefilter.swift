@@ -74,10 +74,9 @@ enum RelationGatePrefilter {
                     var p = base + from
                     let end = base + to
                     while p < end {
-                        let step = steps[row &+ Int(classes[Int(p.pointee)])]
-                        row = RelationCueBytes.stepRow(step)
-                        p += 1
-                        if step & RelationCueBytes.stepWordsEnd == 0 { continue }
+                        let run = RelationGatePrefilter.scanToWordEnd(p, end, row, classes, steps)
+                        p = run.p; row = run.row
+                        if !run.wordsEnd { break }
                         let state = row / classCount
                         var k = Int(cueBytes.outputStarts[state])
                         let last = Int(cueBytes.outputStarts[state + 1])
@@ -99,6 +98,25 @@ enum RelationGatePrefilter {
                 return false
             }
         }
+    }
+}
+
+extension RelationGatePrefilter {
+    /// Steps the automaton from `row` over the bytes from `p` up to and with the first after which
+    /// words end (`wordsEnd`), or up to `end`. Out of line, with nothing but its loop, so that the
+    /// loop keeps its values in registers.
+    @inline(never)
+    static func scanToWordEnd(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ row: Int,
+                              _ classes: UnsafePointer<UInt8>, _ steps: UnsafePointer<UInt32>)
+        -> (p: UnsafePointer<UInt8>, row: Int, wordsEnd: Bool) {
+        var p = p, row = row
+        while p < end {
+            let step = steps[row &+ Int(classes[Int(p.pointee)])]
+            row = RelationCueBytes.stepRow(step)
+            p += 1
+            if step & RelationCueBytes.stepWordsEnd != 0 { return (p, row, true) }
+        }
+        return (p, row, false)
     }
 }
 

@@ -335,13 +335,12 @@ struct RelationTemplateBuilder {
         while p < last {
             let c = p.pointee
             if c < 0x80 {
-                q.pointee = UInt16(c)
-                let step = steps[row &+ Int(classes[Int(c)])]
-                row = RelationCueBytes.stepRow(step)
-                p += 1; q += 1
+                let run = RelationTemplateBuilder.copyASCII(p, last, q, row, classes, steps)
+                p = run.p; q = run.q; row = run.row
+                let step = run.step
                 if step >= RelationCueBytes.stepMark {
                     if step & RelationCueBytes.stepWordsEnd != 0 { found(row / classCount, end: q - out) }
-                    if step & RelationCueBytes.stepMark != 0 { endSegment(at: q - out - 1, mark: UInt16(c)) }   // . ; ! ?
+                    if step & RelationCueBytes.stepMark != 0 { endSegment(at: q - out - 1, mark: UInt16((p - 1).pointee)) }   // . ; ! ?
                 }
                 continue
             }
@@ -374,6 +373,27 @@ struct RelationTemplateBuilder {
                 p += 1
             }
         }
+    }
+
+    /// Copies ASCII bytes from `p` into units from `q`, stepping the automaton from `row`, up to a
+    /// byte above ASCII or `last` (step 0 then), or up to and with a byte whose step is flagged (that
+    /// step). Out of line, with nothing but its loop, so that the loop keeps its values in registers.
+    @inline(never)
+    static func copyASCII(_ p: UnsafePointer<UInt8>, _ last: UnsafePointer<UInt8>, _ q: UnsafeMutablePointer<UInt16>, _ row: Int,
+                          _ classes: UnsafePointer<UInt8>, _ steps: UnsafePointer<UInt32>)
+        -> (p: UnsafePointer<UInt8>, q: UnsafeMutablePointer<UInt16>, row: Int, step: UInt32) {
+        var p = p, q = q, row = row
+        while p < last {
+            let c = p.pointee
+            if c >= 0x80 { break }
+            q.pointee = UInt16(c)
+            let step = steps[row &+ Int(classes[Int(c)])]
+            row = RelationCueBytes.stepRow(step)
+            p += 1
+            q += 1
+            if step >= RelationCueBytes.stepMark { return (p, q, row, step) }
+        }
+        return (p, q, row, 0)
     }
 
     /// The words ending in automaton `state`, their last unit before `end`.
