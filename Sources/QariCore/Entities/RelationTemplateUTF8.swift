@@ -383,6 +383,26 @@ struct RelationTemplateBuilder {
                           _ classes: UnsafePointer<UInt8>, _ steps: UnsafePointer<UInt32>)
         -> (p: UnsafePointer<UInt8>, q: UnsafeMutablePointer<UInt16>, row: Int, step: UInt32) {
         var p = p, q = q, row = row
+        // Eight ASCII bytes at a time: widened into units by shifts, then stepped from a register.
+        // A flagged step returns after its byte; the units written past it are those the caller
+        // writes again from there (the same bytes, within the stretch).
+        while p + 8 <= last {
+            let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { break }
+            UnsafeMutableRawPointer(q).storeBytes(of: widened(word & 0xFFFF_FFFF), as: UInt64.self)
+            UnsafeMutableRawPointer(q + 4).storeBytes(of: widened(word >> 32), as: UInt64.self)
+            var x = word
+            var k = 0
+            while k < 8 {
+                let step = steps[row &+ Int(classes[Int(x & 0xFF)])]
+                row = RelationCueBytes.stepRow(step)
+                x >>= 8
+                k += 1
+                if step >= RelationCueBytes.stepMark { return (p + k, q + k, row, step) }
+            }
+            p += 8
+            q += 8
+        }
         while p < last {
             let c = p.pointee
             if c >= 0x80 { break }
@@ -394,6 +414,13 @@ struct RelationTemplateBuilder {
             if step >= RelationCueBytes.stepMark { return (p, q, row, step) }
         }
         return (p, q, row, 0)
+    }
+
+    /// Four bytes (the low half of `x`) as four 16-bit units, the first lowest.
+    @inline(__always) static func widened(_ x: UInt64) -> UInt64 {
+        var x = x
+        x = (x | x << 16) & 0x0000_FFFF_0000_FFFF
+        return (x | x << 8) & 0x00FF_00FF_00FF_00FF
     }
 
     /// The words ending in automaton `state`, their last unit before `end`.
