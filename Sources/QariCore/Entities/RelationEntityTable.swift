@@ -28,7 +28,7 @@ final class RelationEntityTable: @unchecked Sendable {
         while (1 << bits) < entities.count * 2 + 2 { bits += 1 }
         shift = UInt64(64 - bits)
         var slots = [Int32](repeating: 0, count: 1 << bits)
-        for (index, entity) in entities.enumerated() {
+        for (index, entity) in entities.enumerated() where RelationEntityTable.stringIsTwoWords {
             var slot = RelationEntityTable.hash(entity.id, shift: UInt64(64 - bits))
             while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
             slots[slot] = Int32(index + 1)
@@ -55,10 +55,14 @@ final class RelationEntityTable: @unchecked Sendable {
         return Int(truncatingIfNeeded: ((words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9) >> shift)
     }
 
+    /// A `String` is two words where this is built (64-bit platforms); elsewhere every id goes to the matcher.
+    private static let stringIsTwoWords = MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size
+
     /// The index of the knowledge-base entity with this id, when found by its bits; nil otherwise
     /// (not a knowledge-base id, or one written in other bits).
     @inline(__always) func index(of id: String) -> Int? {
-        slots.withUnsafeBufferPointer { slots in
+        guard RelationEntityTable.stringIsTwoWords else { return nil }
+        return slots.withUnsafeBufferPointer { slots in
             var slot = RelationEntityTable.hash(id, shift: shift)
             let mask = slots.count - 1
             while true {
