@@ -117,3 +117,113 @@ final class RelationTemplateFastPathTests: XCTestCase {
         XCTAssertGreaterThan(lines, 100)
     }
 }
+
+/// `RelationGatePrefilter.mayPass` against its plain definition: some rule's gate passes on the
+/// whole template (what `RelationExtractor.relations` tests first).
+extension RelationTemplateFastPathTests {
+    /// True when some gate passes on the template; and what the prefilter says.
+    private func gatesPass(_ text: String, _ sorted: [EntityMention],
+                           classify: (String) -> (isPlace: Bool, acting: EntityType?) = RelationTemplateFastPathTests.classify) -> (plain: Bool, prefilter: Bool) {
+        var utf8 = text
+        return utf8.withUTF8 { bytes in
+            let layout = RelationLayout(bytes, sorted, classify: classify)
+            let template = RelationTemplate.fromUTF8(text, bytes, sortedMentions: sorted, layout: layout)
+            let plain = RelationRule.gates.contains { gate in
+                template.placeholderCounts.satisfies(gate.needs) && gate.cuesFit(template.cues) && gate.typesFit(template.actingTypes)
+            }
+            return (plain, RelationGatePrefilter.mayPass(bytes, layout: layout))
+        }
+    }
+
+    func testPrefilterPassesEveryTemplateAGatePassesOnRandomText() {
+        var generator = SplitMix(state: 4_2026)
+        var passed = 0, refused = 0
+        for _ in 0..<6000 {
+            let text = randomText(&generator)
+            let mentions = randomMentions(text.unicodeScalars.count, &generator)
+            let (plain, prefilter) = gatesPass(text, mentions)
+            XCTAssertEqual(prefilter, plain, "\(text.debugDescription) \(mentions.map { "\($0.entityID)@\($0.range)" })")
+            if plain { passed += 1 }
+            if !prefilter { refused += 1 }
+        }
+        // Both answers are given often: the test says something about each.
+        XCTAssertGreaterThan(passed, 300)
+        XCTAssertGreaterThan(refused, 300)
+    }
+
+    func testPrefilterPassesEveryTemplateAGatePassesOnTheSeeds() {
+        let matcher = EntityGoldCorpus.matcher
+        var passed = 0, refused = 0, exact = 0, lines = 0
+        for line in EntityGoldCorpus.shared.blockLines {
+            let mentions = matcher.mentions(in: line.text).sorted { $0.range.lowerBound < $1.range.lowerBound }
+            let (plain, prefilter) = gatesPass(line.text, mentions, classify: matcher.relationRole)
+            XCTAssertEqual(prefilter, plain, line.text)
+            if plain { passed += 1 }
+            if !prefilter { refused += 1 }
+            if plain == prefilter { exact += 1 }
+            lines += 1
+        }
+        XCTAssertGreaterThan(passed, 50)
+        XCTAssertGreaterThan(refused, 50)
+        XCTAssertEqual(exact, lines)
+    }
+
+    /// Counts packed a byte a role compare as `PlaceholderCounts.satisfies` does.
+    func testPackedCountsSatisfyAsCountsDo() {
+        var generator = SplitMix(state: 77)
+        func random() -> PlaceholderCounts {
+            var counts = PlaceholderCounts()
+            counts.actors = Int.random(in: 0...4, using: &generator) == 0 ? Int.random(in: 0...300, using: &generator) : Int.random(in: 0...3, using: &generator)
+            counts.modifiers = Int.random(in: 0...3, using: &generator)
+            counts.parentheticals = Int.random(in: 0...3, using: &generator)
+            counts.any = counts.actors + counts.modifiers + counts.parentheticals + Int.random(in: 0...2, using: &generator)
+            return counts
+        }
+        for _ in 0..<20_000 {
+            let have = random()
+            let needs = RelationRule.gates.randomElement(using: &generator)!.needs
+            XCTAssertEqual(RelationGatePrefilter.satisfies(RelationGatePrefilter.packed(have), RelationGatePrefilter.packed(needs)),
+                           have.satisfies(needs))
+            let other = random()
+            if other.actors < 128 && other.any < 128 {
+                XCTAssertEqual(RelationGatePrefilter.satisfies(RelationGatePrefilter.packed(have), RelationGatePrefilter.packed(other)),
+                               have.satisfies(other))
+            }
+        }
+        XCTAssertEqual(RelationGatePrefilter.gates.count, RelationRule.gates.count)
+    }
+}
+
+/// `RelationLayout.advance` (eight bytes at a time) against a walk scalar by scalar.
+extension RelationTemplateFastPathTests {
+    func testAdvanceIsAWalkScalarByScalar() {
+        var generator = SplitMix(state: 1_207)
+        let pieces = ["a", "(", ")", "é", "حلب", "😀", "𝐍", " ", "((x))", "abcdefgh", "\u{E000}", "ـ", "ü(", ")ش"]
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...30, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            let scalars = Array(text.unicodeScalars)
+            var utf8 = text
+            utf8.withUTF8 { bytes in
+                guard let base = bytes.baseAddress else { return }
+                var i = 0, position = 0, depth = 0
+                var plainI = 0, plainPosition = 0, plainDepth = 0
+                while position < scalars.count {
+                    let target = min(scalars.count, position + Int.random(in: 0...12, using: &generator))
+                    let counting = Bool.random(using: &generator)
+                    RelationLayout.advance(base, bytes.count, &i, &position, to: target, countingParentheses: counting, depth: &depth)
+                    while plainPosition < target {
+                        let v = scalars[plainPosition].value
+                        if counting { if v == 0x28 { plainDepth += 1 } else if v == 0x29 { plainDepth = max(0, plainDepth - 1) } }
+                        plainI += String(scalars[plainPosition]).utf8.count
+                        plainPosition += 1
+                    }
+                    XCTAssertEqual(i, plainI, text.debugDescription)
+                    XCTAssertEqual(position, plainPosition, text.debugDescription)
+                    XCTAssertEqual(depth, plainDepth, text.debugDescription)
+                    if i != plainI || position != plainPosition { return }
+                }
+            }
+        }
+    }
+}

@@ -1,5 +1,23 @@
 import Foundation
 
+extension RelationKind {
+    /// The place of the kind's raw value among all raw values in `<` order: comparing ranks is
+    /// comparing raw values, without comparing strings (a test checks every pair).
+    var rawValueRank: Int {
+        switch self {
+        case .affiliated_with: return 0
+        case .allied_with: return 1
+        case .backed_by: return 2
+        case .fights: return 3
+        case .formerly_known_as: return 4
+        case .leader_of: return 5
+        case .member_of: return 6
+        case .part_of: return 7
+        case .split_from: return 8
+        }
+    }
+}
+
 /// A relation stated in text, with the words that state it.
 public struct TextRelation: Sendable, Equatable {
     public var subject: String
@@ -46,13 +64,16 @@ public enum RelationExtractor {
         let inOrder = zip(mentions, mentions.dropFirst()).allSatisfy { $0.range.lowerBound < $1.range.lowerBound }
         let sorted = inOrder ? mentions : mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
         var hasDemonym: Bool? = nil
+        let table = RelationEntityTable.of(matcher)
         var utf8 = text
         let template: RelationTemplate? = utf8.withUTF8 { bytes in
-            let layout = RelationLayout(bytes, sorted, classify: matcher.relationRole)
+            let layout = RelationLayout(bytes, sorted, classify: { table.role($0, matcher: matcher) })
             if layout.nonPlaceCount < 2 {
                 hasDemonym = RelationExtractor.containsDemonym(text)
                 if !hasDemonym! { return nil }
             }
+            // No rule can pass its tests on the template: it is not built.
+            guard RelationGatePrefilter.mayPass(bytes, layout: layout) else { return nil }
             return RelationTemplate.fromUTF8(text, bytes, sortedMentions: sorted, layout: layout)
         }
         guard let template else { return [] }
@@ -63,19 +84,27 @@ public enum RelationExtractor {
         var found: [TextRelation] = []
         var seen = Set<String>()
         let gates = RelationRule.gates
+        let packedGates = RelationGatePrefilter.gates
+        let have = RelationGatePrefilter.packed(template.placeholderCounts)
+        let present = template.actingTypes.bits
         for index in gates.indices {
             // The tests read plain values; the rule itself (arrays, sets, a regular expression) is
             // copied only for the few that pass them.
+            // The line's tests on packed counts and type bits first (`RelationGatePrefilter.Gate`:
+            // the same tests, a test compares the packed counts).
+            let packedGate = packedGates[index]
+            guard RelationGatePrefilter.satisfies(have, packedGate.needs),
+                  packedGate.subjectMask == 0 || present & packedGate.subjectMask != 0,
+                  packedGate.objectMask == 0 || present & packedGate.objectMask != 0,
+                  packedGate.cuesFit(template.cues) else { continue }
             let gate = gates[index]
-            guard template.placeholderCounts.satisfies(gate.needs), gate.cuesFit(template.cues),
-                  gate.typesFit(template.actingTypes) else { continue }
             let rule = RelationRule.all[index]
             if rule.needs.demonym {
                 if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
                 if !hasDemonym! { continue }
             }
             func take(_ match: RelationMatch) {
-                for relation in rule.relations(from: match, template: template, matcher: matcher) {
+                for relation in rule.relations(from: match, template: template, matcher: matcher, table: table) {
                     let key = relation.subject + "|" + relation.kind.rawValue + "|" + relation.object
                     let reverse = relation.object + "|" + relation.kind.rawValue + "|" + relation.subject
                     guard relation.subject != relation.object, !seen.contains(key),
@@ -102,15 +131,63 @@ public enum RelationExtractor {
             }
         }
         if found.count < 2 { return found }
-        return found.sorted { ($0.range.lowerBound, $0.kind.rawValue) < ($1.range.lowerBound, $1.kind.rawValue) }
+        return found.sorted { ($0.range.lowerBound, $0.kind.rawValueRank) < ($1.range.lowerBound, $1.kind.rawValueRank) }
     }
 
     private static let demonymBytes: [[UInt8]] = demonyms.keys.sorted().map { Array($0.utf8) }
 
-    /// True when the text holds a nationality adjective as written (case-sensitive, like the patterns).
-    static func containsDemonym(_ text: String) -> Bool {
+    /// The plain definition of `containsDemonym`: a search for each adjective.
+    static func containsDemonymPlainly(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { buffer in demonymBytes.contains { ByteSearch.contains(buffer, $0) } }
+    }
+
+    /// The adjectives by their first byte, an upper-case ASCII letter each.
+    private static let demonymsByFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for word in demonymBytes {
+            precondition(word.first.map { $0 &- 0x41 < 26 } ?? false, "a nationality adjective starts with an upper-case ASCII letter")
+            table[Int(word[0])].append(word)
+        }
+        return table
+    }()
+
+    /// True when the text holds a nationality adjective as written (case-sensitive, like the patterns).
+    /// One pass: every adjective starts with an upper-case ASCII letter; eight bytes at a time, only
+    /// those that are one (or one with the top bit set) are looked at.
+    static func containsDemonym(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            let n = buffer.count
+            let table = demonymsByFirstByte
+            var i = 0
+            @inline(__always) func startsOne(at k: Int) -> Bool {
+                for word in table[Int(base[k])] where k + word.count <= n {
+                    if word.withUnsafeBufferPointer({ memcmp(base + k, $0.baseAddress!, $0.count) }) == 0 { return true }
+                }
+                return false
+            }
+            while i < n {
+                if i + 8 <= n {
+                    // Bytes whose low seven bits are 0x41...0x5A: at least 0x41 and below 0x5B, each
+                    // sum below 0x100, so no carry crosses bytes. Only those are looked at.
+                    let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x7F7F_7F7F_7F7F_7F7F
+                    var flagged = (x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
+                    while flagged != 0 {
+                        let k = i + flagged.trailingZeroBitCount >> 3
+                        if base[k] &- 0x41 < 26 && startsOne(at: k) { return true }
+                        flagged &= flagged &- 1
+                    }
+                    i += 8
+                    continue
+                }
+                // The last bytes, one at a time.
+                if base[i] &- 0x41 < 26 && startsOne(at: i) { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Adjectives of nationality that stand for their state in "Turkish-backed", "Russian counterpart".
@@ -233,11 +310,15 @@ final class RelationTemplate {
     /// Each placeholder: its template code units and the text offsets (scalars) it stands for.
     /// Text between placeholders is copied as it is.
     let placeholders: [(units: Range<Int>, text: Range<Int>)]
+    /// Where each placeholder's mention starts in the source's UTF-8, when known (`fromUTF8`
+    /// knows them; the reference `init` gives none): `textString` starts there.
+    let placeholderBytes: [Int]
 
     /// A template from its parts, made by the reference `init` or by `RelationTemplate.fromUTF8`.
     init(source: String, mentions: [EntityMention], roles: [Role], units: [UInt16],
-         placeholders: [(units: Range<Int>, text: Range<Int>)], placeholderCounts: PlaceholderCounts,
+         placeholders: [(units: Range<Int>, text: Range<Int>)], placeholderBytes: [Int] = [], placeholderCounts: PlaceholderCounts,
          segments: [Segment], cues: CueSet, cueHits: [(start: Int32, end: Int32, id: Int32)], actingTypes: TypeMask) {
+        self.placeholderBytes = placeholderBytes
         self.source = source
         self.mentions = mentions
         self.roles = roles
@@ -447,7 +528,9 @@ final class RelationTemplate {
     }
 
     func substring(_ range: NSRange) -> String {
-        String(decoding: units[range.location..<(range.location + range.length)], as: UTF16.self)
+        units.withUnsafeBufferPointer { units in
+            String(decoding: UnsafeBufferPointer(rebasing: units[range.location..<(range.location + range.length)]), as: UTF16.self)
+        }
     }
 
     /// Mention indexes whose placeholders lie in a template range.
@@ -507,6 +590,12 @@ final class RelationTemplate {
         return source.withUTF8 { bytes in
             @inline(__always) func length(_ c: UInt8) -> Int { c < 0x80 ? 1 : (c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)) }
             var i = 0, scalar = 0
+            // From the last placeholder that starts at or before the range, whose byte offset is known.
+            for k in 0..<min(placeholders.count, placeholderBytes.count) {
+                let start = placeholders[k].text.lowerBound
+                if start > range.lowerBound { break }
+                i = placeholderBytes[k]; scalar = start
+            }
             while scalar < range.lowerBound { i += length(bytes[i]); scalar += 1 }
             let from = i
             while scalar < range.upperBound { i += length(bytes[i]); scalar += 1 }
@@ -819,6 +908,8 @@ struct RelationRule {
     }
 
     let kind: RelationKind
+    /// The pattern in shorthand, as written in the rule.
+    let shorthand: String
     /// The pattern with its shorthand expanded (`expand`).
     let expanded: String
     /// The pattern for NSRegularExpression, compiled at each use: `RelationPattern` runs every
@@ -870,12 +961,18 @@ struct RelationRule {
     let cueBetweenActors: Bool
 
     func relations(from match: RelationMatch, template: RelationTemplate, matcher: EntityMatcher) -> [TextRelation] {
+        relations(from: match, template: template, matcher: matcher, table: RelationEntityTable.of(matcher))
+    }
+
+    /// `table`: `RelationEntityTable.of(matcher)`.
+    func relations(from match: RelationMatch, template: RelationTemplate, matcher: EntityMatcher,
+                   table: RelationEntityTable) -> [TextRelation] {
         if case .group(let name) = objects, let range = match.group(name),
            RelationRule.isLocative(before: range, in: template) {
             return []
         }
-        let subjectIDs = ids(subjects, match, template, matcher, subjectTypes, subjectMask)
-        let objectIDs = ids(objects, match, template, matcher, objectTypes, objectMask)
+        let subjectIDs = ids(subjects, match, template, matcher, table, subjectTypes, subjectMask)
+        let objectIDs = ids(objects, match, template, matcher, table, objectTypes, objectMask)
         guard !subjectIDs.isEmpty, !objectIDs.isEmpty else { return [] }
         let (range, evidence) = template.evidence(match.range)
         var result: [TextRelation] = []
@@ -889,17 +986,17 @@ struct RelationRule {
     }
 
     private func ids(_ selector: Subjects, _ match: RelationMatch, _ template: RelationTemplate,
-                     _ matcher: EntityMatcher, _ types: Set<EntityType>, _ mask: TypeMask) -> [String] {
+                     _ matcher: EntityMatcher, _ table: RelationEntityTable, _ types: Set<EntityType>, _ mask: TypeMask) -> [String] {
         switch selector {
         case .group(let name), .people(let name):
             guard let range = match.group(name) else { return [] }
             var ids: [String] = []
             for index in template.mentionIndexes(in: range) {
                 let id = template.mentions[index].entityID
-                guard let entity = matcher.entity(id: id) else { continue }
+                guard let entity = table.entity(id, matcher: matcher) else { continue }
                 if case .people = selector, entity.type != .person { continue }
                 // A capital named for its state ("Ankara backs ...") acts as the state.
-                let acting = entity.metonymFor.flatMap { matcher.entity(id: $0) } ?? entity
+                let acting = table.acting(entity, matcher: matcher)
                 // `mask` is `types` here (`RelationRule.mask`), one bit a type: no hashing.
                 if mask.intersects(TypeMask(acting.type)), !ids.contains(acting.id) { ids.append(acting.id) }
             }
@@ -910,14 +1007,14 @@ struct RelationRule {
             if case .topic = selector { order = before } else { order = before.reversed() }
             // "anti-ISIS operations ... the current leader of the terrorist group": a modifier names a group too.
             for index in order where template.roles[index] == .actor || template.roles[index] == .modifier {
-                guard let entity = matcher.entity(id: template.mentions[index].entityID) else { continue }
+                guard let entity = table.entity(template.mentions[index].entityID, matcher: matcher) else { continue }
                 if types.contains(entity.type) { return [entity.id] }
             }
             return []
         case .demonym(let name):
             guard let range = match.group(name),
                   let state = RelationExtractor.demonyms[template.substring(range)], !state.isEmpty,
-                  let entity = matcher.resolve(state), !entity.discovered else { return [] }
+                  let entity = RelationDemonymStates.shared.resolve(state, matcher: matcher), !entity.discovered else { return [] }
             return [entity.id]
         }
     }
@@ -934,8 +1031,9 @@ extension RelationRule {
     /// Expands the pattern shorthand: {A:name} an actor, {M:name} a modifier, {P:name} a
     /// parenthetical mention, {L:name} a list of actors ("A, the B and C"), {W} one filler
     /// character that is no placeholder and ends no sentence, {D:name} a nationality adjective.
-    /// The regular expression a pattern in shorthand stands for.
-    static func expand(_ pattern: String) -> String {
+    /// The regular expression a pattern in shorthand stands for: the plain definition, which
+    /// `expand` must give as well (a test compares them).
+    static func expandPlainly(_ pattern: String) -> String {
         let any = "[\\x{E000}\\x{E002}\\x{E004}]\\d+[\\x{E001}\\x{E003}\\x{E005}]"
         let actor = "\\x{E000}\\d+\\x{E001}"
         let demonyms = RelationExtractor.demonyms.keys.sorted().joined(separator: "|")
@@ -969,6 +1067,69 @@ extension RelationRule {
         return expanded
     }
 
+    /// What `expandPlainly` gives, in one pass over the pattern's bytes: a marker "{A:name}" (and
+    /// M, P, X, L, D) becomes its group, "{N}" and "{W}" their fillers. The replacements hold no
+    /// marker of their own, so replacing them in one pass from the left is replacing them letter
+    /// by letter. (Foundation's searches made this a tenth of the rules' set-up.)
+    static func expand(_ pattern: String) -> String {
+        let p = Array(pattern.utf8)
+        let n = p.count
+        var out: [UInt8] = []
+        out.reserveCapacity(n * 4)
+        let brace = UInt8(ascii: "{"), colon = UInt8(ascii: ":"), closing = UInt8(ascii: "}")
+        var i = 0
+        while i < n {
+            let c = p[i]
+            if c == brace && i + 2 < n {
+                let letter = p[i + 1]
+                if p[i + 2] == colon, let parts = ExpansionParts.marker[letter],
+                   let close = p[(i + 3)...].firstIndex(of: closing) {
+                    out += parts.head
+                    out += p[(i + 3)..<close]
+                    out += parts.tail
+                    i = close + 1
+                    continue
+                }
+                if p[i + 2] == closing && (letter == UInt8(ascii: "N") || letter == UInt8(ascii: "W")) {
+                    out += letter == UInt8(ascii: "N") ? ExpansionParts.negationFiller : ExpansionParts.filler
+                    i += 3
+                    continue
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The pieces `expand` writes, made once.
+    private enum ExpansionParts {
+        /// By marker letter: what comes before the group's name, and after it.
+        static let marker: [UInt8: (head: [UInt8], tail: [UInt8])] = {
+            let any = "[\\x{E000}\\x{E002}\\x{E004}]\\d+[\\x{E001}\\x{E003}\\x{E005}]"
+            let actor = "\\x{E000}\\d+\\x{E001}"
+            let demonyms = RelationExtractor.demonyms.keys.sorted().joined(separator: "|")
+            let listJoint = "(?:,| and|, and|,? as well as|,? or)(?:(?: [A-Za-z]+){0,3} groups?,? including)?(?: the| its| their)?(?: [\\w’'-]+-(?:led|backed|linked|affiliated|based|controlled))? "
+            let tails: [(Character, String)] = [
+                ("A", ">\(actor))"),
+                ("M", ">\\x{E002}\\d+\\x{E003})"),
+                ("P", ">\\x{E004}\\d+\\x{E005})"),
+                ("X", ">\(any))"),
+                ("L", ">[“\"]?\(actor)[”\"]?(?:\(listJoint)[“\"]?\(actor)[”\"]?)*)"),
+                ("D", ">\\b(?:\(demonyms)))"),
+            ]
+            var table: [UInt8: (head: [UInt8], tail: [UInt8])] = [:]
+            for (letter, tail) in tails { table[letter.asciiValue!] = (Array("(?<".utf8), Array(tail.utf8)) }
+            return table
+        }()
+        static let negationFiller: [UInt8] = {
+            let negations = "not|never|stopped|no longer|behind|if|wants?|hopes?|hoped|would|could|might|tolerate|but|while|whereas|although|became|helped|dared"
+            let negationInitials = "nsbiwhcmtad"
+            return Array("(?:[^\\x{E000}\\x{E001}.;!?\(negationInitials)]|(?!\\b\(byInitial(negations))\\b)[\(negationInitials)])".utf8)
+        }()
+        static let filler: [UInt8] = Array("[^\\x{E000}\\x{E001}.;!?]".utf8)
+    }
+
     /// `when`: words one of which the line must contain (lower-cased) for the pattern to be tried at all.
     /// Each NSRegularExpression call has a fixed cost far above a substring search, so lines
     /// without a cue word skip the rule.
@@ -981,7 +1142,7 @@ extension RelationRule {
             if let compiled { return compiled.groupNames[name] ?? 0 }
             return expanded.contains("(?<\(name)>") ? 1 : 0
         }
-        return RelationRule(kind: kind, expanded: expanded,
+        return RelationRule(kind: kind, shorthand: pattern, expanded: expanded,
                      pattern: compiled, subjectGroup: groupNumber("s"), objectGroup: groupNumber("o"),
                      subjects: subjects, objects: objects,
                      subjectTypes: subjectTypes, objectTypes: objectTypes,
@@ -1077,6 +1238,59 @@ extension RelationRule {
     static func isLocative(before range: NSRange, in template: RelationTemplate) -> Bool {
         // Those 30 units alone: with the default bounds the expression sees no more of the
         // template, and the whole template need not be made a String.
+        let start = max(0, range.location - 30)
+        var foldFree = true
+        for k in start..<range.location where !RelationPattern.isFoldFree(template.units[k]) { foldFree = false; break }
+        if foldFree {
+            guard endsWithLocativeWord(template.units, start, range.location) else { return false }
+            return template.units.withUnsafeBufferPointer {
+                !foldFreeLocative.matches(in: $0, range: NSRange(location: start, length: range.location - start)).isEmpty
+            }
+        }
+        let before = RelationTemplate.string(fromUTF16: Array(template.units[start..<range.location]))
+        return locative.firstMatch(in: before, options: [], range: NSRange(location: 0, length: range.location - start)) != nil
+    }
+
+    /// The words a match of `locativePattern` ends with, before its final space: each keyword,
+    /// "the", each region word (after its hyphen, if it has one), lower case.
+    static let locativeLastWords: [[UInt16]] = [
+        "in", "across", "near", "into", "inside", "throughout", "the", "north", "south", "east", "west", "central",
+        "northern", "southern", "eastern", "western", "northwestern", "northeastern", "southwestern", "southeastern",
+    ].map { Array($0.utf16) }
+
+    /// False when no match of `locativePattern` can end at `end` in units `start..<end` of fold-free
+    /// text: every match ends with a space there, after one of `locativeLastWords` that follows no
+    /// ASCII letter (a keyword after \b, "the" and a region word after a space, "western" after
+    /// "north-"). So the ASCII letters before that space, case folded, must be one of those words;
+    /// when they are "the", the letters before the space before it must be a keyword (the first six).
+    /// "the" ends a match only after a keyword ("in the "): the word before it must be one.
+    static func endsWithLocativeWord(_ units: [UInt16], _ start: Int, _ end: Int) -> Bool {
+        guard let word = lastWord(units, start, end, among: locativeLastWords) else { return false }
+        if word != 6 { return true }   // not "the"
+        return lastWord(units, start, end - 4, among: locativeLastWords[0..<6]) != nil
+    }
+
+    /// Which of `words` the ASCII letters just before a space at `end - 1` spell, case folded; nil: none.
+    private static func lastWord(_ units: [UInt16], _ start: Int, _ end: Int, among words: ArraySlice<[UInt16]>) -> Int? {
+        guard end - start >= 3, units[end - 1] == 0x20 else { return nil }
+        var k = end - 1
+        while k > start && (units[k - 1] | 0x20) &- 0x61 < 26 { k -= 1 }
+        let length = end - 1 - k
+        for index in words.indices where words[index].count == length {
+            let word = words[index]
+            var j = 0
+            while j < length && units[k + j] | 0x20 == word[j] { j += 1 }
+            if j == length { return index }
+        }
+        return nil
+    }
+
+    private static func lastWord(_ units: [UInt16], _ start: Int, _ end: Int, among words: [[UInt16]]) -> Int? {
+        lastWord(units, start, end, among: words[...])
+    }
+
+    /// The plain definition of `isLocative`: the expression alone, on every window (tests compare them).
+    static func isLocativePlainly(before range: NSRange, in template: RelationTemplate) -> Bool {
         let start = max(0, range.location - 30)
         var foldFree = true
         for k in start..<range.location where !RelationPattern.isFoldFree(template.units[k]) { foldFree = false; break }

@@ -24,45 +24,28 @@ struct RelationLayout {
         var position = 0   // in scalars
         var i = 0          // the byte offset of `position`
         var depth = 0
+        // An empty text may have no base address; nothing is read from it then.
+        let base = bytes.baseAddress ?? UnsafePointer(RelationCueBytes.shared.byteClasses)
         for (index, mention) in sorted.enumerated() where mention.range.lowerBound >= position {
             // The copied stretch: parentheses are counted there (and not inside names).
-            while position < mention.range.lowerBound && i < n {
-                // Eight ASCII bytes at once, when none is a parenthesis.
-                if position + 8 <= mention.range.lowerBound && i + 8 <= n {
-                    let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 && !RelationLayout.hasParenthesis(word) {
-                        i += 8; position += 8
-                        continue
-                    }
-                }
-                let c = bytes[i]
-                if c < 0x80 {
-                    if c == 0x28 { depth += 1 } else if c == 0x29 { depth = max(0, depth - 1) }
-                    i += 1
-                } else {
-                    i += RelationLayout.length(ofLead: c)
-                }
-                position += 1
-            }
+            RelationLayout.advance(base, n, &i, &position, to: mention.range.lowerBound, countingParentheses: true, depth: &depth)
             let lower = i
-            while position < mention.range.upperBound && i < n {
-                if position + 8 <= mention.range.upperBound && i + 8 <= n
-                    && UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    i += 8; position += 8
-                    continue
-                }
-                i += RelationLayout.length(ofLead: bytes[i])
-                position += 1
-            }
+            var unused = 0
+            RelationLayout.advance(base, n, &i, &position, to: mention.range.upperBound, countingParentheses: false, depth: &unused)
             let upper = i
-            // The two scalars after the name and the four before it, when there are so many.
+            // The two scalars after the name and the four before it, when there are so many, and
+            // when they can make it a modifier: a hyphen first after it, a hyphen last before it
+            // ("-" is one byte, which no other scalar holds). Without them `isModifier` reads them as
+            // it reads none.
             var after: (UInt32, UInt32)? = nil
             if upper < n {
                 let (first, length) = UTF8Scalars.decode(bytes, at: upper)
-                if upper + length < n { after = (first, UTF8Scalars.decode(bytes, at: upper + length).value) }
+                if upper + length < n && NameTokenizer.isHyphen(first) {
+                    after = (first, UTF8Scalars.decode(bytes, at: upper + length).value)
+                }
             }
             var before: (UInt32, UInt32, UInt32, UInt32)? = nil
-            if mention.range.lowerBound >= 4 {
+            if mention.range.lowerBound >= 4 && lower > 0 && bytes[lower - 1] == 0x2D {
                 var k = lower
                 var last = (UInt32(0), UInt32(0), UInt32(0), UInt32(0))
                 k = RelationLayout.start(before: k, in: bytes); last.3 = UTF8Scalars.decode(bytes, at: k).value
@@ -79,10 +62,46 @@ struct RelationLayout {
         }
     }
 
-    /// True when one of eight ASCII bytes is "(" or ")" (0x28, 0x29: 0x28 with the lowest bit cleared).
+    /// Moves byte offset `i`, at the start of scalar `position`, to the start of scalar `target`
+    /// (or to the end, `n`), counting parentheses into `depth` when asked. Eight bytes at a time
+    /// where the scalars that start in them do not reach past `target` and none is a parenthesis
+    /// (a word may end inside a scalar: its continuation bytes are passed over after it).
+    @inline(__always) static func advance(_ bytes: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ position: inout Int,
+                                          to target: Int, countingParentheses: Bool, depth: inout Int) {
+        var k = i, scalar = position
+        scan: while true {
+            while k + 8 <= n {
+                let word = UnsafeRawPointer(bytes + k).loadUnaligned(as: UInt64.self)
+                // Continuation bytes (10xxxxxx) start no scalar; their top bits, one a byte, are
+                // summed by a multiplication into the top byte (no population count instruction
+                // on the baseline x86-64 the package is built for).
+                let continuations = (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
+                let starts = 8 - Int(truncatingIfNeeded: (continuations &* 0x0101_0101_0101_0101) >> 56)
+                if scalar + starts > target || (countingParentheses && RelationLayout.hasParenthesis(word)) { break }
+                k += 8
+                scalar += starts
+            }
+            let stop = min(n, k + 8)
+            while k < stop {
+                let c = bytes[k]
+                if c & 0xC0 == 0x80 { k += 1; continue }
+                if scalar >= target { break scan }
+                if countingParentheses {
+                    if c == 0x28 { depth += 1 } else if c == 0x29 { depth = max(0, depth - 1) }
+                }
+                scalar += 1
+                k += 1
+            }
+            if k >= n { break }
+        }
+        i = k
+        position = scalar
+    }
+
+    /// True when one of eight bytes is "(" or ")" (0x28, 0x29: 0x28 with the lowest bit cleared).
+    /// Exact for any bytes: the test finds whether some byte of `v` is zero.
     @inline(__always) static func hasParenthesis(_ word: UInt64) -> Bool {
         let v = (word & 0xFEFE_FEFE_FEFE_FEFE) ^ 0x2828_2828_2828_2828
-        // A zero byte in v, exactly: every byte of v is below 0x80.
         return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
     }
 
@@ -120,6 +139,13 @@ final class RelationCueBytes: @unchecked Sendable {
     let outputStarts: UnsafeMutablePointer<Int32>
     let outputIDs: UnsafeMutablePointer<Int32>
     let stateCount: Int
+    /// `transitions` with each state at its row (`state * classCount`), so that a step is an
+    /// add and a load: bit 31 set when words end in the next state, bit 30 when the byte is a
+    /// sentence mark; the row of the next state below them (`stepRow`).
+    let steps: UnsafeMutablePointer<UInt32>
+    static let stepWordsEnd: UInt32 = 0x8000_0000
+    static let stepMark: UInt32 = 0x4000_0000
+    @inline(__always) static func stepRow(_ step: UInt32) -> Int { Int(step & 0x3FFF_FFFF) }
 
     private static func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
         let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(1, array.count))
@@ -160,22 +186,23 @@ final class RelationCueBytes: @unchecked Sendable {
         let markClasses = Set([".", ";", "!", "?"].map { Int(classOfByte[Int(UInt8(ascii: $0))]) })
         let byteClasses = (0...255).map { classOfByte[Int(RelationCueBytes.fold(UInt8($0)))] }
         // The trie.
-        var children: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+        // The trie, its states' children side by side (`state * classCount + class`; -1: none).
+        var children = [Int32](repeating: -1, count: classCount)
         var own: [[Int32]] = [[]]
         for word in words {
             var state = 0
             for b in word.bytes {
                 let k = Int(classOfByte[Int(b)])
-                if children[state][k] < 0 {
-                    children[state][k] = Int32(children.count)
-                    children.append([Int32](repeating: -1, count: classCount))
+                if children[state * classCount + k] < 0 {
+                    children[state * classCount + k] = Int32(own.count)
+                    children.append(contentsOf: repeatElement(-1, count: classCount))
                     own.append([])
                 }
-                state = Int(children[state][k])
+                state = Int(children[state * classCount + k])
             }
             own[state].append(Int32(word.id))
         }
-        let stateCount = children.count
+        let stateCount = own.count
         precondition(stateCount < 0x4000, "states fit in 14 bits")
         // Failure links breadth first; the transitions of every state on every class; the words
         // ending in a state, its own and those of its failure state.
@@ -183,23 +210,25 @@ final class RelationCueBytes: @unchecked Sendable {
         var next = [Int](repeating: 0, count: stateCount * classCount)
         var outputs = own
         var queue: [Int] = []
+        queue.reserveCapacity(stateCount)
         for k in 0..<classCount {
-            let child = Int(children[0][k])
+            let child = Int(children[k])
             if child >= 0 { next[k] = child; fail[child] = 0; queue.append(child) } else { next[k] = 0 }
         }
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
-            outputs[state] += outputs[fail[state]]
+            if !outputs[fail[state]].isEmpty { outputs[state] += outputs[fail[state]] }
+            let row = state * classCount, failRow = fail[state] * classCount
             for k in 0..<classCount {
-                let child = Int(children[state][k])
+                let child = Int(children[row + k])
                 if child >= 0 {
-                    fail[child] = next[fail[state] * classCount + k]
-                    next[state * classCount + k] = child
+                    fail[child] = next[failRow + k]
+                    next[row + k] = child
                     queue.append(child)
                 } else {
-                    next[state * classCount + k] = next[fail[state] * classCount + k]
+                    next[row + k] = next[failRow + k]
                 }
             }
         }
@@ -208,9 +237,12 @@ final class RelationCueBytes: @unchecked Sendable {
             outputIDs += outputs[state].sorted()
             outputStarts.append(Int32(outputIDs.count))
         }
+        var isMark = [Bool](repeating: false, count: classCount)
+        for k in markClasses { isMark[k] = true }
         var transitions: [UInt16] = []
+        transitions.reserveCapacity(next.count)
         for (k, target) in next.enumerated() {
-            transitions.append(UInt16(target) | (outputs[target].isEmpty ? 0 : 0x8000) | (markClasses.contains(k % classCount) ? 0x4000 : 0))
+            transitions.append(UInt16(target) | (outputs[target].isEmpty ? 0 : 0x8000) | (isMark[k % classCount] ? 0x4000 : 0))
         }
         self.unitLengths = RelationCueBytes.copy(unitLengths)
         self.byteClasses = RelationCueBytes.copy(byteClasses)
@@ -219,11 +251,15 @@ final class RelationCueBytes: @unchecked Sendable {
         self.outputStarts = RelationCueBytes.copy(outputStarts)
         self.outputIDs = RelationCueBytes.copy(outputIDs)
         self.stateCount = stateCount
+        self.steps = RelationCueBytes.copy(transitions.map { t in
+            UInt32(t & 0x3FFF) * UInt32(classCount) | (t & 0x8000 != 0 ? RelationCueBytes.stepWordsEnd : 0)
+                | (t & 0x4000 != 0 ? RelationCueBytes.stepMark : 0)
+        })
     }
 
     deinit {
         unitLengths.deallocate(); byteClasses.deallocate(); transitions.deallocate()
-        outputStarts.deallocate(); outputIDs.deallocate()
+        outputStarts.deallocate(); outputIDs.deallocate(); steps.deallocate()
     }
 
     @inline(__always) static func fold(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
@@ -287,57 +323,104 @@ struct RelationTemplateBuilder {
     }
 
     /// Copies bytes `from..<end` (text between placeholders) into units, reading marks and cue words.
+    /// Pointers and the automaton's rows (`RelationCueBytes.steps`) are kept in registers.
     mutating func copy(_ from: Int, _ end: Int) {
-        let bytes = self.bytes, out = self.out
-        let classes = cueBytes.byteClasses, transitions = cueBytes.transitions, classCount = cueBytes.classCount
-        var state = 0   // the automaton starts anew: no word crosses a placeholder
-        var i = from
-        // Units written, kept in a register rather than in `self`.
-        var o = self.o
-        defer { self.o = o }
-        while i < end {
-            let c = bytes[i]
+        let out = self.out
+        let classes = cueBytes.byteClasses, steps = cueBytes.steps, classCount = cueBytes.classCount
+        var row = 0   // the automaton starts anew: no word crosses a placeholder
+        var p = bytes + from
+        let last = bytes + end
+        var q = out + o
+        defer { self.o = q - out }
+        while p < last {
+            let c = p.pointee
             if c < 0x80 {
-                out[o] = UInt16(c)
-                let next = transitions[state &* classCount &+ Int(classes[Int(c)])]
-                state = Int(next & 0x3FFF)
-                if next >= 0x4000 {
-                    if next & 0x8000 != 0 { found(state, end: o + 1) }
-                    if next & 0x4000 != 0 { endSegment(at: o, mark: UInt16(c)) }   // . ; ! ?
+                let run = RelationTemplateBuilder.copyASCII(p, last, q, row, classes, steps)
+                p = run.p; q = run.q; row = run.row
+                let step = run.step
+                if step >= RelationCueBytes.stepMark {
+                    if step & RelationCueBytes.stepWordsEnd != 0 { found(row / classCount, end: q - out) }
+                    if step & RelationCueBytes.stepMark != 0 { endSegment(at: q - out - 1, mark: UInt16((p - 1).pointee)) }   // . ; ! ?
                 }
-                o &+= 1; i &+= 1
                 continue
             }
             var v: UInt32
             let length: Int
             if c < 0xE0 {
-                v = (UInt32(c) & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F; length = 2
+                v = (UInt32(c) & 0x1F) << 6 | UInt32(p[1]) & 0x3F; length = 2
             } else if c < 0xF0 {
-                v = (UInt32(c) & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F; length = 3
+                v = (UInt32(c) & 0x0F) << 12 | (UInt32(p[1]) & 0x3F) << 6 | UInt32(p[2]) & 0x3F; length = 3
             } else {
-                v = (UInt32(c) & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12 | (UInt32(bytes[i + 2]) & 0x3F) << 6 | UInt32(bytes[i + 3]) & 0x3F
+                v = (UInt32(c) & 0x07) << 18 | (UInt32(p[1]) & 0x3F) << 12 | (UInt32(p[2]) & 0x3F) << 6 | UInt32(p[3]) & 0x3F
                 v -= 0x10000
-                out[o] = UInt16(truncatingIfNeeded: 0xD800 + (v >> 10))
-                out[o + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (v & 0x3FF))
-                o += 2
+                q[0] = UInt16(truncatingIfNeeded: 0xD800 + (v >> 10))
+                q[1] = UInt16(truncatingIfNeeded: 0xDC00 + (v & 0x3FF))
+                q += 2
                 length = 4
             }
             if length < 4 {
-                out[o] = UInt16(truncatingIfNeeded: v)
-                if v >= 0xE000 && v <= 0xE007 { placeholderUnit(UInt16(v), at: o) }
-                o += 1
+                q.pointee = UInt16(truncatingIfNeeded: v)
+                if v >= 0xE000 && v <= 0xE007 { placeholderUnit(UInt16(v), at: q - out) }
+                q += 1
             }
             // The automaton reads every byte; a word ends only where a character does (UTF-8
             // sequences never match inside one another), after the units written.
-            var k = i
-            i += length
-            while k < i {
-                let next = transitions[state &* classCount &+ Int(classes[Int(bytes[k])])]
-                state = Int(next & 0x3FFF)
-                if next & 0x8000 != 0 { found(state, end: o) }
-                k += 1
+            let next = p + length
+            while p < next {
+                let step = steps[row &+ Int(classes[Int(p.pointee)])]
+                row = RelationCueBytes.stepRow(step)
+                if step & RelationCueBytes.stepWordsEnd != 0 { found(row / classCount, end: q - out) }
+                p += 1
             }
         }
+    }
+
+    /// Copies ASCII bytes from `p` into units from `q`, stepping the automaton from `row`, up to a
+    /// byte above ASCII or `last` (step 0 then), or up to and with a byte whose step is flagged (that
+    /// step). Out of line, with nothing but its loop, so that the loop keeps its values in registers.
+    @inline(never)
+    static func copyASCII(_ p: UnsafePointer<UInt8>, _ last: UnsafePointer<UInt8>, _ q: UnsafeMutablePointer<UInt16>, _ row: Int,
+                          _ classes: UnsafePointer<UInt8>, _ steps: UnsafePointer<UInt32>)
+        -> (p: UnsafePointer<UInt8>, q: UnsafeMutablePointer<UInt16>, row: Int, step: UInt32) {
+        var p = p, q = q, row = row
+        // Eight ASCII bytes at a time: widened into units by shifts, then stepped from a register.
+        // A flagged step returns after its byte; the units written past it are those the caller
+        // writes again from there (the same bytes, within the stretch).
+        while p + 8 <= last {
+            let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { break }
+            UnsafeMutableRawPointer(q).storeBytes(of: widened(word & 0xFFFF_FFFF), as: UInt64.self)
+            UnsafeMutableRawPointer(q + 4).storeBytes(of: widened(word >> 32), as: UInt64.self)
+            var x = word
+            var k = 0
+            while k < 8 {
+                let step = steps[row &+ Int(classes[Int(x & 0xFF)])]
+                row = RelationCueBytes.stepRow(step)
+                x >>= 8
+                k += 1
+                if step >= RelationCueBytes.stepMark { return (p + k, q + k, row, step) }
+            }
+            p += 8
+            q += 8
+        }
+        while p < last {
+            let c = p.pointee
+            if c >= 0x80 { break }
+            q.pointee = UInt16(c)
+            let step = steps[row &+ Int(classes[Int(c)])]
+            row = RelationCueBytes.stepRow(step)
+            p += 1
+            q += 1
+            if step >= RelationCueBytes.stepMark { return (p, q, row, step) }
+        }
+        return (p, q, row, 0)
+    }
+
+    /// Four bytes (the low half of `x`) as four 16-bit units, the first lowest.
+    @inline(__always) static func widened(_ x: UInt64) -> UInt64 {
+        var x = x
+        x = (x | x << 16) & 0x0000_FFFF_0000_FFFF
+        return (x | x << 8) & 0x00FF_00FF_00FF_00FF
     }
 
     /// The words ending in automaton `state`, their last unit before `end`.
@@ -386,6 +469,8 @@ extension RelationTemplate {
         roles.reserveCapacity(sorted.count)
         var placeholders: [(units: Range<Int>, text: Range<Int>)] = []
         placeholders.reserveCapacity(layout.placed.count)
+        var placeholderBytes: [Int] = []
+        placeholderBytes.reserveCapacity(layout.placed.count)
         var counts = PlaceholderCounts()
         var allTypes = TypeMask()
         var segments: [Segment] = []
@@ -410,6 +495,7 @@ extension RelationTemplate {
                 roles.append(role)
                 counts.add(role)
                 placeholders.append((builder.placeholder(placed.index, role), sorted[placed.index].range))
+                placeholderBytes.append(placed.bytes.lowerBound)
                 i = placed.bytes.upperBound
             }
             builder.copy(i, n)
@@ -420,7 +506,7 @@ extension RelationTemplate {
             all = builder.all
         }
         while roles.count < sorted.count { roles.append(.actor) }
-        return RelationTemplate(source: text, mentions: sorted, roles: roles, units: units, placeholders: placeholders,
+        return RelationTemplate(source: text, mentions: sorted, roles: roles, units: units, placeholders: placeholders, placeholderBytes: placeholderBytes,
                                 placeholderCounts: counts, segments: segments, cues: all, cueHits: hits, actingTypes: allTypes)
     }
 }

@@ -1,0 +1,115 @@
+import Foundation
+
+/// The knowledge-base entities of a matcher, found by id without hashing the id's text: relation
+/// extraction asks for the role of every mention and the entity of every name it relates, and
+/// `Hasher` over the id's bytes cost more than the rest of those look-ups.
+///
+/// An id is found by the bits of its `String` value: a mention's id is a copy of the string the
+/// knowledge base holds (a small string's bits are its bytes; a large one's point to the same
+/// storage), so it has the same bits. A hit is confirmed with `==` (which answers equal bits at
+/// once); an id with other bits for the same text is not found here, and the caller asks the
+/// matcher as before: the answers are the matcher's either way.
+final class RelationEntityTable: @unchecked Sendable {
+    /// The knowledge base's entities, in its order, and their ids.
+    let entities: [Entity]
+    /// `EntityMatcher.relationRole` of each.
+    let roles: [(isPlace: Bool, acting: EntityType?)]
+    /// The index of the entity each acts as (a capital named for its state: the state), or -1
+    /// when that is not a knowledge-base entity (the matcher is asked then).
+    let acting: [Int32]
+    /// Open addressing by the hash of an id's bits: entity index + 1, 0 for an empty slot.
+    private let slots: [Int32]
+    private let shift: UInt64
+
+    init(knowledgeBase: KnowledgeBase) {
+        let entities = knowledgeBase.entities
+        self.entities = entities
+        var bits = 4
+        while (1 << bits) < entities.count * 2 + 2 { bits += 1 }
+        shift = UInt64(64 - bits)
+        var slots = [Int32](repeating: 0, count: 1 << bits)
+        for (index, entity) in entities.enumerated() where RelationEntityTable.stringIsTwoWords {
+            var slot = RelationEntityTable.hash(entity.id, shift: UInt64(64 - bits))
+            while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = Int32(index + 1)
+        }
+        self.slots = slots
+        var roles: [(isPlace: Bool, acting: EntityType?)] = []
+        var acting: [Int32] = []
+        for entity in entities {
+            // As `EntityMatcher` computes its table of roles.
+            let target = entity.metonymFor.flatMap { knowledgeBase.entity(id: $0) } ?? entity
+            roles.append((entity.type == .place && entity.metonymFor == nil, target.type))
+            if let metonym = entity.metonymFor {
+                acting.append(Int32(entities.firstIndex { $0.id == metonym } ?? -1))
+            } else {
+                acting.append(Int32(acting.count))
+            }
+        }
+        self.roles = roles
+        self.acting = acting
+    }
+
+    @inline(__always) private static func hash(_ id: String, shift: UInt64) -> Int {
+        let words = unsafeBitCast(id, to: (UInt64, UInt64).self)
+        return Int(truncatingIfNeeded: ((words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9) >> shift)
+    }
+
+    /// A `String` is two words where this is built (64-bit platforms); elsewhere every id goes to the matcher.
+    private static let stringIsTwoWords = MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size
+
+    /// The index of the knowledge-base entity with this id, when found by its bits; nil otherwise
+    /// (not a knowledge-base id, or one written in other bits).
+    @inline(__always) func index(of id: String) -> Int? {
+        guard RelationEntityTable.stringIsTwoWords else { return nil }
+        return slots.withUnsafeBufferPointer { slots in
+            var slot = RelationEntityTable.hash(id, shift: shift)
+            let mask = slots.count - 1
+            while true {
+                let entry = Int(slots[slot])
+                if entry == 0 { return nil }
+                let k = entry - 1
+                let candidate = entities[k].id
+                if unsafeBitCast(candidate, to: (UInt64, UInt64).self) == unsafeBitCast(id, to: (UInt64, UInt64).self) && candidate == id {
+                    return k
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// `matcher.relationRole(id:)`.
+    @inline(__always) func role(_ id: String, matcher: EntityMatcher) -> (isPlace: Bool, acting: EntityType?) {
+        if let k = index(of: id) { return roles[k] }
+        return matcher.relationRole(id: id)
+    }
+
+    /// `matcher.entity(id:)`.
+    @inline(__always) func entity(_ id: String, matcher: EntityMatcher) -> Entity? {
+        if let k = index(of: id) { return entities[k] }
+        return matcher.entity(id: id)
+    }
+
+    /// The entity `entity` acts as: `entity.metonymFor.flatMap { matcher.entity(id: $0) } ?? entity`.
+    @inline(__always) func acting(_ entity: Entity, matcher: EntityMatcher) -> Entity {
+        guard let metonym = entity.metonymFor else { return entity }
+        if let k = index(of: entity.id), acting[k] >= 0 { return entities[Int(acting[k])] }
+        return matcher.entity(id: metonym) ?? entity
+    }
+
+    /// The table of a matcher's knowledge base, made once for the last matcher asked.
+    static func of(_ matcher: EntityMatcher) -> RelationEntityTable {
+        lock.lock()
+        defer { lock.unlock() }
+        if let table = last, lastMatcher === matcher { return table }
+        let table = RelationEntityTable(knowledgeBase: matcher.knowledgeBase)
+        last = table
+        lastMatcher = matcher
+        return table
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var last: RelationEntityTable?
+    /// Weak: a new matcher at the same address is not taken for it.
+    nonisolated(unsafe) private static weak var lastMatcher: EntityMatcher?
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Whether a rule can pass its tests on the whole line (`RuleGate`: placeholders by role, cue
+/// words, acting types) in the template a text would make, answered before the template is built:
+/// a third of the templates of the bench corpora passed no rule's tests, and building one costs
+/// more than this look at the text.
+enum RelationGatePrefilter {
+    /// A gate's tests as plain words: the placeholders it needs, a byte a role (`packed`).
+    struct Gate {
+        var needs: UInt32
+        var subjectMask: UInt8
+        var objectMask: UInt8
+        var cueSet: CueSet
+        var moreCueSet: CueSet?
+    }
+
+    /// `RelationRule.gates`, in their order.
+    static let gates: [Gate] = RelationRule.gates.map { gate in
+        Gate(needs: packed(gate.needs), subjectMask: gate.subjectMask.bits, objectMask: gate.objectMask.bits,
+             cueSet: gate.cueSet, moreCueSet: gate.moreCueSet)
+    }
+
+    /// Actors, modifiers, parentheticals and any, a byte each, held at 127 at the most (no
+    /// pattern needs so many).
+    static func packed(_ counts: PlaceholderCounts) -> UInt32 {
+        func byte(_ n: Int) -> UInt32 { UInt32(min(max(n, 0), 127)) }
+        return byte(counts.actors) | byte(counts.modifiers) << 8 | byte(counts.parentheticals) << 16 | byte(counts.any) << 24
+    }
+
+    /// `have.satisfies(needs)` on packed counts: no byte of `have` is below that of `needs`
+    /// (each below 128, so that a byte's borrow shows in its top bit and stays there).
+    @inline(__always) static func satisfies(_ have: UInt32, _ needs: UInt32) -> Bool {
+        ((have | 0x8080_8080) &- needs) & 0x8080_8080 == 0x8080_8080
+    }
+
+    /// True when some gate passes on the template `RelationTemplate.fromUTF8` builds from `bytes`
+    /// and `layout`. Its placeholders and their acting types are the layout's; its cue words are
+    /// those `RelationCueBytes`' automaton finds in the text between placeholders, started anew
+    /// after each, as the builder runs it. Stops at the first cue word that makes a gate pass.
+    static func mayPass(_ bytes: UnsafeBufferPointer<UInt8>, layout: RelationLayout) -> Bool {
+        var counts = PlaceholderCounts()
+        var types = TypeMask()
+        for placed in layout.placed {
+            counts.add(placed.role)
+            if placed.role != .place, let acting = placed.acting { types.formUnion(TypeMask(acting)) }
+        }
+        let have = packed(counts)
+        let present = types.bits
+        let gates = self.gates
+        return gates.withUnsafeBufferPointer { gates in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: gates.count) { candidates in
+                // The rules whose placeholders and types the line has, and their cue words.
+                var wanted = CueSet()
+                var count = 0
+                for k in 0..<gates.count {
+                    let gate = gates[k]
+                    guard satisfies(have, gate.needs),
+                          gate.subjectMask == 0 || present & gate.subjectMask != 0,
+                          gate.objectMask == 0 || present & gate.objectMask != 0 else { continue }
+                    wanted.formUnion(gate.cueSet)
+                    if let more = gate.moreCueSet { wanted.formUnion(more) }
+                    candidates[count] = Int32(k)
+                    count += 1
+                }
+                guard count > 0, let base = bytes.baseAddress else { return false }
+                let cueBytes = RelationCueBytes.shared
+                let classes = cueBytes.byteClasses, steps = cueBytes.steps, classCount = cueBytes.classCount
+                var found = CueSet()
+                // The stretches between placeholders, as the template's builder reads them.
+                var from = 0
+                for stretch in 0...layout.placed.count {
+                    let to = stretch < layout.placed.count ? layout.placed[stretch].bytes.lowerBound : bytes.count
+                    var row = 0   // anew: no word crosses a placeholder
+                    var p = base + from
+                    let end = base + to
+                    while p < end {
+                        let run = RelationGatePrefilter.scanToWordEnd(p, end, row, classes, steps)
+                        p = run.p; row = run.row
+                        if !run.wordsEnd { break }
+                        let state = row / classCount
+                        var k = Int(cueBytes.outputStarts[state])
+                        let last = Int(cueBytes.outputStarts[state + 1])
+                        var news = false
+                        while k < last {
+                            let id = Int(cueBytes.outputIDs[k])
+                            if wanted.contains(id) && !found.contains(id) {
+                                news = true
+                                found.insert(id)
+                            }
+                            k += 1
+                        }
+                        if news {
+                            for c in 0..<count where gates[Int(candidates[c])].cuesFit(found) { return true }
+                        }
+                    }
+                    if stretch < layout.placed.count { from = layout.placed[stretch].bytes.upperBound }
+                }
+                return false
+            }
+        }
+    }
+}
+
+extension RelationGatePrefilter {
+    /// Steps the automaton from `row` over the bytes from `p` up to and with the first after which
+    /// words end (`wordsEnd`), or up to `end`. Out of line, with nothing but its loop, so that the
+    /// loop keeps its values in registers.
+    @inline(never)
+    static func scanToWordEnd(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ row: Int,
+                              _ classes: UnsafePointer<UInt8>, _ steps: UnsafePointer<UInt32>)
+        -> (p: UnsafePointer<UInt8>, row: Int, wordsEnd: Bool) {
+        var p = p, row = row
+        // Eight bytes at a time, read from a register.
+        while p + 8 <= end {
+            var x = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+            var k = 0
+            while k < 8 {
+                let step = steps[row &+ Int(classes[Int(x & 0xFF)])]
+                row = RelationCueBytes.stepRow(step)
+                x >>= 8
+                k += 1
+                if step & RelationCueBytes.stepWordsEnd != 0 { return (p + k, row, true) }
+            }
+            p += 8
+        }
+        while p < end {
+            let step = steps[row &+ Int(classes[Int(p.pointee)])]
+            row = RelationCueBytes.stepRow(step)
+            p += 1
+            if step & RelationCueBytes.stepWordsEnd != 0 { return (p, row, true) }
+        }
+        return (p, row, false)
+    }
+}
+
+extension RelationGatePrefilter.Gate {
+    /// `RuleGate.cuesFit`.
+    @inline(__always) func cuesFit(_ found: CueSet) -> Bool {
+        found.intersects(cueSet) && (moreCueSet.map { found.intersects($0) } ?? true)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+@testable import QariCore
+
+/// `RelationEntityTable` answers what the matcher answers: roles, entities and the entity one acts as.
+final class RelationEntityTableTests: XCTestCase {
+    private func assertSameAnswers(_ table: RelationEntityTable, _ matcher: EntityMatcher, _ id: String,
+                                   file: StaticString = #filePath, line: UInt = #line) {
+        let role = table.role(id, matcher: matcher), plain = matcher.relationRole(id: id)
+        XCTAssertEqual(role.isPlace, plain.isPlace, id, file: file, line: line)
+        XCTAssertEqual(role.acting, plain.acting, id, file: file, line: line)
+        let entity = table.entity(id, matcher: matcher)
+        XCTAssertEqual(entity, matcher.entity(id: id), id, file: file, line: line)
+        if let entity {
+            XCTAssertEqual(table.acting(entity, matcher: matcher), entity.metonymFor.flatMap { matcher.entity(id: $0) } ?? entity, id,
+                           file: file, line: line)
+        }
+    }
+
+    func testAnswersAreTheMatchersOnTheBundledKnowledgeBase() {
+        let matcher = EntityGoldCorpus.matcher
+        let table = RelationEntityTable.of(matcher)
+        var found = 0
+        for entity in matcher.knowledgeBase.entities {
+            assertSameAnswers(table, matcher, entity.id)
+            // The same text in a string of its own making: found or not, the answers are the same.
+            assertSameAnswers(table, matcher, String(decoding: Array(entity.id.utf8), as: UTF8.self))
+            assertSameAnswers(table, matcher, entity.id + "x")
+            assertSameAnswers(table, matcher, String(entity.id.dropLast()))
+            if table.index(of: entity.id) != nil { found += 1 }
+        }
+        // Every knowledge-base id is found by its own string.
+        XCTAssertEqual(found, matcher.knowledgeBase.entities.count)
+        for id in ["", "disc:abu omar", "disc:", "hts ", "HTS", "a-very-long-identifier-that-no-entity-has"] {
+            assertSameAnswers(table, matcher, id)
+        }
+        // The ids of the mentions the matcher finds are found by their bits.
+        var mentions = 0, hits = 0
+        for line in EntityGoldCorpus.shared.blockLines.prefix(300) {
+            for mention in matcher.mentions(in: line.text) {
+                assertSameAnswers(table, matcher, mention.entityID)
+                mentions += 1
+                if table.index(of: mention.entityID) != nil { hits += 1 }
+            }
+        }
+        XCTAssertGreaterThan(hits, mentions / 2)
+    }
+
+    /// Metonyms to a state the knowledge base has and to one it lacks; a second matcher gets its own table.
+    func testMetonymsAndSecondMatcher() {
+        let kb = KnowledgeBase(entities: [
+            Entity(id: "turkey", type: .state_actor, name: "Turkey"),
+            Entity(id: "ankara", type: .place, kind: "city", name: "Ankara", metonymFor: "turkey"),
+            Entity(id: "moscow", type: .place, kind: "city", name: "Moscow", metonymFor: "russia"),
+            Entity(id: "idlib", type: .place, kind: "province", name: "Idlib"),
+            Entity(id: "a_long_identifier_of_thirty_bytes", type: .faction, name: "Long Name Brigade"),
+        ])
+        let first = EntityMatcher(knowledgeBase: kb)
+        let second = EntityMatcher(knowledgeBase: KnowledgeBase(entities: [Entity(id: "ankara", type: .faction, name: "Ankara")]))
+        for _ in 0..<2 {
+            for matcher in [first, second] {
+                let table = RelationEntityTable.of(matcher)
+                XCTAssertTrue(table.entities.map(\.id) == matcher.knowledgeBase.entities.map(\.id))
+                for id in ["turkey", "ankara", "moscow", "idlib", "russia", "a_long_identifier_of_thirty_bytes", "nothing"] {
+                    assertSameAnswers(table, matcher, id)
+                }
+            }
+        }
+    }
+}
