@@ -136,13 +136,13 @@ public final class EntityMatcher: @unchecked Sendable {
             if idleWorkspaces.count < 16 { idleWorkspaces.append(workspace) }
             memoLock.unlock()
         }
-        // The tokenizer takes the workspace's arrays over (it holds the only reference to their
-        // storage, and writes to it in place); they go back once it is done.
+        // The tokenizer takes the workspace's scalar array over (it holds the only reference to its
+        // storage, and writes to it in place), which goes back once it is done; it writes its
+        // tokens into the workspace's token scratch.
         let tokenizer = NameTokenizer(text, keyedLowercaseWords: lowercaseFirstWords, keyCache: workspace.keyCache,
-                                      reusingScalars: &workspace.scalars, reusingTokens: &workspace.tokens)
+                                      scratch: workspace.tokenScratch, reusingScalars: &workspace.scalars)
         defer {
             workspace.scalars = tokenizer.scalars
-            workspace.tokens = tokenizer.tokens
         }
         let matches = knownMatches(in: tokenizer, caseSensitive: true, keyedByFirstWords: true, scratch: &workspace.scratch)
         var result: [EntityMention] = []
@@ -706,12 +706,12 @@ public final class EntityMatcher: @unchecked Sendable {
 /// cache, and the working lists of `longestMatch` with their storage. Used by one thread at a time.
 final class MatchWorkspace {
     let keyCache = NameKeyCache()
+    let tokenScratch = NameTokenScratch()
     // (Not checked for exclusive access at run time: one thread uses a workspace at a time, and
     // `mentions(in:)` accesses each field once at a time.)
     @exclusivity(unchecked) var scratch = EntityMatcher.MatchScratch()
-    /// The arrays of the last text's tokenizer, for the next one to take over.
+    /// The scalar array of the last text's tokenizer, for the next one to take over.
     @exclusivity(unchecked) var scalars: [Unicode.Scalar] = []
-    @exclusivity(unchecked) var tokens: [NameToken] = []
 }
 
 /// What `EntityMatcher.variantScore` depends on: the alias and the text's letters, with where the

@@ -70,7 +70,7 @@ enum NameDiscovery {
     /// functions, which Swift would check for exclusive access at every use.
     private struct Pass {
         let tokenizer: NameTokenizer
-        let tokens: [NameToken]
+        let tokens: NameTokens
         var names: [DiscoveredName] = []
         let taken: UnsafeMutableBufferPointer<Bool>
         // Words are compared by a hash of their scalars, so no String is built per token; 0 until computed.

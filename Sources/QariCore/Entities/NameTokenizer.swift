@@ -43,7 +43,7 @@ struct NameTokenizer {
     let scalars: [Unicode.Scalar]
     /// Where Latin word keys are looked up before they are computed; nil: always computed.
     let keyCache: NameKeyCache?
-    private(set) var tokens: [NameToken] = []
+    private(set) var tokens: NameTokens
     /// The keys of Arabic words without their proclitics, all in one array: at a token's
     /// `alternativesIndex`, an entry whose key is the number n of the word's keys (and whose
     /// `coreStart` is -1), then its n keys. One array for the text, where an array per word cost
@@ -70,25 +70,35 @@ struct NameTokenizer {
     /// same either way).
     init(_ text: String, alwaysAcronymKeys: Bool = false, keyedLowercaseWords: KeyTable? = nil, plainWordsFirst: Bool = true,
          keyCache: NameKeyCache? = nil) {
-        var scalars: [Unicode.Scalar] = [], tokens: [NameToken] = []
+        var scalars: [Unicode.Scalar] = []
         self.init(text, alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords, plainWordsFirst: plainWordsFirst,
-                  keyCache: keyCache, reusingScalars: &scalars, reusingTokens: &tokens)
+                  keyCache: keyCache, reusingScalars: &scalars)
     }
 
-    /// `reusingScalars`, `reusingTokens`: the arrays of an earlier tokenizer, whose storage this
-    /// one takes over (their contents do not matter; they are left empty), so that reading a text
-    /// allocates no array.
+    /// `reusingScalars`: the array of an earlier tokenizer, whose storage this one takes over (its
+    /// contents do not matter; it is left empty), so that reading a text allocates no array.
+    /// `scratch`: the memory the tokens are written into (nil: made for this tokenizer); the
+    /// tokens are valid until the scratch serves another tokenizer.
     init(_ text: String, alwaysAcronymKeys: Bool = false, keyedLowercaseWords: KeyTable? = nil, plainWordsFirst: Bool = true,
-         keyCache: NameKeyCache? = nil, reusingScalars: inout [Unicode.Scalar], reusingTokens: inout [NameToken]) {
+         keyCache: NameKeyCache? = nil, scratch: NameTokenScratch? = nil, reusingScalars: inout [Unicode.Scalar]) {
         // Swapped out rather than copied, so that the storage has one owner and is written in place.
-        var scalars: [Unicode.Scalar] = [], tokens: [NameToken] = []
+        var scalars: [Unicode.Scalar] = []
         swap(&scalars, &reusingScalars)
-        swap(&tokens, &reusingTokens)
         NameTokenizer.scalars(of: text, into: &scalars)
         self.scalars = scalars
         self.keyCache = keyCache
-        tokenize(alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords, plainWordsFirst: plainWordsFirst,
-                 reusing: &tokens)
+        let scratch = scratch ?? NameTokenScratch(capacity: scalars.count)
+        scratch.reserve(scalarCount: scalars.count)
+        // (The tokenizer proper writes without bounds checks: one token at most per scalar.)
+        precondition(scratch.capacity >= scalars.count)
+        var arabicAlternatives: [ArabicAlternative] = []
+        let written = scalars.withUnsafeBufferPointer { scalars in
+            NameTokenizer.tokenize(scalars, alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords,
+                                   plainWordsFirst: plainWordsFirst, keyCache: keyCache, tokens: scratch.tokens,
+                                   letters: scratch.letters, arabicAlternatives: &arabicAlternatives)
+        }
+        tokens = NameTokens(scratch, count: written)
+        self.arabicAlternatives = arabicAlternatives
     }
 
     /// The `wordKey` of token `k`, computed now when the tokenizer left it out.
@@ -202,35 +212,19 @@ struct NameTokenizer {
         (v >= 0x621 && v <= 0x65F) || v == 0x670 || (v >= 0x671 && v <= 0x6D3) || (v >= 0x6FA && v <= 0x6FF) || v == 0x640
     }
 
-    private mutating func tokenize(alwaysAcronymKeys: Bool, keyedLowercaseWords: KeyTable?, plainWordsFirst: Bool,
-                                   reusing storage: inout [NameToken]) {
-        var tokens: [NameToken] = []
-        swap(&tokens, &storage)
-        if !tokens.isEmpty { tokens.removeAll(keepingCapacity: true) }
-        var arabicAlternatives: [ArabicAlternative] = []
-        scalars.withUnsafeBufferPointer { scalars in
-            NameTokenizer.tokenize(scalars, alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords,
-                                   plainWordsFirst: plainWordsFirst, keyCache: keyCache, tokens: &tokens,
-                                   arabicAlternatives: &arabicAlternatives)
-        }
-        self.tokens = tokens
-        self.arabicAlternatives = arabicAlternatives
-    }
-
-    /// The tokenizer proper, over the scalars in memory.
+    /// The tokenizer proper, over the scalars in memory. Writes the tokens to `tokens` (room for
+    /// one per scalar) and returns their number; `letters`: room for the scalars' count + 16 bytes.
     private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, alwaysAcronymKeys: Bool,
                                  keyedLowercaseWords: KeyTable?, plainWordsFirst: Bool, keyCache: NameKeyCache?,
-                                 tokens: inout [NameToken],
-                                 arabicAlternatives: inout [ArabicAlternative]) {
+                                 tokens: UnsafeMutablePointer<NameToken>, letters storage: UnsafeMutablePointer<UInt8>,
+                                 arabicAlternatives: inout [ArabicAlternative]) -> Int {
         let count = scalars.count
-        tokens.reserveCapacity(count / 5 + 1)
+        var tokenCount = 0
         var index = 0
         var gapIsJoining = false   // the gap since the last token held only spaces/hyphens/apostrophes
         var pendingArticle: (start: Int, joinsPrevious: Bool)? = nil
         // A word's letters: at most one byte per scalar of the text.
         // (16 bytes more: `NameKeyCache.latinKey(_:)` reads the letters 8 bytes at a time.)
-        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 16)
-        defer { storage.deallocate() }
         var buffer = ScratchBytes(storage)
         // (Unwrapped once rather than for every word.)
         let keyed = keyedLowercaseWords ?? KeyTable.empty
@@ -288,16 +282,17 @@ struct NameTokenizer {
                         }
                         var tokenStart = index
                         var hasArticle = false
-                        var joins = !tokens.isEmpty && gapIsJoining
+                        var joins = tokenCount > 0 && gapIsJoining
                         if let article = pendingArticle {
                             tokenStart = article.start
                             hasArticle = true
                             joins = article.joinsPrevious
                         }
-                        tokens.append(NameToken(range: tokenStart..<end, coreStart: index, script: .latin, joinsPrevious: joins,
+                        tokens[tokenCount] = (NameToken(range: tokenStart..<end, coreStart: index, script: .latin, joinsPrevious: joins,
                                                 hasArticle: hasArticle, startsUppercase: startsUpper, uppercaseCount: startsUpper ? 1 : 0,
                                                 lowercaseCount: startsUpper ? length - 1 : length, wordKey: wordKey, acronymKey: 0,
                                                 exactLowercaseKey: startsUpper ? 0 : exactKey, alternativesIndex: -1))
+                        tokenCount += 1
                         pendingArticle = nil
                         gapIsJoining = true
                         index = end
@@ -312,7 +307,7 @@ struct NameTokenizer {
             if !(latin || digit || arabic) {
                 if NameTokenizer.isSpace(v) || NameTokenizer.isApostrophe(v) {
                     // stays joining
-                } else if v == 0x2E, let last = tokens.last, last.range.upperBound == index, last.startsUppercase,
+                } else if v == 0x2E, tokenCount > 0, case let last = tokens[tokenCount - 1], last.range.upperBound == index, last.startsUppercase,
                           last.range.count <= 3, last.lowercaseCount > 0 {
                     // The dot of an abbreviation inside a name: "Observation Point No. 9".
                 } else if !NameTokenizer.isHyphen(v) {
@@ -408,7 +403,7 @@ struct NameTokenizer {
                 let spaced = NameTokenizer.isSpace(scalars[end].value) && NameTokenizer.isUppercaseASCII(next)
                     && NameKey.isAl(buffer) // only "al"/"Al" stands apart: "Abu Bakr al Baghdadi"
                 if hyphenated || spaced {
-                    pendingArticle = (start, !tokens.isEmpty && gapIsJoining)
+                    pendingArticle = (start, tokenCount > 0 && gapIsJoining)
                     gapIsJoining = true
                     index = end + 1
                     continue
@@ -434,7 +429,7 @@ struct NameTokenizer {
             }
             var tokenStart = start
             var hasArticle = false
-            var joins = !tokens.isEmpty && gapIsJoining
+            var joins = tokenCount > 0 && gapIsJoining
             if let article = pendingArticle {
                 tokenStart = article.start
                 hasArticle = true
@@ -457,15 +452,17 @@ struct NameTokenizer {
                     }
                 }
             }
-            tokens.append(NameToken(range: tokenStart..<tokenEnd, coreStart: start, script: script, joinsPrevious: joins,
+            tokens[tokenCount] = (NameToken(range: tokenStart..<tokenEnd, coreStart: start, script: script, joinsPrevious: joins,
                                     hasArticle: hasArticle, startsUppercase: startsUpper, uppercaseCount: upper,
                                     lowercaseCount: lower, wordKey: wordKey, acronymKey: acronymKey,
                                     exactLowercaseKey: script == .latin && !startsUpper ? (exact == 0 ? 1 : exact) : 0,
                                     alternativesIndex: alternativesIndex))
+            tokenCount += 1
             pendingArticle = nil
             gapIsJoining = true
             index = end
         }
+        return tokenCount
     }
 
     @inline(__always) static func isUppercaseASCII(_ v: UInt32) -> Bool { v >= 0x41 && v <= 0x5A }
