@@ -254,14 +254,8 @@ struct NameTokenizer {
                 if readsPlainWords && latin {
                     let startsUpper = v < 0x61
                     let first = v | 0x20
-                    var exact = (NameKey.exactSeed ^ UInt64(first)) &* 0x100000001b3
-                    var end = index + 1
-                    while end < count {
-                        let w = scalars[end].value
-                        if w &- 0x61 >= 26 { break }
-                        exact = (exact ^ UInt64(w)) &* 0x100000001b3
-                        end += 1
-                    }
+                    let (end, exact) = NameTokenizer.lowercaseRun(scalars, from: index + 1,
+                                                                  exact: (NameKey.exactSeed ^ UInt64(first)) &* 0x100000001b3)
                     let stop: UInt32 = end < count ? scalars[end].value : 0x20
                     let length = end - index
                     let plainStop = stop < 0x80
@@ -466,6 +460,24 @@ struct NameTokenizer {
     }
 
     @inline(__always) static func isUppercaseASCII(_ v: UInt32) -> Bool { v >= 0x41 && v <= 0x5A }
+
+    /// Where the run of lower-case ASCII letters from `start` ends, and `exact` with each of them
+    /// hashed in (FNV-1a, as the general reading hashes a word's letters). Its own small function:
+    /// inside `tokenize` the loop shared registers with the whole reading, and spilled the hash to
+    /// memory at every letter.
+    @inline(never) static func lowercaseRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
+                                            exact: UInt64) -> (end: Int, exact: UInt64) {
+        var h = exact
+        var end = start
+        let count = scalars.count
+        while end < count {
+            let w = scalars[end].value
+            if w &- 0x61 >= 26 { break }
+            h = (h ^ UInt64(w)) &* 0x100000001b3
+            end += 1
+        }
+        return (end, h)
+    }
 
     /// Reads a scalar of a Latin word other than a plain ASCII letter (an accented letter, a digit)
     /// into the word's case counts, letters and letter hash.
