@@ -236,6 +236,21 @@ enum NameKey {
         }
     }
 
+    /// `normalizedArabicByte` of U+0600 + n at n, for the scalars of Arabic words
+    /// (`NameTokenizer.isArabicWordScalar`); `droppedArabicScalar` for those it drops, and
+    /// `notArabicWordScalar` for the other scalars of the block. (No letter's byte is 0 or 1:
+    /// those would be U+0600 and U+0601, which are not word scalars.) Never freed.
+    static let arabicLetters: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x100)
+        for n in 0..<0x100 {
+            let v = UInt32(0x600 + n)
+            table[n] = !NameTokenizer.isArabicWordScalar(v) ? notArabicWordScalar : (normalizedArabicByte(v) ?? droppedArabicScalar)
+        }
+        return UnsafePointer(table)
+    }()
+    static let notArabicWordScalar: UInt8 = 0
+    static let droppedArabicScalar: UInt8 = 1
+
     @inline(__always) static func normalizedArabicByte(_ v: UInt32) -> UInt8? {
         switch v {
         case 0x64B...0x65F, 0x670, 0x640: return nil

@@ -320,15 +320,11 @@ struct NameTokenizer {
             // when the word does not start with a capital).
             buffer.removeAll()
             var exact = NameKey.exactSeed
+            var arabicKey: UInt64 = 0
             if arabic {
-                // The word's end sought and its letters normalised in one pass (as
-                // `NameKey.appendArabicNormalized` normalises them).
-                while end < count {
-                    let w = scalars[end].value
-                    if !NameTokenizer.isArabicWordScalar(w) { break }
-                    if let byte = NameKey.normalizedArabicByte(w) { buffer.append(byte) }
-                    end += 1
-                }
+                // The word's end sought, its letters normalised (as `NameKey.appendArabicNormalized`
+                // normalises them) and hashed in one pass.
+                (end, arabicKey) = NameTokenizer.arabicRun(scalars, from: end, letters: &buffer)
                 tokenEnd = end
             } else {
                 // Latin letters and digits; apostrophes and single dots inside (Hay’at, U.S.). Each
@@ -413,7 +409,7 @@ struct NameTokenizer {
                     wordKey = keyCache?.latinKey(buffer) ?? NameKeyCache.computedKey(buffer)
                 }
             case .arabic:
-                wordKey = NameKey.hash(buffer, seed: NameKey.arabicSeed)
+                wordKey = arabicKey
             case .digits:
                 wordKey = NameKey.hash(buffer)
             }
@@ -460,6 +456,29 @@ struct NameTokenizer {
     }
 
     @inline(__always) static func isUppercaseASCII(_ v: UInt32) -> Bool { v >= 0x41 && v <= 0x5A }
+
+    /// Where the Arabic word from `start` ends (its scalars are Arabic word scalars), with its
+    /// normalised letters appended to `letters` and their hash (`NameKey.hash(letters, seed:
+    /// NameKey.arabicSeed)`). Each scalar is classified by one look-up (`NameKey.arabicLetters`).
+    @inline(never) static func arabicRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
+                                         letters: inout ScratchBytes) -> (end: Int, hash: UInt64) {
+        let table = NameKey.arabicLetters
+        var h = NameKey.arabicSeed
+        var end = start
+        let count = scalars.count
+        while end < count {
+            let offset = scalars[end].value &- 0x600
+            guard offset < 0x100 else { break }
+            let letter = table[Int(offset)]
+            if letter == NameKey.notArabicWordScalar { break }
+            if letter != NameKey.droppedArabicScalar {
+                letters.append(letter)
+                h = (h ^ UInt64(letter)) &* 0x100000001b3
+            }
+            end += 1
+        }
+        return (end, h == 0 ? 1 : h)
+    }
 
     /// Where the run of lower-case ASCII letters from `start` ends, and `exact` with each of them
     /// hashed in (FNV-1a, as the general reading hashes a word's letters). Its own small function:
