@@ -259,8 +259,8 @@ struct NameTokenizer {
                     let stop: UInt32 = end < count ? scalars[end].value : 0x20
                     let length = end - index
                     let plainStop = stop < 0x80
-                        ? (stop | 0x20) &- 0x61 >= 26 && stop &- 0x30 >= 10 && stop != 0x27 && stop != 0x60
-                            && !(stop == 0x2E && startsUpper && length == 1) && !(length <= 3 && stop == 0x2D)
+                        ? NameTokenizer.endsPlainWord(stop)
+                            || (stop == 0x2E && !(startsUpper && length == 1)) || (stop == 0x2D && length > 3)
                         : !NameTokenizer.isLatinLetter(stop) && !NameTokenizer.isDigit(stop) && !NameTokenizer.isApostrophe(stop)
                             && !(length <= 3 && NameTokenizer.isHyphen(stop))
                     if plainStop && !(length == 2 && first == 0x61 && scalars[index + 1].value == 0x6C) {
@@ -456,6 +456,18 @@ struct NameTokenizer {
     }
 
     @inline(__always) static func isUppercaseASCII(_ v: UInt32) -> Bool { v >= 0x41 && v <= 0x5A }
+
+    /// ASCII scalars after which a plain word ends whatever the word: not a letter, digit,
+    /// apostrophe, dot or hyphen. One bit per scalar, in two constants (a test checks them
+    /// against that definition).
+    @inline(__always) static func endsPlainWord(_ ascii: UInt32) -> Bool {
+        let bits: UInt64 = ascii < 64 ? plainStopsLow : plainStopsHigh
+        return bits & (1 << UInt64(ascii & 63)) != 0
+    }
+
+    /// Bit v: ASCII scalar v ends a plain word (`endsPlainWord`), for v in 0-63 and 64-127.
+    static let plainStopsLow: UInt64 = 0xfc00_9f7f_ffff_ffff
+    static let plainStopsHigh: UInt64 = 0xf800_0000_f800_0001
 
     /// Where the Arabic word from `start` ends (its scalars are Arabic word scalars), with its
     /// normalised letters appended to `letters` and their hash (`NameKey.hash(letters, seed:
