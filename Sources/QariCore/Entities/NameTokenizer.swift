@@ -254,8 +254,18 @@ struct NameTokenizer {
                 if readsPlainWords && latin {
                     let startsUpper = v < 0x61
                     let first = v | 0x20
-                    let (end, exact) = NameTokenizer.lowercaseRun(scalars, from: index + 1,
+                    // A capitalised word needs its letters for its key, and no hash of them; a
+                    // lower-case one the hash, and its letters only when it is keyed.
+                    let end: Int, exact: UInt64
+                    if startsUpper {
+                        buffer.removeAll()
+                        buffer.append(UInt8(truncatingIfNeeded: first))
+                        end = NameTokenizer.lowercaseRun(scalars, from: index + 1, into: &buffer)
+                        exact = 0
+                    } else {
+                        (end, exact) = NameTokenizer.lowercaseRun(scalars, from: index + 1,
                                                                   exact: (NameKey.exactSeed ^ UInt64(first)) &* 0x100000001b3)
+                    }
                     let stop: UInt32 = end < count ? scalars[end].value : 0x20
                     let length = end - index
                     let plainStop = stop < 0x80
@@ -269,9 +279,11 @@ struct NameTokenizer {
                         if !startsUpper && keyedWordsOnly && !keyed.contains(exactKey) {
                             wordKey = 0
                         } else {
-                            buffer.removeAll()
-                            buffer.append(UInt8(truncatingIfNeeded: first))
-                            for k in (index + 1)..<end { buffer.append(UInt8(truncatingIfNeeded: scalars[k].value)) }
+                            if !startsUpper {
+                                buffer.removeAll()
+                                buffer.append(UInt8(truncatingIfNeeded: first))
+                                for k in (index + 1)..<end { buffer.append(UInt8(truncatingIfNeeded: scalars[k].value)) }
+                            }
                             wordKey = keyCache?.latinKey(buffer) ?? NameKeyCache.computedKey(buffer)
                         }
                         var tokenStart = index
@@ -490,6 +502,20 @@ struct NameTokenizer {
             end += 1
         }
         return (end, h == 0 ? 1 : h)
+    }
+
+    /// Where the run of lower-case ASCII letters from `start` ends, with the letters appended to `letters`.
+    @inline(never) static func lowercaseRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
+                                            into letters: inout ScratchBytes) -> Int {
+        var end = start
+        let count = scalars.count
+        while end < count {
+            let w = scalars[end].value
+            if w &- 0x61 >= 26 { break }
+            letters.append(UInt8(truncatingIfNeeded: w))
+            end += 1
+        }
+        return end
     }
 
     /// Where the run of lower-case ASCII letters from `start` ends, and `exact` with each of them
