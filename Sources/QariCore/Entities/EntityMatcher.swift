@@ -136,14 +136,10 @@ public final class EntityMatcher: @unchecked Sendable {
             if idleWorkspaces.count < 16 { idleWorkspaces.append(workspace) }
             memoLock.unlock()
         }
-        // The tokenizer takes the workspace's scalar array over (it holds the only reference to its
-        // storage, and writes to it in place), which goes back once it is done; it writes its
-        // tokens into the workspace's token scratch.
+        // The tokenizer writes the text's scalars and tokens into the workspace's scratch (they
+        // are valid until the workspace serves another text).
         let tokenizer = NameTokenizer(text, keyedLowercaseWords: lowercaseFirstWords, keyCache: workspace.keyCache,
-                                      scratch: workspace.tokenScratch, reusingScalars: &workspace.scalars)
-        defer {
-            workspace.scalars = tokenizer.scalars
-        }
+                                      scratch: workspace.tokenScratch)
         let matches = knownMatches(in: tokenizer, caseSensitive: true, keyedByFirstWords: true, scratch: &workspace.scratch)
         var result: [EntityMention] = []
         result.reserveCapacity(matches.count)
@@ -652,6 +648,14 @@ public final class EntityMatcher: @unchecked Sendable {
     /// The text of a scalar range, encoded by hand: appending to a UnicodeScalarView is several
     /// times slower, and every mention needs its surface.
     static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        scalars.withUnsafeBufferPointer { string($0, range) }
+    }
+
+    static func string(_ scalars: NameScalars, _ range: Range<Int>) -> String {
+        scalars.withUnsafeBufferPointer { string($0, range) }
+    }
+
+    static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> String {
         // The exact length, so that a short name is stored in the String itself rather than allocated.
         var length = 0
         for k in range {
@@ -710,8 +714,6 @@ final class MatchWorkspace {
     // (Not checked for exclusive access at run time: one thread uses a workspace at a time, and
     // `mentions(in:)` accesses each field once at a time.)
     @exclusivity(unchecked) var scratch = EntityMatcher.MatchScratch()
-    /// The scalar array of the last text's tokenizer, for the next one to take over.
-    @exclusivity(unchecked) var scalars: [Unicode.Scalar] = []
 }
 
 /// What `EntityMatcher.variantScore` depends on: the alias and the text's letters, with where the

@@ -261,7 +261,7 @@ enum NameDiscovery {
     })
 
     /// Demonym and adjective shapes: "Turkish", "Syrian", "Lebanese", "Northern" are not place names.
-    static func looksLikeAdjective(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+    static func looksLikeAdjective(_ scalars: NameScalars, _ range: Range<Int>) -> Bool {
         guard range.count > 4 else { return false }
         let tail = (scalars[range.upperBound - 3].value, scalars[range.upperBound - 2].value, scalars[range.upperBound - 1].value)
         switch tail {
@@ -270,7 +270,8 @@ enum NameDiscovery {
         }
     }
 
-    static func wordHash(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> UInt64 {
+    static func wordHash<Scalars: RandomAccessCollection>(_ scalars: Scalars, _ range: Range<Int>) -> UInt64
+        where Scalars.Element == Unicode.Scalar, Scalars.Index == Int {
         var h: UInt64 = 0xcbf29ce484222325
         for k in range {
             h ^= UInt64(scalars[k].value)

@@ -40,7 +40,8 @@ struct NameToken {
 /// Latin words are keyed by a transliteration skeleton (see `NameKey.latinSkeleton`), so that
 /// spelling variants of one Arabic name share a key; Arabic words by their normalised letters.
 struct NameTokenizer {
-    let scalars: [Unicode.Scalar]
+    /// The text's scalars, in the memory of the tokenizer's `NameTokenScratch`.
+    let scalars: NameScalars
     /// Where Latin word keys are looked up before they are computed; nil: always computed.
     let keyCache: NameKeyCache?
     private(set) var tokens: NameTokens
@@ -68,35 +69,26 @@ struct NameTokenizer {
     ///
     /// `keyCache`: where Latin word keys are looked up before they are computed (the keys are the
     /// same either way).
+    ///
+    /// `scratch`: the memory the scalars and tokens are written into (nil: made for this
+    /// tokenizer); they are valid until the scratch serves another tokenizer. A matcher's workspace
+    /// keeps one, so that reading a text allocates nothing.
     init(_ text: String, alwaysAcronymKeys: Bool = false, keyedLowercaseWords: KeyTable? = nil, plainWordsFirst: Bool = true,
-         keyCache: NameKeyCache? = nil) {
-        var scalars: [Unicode.Scalar] = []
-        self.init(text, alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords, plainWordsFirst: plainWordsFirst,
-                  keyCache: keyCache, reusingScalars: &scalars)
-    }
-
-    /// `reusingScalars`: the array of an earlier tokenizer, whose storage this one takes over (its
-    /// contents do not matter; it is left empty), so that reading a text allocates no array.
-    /// `scratch`: the memory the tokens are written into (nil: made for this tokenizer); the
-    /// tokens are valid until the scratch serves another tokenizer.
-    init(_ text: String, alwaysAcronymKeys: Bool = false, keyedLowercaseWords: KeyTable? = nil, plainWordsFirst: Bool = true,
-         keyCache: NameKeyCache? = nil, scratch: NameTokenScratch? = nil, reusingScalars: inout [Unicode.Scalar]) {
-        // Swapped out rather than copied, so that the storage has one owner and is written in place.
-        var scalars: [Unicode.Scalar] = []
-        swap(&scalars, &reusingScalars)
-        NameTokenizer.scalars(of: text, into: &scalars)
-        self.scalars = scalars
-        self.keyCache = keyCache
-        let scratch = scratch ?? NameTokenScratch(capacity: scalars.count)
-        scratch.reserve(scalarCount: scalars.count)
+         keyCache: NameKeyCache? = nil, scratch: NameTokenScratch? = nil) {
+        // At most one scalar per byte.
+        let byteCount = text.utf8.count
+        let scratch = scratch ?? NameTokenScratch(capacity: byteCount)
+        scratch.reserve(scalarCount: byteCount)
+        let scalarCount = NameTokenizer.decode(text, into: scratch.scalars, capacity: scratch.capacity)
         // (The tokenizer proper writes without bounds checks: one token at most per scalar.)
-        precondition(scratch.capacity >= scalars.count)
+        precondition(scratch.capacity >= scalarCount)
+        scalars = NameScalars(scratch, count: scalarCount)
+        self.keyCache = keyCache
         var arabicAlternatives: [ArabicAlternative] = []
-        let written = scalars.withUnsafeBufferPointer { scalars in
-            NameTokenizer.tokenize(scalars, alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords,
-                                   plainWordsFirst: plainWordsFirst, keyCache: keyCache, tokens: scratch.tokens,
-                                   letters: scratch.letters, arabicAlternatives: &arabicAlternatives)
-        }
+        let written = NameTokenizer.tokenize(UnsafeBufferPointer(start: scratch.scalars, count: scalarCount),
+                                             alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords,
+                                             plainWordsFirst: plainWordsFirst, keyCache: keyCache, tokens: scratch.tokens,
+                                             letters: scratch.letters, arabicAlternatives: &arabicAlternatives)
         tokens = NameTokens(scratch, count: written)
         self.arabicAlternatives = arabicAlternatives
     }
@@ -133,63 +125,70 @@ struct NameTokenizer {
     /// standard library that looks up the array's type metadata on every call, which costs more
     /// than the copy.
     static func scalars(of text: String) -> [Unicode.Scalar] {
-        var scalars: [Unicode.Scalar] = []
-        self.scalars(of: text, into: &scalars)
-        return scalars
+        let n = text.utf8.count
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(n, 1)) { out in
+            let count = decode(text, into: out.baseAddress!, capacity: n)
+            return Array(UnsafeBufferPointer(start: out.baseAddress, count: count))
+        }
     }
 
-    /// `scalars(of:)` into an array whose storage is reused when large enough (its contents are replaced).
-    static func scalars(of text: String, into scalars: inout [Unicode.Scalar]) {
-        if !scalars.isEmpty { scalars.removeAll(keepingCapacity: true) }
-        let decoded = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+    /// Decodes the scalars of `text` into `out`, which has room for `capacity` scalars, at least
+    /// the text's UTF-8 byte count; returns their number.
+    static func decode(_ text: String, into out: UnsafeMutablePointer<Unicode.Scalar>, capacity: Int) -> Int {
+        let decoded = text.utf8.withContiguousStorageIfAvailable { buffer -> Int in
             let n = buffer.count
-            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: n) { out -> Bool in
-                var i = 0, o = 0
-                let base = buffer.baseAddress
-                while i < n {
-                    // Eight ASCII bytes at once, widened to scalars in one vector operation: nearly
-                    // all of an English text.
-                    if let base, let outBase = out.baseAddress {
-                        while i + 8 <= n {
-                            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                            if word & 0x8080_8080_8080_8080 != 0 { break }
-                            let bytes = unsafeBitCast(word, to: SIMD8<UInt8>.self)   // (little-endian: byte i in lane i)
-                            UnsafeMutableRawPointer(outBase + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: bytes),
-                                                                            as: SIMD8<UInt32>.self)
-                            i += 8
-                            o += 8
-                        }
-                        if i == n { break }
+            precondition(n <= capacity)
+            var i = 0, o = 0
+            let base = buffer.baseAddress
+            while i < n {
+                // Eight ASCII bytes at once, widened to scalars in one vector operation: nearly
+                // all of an English text.
+                if let base {
+                    while i + 8 <= n {
+                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        if word & 0x8080_8080_8080_8080 != 0 { break }
+                        let bytes = unsafeBitCast(word, to: SIMD8<UInt8>.self)   // (little-endian: byte i in lane i)
+                        UnsafeMutableRawPointer(out + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: bytes),
+                                                                    as: SIMD8<UInt32>.self)
+                        i += 8
+                        o += 8
                     }
-                    let b0 = UInt32(buffer[i])
-                    var v: UInt32
-                    if b0 < 0x80 {
-                        v = b0; i += 1
-                    } else if b0 < 0xE0 {
-                        v = (b0 & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F); i += 2
-                        // Two-byte sequences in a row (an Arabic word), decoded here without
-                        // returning to the test for eight ASCII bytes, which they fail.
-                        while i + 1 < n, buffer[i] & 0xE0 == 0xC0 {
-                            out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
-                            o += 1
-                            v = UInt32(buffer[i] & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F)
-                            i += 2
-                        }
-                    } else if b0 < 0xF0 {
-                        v = (b0 & 0x0F) << 12 | UInt32(buffer[i + 1] & 0x3F) << 6 | UInt32(buffer[i + 2] & 0x3F); i += 3
-                    } else {
-                        v = (b0 & 0x07) << 18 | UInt32(buffer[i + 1] & 0x3F) << 12 | UInt32(buffer[i + 2] & 0x3F) << 6
-                            | UInt32(buffer[i + 3] & 0x3F)
-                        i += 4
-                    }
-                    out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
-                    o += 1
+                    if i == n { break }
                 }
-                scalars.append(contentsOf: UnsafeBufferPointer(start: out.baseAddress, count: o))
-                return true
+                let b0 = UInt32(buffer[i])
+                var v: UInt32
+                if b0 < 0x80 {
+                    v = b0; i += 1
+                } else if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F); i += 2
+                    // Two-byte sequences in a row (an Arabic word), decoded here without
+                    // returning to the test for eight ASCII bytes, which they fail.
+                    while i + 1 < n, buffer[i] & 0xE0 == 0xC0 {
+                        out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                        o += 1
+                        v = UInt32(buffer[i] & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F)
+                        i += 2
+                    }
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | UInt32(buffer[i + 1] & 0x3F) << 6 | UInt32(buffer[i + 2] & 0x3F); i += 3
+                } else {
+                    v = (b0 & 0x07) << 18 | UInt32(buffer[i + 1] & 0x3F) << 12 | UInt32(buffer[i + 2] & 0x3F) << 6
+                        | UInt32(buffer[i + 3] & 0x3F)
+                    i += 4
+                }
+                out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                o += 1
             }
+            return o
         }
-        if decoded == nil { scalars.append(contentsOf: text.unicodeScalars) }
+        if let decoded { return decoded }
+        var o = 0
+        for scalar in text.unicodeScalars {
+            precondition(o < capacity)
+            out[o] = scalar
+            o += 1
+        }
+        return o
     }
 
     @inline(__always) static func isApostrophe(_ v: UInt32) -> Bool {
