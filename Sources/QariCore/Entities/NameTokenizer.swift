@@ -489,17 +489,20 @@ struct NameTokenizer {
         var h = NameKey.arabicSeed
         var end = start
         let count = scalars.count
+        // (A local copy, kept in registers; written back once.)
+        var out = letters
         while end < count {
             let offset = scalars[end].value &- 0x600
             guard offset < 0x100 else { break }
             let letter = table[Int(offset)]
             if letter == NameKey.notArabicWordScalar { break }
             if letter != NameKey.droppedArabicScalar {
-                letters.append(letter)
+                out.append(letter)
                 h = (h ^ UInt64(letter)) &* 0x100000001b3
             }
             end += 1
         }
+        letters = out
         return (end, h == 0 ? 1 : h)
     }
 
@@ -508,12 +511,14 @@ struct NameTokenizer {
                                             into letters: inout ScratchBytes) -> Int {
         var end = start
         let count = scalars.count
+        var out = letters
         while end < count {
             let w = scalars[end].value
             if w &- 0x61 >= 26 { break }
-            letters.append(UInt8(truncatingIfNeeded: w))
+            out.append(UInt8(truncatingIfNeeded: w))
             end += 1
         }
+        letters = out
         return end
     }
 
