@@ -161,6 +161,22 @@ struct NameTokenizer {
                     v = b0; i += 1
                 } else if b0 < 0xE0 {
                     v = (b0 & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F); i += 2
+                    // Four two-byte sequences at once (most of an Arabic word), decoded in one
+                    // vector operation: `v` is written, then the four, the last of which is the
+                    // new `v` (written again below).
+                    if let base {
+                        while i + 8 <= n {
+                            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                            if word & 0xC0E0_C0E0_C0E0_C0E0 != 0x80C0_80C0_80C0_80C0 { break }
+                            let pairs = unsafeBitCast(word, to: SIMD4<UInt16>.self)   // (lead byte low, continuation high)
+                            let four = SIMD4<UInt32>(truncatingIfNeeded: (pairs & 0x1F) &<< 6 | (pairs &>> 8) & 0x3F)
+                            out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                            UnsafeMutableRawPointer(out + o + 1).storeBytes(of: four, as: SIMD4<UInt32>.self)
+                            o += 4
+                            v = four[3]
+                            i += 8
+                        }
+                    }
                     // Two-byte sequences in a row (an Arabic word), decoded here without
                     // returning to the test for eight ASCII bytes, which they fail.
                     while i + 1 < n, buffer[i] & 0xE0 == 0xC0 {
