@@ -446,17 +446,19 @@ public final class EntityMatcher: @unchecked Sendable {
     ///
     /// The letters are written in place into a buffer that only grows: a text is tested against a
     /// spelling by the count, hash and bytes of its letters, and only the few texts scored as
-    /// variants need them as an array of their own (`letters`).
+    /// variants need them as an array of their own (`letters`). (Copies share the buffer: one
+    /// text is read into one `CandidateText`.)
     struct CandidateText {
-        /// The letters are `buffer[0..<count]`.
-        private var buffer: [UInt8] = []
+        /// The letters are `storage.bytes[0..<count]` (memory of its own rather than an array,
+        /// so that writing and reading them needs no uniqueness check).
+        private var storage = MatchLetterStorage(capacity: 64)
         /// The number of letters.
         private(set) var count = 0
         /// `letters`, once made after the last `read`.
         private var lettersArray: [UInt8]? = nil
         /// Where the letters of the last word start in `letters`.
         var lastStart = 0
-        var lastLetters: ArraySlice<UInt8> { buffer[lastStart..<count] }
+        var lastLetters: ArraySlice<UInt8> { mutating get { letters[lastStart..<count] } }
         var folded: [UInt8]? = nil
         /// `NameKey.hash(letters)`.
         var lettersHash: UInt64 = 0
@@ -465,7 +467,7 @@ public final class EntityMatcher: @unchecked Sendable {
         var letters: [UInt8] {
             mutating get {
                 if let lettersArray { return lettersArray }
-                let made = Array(buffer[0..<count])
+                let made = Array(UnsafeBufferPointer(start: storage.bytes, count: count))
                 lettersArray = made
                 return made
             }
@@ -473,7 +475,9 @@ public final class EntityMatcher: @unchecked Sendable {
 
         /// True when the letters are `other[start..<start + count]`.
         func hasLetters(_ other: UnsafeBufferPointer<UInt8>, start: Int) -> Bool {
-            buffer.withUnsafeBufferPointer { letters in
+            precondition(start >= 0 && start + count <= other.count)
+            return withExtendedLifetime(storage) {
+                let letters = storage.bytes
                 for k in 0..<count where letters[k] != other[start + k] { return false }
                 return true
             }
@@ -482,31 +486,38 @@ public final class EntityMatcher: @unchecked Sendable {
         // (Not inlined: inlined into `longestMatchOfPossibleStart` it cost more instructions there
         // than the call saves.)
         @inline(never) mutating func read(_ tokenizer: NameTokenizer, _ range: Range<Int>) {
-            folded = nil
-            lettersArray = nil
+            // (Tested first: storing nil into an optional array costs a release call even when it is nil.)
+            if folded != nil { folded = nil }
+            if lettersArray != nil { lettersArray = nil }
             tokenizer.tokens.withUnsafeBufferPointer { tokens in
                 // At most one letter per scalar of the words.
                 let capacity = tokens[range.upperBound - 1].range.upperBound - tokens[range.lowerBound].coreStart + 1
-                if buffer.count < capacity { buffer = [UInt8](repeating: 0, count: Swift.max(capacity, 64, 2 * buffer.count)) }
+                if storage.capacity < capacity { storage = MatchLetterStorage(capacity: Swift.max(capacity, 2 * storage.capacity)) }
                 var lastStart = 0
-                var written = 0
-                lettersHash = buffer.withUnsafeMutableBufferPointer { storage -> UInt64 in
-                    var out = ScratchBytes(storage.baseAddress!)
-                    tokenizer.scalars.withUnsafeBufferPointer { scalars in
-                        for k in range {
-                            let token = tokens.baseAddress! + k
-                            lastStart = out.count
-                            for s in token.pointee.coreStart..<token.pointee.range.upperBound {
-                                let v = scalars[s].value
-                                if v &- 0x61 < 26 { out.append(UInt8(truncatingIfNeeded: v)); continue }
-                                NameKey.appendLatinLetter(v, into: &out)
+                var out = ScratchBytes(storage.bytes)
+                // The letters hashed as they are written (as `NameKey.hash` hashes them).
+                var h = NameKey.latinSeed
+                tokenizer.scalars.withUnsafeBufferPointer { scalars in
+                    for k in range {
+                        let token = tokens.baseAddress! + k
+                        lastStart = out.count
+                        for s in token.pointee.coreStart..<token.pointee.range.upperBound {
+                            let v = scalars[s].value
+                            if v &- 0x61 < 26 {
+                                out.append(UInt8(truncatingIfNeeded: v))
+                                h = (h ^ UInt64(v)) &* 0x100000001b3
+                                continue
                             }
+                            // (At most one letter per scalar.)
+                            let before = out.count
+                            NameKey.appendLatinLetter(v, into: &out)
+                            if out.count > before { h = (h ^ UInt64(out[before])) &* 0x100000001b3 }
                         }
                     }
-                    written = out.count
-                    return NameKey.hash(UnsafeBufferPointer(start: storage.baseAddress, count: written))
                 }
-                count = written
+                withExtendedLifetime(storage) {}
+                count = out.count
+                lettersHash = h == 0 ? 1 : h
                 self.lastStart = lastStart
             }
         }
@@ -734,6 +745,19 @@ struct VariantMemoKey: Hashable {
 
 struct VariantMemoValue {
     var score: Double?
+}
+
+/// Bytes for `EntityMatcher.CandidateText`'s letters, freed with it.
+final class MatchLetterStorage {
+    let bytes: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    deinit { bytes.deallocate() }
 }
 
 /// A list whose storage is kept when it is emptied, for the working lists of `longestMatch`:
