@@ -156,6 +156,8 @@ public final class EntityMatcher: @unchecked Sendable {
             }
             return NameDiscovery.find(in: tokenizer, taken: covered)
         }
+        // The list goes back for the next text to reuse its storage.
+        workspace.scratch.matches = matches
         if found.isEmpty { return result }
         for name in found {
             let range = name.scalarRange(in: tokenizer)
@@ -245,7 +247,10 @@ public final class EntityMatcher: @unchecked Sendable {
     /// `knownMatches` with working lists that may have served before (their contents do not matter).
     func knownMatches(in tokenizer: NameTokenizer, caseSensitive: Bool, keyedByFirstWords: Bool,
                       scratch: inout MatchScratch) -> [Match] {
+        // The list of an earlier text, when the scratch holds one: its storage serves again.
         var matches: [Match] = []
+        swap(&matches, &scratch.matches)
+        if !matches.isEmpty { matches.removeAll(keepingCapacity: true) }
         matches.reserveCapacity(tokenizer.tokens.count / 8 + 2)
         tokenizer.tokens.withUnsafeBufferPointer { tokens in
             var i = 0
@@ -352,6 +357,8 @@ public final class EntityMatcher: @unchecked Sendable {
         var next = MatchList<(node: Int32, coreStart: Int)>()
         var candidates = MatchList<(end: Int, node: Int32, coreStart: Int)>()
         var text = CandidateText()
+        /// The list `knownMatches` returned last, for the next call to fill again (empty while one is out).
+        var matches: [Match] = []
     }
 
     func longestMatch(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool, scratch: inout MatchScratch) -> Match? {
