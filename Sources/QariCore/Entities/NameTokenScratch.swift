@@ -72,6 +72,11 @@ struct NameTokens: RandomAccessCollection {
     @inline(__always) func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<NameToken>) throws -> R) rethrows -> R {
         try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: count)) }
     }
+
+    /// The scratch the tokens are in (its letter memory is free once they are written).
+    @inline(__always) func withScratch<R>(_ body: (NameTokenScratch) throws -> R) rethrows -> R {
+        try body(owner)
+    }
 }
 
 /// The scalars of a text, read in place from the `NameTokenScratch` they were decoded into (which

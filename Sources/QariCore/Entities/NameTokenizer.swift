@@ -101,10 +101,12 @@ struct NameTokenizer {
 
     /// The `wordKey` of a Latin token, as `tokenize` computes it.
     @inline(never) func latinWordKey(_ token: NameToken) -> UInt64 {
-        let count = token.range.upperBound - token.coreStart
-        // (16 bytes more: `NameKeyCache.latinKey(_:)` reads the letters 8 bytes at a time.)
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 16) { storage in
-            var letters = ScratchBytes(storage.baseAddress!)
+        // The letters go to the scratch's letter memory, free once the text is tokenized, with
+        // room for the text's scalars and 16 bytes more (`NameKeyCache.latinKey(_:)` reads the
+        // letters 8 bytes at a time): cheaper than temporary memory on every call.
+        tokens.withScratch { scratch in
+            precondition(token.range.upperBound <= scratch.capacity)
+            var letters = ScratchBytes(scratch.letters)
             scalars.withUnsafeBufferPointer { scalars in
                 for k in token.coreStart..<token.range.upperBound {
                     let v = scalars[k].value
