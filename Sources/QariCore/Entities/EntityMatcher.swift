@@ -37,6 +37,9 @@ public final class EntityMatcher: @unchecked Sendable {
     private let aliasLetters: [UInt8]
     /// Knowledge-base ids by entity index.
     private let entityIDs: [String]
+    /// `AliasEntry.entityIndex` by alias index: a mention's entity without going through the
+    /// alias's object (and its reference count).
+    private let aliasEntityIndices: [Int]
     /// Exact (lower-case) first words of the names that may start with a lower-case word. Other
     /// lower-case words start no name, which passes over "the", "of" and "in" whose keys happen
     /// to be the keys of names.
@@ -112,6 +115,7 @@ public final class EntityMatcher: @unchecked Sendable {
         self.aliasSummaries = summaries
         self.aliasLetters = aliasLetters
         self.entityIDs = knowledgeBase.entities.map(\.id)
+        self.aliasEntityIndices = aliases.map(\.entityIndex)
         self.lowercaseFirstWords = KeyTable(keys: lowercaseFirstWords)
         var roles: [String: (isPlace: Bool, acting: EntityType?)] = [:]
         for entity in knowledgeBase.entities where roles[entity.id] == nil {
@@ -144,7 +148,7 @@ public final class EntityMatcher: @unchecked Sendable {
         var result: [EntityMention] = []
         result.reserveCapacity(matches.count)
         for match in matches {
-            result.append(EntityMention(entityID: entityIDs[aliases[match.alias].entityIndex], range: match.scalarRange,
+            result.append(EntityMention(entityID: entityIDs[aliasEntityIndices[match.alias]], range: match.scalarRange,
                                         surface: Self.string(tokenizer.scalars, match.scalarRange)))
         }
         // The tokens the matches cover, in temporary memory (an array made with a count is
@@ -222,7 +226,7 @@ public final class EntityMatcher: @unchecked Sendable {
     }
 
     /// The knowledge-base entity (its index) an alias of a `Match` spells.
-    func entityIndex(ofAlias alias: Int) -> Int { aliases[alias].entityIndex }
+    func entityIndex(ofAlias alias: Int) -> Int { aliasEntityIndices[alias] }
 
     /// A knowledge-base entity, or a discovered one.
     public func entity(id: String) -> Entity? {
