@@ -38,6 +38,11 @@ final class NameTokenScratchTests: XCTestCase {
         XCTAssertEqual(a.tokens.withUnsafeBufferPointer { $0.map(\.range) }, b.tokens.map(\.range), text)
     }
 
+    /// A token fits 64 bytes (the tokenizer writes one per word).
+    func testTokenLayout() {
+        XCTAssertEqual(MemoryLayout<NameToken>.stride, 64)
+    }
+
     func testTokensInAReusedScratchAreTheTokensOfAFreshTokenizer() {
         let scratch = NameTokenScratch(capacity: 4)
         var grew = false

@@ -5,20 +5,14 @@ enum NameScript: UInt8 {
 
 /// One word of text as the entity matcher sees it: a run of letters (and digits), with a
 /// Latin article such as "al-" attached in front of it and a possessive "’s" cut off.
+///
+/// Laid out in 64 bytes (the wide fields first, the counts as 32-bit integers): the tokenizer
+/// writes one per word and the matcher copies them.
 struct NameToken {
     /// Scalar offsets of the token, article included.
     var range: Range<Int>
     /// Scalar offset where the word proper starts (after an attached article).
     var coreStart: Int
-    var script: NameScript
-    /// True when only spaces, hyphens or apostrophes separate this token from the previous one,
-    /// so that the two may belong to one name.
-    var joinsPrevious: Bool
-    var hasArticle: Bool
-    /// Case of the core's letters.
-    var startsUppercase: Bool
-    var uppercaseCount: Int
-    var lowercaseCount: Int
     /// Hash of the transliteration key (Latin), of the normalised form (Arabic) or of the digits;
     /// 0 when the tokenizer left it to be computed on demand (see `NameTokenizer.wordKey(_:)`).
     var wordKey: UInt64
@@ -26,10 +20,41 @@ struct NameToken {
     var acronymKey: UInt64
     /// For Latin words that do not start with a capital: hash of the letters themselves; 0 otherwise.
     var exactLowercaseKey: UInt64
+    private var upper: Int32
+    private var lower: Int32
     /// For Arabic words with proclitics (وحلب, بروسيا, للجيش): index of the keys of the word
     /// without them in `NameTokenizer.arabicAlternatives`, -1 when there are none. An index
     /// rather than an array keeps the token a plain value that copies for free.
     var alternativesIndex: Int32
+    var script: NameScript
+    /// True when only spaces, hyphens or apostrophes separate this token from the previous one,
+    /// so that the two may belong to one name.
+    var joinsPrevious: Bool
+    var hasArticle: Bool
+    /// Case of the core's letters.
+    var startsUppercase: Bool
+
+    /// Case of the core's letters.
+    var uppercaseCount: Int { Int(upper) }
+    var lowercaseCount: Int { Int(lower) }
+
+    init(range: Range<Int>, coreStart: Int, script: NameScript, joinsPrevious: Bool, hasArticle: Bool, startsUppercase: Bool,
+         uppercaseCount: Int, lowercaseCount: Int, wordKey: UInt64, acronymKey: UInt64, exactLowercaseKey: UInt64,
+         alternativesIndex: Int32) {
+        self.range = range
+        self.coreStart = coreStart
+        self.wordKey = wordKey
+        self.acronymKey = acronymKey
+        self.exactLowercaseKey = exactLowercaseKey
+        // (A word of more than 2^31 letters does not occur: at most one letter per scalar of a paragraph.)
+        upper = Int32(truncatingIfNeeded: uppercaseCount)
+        lower = Int32(truncatingIfNeeded: lowercaseCount)
+        self.alternativesIndex = alternativesIndex
+        self.script = script
+        self.joinsPrevious = joinsPrevious
+        self.hasArticle = hasArticle
+        self.startsUppercase = startsUppercase
+    }
 
     var isAcronymShaped: Bool { uppercaseCount >= 2 && uppercaseCount >= lowercaseCount }
     var isLowercase: Bool { uppercaseCount == 0 }
