@@ -260,12 +260,14 @@ public final class EntityMatcher: @unchecked Sendable {
             var i = 0
             let count = tokens.count
             while i < count {
-                if !mayStartName(tokenizer, tokens.baseAddress! + i, at: i, caseSensitive: caseSensitive,
-                                 keyedByFirstWords: keyedByFirstWords) {
+                let wordNode = startNode(tokenizer, tokens.baseAddress! + i, caseSensitive: caseSensitive,
+                                         keyedByFirstWords: keyedByFirstWords)
+                if wordNode == Self.startsNoName {
                     i += 1
                     continue
                 }
-                if let match = longestMatchOfPossibleStart(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch),
+                if let match = longestMatchOfPossibleStart(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch,
+                                                           wordNode: wordNode),
                    !isCommonWordMisread(match, tokenizer: tokenizer) {
                     matches.append(match)
                     i = match.tokens.upperBound
@@ -309,7 +311,7 @@ public final class EntityMatcher: @unchecked Sendable {
 
     /// True for a one-word match that is an ordinary English word read as a different name.
     /// Runs on every one-word match: bytes only, no String.
-    private func isCommonWordMisread(_ match: Match, tokenizer: NameTokenizer) -> Bool {
+    func isCommonWordMisread(_ match: Match, tokenizer: NameTokenizer) -> Bool {
         guard match.tokens.count == 1 else { return false }
         let range = match.scalarRange
         guard range.count <= 7 else { return false }
@@ -338,14 +340,31 @@ public final class EntityMatcher: @unchecked Sendable {
     /// every word, and copying the whole token first cost more than the test.
     @inline(__always) private func mayStartName(_ tokenizer: NameTokenizer, _ token: UnsafePointer<NameToken>, at k: Int,
                                                 caseSensitive: Bool, keyedByFirstWords: Bool = false) -> Bool {
-        if token.pointee.alternativesIndex >= 0 { return true }
+        startNode(tokenizer, token, caseSensitive: caseSensitive, keyedByFirstWords: keyedByFirstWords) != Self.startsNoName
+    }
+
+    /// What `startNode` answers for a word that starts no name.
+    static let startsNoName: Int32 = -2
+    /// What `startNode` answers for a word that may start a name when its word key leads nowhere
+    /// (its abbreviation key does).
+    static let wordKeyLeadsNowhere: Int32 = -3
+    /// What `startNode` answers for a word that may start a name, its word key not looked up.
+    static let wordNodeUnknown: Int32 = -1
+
+    /// `mayStartName`, answered with the trie node the word's key leads to from the root when it
+    /// was looked up (`longestMatchOfPossibleStart` starts from it rather than looking it up
+    /// again), or one of `startsNoName`, `wordKeyLeadsNowhere`, `wordNodeUnknown`.
+    @inline(__always) private func startNode(_ tokenizer: NameTokenizer, _ token: UnsafePointer<NameToken>,
+                                             caseSensitive: Bool, keyedByFirstWords: Bool) -> Int32 {
+        if token.pointee.alternativesIndex >= 0 { return Self.wordNodeUnknown }
         if caseSensitive && token.pointee.script == .latin && !token.pointee.startsUppercase
             && !(keyedByFirstWords ? token.pointee.wordKey != 0 : lowercaseFirstWords.contains(token.pointee.exactLowercaseKey)) {
-            return false
+            return Self.startsNoName
         }
         let wordKey = token.pointee.wordKey
-        if trie.child(of: 0, key: wordKey != 0 ? wordKey : tokenizer.latinWordKey(token.pointee)) != nil { return true }
+        if let node = trie.child(of: 0, key: wordKey != 0 ? wordKey : tokenizer.latinWordKey(token.pointee)) { return node }
         return token.pointee.acronymKey != 0 && trie.child(of: 0, key: token.pointee.acronymKey) != nil
+            ? Self.wordKeyLeadsNowhere : Self.startsNoName
     }
 
     /// The longest confirmed name starting at token `start`.
@@ -374,16 +393,19 @@ public final class EntityMatcher: @unchecked Sendable {
         return longestMatchOfPossibleStart(in: tokenizer, at: start, caseSensitive: caseSensitive, scratch: &scratch)
     }
 
-    /// `longestMatch` for a token that `mayStartName` accepted.
+    /// `longestMatch` for a token that `mayStartName` accepted; `wordNode` is what `startNode`
+    /// answered for it.
     private func longestMatchOfPossibleStart(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool,
-                                             scratch: inout MatchScratch) -> Match? {
+                                             scratch: inout MatchScratch, wordNode: Int32 = wordNodeUnknown) -> Match? {
         let tokens = tokenizer.tokens
         let first = tokens[start]
         // Paths alive after each token: (trie node, where the name starts in scalars).
         scratch.active.removeAll()
         scratch.next.removeAll()
         scratch.candidates.removeAll()
-        if let node = trie.child(of: 0, key: tokenizer.wordKey(start)) {
+        if wordNode >= 0 {
+            scratch.active.append((wordNode, first.range.lowerBound))
+        } else if wordNode == Self.wordNodeUnknown, let node = trie.child(of: 0, key: tokenizer.wordKey(start)) {
             scratch.active.append((node, first.range.lowerBound))
         }
         if first.acronymKey != 0, let node = trie.child(of: 0, key: first.acronymKey) {
