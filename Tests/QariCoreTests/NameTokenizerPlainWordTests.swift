@@ -83,6 +83,18 @@ final class NameTokenizerPlainWordTests: XCTestCase {
         XCTAssertGreaterThan(articles, 15)
     }
 
+    /// The bits of `endsPlainWord` against their definition, for every ASCII scalar.
+    func testPlainStopBitsAreTheirDefinition() {
+        var stops = 0
+        for v in UInt32(0)..<0x80 {
+            let expected = !NameTokenizer.isLatinLetter(v) && !NameTokenizer.isDigit(v) && !NameTokenizer.isApostrophe(v)
+                && v != 0x2E && !NameTokenizer.isHyphen(v)
+            XCTAssertEqual(NameTokenizer.endsPlainWord(v), expected, "\(v)")
+            if expected { stops += 1 }
+        }
+        XCTAssertEqual(stops, 128 - 52 - 10 - 4)
+    }
+
     /// Each stop after a plain word that the short reading must leave to the general one.
     func testEdgesOfPlainWords() {
         for text in ["al Baghdadi", "Al Baghdadi", "al-Sham", "as-Suwayda", "ash-Sham", "U.S. forces", "U. N.", "A. Smith",

@@ -37,6 +37,9 @@ public final class EntityMatcher: @unchecked Sendable {
     private let aliasLetters: [UInt8]
     /// Knowledge-base ids by entity index.
     private let entityIDs: [String]
+    /// `AliasEntry.entityIndex` by alias index: a mention's entity without going through the
+    /// alias's object (and its reference count).
+    private let aliasEntityIndices: [Int]
     /// Exact (lower-case) first words of the names that may start with a lower-case word. Other
     /// lower-case words start no name, which passes over "the", "of" and "in" whose keys happen
     /// to be the keys of names.
@@ -112,6 +115,7 @@ public final class EntityMatcher: @unchecked Sendable {
         self.aliasSummaries = summaries
         self.aliasLetters = aliasLetters
         self.entityIDs = knowledgeBase.entities.map(\.id)
+        self.aliasEntityIndices = aliases.map(\.entityIndex)
         self.lowercaseFirstWords = KeyTable(keys: lowercaseFirstWords)
         var roles: [String: (isPlace: Bool, acting: EntityType?)] = [:]
         for entity in knowledgeBase.entities where roles[entity.id] == nil {
@@ -136,19 +140,15 @@ public final class EntityMatcher: @unchecked Sendable {
             if idleWorkspaces.count < 16 { idleWorkspaces.append(workspace) }
             memoLock.unlock()
         }
-        // The tokenizer takes the workspace's arrays over (it holds the only reference to their
-        // storage, and writes to it in place); they go back once it is done.
+        // The tokenizer writes the text's scalars and tokens into the workspace's scratch (they
+        // are valid until the workspace serves another text).
         let tokenizer = NameTokenizer(text, keyedLowercaseWords: lowercaseFirstWords, keyCache: workspace.keyCache,
-                                      reusingScalars: &workspace.scalars, reusingTokens: &workspace.tokens)
-        defer {
-            workspace.scalars = tokenizer.scalars
-            workspace.tokens = tokenizer.tokens
-        }
+                                      scratch: workspace.tokenScratch)
         let matches = knownMatches(in: tokenizer, caseSensitive: true, keyedByFirstWords: true, scratch: &workspace.scratch)
         var result: [EntityMention] = []
         result.reserveCapacity(matches.count)
         for match in matches {
-            result.append(EntityMention(entityID: entityIDs[aliases[match.alias].entityIndex], range: match.scalarRange,
+            result.append(EntityMention(entityID: entityIDs[aliasEntityIndices[match.alias]], range: match.scalarRange,
                                         surface: Self.string(tokenizer.scalars, match.scalarRange)))
         }
         // The tokens the matches cover, in temporary memory (an array made with a count is
@@ -160,6 +160,8 @@ public final class EntityMatcher: @unchecked Sendable {
             }
             return NameDiscovery.find(in: tokenizer, taken: covered)
         }
+        // The list goes back for the next text to reuse its storage.
+        workspace.scratch.matches = matches
         if found.isEmpty { return result }
         for name in found {
             let range = name.scalarRange(in: tokenizer)
@@ -224,7 +226,7 @@ public final class EntityMatcher: @unchecked Sendable {
     }
 
     /// The knowledge-base entity (its index) an alias of a `Match` spells.
-    func entityIndex(ofAlias alias: Int) -> Int { aliases[alias].entityIndex }
+    func entityIndex(ofAlias alias: Int) -> Int { aliasEntityIndices[alias] }
 
     /// A knowledge-base entity, or a discovered one.
     public func entity(id: String) -> Entity? {
@@ -249,18 +251,23 @@ public final class EntityMatcher: @unchecked Sendable {
     /// `knownMatches` with working lists that may have served before (their contents do not matter).
     func knownMatches(in tokenizer: NameTokenizer, caseSensitive: Bool, keyedByFirstWords: Bool,
                       scratch: inout MatchScratch) -> [Match] {
+        // The list of an earlier text, when the scratch holds one: its storage serves again.
         var matches: [Match] = []
+        swap(&matches, &scratch.matches)
+        if !matches.isEmpty { matches.removeAll(keepingCapacity: true) }
         matches.reserveCapacity(tokenizer.tokens.count / 8 + 2)
         tokenizer.tokens.withUnsafeBufferPointer { tokens in
             var i = 0
             let count = tokens.count
             while i < count {
-                if !mayStartName(tokenizer, tokens.baseAddress! + i, at: i, caseSensitive: caseSensitive,
-                                 keyedByFirstWords: keyedByFirstWords) {
+                let wordNode = startNode(tokenizer, tokens.baseAddress! + i, caseSensitive: caseSensitive,
+                                         keyedByFirstWords: keyedByFirstWords)
+                if wordNode == Self.startsNoName {
                     i += 1
                     continue
                 }
-                if let match = longestMatchOfPossibleStart(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch),
+                if let match = longestMatchOfPossibleStart(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch,
+                                                           wordNode: wordNode),
                    !isCommonWordMisread(match, tokenizer: tokenizer) {
                     matches.append(match)
                     i = match.tokens.upperBound
@@ -304,7 +311,7 @@ public final class EntityMatcher: @unchecked Sendable {
 
     /// True for a one-word match that is an ordinary English word read as a different name.
     /// Runs on every one-word match: bytes only, no String.
-    private func isCommonWordMisread(_ match: Match, tokenizer: NameTokenizer) -> Bool {
+    func isCommonWordMisread(_ match: Match, tokenizer: NameTokenizer) -> Bool {
         guard match.tokens.count == 1 else { return false }
         let range = match.scalarRange
         guard range.count <= 7 else { return false }
@@ -333,14 +340,31 @@ public final class EntityMatcher: @unchecked Sendable {
     /// every word, and copying the whole token first cost more than the test.
     @inline(__always) private func mayStartName(_ tokenizer: NameTokenizer, _ token: UnsafePointer<NameToken>, at k: Int,
                                                 caseSensitive: Bool, keyedByFirstWords: Bool = false) -> Bool {
-        if token.pointee.alternativesIndex >= 0 { return true }
+        startNode(tokenizer, token, caseSensitive: caseSensitive, keyedByFirstWords: keyedByFirstWords) != Self.startsNoName
+    }
+
+    /// What `startNode` answers for a word that starts no name.
+    static let startsNoName: Int32 = -2
+    /// What `startNode` answers for a word that may start a name when its word key leads nowhere
+    /// (its abbreviation key does).
+    static let wordKeyLeadsNowhere: Int32 = -3
+    /// What `startNode` answers for a word that may start a name, its word key not looked up.
+    static let wordNodeUnknown: Int32 = -1
+
+    /// `mayStartName`, answered with the trie node the word's key leads to from the root when it
+    /// was looked up (`longestMatchOfPossibleStart` starts from it rather than looking it up
+    /// again), or one of `startsNoName`, `wordKeyLeadsNowhere`, `wordNodeUnknown`.
+    @inline(__always) private func startNode(_ tokenizer: NameTokenizer, _ token: UnsafePointer<NameToken>,
+                                             caseSensitive: Bool, keyedByFirstWords: Bool) -> Int32 {
+        if token.pointee.alternativesIndex >= 0 { return Self.wordNodeUnknown }
         if caseSensitive && token.pointee.script == .latin && !token.pointee.startsUppercase
             && !(keyedByFirstWords ? token.pointee.wordKey != 0 : lowercaseFirstWords.contains(token.pointee.exactLowercaseKey)) {
-            return false
+            return Self.startsNoName
         }
         let wordKey = token.pointee.wordKey
-        if trie.child(of: 0, key: wordKey != 0 ? wordKey : tokenizer.latinWordKey(token.pointee)) != nil { return true }
+        if let node = trie.child(of: 0, key: wordKey != 0 ? wordKey : tokenizer.latinWordKey(token.pointee)) { return node }
         return token.pointee.acronymKey != 0 && trie.child(of: 0, key: token.pointee.acronymKey) != nil
+            ? Self.wordKeyLeadsNowhere : Self.startsNoName
     }
 
     /// The longest confirmed name starting at token `start`.
@@ -356,6 +380,8 @@ public final class EntityMatcher: @unchecked Sendable {
         var next = MatchList<(node: Int32, coreStart: Int)>()
         var candidates = MatchList<(end: Int, node: Int32, coreStart: Int)>()
         var text = CandidateText()
+        /// The list `knownMatches` returned last, for the next call to fill again (empty while one is out).
+        var matches: [Match] = []
     }
 
     func longestMatch(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool, scratch: inout MatchScratch) -> Match? {
@@ -367,16 +393,19 @@ public final class EntityMatcher: @unchecked Sendable {
         return longestMatchOfPossibleStart(in: tokenizer, at: start, caseSensitive: caseSensitive, scratch: &scratch)
     }
 
-    /// `longestMatch` for a token that `mayStartName` accepted.
+    /// `longestMatch` for a token that `mayStartName` accepted; `wordNode` is what `startNode`
+    /// answered for it.
     private func longestMatchOfPossibleStart(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool,
-                                             scratch: inout MatchScratch) -> Match? {
+                                             scratch: inout MatchScratch, wordNode: Int32 = wordNodeUnknown) -> Match? {
         let tokens = tokenizer.tokens
         let first = tokens[start]
         // Paths alive after each token: (trie node, where the name starts in scalars).
         scratch.active.removeAll()
         scratch.next.removeAll()
         scratch.candidates.removeAll()
-        if let node = trie.child(of: 0, key: tokenizer.wordKey(start)) {
+        if wordNode >= 0 {
+            scratch.active.append((wordNode, first.range.lowerBound))
+        } else if wordNode == Self.wordNodeUnknown, let node = trie.child(of: 0, key: tokenizer.wordKey(start)) {
             scratch.active.append((node, first.range.lowerBound))
         }
         if first.acronymKey != 0, let node = trie.child(of: 0, key: first.acronymKey) {
@@ -450,17 +479,19 @@ public final class EntityMatcher: @unchecked Sendable {
     ///
     /// The letters are written in place into a buffer that only grows: a text is tested against a
     /// spelling by the count, hash and bytes of its letters, and only the few texts scored as
-    /// variants need them as an array of their own (`letters`).
+    /// variants need them as an array of their own (`letters`). (Copies share the buffer: one
+    /// text is read into one `CandidateText`.)
     struct CandidateText {
-        /// The letters are `buffer[0..<count]`.
-        private var buffer: [UInt8] = []
+        /// The letters are `storage.bytes[0..<count]` (memory of its own rather than an array,
+        /// so that writing and reading them needs no uniqueness check).
+        private var storage = MatchLetterStorage(capacity: 64)
         /// The number of letters.
         private(set) var count = 0
         /// `letters`, once made after the last `read`.
         private var lettersArray: [UInt8]? = nil
         /// Where the letters of the last word start in `letters`.
         var lastStart = 0
-        var lastLetters: ArraySlice<UInt8> { buffer[lastStart..<count] }
+        var lastLetters: ArraySlice<UInt8> { mutating get { letters[lastStart..<count] } }
         var folded: [UInt8]? = nil
         /// `NameKey.hash(letters)`.
         var lettersHash: UInt64 = 0
@@ -469,7 +500,7 @@ public final class EntityMatcher: @unchecked Sendable {
         var letters: [UInt8] {
             mutating get {
                 if let lettersArray { return lettersArray }
-                let made = Array(buffer[0..<count])
+                let made = Array(UnsafeBufferPointer(start: storage.bytes, count: count))
                 lettersArray = made
                 return made
             }
@@ -477,7 +508,9 @@ public final class EntityMatcher: @unchecked Sendable {
 
         /// True when the letters are `other[start..<start + count]`.
         func hasLetters(_ other: UnsafeBufferPointer<UInt8>, start: Int) -> Bool {
-            buffer.withUnsafeBufferPointer { letters in
+            precondition(start >= 0 && start + count <= other.count)
+            return withExtendedLifetime(storage) {
+                let letters = storage.bytes
                 for k in 0..<count where letters[k] != other[start + k] { return false }
                 return true
             }
@@ -486,31 +519,38 @@ public final class EntityMatcher: @unchecked Sendable {
         // (Not inlined: inlined into `longestMatchOfPossibleStart` it cost more instructions there
         // than the call saves.)
         @inline(never) mutating func read(_ tokenizer: NameTokenizer, _ range: Range<Int>) {
-            folded = nil
-            lettersArray = nil
+            // (Tested first: storing nil into an optional array costs a release call even when it is nil.)
+            if folded != nil { folded = nil }
+            if lettersArray != nil { lettersArray = nil }
             tokenizer.tokens.withUnsafeBufferPointer { tokens in
                 // At most one letter per scalar of the words.
                 let capacity = tokens[range.upperBound - 1].range.upperBound - tokens[range.lowerBound].coreStart + 1
-                if buffer.count < capacity { buffer = [UInt8](repeating: 0, count: Swift.max(capacity, 64, 2 * buffer.count)) }
+                if storage.capacity < capacity { storage = MatchLetterStorage(capacity: Swift.max(capacity, 2 * storage.capacity)) }
                 var lastStart = 0
-                var written = 0
-                lettersHash = buffer.withUnsafeMutableBufferPointer { storage -> UInt64 in
-                    var out = ScratchBytes(storage.baseAddress!)
-                    tokenizer.scalars.withUnsafeBufferPointer { scalars in
-                        for k in range {
-                            let token = tokens.baseAddress! + k
-                            lastStart = out.count
-                            for s in token.pointee.coreStart..<token.pointee.range.upperBound {
-                                let v = scalars[s].value
-                                if v &- 0x61 < 26 { out.append(UInt8(truncatingIfNeeded: v)); continue }
-                                NameKey.appendLatinLetter(v, into: &out)
+                var out = ScratchBytes(storage.bytes)
+                // The letters hashed as they are written (as `NameKey.hash` hashes them).
+                var h = NameKey.latinSeed
+                tokenizer.scalars.withUnsafeBufferPointer { scalars in
+                    for k in range {
+                        let token = tokens.baseAddress! + k
+                        lastStart = out.count
+                        for s in token.pointee.coreStart..<token.pointee.range.upperBound {
+                            let v = scalars[s].value
+                            if v &- 0x61 < 26 {
+                                out.append(UInt8(truncatingIfNeeded: v))
+                                h = (h ^ UInt64(v)) &* 0x100000001b3
+                                continue
                             }
+                            // (At most one letter per scalar.)
+                            let before = out.count
+                            NameKey.appendLatinLetter(v, into: &out)
+                            if out.count > before { h = (h ^ UInt64(out[before])) &* 0x100000001b3 }
                         }
                     }
-                    written = out.count
-                    return NameKey.hash(UnsafeBufferPointer(start: storage.baseAddress, count: written))
                 }
-                count = written
+                withExtendedLifetime(storage) {}
+                count = out.count
+                lettersHash = h == 0 ? 1 : h
                 self.lastStart = lastStart
             }
         }
@@ -652,6 +692,14 @@ public final class EntityMatcher: @unchecked Sendable {
     /// The text of a scalar range, encoded by hand: appending to a UnicodeScalarView is several
     /// times slower, and every mention needs its surface.
     static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        scalars.withUnsafeBufferPointer { string($0, range) }
+    }
+
+    static func string(_ scalars: NameScalars, _ range: Range<Int>) -> String {
+        scalars.withUnsafeBufferPointer { string($0, range) }
+    }
+
+    static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> String {
         // The exact length, so that a short name is stored in the String itself rather than allocated.
         var length = 0
         for k in range {
@@ -706,12 +754,10 @@ public final class EntityMatcher: @unchecked Sendable {
 /// cache, and the working lists of `longestMatch` with their storage. Used by one thread at a time.
 final class MatchWorkspace {
     let keyCache = NameKeyCache()
+    let tokenScratch = NameTokenScratch()
     // (Not checked for exclusive access at run time: one thread uses a workspace at a time, and
     // `mentions(in:)` accesses each field once at a time.)
     @exclusivity(unchecked) var scratch = EntityMatcher.MatchScratch()
-    /// The arrays of the last text's tokenizer, for the next one to take over.
-    @exclusivity(unchecked) var scalars: [Unicode.Scalar] = []
-    @exclusivity(unchecked) var tokens: [NameToken] = []
 }
 
 /// What `EntityMatcher.variantScore` depends on: the alias and the text's letters, with where the
@@ -732,6 +778,19 @@ struct VariantMemoKey: Hashable {
 
 struct VariantMemoValue {
     var score: Double?
+}
+
+/// Bytes for `EntityMatcher.CandidateText`'s letters, freed with it.
+final class MatchLetterStorage {
+    let bytes: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    deinit { bytes.deallocate() }
 }
 
 /// A list whose storage is kept when it is emptied, for the working lists of `longestMatch`:

@@ -60,7 +60,7 @@ enum NameDiscovery {
             hashes.initialize(repeating: 0)
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { kinds in
                 kinds.initialize(repeating: 0)
-                var pass = Pass(tokenizer: tokenizer, taken: taken, hashes: hashes, kinds: kinds)
+                var pass = Pass(scalars: tokenizer.scalars, tokens: tokenizer.tokens, taken: taken, hashes: hashes, kinds: kinds)
                 return pass.run()
             }
         }
@@ -69,8 +69,10 @@ enum NameDiscovery {
     /// One run of `find`. Its state is stored properties rather than variables captured by local
     /// functions, which Swift would check for exclusive access at every use.
     private struct Pass {
-        let tokenizer: NameTokenizer
-        let tokens: [NameToken]
+        // (The scalars and tokens rather than the tokenizer: copying the tokenizer into the pass
+        // and destroying it cost a reference count for each of its fields, on every paragraph.)
+        let scalars: NameScalars
+        let tokens: NameTokens
         var names: [DiscoveredName] = []
         let taken: UnsafeMutableBufferPointer<Bool>
         // Words are compared by a hash of their scalars, so no String is built per token; 0 until computed.
@@ -89,10 +91,10 @@ enum NameDiscovery {
             return tables.lowercasePlaceCueKeys.contains(token.exactLowercaseKey)
         }
 
-        init(tokenizer: NameTokenizer, taken: UnsafeMutableBufferPointer<Bool>, hashes: UnsafeMutableBufferPointer<UInt64>,
+        init(scalars: NameScalars, tokens: NameTokens, taken: UnsafeMutableBufferPointer<Bool>, hashes: UnsafeMutableBufferPointer<UInt64>,
              kinds: UnsafeMutableBufferPointer<UInt8>) {
-            self.tokenizer = tokenizer
-            self.tokens = tokenizer.tokens
+            self.scalars = scalars
+            self.tokens = tokens
             self.taken = taken
             self.hashes = hashes
             self.kinds = kinds
@@ -100,7 +102,7 @@ enum NameDiscovery {
 
         mutating func word(_ k: Int) -> UInt64 {
             if hashes[k] == 0 {
-                let hash = wordHash(tokenizer.scalars, tokens[k].coreStart..<tokens[k].range.upperBound) | 1
+                let hash = wordHash(scalars, tokens[k].coreStart..<tokens[k].range.upperBound) | 1
                 hashes[k] = hash
                 kinds[k] = UInt8(truncatingIfNeeded: tables.wordKinds.payload(hash) ?? 0)
             }
@@ -117,7 +119,7 @@ enum NameDiscovery {
         mutating func isNameWord(_ k: Int) -> Bool {
             guard k < tokens.count, !taken[k], tokens[k].script == .latin, tokens[k].startsUppercase else { return false }
             return kind(k) & (WordKind.notName | WordKind.rank | WordKind.factionTail) == 0
-                && !looksLikeAdjective(tokenizer.scalars, tokens[k].range)
+                && !looksLikeAdjective(scalars, tokens[k].range)
         }
 
         /// Joined name words from `k`, at most `limit`.
@@ -131,7 +133,7 @@ enum NameDiscovery {
             guard !range.isEmpty else { return }
             for k in range where taken[k] { return }
             for k in range { taken[k] = true }
-            names.append(DiscoveredName(tokens: range, type: type, placeKind: kind, key: key(tokenizer, range)))
+            names.append(DiscoveredName(tokens: range, type: type, placeKind: kind, key: key(scalars, tokens, range)))
         }
 
         /// Whether a faction's closing word ("Brigade", "Operations") follows within four words.
@@ -200,8 +202,8 @@ enum NameDiscovery {
                 // Person: rank(s) + at least two name words ("Lt. Col. Ahmed Mohamed").
                 if wKind & WordKind.rank != 0 {
                     var next = k + 1
-                    while next < tokens.count, kind(next) & WordKind.rank != 0, gapIsRankJoin(tokenizer, next) { next += 1 }
-                    if next < tokens.count, gapIsRankJoin(tokenizer, next) {
+                    while next < tokens.count, kind(next) & WordKind.rank != 0, gapIsRankJoin(scalars, tokens, next) { next += 1 }
+                    if next < tokens.count, gapIsRankJoin(scalars, tokens, next) {
                         let end = nameRun(from: next, limit: 3)
                         if end - next >= 2 {
                             add(next..<end, .person)
@@ -225,7 +227,7 @@ enum NameDiscovery {
                         // A list continues with ", Y" or "and Y".
                         if end < tokens.count, word(end) == tables.words.and || word(end) == tables.words.or {
                             next = end + 1
-                        } else if end < tokens.count, gapIsComma(tokenizer, end) {
+                        } else if end < tokens.count, gapIsComma(scalars, tokens, end) {
                             next = end
                         } else {
                             next = end
@@ -261,7 +263,7 @@ enum NameDiscovery {
     })
 
     /// Demonym and adjective shapes: "Turkish", "Syrian", "Lebanese", "Northern" are not place names.
-    static func looksLikeAdjective(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+    static func looksLikeAdjective(_ scalars: NameScalars, _ range: Range<Int>) -> Bool {
         guard range.count > 4 else { return false }
         let tail = (scalars[range.upperBound - 3].value, scalars[range.upperBound - 2].value, scalars[range.upperBound - 1].value)
         switch tail {
@@ -270,7 +272,8 @@ enum NameDiscovery {
         }
     }
 
-    static func wordHash(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> UInt64 {
+    static func wordHash<Scalars: RandomAccessCollection>(_ scalars: Scalars, _ range: Range<Int>) -> UInt64
+        where Scalars.Element == Unicode.Scalar, Scalars.Index == Int {
         var h: UInt64 = 0xcbf29ce484222325
         for k in range {
             h ^= UInt64(scalars[k].value)
@@ -318,32 +321,32 @@ enum NameDiscovery {
     }
 
     /// Only spaces and dots between a rank and what follows: "Lt. Col. Ahmed".
-    private static func gapIsRankJoin(_ tokenizer: NameTokenizer, _ k: Int) -> Bool {
-        let gap = tokenizer.tokens[k - 1].range.upperBound..<tokenizer.tokens[k].range.lowerBound
+    private static func gapIsRankJoin(_ scalars: NameScalars, _ tokens: NameTokens, _ k: Int) -> Bool {
+        let gap = tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound
         return !gap.isEmpty && gap.allSatisfy { i in
-            let v = tokenizer.scalars[i].value
+            let v = scalars[i].value
             return v == 0x2E || NameTokenizer.isSpace(v)
         }
     }
 
-    private static func gapIsComma(_ tokenizer: NameTokenizer, _ k: Int) -> Bool {
-        let gap = tokenizer.tokens[k - 1].range.upperBound..<tokenizer.tokens[k].range.lowerBound
+    private static func gapIsComma(_ scalars: NameScalars, _ tokens: NameTokens, _ k: Int) -> Bool {
+        let gap = tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound
         var commas = 0
         for i in gap {
-            let v = tokenizer.scalars[i].value
+            let v = scalars[i].value
             if v == 0x2C { commas += 1 } else if !NameTokenizer.isSpace(v) { return false }
         }
         return commas == 1
     }
 
     /// Skeletons of the name's words joined by "_": "Jaish al-Izza" and "Jaysh al-Izza" give "js_az".
-    static func key(_ tokenizer: NameTokenizer, _ range: Range<Int>) -> String {
+    static func key(_ scalars: NameScalars, _ tokens: NameTokens, _ range: Range<Int>) -> String {
         var parts: [String] = []
         for k in range {
-            let token = tokenizer.tokens[k]
+            let token = tokens[k]
             var letters: [UInt8] = []
             for s in token.coreStart..<token.range.upperBound {
-                NameKey.appendLatinLetter(tokenizer.scalars[s].value, into: &letters)
+                NameKey.appendLatinLetter(scalars[s].value, into: &letters)
             }
             var skeleton: [UInt8] = []
             NameKey.latinSkeleton(letters, into: &skeleton)

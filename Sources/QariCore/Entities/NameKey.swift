@@ -236,6 +236,21 @@ enum NameKey {
         }
     }
 
+    /// `normalizedArabicByte` of U+0600 + n at n, for the scalars of Arabic words
+    /// (`NameTokenizer.isArabicWordScalar`); `droppedArabicScalar` for those it drops, and
+    /// `notArabicWordScalar` for the other scalars of the block. (No letter's byte is 0 or 1:
+    /// those would be U+0600 and U+0601, which are not word scalars.) Never freed.
+    static let arabicLetters: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x100)
+        for n in 0..<0x100 {
+            let v = UInt32(0x600 + n)
+            table[n] = !NameTokenizer.isArabicWordScalar(v) ? notArabicWordScalar : (normalizedArabicByte(v) ?? droppedArabicScalar)
+        }
+        return UnsafePointer(table)
+    }()
+    static let notArabicWordScalar: UInt8 = 0
+    static let droppedArabicScalar: UInt8 = 1
+
     @inline(__always) static func normalizedArabicByte(_ v: UInt32) -> UInt8? {
         switch v {
         case 0x64B...0x65F, 0x670, 0x640: return nil
@@ -395,34 +410,50 @@ struct ScratchBytes: RandomAccessCollection, NameKey.ByteSink {
 /// A fixed set of 64-bit keys (already hashes) with a small payload each, looked up by open
 /// addressing. Swift's `Set` hashes its keys again with SipHash, which is a real cost on a test
 /// that runs for every word of the text.
-struct KeyTable: Sendable {
-    private let keys: [UInt64]
-    private let payloads: [Int]
-    private let mask: Int
-    /// One bit per 14-bit slice of a key (`filterBit`), set for the keys present: 2 KB that stay in
-    /// the fastest cache answer most keys that are absent without reading `keys`.
-    private let filter: [UInt64]
+///
+/// The slots live in memory of one storage object (read without bounds or uniqueness checks,
+/// and a copy of the table costs one reference count).
+struct KeyTable: @unchecked Sendable {
+    private final class Storage {
+        let keys: UnsafeMutablePointer<UInt64>
+        let payloads: UnsafeMutablePointer<Int>
+        let mask: Int
+        /// One bit per 14-bit slice of a key (`filterBit`), set for the keys present: 2 KB that stay in
+        /// the fastest cache answer most keys that are absent without reading `keys`.
+        let filter: UnsafeMutablePointer<UInt64>
+
+        init(capacity: Int) {
+            mask = capacity - 1
+            keys = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+            keys.initialize(repeating: 0, count: capacity)
+            payloads = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+            payloads.initialize(repeating: 0, count: capacity)
+            filter = UnsafeMutablePointer<UInt64>.allocate(capacity: 256)
+            filter.initialize(repeating: 0, count: 256)
+        }
+
+        deinit {
+            keys.deallocate()
+            payloads.deallocate()
+            filter.deallocate()
+        }
+    }
+
+    private let storage: Storage
 
     init(_ entries: [(key: UInt64, payload: Int)]) {
         var capacity = 16
         while capacity < entries.count * 2 { capacity <<= 1 }
-        var keys = [UInt64](repeating: 0, count: capacity)
-        var payloads = [Int](repeating: 0, count: capacity)
+        let storage = Storage(capacity: capacity)
         for entry in entries where entry.key != 0 {
             var slot = KeyTable.slot(entry.key, capacity - 1)
-            while keys[slot] != 0 && keys[slot] != entry.key { slot = (slot + 1) & (capacity - 1) }
-            keys[slot] = entry.key
-            payloads[slot] = entry.payload
-        }
-        self.keys = keys
-        self.payloads = payloads
-        self.mask = capacity - 1
-        var filter = [UInt64](repeating: 0, count: 256)
-        for entry in entries where entry.key != 0 {
+            while storage.keys[slot] != 0 && storage.keys[slot] != entry.key { slot = (slot + 1) & (capacity - 1) }
+            storage.keys[slot] = entry.key
+            storage.payloads[slot] = entry.payload
             let bit = KeyTable.filterBit(entry.key)
-            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            storage.filter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
-        self.filter = filter
+        self.storage = storage
     }
 
     @inline(__always) private static func filterBit(_ key: UInt64) -> Int { Int(truncatingIfNeeded: key >> 50) }
@@ -440,14 +471,15 @@ struct KeyTable: Sendable {
 
     /// The payload of `key`, nil when the key is not in the table. Key 0 is never present.
     @inline(__always) func payload(_ key: UInt64) -> Int? {
+        let storage = self.storage
         let bit = KeyTable.filterBit(key)
-        if key != 0 && filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return nil }
-        var slot = KeyTable.slot(key, mask)
+        if key != 0 && storage.filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return nil }
+        var slot = KeyTable.slot(key, storage.mask)
         while true {
-            let found = keys[slot]
-            if found == key { return payloads[slot] }
+            let found = storage.keys[slot]
+            if found == key { return storage.payloads[slot] }
             if found == 0 { return nil }
-            slot = (slot + 1) & mask
+            slot = (slot + 1) & storage.mask
         }
     }
 

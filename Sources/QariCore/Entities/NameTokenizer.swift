@@ -5,20 +5,14 @@ enum NameScript: UInt8 {
 
 /// One word of text as the entity matcher sees it: a run of letters (and digits), with a
 /// Latin article such as "al-" attached in front of it and a possessive "’s" cut off.
+///
+/// Laid out in 64 bytes (the wide fields first, the counts as 32-bit integers): the tokenizer
+/// writes one per word and the matcher copies them.
 struct NameToken {
     /// Scalar offsets of the token, article included.
     var range: Range<Int>
     /// Scalar offset where the word proper starts (after an attached article).
     var coreStart: Int
-    var script: NameScript
-    /// True when only spaces, hyphens or apostrophes separate this token from the previous one,
-    /// so that the two may belong to one name.
-    var joinsPrevious: Bool
-    var hasArticle: Bool
-    /// Case of the core's letters.
-    var startsUppercase: Bool
-    var uppercaseCount: Int
-    var lowercaseCount: Int
     /// Hash of the transliteration key (Latin), of the normalised form (Arabic) or of the digits;
     /// 0 when the tokenizer left it to be computed on demand (see `NameTokenizer.wordKey(_:)`).
     var wordKey: UInt64
@@ -26,10 +20,41 @@ struct NameToken {
     var acronymKey: UInt64
     /// For Latin words that do not start with a capital: hash of the letters themselves; 0 otherwise.
     var exactLowercaseKey: UInt64
+    private var upper: Int32
+    private var lower: Int32
     /// For Arabic words with proclitics (وحلب, بروسيا, للجيش): index of the keys of the word
     /// without them in `NameTokenizer.arabicAlternatives`, -1 when there are none. An index
     /// rather than an array keeps the token a plain value that copies for free.
     var alternativesIndex: Int32
+    var script: NameScript
+    /// True when only spaces, hyphens or apostrophes separate this token from the previous one,
+    /// so that the two may belong to one name.
+    var joinsPrevious: Bool
+    var hasArticle: Bool
+    /// Case of the core's letters.
+    var startsUppercase: Bool
+
+    /// Case of the core's letters.
+    var uppercaseCount: Int { Int(upper) }
+    var lowercaseCount: Int { Int(lower) }
+
+    init(range: Range<Int>, coreStart: Int, script: NameScript, joinsPrevious: Bool, hasArticle: Bool, startsUppercase: Bool,
+         uppercaseCount: Int, lowercaseCount: Int, wordKey: UInt64, acronymKey: UInt64, exactLowercaseKey: UInt64,
+         alternativesIndex: Int32) {
+        self.range = range
+        self.coreStart = coreStart
+        self.wordKey = wordKey
+        self.acronymKey = acronymKey
+        self.exactLowercaseKey = exactLowercaseKey
+        // (A word of more than 2^31 letters does not occur: at most one letter per scalar of a paragraph.)
+        upper = Int32(truncatingIfNeeded: uppercaseCount)
+        lower = Int32(truncatingIfNeeded: lowercaseCount)
+        self.alternativesIndex = alternativesIndex
+        self.script = script
+        self.joinsPrevious = joinsPrevious
+        self.hasArticle = hasArticle
+        self.startsUppercase = startsUppercase
+    }
 
     var isAcronymShaped: Bool { uppercaseCount >= 2 && uppercaseCount >= lowercaseCount }
     var isLowercase: Bool { uppercaseCount == 0 }
@@ -40,10 +65,11 @@ struct NameToken {
 /// Latin words are keyed by a transliteration skeleton (see `NameKey.latinSkeleton`), so that
 /// spelling variants of one Arabic name share a key; Arabic words by their normalised letters.
 struct NameTokenizer {
-    let scalars: [Unicode.Scalar]
+    /// The text's scalars, in the memory of the tokenizer's `NameTokenScratch`.
+    let scalars: NameScalars
     /// Where Latin word keys are looked up before they are computed; nil: always computed.
     let keyCache: NameKeyCache?
-    private(set) var tokens: [NameToken] = []
+    private(set) var tokens: NameTokens
     /// The keys of Arabic words without their proclitics, all in one array: at a token's
     /// `alternativesIndex`, an entry whose key is the number n of the word's keys (and whose
     /// `coreStart` is -1), then its n keys. One array for the text, where an array per word cost
@@ -68,27 +94,28 @@ struct NameTokenizer {
     ///
     /// `keyCache`: where Latin word keys are looked up before they are computed (the keys are the
     /// same either way).
+    ///
+    /// `scratch`: the memory the scalars and tokens are written into (nil: made for this
+    /// tokenizer); they are valid until the scratch serves another tokenizer. A matcher's workspace
+    /// keeps one, so that reading a text allocates nothing.
     init(_ text: String, alwaysAcronymKeys: Bool = false, keyedLowercaseWords: KeyTable? = nil, plainWordsFirst: Bool = true,
-         keyCache: NameKeyCache? = nil) {
-        var scalars: [Unicode.Scalar] = [], tokens: [NameToken] = []
-        self.init(text, alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords, plainWordsFirst: plainWordsFirst,
-                  keyCache: keyCache, reusingScalars: &scalars, reusingTokens: &tokens)
-    }
-
-    /// `reusingScalars`, `reusingTokens`: the arrays of an earlier tokenizer, whose storage this
-    /// one takes over (their contents do not matter; they are left empty), so that reading a text
-    /// allocates no array.
-    init(_ text: String, alwaysAcronymKeys: Bool = false, keyedLowercaseWords: KeyTable? = nil, plainWordsFirst: Bool = true,
-         keyCache: NameKeyCache? = nil, reusingScalars: inout [Unicode.Scalar], reusingTokens: inout [NameToken]) {
-        // Swapped out rather than copied, so that the storage has one owner and is written in place.
-        var scalars: [Unicode.Scalar] = [], tokens: [NameToken] = []
-        swap(&scalars, &reusingScalars)
-        swap(&tokens, &reusingTokens)
-        NameTokenizer.scalars(of: text, into: &scalars)
-        self.scalars = scalars
+         keyCache: NameKeyCache? = nil, scratch: NameTokenScratch? = nil) {
+        // At most one scalar per byte.
+        let byteCount = text.utf8.count
+        let scratch = scratch ?? NameTokenScratch(capacity: byteCount)
+        scratch.reserve(scalarCount: byteCount)
+        let scalarCount = NameTokenizer.decode(text, into: scratch.scalars, capacity: scratch.capacity)
+        // (The tokenizer proper writes without bounds checks: one token at most per scalar.)
+        precondition(scratch.capacity >= scalarCount)
+        scalars = NameScalars(scratch, count: scalarCount)
         self.keyCache = keyCache
-        tokenize(alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords, plainWordsFirst: plainWordsFirst,
-                 reusing: &tokens)
+        var arabicAlternatives: [ArabicAlternative] = []
+        let written = NameTokenizer.tokenize(UnsafeBufferPointer(start: scratch.scalars, count: scalarCount),
+                                             alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords,
+                                             plainWordsFirst: plainWordsFirst, keyCache: keyCache, tokens: scratch.tokens,
+                                             letters: scratch.letters, arabicAlternatives: &arabicAlternatives)
+        tokens = NameTokens(scratch, count: written)
+        self.arabicAlternatives = arabicAlternatives
     }
 
     /// The `wordKey` of token `k`, computed now when the tokenizer left it out.
@@ -99,10 +126,12 @@ struct NameTokenizer {
 
     /// The `wordKey` of a Latin token, as `tokenize` computes it.
     @inline(never) func latinWordKey(_ token: NameToken) -> UInt64 {
-        let count = token.range.upperBound - token.coreStart
-        // (16 bytes more: `NameKeyCache.latinKey(_:)` reads the letters 8 bytes at a time.)
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 16) { storage in
-            var letters = ScratchBytes(storage.baseAddress!)
+        // The letters go to the scratch's letter memory, free once the text is tokenized, with
+        // room for the text's scalars and 16 bytes more (`NameKeyCache.latinKey(_:)` reads the
+        // letters 8 bytes at a time): cheaper than temporary memory on every call.
+        tokens.withScratch { scratch in
+            precondition(token.range.upperBound <= scratch.capacity)
+            var letters = ScratchBytes(scratch.letters)
             scalars.withUnsafeBufferPointer { scalars in
                 for k in token.coreStart..<token.range.upperBound {
                     let v = scalars[k].value
@@ -123,63 +152,86 @@ struct NameTokenizer {
     /// standard library that looks up the array's type metadata on every call, which costs more
     /// than the copy.
     static func scalars(of text: String) -> [Unicode.Scalar] {
-        var scalars: [Unicode.Scalar] = []
-        self.scalars(of: text, into: &scalars)
-        return scalars
+        let n = text.utf8.count
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(n, 1)) { out in
+            let count = decode(text, into: out.baseAddress!, capacity: n)
+            return Array(UnsafeBufferPointer(start: out.baseAddress, count: count))
+        }
     }
 
-    /// `scalars(of:)` into an array whose storage is reused when large enough (its contents are replaced).
-    static func scalars(of text: String, into scalars: inout [Unicode.Scalar]) {
-        if !scalars.isEmpty { scalars.removeAll(keepingCapacity: true) }
-        let decoded = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+    /// Decodes the scalars of `text` into `out`, which has room for `capacity` scalars, at least
+    /// the text's UTF-8 byte count; returns their number.
+    static func decode(_ text: String, into out: UnsafeMutablePointer<Unicode.Scalar>, capacity: Int) -> Int {
+        let decoded = text.utf8.withContiguousStorageIfAvailable { buffer -> Int in
             let n = buffer.count
-            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: n) { out -> Bool in
-                var i = 0, o = 0
-                let base = buffer.baseAddress
-                while i < n {
-                    // Eight ASCII bytes at once, widened to scalars in one vector operation: nearly
-                    // all of an English text.
-                    if let base, let outBase = out.baseAddress {
+            precondition(n <= capacity)
+            var i = 0, o = 0
+            let base = buffer.baseAddress
+            while i < n {
+                // Eight ASCII bytes at once, widened to scalars in one vector operation: nearly
+                // all of an English text.
+                if let base {
+                    while i + 8 <= n {
+                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        if word & 0x8080_8080_8080_8080 != 0 { break }
+                        let bytes = unsafeBitCast(word, to: SIMD8<UInt8>.self)   // (little-endian: byte i in lane i)
+                        UnsafeMutableRawPointer(out + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: bytes),
+                                                                    as: SIMD8<UInt32>.self)
+                        i += 8
+                        o += 8
+                    }
+                    if i == n { break }
+                }
+                let b0 = UInt32(buffer[i])
+                var v: UInt32
+                if b0 < 0x80 {
+                    v = b0; i += 1
+                } else if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F); i += 2
+                    // Four two-byte sequences at once (most of an Arabic word), decoded in one
+                    // vector operation: `v` is written, then the four, the last of which is the
+                    // new `v` (written again below).
+                    if let base {
                         while i + 8 <= n {
                             let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                            if word & 0x8080_8080_8080_8080 != 0 { break }
-                            let bytes = unsafeBitCast(word, to: SIMD8<UInt8>.self)   // (little-endian: byte i in lane i)
-                            UnsafeMutableRawPointer(outBase + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: bytes),
-                                                                            as: SIMD8<UInt32>.self)
-                            i += 8
-                            o += 8
-                        }
-                        if i == n { break }
-                    }
-                    let b0 = UInt32(buffer[i])
-                    var v: UInt32
-                    if b0 < 0x80 {
-                        v = b0; i += 1
-                    } else if b0 < 0xE0 {
-                        v = (b0 & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F); i += 2
-                        // Two-byte sequences in a row (an Arabic word), decoded here without
-                        // returning to the test for eight ASCII bytes, which they fail.
-                        while i + 1 < n, buffer[i] & 0xE0 == 0xC0 {
+                            if word & 0xC0E0_C0E0_C0E0_C0E0 != 0x80C0_80C0_80C0_80C0 { break }
+                            let pairs = unsafeBitCast(word, to: SIMD4<UInt16>.self)   // (lead byte low, continuation high)
+                            let four = SIMD4<UInt32>(truncatingIfNeeded: (pairs & 0x1F) &<< 6 | (pairs &>> 8) & 0x3F)
                             out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
-                            o += 1
-                            v = UInt32(buffer[i] & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F)
-                            i += 2
+                            UnsafeMutableRawPointer(out + o + 1).storeBytes(of: four, as: SIMD4<UInt32>.self)
+                            o += 4
+                            v = four[3]
+                            i += 8
                         }
-                    } else if b0 < 0xF0 {
-                        v = (b0 & 0x0F) << 12 | UInt32(buffer[i + 1] & 0x3F) << 6 | UInt32(buffer[i + 2] & 0x3F); i += 3
-                    } else {
-                        v = (b0 & 0x07) << 18 | UInt32(buffer[i + 1] & 0x3F) << 12 | UInt32(buffer[i + 2] & 0x3F) << 6
-                            | UInt32(buffer[i + 3] & 0x3F)
-                        i += 4
                     }
-                    out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
-                    o += 1
+                    // Two-byte sequences in a row (an Arabic word), decoded here without
+                    // returning to the test for eight ASCII bytes, which they fail.
+                    while i + 1 < n, buffer[i] & 0xE0 == 0xC0 {
+                        out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                        o += 1
+                        v = UInt32(buffer[i] & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F)
+                        i += 2
+                    }
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | UInt32(buffer[i + 1] & 0x3F) << 6 | UInt32(buffer[i + 2] & 0x3F); i += 3
+                } else {
+                    v = (b0 & 0x07) << 18 | UInt32(buffer[i + 1] & 0x3F) << 12 | UInt32(buffer[i + 2] & 0x3F) << 6
+                        | UInt32(buffer[i + 3] & 0x3F)
+                    i += 4
                 }
-                scalars.append(contentsOf: UnsafeBufferPointer(start: out.baseAddress, count: o))
-                return true
+                out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                o += 1
             }
+            return o
         }
-        if decoded == nil { scalars.append(contentsOf: text.unicodeScalars) }
+        if let decoded { return decoded }
+        var o = 0
+        for scalar in text.unicodeScalars {
+            precondition(o < capacity)
+            out[o] = scalar
+            o += 1
+        }
+        return o
     }
 
     @inline(__always) static func isApostrophe(_ v: UInt32) -> Bool {
@@ -202,35 +254,19 @@ struct NameTokenizer {
         (v >= 0x621 && v <= 0x65F) || v == 0x670 || (v >= 0x671 && v <= 0x6D3) || (v >= 0x6FA && v <= 0x6FF) || v == 0x640
     }
 
-    private mutating func tokenize(alwaysAcronymKeys: Bool, keyedLowercaseWords: KeyTable?, plainWordsFirst: Bool,
-                                   reusing storage: inout [NameToken]) {
-        var tokens: [NameToken] = []
-        swap(&tokens, &storage)
-        if !tokens.isEmpty { tokens.removeAll(keepingCapacity: true) }
-        var arabicAlternatives: [ArabicAlternative] = []
-        scalars.withUnsafeBufferPointer { scalars in
-            NameTokenizer.tokenize(scalars, alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords,
-                                   plainWordsFirst: plainWordsFirst, keyCache: keyCache, tokens: &tokens,
-                                   arabicAlternatives: &arabicAlternatives)
-        }
-        self.tokens = tokens
-        self.arabicAlternatives = arabicAlternatives
-    }
-
-    /// The tokenizer proper, over the scalars in memory.
+    /// The tokenizer proper, over the scalars in memory. Writes the tokens to `tokens` (room for
+    /// one per scalar) and returns their number; `letters`: room for the scalars' count + 16 bytes.
     private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, alwaysAcronymKeys: Bool,
                                  keyedLowercaseWords: KeyTable?, plainWordsFirst: Bool, keyCache: NameKeyCache?,
-                                 tokens: inout [NameToken],
-                                 arabicAlternatives: inout [ArabicAlternative]) {
+                                 tokens: UnsafeMutablePointer<NameToken>, letters storage: UnsafeMutablePointer<UInt8>,
+                                 arabicAlternatives: inout [ArabicAlternative]) -> Int {
         let count = scalars.count
-        tokens.reserveCapacity(count / 5 + 1)
+        var tokenCount = 0
         var index = 0
         var gapIsJoining = false   // the gap since the last token held only spaces/hyphens/apostrophes
         var pendingArticle: (start: Int, joinsPrevious: Bool)? = nil
         // A word's letters: at most one byte per scalar of the text.
         // (16 bytes more: `NameKeyCache.latinKey(_:)` reads the letters 8 bytes at a time.)
-        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 16)
-        defer { storage.deallocate() }
         var buffer = ScratchBytes(storage)
         // (Unwrapped once rather than for every word.)
         let keyed = keyedLowercaseWords ?? KeyTable.empty
@@ -260,19 +296,23 @@ struct NameTokenizer {
                 if readsPlainWords && latin {
                     let startsUpper = v < 0x61
                     let first = v | 0x20
-                    var exact = (NameKey.exactSeed ^ UInt64(first)) &* 0x100000001b3
-                    var end = index + 1
-                    while end < count {
-                        let w = scalars[end].value
-                        if w &- 0x61 >= 26 { break }
-                        exact = (exact ^ UInt64(w)) &* 0x100000001b3
-                        end += 1
+                    // A capitalised word needs its letters for its key, and no hash of them; a
+                    // lower-case one the hash, and its letters only when it is keyed.
+                    let end: Int, exact: UInt64
+                    if startsUpper {
+                        buffer.removeAll()
+                        buffer.append(UInt8(truncatingIfNeeded: first))
+                        end = NameTokenizer.lowercaseRun(scalars, from: index + 1, into: &buffer)
+                        exact = 0
+                    } else {
+                        (end, exact) = NameTokenizer.lowercaseRun(scalars, from: index + 1,
+                                                                  exact: (NameKey.exactSeed ^ UInt64(first)) &* 0x100000001b3)
                     }
                     let stop: UInt32 = end < count ? scalars[end].value : 0x20
                     let length = end - index
                     let plainStop = stop < 0x80
-                        ? (stop | 0x20) &- 0x61 >= 26 && stop &- 0x30 >= 10 && stop != 0x27 && stop != 0x60
-                            && !(stop == 0x2E && startsUpper && length == 1) && !(length <= 3 && stop == 0x2D)
+                        ? NameTokenizer.endsPlainWord(stop)
+                            || (stop == 0x2E && !(startsUpper && length == 1)) || (stop == 0x2D && length > 3)
                         : !NameTokenizer.isLatinLetter(stop) && !NameTokenizer.isDigit(stop) && !NameTokenizer.isApostrophe(stop)
                             && !(length <= 3 && NameTokenizer.isHyphen(stop))
                     if plainStop && !(length == 2 && first == 0x61 && scalars[index + 1].value == 0x6C) {
@@ -281,23 +321,26 @@ struct NameTokenizer {
                         if !startsUpper && keyedWordsOnly && !keyed.contains(exactKey) {
                             wordKey = 0
                         } else {
-                            buffer.removeAll()
-                            buffer.append(UInt8(truncatingIfNeeded: first))
-                            for k in (index + 1)..<end { buffer.append(UInt8(truncatingIfNeeded: scalars[k].value)) }
+                            if !startsUpper {
+                                buffer.removeAll()
+                                buffer.append(UInt8(truncatingIfNeeded: first))
+                                for k in (index + 1)..<end { buffer.append(UInt8(truncatingIfNeeded: scalars[k].value)) }
+                            }
                             wordKey = keyCache?.latinKey(buffer) ?? NameKeyCache.computedKey(buffer)
                         }
                         var tokenStart = index
                         var hasArticle = false
-                        var joins = !tokens.isEmpty && gapIsJoining
+                        var joins = tokenCount > 0 && gapIsJoining
                         if let article = pendingArticle {
                             tokenStart = article.start
                             hasArticle = true
                             joins = article.joinsPrevious
                         }
-                        tokens.append(NameToken(range: tokenStart..<end, coreStart: index, script: .latin, joinsPrevious: joins,
+                        tokens[tokenCount] = (NameToken(range: tokenStart..<end, coreStart: index, script: .latin, joinsPrevious: joins,
                                                 hasArticle: hasArticle, startsUppercase: startsUpper, uppercaseCount: startsUpper ? 1 : 0,
                                                 lowercaseCount: startsUpper ? length - 1 : length, wordKey: wordKey, acronymKey: 0,
                                                 exactLowercaseKey: startsUpper ? 0 : exactKey, alternativesIndex: -1))
+                        tokenCount += 1
                         pendingArticle = nil
                         gapIsJoining = true
                         index = end
@@ -312,7 +355,7 @@ struct NameTokenizer {
             if !(latin || digit || arabic) {
                 if NameTokenizer.isSpace(v) || NameTokenizer.isApostrophe(v) {
                     // stays joining
-                } else if v == 0x2E, let last = tokens.last, last.range.upperBound == index, last.startsUppercase,
+                } else if v == 0x2E, tokenCount > 0, case let last = tokens[tokenCount - 1], last.range.upperBound == index, last.startsUppercase,
                           last.range.count <= 3, last.lowercaseCount > 0 {
                     // The dot of an abbreviation inside a name: "Observation Point No. 9".
                 } else if !NameTokenizer.isHyphen(v) {
@@ -331,15 +374,11 @@ struct NameTokenizer {
             // when the word does not start with a capital).
             buffer.removeAll()
             var exact = NameKey.exactSeed
+            var arabicKey: UInt64 = 0
             if arabic {
-                // The word's end sought and its letters normalised in one pass (as
-                // `NameKey.appendArabicNormalized` normalises them).
-                while end < count {
-                    let w = scalars[end].value
-                    if !NameTokenizer.isArabicWordScalar(w) { break }
-                    if let byte = NameKey.normalizedArabicByte(w) { buffer.append(byte) }
-                    end += 1
-                }
+                // The word's end sought, its letters normalised (as `NameKey.appendArabicNormalized`
+                // normalises them) and hashed in one pass.
+                (end, arabicKey) = NameTokenizer.arabicRun(scalars, from: end, letters: &buffer)
                 tokenEnd = end
             } else {
                 // Latin letters and digits; apostrophes and single dots inside (Hay’at, U.S.). Each
@@ -408,7 +447,7 @@ struct NameTokenizer {
                 let spaced = NameTokenizer.isSpace(scalars[end].value) && NameTokenizer.isUppercaseASCII(next)
                     && NameKey.isAl(buffer) // only "al"/"Al" stands apart: "Abu Bakr al Baghdadi"
                 if hyphenated || spaced {
-                    pendingArticle = (start, !tokens.isEmpty && gapIsJoining)
+                    pendingArticle = (start, tokenCount > 0 && gapIsJoining)
                     gapIsJoining = true
                     index = end + 1
                     continue
@@ -424,7 +463,7 @@ struct NameTokenizer {
                     wordKey = keyCache?.latinKey(buffer) ?? NameKeyCache.computedKey(buffer)
                 }
             case .arabic:
-                wordKey = NameKey.hash(buffer, seed: NameKey.arabicSeed)
+                wordKey = arabicKey
             case .digits:
                 wordKey = NameKey.hash(buffer)
             }
@@ -434,7 +473,7 @@ struct NameTokenizer {
             }
             var tokenStart = start
             var hasArticle = false
-            var joins = !tokens.isEmpty && gapIsJoining
+            var joins = tokenCount > 0 && gapIsJoining
             if let article = pendingArticle {
                 tokenStart = article.start
                 hasArticle = true
@@ -457,18 +496,92 @@ struct NameTokenizer {
                     }
                 }
             }
-            tokens.append(NameToken(range: tokenStart..<tokenEnd, coreStart: start, script: script, joinsPrevious: joins,
+            tokens[tokenCount] = (NameToken(range: tokenStart..<tokenEnd, coreStart: start, script: script, joinsPrevious: joins,
                                     hasArticle: hasArticle, startsUppercase: startsUpper, uppercaseCount: upper,
                                     lowercaseCount: lower, wordKey: wordKey, acronymKey: acronymKey,
                                     exactLowercaseKey: script == .latin && !startsUpper ? (exact == 0 ? 1 : exact) : 0,
                                     alternativesIndex: alternativesIndex))
+            tokenCount += 1
             pendingArticle = nil
             gapIsJoining = true
             index = end
         }
+        return tokenCount
     }
 
     @inline(__always) static func isUppercaseASCII(_ v: UInt32) -> Bool { v >= 0x41 && v <= 0x5A }
+
+    /// ASCII scalars after which a plain word ends whatever the word: not a letter, digit,
+    /// apostrophe, dot or hyphen. One bit per scalar, in two constants (a test checks them
+    /// against that definition).
+    @inline(__always) static func endsPlainWord(_ ascii: UInt32) -> Bool {
+        let bits: UInt64 = ascii < 64 ? plainStopsLow : plainStopsHigh
+        return bits & (1 << UInt64(ascii & 63)) != 0
+    }
+
+    /// Bit v: ASCII scalar v ends a plain word (`endsPlainWord`), for v in 0-63 and 64-127.
+    static let plainStopsLow: UInt64 = 0xfc00_9f7f_ffff_ffff
+    static let plainStopsHigh: UInt64 = 0xf800_0000_f800_0001
+
+    /// Where the Arabic word from `start` ends (its scalars are Arabic word scalars), with its
+    /// normalised letters appended to `letters` and their hash (`NameKey.hash(letters, seed:
+    /// NameKey.arabicSeed)`). Each scalar is classified by one look-up (`NameKey.arabicLetters`).
+    @inline(never) static func arabicRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
+                                         letters: inout ScratchBytes) -> (end: Int, hash: UInt64) {
+        let table = NameKey.arabicLetters
+        var h = NameKey.arabicSeed
+        var end = start
+        let count = scalars.count
+        // (A local copy, kept in registers; written back once.)
+        var out = letters
+        while end < count {
+            let offset = scalars[end].value &- 0x600
+            guard offset < 0x100 else { break }
+            let letter = table[Int(offset)]
+            if letter == NameKey.notArabicWordScalar { break }
+            if letter != NameKey.droppedArabicScalar {
+                out.append(letter)
+                h = (h ^ UInt64(letter)) &* 0x100000001b3
+            }
+            end += 1
+        }
+        letters = out
+        return (end, h == 0 ? 1 : h)
+    }
+
+    /// Where the run of lower-case ASCII letters from `start` ends, with the letters appended to `letters`.
+    @inline(never) static func lowercaseRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
+                                            into letters: inout ScratchBytes) -> Int {
+        var end = start
+        let count = scalars.count
+        var out = letters
+        while end < count {
+            let w = scalars[end].value
+            if w &- 0x61 >= 26 { break }
+            out.append(UInt8(truncatingIfNeeded: w))
+            end += 1
+        }
+        letters = out
+        return end
+    }
+
+    /// Where the run of lower-case ASCII letters from `start` ends, and `exact` with each of them
+    /// hashed in (FNV-1a, as the general reading hashes a word's letters). Its own small function:
+    /// inside `tokenize` the loop shared registers with the whole reading, and spilled the hash to
+    /// memory at every letter.
+    @inline(never) static func lowercaseRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
+                                            exact: UInt64) -> (end: Int, exact: UInt64) {
+        var h = exact
+        var end = start
+        let count = scalars.count
+        while end < count {
+            let w = scalars[end].value
+            if w &- 0x61 >= 26 { break }
+            h = (h ^ UInt64(w)) &* 0x100000001b3
+            end += 1
+        }
+        return (end, h)
+    }
 
     /// Reads a scalar of a Latin word other than a plain ASCII letter (an accented letter, a digit)
     /// into the word's case counts, letters and letter hash.

@@ -1,0 +1,109 @@
+/// Memory a tokenizer writes a text's scalars and tokens into, and the letters of the word it is reading. Kept by
+/// a matcher's workspace from one text to the next, so that reading a text allocates nothing and
+/// a token is written once, in place: appending each token to an array cost a call of the
+/// standard library (with its capacity and uniqueness checks) per word.
+///
+/// Not thread-safe: one scratch serves one thread and one tokenizer at a time. The tokens of a
+/// tokenizer made with a scratch are valid until the scratch serves the next text.
+final class NameTokenScratch {
+    /// Room for `capacity` scalars.
+    private(set) var scalars: UnsafeMutablePointer<Unicode.Scalar>
+    /// Room for `capacity` tokens (uninitialised where not written; tokens are plain values).
+    private(set) var tokens: UnsafeMutablePointer<NameToken>
+    /// Room for `capacity + 16` bytes.
+    private(set) var letters: UnsafeMutablePointer<UInt8>
+    private(set) var capacity: Int
+
+    init(capacity: Int = 256) {
+        self.capacity = capacity
+        scalars = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: max(capacity, 1))
+        tokens = UnsafeMutablePointer<NameToken>.allocate(capacity: max(capacity, 1))
+        letters = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 16)
+    }
+
+    deinit {
+        scalars.deallocate()
+        tokens.deallocate()
+        letters.deallocate()
+    }
+
+    /// Makes room for the scalars, tokens and letters of a text of `scalarCount` scalars (or
+    /// UTF-8 bytes, which are at least as many): a token takes at least one scalar, a letter
+    /// exactly one. What was written before is lost.
+    @inline(__always) func reserve(scalarCount: Int) {
+        if scalarCount > capacity { grow(to: scalarCount) }
+    }
+
+    @inline(never) private func grow(to scalarCount: Int) {
+        scalars.deallocate()
+        tokens.deallocate()
+        letters.deallocate()
+        capacity = max(scalarCount, 2 * capacity)
+        scalars = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: capacity)
+        tokens = UnsafeMutablePointer<NameToken>.allocate(capacity: capacity)
+        letters = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 16)
+    }
+}
+
+/// The tokens of a text, read in place from the `NameTokenScratch` they were written into (which
+/// this holds on to).
+struct NameTokens: RandomAccessCollection {
+    private let owner: NameTokenScratch
+    private let base: UnsafePointer<NameToken>
+    let count: Int
+
+    init(_ owner: NameTokenScratch, count: Int) {
+        self.owner = owner
+        base = UnsafePointer(owner.tokens)
+        self.count = count
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    @inline(__always) func index(after i: Int) -> Int { i + 1 }
+    @inline(__always) func index(before i: Int) -> Int { i - 1 }
+
+    @inline(__always) subscript(position: Int) -> NameToken {
+        precondition(UInt(bitPattern: position) < UInt(bitPattern: count), "token index out of range")
+        return base[position]
+    }
+
+    /// The tokens as a buffer, valid inside `body` only.
+    @inline(__always) func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<NameToken>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: count)) }
+    }
+
+    /// The scratch the tokens are in (its letter memory is free once they are written).
+    @inline(__always) func withScratch<R>(_ body: (NameTokenScratch) throws -> R) rethrows -> R {
+        try body(owner)
+    }
+}
+
+/// The scalars of a text, read in place from the `NameTokenScratch` they were decoded into (which
+/// this holds on to).
+struct NameScalars: RandomAccessCollection {
+    private let owner: NameTokenScratch
+    private let base: UnsafePointer<Unicode.Scalar>
+    let count: Int
+
+    init(_ owner: NameTokenScratch, count: Int) {
+        self.owner = owner
+        base = UnsafePointer(owner.scalars)
+        self.count = count
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    @inline(__always) func index(after i: Int) -> Int { i + 1 }
+    @inline(__always) func index(before i: Int) -> Int { i - 1 }
+
+    @inline(__always) subscript(position: Int) -> Unicode.Scalar {
+        precondition(UInt(bitPattern: position) < UInt(bitPattern: count), "scalar index out of range")
+        return base[position]
+    }
+
+    /// The scalars as a buffer, valid inside `body` only.
+    @inline(__always) func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Unicode.Scalar>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: count)) }
+    }
+}
