@@ -1,24 +1,34 @@
-/// Varints and strings of the index's blobs (`BodyBlob`, `MentionBlob`).
-enum BlobBytes {
-    static func putVarint(_ value: UInt64, _ out: inout [UInt8]) {
+/// Writes the varints (unsigned LEB128) and strings (UTF-8 length, then bytes) of the index's
+/// blobs (`BodyBlob`, `MentionBlob`) into memory the caller sized (at most 10 bytes a varint, and
+/// a string's bytes and its length's varint).
+struct BlobWriter {
+    private let base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+
+    init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+    @inline(__always) mutating func varint(_ value: UInt64) {
         var v = value
         while v >= 0x80 {
-            out.append(UInt8(v & 0x7F) | 0x80)
+            base[count] = UInt8(v & 0x7F) | 0x80
+            count += 1
             v >>= 7
         }
-        out.append(UInt8(v))
+        base[count] = UInt8(v)
+        count += 1
     }
 
-    static func putString(_ s: String, _ out: inout [UInt8]) {
+    @inline(__always) mutating func string(_ s: String) {
         var s = s
         s.withUTF8 { bytes in
-            putVarint(UInt64(bytes.count), &out)
-            out.append(contentsOf: bytes)
+            varint(UInt64(bytes.count))
+            if let source = bytes.baseAddress { (base + count).update(from: source, count: bytes.count) }
+            count += bytes.count
         }
     }
 }
 
-/// Reads what `BlobBytes` writes; every read is nil past the end or on a malformed value.
+/// Reads what `BlobWriter` writes; every read is nil past the end or on a malformed value.
 struct BlobReader {
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var at = 0

@@ -14,28 +14,33 @@ import QariCore
 /// `paragraphTexts` can skip the rest.
 enum BodyBlob {
     static func encode(paragraphs: [Paragraph], boilerplate: [BoilerplateLine]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(16 + paragraphs.reduce(0) { $0 + $1.text.utf8.count + 8 }
-                            + boilerplate.reduce(0) { $0 + $1.text.utf8.count + 16 })
-        BlobBytes.putVarint(UInt64(paragraphs.count), &out)
+        var size = 20
         for p in paragraphs {
-            BlobBytes.putString(p.text, &out)
-            BlobBytes.putString(p.lang.rawValue, &out)
-            BlobBytes.putString(p.direction.rawValue, &out)
-            BlobBytes.putVarint(UInt64(max(0, p.line)), &out)
-            BlobBytes.putVarint(UInt64(p.joinedLines.count), &out)
-            for j in p.joinedLines {
-                BlobBytes.putVarint(UInt64(max(0, j.offset)), &out)
-                BlobBytes.putVarint(UInt64(max(0, j.line)), &out)
+            size += 60 + p.text.utf8.count + p.lang.rawValue.utf8.count + p.direction.rawValue.utf8.count + 20 * p.joinedLines.count
+        }
+        for b in boilerplate { size += 30 + b.role.rawValue.utf8.count + b.text.utf8.count }
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, written in
+            var w = BlobWriter(buffer.baseAddress!)
+            w.varint(UInt64(paragraphs.count))
+            for p in paragraphs {
+                w.string(p.text)
+                w.string(p.lang.rawValue)
+                w.string(p.direction.rawValue)
+                w.varint(UInt64(max(0, p.line)))
+                w.varint(UInt64(p.joinedLines.count))
+                for j in p.joinedLines {
+                    w.varint(UInt64(max(0, j.offset)))
+                    w.varint(UInt64(max(0, j.line)))
+                }
             }
+            w.varint(UInt64(boilerplate.count))
+            for b in boilerplate {
+                w.varint(UInt64(max(0, b.line)))
+                w.string(b.role.rawValue)
+                w.string(b.text)
+            }
+            written = w.count
         }
-        BlobBytes.putVarint(UInt64(boilerplate.count), &out)
-        for b in boilerplate {
-            BlobBytes.putVarint(UInt64(max(0, b.line)), &out)
-            BlobBytes.putString(b.role.rawValue, &out)
-            BlobBytes.putString(b.text, &out)
-        }
-        return out
     }
 
     /// The paragraphs and boilerplate lines, or nil when the bytes are not a value `encode`

@@ -19,38 +19,58 @@ enum MentionBlob {
     /// any, in the order the entities are first named: the blob's table of ids gives them for
     /// nothing.
     static func encodeCounting(_ mentions: [IndexedMention]) -> (bytes: [UInt8], perEntity: [(entity: String, mentions: Int)]) {
-        var out: [UInt8] = []
-        out.reserveCapacity(16 + mentions.count * 24)
-        // An article names a few dozen entities: a linear search beats hashing each id.
+        // An article names a few dozen entities: a linear search beats hashing each id. Most
+        // mentions of an entity share its id's storage, so the search first compares the two
+        // words of each String (equal words, equal strings) and only then the text.
         var ids: [String] = []
-        var places: [Int] = []
-        places.reserveCapacity(mentions.count)
-        for m in mentions {
-            if let place = ids.firstIndex(of: m.entityID) {
-                places.append(place)
-            } else {
-                places.append(ids.count)
+        var lengths: [Int] = []
+        var places = [Int](repeating: 0, count: mentions.count)
+        var counts: [Int] = []
+        var size = 20
+        for (i, m) in mentions.enumerated() {
+            let length = m.entityID.utf8.count
+            let place = placeOf(m.entityID, length: length, in: ids, lengths: lengths)
+            if place == ids.count {
                 ids.append(m.entityID)
+                lengths.append(length)
+                counts.append(0)
+                size += 10 + length
             }
+            places[i] = place
+            if m.partCode >= -1 { counts[place] += 1 }
+            size += 50 + 10 + m.surface.utf8.count
         }
-        BlobBytes.putVarint(UInt64(ids.count), &out)
-        for id in ids { BlobBytes.putString(id, &out) }
-        BlobBytes.putVarint(UInt64(mentions.count), &out)
-        for (m, place) in zip(mentions, places) {
-            BlobBytes.putVarint(UInt64(place), &out)
-            let code = Int64(m.partCode)
-            BlobBytes.putVarint(UInt64(bitPattern: (code << 1) ^ (code >> 63)), &out)
-            BlobBytes.putVarint(UInt64(m.range.lowerBound), &out)
-            BlobBytes.putVarint(UInt64(m.range.upperBound - m.range.lowerBound), &out)
-            BlobBytes.putVarint(UInt64(max(0, m.line)), &out)
-            BlobBytes.putString(m.surface, &out)
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, written in
+            var w = BlobWriter(buffer.baseAddress!)
+            w.varint(UInt64(ids.count))
+            for id in ids { w.string(id) }
+            w.varint(UInt64(mentions.count))
+            for (i, m) in mentions.enumerated() {
+                w.varint(UInt64(places[i]))
+                let code = Int64(m.partCode)
+                w.varint(UInt64(bitPattern: (code << 1) ^ (code >> 63)))
+                w.varint(UInt64(m.range.lowerBound))
+                w.varint(UInt64(m.range.upperBound - m.range.lowerBound))
+                w.varint(UInt64(max(0, m.line)))
+                w.string(m.surface)
+            }
+            written = w.count
         }
-        var counts = [Int](repeating: 0, count: ids.count)
-        for (m, place) in zip(mentions, places) where m.partCode >= -1 { counts[place] += 1 }
         var perEntity: [(entity: String, mentions: Int)] = []
         perEntity.reserveCapacity(ids.count)
         for (id, n) in zip(ids, counts) where n > 0 { perEntity.append((id, n)) }
-        return (out, perEntity)
+        return (bytes, perEntity)
+    }
+
+    /// The place of `id` (of `length` UTF-8 bytes) in `ids`, or `ids.count` when it is not there.
+    @inline(__always)
+    private static func placeOf(_ id: String, length: Int, in ids: [String], lengths: [Int]) -> Int {
+        if MemoryLayout<String>.size == 16 {
+            let bits = unsafeBitCast(id, to: (UInt64, UInt64).self)
+            for (k, other) in ids.enumerated() where unsafeBitCast(other, to: (UInt64, UInt64).self) == bits { return k }
+        }
+        for k in ids.indices where lengths[k] == length && ids[k] == id { return k }
+        return ids.count
     }
 
     /// The mentions, or nil when the bytes are not a blob this writes (a damaged index).
