@@ -141,7 +141,32 @@ public struct Article: Codable, Sendable, Equatable, Identifiable {
         var count = 0
         var inWord = false
         var i = 0
+        var bytewiseUntil = 0
         while i < n {
+            // Eight ASCII bytes between ASCII neighbours hold no case for the checks below: their
+            // word starts (a byte that is not a space after one that is) are counted at once.
+            if i >= bytewiseUntil && i + 8 <= n {
+                let x = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if x & SWAR.highs == 0 && (i == 0 || b[i - 1] < 0x80) && (i + 8 == n || b[i + 8] < 0x80) {
+                    let t = x ^ 0x2020_2020_2020_2020               // spaces become zero bytes
+                    let nonSpace = (((t & SWAR.lows) &+ SWAR.lows) | t) & SWAR.highs
+                    let afterSpace = ((~nonSpace & SWAR.highs) << 8) | (inWord ? 0 : 0x80)
+                    let starts = nonSpace & afterSpace
+                    count += Int(((starts >> 7) &* SWAR.ones) >> 56)
+                    inWord = nonSpace >> 63 != 0
+                    i += 8
+                    continue
+                }
+                // Eight bytes with no space and no first byte of a no-break space (C2) are inside
+                // one word: the checks around spaces read across them from the bytes outside.
+                let t = x ^ 0x2020_2020_2020_2020, u = x ^ 0xC2C2_C2C2_C2C2_C2C2
+                if (((t & SWAR.lows) &+ SWAR.lows) | t) & (((u & SWAR.lows) &+ SWAR.lows) | u) & SWAR.highs == SWAR.highs {
+                    if !inWord { inWord = true; count += 1 }
+                    i += 8
+                    continue
+                }
+                bytewiseUntil = i + 8
+            }
             let c = b[i]
             let width: Int
             if c == 0x20 {
