@@ -57,19 +57,23 @@ public enum RelationExtractor {
         // With one mention only a rule reading a nationality adjective ({D}) can give a relation:
         // every other rule needs two names, or an antecedent or topic mentioned before its match
         // (which holds the one mention), or people besides its object ("expelled from").
-        if mentions.count == 1 && !RelationExtractor.containsDemonym(text) { return [] }
+        var hasDemonym: Bool? = nil
+        if mentions.count == 1 {
+            // Kept: the layout below asks the same question of a line with one mention.
+            hasDemonym = RelationExtractor.containsDemonym(text)
+            if !hasDemonym! { return [] }
+        }
         // The same holds when all mentions but one are places (role .place): no pattern takes a
         // place as a subject or object, an antecedent or a topic.
         // The matcher gives them in order: with strictly increasing starts any sort leaves them so.
         let inOrder = zip(mentions, mentions.dropFirst()).allSatisfy { $0.range.lowerBound < $1.range.lowerBound }
         let sorted = inOrder ? mentions : mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
-        var hasDemonym: Bool? = nil
         let table = RelationEntityTable.of(matcher)
         var utf8 = text
         let template: RelationTemplate? = utf8.withUTF8 { bytes in
             let layout = RelationLayout(bytes, sorted, classify: { table.role($0, matcher: matcher) })
             if layout.nonPlaceCount < 2 {
-                hasDemonym = RelationExtractor.containsDemonym(text)
+                if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
                 if !hasDemonym! { return nil }
             }
             // No rule can pass its tests on the template: it is not built.
