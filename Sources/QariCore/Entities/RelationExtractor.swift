@@ -109,10 +109,12 @@ public enum RelationExtractor {
             }
             func take(_ match: RelationMatch) {
                 for relation in rule.relations(from: match, template: template, matcher: matcher, table: table) {
-                    let key = relation.subject + "|" + relation.kind.rawValue + "|" + relation.object
-                    let reverse = relation.object + "|" + relation.kind.rawValue + "|" + relation.subject
-                    guard relation.subject != relation.object, !seen.contains(key),
-                          !(relation.kind.isSymmetric && seen.contains(reverse)) else { continue }
+                    // The reverse key is written only for a symmetric kind (`seenKeyPlainly` is the definition).
+                    guard relation.subject != relation.object else { continue }
+                    let key = RelationExtractor.seenKey(relation.subject, relation.kind.rawValue, relation.object)
+                    guard !seen.contains(key),
+                          !(relation.kind.isSymmetric
+                            && seen.contains(RelationExtractor.seenKey(relation.object, relation.kind.rawValue, relation.subject))) else { continue }
                     seen.insert(key)
                     found.append(relation)
                 }
@@ -139,6 +141,23 @@ public enum RelationExtractor {
     }
 
     private static let demonymBytes: [[UInt8]] = demonyms.keys.sorted().map { Array($0.utf8) }
+
+    /// The plain definition of `seenKey`: the relation's key among those a line gave.
+    static func seenKeyPlainly(_ subject: String, _ kind: String, _ object: String) -> String {
+        subject + "|" + kind + "|" + object
+    }
+
+    /// `seenKeyPlainly`, written into one string of the right capacity (no intermediate strings).
+    static func seenKey(_ subject: String, _ kind: String, _ object: String) -> String {
+        var key = ""
+        key.reserveCapacity(subject.utf8.count + kind.utf8.count + object.utf8.count + 2)
+        key += subject
+        key += "|"
+        key += kind
+        key += "|"
+        key += object
+        return key
+    }
 
     /// The plain definition of `containsDemonym`: a search for each adjective.
     static func containsDemonymPlainly(_ text: String) -> Bool {
