@@ -91,49 +91,52 @@ public enum RelationExtractor {
         let packedGates = RelationGatePrefilter.gates
         let have = RelationGatePrefilter.packed(template.placeholderCounts)
         let present = template.actingTypes.bits
-        for index in gates.indices {
-            // The tests read plain values; the rule itself (arrays, sets, a regular expression) is
-            // copied only for the few that pass them.
-            // The line's tests on packed counts and type bits first (`RelationGatePrefilter.Gate`:
-            // the same tests, a test compares the packed counts).
-            let packedGate = packedGates[index]
-            guard RelationGatePrefilter.satisfies(have, packedGate.needs),
-                  packedGate.subjectMask == 0 || present & packedGate.subjectMask != 0,
-                  packedGate.objectMask == 0 || present & packedGate.objectMask != 0,
-                  packedGate.cuesFit(template.cues) else { continue }
-            let gate = gates[index]
-            let rule = RelationRule.all[index]
-            if rule.needs.demonym {
-                if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
-                if !hasDemonym! { continue }
-            }
-            func take(_ match: RelationMatch) {
-                for relation in rule.relations(from: match, template: template, matcher: matcher, table: table) {
-                    // The reverse key is written only for a symmetric kind (`seenKeyPlainly` is the definition).
-                    guard relation.subject != relation.object else { continue }
-                    let key = RelationExtractor.seenKey(relation.subject, relation.kind.rawValue, relation.object)
-                    guard !seen.contains(key),
-                          !(relation.kind.isSymmetric
-                            && seen.contains(RelationExtractor.seenKey(relation.object, relation.kind.rawValue, relation.subject))) else { continue }
-                    seen.insert(key)
-                    found.append(relation)
+        RelationRule.all.withUnsafeBufferPointer { rules in
+            for index in gates.indices {
+                // The tests read plain values; the rule itself (arrays, sets, a regular expression) is
+                // read, in place, only for the few that pass them.
+                // The line's tests on packed counts and type bits first (`RelationGatePrefilter.Gate`:
+                // the same tests, a test compares the packed counts).
+                let packedGate = packedGates[index]
+                guard RelationGatePrefilter.satisfies(have, packedGate.needs),
+                      packedGate.subjectMask == 0 || present & packedGate.subjectMask != 0,
+                      packedGate.objectMask == 0 || present & packedGate.objectMask != 0,
+                      packedGate.cuesFit(template.cues) else { continue }
+                let gate = gates[index]
+                // Not copied: a copy retains and releases each of the rule's references.
+                let rule = rules.baseAddress! + index
+                if rule.pointee.needs.demonym {
+                    if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
+                    if !hasDemonym! { continue }
                 }
-            }
-            if rule.scope != .line {
-                for segment in rule.scope == .sentence ? template.segments : template.clauses
-                where segment.counts.satisfies(gate.needs) && gate.cuesFit(segment.cues) && gate.typesFit(segment.actingTypes) {
-                    if rule.cueBetweenActors {
-                        // A match starts before its first actor, and one of the rule's cue words
-                        // lies after that actor's end: no match starts at or after the last such word.
-                        let startLimit = template.lastCueStart(of: gate, betweenActorsIn: segment)
-                        if startLimit < 0 { continue }
-                        for match in template.matches(rule, in: segment.range, startsBefore: startLimit) { take(match) }
-                        continue
+                func take(_ match: RelationMatch) {
+                    for relation in rule.pointee.relations(from: match, template: template, matcher: matcher, table: table) {
+                        // The reverse key is written only for a symmetric kind (`seenKeyPlainly` is the definition).
+                        guard relation.subject != relation.object else { continue }
+                        let key = RelationExtractor.seenKey(relation.subject, relation.kind.rawValue, relation.object)
+                        guard !seen.contains(key),
+                              !(relation.kind.isSymmetric
+                                && seen.contains(RelationExtractor.seenKey(relation.object, relation.kind.rawValue, relation.subject))) else { continue }
+                        seen.insert(key)
+                        found.append(relation)
                     }
-                    for match in template.matches(rule, in: segment.range) { take(match) }
                 }
-            } else {
-                for match in template.matches(rule, in: NSRange(location: 0, length: template.units.count)) { take(match) }
+                if rule.pointee.scope != .line {
+                    for segment in rule.pointee.scope == .sentence ? template.segments : template.clauses
+                    where segment.counts.satisfies(gate.needs) && gate.cuesFit(segment.cues) && gate.typesFit(segment.actingTypes) {
+                        if rule.pointee.cueBetweenActors {
+                            // A match starts before its first actor, and one of the rule's cue words
+                            // lies after that actor's end: no match starts at or after the last such word.
+                            let startLimit = template.lastCueStart(of: gate, betweenActorsIn: segment)
+                            if startLimit < 0 { continue }
+                            for match in template.matches(rule.pointee, in: segment.range, startsBefore: startLimit) { take(match) }
+                            continue
+                        }
+                        for match in template.matches(rule.pointee, in: segment.range) { take(match) }
+                    }
+                } else {
+                    for match in template.matches(rule.pointee, in: NSRange(location: 0, length: template.units.count)) { take(match) }
+                }
             }
         }
         if found.count < 2 { return found }
