@@ -109,6 +109,14 @@ public enum RelationExtractor {
                     if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
                     if !hasDemonym! { continue }
                 }
+                // The rule's matches, without a copy of the rule when it has its own pattern.
+                func ruleMatches(_ range: NSRange, startsBefore startLimit: Int? = nil) -> [RelationMatch] {
+                    if let pattern = rule.pointee.pattern {
+                        return template.matches(pattern, subjectGroup: rule.pointee.subjectGroup, objectGroup: rule.pointee.objectGroup,
+                                                in: range, startsBefore: startLimit)
+                    }
+                    return template.matches(rule.pointee, in: range, startsBefore: startLimit)
+                }
                 func take(_ match: RelationMatch) {
                     for relation in rule.pointee.relations(from: match, template: template, matcher: matcher, table: table) {
                         // The reverse key is written only for a symmetric kind (`seenKeyPlainly` is the definition).
@@ -129,13 +137,13 @@ public enum RelationExtractor {
                             // lies after that actor's end: no match starts at or after the last such word.
                             let startLimit = template.lastCueStart(of: gate, betweenActorsIn: segment)
                             if startLimit < 0 { continue }
-                            for match in template.matches(rule.pointee, in: segment.range, startsBefore: startLimit) { take(match) }
+                            for match in ruleMatches(segment.range, startsBefore: startLimit) { take(match) }
                             continue
                         }
-                        for match in template.matches(rule.pointee, in: segment.range) { take(match) }
+                        for match in ruleMatches(segment.range) { take(match) }
                     }
                 } else {
-                    for match in template.matches(rule.pointee, in: NSRange(location: 0, length: template.units.count)) { take(match) }
+                    for match in ruleMatches(NSRange(location: 0, length: template.units.count)) { take(match) }
                 }
             }
         }
@@ -527,19 +535,7 @@ final class RelationTemplate {
     /// before it are the same); nil: no such bound.
     func matches(_ rule: RelationRule, in range: NSRange, startsBefore startLimit: Int? = nil) -> [RelationMatch] {
         if let pattern = rule.pattern {
-            var found: [RelationMatch] = []
-            let s = rule.subjectGroup, o = rule.objectGroup
-            units.withUnsafeBufferPointer { units in
-                pattern.forEachMatch(in: units, range: range, startsBefore: startLimit) { slots, end in
-                    func group(_ g: Int) -> NSRange? {
-                        guard g > 0 else { return nil }
-                        let range = RelationPattern.range(slots, g)
-                        return range.location == NSNotFound ? nil : range
-                    }
-                    found.append(RelationMatch(range: NSRange(location: slots[0], length: end - slots[0]), s: group(s), o: group(o)))
-                }
-            }
-            return found
+            return matches(pattern, subjectGroup: rule.subjectGroup, objectGroup: rule.objectGroup, in: range, startsBefore: startLimit)
         }
         return rule.regex.matches(in: string, options: [], range: range).filter { match in
             startLimit.map { match.range.location < $0 } ?? true
@@ -551,6 +547,24 @@ final class RelationTemplate {
             }
             return RelationMatch(range: match.range, s: group("s", rule.subjectGroup), o: group("o", rule.objectGroup))
         }
+    }
+
+    /// `matches(_:in:startsBefore:)` of a rule whose pattern is `pattern` and whose groups are
+    /// `s` and `o` (the rule loop calls it with these rather than a copy of the rule).
+    func matches(_ pattern: RelationPattern, subjectGroup s: Int, objectGroup o: Int, in range: NSRange,
+                 startsBefore startLimit: Int? = nil) -> [RelationMatch] {
+        var found: [RelationMatch] = []
+        units.withUnsafeBufferPointer { units in
+            pattern.forEachMatch(in: units, range: range, startsBefore: startLimit) { slots, end in
+                func group(_ g: Int) -> NSRange? {
+                    guard g > 0 else { return nil }
+                    let range = RelationPattern.range(slots, g)
+                    return range.location == NSNotFound ? nil : range
+                }
+                found.append(RelationMatch(range: NSRange(location: slots[0], length: end - slots[0]), s: group(s), o: group(o)))
+            }
+        }
+        return found
     }
 
     func substring(_ range: NSRange) -> String {
