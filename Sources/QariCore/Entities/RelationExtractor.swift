@@ -57,19 +57,23 @@ public enum RelationExtractor {
         // With one mention only a rule reading a nationality adjective ({D}) can give a relation:
         // every other rule needs two names, or an antecedent or topic mentioned before its match
         // (which holds the one mention), or people besides its object ("expelled from").
-        if mentions.count == 1 && !RelationExtractor.containsDemonym(text) { return [] }
+        var hasDemonym: Bool? = nil
+        if mentions.count == 1 {
+            // Kept: the layout below asks the same question of a line with one mention.
+            hasDemonym = RelationExtractor.containsDemonym(text)
+            if !hasDemonym! { return [] }
+        }
         // The same holds when all mentions but one are places (role .place): no pattern takes a
         // place as a subject or object, an antecedent or a topic.
         // The matcher gives them in order: with strictly increasing starts any sort leaves them so.
         let inOrder = zip(mentions, mentions.dropFirst()).allSatisfy { $0.range.lowerBound < $1.range.lowerBound }
         let sorted = inOrder ? mentions : mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
-        var hasDemonym: Bool? = nil
         let table = RelationEntityTable.of(matcher)
         var utf8 = text
         let template: RelationTemplate? = utf8.withUTF8 { bytes in
             let layout = RelationLayout(bytes, sorted, classify: { table.role($0, matcher: matcher) })
             if layout.nonPlaceCount < 2 {
-                hasDemonym = RelationExtractor.containsDemonym(text)
+                if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
                 if !hasDemonym! { return nil }
             }
             // No rule can pass its tests on the template: it is not built.
@@ -87,47 +91,60 @@ public enum RelationExtractor {
         let packedGates = RelationGatePrefilter.gates
         let have = RelationGatePrefilter.packed(template.placeholderCounts)
         let present = template.actingTypes.bits
-        for index in gates.indices {
-            // The tests read plain values; the rule itself (arrays, sets, a regular expression) is
-            // copied only for the few that pass them.
-            // The line's tests on packed counts and type bits first (`RelationGatePrefilter.Gate`:
-            // the same tests, a test compares the packed counts).
-            let packedGate = packedGates[index]
-            guard RelationGatePrefilter.satisfies(have, packedGate.needs),
-                  packedGate.subjectMask == 0 || present & packedGate.subjectMask != 0,
-                  packedGate.objectMask == 0 || present & packedGate.objectMask != 0,
-                  packedGate.cuesFit(template.cues) else { continue }
-            let gate = gates[index]
-            let rule = RelationRule.all[index]
-            if rule.needs.demonym {
-                if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
-                if !hasDemonym! { continue }
-            }
-            func take(_ match: RelationMatch) {
-                for relation in rule.relations(from: match, template: template, matcher: matcher, table: table) {
-                    let key = relation.subject + "|" + relation.kind.rawValue + "|" + relation.object
-                    let reverse = relation.object + "|" + relation.kind.rawValue + "|" + relation.subject
-                    guard relation.subject != relation.object, !seen.contains(key),
-                          !(relation.kind.isSymmetric && seen.contains(reverse)) else { continue }
-                    seen.insert(key)
-                    found.append(relation)
+        RelationRule.all.withUnsafeBufferPointer { rules in
+            for index in gates.indices {
+                // The tests read plain values; the rule itself (arrays, sets, a regular expression) is
+                // read, in place, only for the few that pass them.
+                // The line's tests on packed counts and type bits first (`RelationGatePrefilter.Gate`:
+                // the same tests, a test compares the packed counts).
+                let packedGate = packedGates[index]
+                guard RelationGatePrefilter.satisfies(have, packedGate.needs),
+                      packedGate.subjectMask == 0 || present & packedGate.subjectMask != 0,
+                      packedGate.objectMask == 0 || present & packedGate.objectMask != 0,
+                      packedGate.cuesFit(template.cues) else { continue }
+                let gate = gates[index]
+                // Not copied: a copy retains and releases each of the rule's references.
+                let rule = rules.baseAddress! + index
+                if rule.pointee.needs.demonym {
+                    if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
+                    if !hasDemonym! { continue }
                 }
-            }
-            if rule.scope != .line {
-                for segment in rule.scope == .sentence ? template.segments : template.clauses
-                where segment.counts.satisfies(gate.needs) && gate.cuesFit(segment.cues) && gate.typesFit(segment.actingTypes) {
-                    if rule.cueBetweenActors {
-                        // A match starts before its first actor, and one of the rule's cue words
-                        // lies after that actor's end: no match starts at or after the last such word.
-                        let startLimit = template.lastCueStart(of: gate, betweenActorsIn: segment)
-                        if startLimit < 0 { continue }
-                        for match in template.matches(rule, in: segment.range, startsBefore: startLimit) { take(match) }
-                        continue
+                // The rule's matches, without a copy of the rule when it has its own pattern.
+                func ruleMatches(_ range: NSRange, startsBefore startLimit: Int? = nil) -> [RelationMatch] {
+                    if let pattern = rule.pointee.pattern {
+                        return template.matches(pattern, subjectGroup: rule.pointee.subjectGroup, objectGroup: rule.pointee.objectGroup,
+                                                in: range, startsBefore: startLimit)
                     }
-                    for match in template.matches(rule, in: segment.range) { take(match) }
+                    return template.matches(rule.pointee, in: range, startsBefore: startLimit)
                 }
-            } else {
-                for match in template.matches(rule, in: NSRange(location: 0, length: template.units.count)) { take(match) }
+                func take(_ match: RelationMatch) {
+                    for relation in rule.pointee.relations(from: match, template: template, matcher: matcher, table: table) {
+                        // The reverse key is written only for a symmetric kind (`seenKeyPlainly` is the definition).
+                        guard relation.subject != relation.object else { continue }
+                        let key = RelationExtractor.seenKey(relation.subject, relation.kind.rawValue, relation.object)
+                        guard !seen.contains(key),
+                              !(relation.kind.isSymmetric
+                                && seen.contains(RelationExtractor.seenKey(relation.object, relation.kind.rawValue, relation.subject))) else { continue }
+                        seen.insert(key)
+                        found.append(relation)
+                    }
+                }
+                if rule.pointee.scope != .line {
+                    for segment in rule.pointee.scope == .sentence ? template.segments : template.clauses
+                    where segment.counts.satisfies(gate.needs) && gate.cuesFit(segment.cues) && gate.typesFit(segment.actingTypes) {
+                        if rule.pointee.cueBetweenActors {
+                            // A match starts before its first actor, and one of the rule's cue words
+                            // lies after that actor's end: no match starts at or after the last such word.
+                            let startLimit = template.lastCueStart(of: gate, betweenActorsIn: segment)
+                            if startLimit < 0 { continue }
+                            for match in ruleMatches(segment.range, startsBefore: startLimit) { take(match) }
+                            continue
+                        }
+                        for match in ruleMatches(segment.range) { take(match) }
+                    }
+                } else {
+                    for match in ruleMatches(NSRange(location: 0, length: template.units.count)) { take(match) }
+                }
             }
         }
         if found.count < 2 { return found }
@@ -135,6 +152,23 @@ public enum RelationExtractor {
     }
 
     private static let demonymBytes: [[UInt8]] = demonyms.keys.sorted().map { Array($0.utf8) }
+
+    /// The plain definition of `seenKey`: the relation's key among those a line gave.
+    static func seenKeyPlainly(_ subject: String, _ kind: String, _ object: String) -> String {
+        subject + "|" + kind + "|" + object
+    }
+
+    /// `seenKeyPlainly`, written into one string of the right capacity (no intermediate strings).
+    static func seenKey(_ subject: String, _ kind: String, _ object: String) -> String {
+        var key = ""
+        key.reserveCapacity(subject.utf8.count + kind.utf8.count + object.utf8.count + 2)
+        key += subject
+        key += "|"
+        key += kind
+        key += "|"
+        key += object
+        return key
+    }
 
     /// The plain definition of `containsDemonym`: a search for each adjective.
     static func containsDemonymPlainly(_ text: String) -> Bool {
@@ -501,19 +535,7 @@ final class RelationTemplate {
     /// before it are the same); nil: no such bound.
     func matches(_ rule: RelationRule, in range: NSRange, startsBefore startLimit: Int? = nil) -> [RelationMatch] {
         if let pattern = rule.pattern {
-            var found: [RelationMatch] = []
-            let s = rule.subjectGroup, o = rule.objectGroup
-            units.withUnsafeBufferPointer { units in
-                pattern.forEachMatch(in: units, range: range, startsBefore: startLimit) { slots, end in
-                    func group(_ g: Int) -> NSRange? {
-                        guard g > 0 else { return nil }
-                        let range = RelationPattern.range(slots, g)
-                        return range.location == NSNotFound ? nil : range
-                    }
-                    found.append(RelationMatch(range: NSRange(location: slots[0], length: end - slots[0]), s: group(s), o: group(o)))
-                }
-            }
-            return found
+            return matches(pattern, subjectGroup: rule.subjectGroup, objectGroup: rule.objectGroup, in: range, startsBefore: startLimit)
         }
         return rule.regex.matches(in: string, options: [], range: range).filter { match in
             startLimit.map { match.range.location < $0 } ?? true
@@ -525,6 +547,24 @@ final class RelationTemplate {
             }
             return RelationMatch(range: match.range, s: group("s", rule.subjectGroup), o: group("o", rule.objectGroup))
         }
+    }
+
+    /// `matches(_:in:startsBefore:)` of a rule whose pattern is `pattern` and whose groups are
+    /// `s` and `o` (the rule loop calls it with these rather than a copy of the rule).
+    func matches(_ pattern: RelationPattern, subjectGroup s: Int, objectGroup o: Int, in range: NSRange,
+                 startsBefore startLimit: Int? = nil) -> [RelationMatch] {
+        var found: [RelationMatch] = []
+        units.withUnsafeBufferPointer { units in
+            pattern.forEachMatch(in: units, range: range, startsBefore: startLimit) { slots, end in
+                func group(_ g: Int) -> NSRange? {
+                    guard g > 0 else { return nil }
+                    let range = RelationPattern.range(slots, g)
+                    return range.location == NSNotFound ? nil : range
+                }
+                found.append(RelationMatch(range: NSRange(location: slots[0], length: end - slots[0]), s: group(s), o: group(o)))
+            }
+        }
+        return found
     }
 
     func substring(_ range: NSRange) -> String {

@@ -792,18 +792,20 @@ final class RelationPattern: @unchecked Sendable {
 
     // MARK: Parsing
 
-    indirect enum Node {
+    /// Only the cases that hold one node are boxed: a character or a set is stored in place (a
+    /// pattern holds thousands of them, one allocation each when every case was boxed).
+    enum Node {
         case char(UInt32)
         case set(Int)
         case concat([Node])
         case alternation([Node])
-        case group(Int?, Node)
-        case repetition(Node, min: Int, max: Int?, lazy: Bool)
+        indirect case group(Int?, Node)
+        indirect case repetition(Node, min: Int, max: Int?, lazy: Bool)
         case wordBoundary
         /// "$" on printable ASCII: the end of the searched range.
         case end
         /// `id`: where it starts in the pattern (copies made by a repetition share it).
-        case notLookahead(Node, id: Int)
+        indirect case notLookahead(Node, id: Int)
 
         /// True when it can match the empty string.
         var nullable: Bool {
