@@ -311,7 +311,34 @@ public final class EntityMatcher: @unchecked Sendable {
 
     /// True for a one-word match that is an ordinary English word read as a different name.
     /// Runs on every one-word match: bytes only, no String.
+    ///
+    /// The word is packed from its last letter down, each shifting the ones after it up a byte
+    /// (no shift count per letter); pinned to `isCommonWordMisreadPlain`.
     func isCommonWordMisread(_ match: Match, tokenizer: NameTokenizer) -> Bool {
+        guard match.tokens.count == 1 else { return false }
+        let range = match.scalarRange
+        guard range.count <= 7 else { return false }
+        let scalars = tokenizer.scalars
+        var lower: UInt64 = 0
+        var allUpper = true
+        var k = range.upperBound
+        while k > range.lowerBound {
+            k -= 1
+            let v = scalars[k].value
+            // 0 or not ASCII.
+            if v &- 1 >= 0x7F { return false }
+            let b = UInt8(truncatingIfNeeded: v)
+            if b &- 0x61 < 26 { allUpper = false }
+            lower = lower << 8 | UInt64(b &- 0x41 < 26 ? b | 0x20 : b)
+        }
+        guard Self.commonWordKeys.contains(lower) else { return false }
+        let alias = aliases[match.alias]
+        if alias.allAcronyms { return range.count > 2 || !allUpper }
+        return alias.letters.count != range.count || Self.packed(alias.letters) != lower
+    }
+
+    /// The plain definition of `isCommonWordMisread`.
+    func isCommonWordMisreadPlain(_ match: Match, tokenizer: NameTokenizer) -> Bool {
         guard match.tokens.count == 1 else { return false }
         let range = match.scalarRange
         guard range.count <= 7 else { return false }
