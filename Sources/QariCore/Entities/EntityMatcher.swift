@@ -823,20 +823,53 @@ final class MatchLetterStorage {
 /// A list whose storage is kept when it is emptied, for the working lists of `longestMatch`:
 /// emptying sets a count, where an array's `removeAll(keepingCapacity:)` goes through a generic
 /// call of the standard library every time.
+///
+/// The elements are in memory of the list's own (`MatchListStorage`) rather than an array, whose
+/// every write checked that it was not shared (a runtime call per append). Copies of a list share
+/// that memory: a list is used through one `MatchScratch`, by one thread at a time, never copied
+/// and then written through both copies. Elements are plain values (no references).
 struct MatchList<Element> {
-    private var storage: [Element] = []
+    private let storage = MatchListStorage<Element>()
     private(set) var count = 0
 
     var isEmpty: Bool { count == 0 }
 
-    @inline(__always) subscript(position: Int) -> Element { storage[position] }
+    @inline(__always) subscript(position: Int) -> Element {
+        precondition(UInt(bitPattern: position) < UInt(bitPattern: count), "match list index out of range")
+        return storage.base[position]
+    }
 
     @inline(__always) mutating func append(_ element: Element) {
-        if count < storage.count { storage[count] = element } else { storage.append(element) }
+        if count == storage.capacity { storage.grow() }
+        (storage.base + count).initialize(to: element)
         count += 1
     }
 
     @inline(__always) mutating func removeAll() { count = 0 }
+}
+
+/// The memory of a `MatchList`: plain values, so that slots are written over without being
+/// deinitialised first.
+final class MatchListStorage<Element> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var capacity: Int
+
+    init() {
+        precondition(_isPOD(Element.self), "a match list holds plain values")
+        capacity = 16
+        base = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Twice the room, the elements kept (all `capacity` slots are written when it grows).
+    @inline(never) func grow() {
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: base, count: capacity)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
 }
 
 /// One spelling of a knowledge-base entity, compiled for matching. A class so that looking one
