@@ -439,8 +439,9 @@ public final class EntityMatcher: @unchecked Sendable {
             scratch.active.append((node, first.range.lowerBound))
         }
         if first.alternativesIndex >= 0 {
-            for alternative in tokenizer.alternatives(of: first) {
-                if let node = trie.child(of: 0, key: alternative.key) { scratch.active.append((node, alternative.coreStart)) }
+            let alternatives = tokenizer.arabicAlternatives
+            for a in tokenizer.alternativeIndices(of: first) {
+                if let node = trie.child(of: 0, key: alternatives[a].key) { scratch.active.append((node, alternatives[a].coreStart)) }
             }
         }
         if scratch.active.isEmpty { return nil }

@@ -76,6 +76,14 @@ struct NameTokenizer {
     /// an allocation per word.
     private(set) var arabicAlternatives: [ArabicAlternative] = []
 
+    /// Where `alternatives(of:)` of a token with alternatives is in `arabicAlternatives`: read
+    /// by index, the matcher makes no slice (a reference count and a call) per word.
+    @inline(__always) func alternativeIndices(of token: NameToken) -> Range<Int> {
+        guard token.alternativesIndex >= 0 else { return 0..<0 }
+        let header = Int(token.alternativesIndex)
+        return (header + 1)..<(header + 1 + Int(truncatingIfNeeded: arabicAlternatives[header].key))
+    }
+
     func alternatives(of token: NameToken) -> ArraySlice<ArabicAlternative> {
         guard token.alternativesIndex >= 0 else { return [] }
         let header = Int(token.alternativesIndex)
