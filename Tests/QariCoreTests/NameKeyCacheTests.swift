@@ -52,4 +52,49 @@ final class NameKeyCacheTests: XCTestCase {
             }
         }
     }
+
+    /// `NameTokenizer.cachedLowercaseWordKey`, which packs a lower-case word's scalars itself,
+    /// against the keys: it answers every word of 1 to 16 lower-case ASCII letters once the cache
+    /// holds its key (computing it stores it), with the key, and no other word.
+    func testLowercaseWordKeysReadFromTheCacheAreTheKeys() {
+        let letters = Array("aeiouyhkstdqcwbz")
+        let others = ["é", "’", "A", "Q", "ç", "1"]
+        var answered = 0
+        for _ in 0..<3000 {
+            let cache = NameKeyCache()
+            let words: [String] = (0..<Int.random(in: 1...4, using: &generator)).map { _ in
+                var word = String((0..<Int.random(in: 1...19, using: &generator)).map { _ in letters.randomElement(using: &generator)! })
+                if Int.random(in: 0..<4, using: &generator) == 0 {
+                    let at = word.index(word.startIndex, offsetBy: Int.random(in: 0..<word.count, using: &generator))
+                    word.insert(contentsOf: others.randomElement(using: &generator)!, at: at)
+                }
+                return Int.random(in: 0..<6, using: &generator) == 0 ? "al-" + word : word
+            }
+            let text = words.joined(separator: " ")
+            let eager = NameTokenizer(text, keyCache: cache)
+            let lazy = NameTokenizer(text, keyedLowercaseWords: KeyTable(keys: []), keyCache: cache)
+            let plain = NameTokenizer(text)
+            XCTAssertEqual(eager.tokens.count, plain.tokens.count, text)
+            guard eager.tokens.count == plain.tokens.count, lazy.tokens.count == plain.tokens.count else { continue }
+            for k in plain.tokens.indices where plain.tokens[k].script == .latin {
+                let token = plain.tokens[k]
+                let core = plain.scalars[token.coreStart..<token.range.upperBound]
+                let packable = (1...16).contains(core.count) && core.allSatisfy { $0.value >= 0x61 && $0.value <= 0x7A }
+                XCTAssertEqual(eager.tokens[k].wordKey, token.wordKey, text)
+                XCTAssertEqual(lazy.computedLatinWordKey(lazy.tokens[k]), token.wordKey, text)
+                // Computing the key stores it; the look-up right after finds it.
+                let cached = lazy.cachedLowercaseWordKey(lazy.tokens[k])
+                XCTAssertEqual(lazy.wordKey(k), token.wordKey, text)
+                XCTAssertEqual(lazy.latinWordKey(lazy.tokens[k]), token.wordKey, text)
+                XCTAssertNil(plain.cachedLowercaseWordKey(token), text)
+                if packable {
+                    XCTAssertEqual(cached, token.wordKey, text)
+                    if cached != nil { answered += 1 }
+                } else {
+                    XCTAssertNil(cached, text)
+                }
+            }
+        }
+        XCTAssertGreaterThan(answered, 1000)
+    }
 }

@@ -311,7 +311,34 @@ public final class EntityMatcher: @unchecked Sendable {
 
     /// True for a one-word match that is an ordinary English word read as a different name.
     /// Runs on every one-word match: bytes only, no String.
+    ///
+    /// The word is packed from its last letter down, each shifting the ones after it up a byte
+    /// (no shift count per letter); pinned to `isCommonWordMisreadPlain`.
     func isCommonWordMisread(_ match: Match, tokenizer: NameTokenizer) -> Bool {
+        guard match.tokens.count == 1 else { return false }
+        let range = match.scalarRange
+        guard range.count <= 7 else { return false }
+        let scalars = tokenizer.scalars
+        var lower: UInt64 = 0
+        var allUpper = true
+        var k = range.upperBound
+        while k > range.lowerBound {
+            k -= 1
+            let v = scalars[k].value
+            // 0 or not ASCII.
+            if v &- 1 >= 0x7F { return false }
+            let b = UInt8(truncatingIfNeeded: v)
+            if b &- 0x61 < 26 { allUpper = false }
+            lower = lower << 8 | UInt64(b &- 0x41 < 26 ? b | 0x20 : b)
+        }
+        guard Self.commonWordKeys.contains(lower) else { return false }
+        let alias = aliases[match.alias]
+        if alias.allAcronyms { return range.count > 2 || !allUpper }
+        return alias.letters.count != range.count || Self.packed(alias.letters) != lower
+    }
+
+    /// The plain definition of `isCommonWordMisread`.
+    func isCommonWordMisreadPlain(_ match: Match, tokenizer: NameTokenizer) -> Bool {
         guard match.tokens.count == 1 else { return false }
         let range = match.scalarRange
         guard range.count <= 7 else { return false }
@@ -412,8 +439,9 @@ public final class EntityMatcher: @unchecked Sendable {
             scratch.active.append((node, first.range.lowerBound))
         }
         if first.alternativesIndex >= 0 {
-            for alternative in tokenizer.alternatives(of: first) {
-                if let node = trie.child(of: 0, key: alternative.key) { scratch.active.append((node, alternative.coreStart)) }
+            let alternatives = tokenizer.arabicAlternatives
+            for a in tokenizer.alternativeIndices(of: first) {
+                if let node = trie.child(of: 0, key: alternatives[a].key) { scratch.active.append((node, alternatives[a].coreStart)) }
             }
         }
         if scratch.active.isEmpty { return nil }
@@ -796,20 +824,53 @@ final class MatchLetterStorage {
 /// A list whose storage is kept when it is emptied, for the working lists of `longestMatch`:
 /// emptying sets a count, where an array's `removeAll(keepingCapacity:)` goes through a generic
 /// call of the standard library every time.
+///
+/// The elements are in memory of the list's own (`MatchListStorage`) rather than an array, whose
+/// every write checked that it was not shared (a runtime call per append). Copies of a list share
+/// that memory: a list is used through one `MatchScratch`, by one thread at a time, never copied
+/// and then written through both copies. Elements are plain values (no references).
 struct MatchList<Element> {
-    private var storage: [Element] = []
+    private let storage = MatchListStorage<Element>()
     private(set) var count = 0
 
     var isEmpty: Bool { count == 0 }
 
-    @inline(__always) subscript(position: Int) -> Element { storage[position] }
+    @inline(__always) subscript(position: Int) -> Element {
+        precondition(UInt(bitPattern: position) < UInt(bitPattern: count), "match list index out of range")
+        return storage.base[position]
+    }
 
     @inline(__always) mutating func append(_ element: Element) {
-        if count < storage.count { storage[count] = element } else { storage.append(element) }
+        if count == storage.capacity { storage.grow() }
+        (storage.base + count).initialize(to: element)
         count += 1
     }
 
     @inline(__always) mutating func removeAll() { count = 0 }
+}
+
+/// The memory of a `MatchList`: plain values, so that slots are written over without being
+/// deinitialised first.
+final class MatchListStorage<Element> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var capacity: Int
+
+    init() {
+        precondition(_isPOD(Element.self), "a match list holds plain values")
+        capacity = 16
+        base = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Twice the room, the elements kept (all `capacity` slots are written when it grows).
+    @inline(never) func grow() {
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: base, count: capacity)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
 }
 
 /// One spelling of a knowledge-base entity, compiled for matching. A class so that looking one

@@ -62,10 +62,22 @@ final class NameKeyCache {
         return key(low: low, high: high, letters)
     }
 
+    /// The entry packed letters `low`, `high` select.
+    @inline(__always) private static func slot(low: UInt64, high: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((low ^ (high &* 0xBF58476D1CE4E5B9)) &* 0x9E3779B97F4A7C15) >> 52)
+    }
+
+    /// The key stored for packed letters `low`, `high` (packed as `latinKey` packs them, not
+    /// both 0), or nil when their entry holds another word; stores nothing.
+    @inline(__always) func storedKey(low: UInt64, high: UInt64) -> UInt64? {
+        let entry = entries[Self.slot(low: low, high: high)]
+        return entry.low == low && entry.high == high ? entry.key : nil
+    }
+
     /// The key of the entry of packed letters `low`, `high`, stored there first when the entry holds another word.
     @inline(__always) private func key<Letters: RandomAccessCollection>(low: UInt64, high: UInt64, _ letters: Letters) -> UInt64
         where Letters.Element == UInt8, Letters.Index == Int {
-        let slot = Int(truncatingIfNeeded: ((low ^ (high &* 0xBF58476D1CE4E5B9)) &* 0x9E3779B97F4A7C15) >> 52)
+        let slot = Self.slot(low: low, high: high)
         let entry = entries[slot]
         if entry.low == low && entry.high == high { return entry.key }
         let key = Self.computedKey(letters)

@@ -76,6 +76,14 @@ struct NameTokenizer {
     /// an allocation per word.
     private(set) var arabicAlternatives: [ArabicAlternative] = []
 
+    /// Where `alternatives(of:)` of a token with alternatives is in `arabicAlternatives`: read
+    /// by index, the matcher makes no slice (a reference count and a call) per word.
+    @inline(__always) func alternativeIndices(of token: NameToken) -> Range<Int> {
+        guard token.alternativesIndex >= 0 else { return 0..<0 }
+        let header = Int(token.alternativesIndex)
+        return (header + 1)..<(header + 1 + Int(truncatingIfNeeded: arabicAlternatives[header].key))
+    }
+
     func alternatives(of token: NameToken) -> ArraySlice<ArabicAlternative> {
         guard token.alternativesIndex >= 0 else { return [] }
         let header = Int(token.alternativesIndex)
@@ -126,6 +134,41 @@ struct NameTokenizer {
 
     /// The `wordKey` of a Latin token, as `tokenize` computes it.
     @inline(never) func latinWordKey(_ token: NameToken) -> UInt64 {
+        if let key = cachedLowercaseWordKey(token) { return key }
+        return computedLatinWordKey(token)
+    }
+
+    /// `latinWordKey` of a word of 1 to 16 lower-case ASCII letters ("of", "for", "and": the
+    /// connecting words inside names, keyed on demand) whose key the cache holds, read by packing
+    /// its scalars as `NameKeyCache` packs letters (such a letter is itself); nil otherwise.
+    @inline(__always) func cachedLowercaseWordKey(_ token: NameToken) -> UInt64? {
+        guard let keyCache else { return nil }
+        let start = token.coreStart, count = token.range.upperBound - token.coreStart
+        guard count > 0 && count <= 16 else { return nil }
+        return scalars.withUnsafeBufferPointer { scalars -> UInt64? in
+            precondition(token.range.upperBound <= scalars.count)
+            // Packed from the last letter down, each shifting the ones after it up a byte.
+            let word = scalars.baseAddress! + start
+            var low: UInt64 = 0, high: UInt64 = 0
+            var k = count
+            while k > 8 {
+                k -= 1
+                let v = word[k].value
+                if v &- 0x61 >= 26 { return nil }
+                high = high << 8 | UInt64(v)
+            }
+            while k > 0 {
+                k -= 1
+                let v = word[k].value
+                if v &- 0x61 >= 26 { return nil }
+                low = low << 8 | UInt64(v)
+            }
+            return keyCache.storedKey(low: low, high: high)
+        }
+    }
+
+    /// `latinWordKey` through the word's letters, as `appendLatinLetter` makes them.
+    @inline(never) func computedLatinWordKey(_ token: NameToken) -> UInt64 {
         // The letters go to the scratch's letter memory, free once the text is tokenized, with
         // room for the text's scalars and 16 bytes more (`NameKeyCache.latinKey(_:)` reads the
         // letters 8 bytes at a time): cheaper than temporary memory on every call.
