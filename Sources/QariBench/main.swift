@@ -131,13 +131,6 @@ report("load + segment (\(articleCount) articles)", String(format: "%.2f s  %.0f
 report("  target", "at least 100 MB/s on one core")
 }
 
-/// CPU time of the calling thread.
-func threadCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
 // Entity extraction: matching (knowledge base + discovery) and relation extraction over every
 // title and paragraph of the corpus, after loading (not timed here).
 if wanted("entities") {
@@ -159,7 +152,7 @@ if wanted("entities") {
         var cpuTimes: [Double] = []
         var mentionCount = 0, relationCount = 0
         for _ in 0..<runs {
-            let c0 = threadCPUSeconds()
+            let c0 = MonotonicClock.threadCPUSeconds()
             let t0 = now()
             var n = 0, r = 0
             for a in articles {
@@ -171,7 +164,7 @@ if wanted("entities") {
                 }
             }
             times.append(now() - t0)
-            cpuTimes.append(threadCPUSeconds() - c0)
+            cpuTimes.append(MonotonicClock.threadCPUSeconds() - c0)
             mentionCount = n
             relationCount = r
         }
@@ -216,12 +209,12 @@ if wanted("keys") {
     var times: [Double] = []
     var keyBytes = 0
     for _ in 0..<runs {
-        let t0 = threadCPUSeconds()
+        let t0 = MonotonicClock.threadCPUSeconds()
         var n = 0
         for (title, paragraphs) in texts {
             n += SearchText.indexForm(title).utf8.count + SearchText.indexForm(joining: paragraphs).utf8.count
         }
-        times.append(threadCPUSeconds() - t0)
+        times.append(MonotonicClock.threadCPUSeconds() - t0)
         keyBytes = n
     }
     report("search keys (\(keyBytes / 1_048_576) MB of keys)", String(format: "CPU %.2f s  %.0f MB/s of text",

@@ -175,8 +175,8 @@ extension CorpusIndex {
         defer { pipeline.cancel() }
 
         try database.writeWithoutTransaction { db in
-            let cpu = threadCPUSeconds()
-            defer { summary.writerCPUSeconds = threadCPUSeconds() - cpu }
+            let cpu = MonotonicClock.threadCPUSeconds()
+            defer { summary.writerCPUSeconds = MonotonicClock.threadCPUSeconds() - cpu }
             // The title, id and source indexes take rows anywhere (when they are kept while
             // writing): with SQLite's 2 MB page cache a large corpus re-reads and re-writes pages
             // all along (100k files: 45 s, 19 s of it in the kernel). A 64 MB cache for the

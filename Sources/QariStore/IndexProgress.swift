@@ -131,12 +131,6 @@ public struct IndexRefreshSummary: Sendable {
     public var finishSeconds: Double = 0
 }
 
-/// CPU seconds the calling thread has used.
-func threadCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
 
 /// Runs `work` for indices 0..<count on background threads and hands the results back in
 /// order, holding at most `window` finished results, so that parsing overlaps with writing
