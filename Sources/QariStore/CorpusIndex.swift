@@ -120,9 +120,14 @@ public final class CorpusIndex: @unchecked Sendable {
             if format == IndexSchema.format {
                 // A cheap look at the tables this format needs: a file cut short fails here.
                 _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM files") }
-                return queue
+                // A value found damaged by an earlier run (`markDamaged`): the file is sound as
+                // SQLite sees it, so only that mark tells.
+                let damaged = try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'damaged'") }
+                guard let damaged else { return queue }
+                notices.append(.rebuiltDamaged(path: file.path, reason: damaged))
+            } else {
+                notices.append(.rebuiltOtherVersion(path: file.path, found: format ?? "unknown"))
             }
-            notices.append(.rebuiltOtherVersion(path: file.path, found: format ?? "unknown"))
             try queue.close()
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_ERROR].contains(error.resultCode) {
             notices.append(.rebuiltDamaged(path: file.path, reason: error.resultCode == .SQLITE_NOTADB
@@ -159,6 +164,17 @@ public final class CorpusIndex: @unchecked Sendable {
         }
         if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
         return ns.localizedDescription
+    }
+
+    /// Notes, when `error` says a value of the index is damaged (a blob that cannot be read),
+    /// that the index must be built again: the next time it is opened, it is. True when it did.
+    @discardableResult
+    public func markDamaged(ifCorrupt error: Error) -> Bool {
+        guard let error = error as? DatabaseError, error.resultCode == .SQLITE_CORRUPT else { return false }
+        let reason = error.message ?? "corrupt"
+        return (try? database.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('damaged', ?)", arguments: [reason])
+        }) != nil
     }
 
     /// Starts again with empty tables (the knowledge base changed, or the file was damaged).

@@ -13,6 +13,13 @@ struct IndexOptions: ParsableArguments {
 }
 
 enum IndexAccess {
+    /// The message for an index that failed to answer. A damaged value is marked in the index,
+    /// so that the next run builds it again (`CorpusIndex.markDamaged`).
+    static func unreadable(_ index: CorpusIndex, _ what: String, _ error: Error) -> String {
+        let remedy = index.markDamaged(ifCorrupt: error) ? "the next run rebuilds it" : "`qari index` rebuilds it"
+        return "the index \(what) (\(error)); \(remedy), --no-index avoids it"
+    }
+
     /// Opens the corpus's index and brings it up to date, showing progress on stderr and
     /// reporting notices and unreadable files as `CorpusOptions.load` does.
     ///

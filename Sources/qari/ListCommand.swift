@@ -98,7 +98,7 @@ struct List: ParsableCommand {
                 do {
                     rows = try index.rows(0..<index.articleCount()).map(ArticleRow.init)
                 } catch {
-                    throw UserError("the index could not be read (\(error)); `qari index` rebuilds it, --no-index avoids it")
+                    throw UserError(IndexAccess.unreadable(index, "could not be read", error))
                 }
             }
             if json {

@@ -51,7 +51,7 @@ struct Search: ParsableCommand {
             } catch let error as QueryError {
                 throw UserError(error.description)
             } catch {
-                throw UserError("the index could not be searched (\(error)); `qari index` rebuilds it, --no-index avoids it")
+                throw UserError(IndexAccess.unreadable(index, "could not be searched", error))
             }
             if json {
                 try JSONOutput.print(results.hits.map {

@@ -43,7 +43,7 @@ struct Show: ParsableCommand {
                 do {
                     found = try index.article(idOrPrefix: id)
                 } catch {
-                    throw UserError("the index could not be read (\(error)); `qari index` rebuilds it, --no-index avoids it")
+                    throw UserError(IndexAccess.unreadable(index, "could not be read", error))
                 }
                 switch found {
                 case .found(let a): article = a

@@ -290,6 +290,32 @@ final class CorpusIndexTests: XCTestCase {
         XCTAssertEqual(try index.articleCount(), 1)
     }
 
+    /// A value SQLite reads well but qari cannot (a damaged blob) is reported, marked, and the
+    /// next opening builds the index again.
+    func testADamagedValueIsMarkedAndRebuiltAtTheNextOpening() throws {
+        try copySeeds()
+        let index = try open()
+        try index.refresh()
+        let row = try XCTUnwrap(index.rowsInCorpusOrder().first)
+        let id = try XCTUnwrap(index.article(row: row)?.id)
+        try index.database.write { db in
+            try db.execute(sql: "UPDATE article_bodies SET data = x'ff00ff' WHERE article = ?", arguments: [row])
+        }
+        XCTAssertThrowsError(try index.article(row: row)) { error in
+            XCTAssertEqual((error as? DatabaseError)?.resultCode, .SQLITE_CORRUPT)
+            XCTAssertTrue(index.markDamaged(ifCorrupt: error))
+        }
+        XCTAssertFalse(index.markDamaged(ifCorrupt: QueryError(column: 0, message: "x")))
+        let reopened = try open()
+        XCTAssertEqual(reopened.notices.count, 1)
+        guard case .rebuiltDamaged(_, let reason)? = reopened.notices.first else { return XCTFail("\(reopened.notices)") }
+        XCTAssertTrue(reason.contains("cannot be read"), reason)
+        try reopened.refresh()
+        let again = try XCTUnwrap(reopened.rowOfArticle(id: id))
+        XCTAssertEqual(try reopened.article(row: again)?.id, id)
+        XCTAssertEqual(try open().notices, [])
+    }
+
     func testAnIndexFromAnotherVersionIsRebuiltWithANotice() throws {
         try write("a.txt", first)
         try open().refresh()

@@ -78,10 +78,19 @@ public final class IndexCorpusStore: CorpusStore, @unchecked Sendable {
 
     public func article(_ i: Int) -> Article {
         if let cached = locked({ articleCache[i] }) { return cached }
-        let article = row(i).flatMap { try? index.article(row: $0) }
-            ?? Article(id: "?", file: "", title: "(this article is no longer in the index)", source: nil, publisher: nil,
-                       author: nil, date: nil, lang: .en, firstLine: 0, lastLine: 0, blockFirstLine: 0, blockLastLine: 0,
-                       paragraphs: [], boilerplate: [], isPromo: false)
+        func placeholder(_ title: String) -> Article {
+            Article(id: "?", file: "", title: title, source: nil, publisher: nil, author: nil, date: nil, lang: .en,
+                    firstLine: 0, lastLine: 0, blockFirstLine: 0, blockLastLine: 0, paragraphs: [], boilerplate: [], isPromo: false)
+        }
+        let article: Article
+        do {
+            article = try row(i).flatMap { try index.article(row: $0) } ?? placeholder("(this article is no longer in the index)")
+        } catch {
+            // A damaged value: marked, so that the next start builds the index again.
+            article = placeholder(index.markDamaged(ifCorrupt: error)
+                                  ? "(this article cannot be read: the index is damaged, and the next start of qari rebuilds it)"
+                                  : "(this article cannot be read from the index: \(error))")
+        }
         locked {
             if articleCache.count >= 24 { articleCache.removeAll(keepingCapacity: true) }
             articleCache[i] = article
