@@ -601,10 +601,11 @@ final class RelationTemplate {
 
     /// The text offsets (scalars) a template code unit stands for: its scalar, or the whole mention.
     private func textOffsets(ofUnit unit: Int) -> Range<Int> {
-        // The copied stretch holding the unit starts after the last placeholder before it.
+        // The copied stretch holding the unit starts after the last placeholder before it, found
+        // by halving: a long line holds hundreds of thousands (a 10 MB line took 15 s walking them).
         var runUnit = 0, runText = 0
-        for placeholder in placeholders {
-            if placeholder.units.lowerBound > unit { break }
+        if let k = lastPlaceholder(count: placeholders.count, startingAtOrBefore: unit, start: { placeholders[$0].units.lowerBound }) {
+            let placeholder = placeholders[k]
             if placeholder.units.contains(unit) { return placeholder.text }
             runUnit = placeholder.units.upperBound
             runText = placeholder.text.upperBound
@@ -614,6 +615,17 @@ final class RelationTemplate {
         for k in runUnit..<unit where !isLowSurrogate(units[k]) { scalar += 1 }
         if isLowSurrogate(units[unit]) { scalar -= 1 }   // the second half of a pair
         return scalar..<(scalar + 1)
+    }
+
+    /// The last of the first `count` placeholders whose `start` is at most `offset` (starts grow
+    /// with the index), or nil when none is.
+    private func lastPlaceholder(count: Int, startingAtOrBefore offset: Int, start: (Int) -> Int) -> Int? {
+        var low = 0, high = count   // the answer is below `high`, and every index below `low` qualifies
+        while low < high {
+            let mid = (low + high) / 2
+            if start(mid) <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? low - 1 : nil
     }
 
     /// Text offsets and text of a template range.
@@ -631,10 +643,9 @@ final class RelationTemplate {
             @inline(__always) func length(_ c: UInt8) -> Int { c < 0x80 ? 1 : (c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)) }
             var i = 0, scalar = 0
             // From the last placeholder that starts at or before the range, whose byte offset is known.
-            for k in 0..<min(placeholders.count, placeholderBytes.count) {
-                let start = placeholders[k].text.lowerBound
-                if start > range.lowerBound { break }
-                i = placeholderBytes[k]; scalar = start
+            if let k = lastPlaceholder(count: min(placeholders.count, placeholderBytes.count), startingAtOrBefore: range.lowerBound,
+                                       start: { placeholders[$0].text.lowerBound }) {
+                i = placeholderBytes[k]; scalar = placeholders[k].text.lowerBound
             }
             while scalar < range.lowerBound { i += length(bytes[i]); scalar += 1 }
             let from = i
