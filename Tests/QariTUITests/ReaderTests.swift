@@ -10,6 +10,29 @@ final class ReaderTests: XCTestCase {
         return FixtureCorpus.corpus(articles: [article] + FixtureCorpus.articles)
     }
 
+    /// Each mention stop is on the first line showing the mention (found by halving over the
+    /// lines' spans): the same line `line(of:range:)` finds by looking at every line, on every
+    /// seed article at three widths, with and without the other language's names.
+    func testMentionStopsAreOnTheFirstLineShowingThem() {
+        let corpus = SeedCorpus.corpus
+        var checked = 0
+        for i in corpus.articles.indices {
+            for width in [20, 43, 80] {
+                for glossed in [false, true] {
+                    let doc = ReaderDocument(corpus: corpus, articleIndex: i, width: width, text: TerminalTextEngine(),
+                                             otherLanguageNames: glossed)
+                    for stop in doc.stops {
+                        let expected = doc.line(of: stop.mention.part, range: stop.mention.range)
+                            ?? doc.lines.firstIndex { $0.part == stop.mention.part }
+                        XCTAssertEqual(stop.line, expected, "article \(i) width \(width) \(stop.mention)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 1000)
+    }
+
     func testScrollByLineHalfPagePageTopAndBottom() {
         var d = BrowserDriver(corpus: Self.longCorpus(), width: 80, height: 24)
         d.press("Enter")
