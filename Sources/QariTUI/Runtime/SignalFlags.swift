@@ -3,7 +3,8 @@ import Glibc
 /// Signals noted by handlers and acted on by the main loop: a handler may only set a
 /// flag, since almost nothing else is safe inside one. Crash signals are the exception
 /// (see `installCrashHandlers`): the process is going down anyway, so they restore the
-/// terminal right there and re-raise.
+/// terminal right there and re-raise; and so is a second SIGINT, SIGTERM or SIGHUP that
+/// comes before the loop acted on the first.
 enum SignalFlags {
     nonisolated(unsafe) static var terminate: Int32 = 0
     nonisolated(unsafe) static var suspend: Int32 = 0
@@ -14,7 +15,15 @@ enum SignalFlags {
 
     static func installLoopHandlers() {
         for sig in [SIGINT, SIGTERM, SIGHUP] {
-            signal(sig) { SignalFlags.terminate = $0 }
+            signal(sig) { sig in
+                // A second one before the loop acted on the first: the loop is busy (a long
+                // computation) or gone. Leave now, restoring the terminal as a crash does.
+                if SignalFlags.terminate != 0 {
+                    TerminalSession.restoreForCrash()
+                    _exit(128 + sig)
+                }
+                SignalFlags.terminate = sig
+            }
         }
         signal(SIGTSTP) { _ in SignalFlags.suspend = 1 }
         signal(SIGCONT) { _ in SignalFlags.resumed = 1 }
