@@ -73,14 +73,14 @@ enum BodyBlob {
         }
     }
 
-    /// The paragraphs' texts alone, decoding only as far as `limit` paragraphs (nil: a damaged value).
-    static func paragraphTexts(_ bytes: [UInt8], limit: Int = .max) -> [String]? {
+    /// The paragraphs' texts alone, their other fields skipped (nil: a damaged value).
+    static func paragraphTexts(_ bytes: [UInt8]) -> [String]? {
         bytes.withUnsafeBufferPointer { b -> [String]? in
             var r = BlobReader(b)
             guard let count = r.count() else { return nil }
             var texts: [String] = []
-            texts.reserveCapacity(min(count, limit))
-            for _ in 0..<min(count, limit) {
+            texts.reserveCapacity(count)
+            for _ in 0..<count {
                 guard let text = r.string(), r.skipString(), r.skipString(), r.int() != nil, let joined = r.count() else { return nil }
                 for _ in 0..<joined { guard r.int() != nil, r.int() != nil else { return nil } }
                 texts.append(text)

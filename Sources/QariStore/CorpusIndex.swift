@@ -326,10 +326,10 @@ public final class CorpusIndex: @unchecked Sendable {
         return body
     }
 
-    /// The texts of an article row's paragraphs, in order, at most `limit` of them.
-    static func storedParagraphTexts(row: Int64, db: Database, limit: Int = .max) throws -> [String] {
+    /// The texts of an article row's paragraphs, in order.
+    static func storedParagraphTexts(row: Int64, db: Database) throws -> [String] {
         guard let data = try storedBodyBytes(row: row, db: db) else { return [] }
-        guard let texts = BodyBlob.paragraphTexts(data, limit: limit) else { throw damagedBody(row) }
+        guard let texts = BodyBlob.paragraphTexts(data) else { throw damagedBody(row) }
         return texts
     }
 
