@@ -45,16 +45,16 @@ final class NameTokenScratch {
     }
 }
 
-/// The tokens of a text, read in place from the `NameTokenScratch` they were written into (which
-/// this holds on to).
-struct NameTokens: RandomAccessCollection {
+/// Values of a text (its tokens or its scalars) read in place from the `NameTokenScratch` they
+/// were written into, which this holds on to.
+struct NameScratchView<Element>: RandomAccessCollection {
     private let owner: NameTokenScratch
-    private let base: UnsafePointer<NameToken>
+    private let base: UnsafePointer<Element>
     let count: Int
 
-    init(_ owner: NameTokenScratch, count: Int) {
+    fileprivate init(_ owner: NameTokenScratch, base: UnsafePointer<Element>, count: Int) {
         self.owner = owner
-        base = UnsafePointer(owner.tokens)
+        self.base = base
         self.count = count
     }
 
@@ -63,15 +63,24 @@ struct NameTokens: RandomAccessCollection {
     @inline(__always) func index(after i: Int) -> Int { i + 1 }
     @inline(__always) func index(before i: Int) -> Int { i - 1 }
 
-    @inline(__always) subscript(position: Int) -> NameToken {
-        precondition(UInt(bitPattern: position) < UInt(bitPattern: count), "token index out of range")
+    @inline(__always) subscript(position: Int) -> Element {
+        precondition(UInt(bitPattern: position) < UInt(bitPattern: count), "index out of range")
         return base[position]
     }
 
-    /// The tokens as a buffer, valid inside `body` only.
-    @inline(__always) func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<NameToken>) throws -> R) rethrows -> R {
+    /// The values as a buffer, valid inside `body` only.
+    @inline(__always) func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
         try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: count)) }
     }
+}
+
+/// The tokens of a text.
+typealias NameTokens = NameScratchView<NameToken>
+/// The scalars of a text.
+typealias NameScalars = NameScratchView<Unicode.Scalar>
+
+extension NameScratchView where Element == NameToken {
+    init(_ owner: NameTokenScratch, count: Int) { self.init(owner, base: UnsafePointer(owner.tokens), count: count) }
 
     /// The scratch the tokens are in (its letter memory is free once they are written).
     @inline(__always) func withScratch<R>(_ body: (NameTokenScratch) throws -> R) rethrows -> R {
@@ -79,31 +88,6 @@ struct NameTokens: RandomAccessCollection {
     }
 }
 
-/// The scalars of a text, read in place from the `NameTokenScratch` they were decoded into (which
-/// this holds on to).
-struct NameScalars: RandomAccessCollection {
-    private let owner: NameTokenScratch
-    private let base: UnsafePointer<Unicode.Scalar>
-    let count: Int
-
-    init(_ owner: NameTokenScratch, count: Int) {
-        self.owner = owner
-        base = UnsafePointer(owner.scalars)
-        self.count = count
-    }
-
-    var startIndex: Int { 0 }
-    var endIndex: Int { count }
-    @inline(__always) func index(after i: Int) -> Int { i + 1 }
-    @inline(__always) func index(before i: Int) -> Int { i - 1 }
-
-    @inline(__always) subscript(position: Int) -> Unicode.Scalar {
-        precondition(UInt(bitPattern: position) < UInt(bitPattern: count), "scalar index out of range")
-        return base[position]
-    }
-
-    /// The scalars as a buffer, valid inside `body` only.
-    @inline(__always) func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Unicode.Scalar>) throws -> R) rethrows -> R {
-        try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: count)) }
-    }
+extension NameScratchView where Element == Unicode.Scalar {
+    init(_ owner: NameTokenScratch, count: Int) { self.init(owner, base: UnsafePointer(owner.scalars), count: count) }
 }
