@@ -88,6 +88,14 @@ public final class CorpusIndex: @unchecked Sendable {
         var config = Configuration()
         config.label = "qari-index"
         config.prepareDatabase { db in
+            // 16 KB pages for a new file (an existing one keeps its own; this must come before
+            // WAL mode is set, which GRDB does after this). A build writes every page twice
+            // (the write-ahead log, then the checkpoint), and with a quarter of the pages it
+            // made a quarter of the system calls: on 100k files the kernel time of a cold build
+            // went from 3.3-3.6 s to 2.4-2.6 s, the file from 820 MB to 787 MB (less slack
+            // after the article bodies, most of them larger than 4 KB), and the ten bench
+            // queries were no slower.
+            try db.execute(sql: "PRAGMA page_size = 16384")
             // The index is a cache: a power cut may damage it, and a damaged index is rebuilt.
             try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY")
             try KeyTokenizer.register(db)

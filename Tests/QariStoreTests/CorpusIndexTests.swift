@@ -273,6 +273,23 @@ final class CorpusIndexTests: XCTestCase {
         XCTAssertEqual(try index.articleCount(), 1)
     }
 
+    /// A new index file has 16 KB pages (written once to the log and once to the file, a quarter
+    /// as many as 4 KB pages) and is in WAL mode, so that a browser reads it while it is built.
+    func testANewIndexFileHasLargePagesAndAWriteAheadLog() throws {
+        try write("a.txt", first)
+        let index = try open()
+        try index.refresh()
+        let file = try XCTUnwrap(index.databaseFile)
+        var config = Configuration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: file.path, configuration: config)
+        try queue.read { db in
+            XCTAssertEqual(try Int.fetchOne(db, sql: "PRAGMA page_size"), 16384)
+            XCTAssertEqual(try String.fetchOne(db, sql: "PRAGMA journal_mode"), "wal")
+        }
+        try queue.close()
+    }
+
     // MARK: Damaged, foreign and unwritable caches
 
     func testADamagedDatabaseIsRebuiltWithANotice() throws {
