@@ -47,7 +47,8 @@ struct PreparedArticle {
         self.article = article
         titleKeys = SearchText.indexForm(article.title)
         bodyKeys = IndexWriter.bodyKeys(article.paragraphs.lazy.map(\.text))
-        mentions = ArticleEntityScanner.mentions(article, matcher: matcher)
+        let scanned = ArticleEntityScanner.scan(article, matcher: matcher, keepingParagraphs: relations)
+        mentions = scanned.mentions
         (storedMentions, perEntity) = MentionBlob.encodeCounting(mentions)
         storedBody = BodyBlob.encode(paragraphs: article.paragraphs, boilerplate: article.boilerplate)
         entityText = EntityTerms.text(perEntity)
@@ -59,7 +60,7 @@ struct PreparedArticle {
         self.types = types
         if relations {
             self.relations = ArticleEntityScanner.relations(articleID: article.id, paragraphs: article.paragraphs,
-                                                            mentions: mentions, matcher: matcher)
+                                                            paragraphMentions: scanned.paragraphs, matcher: matcher)
         }
     }
 }

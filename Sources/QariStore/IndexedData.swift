@@ -103,20 +103,31 @@ public struct IndexStatistics: Sendable, Equatable {
 /// article searchable by entity); relations are a second pass over stored paragraphs.
 enum ArticleEntityScanner {
     static func mentions(_ article: Article, matcher: EntityMatcher) -> [IndexedMention] {
+        scan(article, matcher: matcher, keepingParagraphs: false).mentions
+    }
+
+    /// `mentions`, and when `keepingParagraphs` also each paragraph's mentions as the matcher
+    /// gave them, for `relations(articleID:paragraphs:paragraphMentions:matcher:)`: gathering
+    /// them again from the article's mentions cost a dictionary and a copy of each.
+    static func scan(_ article: Article, matcher: EntityMatcher, keepingParagraphs: Bool)
+        -> (mentions: [IndexedMention], paragraphs: [[EntityMention]]) {
         var placed: [IndexedMention] = []
-        func scan(_ text: String, _ part: ArticlePart, line: (Int) -> Int) {
-            for m in matcher.mentions(in: text) {
-                placed.append(IndexedMention(entityID: m.entityID, part: part, range: m.range, surface: m.surface,
-                                             line: line(m.range.lowerBound)))
-            }
+        var byParagraph: [[EntityMention]] = []
+        if keepingParagraphs { byParagraph.reserveCapacity(article.paragraphs.count) }
+        for m in matcher.mentions(in: article.title) {
+            placed.append(IndexedMention(entityID: m.entityID, part: .title, range: m.range, surface: m.surface, line: article.firstLine))
         }
-        scan(article.title, .title, line: { _ in article.firstLine })
         for (p, paragraph) in article.paragraphs.enumerated() {
-            scan(paragraph.text, .paragraph(p), line: { paragraph.line(atScalarOffset: $0) })
+            let found = matcher.mentions(in: paragraph.text)
+            for m in found {
+                placed.append(IndexedMention(entityID: m.entityID, part: .paragraph(p), range: m.range, surface: m.surface,
+                                             line: paragraph.line(atScalarOffset: m.range.lowerBound)))
+            }
+            if keepingParagraphs { byParagraph.append(found) }
         }
         // Boilerplate (share links, lists of related articles) is kept with the article but is
         // not what it names: the browser, entity pages and `entity:` searches leave it out.
-        return placed
+        return (placed, byParagraph)
     }
 
     /// Relations stated in the paragraphs, given each paragraph's mentions (as `mentions` found them).
@@ -128,9 +139,20 @@ enum ArticleEntityScanner {
                 byParagraph[p, default: []].append(EntityMention(entityID: m.entityID, range: m.range, surface: m.surface))
             }
         }
+        return self.relations(articleID: articleID, paragraphs: paragraphs,
+                              paragraphMentions: paragraphs.indices.map { byParagraph[$0] ?? [] }, matcher: matcher)
+    }
+
+    /// Relations stated in the paragraphs, given each paragraph's mentions in the matcher's order
+    /// (`paragraphMentions[p]` for `paragraphs[p]`).
+    static func relations(articleID: String, paragraphs: [Paragraph], paragraphMentions: [[EntityMention]],
+                          matcher: EntityMatcher) -> [IndexedRelation] {
         var relations: [IndexedRelation] = []
         for (p, paragraph) in paragraphs.enumerated() {
-            for r in RelationExtractor.relations(in: paragraph.text, mentions: byParagraph[p] ?? [], matcher: matcher) {
+            let mentions = paragraphMentions[p]
+            // No rule reads a relation from a line without a mention (`RelationExtractor`).
+            if mentions.isEmpty { continue }
+            for r in RelationExtractor.relations(in: paragraph.text, mentions: mentions, matcher: matcher) {
                 relations.append(IndexedRelation(subject: r.subject, kind: r.kind, object: r.object, articleID: articleID,
                                                  line: paragraph.line(atScalarOffset: r.range.lowerBound),
                                                  evidence: r.evidence, confidence: r.confidence))

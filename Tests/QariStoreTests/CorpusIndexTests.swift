@@ -261,6 +261,24 @@ final class CorpusIndexTests: XCTestCase {
         XCTAssertEqual(Dictionary(uniqueKeysWithValues: totals.map { ($0.id, $0.mentions) }), expected)
     }
 
+    /// The relations a first reading finds from each paragraph's mentions as the matcher gave
+    /// them are those the second stage finds from the stored mentions (gathered by paragraph).
+    func testRelationsFromEachParagraphsMentionsAreThoseFromTheArticlesMentions() throws {
+        var total = 0
+        for a in try CorpusLoader().load([Repo.seeds.path]).articles {
+            let scanned = ArticleEntityScanner.scan(a, matcher: sharedMatcher, keepingParagraphs: true)
+            XCTAssertEqual(scanned.mentions, ArticleEntityScanner.mentions(a, matcher: sharedMatcher))
+            XCTAssertEqual(scanned.paragraphs.count, a.paragraphs.count)
+            let direct = ArticleEntityScanner.relations(articleID: a.id, paragraphs: a.paragraphs,
+                                                        paragraphMentions: scanned.paragraphs, matcher: sharedMatcher)
+            let gathered = ArticleEntityScanner.relations(articleID: a.id, paragraphs: a.paragraphs,
+                                                          mentions: scanned.mentions, matcher: sharedMatcher)
+            XCTAssertEqual(direct, gathered, a.id)
+            total += direct.count
+        }
+        XCTAssertGreaterThan(total, 100)
+    }
+
     func testAFileThatBecomesUnreadableLeavesTheIndexWithAProblem() throws {
         try write("a.txt", first)
         try write("b.txt", second)
