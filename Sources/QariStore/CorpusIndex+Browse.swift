@@ -105,10 +105,9 @@ extension CorpusIndex {
             // Each relation once, in the order it was first stated (by the row of its first
             // article: corpus order for articles indexed together, as the in-memory graph orders).
             try Row.fetchAll(db, sql: """
-                SELECT subject, kind, object, min(key) AS first FROM relations WHERE subject = ?1 GROUP BY subject, kind, object
+                SELECT subject, kind, object, first FROM relation_links WHERE subject = ?1
                 UNION ALL
-                SELECT subject, kind, object, min(key) AS first FROM relations WHERE object = ?1 AND subject != ?1
-                GROUP BY subject, kind, object
+                SELECT subject, kind, object, first FROM relation_links WHERE object = ?1 AND subject != ?1
                 ORDER BY first
                 """, arguments: [entityID]).compactMap { r in
                 RelationKind(rawValue: r[1]).map { (r[0], $0, r[2]) }

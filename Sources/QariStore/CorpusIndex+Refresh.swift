@@ -234,8 +234,9 @@ extension CorpusIndex {
                 }
                 state.filesDone += 1
                 state.bytesDone += file(of: prepared).size
-                try pacer.tick(db, state: &state, progress: progress)
+                try pacer.tick(db, state: &state, progress: progress) { try writer.links.flush() }
             }
+            try writer.links.flush()
             let lastWritten = CorpusIndex.now()
             if bulk {
                 try IndexSchema.createSecondaryIndexes(db)
@@ -293,6 +294,7 @@ extension CorpusIndex {
                 INSERT INTO relations(key, subject, kind, object, line, evidence, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
             let done = try db.cachedStatement(sql: "DELETE FROM pending_relations WHERE article = ?")
+            let links = try RelationLinks(db: db)
             // A chunk's inputs are read on this connection, then taken apart on the workers.
             for chunkStart in stride(from: 0, to: pending.count, by: 256) {
                 let rows = pending[chunkStart..<min(pending.count, chunkStart + 256)]
@@ -309,16 +311,18 @@ extension CorpusIndex {
                 for input in inputs {
                     guard let relations = pipeline.next() else { break }
                     for (i, r) in relations.enumerated() {
-                        try insertRelation.execute(arguments: [IndexSchema.key(article: input.row, part: i), r.subject, r.kind.rawValue,
-                                                               r.object, r.line, r.evidence, r.confidence])
+                        let key = IndexSchema.key(article: input.row, part: i)
+                        try insertRelation.execute(arguments: [key, r.subject, r.kind.rawValue, r.object, r.line, r.evidence, r.confidence])
+                        links.added(subject: r.subject, kind: r.kind.rawValue, object: r.object, key: key)
                     }
                     found += relations.count
                     state.relationArticlesDone += 1
                 }
                 for row in rows { try done.execute(arguments: [row]) }
                 state.relationArticlesDone = min(pending.count, chunkStart + rows.count)
-                try pacer.tick(db, state: &state, progress: progress)
+                try pacer.tick(db, state: &state, progress: progress) { try links.flush() }
             }
+            try links.flush()
             try db.commit()
             if databaseFile != nil { _ = try? db.checkpoint(.truncate) }
         }
@@ -392,10 +396,13 @@ struct IndexWriter {
     private var insertPending: RawStatement
     private var insertRelation: RawStatement
     private var insertText: RawStatement
+    /// `relation_links`, kept with `relations`: flushed before each commit.
+    let links: RelationLinks
 
     init(db: Database, matcher: EntityMatcher) throws {
         self.db = db
         self.matcher = matcher
+        links = try RelationLinks(db: db)
         knownEntities = Set(try String.fetchAll(db, sql: "SELECT id FROM entities"))
         func prepare(_ sql: String) throws -> RawStatement { RawStatement(try db.cachedStatement(sql: sql), db: db) }
         insertFile = try prepare("""
@@ -482,7 +489,8 @@ struct IndexWriter {
             }
             if let relations = prepared.relations {
                 for (i, r) in relations.enumerated() {
-                    insertRelation.bind(IndexSchema.key(article: row, part: i))
+                    let key = IndexSchema.key(article: row, part: i)
+                    insertRelation.bind(key)
                     insertRelation.bind(r.subject)
                     insertRelation.bind(r.kind.rawValue)
                     insertRelation.bind(r.object)
@@ -490,6 +498,7 @@ struct IndexWriter {
                     insertRelation.bind(r.evidence)
                     insertRelation.bind(r.confidence)
                     try insertRelation.run()
+                    links.added(subject: r.subject, kind: r.kind.rawValue, object: r.object, key: key)
                 }
             } else {
                 insertPending.bind(row)
@@ -519,7 +528,6 @@ struct IndexWriter {
             let row: Int64 = r[0]
             let title: String = r[1]
             let keys = IndexSchema.keyRange(article: row)
-            let range: StatementArguments = [keys.lowerBound, keys.upperBound]
             // A contentless FTS5 table forgets a row only when told the exact keys it indexed.
             let body = IndexWriter.bodyKeys(try CorpusIndex.storedParagraphTexts(row: row, db: db))
             try db.execute(sql: "INSERT INTO article_fts(article_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
@@ -531,7 +539,7 @@ struct IndexWriter {
             }
             try db.execute(sql: "DELETE FROM article_mentions WHERE article = ?", arguments: [row])
             try db.execute(sql: "DELETE FROM article_bodies WHERE article = ?", arguments: [row])
-            try db.execute(sql: "DELETE FROM relations WHERE key BETWEEN ? AND ?", arguments: range)
+            try links.removeStatements(keys)
             try db.execute(sql: "DELETE FROM pending_relations WHERE article = ?", arguments: [row])
         }
         try db.execute(sql: "DELETE FROM articles WHERE file_id = ?", arguments: [fileID])
@@ -553,9 +561,12 @@ struct RefreshPacer {
         lastCommit = lastReport
     }
 
-    mutating func tick(_ db: Database, state: inout IndexProgress, progress: ((IndexProgress) -> Void)?) throws {
+    /// `beforeCommit` runs before each commit (writing what was gathered in memory).
+    mutating func tick(_ db: Database, state: inout IndexProgress, progress: ((IndexProgress) -> Void)?,
+                       beforeCommit: () throws -> Void) throws {
         let t = CorpusIndex.now()
         if t - lastCommit > 2 {
+            try beforeCommit()
             try db.commit()
             try db.beginTransaction()
             lastCommit = t

@@ -379,7 +379,9 @@ public final class CorpusIndex: @unchecked Sendable {
         }
     }
 
-    /// Relations stated in the corpus's text that involve the entity.
+    /// Relations stated in the corpus's text that involve the entity, every statement with its
+    /// evidence. Reads every statement (`relations` has no index by entity: an entity page
+    /// reads `textLinks`).
     public func textRelations(of entityID: String) throws -> [IndexedRelation] {
         try database.read { db in
             try Row.fetchAll(db, sql: """

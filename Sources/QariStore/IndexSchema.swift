@@ -7,7 +7,7 @@ import QariCore
 enum IndexSchema {
     /// Bump when tables, the article model or the folding of text change: a different value
     /// makes qari rebuild the index with a message.
-    static let version = 10
+    static let version = 11
     static var format: String { "\(version).\(SearchText.foldingVersion)" }
 
     /// Room for 65,536 parts per article in composite keys.
@@ -64,6 +64,14 @@ enum IndexSchema {
                 key INTEGER PRIMARY KEY,
                 subject TEXT NOT NULL, kind TEXT NOT NULL, object TEXT NOT NULL,
                 line INTEGER NOT NULL, evidence TEXT NOT NULL, confidence TEXT);
+            -- Each relation stated in the text (subject, kind, object) once, with the key of its
+            -- first statement: what an entity page lists, in that order (RelationLinks keeps it).
+            -- Small (a row per distinct relation), so its indexes cost nothing to keep.
+            CREATE TABLE relation_links(
+                subject TEXT NOT NULL, kind TEXT NOT NULL, object TEXT NOT NULL,
+                first INTEGER NOT NULL,
+                PRIMARY KEY (subject, kind, object)) WITHOUT ROWID;
+            CREATE INDEX relation_links_by_object ON relation_links(object, kind, subject);
             -- Articles whose relations are still to be extracted (the second stage of a refresh).
             CREATE TABLE pending_relations(article INTEGER PRIMARY KEY);
             -- Contentless: the text is in article_bodies already; folded keys only (see SearchText),
@@ -87,10 +95,11 @@ enum IndexSchema {
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('format', ?)", arguments: [format])
     }
 
-    /// The indexes of `articles` and `relations` beyond their primary keys. A build into an empty
-    /// index drops them and makes them again at its end: sorting the rows once costs a
-    /// fraction of inserting into each index row by row (6 for an article, 2 for a relation).
-    /// Queries work without them, only slower, while such a build runs.
+    /// The indexes of `articles` beyond its primary key. A build into an empty index drops them
+    /// and makes them again at its end: sorting the rows once costs a fraction of inserting into
+    /// each index row by row (6 for an article). Queries work without them, only slower, while
+    /// such a build runs. `relations` has none: an entity page reads `relation_links`, and
+    /// the two covering indexes it had took 0.7 s of the single-threaded end of a 100k build.
     static let secondaryIndexes: [(name: String, definition: String)] = [
         ("articles_by_id", "articles(id)"),
         ("articles_by_file_id", "articles(file_id)"),
@@ -99,9 +108,6 @@ enum IndexSchema {
         ("articles_by_date", "articles(date DESC, file, position)"),
         ("articles_by_title", "articles(title COLLATE NOCASE)"),
         ("articles_by_source", "articles(source COLLATE NOCASE, date)"),
-        // Covering: an entity page gathers its distinct relations from the index entries alone.
-        ("relations_by_subject", "relations(subject, kind, object)"),
-        ("relations_by_object", "relations(object, kind, subject)"),
     ]
 
     /// Makes the secondary indexes that are missing (all of them after an interrupted build

@@ -243,6 +243,19 @@ final class CorpusIndexTests: XCTestCase {
             relations += stated.count
         }
         XCTAssertGreaterThan(relations, 50)
+        // Each link's first statement is its earliest remaining one (the changed file's were
+        // the first of many), and no link outlives its statements.
+        func linksAndEarliest(_ i: CorpusIndex) throws -> ([String], [String]) {
+            try i.database.read { db in
+                (try Row.fetchAll(db, sql: "SELECT subject, kind, object, first FROM relation_links ORDER BY 1, 2, 3").map { "\($0[0] as String) \($0[1] as String) \($0[2] as String) \($0[3] as Int64)" },
+                 try Row.fetchAll(db, sql: "SELECT subject, kind, object, min(key) FROM relations GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").map { "\($0[0] as String) \($0[1] as String) \($0[2] as String) \($0[3] as Int64)" })
+            }
+        }
+        for i in [index, fresh] {
+            let (links, earliest) = try linksAndEarliest(i)
+            XCTAssertEqual(links, earliest)
+            XCTAssertGreaterThan(links.count, 10)
+        }
         // Nothing is left behind for rows that are gone (which a later article could take).
         func indexedPairs(_ i: CorpusIndex, _ table: String) throws -> Int {
             try i.database.write { db in
