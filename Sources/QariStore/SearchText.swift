@@ -102,9 +102,10 @@ public enum SearchText {
                         // Stemmed only when step 1 can change it: letters only, ending in s, d, g or y.
                         let last = key[w - 1]
                         if allLetters != 0 && w > 2 && (last == 0x73 || last == 0x64 || last == 0x67 || last == 0x79) {
-                            out.copyKey(from: keyStart, into: &scratch.word)
-                            EnglishStemmer.step1(&scratch.word)
-                            out.replaceKey(from: keyStart, with: scratch.word)
+                            // In place: a stem is never longer than its word.
+                            var word = EnglishStemmer.Word(key, count: w)
+                            EnglishStemmer.step1(&word)
+                            out.truncate(to: keyStart + word.count)
                         }
                         continue
                     }
@@ -286,19 +287,6 @@ final class KeyBuffer {
     /// Forgets what was written after the first `mark` bytes.
     func truncate(to mark: Int) { used = min(used, max(0, mark)) }
 
-    /// The bytes from `start` to the end (a key being made), into `word`.
-    func copyKey(from start: Int, into word: inout [UInt8]) {
-        word.removeAll(keepingCapacity: true)
-        word.append(contentsOf: UnsafeBufferPointer(start: bytes + start, count: used - start))
-    }
-
-    /// Puts `word` in place of the bytes from `start` to the end.
-    func replaceKey(from start: Int, with word: [UInt8]) {
-        used = start
-        if used + word.count > capacity { grow(to: used + word.count) }
-        for c in word { bytes[used] = c; used += 1 }
-    }
-
     func string() -> String { String(decoding: UnsafeBufferPointer(start: bytes, count: used), as: UTF8.self) }
 
     private func grow(to needed: Int) {
@@ -439,6 +427,45 @@ enum EnglishStemmer {
     }
 
     static func step1(_ w: inout [UInt8]) {
+        guard !w.isEmpty else { return }
+        let count = w.withUnsafeMutableBufferPointer { b in
+            var word = Word(b.baseAddress!, count: b.count)
+            step1(&word)
+            return word.count
+        }
+        w.removeLast(w.count - count)
+    }
+
+    /// A word being stemmed, in place in memory it does not own: step 1 never makes a word
+    /// longer (an "e" is put back only after a longer ending came off), so it stays within the
+    /// bytes it was given.
+    struct Word {
+        let bytes: UnsafeMutablePointer<UInt8>
+        private(set) var count: Int
+        private let limit: Int
+
+        init(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) {
+            self.bytes = bytes
+            self.count = count
+            limit = count
+        }
+
+        @inline(__always) subscript(i: Int) -> UInt8 {
+            get { bytes[i] }
+            nonmutating set { bytes[i] = newValue }
+        }
+
+        @inline(__always) mutating func removeLast(_ n: Int = 1) { count -= n }
+
+        @inline(__always) mutating func append(_ c: UInt8) {
+            precondition(count < limit, "a stem outgrew its word")
+            bytes[count] = c
+            count += 1
+        }
+    }
+
+    /// Porter's step 1 on a lower-case a-z word (plurals, -ed, -ing, final y), in place.
+    static func step1(_ w: inout Word) {
         // 1a
         if ends(w, "sses") || ends(w, "ches") || ends(w, "shes") || ends(w, "xes") || ends(w, "zzes") {
             // Beyond Porter's 1a: "clashes" and "boxes" meet "clash" and "box" without his later steps.
@@ -464,7 +491,7 @@ enum EnglishStemmer {
             if ends(w, "at") || ends(w, "bl") || ends(w, "iz") {
                 w.append(0x65)
             } else if w.count >= 2, w[w.count - 1] == w[w.count - 2], isConsonant(w, w.count - 1),
-                      ![0x6C, 0x73, 0x7A].contains(w[w.count - 1]) {
+                      w[w.count - 1] != 0x6C && w[w.count - 1] != 0x73 && w[w.count - 1] != 0x7A {
                 w.removeLast()
             } else if measure(w, upTo: w.count) == 1, endsCVC(w) {
                 w.append(0x65)
@@ -476,20 +503,19 @@ enum EnglishStemmer {
         }
     }
 
-    private static func ends(_ w: [UInt8], _ suffix: StaticString) -> Bool {
+    @inline(__always) private static func ends(_ w: Word, _ suffix: StaticString) -> Bool {
         let n = suffix.utf8CodeUnitCount
         guard w.count >= n else { return false }
-        return suffix.withUTF8Buffer { s in
-            var i = 0
-            while i < n {
-                if w[w.count - n + i] != s[i] { return false }
-                i += 1
-            }
-            return true
+        let s = suffix.utf8Start
+        var i = 0
+        while i < n {
+            if w[w.count - n + i] != s[i] { return false }
+            i += 1
         }
+        return true
     }
 
-    private static func isConsonant(_ w: [UInt8], _ i: Int) -> Bool {
+    private static func isConsonant(_ w: Word, _ i: Int) -> Bool {
         switch w[i] {
         case 0x61, 0x65, 0x69, 0x6F, 0x75: return false
         case 0x79: return i == 0 ? true : !isConsonant(w, i - 1)
@@ -498,7 +524,7 @@ enum EnglishStemmer {
     }
 
     /// Porter's m: the number of vowel-consonant sequences in w[0..<end].
-    private static func measure(_ w: [UInt8], upTo end: Int) -> Int {
+    private static func measure(_ w: Word, upTo end: Int) -> Int {
         var m = 0
         var i = 0
         while i < end && isConsonant(w, i) { i += 1 }
@@ -511,15 +537,21 @@ enum EnglishStemmer {
         return m
     }
 
-    private static func hasVowel(_ w: [UInt8], upTo end: Int) -> Bool {
-        (0..<max(0, end)).contains { !isConsonant(w, $0) }
+    private static func hasVowel(_ w: Word, upTo end: Int) -> Bool {
+        var i = 0
+        while i < end {
+            if !isConsonant(w, i) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Consonant-vowel-consonant at the end, the last consonant not w, x or y ("hop", not "snow").
-    private static func endsCVC(_ w: [UInt8]) -> Bool {
+    private static func endsCVC(_ w: Word) -> Bool {
         let n = w.count
         guard n >= 3 else { return false }
+        let last = w[n - 1]
         return isConsonant(w, n - 3) && !isConsonant(w, n - 2) && isConsonant(w, n - 1)
-            && ![0x77, 0x78, 0x79].contains(w[n - 1])
+            && last != 0x77 && last != 0x78 && last != 0x79
     }
 }
