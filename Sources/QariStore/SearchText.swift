@@ -53,6 +53,8 @@ public enum SearchText {
     struct IndexFormScratch {
         var word: [UInt8] = []
         var scalars: [Unicode.Scalar] = []
+        /// The low bytes of an Arabic word's normalised letters (all U+06xx).
+        var arabicLetters: [UInt8] = []
     }
 
     /// Appends the keys of `text` to `out` (UTF-8), a space before each when `out` is not empty.
@@ -140,7 +142,7 @@ public enum SearchText {
                             out.appendReserved(c &- 0x41 < 26 ? c | 0x20 : c)
                         }
                     }
-                } else if appendArabicWord(bytes, start..<i, to: out, letters: &scratch.scalars) {
+                } else if appendArabicWord(bytes, start..<i, to: out, letters: &scratch.arabicLetters) {
                     // Done on bytes: a stretch of Arabic letters alone is one word.
                 } else {
                     scratch.scalars.removeAll(keepingCapacity: true)
@@ -163,27 +165,63 @@ public enum SearchText {
     /// letters normalised and its proclitics stripped (`WordScanner.stripProclitics`), read from
     /// the bytes. Returns false, appending nothing, for any other stretch.
     private static func appendArabicWord(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: KeyBuffer,
-                                         letters: inout [Unicode.Scalar]) -> Bool {
+                                         letters: inout [UInt8]) -> Bool {
+        // Every normalised letter is U+06xx: its low byte is kept, and written back as two bytes.
         letters.removeAll(keepingCapacity: true)
         var k = range.lowerBound
         while k < range.upperBound {
             let lead = b[k]
             guard lead >= 0xD8 && lead <= 0xDB && k + 1 < range.upperBound else { return false }
-            let scalar = Unicode.Scalar(UInt32(lead & 0x1F) << 6 | UInt32(b[k + 1] & 0x3F))!
-            guard ArabicLetters.isWordScalar(scalar) else { return false }
-            if let letter = ArabicLetters.normalized(scalar) { letters.append(letter) }
+            let entry = arabicTable[Int(lead & 0x03) << 6 | Int(b[k + 1] & 0x3F)]
+            if entry & 0x300 == 0 { return false }   // not an Arabic word scalar
+            if entry & 0x100 != 0 { letters.append(UInt8(truncatingIfNeeded: entry)) }
             k += 2
         }
         if letters.isEmpty { return true }   // harakat or tatweel alone make no word
-        WordScanner.stripProclitics(&letters, minimumStem: 3)
-        out.startKey(upTo: 2 * letters.count)
-        for letter in letters {
+        // `WordScanner.stripProclitics` on the low bytes: ال (0x27 0x44) and و ف ب ل ك, from the front.
+        let n = letters.count
+        var first = 0
+        while true {
+            if n - first - 2 >= 3 && letters[first] == 0x27 && letters[first + 1] == 0x44 {
+                first += 2
+            } else if n - first - 1 >= 3 && arabicTable[Int(letters[first])] & 0x400 != 0 {
+                first += 1
+            } else {
+                break
+            }
+        }
+        out.startKey(upTo: 2 * (n - first))
+        for i in first..<n {
             // U+0600 to U+06FF: two bytes.
-            out.appendReserved(UInt8(0xC0 | (letter.value >> 6)))
-            out.appendReserved(UInt8(0x80 | (letter.value & 0x3F)))
+            let low = letters[i]
+            out.appendReserved(0xD8 | low >> 6)
+            out.appendReserved(0x80 | (low & 0x3F))
         }
         return true
     }
+
+    /// For each scalar U+0600-06FF, as `ArabicLetters` (the matcher's rules) says: 0 when it is
+    /// not an Arabic word scalar; else 0x100 | the low byte of the letter it is normalised to
+    /// (always U+06xx), or 0x200 when it is dropped (harakat, tatweel); and 0x400 when it is a
+    /// one-letter proclitic. Read once, then looked up by the word loop.
+    private static let arabicTable: UnsafePointer<UInt16> = {
+        let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 256)
+        for low in 0..<256 {
+            let scalar = Unicode.Scalar(0x600 + UInt32(low))!
+            var entry: UInt16 = 0
+            if ArabicLetters.isWordScalar(scalar) {
+                if let letter = ArabicLetters.normalized(scalar) {
+                    precondition(letter.value >> 8 == 0x06, "a normalised Arabic letter outside U+0600-06FF")
+                    entry = 0x100 | UInt16(letter.value & 0xFF)
+                } else {
+                    entry = 0x200
+                }
+            }
+            if ArabicLetters.isProclitic(scalar) { entry |= 0x400 }
+            table[low] = entry
+        }
+        return UnsafePointer(table)
+    }()
 
     private static let separatorClass: UInt8 = 1, asciiWordClass: UInt8 = 2, otherClass: UInt8 = 4
     /// Each byte's part in the word loop: an ASCII byte other than a letter or digit (always a
