@@ -1,3 +1,4 @@
+import Foundation
 import QariCore
 
 /// How text is folded into search keys, the same way for the index and for a query.
@@ -53,8 +54,6 @@ public enum SearchText {
     struct IndexFormScratch {
         var word: [UInt8] = []
         var scalars: [Unicode.Scalar] = []
-        /// The low bytes of an Arabic word's normalised letters (all U+06xx).
-        var arabicLetters: [UInt8] = []
     }
 
     /// Appends the keys of `text` to `out` (UTF-8), a space before each when `out` is not empty.
@@ -142,7 +141,7 @@ public enum SearchText {
                             out.appendReserved(c &- 0x41 < 26 ? c | 0x20 : c)
                         }
                     }
-                } else if appendArabicWord(bytes, start..<i, to: out, letters: &scratch.arabicLetters) {
+                } else if appendArabicWord(bytes, start..<i, to: out) {
                     // Done on bytes: a stretch of Arabic letters alone is one word.
                 } else {
                     scratch.scalars.removeAll(keepingCapacity: true)
@@ -164,39 +163,44 @@ public enum SearchText {
     /// A stretch made only of Arabic word scalars (letters, harakat, tatweel) is one word: its
     /// letters normalised and its proclitics stripped (`WordScanner.stripProclitics`), read from
     /// the bytes. Returns false, appending nothing, for any other stretch.
-    private static func appendArabicWord(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: KeyBuffer,
-                                         letters: inout [UInt8]) -> Bool {
-        // Every normalised letter is U+06xx: its low byte is kept, and written back as two bytes.
-        letters.removeAll(keepingCapacity: true)
+    private static func appendArabicWord(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: KeyBuffer) -> Bool {
+        // Every normalised letter is U+06xx, two bytes like the scalar it comes from: the key is
+        // written as the word is read (no longer than the word), and taken back if the word
+        // turns out not to be all Arabic.
+        let mark = out.count
+        out.startKey(upTo: range.count)
+        let key = out.tail
+        var w = 0
         var k = range.lowerBound
         while k < range.upperBound {
             let lead = b[k]
-            guard lead >= 0xD8 && lead <= 0xDB && k + 1 < range.upperBound else { return false }
+            guard lead >= 0xD8 && lead <= 0xDB && k + 1 < range.upperBound else { out.truncate(to: mark); return false }
             let entry = arabicTable[Int(lead & 0x03) << 6 | Int(b[k + 1] & 0x3F)]
-            if entry & 0x300 == 0 { return false }   // not an Arabic word scalar
-            if entry & 0x100 != 0 { letters.append(UInt8(truncatingIfNeeded: entry)) }
+            if entry & 0x300 == 0 { out.truncate(to: mark); return false }   // not an Arabic word scalar
+            if entry & 0x100 != 0 {
+                let low = UInt8(truncatingIfNeeded: entry)
+                key[w] = 0xD8 | low >> 6
+                key[w + 1] = 0x80 | (low & 0x3F)
+                w += 2
+            }
             k += 2
         }
-        if letters.isEmpty { return true }   // harakat or tatweel alone make no word
-        // `WordScanner.stripProclitics` on the low bytes: ال (0x27 0x44) and و ف ب ل ك, from the front.
-        let n = letters.count
+        if w == 0 { out.truncate(to: mark); return true }   // harakat or tatweel alone make no word
+        // `WordScanner.stripProclitics` on the letters written: ال and و ف ب ل ك, from the front.
+        let n = w / 2
+        @inline(__always) func low(_ i: Int) -> Int { Int(key[2 * i] & 0x03) << 6 | Int(key[2 * i + 1] & 0x3F) }
         var first = 0
         while true {
-            if n - first - 2 >= 3 && letters[first] == 0x27 && letters[first + 1] == 0x44 {
+            if n - first - 2 >= 3 && low(first) == 0x27 && low(first + 1) == 0x44 {
                 first += 2
-            } else if n - first - 1 >= 3 && arabicTable[Int(letters[first])] & 0x400 != 0 {
+            } else if n - first - 1 >= 3 && arabicTable[low(first)] & 0x400 != 0 {
                 first += 1
             } else {
                 break
             }
         }
-        out.startKey(upTo: 2 * (n - first))
-        for i in first..<n {
-            // U+0600 to U+06FF: two bytes.
-            let low = letters[i]
-            out.appendReserved(0xD8 | low >> 6)
-            out.appendReserved(0x80 | (low & 0x3F))
-        }
+        if first > 0 { memmove(key, key + 2 * first, w - 2 * first) }
+        out.advance(by: w - 2 * first)
         return true
     }
 
