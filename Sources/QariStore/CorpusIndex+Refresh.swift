@@ -25,8 +25,9 @@ struct FileToRead: Sendable {
 /// An article taken apart on a worker thread, ready to be written.
 struct PreparedArticle {
     var article: Article
-    var titleKeys: String
-    var bodyKeys: String
+    /// The title's and paragraphs' search keys as UTF-8 (`SearchText.indexFormBytes`).
+    var titleKeys: [UInt8]
+    var bodyKeys: [UInt8]
     var mentions: [IndexedMention]
     /// `mentions` as stored (`MentionBlob`), encoded on the worker rather than by the writer.
     var storedMentions: [UInt8]
@@ -45,7 +46,7 @@ struct PreparedArticle {
 
     init(article: Article, matcher: EntityMatcher, relations: Bool) {
         self.article = article
-        titleKeys = SearchText.indexForm(article.title)
+        titleKeys = SearchText.indexFormBytes(article.title)
         bodyKeys = IndexWriter.bodyKeys(article.paragraphs.lazy.map(\.text))
         let scanned = ArticleEntityScanner.scan(article, matcher: matcher, keepingParagraphs: relations)
         mentions = scanned.mentions
@@ -428,8 +429,8 @@ struct IndexWriter {
     }
 
     /// Paragraph keys joined as they are indexed; removal recomputes the same string.
-    static func bodyKeys<S: Sequence>(_ paragraphs: S) -> String where S.Element == String {
-        SearchText.indexForm(joining: paragraphs)
+    static func bodyKeys<S: Sequence>(_ paragraphs: S) -> [UInt8] where S.Element == String {
+        SearchText.indexFormBytes(joining: paragraphs)
     }
 
     mutating func insert(file: FileToRead, source: SourceText, articles: [PreparedArticle]) throws {
@@ -505,8 +506,8 @@ struct IndexWriter {
                 try insertPending.run()
             }
             insertText.bind(row)
-            insertText.bind(prepared.titleKeys)
-            insertText.bind(prepared.bodyKeys)
+            insertText.bindText(prepared.titleKeys)
+            insertText.bindText(prepared.bodyKeys)
             try insertText.run()
         }
     }
@@ -529,7 +530,7 @@ struct IndexWriter {
             let title: String = r[1]
             let keys = IndexSchema.keyRange(article: row)
             // A contentless FTS5 table forgets a row only when told the exact keys it indexed.
-            let body = IndexWriter.bodyKeys(try CorpusIndex.storedParagraphTexts(row: row, db: db))
+            let body = String(decoding: IndexWriter.bodyKeys(try CorpusIndex.storedParagraphTexts(row: row, db: db)), as: UTF8.self)
             try db.execute(sql: "INSERT INTO article_fts(article_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
                            arguments: [row, SearchText.indexForm(title), body])
             // As contentless as article_fts: the text indexed is made again from the mentions.

@@ -56,6 +56,21 @@ struct RawStatement {
         next += 1
     }
 
+    /// UTF-8 bytes bound as text (the caller vouches that they are UTF-8).
+    mutating func bindText(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            if raw.count > 0, let kept = arena.keep(raw) {
+                _ = sqlite3_bind_text(handle, next, kept.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil)
+            } else if let base = raw.baseAddress, raw.count > 0 {
+                _ = sqlite3_bind_text(handle, next, base.assumingMemoryBound(to: CChar.self), Int32(raw.count), RawStatement.transient)
+            } else {
+                // An empty buffer may have no address; an empty text still needs one.
+                _ = sqlite3_bind_text(handle, next, "", 0, RawStatement.transient)
+            }
+        }
+        next += 1
+    }
+
     mutating func bind(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { raw in
             if raw.count > 0, let kept = arena.keep(raw) {

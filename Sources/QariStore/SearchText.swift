@@ -33,10 +33,25 @@ public enum SearchText {
 
     /// `indexForm` of each text, joined by single spaces (texts without keys add nothing).
     public static func indexForm<S: Sequence>(joining texts: S) -> String where S.Element == String {
+        String(decoding: indexFormBytes(joining: texts), as: UTF8.self)
+    }
+
+    /// `indexForm` as UTF-8 bytes, for the index writer, which binds them as text: made from
+    /// valid UTF-8, they need not be checked again as a String would be (a fifth of the cost
+    /// of making the keys of the bench corpora).
+    static func indexFormBytes(_ text: String) -> [UInt8] {
+        let out = KeyBuffer(capacity: text.utf8.count + 8)
+        var scratch = IndexFormScratch()
+        appendIndexForm(text, to: out, scratch: &scratch)
+        return out.array()
+    }
+
+    /// `indexForm(joining:)` as UTF-8 bytes (`indexFormBytes`).
+    static func indexFormBytes<S: Sequence>(joining texts: S) -> [UInt8] where S.Element == String {
         let out = KeyBuffer(capacity: 4096)
         var scratch = IndexFormScratch()
         for text in texts { appendIndexForm(text, to: out, scratch: &scratch) }
-        return out.string()
+        return out.array()
     }
 
     /// The definition of `indexForm`: every scalar through `WordScanner`. The byte loop of
@@ -330,6 +345,9 @@ final class KeyBuffer {
     func truncate(to mark: Int) { used = min(used, max(0, mark)) }
 
     func string() -> String { String(decoding: UnsafeBufferPointer(start: bytes, count: used), as: UTF8.self) }
+
+    /// The bytes written, copied.
+    func array() -> [UInt8] { Array(UnsafeBufferPointer(start: bytes, count: used)) }
 
     private func grow(to needed: Int) {
         let grown = max(2 * capacity, needed)

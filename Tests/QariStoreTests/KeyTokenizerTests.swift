@@ -37,7 +37,7 @@ final class KeyTokenizerTests: XCTestCase {
     func testSeedKeysGiveTheTermsOfUnicode61() throws {
         let corpus = try CorpusLoader().load([Repo.seeds.path])
         let texts = corpus.articles.map { a in
-            (SearchText.indexForm(a.title), IndexWriter.bodyKeys(a.paragraphs.lazy.map(\.text)))
+            (SearchText.indexForm(a.title), String(decoding: IndexWriter.bodyKeys(a.paragraphs.lazy.map(\.text)), as: UTF8.self))
         }
         XCTAssertGreaterThan(texts.count, 20)
         let (plain, keys) = try instances(of: texts)
