@@ -326,6 +326,10 @@ if wanted("index") {
     }
     var bareTimes: [Double] = []
     for _ in 0..<runs {
+        // Each write-heavy run starts with the disk cache written out (not timed): otherwise the
+        // kernel was still writing back the last run's 400-800 MB during the next one, and the
+        // later of three cold builds took up to a fifth longer than the first.
+        sync()
         let folder = temporaryFolder("bare")
         var config = Configuration()
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY") }
@@ -355,6 +359,7 @@ if wanted("index") {
     var summary = IndexRefreshSummary()
     for run in 0..<runs {
         try? FileManager.default.removeItem(at: cache)
+        sync()   // as before each bare insert
         let t0 = now()
         let index = try CorpusIndex(paths: [corpusPath], storage: .cache(directory: cache), matcher: { matcher })
         summary = skipRelations ? try index.updateArticles() : try index.refresh()
