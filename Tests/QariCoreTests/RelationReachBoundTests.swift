@@ -1,0 +1,117 @@
+import Foundation
+import XCTest
+@testable import QariCore
+
+/// A rule with a `cueReach` is run only from the starts before the last actor that one of its cue
+/// words follows within that many characters (`RelationTemplate.reachBound`). These tests compare
+/// that run with the unbounded one, rule by rule and stretch by stretch, on the seed corpus and on
+/// random text made of cue words, the words a pattern allows before them, and fillers of many lengths.
+final class RelationReachBoundTests: XCTestCase {
+    private static let fillers: [String] = [
+        " ", " ", " ", ", ", " and ", ", and ", " as well as ", " or ", " the ", " its ", "“", "”", "\"", "’s ",
+        " not ", " never ", " would ", " will ", " reportedly ", " allegedly ", " previously ", " formerly ", " became ",
+        " an ", " a ", " founding ", " is ", " were ", " was ", "counter", "air", "s ", " group", " faction", " new ",
+        " in 2018", " from ", " by ", " of ", ".", ";", "!", "?", "(", ")", "x", "😀", "é", "حليف", "\u{E001}", "\u{E000}7",
+        "some words", " and more words here", " with a longer run of plain words in between them",
+        " and then a very long stretch of words that goes on for more than eighty characters in all",
+    ]
+
+    private static let entities: [String: (isPlace: Bool, acting: EntityType?)] = [
+        "hts": (false, .faction), "isis": (false, .faction), "syria": (false, .state_actor), "idlib": (true, .place),
+        "abu": (false, .person), "media": (false, .organization),
+    ]
+
+    private static let reached = RelationRule.all.filter { $0.cueReach != nil }
+
+    private func describe(_ matches: [RelationMatch]) -> [String] {
+        matches.map { "\($0.range) \($0.s.map { "\($0)" } ?? "-") \($0.o.map { "\($0)" } ?? "-")" }
+    }
+
+    /// Compares the bounded and the unbounded runs on every stretch of the template, with each
+    /// rule's reach and with `scale` times it; returns how many stretches had matches, how many of
+    /// those had a bound that leaves out the start of an actor, and how many lost matches under
+    /// the scaled reach.
+    private func compare(_ template: RelationTemplate, _ label: String, scale: Double,
+                         file: StaticString = #filePath, line: UInt = #line) -> (matched: Int, bounded: Int, lostScaled: Int) {
+        var matched = 0, bounded = 0, lostScaled = 0
+        for rule in Self.reached {
+            let gate = rule.gate
+            let reach = rule.cueReach!
+            for segment in rule.scope == .sentence ? template.segments : template.clauses {
+                let plain = describe(template.matches(rule, in: segment.range))
+                let bound = template.reachBound(of: gate, reach: reach, in: segment)
+                if bound < 0 {
+                    XCTAssertEqual(plain, [], "\(rule.shorthand) matches with no actor its cue word follows closely: \(label)",
+                                   file: file, line: line)
+                    continue
+                }
+                let fast = describe(template.matches(rule, in: segment.range, startsBefore: bound))
+                XCTAssertEqual(fast, plain, "\(rule.shorthand): \(label)", file: file, line: line)
+                if !plain.isEmpty {
+                    matched += 1
+                    if bound <= segment.lastActorStart { bounded += 1 }   // an actor's start is left out
+                    let scaled = template.reachBound(of: gate, reach: Int(Double(reach) * scale), in: segment)
+                    if scaled < 0 || describe(template.matches(rule, in: segment.range, startsBefore: scaled)) != plain { lostScaled += 1 }
+                }
+            }
+        }
+        return (matched, bounded, lostScaled)
+    }
+
+    func testReachIsGivenToRulesThatStartWithAnActorWithinASentenceOrClause() {
+        XCTAssertGreaterThanOrEqual(Self.reached.count, 10)
+        for rule in Self.reached {
+            XCTAssertNotEqual(rule.scope, .line, rule.shorthand)
+            XCTAssertTrue(rule.shorthand.hasPrefix("{A:") || rule.shorthand.hasPrefix("{L:"), rule.shorthand)
+        }
+    }
+
+    func testReachBoundKeepsEveryMatchOnRandomText() {
+        var generator = SplitMix(state: 20_261_208)
+        let cues = Self.reached.flatMap { $0.cues.map { " " + $0 + " " } }
+        let pieces = cues + cues + Self.fillers
+        let ids = Self.entities.keys.sorted()
+        var matched = 0, bounded = 0, lostScaled = 0
+        for _ in 0..<4000 {
+            var text = ""
+            var mentions: [EntityMention] = []
+            for _ in 0..<Int.random(in: 1...24, using: &generator) {
+                if Int.random(in: 0..<3, using: &generator) == 0 {
+                    let start = text.unicodeScalars.count
+                    text += "Name"
+                    mentions.append(EntityMention(entityID: ids.randomElement(using: &generator)!,
+                                                  range: start..<(start + 4), surface: "Name"))
+                } else {
+                    text += pieces.randomElement(using: &generator)!
+                }
+            }
+            let template = RelationTemplate(scalars: Array(text.unicodeScalars), sortedMentions: mentions) {
+                Self.entities[$0] ?? (false, nil)
+            }
+            let counts = compare(template, text.debugDescription, scale: 0.75)
+            matched += counts.matched
+            bounded += counts.bounded
+            lostScaled += counts.lostScaled
+        }
+        // The random text reaches the patterns, the bound leaves starts out, and a reach a quarter
+        // shorter would lose matches: the comparison can tell a reach that is too short.
+        XCTAssertGreaterThan(matched, 1000)
+        XCTAssertGreaterThan(bounded, 500)
+        XCTAssertGreaterThan(lostScaled, 10)
+    }
+
+    func testReachBoundKeepsEveryMatchOnTheSeeds() {
+        let matcher = EntityGoldCorpus.matcher
+        var matched = 0, bounded = 0
+        for line in EntityGoldCorpus.shared.blockLines {
+            let mentions = matcher.mentions(in: line.text).sorted { $0.range.lowerBound < $1.range.lowerBound }
+            let template = RelationTemplate(scalars: Array(line.text.unicodeScalars), sortedMentions: mentions,
+                                            classify: matcher.relationRole)
+            let counts = compare(template, "\(line.file):\(line.line)", scale: 1)
+            matched += counts.matched
+            bounded += counts.bounded
+        }
+        XCTAssertGreaterThan(matched, 20)
+        XCTAssertGreaterThan(bounded, 10)
+    }
+}
