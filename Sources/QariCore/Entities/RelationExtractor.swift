@@ -340,24 +340,35 @@ final class RelationTemplate {
     func reachBound(of rule: RuleGate, reach: Int, in segment: Segment) -> Int {
         let from = segment.range.location
         var bound = -1
-        // The hits are in the order of their starts, and a hit gives a bound no later than one
-        // past its start: from the last one back, until none can give a later bound.
-        for k in segment.hits.reversed() {
-            let hit = cueHits[k]
-            let start = Int(hit.start)
-            if start < bound { break }
-            guard rule.cueSet.contains(Int(hit.id)) else { continue }
-            // Back to the closest actor placeholder's end, counting the characters passed.
-            var q = start - 1, characters = 0
-            while q >= from && units[q] != 0xE001 && characters <= reach {
-                if units[q] & 0xFC00 != 0xDC00 { characters += 1 }
-                q -= 1
+        units.withUnsafeBufferPointer { units in
+            // The hits are in the order of their starts, and a hit gives a bound no later than one
+            // past its start: from the last one back, until none can give a later bound.
+            for k in segment.hits.reversed() {
+                let hit = cueHits[k]
+                let start = Int(hit.start)
+                if start < bound { break }
+                guard rule.cueSet.contains(Int(hit.id)) else { continue }
+                // Back to the closest actor placeholder's end, counting the characters passed: four
+                // units at a time while none ends an actor or is the second half of a pair (each is
+                // then a character), then one at a time.
+                var q = start - 1, characters = 0
+                while q - 3 >= from && characters + 4 <= reach {
+                    let x = RelationPattern.four(units, q - 3)
+                    if RelationPattern.hasZeroLane(x ^ 0xE001_E001_E001_E001)
+                        || RelationPattern.hasZeroLane((x & 0xFC00_FC00_FC00_FC00) ^ 0xDC00_DC00_DC00_DC00) { break }
+                    q -= 4
+                    characters += 4
+                }
+                while q >= from && units[q] != 0xE001 && characters <= reach {
+                    if units[q] & 0xFC00 != 0xDC00 { characters += 1 }
+                    q -= 1
+                }
+                guard q >= from, units[q] == 0xE001, characters <= reach else { continue }
+                var open = q - 1
+                while open >= from && units[open] != 0xE000 { open -= 1 }
+                // No opening (a private-use character of the text): a match still starts before its cue word.
+                bound = max(bound, open >= from ? open + 1 : start + 1)
             }
-            guard q >= from, units[q] == 0xE001, characters <= reach else { continue }
-            var open = q - 1
-            while open >= from && units[open] != 0xE000 { open -= 1 }
-            // No opening (a private-use character of the text): a match still starts before its cue word.
-            bound = max(bound, open >= from ? open + 1 : start + 1)
         }
         return bound
     }
