@@ -89,19 +89,16 @@ public enum RelationExtractor {
         var seen = Set<String>()
         let gates = RelationRule.gates
         let packedGates = RelationGatePrefilter.gates
-        let have = RelationGatePrefilter.packed(template.placeholderCounts)
-        let present = template.actingTypes.bits
+        let candidates = RelationGatePrefilter.candidateTable
+        let key = candidates.key(template.placeholderCounts, template.actingTypes.bits)
         RelationRule.all.withUnsafeBufferPointer { rules in
-            for index in gates.indices {
-                // The tests read plain values; the rule itself (arrays, sets, a regular expression) is
-                // read, in place, only for the few that pass them.
-                // The line's tests on packed counts and type bits first (`RelationGatePrefilter.Gate`:
-                // the same tests, a test compares the packed counts).
-                let packedGate = packedGates[index]
-                guard RelationGatePrefilter.satisfies(have, packedGate.needs),
-                      packedGate.subjectMask == 0 || present & packedGate.subjectMask != 0,
-                      packedGate.objectMask == 0 || present & packedGate.objectMask != 0,
-                      packedGate.cuesFit(template.cues) else { continue }
+            // The tests read plain values; the rule itself (arrays, sets, a regular expression) is
+            // read, in place, only for the few that pass them. The rules whose placeholder counts
+            // and types the line has are looked up (`RelationGatePrefilter.CandidateTable`, which a
+            // test compares with the tests of every gate), in their order; then their cue words.
+            for candidate in Int(candidates.starts[key])..<Int(candidates.starts[key + 1]) {
+                let index = Int(candidates.indexes[candidate])
+                guard packedGates[index].cuesFit(template.cues) else { continue }
                 let gate = gates[index]
                 // Not copied: a copy retains and releases each of the rule's references.
                 let rule = rules.baseAddress! + index
