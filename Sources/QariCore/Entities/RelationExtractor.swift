@@ -72,12 +72,15 @@ public enum RelationExtractor {
         var utf8 = text
         let template: RelationTemplate? = utf8.withUTF8 { bytes in
             let layout = RelationLayout(bytes, sorted, classify: { table.role($0, matcher: matcher) })
+            let key = RelationGatePrefilter.candidateKey(layout)
             if layout.nonPlaceCount < 2 {
+                // Not looked for when no rule's placeholder counts and types fit the line (most such lines).
+                guard RelationGatePrefilter.hasCandidates(key) else { return nil }
                 if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
                 if !hasDemonym! { return nil }
             }
             // No rule can pass its tests on the template: it is not built.
-            guard RelationGatePrefilter.mayPass(bytes, layout: layout) else { return nil }
+            guard RelationGatePrefilter.mayPass(bytes, layout: layout, key: key) else { return nil }
             return RelationTemplate.fromUTF8(text, bytes, sortedMentions: sorted, layout: layout)
         }
         guard let template else { return [] }
@@ -179,12 +182,15 @@ public enum RelationExtractor {
         return text.withUTF8 { buffer in demonymBytes.contains { ByteSearch.contains(buffer, $0) } }
     }
 
-    /// The adjectives by their first byte, an upper-case ASCII letter each.
-    private static let demonymsByFirstByte: [[[UInt8]]] = {
-        var table = [[[UInt8]]](repeating: [], count: 256)
+    /// The adjectives by their first byte, an upper-case ASCII letter each, with their first four
+    /// bytes as a word (compared before the rest: most capitalised words share no more than a letter).
+    private static let demonymsByFirstByte: [[(prefix: UInt32, word: [UInt8])]] = {
+        var table = [[(prefix: UInt32, word: [UInt8])]](repeating: [], count: 256)
         for word in demonymBytes {
             precondition(word.first.map { $0 &- 0x41 < 26 } ?? false, "a nationality adjective starts with an upper-case ASCII letter")
-            table[Int(word[0])].append(word)
+            precondition(word.count >= 4, "a nationality adjective has four bytes at least")
+            let prefix = word.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }
+            table[Int(word[0])].append((prefix, word))
         }
         return table
     }()
@@ -200,8 +206,10 @@ public enum RelationExtractor {
             let table = demonymsByFirstByte
             var i = 0
             @inline(__always) func startsOne(at k: Int) -> Bool {
-                for word in table[Int(base[k])] where k + word.count <= n {
-                    if word.withUnsafeBufferPointer({ memcmp(base + k, $0.baseAddress!, $0.count) }) == 0 { return true }
+                guard k + 4 <= n else { return false }   // no adjective is shorter
+                let prefix = UnsafeRawPointer(base + k).loadUnaligned(as: UInt32.self)
+                for (wordPrefix, word) in table[Int(base[k])] where wordPrefix == prefix && k + word.count <= n {
+                    if word.withUnsafeBufferPointer({ memcmp(base + k + 4, $0.baseAddress! + 4, $0.count - 4) }) == 0 { return true }
                 }
                 return false
             }

@@ -100,14 +100,29 @@ enum RelationGatePrefilter {
     /// those `RelationCueBytes`' automaton finds in the text between placeholders, started anew
     /// after each, as the builder runs it. Stops at the first cue word that makes a gate pass.
     static func mayPass(_ bytes: UnsafeBufferPointer<UInt8>, layout: RelationLayout) -> Bool {
+        mayPass(bytes, layout: layout, key: candidateKey(layout))
+    }
+
+    /// The key in `candidateTable` of the template a layout makes: its placeholders by role, and
+    /// the types they act as (places aside).
+    static func candidateKey(_ layout: RelationLayout) -> Int {
         var counts = PlaceholderCounts()
         var types = TypeMask()
         for placed in layout.placed {
             counts.add(placed.role)
             if placed.role != .place, let acting = placed.acting { types.formUnion(TypeMask(acting)) }
         }
+        return candidateTable.key(counts, types.bits)
+    }
+
+    /// True when some gate passes the tests of placeholders and types of `key` (`candidateKey`).
+    static func hasCandidates(_ key: Int) -> Bool {
+        candidateTable.starts[key + 1] > candidateTable.starts[key]
+    }
+
+    /// `mayPass(_:layout:)`, told the layout's `candidateKey`.
+    static func mayPass(_ bytes: UnsafeBufferPointer<UInt8>, layout: RelationLayout, key: Int) -> Bool {
         let table = candidateTable
-        let key = table.key(counts, types.bits)
         let gates = self.gates
         return gates.withUnsafeBufferPointer { gates in
             table.indexes.withUnsafeBufferPointer { indexes in
