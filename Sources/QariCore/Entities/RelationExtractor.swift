@@ -89,7 +89,7 @@ public enum RelationExtractor {
         // tests. A pattern that never crosses a sentence mark is run on the sentences that pass
         // them rather than on the whole line.
         var found: [TextRelation] = []
-        var seen = Set<String>()
+        var seen = SeenKeys()
         let gates = RelationRule.gates
         let packedGates = RelationGatePrefilter.gates
         let candidates = RelationGatePrefilter.candidateTable
@@ -158,6 +158,28 @@ public enum RelationExtractor {
     }
 
     private static let demonymBytes: [[UInt8]] = demonyms.keys.sorted().map { Array($0.utf8) }
+
+    /// The keys (`seenKey`) of the relations a line gave: a few, looked for one by one (hashing
+    /// them and the set's storage cost more), in a set once there are many.
+    struct SeenKeys {
+        private var few: [String] = []
+        private var many: Set<String>? = nil
+        static let most = 16
+
+        func contains(_ key: String) -> Bool {
+            if let many { return many.contains(key) }
+            return few.contains(key)
+        }
+
+        mutating func insert(_ key: String) {
+            if many != nil {
+                many!.insert(key)
+                return
+            }
+            few.append(key)
+            if few.count > SeenKeys.most { many = Set(few) }
+        }
+    }
 
     /// The plain definition of `seenKey`: the relation's key among those a line gave.
     static func seenKeyPlainly(_ subject: String, _ kind: String, _ object: String) -> String {
