@@ -186,16 +186,24 @@ public enum RelationExtractor {
         subject + "|" + kind + "|" + object
     }
 
-    /// `seenKeyPlainly`, written into one string of the right capacity (no intermediate strings).
+    /// `seenKeyPlainly`: the three strings' UTF-8 and the bars copied into one new string (an
+    /// append to a string costs more than its bytes).
     static func seenKey(_ subject: String, _ kind: String, _ object: String) -> String {
-        var key = ""
-        key.reserveCapacity(subject.utf8.count + kind.utf8.count + object.utf8.count + 2)
-        key += subject
-        key += "|"
-        key += kind
-        key += "|"
-        key += object
-        return key
+        var subject = subject, kind = kind, object = object
+        let count = subject.utf8.count + kind.utf8.count + object.utf8.count + 2
+        return String(unsafeUninitializedCapacity: count) { out in
+            var o = 0
+            @inline(__always) func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                if let base = bytes.baseAddress { (out.baseAddress! + o).update(from: base, count: bytes.count) }
+                o += bytes.count
+            }
+            subject.withUTF8 { put($0) }
+            out[o] = 0x7C; o += 1   // "|"
+            kind.withUTF8 { put($0) }
+            out[o] = 0x7C; o += 1
+            object.withUTF8 { put($0) }
+            return o
+        }
     }
 
     /// The plain definition of `containsDemonym`: a search for each adjective.
