@@ -657,6 +657,13 @@ final class RelationTemplate {
     /// Mention indexes whose placeholders lie in a template range.
     func mentionIndexes(in range: NSRange) -> [Int] {
         var indexes: [Int] = []
+        forEachMentionIndex(in: range) { indexes.append($0) }
+        return indexes
+    }
+
+    /// `mentionIndexes(in:)` given to `body` one by one, in order, without an array (a relation's
+    /// subjects and objects are read from a group or two of its match).
+    @inline(__always) func forEachMentionIndex(in range: NSRange, _ body: (Int) -> Void) {
         var value = 0
         var hasDigits = false
         var inside = false
@@ -666,7 +673,7 @@ final class RelationTemplate {
                 if u & 1 == 0 {
                     inside = true; value = 0; hasDigits = false
                 } else {
-                    if inside && hasDigits { indexes.append(value) }
+                    if inside && hasDigits { body(value) }
                     inside = false
                 }
             } else if inside {
@@ -677,7 +684,6 @@ final class RelationTemplate {
                 }
             }
         }
-        return indexes
     }
 
     /// The text offsets (scalars) a template code unit stands for: its scalar, or the whole mention.
@@ -1129,10 +1135,10 @@ struct RelationRule {
         case .group(let name), .people(let name):
             guard let range = match.group(name) else { return [] }
             var ids: [String] = []
-            for index in template.mentionIndexes(in: range) {
+            template.forEachMentionIndex(in: range) { index in
                 let id = template.mentions[index].entityID
-                guard let entity = table.entity(id, matcher: matcher) else { continue }
-                if case .people = selector, entity.type != .person { continue }
+                guard let entity = table.entity(id, matcher: matcher) else { return }
+                if case .people = selector, entity.type != .person { return }
                 // A capital named for its state ("Ankara backs ...") acts as the state.
                 let acting = table.acting(entity, matcher: matcher)
                 // `mask` is `types` here (`RelationRule.mask`), one bit a type: no hashing.
