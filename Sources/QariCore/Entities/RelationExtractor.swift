@@ -1137,6 +1137,23 @@ struct RelationRule {
             var ids: [String] = []
             template.forEachMentionIndex(in: range) { index in
                 let id = template.mentions[index].entityID
+                if let k = table.index(of: id) {
+                    // The knowledge base's entity, read in place: a copy of an entity retains and
+                    // releases each of its strings and arrays. As below, the entity it acts as by its
+                    // index (`RelationEntityTable.actingIndex`).
+                    if case .people = selector, table.entities[k].type != .person { return }
+                    let actingIndex = table.actingIndex(k)
+                    if actingIndex < 0 {
+                        let acting = table.acting(table.entities[k], matcher: matcher)
+                        if mask.intersects(TypeMask(acting.type)), !ids.contains(acting.id) { ids.append(acting.id) }
+                        return
+                    }
+                    if mask.intersects(TypeMask(table.entities[actingIndex].type)) {
+                        let actingID = table.entities[actingIndex].id
+                        if !ids.contains(actingID) { ids.append(actingID) }
+                    }
+                    return
+                }
                 guard let entity = table.entity(id, matcher: matcher) else { return }
                 if case .people = selector, entity.type != .person { return }
                 // A capital named for its state ("Ankara backs ...") acts as the state.
