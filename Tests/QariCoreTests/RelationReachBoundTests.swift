@@ -12,6 +12,8 @@ final class RelationReachBoundTests: XCTestCase {
         " not ", " never ", " would ", " will ", " reportedly ", " allegedly ", " previously ", " formerly ", " became ",
         " an ", " a ", " founding ", " is ", " were ", " was ", "counter", "air", "s ", " group", " faction", " new ",
         " in 2018", " from ", " by ", " of ", ".", ";", "!", "?", "(", ")", "x", "😀", "é", "حليف", "\u{E001}", "\u{E000}7",
+        ". The ", ". the ", " The ", "new ", "operations room", "coalition", "umbrella", ",", "”. The new operations room,",
+        "\". The new operations room,", ". The new operations room,", " the new operations room", ". The coalition,",
         "some words", " and more words here", " with a longer run of plain words in between them",
         " and then a very long stretch of words that goes on for more than eighty characters in all",
     ]
@@ -37,7 +39,13 @@ final class RelationReachBoundTests: XCTestCase {
         for rule in Self.reached {
             let gate = rule.gate
             let reach = rule.cueReach!
-            for segment in rule.scope == .sentence ? template.segments : template.clauses {
+            let stretches: [RelationTemplate.Segment]
+            switch rule.scope {
+            case .sentence: stretches = template.segments
+            case .clause: stretches = template.clauses
+            case .line: stretches = [template.wholeLine]
+            }
+            for segment in stretches {
                 let plain = describe(template.matches(rule, in: segment.range))
                 let bound = template.reachBound(of: gate, reach: reach, in: segment)
                 if bound < 0 {
@@ -58,12 +66,13 @@ final class RelationReachBoundTests: XCTestCase {
         return (matched, bounded, lostScaled)
     }
 
-    func testReachIsGivenToRulesThatStartWithAnActorWithinASentenceOrClause() {
+    func testReachIsGivenToRulesThatStartWithAnActor() {
         XCTAssertGreaterThanOrEqual(Self.reached.count, 10)
         for rule in Self.reached {
-            XCTAssertNotEqual(rule.scope, .line, rule.shorthand)
             XCTAssertTrue(rule.shorthand.hasPrefix("{A:") || rule.shorthand.hasPrefix("{L:"), rule.shorthand)
         }
+        // One of the line: its stretch is the whole template.
+        XCTAssertTrue(Self.reached.contains { $0.scope == .line })
     }
 
     func testReachBoundKeepsEveryMatchOnRandomText() {

@@ -149,7 +149,13 @@ public enum RelationExtractor {
                         for match in ruleMatches(segment.range, startsBefore: startLimit) { take(match) }
                     }
                 } else {
-                    for match in ruleMatches(NSRange(location: 0, length: template.units.count)) { take(match) }
+                    var startLimit: Int? = nil
+                    if let reach = rule.pointee.cueReach {
+                        let bound = template.reachBound(of: gate, reach: reach, in: template.wholeLine)
+                        if bound < 0 { continue }
+                        startLimit = bound
+                    }
+                    for match in ruleMatches(NSRange(location: 0, length: template.units.count), startsBefore: startLimit) { take(match) }
                 }
             }
         }
@@ -366,6 +372,13 @@ final class RelationTemplate {
             }
         }
         return -1
+    }
+
+    /// The whole template as one stretch, with all its cue words (for `reachBound` on a rule of the line).
+    var wholeLine: Segment {
+        var line = Segment(range: NSRange(location: 0, length: units.count))
+        line.hits = 0..<cueHits.count
+        return line
     }
 
     /// One past the start of the last actor placeholder of the segment that ends at most `reach`
@@ -1097,8 +1110,8 @@ struct RelationRule {
     /// True when the pattern runs from an actor to an actor ({A} or {L} first, {A} or {L} last):
     /// a cue word must then lie between two actors.
     let cueBetweenActors: Bool
-    /// For a pattern of a sentence or clause that starts with an actor or a list of them, then a
-    /// bounded filler that no actor placeholder is in: the most characters from the end of the
+    /// For a pattern that starts with an actor or a list of them, then a bounded filler (or
+    /// words) that no actor placeholder is in: the most characters from the end of the
     /// (list's last) actor to the start of a cue word of the rule that every match holds after
     /// it, the actor being the last before that word. A match then starts at or before an actor
     /// so closely followed by a cue word (`RelationTemplate.reachBound`). Nil: no such bound.
@@ -1518,7 +1531,9 @@ extension RelationRule {
         rule(.member_of, "{A:s},? (?:an?|the|another) (?:[\\w’'-]+ ){0,2}?{A:o} (?:\(memberRoles))\\b", .group("s"), .group("o"), person, groupLike, when: ["officer", "commander", "official", "member", "cleric", "fighter", "spokesm", "spokesperson", "operative", "figure", "veteran", "ideologue", "deputy", "militant", "judge"]),
         rule(.member_of, "{A:o} (?:[\\w’'-]+ )?(?:\(memberRoles)),? {L:s}", .group("s"), .group("o"), person, groupLike, when: ["officer", "commander", "official", "member", "cleric", "fighter", "spokesm", "spokesperson", "operative", "figure", "veteran", "ideologue", "deputy", "militant", "judge"]),
         rule(.member_of, "(?<s>[^.;]*?)\\bexpelled from (?:the )?{A:o}", .people("s"), .group("o"), person, groupLike, "medium", when: ["expelled from"]),
-        rule(.member_of, "{L:s}\\.? (?:The|the) (?:new )?(?:coalition|alliance|operations room|group|umbrella),? (?:dubbed|named|called|known as) [“\"]?{A:o}", .group("s"), .group("o"), armed, armed, when: ["dubbed", "named", "called", "known as"]),
+        rule(.member_of, "{L:s}\\.? (?:The|the) (?:new )?(?:coalition|alliance|operations room|group|umbrella),? (?:dubbed|named|called|known as) [“\"]?{A:o}", .group("s"), .group("o"), armed, armed, when: ["dubbed", "named", "called", "known as"],
+             // A closing quote, ". The ", "new ", "operations room" and ", " before the verb.
+             reach: 1 + 6 + 4 + 15 + 2),
         rule(.member_of, "{A:o},? (?:is |was )?(?:an? |the )?(?:[\\w’'-]+ ){0,3}?(?:coalition|alliance|umbrella group|operations room|union|merger) (?:of|between|comprising|including|made up of|formed by) (?:the )?{L:s}", .group("s"), .group("o"), armed, armed, when: ["coalition", "alliance", "umbrella", "operations room", "union", "merger"]),
         rule(.member_of, "{L:s}{W}{0,40}?(?:is|are|was|were|as|became) (?:a |an )?(?:founding )?members? of (?:the )?{A:o}", .group("s"), .group("o"), groupLike, groupLike, when: ["member"],
              // A closing quote, the filler, "became ", "an " and "founding " before "member".
