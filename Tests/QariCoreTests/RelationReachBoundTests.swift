@@ -123,4 +123,56 @@ final class RelationReachBoundTests: XCTestCase {
         XCTAssertGreaterThan(matched, 20)
         XCTAssertGreaterThan(bounded, 10)
     }
+
+    /// For each rule with a reach, a text whose cue word lies exactly that many characters after
+    /// the actor before it (the longest filler and words the pattern allows): the rule matches,
+    /// the bound keeps the match, and a reach one shorter loses it. A reach too short for its
+    /// pattern fails here. "@" is a name.
+    func testEveryReachIsTheLongestGapItsPatternAllows() {
+        let texts: [(rule: String, text: String)] = [
+            ("{A:s}{W}{0,60}?(?:formerly", "@" + String(repeating: "x", count: 60) + "previously known as @"),
+            ("{A:s}{W}{0,80}?\\b(?:split", "@ " + String(repeating: "y", count: 78) + " split from @"),
+            ("{L:s}{W}{0,40}?(?:allied", "@”" + String(repeating: "z", count: 40) + "allied with @"),
+            ("{A:s}{W}{0,60}?\\b(?:financed", "@ " + String(repeating: "w", count: 58) + " financed by @"),
+            ("{A:o}{W}{0,40}?(?:led|headed", "@" + String(repeating: "v", count: 40) + "headed by @"),
+            ("{L:s}\\.? (?:The|the)", "@”. The new operations room, dubbed @"),
+            ("{L:s}{W}{0,40}?(?:is|are", "@”" + String(repeating: "u", count: 40) + "became an founding member of @"),
+            ("{A:s}{W}{0,80}?(?:, (?:a|an)", "@ " + String(repeating: "t", count: 78) + " became an part of @"),
+            ("{L:s}{N}{0,80}?", "@” " + String(repeating: "q", count: 78) + " counteroffensives against @"),
+            ("{A:s}{W}{0,80}?\\b(?:at the hands", "@ " + String(repeating: "p", count: 78) + " at the hands of @"),
+            ("{A:o}{W}{0,40}? (?:will", "@" + String(repeating: "k", count: 40) + " would reportedly supports the new group"),
+            ("{L:s}{W}{0,80}?\\banti-", "@” " + String(repeating: "j", count: 78) + " anti-@"),
+            ("{A:o}{W}{0,40}?(?:was|were)", "@" + String(repeating: "g", count: 40) + "were attacked by @"),
+        ]
+        var covered = Set<String>()
+        for (prefix, shape) in texts {
+            let rules = Self.reached.filter { $0.shorthand.hasPrefix(prefix) }
+            XCTAssertEqual(rules.count, 1, prefix)
+            guard let rule = rules.first, let reach = rule.cueReach else { continue }
+            covered.insert(rule.shorthand)
+            // Each "@" becomes a name the template replaces.
+            var text = "", mentions: [EntityMention] = []
+            for character in shape {
+                if character == "@" {
+                    let start = text.unicodeScalars.count
+                    text += "Name"
+                    mentions.append(EntityMention(entityID: "hts", range: start..<(start + 4), surface: "Name"))
+                } else {
+                    text.append(character)
+                }
+            }
+            let template = RelationTemplate(scalars: Array(text.unicodeScalars), sortedMentions: mentions) {
+                Self.entities[$0] ?? (false, nil)
+            }
+            let stretch = rule.scope == .line ? template.wholeLine : template.segments[0]
+            let plain = describe(template.matches(rule, in: stretch.range))
+            XCTAssertFalse(plain.isEmpty, "\(rule.shorthand) on \(text)")
+            let bound = template.reachBound(of: rule.gate, reach: reach, in: stretch)
+            XCTAssertEqual(bound < 0 ? [] : describe(template.matches(rule, in: stretch.range, startsBefore: bound)), plain, text)
+            let shorter = template.reachBound(of: rule.gate, reach: reach - 1, in: stretch)
+            XCTAssertNotEqual(shorter < 0 ? [] : describe(template.matches(rule, in: stretch.range, startsBefore: shorter)), plain,
+                              "a reach of \(reach - 1) keeps the match: \(rule.shorthand)")
+        }
+        XCTAssertEqual(covered.count, Self.reached.count)
+    }
 }
