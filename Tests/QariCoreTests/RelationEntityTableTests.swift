@@ -14,6 +14,16 @@ final class RelationEntityTableTests: XCTestCase {
         if let entity {
             XCTAssertEqual(table.acting(entity, matcher: matcher), entity.metonymFor.flatMap { matcher.entity(id: $0) } ?? entity, id,
                            file: file, line: line)
+            // The entity acted as, by index: the same, or -1 where the matcher must be asked.
+            if let k = table.index(of: id) {
+                let acting = table.actingIndex(k)
+                if acting >= 0 {
+                    XCTAssertEqual(table.entities[acting], entity.metonymFor.flatMap { matcher.entity(id: $0) } ?? entity, id,
+                                   file: file, line: line)
+                } else {
+                    XCTAssertNotNil(entity.metonymFor, id, file: file, line: line)
+                }
+            }
         }
     }
 

@@ -97,6 +97,13 @@ final class RelationEntityTable: @unchecked Sendable {
         return matcher.entity(id: metonym) ?? entity
     }
 
+    /// The index of the entity that entity `k` acts as (`acting(entities[k], matcher:)`, found
+    /// by `index(of: entities[k].id)` as `k`): `k` itself when it stands for no other; -1 when the
+    /// matcher must be asked.
+    @inline(__always) func actingIndex(_ k: Int) -> Int {
+        entities[k].metonymFor == nil ? k : Int(acting[k])
+    }
+
     /// The table of a matcher's knowledge base, made once for the last matcher asked.
     static func of(_ matcher: EntityMatcher) -> RelationEntityTable {
         lock.lock()

@@ -72,12 +72,15 @@ public enum RelationExtractor {
         var utf8 = text
         let template: RelationTemplate? = utf8.withUTF8 { bytes in
             let layout = RelationLayout(bytes, sorted, classify: { table.role($0, matcher: matcher) })
+            let key = RelationGatePrefilter.candidateKey(layout)
             if layout.nonPlaceCount < 2 {
+                // Not looked for when no rule's placeholder counts and types fit the line (most such lines).
+                guard RelationGatePrefilter.hasCandidates(key) else { return nil }
                 if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
                 if !hasDemonym! { return nil }
             }
             // No rule can pass its tests on the template: it is not built.
-            guard RelationGatePrefilter.mayPass(bytes, layout: layout) else { return nil }
+            guard RelationGatePrefilter.mayPass(bytes, layout: layout, key: key) else { return nil }
             return RelationTemplate.fromUTF8(text, bytes, sortedMentions: sorted, layout: layout)
         }
         guard let template else { return [] }
@@ -86,22 +89,19 @@ public enum RelationExtractor {
         // tests. A pattern that never crosses a sentence mark is run on the sentences that pass
         // them rather than on the whole line.
         var found: [TextRelation] = []
-        var seen = Set<String>()
+        var seen = SeenKeys()
         let gates = RelationRule.gates
         let packedGates = RelationGatePrefilter.gates
-        let have = RelationGatePrefilter.packed(template.placeholderCounts)
-        let present = template.actingTypes.bits
+        let candidates = RelationGatePrefilter.candidateTable
+        let key = candidates.key(template.placeholderCounts, template.actingTypes.bits)
         RelationRule.all.withUnsafeBufferPointer { rules in
-            for index in gates.indices {
-                // The tests read plain values; the rule itself (arrays, sets, a regular expression) is
-                // read, in place, only for the few that pass them.
-                // The line's tests on packed counts and type bits first (`RelationGatePrefilter.Gate`:
-                // the same tests, a test compares the packed counts).
-                let packedGate = packedGates[index]
-                guard RelationGatePrefilter.satisfies(have, packedGate.needs),
-                      packedGate.subjectMask == 0 || present & packedGate.subjectMask != 0,
-                      packedGate.objectMask == 0 || present & packedGate.objectMask != 0,
-                      packedGate.cuesFit(template.cues) else { continue }
+            // The tests read plain values; the rule itself (arrays, sets, a regular expression) is
+            // read, in place, only for the few that pass them. The rules whose placeholder counts
+            // and types the line has are looked up (`RelationGatePrefilter.CandidateTable`, which a
+            // test compares with the tests of every gate), in their order; then their cue words.
+            for candidate in Int(candidates.starts[key])..<Int(candidates.starts[key + 1]) {
+                let index = Int(candidates.indexes[candidate])
+                guard packedGates[index].cuesFit(template.cues) else { continue }
                 let gate = gates[index]
                 // Not copied: a copy retains and releases each of the rule's references.
                 let rule = rules.baseAddress! + index
@@ -132,18 +132,30 @@ public enum RelationExtractor {
                 if rule.pointee.scope != .line {
                     for segment in rule.pointee.scope == .sentence ? template.segments : template.clauses
                     where segment.counts.satisfies(gate.needs) && gate.cuesFit(segment.cues) && gate.typesFit(segment.actingTypes) {
+                        var startLimit: Int? = nil
                         if rule.pointee.cueBetweenActors {
                             // A match starts before its first actor, and one of the rule's cue words
                             // lies after that actor's end: no match starts at or after the last such word.
-                            let startLimit = template.lastCueStart(of: gate, betweenActorsIn: segment)
-                            if startLimit < 0 { continue }
-                            for match in ruleMatches(segment.range, startsBefore: startLimit) { take(match) }
-                            continue
+                            let last = template.lastCueStart(of: gate, betweenActorsIn: segment)
+                            if last < 0 { continue }
+                            startLimit = last
                         }
-                        for match in ruleMatches(segment.range) { take(match) }
+                        if let reach = rule.pointee.cueReach {
+                            // A match starts at or before an actor that one of its cue words follows closely.
+                            let bound = template.reachBound(of: gate, reach: reach, in: segment)
+                            if bound < 0 { continue }
+                            startLimit = min(startLimit ?? bound, bound)
+                        }
+                        for match in ruleMatches(segment.range, startsBefore: startLimit) { take(match) }
                     }
                 } else {
-                    for match in ruleMatches(NSRange(location: 0, length: template.units.count)) { take(match) }
+                    var startLimit: Int? = nil
+                    if let reach = rule.pointee.cueReach {
+                        let bound = template.reachBound(of: gate, reach: reach, in: template.wholeLine)
+                        if bound < 0 { continue }
+                        startLimit = bound
+                    }
+                    for match in ruleMatches(NSRange(location: 0, length: template.units.count), startsBefore: startLimit) { take(match) }
                 }
             }
         }
@@ -153,21 +165,51 @@ public enum RelationExtractor {
 
     private static let demonymBytes: [[UInt8]] = demonyms.keys.sorted().map { Array($0.utf8) }
 
+    /// The keys (`seenKey`) of the relations a line gave: a few, looked for one by one (hashing
+    /// them and the set's storage cost more), in a set once there are many.
+    struct SeenKeys {
+        private var few: [String] = []
+        private var many: Set<String>? = nil
+        static let most = 16
+
+        func contains(_ key: String) -> Bool {
+            if let many { return many.contains(key) }
+            return few.contains(key)
+        }
+
+        mutating func insert(_ key: String) {
+            if many != nil {
+                many!.insert(key)
+                return
+            }
+            few.append(key)
+            if few.count > SeenKeys.most { many = Set(few) }
+        }
+    }
+
     /// The plain definition of `seenKey`: the relation's key among those a line gave.
     static func seenKeyPlainly(_ subject: String, _ kind: String, _ object: String) -> String {
         subject + "|" + kind + "|" + object
     }
 
-    /// `seenKeyPlainly`, written into one string of the right capacity (no intermediate strings).
+    /// `seenKeyPlainly`: the three strings' UTF-8 and the bars copied into one new string (an
+    /// append to a string costs more than its bytes).
     static func seenKey(_ subject: String, _ kind: String, _ object: String) -> String {
-        var key = ""
-        key.reserveCapacity(subject.utf8.count + kind.utf8.count + object.utf8.count + 2)
-        key += subject
-        key += "|"
-        key += kind
-        key += "|"
-        key += object
-        return key
+        var subject = subject, kind = kind, object = object
+        let count = subject.utf8.count + kind.utf8.count + object.utf8.count + 2
+        return String(unsafeUninitializedCapacity: count) { out in
+            var o = 0
+            @inline(__always) func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                if let base = bytes.baseAddress { (out.baseAddress! + o).update(from: base, count: bytes.count) }
+                o += bytes.count
+            }
+            subject.withUTF8 { put($0) }
+            out[o] = 0x7C; o += 1   // "|"
+            kind.withUTF8 { put($0) }
+            out[o] = 0x7C; o += 1
+            object.withUTF8 { put($0) }
+            return o
+        }
     }
 
     /// The plain definition of `containsDemonym`: a search for each adjective.
@@ -176,12 +218,15 @@ public enum RelationExtractor {
         return text.withUTF8 { buffer in demonymBytes.contains { ByteSearch.contains(buffer, $0) } }
     }
 
-    /// The adjectives by their first byte, an upper-case ASCII letter each.
-    private static let demonymsByFirstByte: [[[UInt8]]] = {
-        var table = [[[UInt8]]](repeating: [], count: 256)
+    /// The adjectives by their first byte, an upper-case ASCII letter each, with their first four
+    /// bytes as a word (compared before the rest: most capitalised words share no more than a letter).
+    private static let demonymsByFirstByte: [[(prefix: UInt32, word: [UInt8])]] = {
+        var table = [[(prefix: UInt32, word: [UInt8])]](repeating: [], count: 256)
         for word in demonymBytes {
             precondition(word.first.map { $0 &- 0x41 < 26 } ?? false, "a nationality adjective starts with an upper-case ASCII letter")
-            table[Int(word[0])].append(word)
+            precondition(word.count >= 4, "a nationality adjective has four bytes at least")
+            let prefix = word.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }
+            table[Int(word[0])].append((prefix, word))
         }
         return table
     }()
@@ -197,8 +242,10 @@ public enum RelationExtractor {
             let table = demonymsByFirstByte
             var i = 0
             @inline(__always) func startsOne(at k: Int) -> Bool {
-                for word in table[Int(base[k])] where k + word.count <= n {
-                    if word.withUnsafeBufferPointer({ memcmp(base + k, $0.baseAddress!, $0.count) }) == 0 { return true }
+                guard k + 4 <= n else { return false }   // no adjective is shorter
+                let prefix = UnsafeRawPointer(base + k).loadUnaligned(as: UInt32.self)
+                for (wordPrefix, word) in table[Int(base[k])] where wordPrefix == prefix && k + word.count <= n {
+                    if word.withUnsafeBufferPointer({ memcmp(base + k + 4, $0.baseAddress! + 4, $0.count - 4) }) == 0 { return true }
                 }
                 return false
             }
@@ -325,6 +372,53 @@ final class RelationTemplate {
             }
         }
         return -1
+    }
+
+    /// The whole template as one stretch, with all its cue words (for `reachBound` on a rule of the line).
+    var wholeLine: Segment {
+        var line = Segment(range: NSRange(location: 0, length: units.count))
+        line.hits = 0..<cueHits.count
+        return line
+    }
+
+    /// One past the start of the last actor placeholder of the segment that ends at most `reach`
+    /// characters (a pair of surrogates is one) before one of the rule's cue words, with no actor
+    /// placeholder between them; -1 when there is none. For a rule whose `RelationRule.cueReach`
+    /// is `reach`, no match starts at or after it.
+    func reachBound(of rule: RuleGate, reach: Int, in segment: Segment) -> Int {
+        let from = segment.range.location
+        var bound = -1
+        units.withUnsafeBufferPointer { units in
+            // The hits are in the order of their starts, and a hit gives a bound no later than one
+            // past its start: from the last one back, until none can give a later bound.
+            for k in segment.hits.reversed() {
+                let hit = cueHits[k]
+                let start = Int(hit.start)
+                if start < bound { break }
+                guard rule.cueSet.contains(Int(hit.id)) else { continue }
+                // Back to the closest actor placeholder's end, counting the characters passed: four
+                // units at a time while none ends an actor or is the second half of a pair (each is
+                // then a character), then one at a time.
+                var q = start - 1, characters = 0
+                while q - 3 >= from && characters + 4 <= reach {
+                    let x = RelationPattern.four(units, q - 3)
+                    if RelationPattern.hasZeroLane(x ^ 0xE001_E001_E001_E001)
+                        || RelationPattern.hasZeroLane((x & 0xFC00_FC00_FC00_FC00) ^ 0xDC00_DC00_DC00_DC00) { break }
+                    q -= 4
+                    characters += 4
+                }
+                while q >= from && units[q] != 0xE001 && characters <= reach {
+                    if units[q] & 0xFC00 != 0xDC00 { characters += 1 }
+                    q -= 1
+                }
+                guard q >= from, units[q] == 0xE001, characters <= reach else { continue }
+                var open = q - 1
+                while open >= from && units[open] != 0xE000 { open -= 1 }
+                // No opening (a private-use character of the text): a match still starts before its cue word.
+                bound = max(bound, open >= from ? open + 1 : start + 1)
+            }
+        }
+        return bound
     }
 
     /// The text as scalars: given to the reference `init`, decoded from `source` on first use
@@ -576,6 +670,13 @@ final class RelationTemplate {
     /// Mention indexes whose placeholders lie in a template range.
     func mentionIndexes(in range: NSRange) -> [Int] {
         var indexes: [Int] = []
+        forEachMentionIndex(in: range) { indexes.append($0) }
+        return indexes
+    }
+
+    /// `mentionIndexes(in:)` given to `body` one by one, in order, without an array (a relation's
+    /// subjects and objects are read from a group or two of its match).
+    @inline(__always) func forEachMentionIndex(in range: NSRange, _ body: (Int) -> Void) {
         var value = 0
         var hasDigits = false
         var inside = false
@@ -585,7 +686,7 @@ final class RelationTemplate {
                 if u & 1 == 0 {
                     inside = true; value = 0; hasDigits = false
                 } else {
-                    if inside && hasDigits { indexes.append(value) }
+                    if inside && hasDigits { body(value) }
                     inside = false
                 }
             } else if inside {
@@ -596,7 +697,6 @@ final class RelationTemplate {
                 }
             }
         }
-        return indexes
     }
 
     /// The text offsets (scalars) a template code unit stands for: its scalar, or the whole mention.
@@ -1010,6 +1110,12 @@ struct RelationRule {
     /// True when the pattern runs from an actor to an actor ({A} or {L} first, {A} or {L} last):
     /// a cue word must then lie between two actors.
     let cueBetweenActors: Bool
+    /// For a pattern that starts with an actor or a list of them, then a bounded filler (or
+    /// words) that no actor placeholder is in: the most characters from the end of the
+    /// (list's last) actor to the start of a cue word of the rule that every match holds after
+    /// it, the actor being the last before that word. A match then starts at or before an actor
+    /// so closely followed by a cue word (`RelationTemplate.reachBound`). Nil: no such bound.
+    let cueReach: Int?
 
     func relations(from match: RelationMatch, template: RelationTemplate, matcher: EntityMatcher) -> [TextRelation] {
         relations(from: match, template: template, matcher: matcher, table: RelationEntityTable.of(matcher))
@@ -1042,10 +1148,27 @@ struct RelationRule {
         case .group(let name), .people(let name):
             guard let range = match.group(name) else { return [] }
             var ids: [String] = []
-            for index in template.mentionIndexes(in: range) {
+            template.forEachMentionIndex(in: range) { index in
                 let id = template.mentions[index].entityID
-                guard let entity = table.entity(id, matcher: matcher) else { continue }
-                if case .people = selector, entity.type != .person { continue }
+                if let k = table.index(of: id) {
+                    // The knowledge base's entity, read in place: a copy of an entity retains and
+                    // releases each of its strings and arrays. As below, the entity it acts as by its
+                    // index (`RelationEntityTable.actingIndex`).
+                    if case .people = selector, table.entities[k].type != .person { return }
+                    let actingIndex = table.actingIndex(k)
+                    if actingIndex < 0 {
+                        let acting = table.acting(table.entities[k], matcher: matcher)
+                        if mask.intersects(TypeMask(acting.type)), !ids.contains(acting.id) { ids.append(acting.id) }
+                        return
+                    }
+                    if mask.intersects(TypeMask(table.entities[actingIndex].type)) {
+                        let actingID = table.entities[actingIndex].id
+                        if !ids.contains(actingID) { ids.append(actingID) }
+                    }
+                    return
+                }
+                guard let entity = table.entity(id, matcher: matcher) else { return }
+                if case .people = selector, entity.type != .person { return }
                 // A capital named for its state ("Ankara backs ...") acts as the state.
                 let acting = table.acting(entity, matcher: matcher)
                 // `mask` is `types` here (`RelationRule.mask`), one bit a type: no hashing.
@@ -1186,7 +1309,7 @@ extension RelationRule {
     /// without a cue word skip the rule.
     private static func rule(_ kind: RelationKind, _ pattern: String, _ subjects: Subjects, _ objects: Subjects,
                              _ subjectTypes: Set<EntityType>, _ objectTypes: Set<EntityType>, _ confidence: String = "high",
-                             when cues: [String], and moreCues: [String] = []) -> RelationRule {
+                             when cues: [String], and moreCues: [String] = [], reach: Int? = nil) -> RelationRule {
         let expanded = expand(pattern)
         let compiled = RelationPattern(expanded)
         func groupNumber(_ name: String) -> Int {
@@ -1199,7 +1322,7 @@ extension RelationRule {
                      subjectTypes: subjectTypes, objectTypes: objectTypes,
                      subjectMask: mask(subjects, subjectTypes), objectMask: mask(objects, objectTypes), confidence: confidence,
                      cues: cues, moreCues: moreCues, cueSet: CueSet(), moreCueSet: CueSet(), needs: PlaceholderCounts(pattern: pattern),
-                     scope: scope(pattern), cueBetweenActors: runsFromActorToActor(pattern))
+                     scope: scope(pattern), cueBetweenActors: runsFromActorToActor(pattern), cueReach: reach)
     }
 
     /// Where a pattern (in shorthand) can match: its fillers {W} and {N} exclude sentence marks;
@@ -1358,11 +1481,15 @@ extension RelationRule {
 
     private static let rulesWithoutCueSets: [RelationRule] = [
         // formerly_known_as
-        rule(.formerly_known_as, "{A:s}{W}{0,60}?(?:formerly|previously|once) known as (?:the )?{X:o}", .group("s"), .group("o"), nonState, groupLike, when: ["known as"]),
+        rule(.formerly_known_as, "{A:s}{W}{0,60}?(?:formerly|previously|once) known as (?:the )?{X:o}", .group("s"), .group("o"), nonState, groupLike, when: ["known as"],
+             // The filler and "previously " before "known as".
+             reach: 60 + 11),
         rule(.formerly_known_as, "{A:s} \\((?:formerly|previously|once)(?: known as)? {P:o}\\)", .group("s"), .group("o"), nonState, groupLike, when: ["(formerly", "(previously", "(once"]),
         rule(.formerly_known_as, "{A:o},? (?:now|later) (?:known as|renamed(?: as)?|rebranded as) (?:the )?{A:s}", .group("s"), .group("o"), nonState, groupLike, when: ["known as", "renamed", "rebranded"]),
         // split_from
-        rule(.split_from, "{A:s}{W}{0,80}?\\b(?:split|broke away|splintered|defected|seceded)(?: in \\d{4})? from (?:the )?{A:o}", .group("s"), .group("o"), nonState, groupLike, when: ["split", "broke away", "splintered", "defected", "seceded"]),
+        rule(.split_from, "{A:s}{W}{0,80}?\\b(?:split|broke away|splintered|defected|seceded)(?: in \\d{4})? from (?:the )?{A:o}", .group("s"), .group("o"), nonState, groupLike, when: ["split", "broke away", "splintered", "defected", "seceded"],
+             // The filler before the verb.
+             reach: 80),
         rule(.split_from, "{A:s} (?:–|—|-|,|is|was) (?:only )?(?:a|an|the) (?:[\\w’'-]+ ){0,2}?(?:breakaway|splinter) (?:faction|group|organi[sz]ation|outfit|offshoot) (?:of|from) (?:the )?{A:o}", .group("s"), .group("o"), nonState, groupLike, when: ["breakaway", "splinter"]),
         // affiliated_with
         rule(.affiliated_with, "{M:o}-(?:linked|affiliated|aligned|inspired|loyal) (?:[\\w’'-]+ ){0,3}?(?:\(groupNouns))(?: {W}{0,40}?:|,)? (?:the )?{L:s}", .group("s"), .group("o"), groupLike, groupLike, when: ["-linked", "-affiliated", "-aligned", "-inspired", "-loyal"]),
@@ -1374,14 +1501,18 @@ extension RelationRule {
         rule(.allied_with, "{A:s},? (?:a |an |the |its )?(?:close |key |main |staunch |longtime |long-time )?(?:ally|allies|partner) (?:of|to) (?:the )?{A:o}", .group("s"), .group("o"), armed, armed, when: ["ally", "allies", "partner"]),
         rule(.allied_with, "{A:o} (?:ally|allies) (?:the )?{L:s}", .group("s"), .group("o"), armed, armed, when: ["ally", "allies"]),
         rule(.allied_with, "{A:o},? (?:or|and) (?:its|their) allies,? (?:like |such as |including |from |in )?(?:the )?{L:s}", .group("s"), .group("o"), armed, armed, when: ["allies"]),
-        rule(.allied_with, "{L:s}{W}{0,40}?(?:allied|aligned) (?:itself |themselves )?with (?:the )?{A:o}", .group("s"), .group("o"), armed, armed, when: ["allied", "aligned"]),
+        rule(.allied_with, "{L:s}{W}{0,40}?(?:allied|aligned) (?:itself |themselves )?with (?:the )?{A:o}", .group("s"), .group("o"), armed, armed, when: ["allied", "aligned"],
+             // A closing quote and the filler before the verb.
+             reach: 1 + 40),
         rule(.allied_with, "(?<s>[وبفلك]?\\x{E000}\\d+\\x{E001}(?:\\s*[و،]\\s*[وبفلك]?\\x{E000}\\d+\\x{E001})*)،?\\s*ك?حليف\\S*\\s+ل?{A:o}", .group("s"), .group("o"), armed, armed, when: ["حليف"]),
         // backed_by
         rule(.backed_by, "{M:o}-(?:backed|supported|sponsored|funded|armed|trained) (?:[\\w’'-]+ ){0,3}?{A:s}", .group("s"), .group("o"), armed, groupLike, when: ["-backed", "-supported", "-sponsored", "-funded", "-armed", "-trained"]),
         rule(.backed_by, "{D:o}-(?:backed|supported|sponsored|funded|armed|trained) (?:[\\w’'-]+ ){0,3}?{A:s}", .group("s"), .demonym("o"), armed, states, "medium", when: ["-backed", "-supported", "-sponsored", "-funded", "-armed", "-trained"]),
         rule(.backed_by, "{A:s} (?:is|was|are|were) (?:an? |the )?(?:[\\w’'-]+ ){0,2}?{M:o}-(?:backed|supported|sponsored)", .group("s"), .group("o"), armed, groupLike, when: ["-backed", "-supported", "-sponsored"]),
         rule(.backed_by, "{A:s} (?:is|was|are|were) (?:an? |the )?(?:[\\w’'-]+ ){0,2}?{D:o}-(?:backed|supported|sponsored)", .group("s"), .demonym("o"), armed, states, "medium", when: ["-backed", "-supported", "-sponsored"]),
-        rule(.backed_by, "{A:s}{W}{0,60}?\\b(?:financed|funded|supported|backed|sponsored|armed)(?: and (?:financed|funded|supported|backed|sponsored|armed))? by (?:the )?{A:o}", .group("s"), .group("o"), armed, groupLike, when: ["financed", "funded", "supported", "backed", "sponsored", "armed"]),
+        rule(.backed_by, "{A:s}{W}{0,60}?\\b(?:financed|funded|supported|backed|sponsored|armed)(?: and (?:financed|funded|supported|backed|sponsored|armed))? by (?:the )?{A:o}", .group("s"), .group("o"), armed, groupLike, when: ["financed", "funded", "supported", "backed", "sponsored", "armed"],
+             // The filler before the verb.
+             reach: 60),
         rule(.backed_by, "{A:s} (?:is|was|are|were) (?:the |a |an )?(?:main |principal |chief )?proxy(?: force| group| militia)? (?:of|for) (?:the )?{A:o}", .group("s"), .group("o"), armed, groupLike, when: ["proxy"]),
         rule(.backed_by, "{A:o} (?:backs|supports|funds|arms|sponsors|backed|supported|funded|armed|sponsored) (?:the )?{A:s}", .group("s"), .group("o"), [.faction], groupLike, when: ["backs", "supports", "funds", "arms", "sponsors", "backed", "supported", "funded", "armed", "sponsored"]),
         // leader_of
@@ -1391,22 +1522,34 @@ extension RelationRule {
         rule(.member_of, "\\b(?:the|The) (?:group|movement|organi[sz]ation|faction|militant group|coalition)(?:’s|'s) (?:[\\w-]+ )?(?:\(memberRoles)),? (?:[A-Z][a-z]*\\.? ){0,3}{A:s}", .group("s"), .antecedent, person, [.faction], "medium", when: ["’s", "'s"], and: ["group’s", "group's", "movement’s", "movement's", "organisation’s", "organisation's", "organization’s", "organization's", "faction’s", "faction's", "coalition’s", "coalition's"]),
         rule(.backed_by, "\\b(?:They|It|The group|The militants|The faction) (?:receives?|gets?|obtains?|gains?) (?:[\\w,]+ ){0,5}?from (?:the )?{A:o}", .antecedent, .group("o"), [.faction], groupLike, "medium", when: ["receive", "get", "obtain", "gain"], and: [" from "]),
         rule(.leader_of, "{A:o}(?:’s|'s|’)? (?:current |late |slain |former |founding |new |self-proclaimed |top )?(?:leader|chief|head|emir|founder|commander-in-chief),? {A:s}", .group("s"), .group("o"), person, groupLike, when: ["leader", "chief", "head", "emir", "founder", "commander-in-chief"]),
-        rule(.leader_of, "{A:o}{W}{0,40}?(?:led|headed|commanded|founded) by (?:a {W}{0,30}? known as )?{A:s}", .group("s"), .group("o"), person, groupLike, when: ["led by", "headed by", "commanded by", "founded by"]),
+        rule(.leader_of, "{A:o}{W}{0,40}?(?:led|headed|commanded|founded) by (?:a {W}{0,30}? known as )?{A:s}", .group("s"), .group("o"), person, groupLike, when: ["led by", "headed by", "commanded by", "founded by"],
+             // The filler before "led by".
+             reach: 40),
         rule(.leader_of, "{D:o} (?:President|Prime Minister|Supreme Leader|King|Emir|Crown Prince|leader|counterpart) {A:s}", .group("s"), .demonym("o"), person, states, "medium", when: ["president", "prime minister", "supreme leader", "king", "emir", "crown prince", "leader", "counterpart"]),
         rule(.leader_of, "{A:o}(?:’s|'s|’)? (?:President|Prime Minister|Supreme Leader|King|Emir|Crown Prince) {A:s}", .group("s"), .group("o"), person, states, when: ["president", "prime minister", "supreme leader", "king", "emir", "crown prince"]),
         // member_of
         rule(.member_of, "{A:s},? (?:an?|the|another) (?:[\\w’'-]+ ){0,2}?{A:o} (?:\(memberRoles))\\b", .group("s"), .group("o"), person, groupLike, when: ["officer", "commander", "official", "member", "cleric", "fighter", "spokesm", "spokesperson", "operative", "figure", "veteran", "ideologue", "deputy", "militant", "judge"]),
         rule(.member_of, "{A:o} (?:[\\w’'-]+ )?(?:\(memberRoles)),? {L:s}", .group("s"), .group("o"), person, groupLike, when: ["officer", "commander", "official", "member", "cleric", "fighter", "spokesm", "spokesperson", "operative", "figure", "veteran", "ideologue", "deputy", "militant", "judge"]),
         rule(.member_of, "(?<s>[^.;]*?)\\bexpelled from (?:the )?{A:o}", .people("s"), .group("o"), person, groupLike, "medium", when: ["expelled from"]),
-        rule(.member_of, "{L:s}\\.? (?:The|the) (?:new )?(?:coalition|alliance|operations room|group|umbrella),? (?:dubbed|named|called|known as) [“\"]?{A:o}", .group("s"), .group("o"), armed, armed, when: ["dubbed", "named", "called", "known as"]),
+        rule(.member_of, "{L:s}\\.? (?:The|the) (?:new )?(?:coalition|alliance|operations room|group|umbrella),? (?:dubbed|named|called|known as) [“\"]?{A:o}", .group("s"), .group("o"), armed, armed, when: ["dubbed", "named", "called", "known as"],
+             // A closing quote, ". The ", "new ", "operations room" and ", " before the verb.
+             reach: 1 + 6 + 4 + 15 + 2),
         rule(.member_of, "{A:o},? (?:is |was )?(?:an? |the )?(?:[\\w’'-]+ ){0,3}?(?:coalition|alliance|umbrella group|operations room|union|merger) (?:of|between|comprising|including|made up of|formed by) (?:the )?{L:s}", .group("s"), .group("o"), armed, armed, when: ["coalition", "alliance", "umbrella", "operations room", "union", "merger"]),
-        rule(.member_of, "{L:s}{W}{0,40}?(?:is|are|was|were|as|became) (?:a |an )?(?:founding )?members? of (?:the )?{A:o}", .group("s"), .group("o"), groupLike, groupLike, when: ["member"]),
+        rule(.member_of, "{L:s}{W}{0,40}?(?:is|are|was|were|as|became) (?:a |an )?(?:founding )?members? of (?:the )?{A:o}", .group("s"), .group("o"), groupLike, groupLike, when: ["member"],
+             // A closing quote, the filler, "became ", "an " and "founding " before "member".
+             reach: 1 + 40 + 7 + 3 + 9),
         rule(.member_of, "{L:s} (?:joined|merged into) (?:the )?{A:o}", .group("s"), .group("o"), armed, armed, when: ["joined", "merged into"]),
-        rule(.part_of, "{A:s}{W}{0,80}?(?:, (?:a|an) |\\b(?:is|was|are|were|became) (?:a |an )?)part of (?:the )?{W}{0,40}?{A:o}", .group("s"), .group("o"), armed, armed, when: ["part of"]),
+        rule(.part_of, "{A:s}{W}{0,80}?(?:, (?:a|an) |\\b(?:is|was|are|were|became) (?:a |an )?)part of (?:the )?{W}{0,40}?{A:o}", .group("s"), .group("o"), armed, armed, when: ["part of"],
+             // The filler and "became an " before "part of".
+             reach: 80 + 10),
         // fights
         rule(.fights, "(?:clashes|fighting|battles?|confrontations?|war|hostilities|skirmishes)(?: [\\w’'-]+){0,2}? between (?:the )?(?:forces of )?{A:s} and (?:the )?{W}{0,60}?{A:o}", .group("s"), .group("o"), armed, armed, when: ["between"]),
-        rule(.fights, "{L:s}{N}{0,80}?\\b\(attackAlternation)\\b{N}{0,120}?{A:o}", .group("s"), .group("o"), armed, armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured"]),
-        rule(.fights, "{A:s}{W}{0,80}?\\b(?:at the hands of|defeated by|routed by|expelled by|losses to)\\b (?:the )?{A:o}", .group("s"), .group("o"), armed, armed, when: ["at the hands of", "defeated by", "routed by", "expelled by", "losses to"]),
+        rule(.fights, "{L:s}{N}{0,80}?\\b\(attackAlternation)\\b{N}{0,120}?{A:o}", .group("s"), .group("o"), armed, armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured"],
+             // A closing quote, the filler, and "counter" before "offensive".
+             reach: 1 + 80 + 7),
+        rule(.fights, "{A:s}{W}{0,80}?\\b(?:at the hands of|defeated by|routed by|expelled by|losses to)\\b (?:the )?{A:o}", .group("s"), .group("o"), armed, armed, when: ["at the hands of", "defeated by", "routed by", "expelled by", "losses to"],
+             // The filler before the words.
+             reach: 80),
         rule(.fights, "{D:s} (?:air ?strikes?|drone strikes?|warplanes|jets|forces|troops|shelling|artillery|raids?)(?: {W}{0,40}?)? \\b(?:targeted|targeting|struck|hit|on|against)\\b{W}{0,40}?{A:o}", .demonym("s"), .group("o"), states, armed, "medium", when: ["strike", "warplanes", "jets", "forces", "troops", "shelling", "artillery", "raid"]),
         rule(.fights, "\\b(?:This|this) (?:very )?(?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,40}?\\b\(attackAlternation)\\b{N}{0,60}?{A:o}", .antecedent, .group("o"), [.faction], armed, "medium", when: ["this "], and: ["faction", "group", "coalition", "organisation", "organization"]),
         rule(.fights, "\\b(?:The|the) (?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,60}?\\b\(attackOrAttackByAlternation)\\b{N}{0,60}?{A:o}", .topic, .group("o"), [.faction], armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured", "attack by", "offensive by", "assault by"], and: ["the faction", "the group", "the coalition", "the militant group", "the organisation", "the organization"]),
@@ -1414,10 +1557,16 @@ extension RelationRule {
         rule(.leader_of, "\\b(?:the|its|their) (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)(?:’s|'s)? (?:current |late |slain |new )?(?:leader|chief|head|emir),? {A:s}", .group("s"), .antecedent, person, [.faction], "medium", when: ["leader", "chief", "head", "emir"], and: ["group", "movement", "organisation", "organization", "faction"]),
         rule(.leader_of, "{A:s},? the (?:current |late |slain |new |former )?(?:leader|chief|head|emir) of the (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)\\b", .group("s"), .antecedent, person, [.faction], "medium", when: ["leader", "chief", "head", "emir"]),
         rule(.affiliated_with, "{A:s}[”\"]? (?:is|was) (?:in fact |actually )?an? (?:[\\w-]+ ){0,2}(?:variant|version|offshoot|extension|expansion|successor|incarnation) of {W}{0,60}?{A:o}", .group("s"), .group("o"), nonState, groupLike, when: ["variant", "version", "offshoot", "extension", "expansion", "successor", "incarnation"]),
-        rule(.backed_by, "{A:o}{W}{0,40}? (?:will |would )?(?:reportedly |allegedly )?(?:support|back|fund|arm|train)s? (?:the )?(?:new )?(?:group|faction|militants|formation)\\b", .antecedent, .group("o"), [.faction], groupLike, "medium", when: ["support", "back", "fund", "arm", "train"], and: ["group", "faction", "militants", "formation"]),
+        rule(.backed_by, "{A:o}{W}{0,40}? (?:will |would )?(?:reportedly |allegedly )?(?:support|back|fund|arm|train)s? (?:the )?(?:new )?(?:group|faction|militants|formation)\\b", .antecedent, .group("o"), [.faction], groupLike, "medium", when: ["support", "back", "fund", "arm", "train"], and: ["group", "faction", "militants", "formation"],
+             // The filler, a space, "would " and "reportedly " before the verb.
+             reach: 40 + 1 + 6 + 11),
         rule(.backed_by, "{M:o}-(?:backed|supported|sponsored|funded) (?:[\\w’'-]+ ){0,2}?(?:group|faction|militants|rebels|outfit)\\b(?!,? (?:the )?[“\"]?\\x{E000})", .topic, .group("o"), [.faction], groupLike, "medium", when: ["-backed", "-supported", "-sponsored", "-funded"]),
-        rule(.fights, "{L:s}{W}{0,80}?\\banti-{M:o}", .group("s"), .group("o"), armed, armed, when: ["anti-"]),
-        rule(.fights, "{A:o}{W}{0,40}?(?:was|were) (?:attacked|targeted|shelled|bombed|struck|hit|repelled|killed) by (?:the )?{A:s}", .group("s"), .group("o"), armed, armed, when: ["attacked by", "targeted by", "shelled by", "bombed by", "struck by", "hit by", "repelled by", "killed by"]),
+        rule(.fights, "{L:s}{W}{0,80}?\\banti-{M:o}", .group("s"), .group("o"), armed, armed, when: ["anti-"],
+             // A closing quote and the filler before "anti-".
+             reach: 1 + 80),
+        rule(.fights, "{A:o}{W}{0,40}?(?:was|were) (?:attacked|targeted|shelled|bombed|struck|hit|repelled|killed) by (?:the )?{A:s}", .group("s"), .group("o"), armed, armed, when: ["attacked by", "targeted by", "shelled by", "bombed by", "struck by", "hit by", "repelled by", "killed by"],
+             // The filler and "were " before "attacked by".
+             reach: 40 + 5),
     ]
 }
 

@@ -33,35 +33,104 @@ enum RelationGatePrefilter {
         ((have | 0x8080_8080) &- needs) & 0x8080_8080 == 0x8080_8080
     }
 
+    /// The gates whose placeholders and acting types a line has, by its counts and types: made
+    /// once for every line there can be, so that a line's are looked up rather than tested gate by
+    /// gate (the tests of every gate cost more than the rest of `mayPass` on most lines).
+    ///
+    /// A line's count of a role is held at the most any gate needs of it, which changes no test's
+    /// answer; its types are five bits. The key runs over both.
+    struct CandidateTable {
+        /// The most any gate needs of actors, modifiers, parentheticals and any.
+        let caps: (actors: Int, modifiers: Int, parentheticals: Int, any: Int)
+        /// The gate indexes of key `k`, in order: `indexes[starts[k]..<starts[k + 1]]`; and their cue words.
+        let starts: [Int32]
+        let indexes: [Int32]
+        let wanted: [CueSet]
+
+        init(_ gates: [Gate]) {
+            func need(_ shift: UInt32) -> Int { gates.map { Int(($0.needs >> shift) & 0xFF) }.max() ?? 0 }
+            caps = (need(0), need(8), need(16), need(24))
+            var starts: [Int32] = [0], indexes: [Int32] = [], wanted: [CueSet] = []
+            for actors in 0...caps.actors {
+                for modifiers in 0...caps.modifiers {
+                    for parentheticals in 0...caps.parentheticals {
+                        for any in 0...caps.any {
+                            let have = UInt32(actors) | UInt32(modifiers) << 8 | UInt32(parentheticals) << 16 | UInt32(any) << 24
+                            for present in 0..<32 {
+                                var cues = CueSet()
+                                for (k, gate) in gates.enumerated() where RelationGatePrefilter.passesCounts(gate, have, UInt8(present)) {
+                                    indexes.append(Int32(k))
+                                    cues.formUnion(gate.cueSet)
+                                    if let more = gate.moreCueSet { cues.formUnion(more) }
+                                }
+                                starts.append(Int32(indexes.count))
+                                wanted.append(cues)
+                            }
+                        }
+                    }
+                }
+            }
+            self.starts = starts
+            self.indexes = indexes
+            self.wanted = wanted
+        }
+
+        /// The key of a line with these counts and acting types (`TypeMask.bits`, below 32).
+        @inline(__always) func key(_ counts: PlaceholderCounts, _ present: UInt8) -> Int {
+            let actors = min(max(counts.actors, 0), caps.actors)
+            let modifiers = min(max(counts.modifiers, 0), caps.modifiers)
+            let parentheticals = min(max(counts.parentheticals, 0), caps.parentheticals)
+            let any = min(max(counts.any, 0), caps.any)
+            let roles = ((actors * (caps.modifiers + 1) + modifiers) * (caps.parentheticals + 1) + parentheticals) * (caps.any + 1) + any
+            return roles * 32 + Int(present & 31)
+        }
+    }
+
+    static let candidateTable = CandidateTable(gates)
+
+    /// A gate's tests of the line's placeholders and acting types (the plain definition the table holds).
+    @inline(__always) static func passesCounts(_ gate: Gate, _ have: UInt32, _ present: UInt8) -> Bool {
+        satisfies(have, gate.needs)
+            && (gate.subjectMask == 0 || present & gate.subjectMask != 0)
+            && (gate.objectMask == 0 || present & gate.objectMask != 0)
+    }
+
     /// True when some gate passes on the template `RelationTemplate.fromUTF8` builds from `bytes`
     /// and `layout`. Its placeholders and their acting types are the layout's; its cue words are
     /// those `RelationCueBytes`' automaton finds in the text between placeholders, started anew
     /// after each, as the builder runs it. Stops at the first cue word that makes a gate pass.
     static func mayPass(_ bytes: UnsafeBufferPointer<UInt8>, layout: RelationLayout) -> Bool {
+        mayPass(bytes, layout: layout, key: candidateKey(layout))
+    }
+
+    /// The key in `candidateTable` of the template a layout makes: its placeholders by role, and
+    /// the types they act as (places aside).
+    static func candidateKey(_ layout: RelationLayout) -> Int {
         var counts = PlaceholderCounts()
         var types = TypeMask()
         for placed in layout.placed {
             counts.add(placed.role)
             if placed.role != .place, let acting = placed.acting { types.formUnion(TypeMask(acting)) }
         }
-        let have = packed(counts)
-        let present = types.bits
+        return candidateTable.key(counts, types.bits)
+    }
+
+    /// True when some gate passes the tests of placeholders and types of `key` (`candidateKey`).
+    static func hasCandidates(_ key: Int) -> Bool {
+        candidateTable.starts[key + 1] > candidateTable.starts[key]
+    }
+
+    /// `mayPass(_:layout:)`, told the layout's `candidateKey`.
+    static func mayPass(_ bytes: UnsafeBufferPointer<UInt8>, layout: RelationLayout, key: Int) -> Bool {
+        let table = candidateTable
         let gates = self.gates
         return gates.withUnsafeBufferPointer { gates in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: gates.count) { candidates in
+            table.indexes.withUnsafeBufferPointer { indexes in
                 // The rules whose placeholders and types the line has, and their cue words.
-                var wanted = CueSet()
-                var count = 0
-                for k in 0..<gates.count {
-                    let gate = gates[k]
-                    guard satisfies(have, gate.needs),
-                          gate.subjectMask == 0 || present & gate.subjectMask != 0,
-                          gate.objectMask == 0 || present & gate.objectMask != 0 else { continue }
-                    wanted.formUnion(gate.cueSet)
-                    if let more = gate.moreCueSet { wanted.formUnion(more) }
-                    candidates[count] = Int32(k)
-                    count += 1
-                }
+                let wanted = table.wanted[key]
+                let first = Int(table.starts[key])
+                let count = Int(table.starts[key + 1]) - first
+                let candidates = indexes.baseAddress! + first
                 guard count > 0, let base = bytes.baseAddress else { return false }
                 let cueBytes = RelationCueBytes.shared
                 let classes = cueBytes.byteClasses, steps = cueBytes.steps, classCount = cueBytes.classCount

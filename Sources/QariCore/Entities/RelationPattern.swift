@@ -36,6 +36,11 @@ final class RelationPattern: @unchecked Sendable {
     private let firstUnitBits: [UInt64]
     /// The one unit of `firstUnits` when it has one only (a placeholder's opening), or -1.
     private let singleFirstUnit: Int
+    /// For the scan past units no match starts with, four units at a time: the units of
+    /// `firstUnits` below 128, each repeated in the four 16-bit lanes of a word (0xFFFF, above
+    /// ASCII, where there are fewer than two); nil when there are more than two (or any unit can
+    /// start a match). Four units none of which is above ASCII or one of these start no match.
+    private let firstASCIILanes: (UInt64, UInt64)?
     /// The units a match's second unit can be, by its first (`pairFilters`); nil when any.
     private let pairs: [NextFilter]?
     /// The class of a leading unbounded repetition (`leadingStar`), or -1.
@@ -82,6 +87,15 @@ final class RelationPattern: @unchecked Sendable {
             single = word * 64 + bits[word].trailingZeroBitCount
         }
         singleFirstUnit = single
+        var lanes: (UInt64, UInt64)? = nil
+        if let bits = firstUnits {
+            let ascii = (0..<128).filter { bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }
+            if ascii.count <= 2 {
+                let padded = ascii + [0xFFFF, 0xFFFF]
+                lanes = (UInt64(padded[0]) &* 0x0001_0001_0001_0001, UInt64(padded[1]) &* 0x0001_0001_0001_0001)
+            }
+        }
+        firstASCIILanes = lanes
         pairs = RelationPattern.pairFilters(program, classes)
         leadingStarClass = RelationPattern.leadingStar(program) ?? -1
         (flatClasses, rangeBounds) = RelationPattern.flatten(classes)
@@ -351,6 +365,17 @@ final class RelationPattern: @unchecked Sendable {
         return result
     }
 
+    /// The four units from `p` (all inside `units`) as one word, the first lowest.
+    @inline(__always) static func four(_ units: UnsafeBufferPointer<UInt16>, _ p: Int) -> UInt64 {
+        UnsafeRawPointer(units.baseAddress! + p).loadUnaligned(as: UInt64.self)
+    }
+
+    /// True when one of the four 16-bit lanes of `v` is zero (exact for any word: a borrow
+    /// passes only from a lane that is zero).
+    @inline(__always) static func hasZeroLane(_ v: UInt64) -> Bool {
+        (v &- 0x0001_0001_0001_0001) & ~v & 0x8000_8000_8000_8000 != 0
+    }
+
     /// Group `g`'s range from the slots (location NSNotFound when unset).
     @inline(__always) static func range(_ slots: UnsafeMutablePointer<Int>, _ g: Int) -> NSRange {
         let s = slots[2 * g], e = slots[2 * g + 1]
@@ -387,7 +412,23 @@ final class RelationPattern: @unchecked Sendable {
                         // Past the units no match starts with, one at a time: none is a low surrogate.
                         if singleFirstUnit >= 0 {
                             let only = UInt16(singleFirstUnit)
+                            // Four units at a time while none is the one; then the one among the next four.
+                            let lanes = UInt64(only) &* 0x0001_0001_0001_0001
+                            while p &+ 4 <= startEnd && !RelationPattern.hasZeroLane(RelationPattern.four(units, p) ^ lanes) { p &+= 4 }
                             while p < startEnd && units[p] != only { p &+= 1 }
+                        } else if let (a, b) = firstASCIILanes {
+                            while true {
+                                // Four units at a time while none is above ASCII or one of its first units.
+                                while p &+ 4 <= startEnd {
+                                    let x = RelationPattern.four(units, p)
+                                    if x & 0xFF80_FF80_FF80_FF80 != 0 || RelationPattern.hasZeroLane(x ^ a) || RelationPattern.hasZeroLane(x ^ b) { break }
+                                    p &+= 4
+                                }
+                                // Then up to four one at a time: a start, the end, or four more to skip.
+                                let stop = min(startEnd, p &+ 4)
+                                while p < stop && first[Int(units[p]) >> 6] & (1 << UInt64(units[p] & 63)) == 0 { p &+= 1 }
+                                if p < stop || p == startEnd { break }
+                            }
                         } else {
                             while p < startEnd && first[Int(units[p]) >> 6] & (1 << UInt64(units[p] & 63)) == 0 { p &+= 1 }
                         }

@@ -26,13 +26,25 @@ struct RelationLayout {
         var depth = 0
         // An empty text may have no base address; nothing is read from it then.
         let base = bytes.baseAddress ?? UnsafePointer(RelationCueBytes.shared.byteClasses)
+        // With no "(" in the text no name is inside parentheses, and before its first byte above
+        // ASCII a scalar offset is a byte offset: a mention there is placed without a walk to it
+        // (half the paragraphs of the bench corpora are ASCII, and most hold no parenthesis).
+        let hasParenthesis = n > 0 && memchr(base, 0x28, n) != nil
+        let asciiPrefix = hasParenthesis ? 0 : RelationLayout.asciiPrefix(base, n)
         for (index, mention) in sorted.enumerated() where mention.range.lowerBound >= position {
-            // The copied stretch: parentheses are counted there (and not inside names).
-            RelationLayout.advance(base, n, &i, &position, to: mention.range.lowerBound, countingParentheses: true, depth: &depth)
-            let lower = i
-            var unused = 0
-            RelationLayout.advance(base, n, &i, &position, to: mention.range.upperBound, countingParentheses: false, depth: &unused)
-            let upper = i
+            let lower: Int, upper: Int
+            if mention.range.upperBound <= asciiPrefix {
+                lower = mention.range.lowerBound
+                upper = mention.range.upperBound
+                i = upper
+            } else {
+                // The copied stretch: parentheses are counted there (and not inside names).
+                RelationLayout.advance(base, n, &i, &position, to: mention.range.lowerBound, countingParentheses: hasParenthesis, depth: &depth)
+                lower = i
+                var unused = 0
+                RelationLayout.advance(base, n, &i, &position, to: mention.range.upperBound, countingParentheses: false, depth: &unused)
+                upper = i
+            }
             // The two scalars after the name and the four before it, when there are so many, and
             // when they can make it a modifier: a hyphen first after it, a hyphen last before it
             // ("-" is one byte, which no other scalar holds). Without them `isModifier` reads them as
@@ -96,6 +108,18 @@ struct RelationLayout {
         }
         i = k
         position = scalar
+    }
+
+    /// How many bytes from `p` on are ASCII, up to `n`.
+    static func asciiPrefix(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        var k = 0
+        while k + 8 <= n {
+            let high = UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
+            if high != 0 { return k + high.trailingZeroBitCount >> 3 }
+            k += 8
+        }
+        while k < n && p[k] < 0x80 { k += 1 }
+        return k
     }
 
     /// True when one of eight bytes is "(" or ")" (0x28, 0x29: 0x28 with the lowest bit cleared).
