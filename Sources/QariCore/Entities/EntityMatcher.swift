@@ -262,7 +262,7 @@ public final class EntityMatcher: @unchecked Sendable {
             while i < count {
                 let wordNode = startNode(tokenizer, tokens.baseAddress! + i, caseSensitive: caseSensitive,
                                          keyedByFirstWords: keyedByFirstWords)
-                if wordNode == Self.startsNoName {
+                if wordNode == Self.startsNoName || needsMissingSecondWord(tokenizer, tokens, at: i, wordNode: wordNode) {
                     i += 1
                     continue
                 }
@@ -392,6 +392,30 @@ public final class EntityMatcher: @unchecked Sendable {
         if let node = trie.child(of: 0, key: wordKey != 0 ? wordKey : tokenizer.latinWordKey(token.pointee)) { return node }
         return token.pointee.acronymKey != 0 && trie.child(of: 0, key: token.pointee.acronymKey) != nil
             ? Self.wordKeyLeadsNowhere : Self.startsNoName
+    }
+
+    /// True when the names that may start at token `k` (whose first-word test answered trie node
+    /// `wordNode`) all go on to a next word, and the next word does not lead on from the node: no
+    /// name starts there, as `longestMatchOfPossibleStart` would find after setting up its lists.
+    /// Most words that pass the first-word test are such words ("the", of "The Saker"; "Turkish",
+    /// "Syrian" of longer names). False when that is not known: for another `wordNode` than a
+    /// node, or for a word whose abbreviation key also starts a path.
+    @inline(__always) func needsMissingSecondWord(_ tokenizer: NameTokenizer, _ tokens: UnsafeBufferPointer<NameToken>,
+                                                  at k: Int, wordNode: Int32) -> Bool {
+        // (A node answers only for a word without Arabic alternatives: see `startNode`.)
+        guard wordNode >= 0, tokens[k].acronymKey == 0, !trie.hasEntries(wordNode) else { return false }
+        let next = k + 1
+        guard next < tokens.count, tokens[next].joinsPrevious, trie.hasChildren(wordNode) else { return true }
+        if trie.child(of: wordNode, key: tokenizer.wordKey(next)) != nil { return false }
+        let acronymKey = tokens[next].acronymKey
+        return acronymKey == 0 || trie.child(of: wordNode, key: acronymKey) == nil
+    }
+
+    /// `startNode` of token `k` (for tests).
+    func startNode(_ tokenizer: NameTokenizer, at k: Int, caseSensitive: Bool, keyedByFirstWords: Bool) -> Int32 {
+        tokenizer.tokens.withUnsafeBufferPointer { tokens in
+            startNode(tokenizer, tokens.baseAddress! + k, caseSensitive: caseSensitive, keyedByFirstWords: keyedByFirstWords)
+        }
     }
 
     /// The longest confirmed name starting at token `start`.
