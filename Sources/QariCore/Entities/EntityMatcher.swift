@@ -256,6 +256,9 @@ public final class EntityMatcher: @unchecked Sendable {
         swap(&matches, &scratch.matches)
         if !matches.isEmpty { matches.removeAll(keepingCapacity: true) }
         matches.reserveCapacity(tokenizer.tokens.count / 8 + 2)
+        // (The scalars as a buffer for `isCommonWordMisread`: passed the tokenizer, each call
+        // copied it, a reference count for each of its references.)
+        tokenizer.scalars.withUnsafeBufferPointer { scalars in
         tokenizer.tokens.withUnsafeBufferPointer { tokens in
             var i = 0
             let count = tokens.count
@@ -268,13 +271,14 @@ public final class EntityMatcher: @unchecked Sendable {
                 }
                 if let match = longestMatchOfPossibleStart(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch,
                                                            wordNode: wordNode),
-                   !isCommonWordMisread(match, tokenizer: tokenizer) {
+                   !isCommonWordMisread(match, scalars: scalars) {
                     matches.append(match)
                     i = match.tokens.upperBound
                 } else {
                     i += 1
                 }
             }
+        }
         }
         return matches
     }
@@ -315,10 +319,15 @@ public final class EntityMatcher: @unchecked Sendable {
     /// The word is packed from its last letter down, each shifting the ones after it up a byte
     /// (no shift count per letter); pinned to `isCommonWordMisreadPlain`.
     func isCommonWordMisread(_ match: Match, tokenizer: NameTokenizer) -> Bool {
+        tokenizer.scalars.withUnsafeBufferPointer { isCommonWordMisread(match, scalars: $0) }
+    }
+
+    /// `isCommonWordMisread` of a match in the text of `scalars`.
+    func isCommonWordMisread(_ match: Match, scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         guard match.tokens.count == 1 else { return false }
         let range = match.scalarRange
         guard range.count <= 7 else { return false }
-        let scalars = tokenizer.scalars
+        precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
         var lower: UInt64 = 0
         var allUpper = true
         var k = range.upperBound
