@@ -392,7 +392,12 @@ public final class EntityMatcher: @unchecked Sendable {
     /// again), or one of `startsNoName`, `wordKeyLeadsNowhere`, `wordNodeUnknown`.
     @inline(__always) private func startNode(_ tokenizer: NameTokenizer, _ token: UnsafePointer<NameToken>,
                                              caseSensitive: Bool, keyedByFirstWords: Bool) -> Int32 {
-        if token.pointee.alternativesIndex >= 0 { return Self.wordNodeUnknown }
+        if token.pointee.alternativesIndex >= 0 {
+            // An Arabic word with proclitics (وقد, بين): a name may start with the word or with
+            // it read without them, when one of their keys leads from the root. Most lead nowhere,
+            // and are answered here rather than by `longestMatchOfPossibleStart`'s set-up.
+            return anyKeyLeadsFromRoot(tokenizer, token) ? Self.wordNodeUnknown : Self.startsNoName
+        }
         if caseSensitive && token.pointee.script == .latin && !token.pointee.startsUppercase
             && !(keyedByFirstWords ? token.pointee.wordKey != 0 : lowercaseFirstWords.contains(token.pointee.exactLowercaseKey)) {
             return Self.startsNoName
@@ -420,11 +425,29 @@ public final class EntityMatcher: @unchecked Sendable {
         return acronymKey == 0 || trie.child(of: wordNode, key: acronymKey) == nil
     }
 
+    /// `longestMatch` from token `start` without the first-word test (for tests).
+    func longestMatchWithoutFirstWordTest(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool) -> Match? {
+        var scratch = MatchScratch()
+        return longestMatchOfPossibleStart(in: tokenizer, at: start, caseSensitive: caseSensitive, scratch: &scratch)
+    }
+
     /// `startNode` of token `k` (for tests).
     func startNode(_ tokenizer: NameTokenizer, at k: Int, caseSensitive: Bool, keyedByFirstWords: Bool) -> Int32 {
         tokenizer.tokens.withUnsafeBufferPointer { tokens in
             startNode(tokenizer, tokens.baseAddress! + k, caseSensitive: caseSensitive, keyedByFirstWords: keyedByFirstWords)
         }
+    }
+
+    /// Whether a key of a word with Arabic alternatives leads from the trie's root: its word key,
+    /// abbreviation key (an Arabic word has none) or the key of an alternative. (Out of line:
+    /// inlined into `startNode`, it made the loop of `knownMatches` cost more for every word.)
+    @inline(never) private func anyKeyLeadsFromRoot(_ tokenizer: NameTokenizer, _ token: UnsafePointer<NameToken>) -> Bool {
+        if token.pointee.acronymKey != 0 || trie.child(of: 0, key: tokenizer.wordKey(token.pointee)) != nil { return true }
+        let alternatives = tokenizer.arabicAlternatives
+        for a in tokenizer.alternativeIndices(of: token.pointee) where trie.child(of: 0, key: alternatives[a].key) != nil {
+            return true
+        }
+        return false
     }
 
     /// The longest confirmed name starting at token `start`.

@@ -126,6 +126,11 @@ struct NameTokenizer {
         self.arabicAlternatives = arabicAlternatives
     }
 
+    /// The `wordKey` of a token, computed now when the tokenizer left it out.
+    @inline(__always) func wordKey(_ token: NameToken) -> UInt64 {
+        token.wordKey != 0 ? token.wordKey : latinWordKey(token)
+    }
+
     /// The `wordKey` of token `k`, computed now when the tokenizer left it out.
     @inline(__always) func wordKey(_ k: Int) -> UInt64 {
         let key = tokens[k].wordKey
