@@ -149,7 +149,7 @@ public final class EntityMatcher: @unchecked Sendable {
         result.reserveCapacity(matches.count)
         for match in matches {
             result.append(EntityMention(entityID: entityIDs[aliasEntityIndices[match.alias]], range: match.scalarRange,
-                                        surface: Self.string(tokenizer.scalars, match.scalarRange)))
+                                        surface: Self.surface(match.scalarRange, tokenizer: tokenizer)))
         }
         // The tokens the matches cover, in temporary memory (an array made with a count is
         // allocated through a slow, unspecialised path).
@@ -165,7 +165,7 @@ public final class EntityMatcher: @unchecked Sendable {
         if found.isEmpty { return result }
         for name in found {
             let range = name.scalarRange(in: tokenizer)
-            let surface = Self.string(tokenizer.scalars, range)
+            let surface = Self.surface(range, tokenizer: tokenizer)
             result.append(EntityMention(entityID: register(name, surface: surface).id, range: range, surface: surface))
         }
         result.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -771,6 +771,24 @@ public final class EntityMatcher: @unchecked Sendable {
     private static func isDefiniteArticle(_ tokenizer: NameTokenizer, _ token: NameToken) -> Bool {
         let word = string(tokenizer.scalars, token.range)
         return word == "the" || word == "The" || word == "THE"
+    }
+
+    /// `string(_:_:)` of the scalars of `range` in the text `tokenizer` read, made without its
+    /// passes when they are all ASCII (most names): the length is the number of scalars, and each
+    /// scalar is its byte. (A String of up to 15 ASCII bytes is then made without a check of its
+    /// UTF-8.) Pinned to `string(_:_:)` by MatchSurfaceTests.
+    static func surface(_ range: Range<Int>, tokenizer: NameTokenizer) -> String {
+        tokenizer.scalars.withUnsafeBufferPointer { scalars in
+            precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
+            let first = scalars.baseAddress! + range.lowerBound
+            var bits: UInt32 = 0
+            for k in 0..<range.count { bits |= first[k].value }
+            if bits >= 0x80 { return string(scalars, range) }
+            return String(unsafeUninitializedCapacity: range.count) { out in
+                for k in 0..<range.count { out[k] = UInt8(truncatingIfNeeded: first[k].value) }
+                return range.count
+            }
+        }
     }
 
     /// The text of a scalar range, encoded by hand: appending to a UnicodeScalarView is several
