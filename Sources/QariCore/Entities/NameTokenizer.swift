@@ -320,6 +320,9 @@ struct NameTokenizer {
         let keyed = keyedLowercaseWords ?? KeyTable.empty
         let keyedWordsOnly = keyedLowercaseWords != nil
         let readsPlainWords = plainWordsFirst && !alwaysAcronymKeys
+        // (Read once per text: read in `arabicRun`, the static's initialisation was checked by a
+        // call for every Arabic word.)
+        let arabicLetters = NameKey.arabicLetters
 
         while index < count {
             let v = scalars[index].value
@@ -426,7 +429,7 @@ struct NameTokenizer {
             if arabic {
                 // The word's end sought, its letters normalised (as `NameKey.appendArabicNormalized`
                 // normalises them) and hashed in one pass.
-                (end, arabicKey) = NameTokenizer.arabicRun(scalars, from: end, letters: &buffer)
+                (end, arabicKey) = NameTokenizer.arabicRun(scalars, from: end, letters: &buffer, table: arabicLetters)
                 tokenEnd = end
             } else {
                 // Latin letters and digits; apostrophes and single dots inside (Hay’at, U.S.). Each
@@ -574,9 +577,14 @@ struct NameTokenizer {
     /// Where the Arabic word from `start` ends (its scalars are Arabic word scalars), with its
     /// normalised letters appended to `letters` and their hash (`NameKey.hash(letters, seed:
     /// NameKey.arabicSeed)`). Each scalar is classified by one look-up (`NameKey.arabicLetters`).
+    static func arabicRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
+                          letters: inout ScratchBytes) -> (end: Int, hash: UInt64) {
+        arabicRun(scalars, from: start, letters: &letters, table: NameKey.arabicLetters)
+    }
+
+    /// `arabicRun` with `NameKey.arabicLetters` read by the caller.
     @inline(never) static func arabicRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
-                                         letters: inout ScratchBytes) -> (end: Int, hash: UInt64) {
-        let table = NameKey.arabicLetters
+                                         letters: inout ScratchBytes, table: UnsafePointer<UInt8>) -> (end: Int, hash: UInt64) {
         var h = NameKey.arabicSeed
         var end = start
         let count = scalars.count
