@@ -221,10 +221,21 @@ struct NameTokenizer {
                 if let base {
                     while i + 8 <= n {
                         let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                        if word & 0x8080_8080_8080_8080 != 0 { break }
                         let bytes = unsafeBitCast(word, to: SIMD8<UInt8>.self)   // (little-endian: byte i in lane i)
+                        // (Eight scalars fit: `o` is at most `i`, and `i + 8` at most `n`, at most `capacity`.)
                         UnsafeMutableRawPointer(out + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: bytes),
                                                                     as: SIMD8<UInt32>.self)
+                        let high = word & 0x8080_8080_8080_8080
+                        if high != 0 {
+                            // The ASCII bytes before the first that is not, written above with the
+                            // rest (whose scalars the next ones overwrite), are taken at once: one
+                            // at a time, each was another round of this test (a curly quote in an
+                            // English text, the space before an Arabic word).
+                            let ascii = high.trailingZeroBitCount >> 3
+                            i += ascii
+                            o += ascii
+                            break
+                        }
                         i += 8
                         o += 8
                     }
