@@ -591,7 +591,33 @@ public final class EntityMatcher: @unchecked Sendable {
         }
 
         /// True when the letters are `other[start..<start + count]`.
+        ///
+        /// Eight letters are compared at a time, the last eight (which may overlap the ones before)
+        /// last; fewer than eight one by one. Pinned to `hasLettersPlain` by MatchCandidateTextTests.
         func hasLetters(_ other: UnsafeBufferPointer<UInt8>, start: Int) -> Bool {
+            precondition(start >= 0 && start + count <= other.count)
+            return withExtendedLifetime(storage) {
+                let letters = storage.bytes
+                guard count >= 8, let base = other.baseAddress else {
+                    for k in 0..<count where letters[k] != other[start + k] { return false }
+                    return true
+                }
+                // (Every load reads eight of the `count` letters of both: inside either memory.)
+                let mine = UnsafeRawPointer(letters), theirs = UnsafeRawPointer(base + start)
+                var k = 0
+                while k + 8 < count {
+                    if mine.loadUnaligned(fromByteOffset: k, as: UInt64.self) != theirs.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+                        return false
+                    }
+                    k += 8
+                }
+                return mine.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                    == theirs.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            }
+        }
+
+        /// The plain definition of `hasLetters`, one letter at a time.
+        func hasLettersPlain(_ other: UnsafeBufferPointer<UInt8>, start: Int) -> Bool {
             precondition(start >= 0 && start + count <= other.count)
             return withExtendedLifetime(storage) {
                 let letters = storage.bytes
