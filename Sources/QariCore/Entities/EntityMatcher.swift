@@ -40,6 +40,9 @@ public final class EntityMatcher: @unchecked Sendable {
     /// `AliasEntry.entityIndex` by alias index: a mention's entity without going through the
     /// alias's object (and its reference count).
     private let aliasEntityIndices: [Int]
+    /// `commonWordKeys`, read through the matcher: read from the static, its initialisation was
+    /// checked by a call at every one-word match.
+    private let commonWordTable = EntityMatcher.commonWordKeys
     /// Exact (lower-case) first words of the names that may start with a lower-case word. Other
     /// lower-case words start no name, which passes over "the", "of" and "in" whose keys happen
     /// to be the keys of names.
@@ -271,7 +274,9 @@ public final class EntityMatcher: @unchecked Sendable {
                 }
                 if let match = longestMatchOfPossibleStart(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch,
                                                            wordNode: wordNode),
-                   !isCommonWordMisread(match, scalars: scalars) {
+                   // (Only a match of one word of up to seven scalars can be one: asked here, the
+                   // others need no call.)
+                   match.tokens.count != 1 || match.scalarRange.count > 7 || !isCommonWordMisread(match, scalars: scalars) {
                     matches.append(match)
                     i = match.tokens.upperBound
                 } else {
@@ -340,7 +345,7 @@ public final class EntityMatcher: @unchecked Sendable {
             if b &- 0x61 < 26 { allUpper = false }
             lower = lower << 8 | UInt64(b &- 0x41 < 26 ? b | 0x20 : b)
         }
-        guard Self.commonWordKeys.contains(lower) else { return false }
+        guard commonWordTable.contains(lower) else { return false }
         let alias = aliases[match.alias]
         if alias.allAcronyms { return range.count > 2 || !allUpper }
         return alias.letters.count != range.count || Self.packed(alias.letters) != lower
