@@ -656,6 +656,13 @@ public final class EntityMatcher: @unchecked Sendable {
                                 h = (h ^ UInt64(v)) &* 0x100000001b3
                                 continue
                             }
+                            // A capital ASCII letter (the first of most words) is its lower-case
+                            // letter, as `appendLatinLetter` makes it.
+                            if v &- 0x41 < 26 {
+                                out.append(UInt8(truncatingIfNeeded: v | 0x20))
+                                h = (h ^ UInt64(v | 0x20)) &* 0x100000001b3
+                                continue
+                            }
                             // (At most one letter per scalar.)
                             let before = out.count
                             NameKey.appendLatinLetter(v, into: &out)
