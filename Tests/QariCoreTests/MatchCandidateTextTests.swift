@@ -61,4 +61,33 @@ final class MatchCandidateTextTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 100)
     }
+
+    /// `hasLetters` (eight letters at a time) against `hasLettersPlain` on words of 1 to 40
+    /// letters, compared at every offset of a longer buffer that holds them, with one letter
+    /// changed at every position, or none.
+    func testHasLettersIsThePlainComparison() {
+        var generator = SplitMix(state: 0x1E77_E25)
+        var text = EntityMatcher.CandidateText()
+        var equal = 0, unequal = 0
+        for length in 1...40 {
+            let word = String((0..<length).map { _ in "abcdefgh".randomElement(using: &generator)! })
+            let tokenizer = NameTokenizer(word)
+            XCTAssertEqual(tokenizer.tokens.count, 1)
+            text.read(tokenizer, 0..<1)
+            let letters = Array(word.utf8)
+            for start in 0...3 {
+                for changed in -1..<length {
+                    var other = (0..<start).map { _ in UInt8(0x61) } + letters + (0..<Int.random(in: 0...9, using: &generator)).map { _ in UInt8(0x7A) }
+                    if changed >= 0 { other[start + changed] ^= 0x20 }
+                    other.withUnsafeBufferPointer { buffer in
+                        let plain = text.hasLettersPlain(buffer, start: start)
+                        XCTAssertEqual(text.hasLetters(buffer, start: start), plain, "\(word) \(start) \(changed)")
+                        if plain { equal += 1 } else { unequal += 1 }
+                    }
+                }
+            }
+        }
+        XCTAssertEqual(equal, 160)
+        XCTAssertGreaterThan(unequal, 1000)
+    }
 }

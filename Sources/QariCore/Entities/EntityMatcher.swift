@@ -40,6 +40,9 @@ public final class EntityMatcher: @unchecked Sendable {
     /// `AliasEntry.entityIndex` by alias index: a mention's entity without going through the
     /// alias's object (and its reference count).
     private let aliasEntityIndices: [Int]
+    /// `commonWordKeys`, read through the matcher: read from the static, its initialisation was
+    /// checked by a call at every one-word match.
+    private let commonWordTable = EntityMatcher.commonWordKeys
     /// Exact (lower-case) first words of the names that may start with a lower-case word. Other
     /// lower-case words start no name, which passes over "the", "of" and "in" whose keys happen
     /// to be the keys of names.
@@ -149,7 +152,7 @@ public final class EntityMatcher: @unchecked Sendable {
         result.reserveCapacity(matches.count)
         for match in matches {
             result.append(EntityMention(entityID: entityIDs[aliasEntityIndices[match.alias]], range: match.scalarRange,
-                                        surface: Self.string(tokenizer.scalars, match.scalarRange)))
+                                        surface: Self.surface(match.scalarRange, tokenizer: tokenizer)))
         }
         // The tokens the matches cover, in temporary memory (an array made with a count is
         // allocated through a slow, unspecialised path).
@@ -165,7 +168,7 @@ public final class EntityMatcher: @unchecked Sendable {
         if found.isEmpty { return result }
         for name in found {
             let range = name.scalarRange(in: tokenizer)
-            let surface = Self.string(tokenizer.scalars, range)
+            let surface = Self.surface(range, tokenizer: tokenizer)
             result.append(EntityMention(entityID: register(name, surface: surface).id, range: range, surface: surface))
         }
         result.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -256,25 +259,31 @@ public final class EntityMatcher: @unchecked Sendable {
         swap(&matches, &scratch.matches)
         if !matches.isEmpty { matches.removeAll(keepingCapacity: true) }
         matches.reserveCapacity(tokenizer.tokens.count / 8 + 2)
+        // (The scalars as a buffer for `isCommonWordMisread`: passed the tokenizer, each call
+        // copied it, a reference count for each of its references.)
+        tokenizer.scalars.withUnsafeBufferPointer { scalars in
         tokenizer.tokens.withUnsafeBufferPointer { tokens in
             var i = 0
             let count = tokens.count
             while i < count {
                 let wordNode = startNode(tokenizer, tokens.baseAddress! + i, caseSensitive: caseSensitive,
                                          keyedByFirstWords: keyedByFirstWords)
-                if wordNode == Self.startsNoName {
+                if wordNode == Self.startsNoName || needsMissingSecondWord(tokenizer, tokens, at: i, wordNode: wordNode) {
                     i += 1
                     continue
                 }
                 if let match = longestMatchOfPossibleStart(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch,
                                                            wordNode: wordNode),
-                   !isCommonWordMisread(match, tokenizer: tokenizer) {
+                   // (Only a match of one word of up to seven scalars can be one: asked here, the
+                   // others need no call.)
+                   match.tokens.count != 1 || match.scalarRange.count > 7 || !isCommonWordMisread(match, scalars: scalars) {
                     matches.append(match)
                     i = match.tokens.upperBound
                 } else {
                     i += 1
                 }
             }
+        }
         }
         return matches
     }
@@ -315,10 +324,15 @@ public final class EntityMatcher: @unchecked Sendable {
     /// The word is packed from its last letter down, each shifting the ones after it up a byte
     /// (no shift count per letter); pinned to `isCommonWordMisreadPlain`.
     func isCommonWordMisread(_ match: Match, tokenizer: NameTokenizer) -> Bool {
+        tokenizer.scalars.withUnsafeBufferPointer { isCommonWordMisread(match, scalars: $0) }
+    }
+
+    /// `isCommonWordMisread` of a match in the text of `scalars`.
+    func isCommonWordMisread(_ match: Match, scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         guard match.tokens.count == 1 else { return false }
         let range = match.scalarRange
         guard range.count <= 7 else { return false }
-        let scalars = tokenizer.scalars
+        precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
         var lower: UInt64 = 0
         var allUpper = true
         var k = range.upperBound
@@ -331,7 +345,7 @@ public final class EntityMatcher: @unchecked Sendable {
             if b &- 0x61 < 26 { allUpper = false }
             lower = lower << 8 | UInt64(b &- 0x41 < 26 ? b | 0x20 : b)
         }
-        guard Self.commonWordKeys.contains(lower) else { return false }
+        guard commonWordTable.contains(lower) else { return false }
         let alias = aliases[match.alias]
         if alias.allAcronyms { return range.count > 2 || !allUpper }
         return alias.letters.count != range.count || Self.packed(alias.letters) != lower
@@ -383,7 +397,12 @@ public final class EntityMatcher: @unchecked Sendable {
     /// again), or one of `startsNoName`, `wordKeyLeadsNowhere`, `wordNodeUnknown`.
     @inline(__always) private func startNode(_ tokenizer: NameTokenizer, _ token: UnsafePointer<NameToken>,
                                              caseSensitive: Bool, keyedByFirstWords: Bool) -> Int32 {
-        if token.pointee.alternativesIndex >= 0 { return Self.wordNodeUnknown }
+        if token.pointee.alternativesIndex >= 0 {
+            // An Arabic word with proclitics (وقد, بين): a name may start with the word or with
+            // it read without them, when one of their keys leads from the root. Most lead nowhere,
+            // and are answered here rather than by `longestMatchOfPossibleStart`'s set-up.
+            return anyKeyLeadsFromRoot(tokenizer, token) ? Self.wordNodeUnknown : Self.startsNoName
+        }
         if caseSensitive && token.pointee.script == .latin && !token.pointee.startsUppercase
             && !(keyedByFirstWords ? token.pointee.wordKey != 0 : lowercaseFirstWords.contains(token.pointee.exactLowercaseKey)) {
             return Self.startsNoName
@@ -392,6 +411,48 @@ public final class EntityMatcher: @unchecked Sendable {
         if let node = trie.child(of: 0, key: wordKey != 0 ? wordKey : tokenizer.latinWordKey(token.pointee)) { return node }
         return token.pointee.acronymKey != 0 && trie.child(of: 0, key: token.pointee.acronymKey) != nil
             ? Self.wordKeyLeadsNowhere : Self.startsNoName
+    }
+
+    /// True when the names that may start at token `k` (whose first-word test answered trie node
+    /// `wordNode`) all go on to a next word, and the next word does not lead on from the node: no
+    /// name starts there, as `longestMatchOfPossibleStart` would find after setting up its lists.
+    /// Most words that pass the first-word test are such words ("the", of "The Saker"; "Turkish",
+    /// "Syrian" of longer names). False when that is not known: for another `wordNode` than a
+    /// node, or for a word whose abbreviation key also starts a path.
+    @inline(__always) func needsMissingSecondWord(_ tokenizer: NameTokenizer, _ tokens: UnsafeBufferPointer<NameToken>,
+                                                  at k: Int, wordNode: Int32) -> Bool {
+        // (A node answers only for a word without Arabic alternatives: see `startNode`.)
+        guard wordNode >= 0, tokens[k].acronymKey == 0, !trie.hasEntries(wordNode) else { return false }
+        let next = k + 1
+        guard next < tokens.count, tokens[next].joinsPrevious, trie.hasChildren(wordNode) else { return true }
+        if trie.child(of: wordNode, key: tokenizer.wordKey(next)) != nil { return false }
+        let acronymKey = tokens[next].acronymKey
+        return acronymKey == 0 || trie.child(of: wordNode, key: acronymKey) == nil
+    }
+
+    /// `longestMatch` from token `start` without the first-word test (for tests).
+    func longestMatchWithoutFirstWordTest(in tokenizer: NameTokenizer, at start: Int, caseSensitive: Bool) -> Match? {
+        var scratch = MatchScratch()
+        return longestMatchOfPossibleStart(in: tokenizer, at: start, caseSensitive: caseSensitive, scratch: &scratch)
+    }
+
+    /// `startNode` of token `k` (for tests).
+    func startNode(_ tokenizer: NameTokenizer, at k: Int, caseSensitive: Bool, keyedByFirstWords: Bool) -> Int32 {
+        tokenizer.tokens.withUnsafeBufferPointer { tokens in
+            startNode(tokenizer, tokens.baseAddress! + k, caseSensitive: caseSensitive, keyedByFirstWords: keyedByFirstWords)
+        }
+    }
+
+    /// Whether a key of a word with Arabic alternatives leads from the trie's root: its word key,
+    /// abbreviation key (an Arabic word has none) or the key of an alternative. (Out of line:
+    /// inlined into `startNode`, it made the loop of `knownMatches` cost more for every word.)
+    @inline(never) private func anyKeyLeadsFromRoot(_ tokenizer: NameTokenizer, _ token: UnsafePointer<NameToken>) -> Bool {
+        if token.pointee.acronymKey != 0 || trie.child(of: 0, key: tokenizer.wordKey(token.pointee)) != nil { return true }
+        let alternatives = tokenizer.arabicAlternatives
+        for a in tokenizer.alternativeIndices(of: token.pointee) where trie.child(of: 0, key: alternatives[a].key) != nil {
+            return true
+        }
+        return false
     }
 
     /// The longest confirmed name starting at token `start`.
@@ -535,7 +596,33 @@ public final class EntityMatcher: @unchecked Sendable {
         }
 
         /// True when the letters are `other[start..<start + count]`.
+        ///
+        /// Eight letters are compared at a time, the last eight (which may overlap the ones before)
+        /// last; fewer than eight one by one. Pinned to `hasLettersPlain` by MatchCandidateTextTests.
         func hasLetters(_ other: UnsafeBufferPointer<UInt8>, start: Int) -> Bool {
+            precondition(start >= 0 && start + count <= other.count)
+            return withExtendedLifetime(storage) {
+                let letters = storage.bytes
+                guard count >= 8, let base = other.baseAddress else {
+                    for k in 0..<count where letters[k] != other[start + k] { return false }
+                    return true
+                }
+                // (Every load reads eight of the `count` letters of both: inside either memory.)
+                let mine = UnsafeRawPointer(letters), theirs = UnsafeRawPointer(base + start)
+                var k = 0
+                while k + 8 < count {
+                    if mine.loadUnaligned(fromByteOffset: k, as: UInt64.self) != theirs.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+                        return false
+                    }
+                    k += 8
+                }
+                return mine.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                    == theirs.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            }
+        }
+
+        /// The plain definition of `hasLetters`, one letter at a time.
+        func hasLettersPlain(_ other: UnsafeBufferPointer<UInt8>, start: Int) -> Bool {
             precondition(start >= 0 && start + count <= other.count)
             return withExtendedLifetime(storage) {
                 let letters = storage.bytes
@@ -567,6 +654,13 @@ public final class EntityMatcher: @unchecked Sendable {
                             if v &- 0x61 < 26 {
                                 out.append(UInt8(truncatingIfNeeded: v))
                                 h = (h ^ UInt64(v)) &* 0x100000001b3
+                                continue
+                            }
+                            // A capital ASCII letter (the first of most words) is its lower-case
+                            // letter, as `appendLatinLetter` makes it.
+                            if v &- 0x41 < 26 {
+                                out.append(UInt8(truncatingIfNeeded: v | 0x20))
+                                h = (h ^ UInt64(v | 0x20)) &* 0x100000001b3
                                 continue
                             }
                             // (At most one letter per scalar.)
@@ -717,6 +811,24 @@ public final class EntityMatcher: @unchecked Sendable {
         return word == "the" || word == "The" || word == "THE"
     }
 
+    /// `string(_:_:)` of the scalars of `range` in the text `tokenizer` read, made without its
+    /// passes when they are all ASCII (most names): the length is the number of scalars, and each
+    /// scalar is its byte. (A String of up to 15 ASCII bytes is then made without a check of its
+    /// UTF-8.) Pinned to `string(_:_:)` by MatchSurfaceTests.
+    static func surface(_ range: Range<Int>, tokenizer: NameTokenizer) -> String {
+        tokenizer.scalars.withUnsafeBufferPointer { scalars in
+            precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
+            let first = scalars.baseAddress! + range.lowerBound
+            var bits: UInt32 = 0
+            for k in 0..<range.count { bits |= first[k].value }
+            if bits >= 0x80 { return string(scalars, range) }
+            return String(unsafeUninitializedCapacity: range.count) { out in
+                for k in 0..<range.count { out[k] = UInt8(truncatingIfNeeded: first[k].value) }
+                return range.count
+            }
+        }
+    }
+
     /// The text of a scalar range, encoded by hand: appending to a UnicodeScalarView is several
     /// times slower, and every mention needs its surface.
     static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
@@ -798,9 +910,10 @@ struct VariantMemoKey: Hashable {
     var letters: [UInt8]
 
     func hash(into hasher: inout Hasher) {
-        hasher.combine(lettersHash)
-        hasher.combine(alias)
-        hasher.combine(lastStart)
+        // One word fed to the hasher rather than three (each costs the hasher's work): the
+        // letters' hash, already well mixed, with the alias and the last word's start folded in.
+        hasher.combine(lettersHash ^ (UInt64(truncatingIfNeeded: alias) &* 0x9E37_79B9_7F4A_7C15)
+                       ^ (UInt64(truncatingIfNeeded: lastStart) &* 0xBF58_476D_1CE4_E5B9))
     }
 }
 

@@ -83,14 +83,6 @@ enum NameDiscovery {
         /// reference count per array of each table, on every paragraph).
         let tables = Tables.shared
 
-        /// Whether a Latin word that does not start with a capital may be a place cue: its length
-        /// is that of one and its letters are those of a lower-case one (read from the token, not
-        /// the text; a cue written so has those letters).
-        @inline(__always) func isPlaceCueCandidate(_ token: NameToken) -> Bool {
-            guard !token.hasArticle, token.range.count < 64, tables.placeCueLengthBits & (1 << UInt64(token.range.count)) != 0 else { return false }
-            return tables.lowercasePlaceCueKeys.contains(token.exactLowercaseKey)
-        }
-
         init(scalars: NameScalars, tokens: NameTokens, taken: UnsafeMutableBufferPointer<Bool>, hashes: UnsafeMutableBufferPointer<UInt64>,
              kinds: UnsafeMutableBufferPointer<UInt8>) {
             self.scalars = scalars
@@ -146,12 +138,14 @@ enum NameDiscovery {
 
         mutating func run() -> [DiscoveredName] {
             var k = 0
-            while k < tokens.count {
+            let count = tokens.count
+            while k < count {
                 defer { k += 1 }
-                if taken[k] || tokens[k].script != .latin { continue }
-                // Every pattern starts at a capitalised word or at a lower-case place cue; building the
-                // word as a String only for those keeps this pass cheap.
-                if !tokens[k].startsUppercase && !isPlaceCueCandidate(tokens[k]) { continue }
+                // Every pattern starts at a capitalised word or at a lower-case place cue; hashing
+                // the word only for those keeps this pass cheap. The words in between (most of
+                // the text) are passed over by one small loop over the tokens in place.
+                k = NameDiscovery.nextPossibleStart(tokens, taken: taken, from: k, tables: tables)
+                if k == count { break }
                 let w = word(k)
                 // Faction: head + name words.
                 let wKind = kinds[k]
@@ -242,8 +236,50 @@ enum NameDiscovery {
         }
     }
 
+    /// Whether a Latin word that does not start with a capital may be a place cue: its length
+    /// is that of one and its letters are those of a lower-case one (read from the token, not
+    /// the text; a cue written so has those letters).
+    @inline(__always) private static func isPlaceCueCandidate(_ token: UnsafePointer<NameToken>, tables: Tables) -> Bool {
+        let length = token.pointee.range.count
+        guard !token.pointee.hasArticle, length < 64, tables.placeCueLengthBits & (1 << UInt64(length)) != 0 else { return false }
+        return tables.lowercasePlaceCueKeys.contains(token.pointee.exactLowercaseKey)
+    }
+
+    /// Whether a pattern of `find` may start at token `k`: a Latin word no name covers, capitalised
+    /// or a lower-case place cue (`nextPossibleStart` is the first such token).
+    static func mayStartPattern(_ tokens: NameTokens, taken: UnsafeMutableBufferPointer<Bool>, at k: Int) -> Bool {
+        if taken[k] || tokens[k].script != .latin { return false }
+        if tokens[k].startsUppercase { return true }
+        return tokens.withUnsafeBufferPointer { isPlaceCueCandidate($0.baseAddress! + k, tables: Tables.shared) }
+    }
+
+    /// The first token from `start` at which `mayStartPattern`, or the number of tokens: a loop
+    /// of its own over the tokens in place, which are read once each (through the view's
+    /// subscript, each field read was a bounds check and a load of the view's base).
+    @inline(never) fileprivate static func nextPossibleStart(_ tokens: NameTokens, taken: UnsafeMutableBufferPointer<Bool>, from start: Int,
+                                                             tables: Tables) -> Int {
+        tokens.withUnsafeBufferPointer { tokens in
+            let count = tokens.count
+            precondition(start >= 0 && taken.count >= count)
+            guard start < count, let base = tokens.baseAddress else { return count }
+            var k = start
+            while k < count {
+                let token = base + k
+                if token.pointee.script == .latin && !taken[k]
+                    && (token.pointee.startsUppercase || isPlaceCueCandidate(token, tables: tables)) { return k }
+                k += 1
+            }
+            return count
+        }
+    }
+
+    /// `nextPossibleStart` with the shared tables (for tests).
+    static func nextPossibleStart(_ tokens: NameTokens, taken: UnsafeMutableBufferPointer<Bool>, from start: Int) -> Int {
+        nextPossibleStart(tokens, taken: taken, from: start, tables: Tables.shared)
+    }
+
     /// The tables a pass reads, made once.
-    private final class Tables {
+    fileprivate final class Tables {
         let wordKinds = NameDiscovery.wordKinds
         let placeCueHashes = NameDiscovery.placeCueHashes
         let words = Words.all
@@ -313,7 +349,7 @@ enum NameDiscovery {
     private static let placeCueKinds: [String?] = Array(placeCues.values)
     private static let placeCueHashes = KeyTable(placeCues.keys.enumerated().map { (wordHash($0.element), $0.offset) })
 
-    private struct Words {
+    fileprivate struct Words {
         let operations = wordHash("Operations"), operation = wordHash("Operation"), room = wordHash("Room")
         let abu = wordHash("Abu"), near = wordHash("near"), nearCapitalised = wordHash("Near")
         let of = wordHash("of"), and = wordHash("and"), or = wordHash("or")

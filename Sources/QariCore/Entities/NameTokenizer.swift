@@ -126,6 +126,11 @@ struct NameTokenizer {
         self.arabicAlternatives = arabicAlternatives
     }
 
+    /// The `wordKey` of a token, computed now when the tokenizer left it out.
+    @inline(__always) func wordKey(_ token: NameToken) -> UInt64 {
+        token.wordKey != 0 ? token.wordKey : latinWordKey(token)
+    }
+
     /// The `wordKey` of token `k`, computed now when the tokenizer left it out.
     @inline(__always) func wordKey(_ k: Int) -> UInt64 {
         let key = tokens[k].wordKey
@@ -216,10 +221,21 @@ struct NameTokenizer {
                 if let base {
                     while i + 8 <= n {
                         let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                        if word & 0x8080_8080_8080_8080 != 0 { break }
                         let bytes = unsafeBitCast(word, to: SIMD8<UInt8>.self)   // (little-endian: byte i in lane i)
+                        // (Eight scalars fit: `o` is at most `i`, and `i + 8` at most `n`, at most `capacity`.)
                         UnsafeMutableRawPointer(out + o).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: bytes),
                                                                     as: SIMD8<UInt32>.self)
+                        let high = word & 0x8080_8080_8080_8080
+                        if high != 0 {
+                            // The ASCII bytes before the first that is not, written above with the
+                            // rest (whose scalars the next ones overwrite), are taken at once: one
+                            // at a time, each was another round of this test (a curly quote in an
+                            // English text, the space before an Arabic word).
+                            let ascii = high.trailingZeroBitCount >> 3
+                            i += ascii
+                            o += ascii
+                            break
+                        }
                         i += 8
                         o += 8
                     }
@@ -315,6 +331,9 @@ struct NameTokenizer {
         let keyed = keyedLowercaseWords ?? KeyTable.empty
         let keyedWordsOnly = keyedLowercaseWords != nil
         let readsPlainWords = plainWordsFirst && !alwaysAcronymKeys
+        // (Read once per text: read in `arabicRun`, the static's initialisation was checked by a
+        // call for every Arabic word.)
+        let arabicLetters = NameKey.arabicLetters
 
         while index < count {
             let v = scalars[index].value
@@ -421,7 +440,7 @@ struct NameTokenizer {
             if arabic {
                 // The word's end sought, its letters normalised (as `NameKey.appendArabicNormalized`
                 // normalises them) and hashed in one pass.
-                (end, arabicKey) = NameTokenizer.arabicRun(scalars, from: end, letters: &buffer)
+                (end, arabicKey) = NameTokenizer.arabicRun(scalars, from: end, letters: &buffer, table: arabicLetters)
                 tokenEnd = end
             } else {
                 // Latin letters and digits; apostrophes and single dots inside (Hay’at, U.S.). Each
@@ -569,9 +588,14 @@ struct NameTokenizer {
     /// Where the Arabic word from `start` ends (its scalars are Arabic word scalars), with its
     /// normalised letters appended to `letters` and their hash (`NameKey.hash(letters, seed:
     /// NameKey.arabicSeed)`). Each scalar is classified by one look-up (`NameKey.arabicLetters`).
+    static func arabicRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
+                          letters: inout ScratchBytes) -> (end: Int, hash: UInt64) {
+        arabicRun(scalars, from: start, letters: &letters, table: NameKey.arabicLetters)
+    }
+
+    /// `arabicRun` with `NameKey.arabicLetters` read by the caller.
     @inline(never) static func arabicRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
-                                         letters: inout ScratchBytes) -> (end: Int, hash: UInt64) {
-        let table = NameKey.arabicLetters
+                                         letters: inout ScratchBytes, table: UnsafePointer<UInt8>) -> (end: Int, hash: UInt64) {
         var h = NameKey.arabicSeed
         var end = start
         let count = scalars.count
