@@ -16,8 +16,7 @@ final class MatchArabicStartTests: XCTestCase {
         var generator = SplitMix(state: 0xA1AB_1C)
         var none = 0, some = 0
         for _ in 0..<3000 {
-            let text = (0..<Int.random(in: 1...10, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }
-                .joined(separator: Int.random(in: 0..<4, using: &generator) == 0 ? "" : " ")
+            let text = generator.text(of: Self.pieces, most: 10)
             let tokenizer = NameTokenizer(text, keyedLowercaseWords: matcher.lowercaseFirstWords)
             for caseSensitive in [true, false] {
                 for k in 0..<tokenizer.tokens.count where tokenizer.tokens[k].alternativesIndex >= 0 {

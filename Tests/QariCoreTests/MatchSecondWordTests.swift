@@ -18,8 +18,7 @@ final class MatchSecondWordTests: XCTestCase {
         var generator = SplitMix(state: 0x5EC0_4D)
         var skipped = 0, tried = 0
         for _ in 0..<3000 {
-            let text = (0..<Int.random(in: 1...12, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }
-                .joined(separator: Int.random(in: 0..<4, using: &generator) == 0 ? "" : " ")
+            let text = generator.text(of: Self.pieces, most: 12)
             for keyed in [false, true] {
                 let tokenizer = keyed ? NameTokenizer(text, keyedLowercaseWords: matcher.lowercaseFirstWords) : NameTokenizer(text)
                 for caseSensitive in [true, false] {

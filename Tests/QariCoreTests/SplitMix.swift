@@ -10,3 +10,11 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension SplitMix {
+    /// One to `most` of `pieces`, joined by spaces or, one time in four, by nothing.
+    mutating func text(of pieces: [String], most: Int) -> String {
+        (0..<Int.random(in: 1...most, using: &self)).map { _ in pieces.randomElement(using: &self)! }
+            .joined(separator: Int.random(in: 0..<4, using: &self) == 0 ? "" : " ")
+    }
+}
