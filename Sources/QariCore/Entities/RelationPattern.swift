@@ -589,6 +589,16 @@ final class RelationPattern: @unchecked Sendable {
             return isWord != wasWord
         }
 
+        /// A negative lookahead's body matched, so the lookahead fails: the body's alternatives
+        /// are dropped and its captures undone. Rare, and kept out of `run`'s loop.
+        @inline(never) func dropLookahead(_ stack: inout Stack) {
+            while true {
+                let (tag, value) = stack.pop()
+                if tag <= -1000 { break }
+                if tag < 0 { slots[-1 - tag] = value }
+            }
+        }
+
         /// Runs the program at `startPosition`; the end of a match (slots hold its groups), or -1.
         ///
         /// The stack holds pairs: (pc, position) of an alternative; (-1 - slot, old value) of a
@@ -661,12 +671,7 @@ final class RelationPattern: @unchecked Sendable {
                         pc = Int(instruction.a)
                     }
                 case .lookMatch:
-                    // The body matched: the lookahead fails. Drop the body's alternatives.
-                    while true {
-                        let (tag, value) = stack.pop()
-                        if tag <= -1000 { break }
-                        if tag < 0 { slots[-1 - tag] = value }
-                    }
+                    dropLookahead(&stack)
                     ok = false
                 case .match:
                     return p
