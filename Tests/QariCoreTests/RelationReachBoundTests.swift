@@ -82,18 +82,7 @@ final class RelationReachBoundTests: XCTestCase {
         let ids = Self.entities.keys.sorted()
         var matched = 0, bounded = 0, lostScaled = 0
         for _ in 0..<4000 {
-            var text = ""
-            var mentions: [EntityMention] = []
-            for _ in 0..<Int.random(in: 1...24, using: &generator) {
-                if Int.random(in: 0..<3, using: &generator) == 0 {
-                    let start = text.unicodeScalars.count
-                    text += "Name"
-                    mentions.append(EntityMention(entityID: ids.randomElement(using: &generator)!,
-                                                  range: start..<(start + 4), surface: "Name"))
-                } else {
-                    text += pieces.randomElement(using: &generator)!
-                }
-            }
+            let (text, mentions) = generator.textWithNames(of: pieces, ids: ids, most: 24)
             let template = RelationTemplate(scalars: Array(text.unicodeScalars), sortedMentions: mentions) {
                 Self.entities[$0] ?? (false, nil)
             }

@@ -1,3 +1,5 @@
+@testable import QariCore
+
 /// A small seeded generator for the randomised tests of this target, so that a failure can be
 /// reproduced from its seed.
 struct SplitMix: RandomNumberGenerator {
@@ -16,5 +18,24 @@ extension SplitMix {
     mutating func text(of pieces: [String], most: Int) -> String {
         (0..<Int.random(in: 1...most, using: &self)).map { _ in pieces.randomElement(using: &self)! }
             .joined(separator: Int.random(in: 0..<4, using: &self) == 0 ? "" : " ")
+    }
+}
+
+extension SplitMix {
+    /// One to `most` of `pieces` and four-letter names in random order (a name one time in
+    /// three), with the names as mentions of entities from `ids`: text for the relation tests.
+    mutating func textWithNames(of pieces: [String], ids: [String], most: Int) -> (text: String, mentions: [EntityMention]) {
+        var text = ""
+        var mentions: [EntityMention] = []
+        for _ in 0..<Int.random(in: 1...most, using: &self) {
+            if Int.random(in: 0..<3, using: &self) == 0 {
+                let start = text.unicodeScalars.count
+                text += "Name"
+                mentions.append(EntityMention(entityID: ids.randomElement(using: &self)!, range: start..<(start + 4), surface: "Name"))
+            } else {
+                text += pieces.randomElement(using: &self)!
+            }
+        }
+        return (text, mentions)
     }
 }
