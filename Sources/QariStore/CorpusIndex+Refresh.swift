@@ -56,7 +56,7 @@ struct PreparedArticle {
         words = article.wordCount
         var types: Int64 = 0
         for (id, _) in perEntity {
-            if let type = matcher.entity(id: id)?.type { types |= IndexSchema.typeBit(type) }
+            if let type = matcher.entityType(id: id) { types |= IndexSchema.typeBit(type) }
         }
         self.types = types
         if relations {

@@ -29,6 +29,27 @@ final class EntityMatcherTests: XCTestCase {
     ])
     let matcher = EntityMatcher(knowledgeBase: EntityMatcherTests.knowledgeBase)
 
+    /// `entityType(id:)` answers from its table what `entity(id:)?.type` answers: for every
+    /// entity of the bundled knowledge base, for names discovered in the seeds, and for ids
+    /// no one knows.
+    func testEntityTypeIsTheTypeOfTheEntity() throws {
+        let bundled = EntityMatcher(knowledgeBase: try KnowledgeBase.bundled())
+        var discovered = Set<String>()
+        for a in try CorpusLoader().load([Repo.seeds]).articles {
+            for p in a.paragraphs {
+                for m in bundled.mentions(in: p.text) where m.entityID.hasPrefix("disc:") { discovered.insert(m.entityID) }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(discovered.count, 3)
+        let ids = bundled.knowledgeBase.entities.map(\.id) + discovered.sorted() + ["", "nobody", "disc:nobody"]
+        XCTAssertGreaterThan(ids.count, 150)
+        for id in ids {
+            XCTAssertEqual(bundled.entityType(id: id), bundled.entity(id: id)?.type, id)
+        }
+        XCTAssertEqual(bundled.entityType(id: "hts"), .faction)
+        XCTAssertNotNil(bundled.entityType(id: try XCTUnwrap(discovered.first)))
+    }
+
     private func ids(_ text: String) -> [String] { matcher.mentions(in: text).map(\.entityID) }
 
     func testUnseenSpellingsResolveToTheirEntry() {
