@@ -39,34 +39,22 @@ struct RawStatement {
             next += 1
             return
         }
-        value.withUTF8 { bytes in
-            if let base = bytes.baseAddress, bytes.count > 0 {
-                if let kept = arena.keep(UnsafeRawBufferPointer(bytes)) {
-                    _ = sqlite3_bind_text(handle, next, kept.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
-                } else {
-                    _ = UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
-                        sqlite3_bind_text(handle, next, text, Int32(bytes.count), RawStatement.transient)
-                    }
-                }
-            } else {
-                // An empty buffer may have no address; an empty text still needs one.
-                _ = sqlite3_bind_text(handle, next, "", 0, RawStatement.transient)
-            }
-        }
-        next += 1
+        value.withUTF8 { bindText(UnsafeRawBufferPointer($0)) }
     }
 
     /// UTF-8 bytes bound as text (the caller vouches that they are UTF-8).
     mutating func bindText(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            if raw.count > 0, let kept = arena.keep(raw) {
-                _ = sqlite3_bind_text(handle, next, kept.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil)
-            } else if let base = raw.baseAddress, raw.count > 0 {
-                _ = sqlite3_bind_text(handle, next, base.assumingMemoryBound(to: CChar.self), Int32(raw.count), RawStatement.transient)
-            } else {
-                // An empty buffer may have no address; an empty text still needs one.
-                _ = sqlite3_bind_text(handle, next, "", 0, RawStatement.transient)
-            }
+        bytes.withUnsafeBytes { bindText($0) }
+    }
+
+    private mutating func bindText(_ raw: UnsafeRawBufferPointer) {
+        if raw.count > 0, let kept = arena.keep(raw) {
+            _ = sqlite3_bind_text(handle, next, kept.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil)
+        } else if let base = raw.baseAddress, raw.count > 0 {
+            _ = sqlite3_bind_text(handle, next, base.assumingMemoryBound(to: CChar.self), Int32(raw.count), RawStatement.transient)
+        } else {
+            // An empty buffer may have no address; an empty text still needs one.
+            _ = sqlite3_bind_text(handle, next, "", 0, RawStatement.transient)
         }
         next += 1
     }

@@ -25,10 +25,7 @@ public enum SearchText {
 
     /// The keys of a text's words joined by single spaces: what the full-text index stores.
     public static func indexForm(_ text: String) -> String {
-        let out = KeyBuffer(capacity: text.utf8.count + 8)
-        var scratch = IndexFormScratch()
-        appendIndexForm(text, to: out, scratch: &scratch)
-        return out.string()
+        String(decoding: indexFormBytes(text), as: UTF8.self)
     }
 
     /// `indexForm` of each text, joined by single spaces (texts without keys add nothing).
@@ -343,8 +340,6 @@ final class KeyBuffer {
 
     /// Forgets what was written after the first `mark` bytes.
     func truncate(to mark: Int) { used = min(used, max(0, mark)) }
-
-    func string() -> String { String(decoding: UnsafeBufferPointer(start: bytes, count: used), as: UTF8.self) }
 
     /// The bytes written, copied.
     func array() -> [UInt8] { Array(UnsafeBufferPointer(start: bytes, count: used)) }

@@ -64,6 +64,17 @@ struct EntityGoldCorpus {
         }
     }
 
+    /// The relation template of every block line, with the shared matcher's mentions and roles,
+    /// and where the line is ("file:line").
+    var blockLineTemplates: [(template: RelationTemplate, place: String)] {
+        let matcher = Self.matcher
+        return blockLines.map { line in
+            let mentions = matcher.mentions(in: line.text).sorted { $0.range.lowerBound < $1.range.lowerBound }
+            return (RelationTemplate(scalars: Array(line.text.unicodeScalars), sortedMentions: mentions, classify: matcher.relationRole),
+                    "\(line.file):\(line.line)")
+        }
+    }
+
     static func kbType(_ goldType: String) -> String { goldType == "other_org" ? EntityType.organization.rawValue : goldType }
 
     /// Shared matcher over the bundled knowledge base.

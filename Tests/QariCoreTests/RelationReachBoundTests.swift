@@ -99,13 +99,9 @@ final class RelationReachBoundTests: XCTestCase {
     }
 
     func testReachBoundKeepsEveryMatchOnTheSeeds() {
-        let matcher = EntityGoldCorpus.matcher
         var matched = 0, bounded = 0
-        for line in EntityGoldCorpus.shared.blockLines {
-            let mentions = matcher.mentions(in: line.text).sorted { $0.range.lowerBound < $1.range.lowerBound }
-            let template = RelationTemplate(scalars: Array(line.text.unicodeScalars), sortedMentions: mentions,
-                                            classify: matcher.relationRole)
-            let counts = compare(template, "\(line.file):\(line.line)", scale: 1)
+        for (template, place) in EntityGoldCorpus.shared.blockLineTemplates {
+            let counts = compare(template, place, scale: 1)
             matched += counts.matched
             bounded += counts.bounded
         }

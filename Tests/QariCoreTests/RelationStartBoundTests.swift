@@ -70,13 +70,9 @@ final class RelationStartBoundTests: XCTestCase {
     }
 
     func testStartBoundKeepsEveryMatchOnTheSeeds() {
-        let matcher = EntityGoldCorpus.matcher
         var matched = 0, bounded = 0
-        for line in EntityGoldCorpus.shared.blockLines {
-            let mentions = matcher.mentions(in: line.text).sorted { $0.range.lowerBound < $1.range.lowerBound }
-            let template = RelationTemplate(scalars: Array(line.text.unicodeScalars), sortedMentions: mentions,
-                                            classify: matcher.relationRole)
-            let counts = assertBoundKeepsMatches(template, "\(line.file):\(line.line)")
+        for (template, place) in EntityGoldCorpus.shared.blockLineTemplates {
+            let counts = assertBoundKeepsMatches(template, place)
             matched += counts.matched
             bounded += counts.bounded
         }
