@@ -37,8 +37,8 @@ struct PreparedArticle {
     /// Title and body mentions by entity (boilerplate, such as lists of related articles, is
     /// kept but not counted), as the browser's lists count them, in the order first named.
     var perEntity: [(entity: String, mentions: Int)]
-    /// `perEntity` as `entity_fts` indexes it (`EntityTerms`).
-    var entityText: String
+    /// `perEntity` as `entity_fts` indexes it (`EntityTerms.bytes`), UTF-8.
+    var entityText: [UInt8]
     /// `IndexSchema.typeBit`s of the entities named in the title and body.
     var types: Int64
     /// The relations its paragraphs state, when found while reading (else left for the second stage).
@@ -52,7 +52,7 @@ struct PreparedArticle {
         mentions = scanned.mentions
         (storedMentions, perEntity) = MentionBlob.encodeCounting(mentions)
         storedBody = BodyBlob.encode(paragraphs: article.paragraphs, boilerplate: article.boilerplate)
-        entityText = EntityTerms.text(perEntity)
+        entityText = EntityTerms.bytes(perEntity)
         words = article.wordCount
         var types: Int64 = 0
         for (id, _) in perEntity {
@@ -485,7 +485,7 @@ struct IndexWriter {
             }
             if !prepared.entityText.isEmpty {
                 insertEntityText.bind(row)
-                insertEntityText.bind(prepared.entityText)
+                insertEntityText.bindText(prepared.entityText)
                 try insertEntityText.run()
             }
             if let relations = prepared.relations {

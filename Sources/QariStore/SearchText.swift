@@ -83,7 +83,9 @@ public enum SearchText {
             @inline(__always) func isPunctuation(at k: Int) -> Bool {
                 k + 2 < n && bytes[k] == 0xE2 && bytes[k + 1] == 0x80 && bytes[k + 2] &- 0x90 < 0x18
             }
+            // (Both read once: a static read inside the loop checked its initialisation at every word.)
             let classes = SearchText.byteClasses
+            let lower = SearchText.asciiWordLower
             var i = 0
             while i < n {
                 let b = bytes[i]
@@ -98,7 +100,6 @@ public enum SearchText {
                     out.startKey(upTo: n - i)
                     let keyStart = out.count
                     let key = out.tail
-                    let lower = SearchText.asciiWordLower
                     // Lower-case letters have bit 0x40, digits do not.
                     var allLetters: UInt8 = 0x40
                     var w = 0

@@ -25,4 +25,20 @@ final class EntityTermsTests: XCTestCase {
         XCTAssertEqual(EntityTerms.text([]), "")
         XCTAssertEqual(EntityTerms.match("hts"), "\"x687473\"")
     }
+
+    /// The bytes the writer binds are each entity's term, once per mention, joined by spaces;
+    /// entities with no mention add nothing. Compared with that definition on random lists.
+    func testTheBytesAreTheTermsJoinedOncePerMention() {
+        var generator = SystemRandomNumberGenerator()
+        let ids = ["hts", "saa", "discovered:faction:jaysh al-izza", "هيئة تحرير الشام", "e\u{301}", "x"]
+        for _ in 0..<500 {
+            var perEntity: [(entity: String, mentions: Int)] = []
+            for _ in 0..<Int.random(in: 0...5, using: &generator) {
+                perEntity.append((ids.randomElement(using: &generator)!, Int.random(in: 0...3, using: &generator)))
+            }
+            let plain = perEntity.flatMap { Array(repeating: EntityTerms.term($0.entity), count: $0.mentions) }.joined(separator: " ")
+            XCTAssertEqual(EntityTerms.bytes(perEntity), Array(plain.utf8), "\(perEntity)")
+            XCTAssertEqual(EntityTerms.text(perEntity), plain)
+        }
+    }
 }
