@@ -134,34 +134,45 @@ public struct Article: Codable, Sendable, Equatable, Identifiable {
         return text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).count
     }
 
-    /// `words(in:)` on UTF-8 bytes: the scalars around each space are decoded only when they are
-    /// not ASCII. Nil when a space could join a grapheme cluster (then characters decide).
+    /// `words(in:)` on UTF-8 bytes. Nil when a space could join a grapheme cluster (then
+    /// characters decide).
+    ///
+    /// Eight bytes at a time wherever they hold no C2 (the first byte of a no-break space, and of
+    /// « and »): their word starts (a byte that is not a space after one that is) are counted at
+    /// once, and only the neighbours of their spaces are looked at. Bytes with a C2 are read one
+    /// at a time.
     private static func words(utf8 b: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = b.count
         var count = 0
-        var inWord = false
+        var inWord = false   // the byte before `i` belongs to a word
         var i = 0
         var bytewiseUntil = 0
         while i < n {
-            // Eight ASCII bytes between ASCII neighbours hold no case for the checks below: their
-            // word starts (a byte that is not a space after one that is) are counted at once.
             if i >= bytewiseUntil && i + 8 <= n {
                 let x = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                if x & SWAR.highs == 0 && (i == 0 || b[i - 1] < 0x80) && (i + 8 == n || b[i + 8] < 0x80) {
+                let u = x ^ 0xC2C2_C2C2_C2C2_C2C2
+                if (((u & SWAR.lows) &+ SWAR.lows) | u) & SWAR.highs == SWAR.highs {
                     let t = x ^ 0x2020_2020_2020_2020               // spaces become zero bytes
                     let nonSpace = (((t & SWAR.lows) &+ SWAR.lows) | t) & SWAR.highs
-                    let afterSpace = ((~nonSpace & SWAR.highs) << 8) | (inWord ? 0 : 0x80)
+                    let spaces = ~nonSpace & SWAR.highs
+                    let afterSpace = (spaces << 8) | (inWord ? 0 : 0x80)
                     let starts = nonSpace & afterSpace
                     count += Int(((starts >> 7) &* SWAR.ones) >> 56)
+                    // Spaces between ASCII bytes need no look at their neighbours (most of an English text).
+                    if spaces != 0 && !(x & SWAR.highs == 0 && (i == 0 || b[i - 1] < 0x80) && (i + 8 == n || b[i + 8] < 0x80)) {
+                        var each = spaces
+                        while each != 0 {
+                            let at = i + each.trailingZeroBitCount >> 3
+                            each &= each - 1
+                            if at > 0 && b[at - 1] >= 0x80 && Article.mayEndPrependedMark(b[at - 1]) && !spaceJoinsNothing(b, at: at, width: 1) {
+                                return nil
+                            }
+                            if at + 1 < n && b[at + 1] >= 0xCC && !Article.startsArabicLetter(b, at: at + 1) && !spaceJoinsNothing(b, at: at, width: 1) {
+                                return nil
+                            }
+                        }
+                    }
                     inWord = nonSpace >> 63 != 0
-                    i += 8
-                    continue
-                }
-                // Eight bytes with no space and no first byte of a no-break space (C2) are inside
-                // one word: the checks around spaces read across them from the bytes outside.
-                let t = x ^ 0x2020_2020_2020_2020, u = x ^ 0xC2C2_C2C2_C2C2_C2C2
-                if (((t & SWAR.lows) &+ SWAR.lows) | t) & (((u & SWAR.lows) &+ SWAR.lows) | u) & SWAR.highs == SWAR.highs {
-                    if !inWord { inWord = true; count += 1 }
                     i += 8
                     continue
                 }
@@ -178,29 +189,53 @@ public struct Article: Codable, Sendable, Equatable, Identifiable {
                 i += 1
                 continue
             }
-            // A space. The scalar before it must not be a prepended mark, nor the one after it a
-            // mark, joiner or modifier that clings to it.
-            if i > 0 && b[i - 1] >= 0x80 {
-                var lead = i - 1
-                while lead > 0 && b[lead] & 0xC0 == 0x80 && i - lead < 4 { lead -= 1 }
-                let v = UTF8Scalars.decode(b, at: lead).value
-                if (0x600...0x605).contains(v) || v == 0x6DD || v == 0x70F || v == 0x890 || v == 0x891 || v == 0x8E2
-                    || v == 0x110BD || v == 0x110CD {
-                    return nil
-                }
-            }
-            if i + width < n && b[i + width] >= 0xCC {
-                let v = UTF8Scalars.decode(b, at: i + width).value
-                // Arabic letters (the usual word start after a space here) cling to nothing.
-                let arabicLetter = v >= 0x620 && v <= 0x64A
-                if !arabicLetter, let s = Unicode.Scalar(v), v >= 0x300 && (v == 0x200D || s.properties.isGraphemeExtend
-                    || s.properties.isEmojiModifier || s.properties.generalCategory == .spacingMark) {
-                    return nil
-                }
-            }
+            if !spaceJoinsNothing(b, at: i, width: width) { return nil }
             inWord = false
             i += width
         }
         return count
+    }
+
+    /// Whether the space of `width` bytes at `i` stands alone: the scalar before it is not a
+    /// prepended mark, nor the one after it a mark, joiner or modifier that clings to it.
+    @inline(never)
+    private static func spaceJoinsNothing(_ b: UnsafeBufferPointer<UInt8>, at i: Int, width: Int) -> Bool {
+        if i > 0 && b[i - 1] >= 0x80 && mayEndPrependedMark(b[i - 1]) {
+            var lead = i - 1
+            while lead > 0 && b[lead] & 0xC0 == 0x80 && i - lead < 4 { lead -= 1 }
+            let v = UTF8Scalars.decode(b, at: lead).value
+            if (0x600...0x605).contains(v) || v == 0x6DD || v == 0x70F || v == 0x890 || v == 0x891 || v == 0x8E2
+                || v == 0x110BD || v == 0x110CD {
+                return false
+            }
+        }
+        let next = i + width
+        if next < b.count && b[next] >= 0xCC && !startsArabicLetter(b, at: next) {
+            let v = UTF8Scalars.decode(b, at: next).value
+            if let s = Unicode.Scalar(v), v >= 0x300 && (v == 0x200D || s.properties.isGraphemeExtend
+                || s.properties.isEmojiModifier || s.properties.generalCategory == .spacingMark) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Whether `last` (a byte from 0x80) can be the last byte of a prepended mark: U+0600-0605
+    /// end in 80-85, U+06DD in 9D, U+070F in 8F, U+0890-0891 in 90-91, U+08E2 in A2, U+110BD in
+    /// BD, U+110CD in 8D. With any other, the scalar it ends is none of them. One bit per byte.
+    @inline(__always)
+    static func mayEndPrependedMark(_ last: UInt8) -> Bool {
+        // Bits for 0x80-0xBF; no lead byte (0xC0 and above) ends a scalar.
+        let bits: UInt64 = 0x2000_0004_2003_A03F
+        return last < 0xC0 && bits & (1 << UInt64(last & 63)) != 0
+    }
+
+    /// Whether the bytes at `i` are an Arabic letter U+0620-064A (D8 A0-BF, D9 80-8A): the usual
+    /// word start after a space here, which clings to nothing.
+    @inline(__always)
+    static func startsArabicLetter(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + 1 < b.count else { return false }
+        let lead = b[i], next = b[i + 1]
+        return (lead == 0xD8 && next >= 0xA0) || (lead == 0xD9 && next <= 0x8A)
     }
 }
