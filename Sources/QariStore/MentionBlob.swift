@@ -22,44 +22,54 @@ enum MentionBlob {
         // An article names a few dozen entities: a linear search beats hashing each id. Most
         // mentions of an entity share its id's storage, so the search first compares the two
         // words of each String (equal words, equal strings) and only then the text.
-        var ids: [String] = []
-        var lengths: [Int] = []
-        var places = [Int](repeating: 0, count: mentions.count)
-        var counts: [Int] = []
-        var size = 20
-        for (i, m) in mentions.enumerated() {
-            let length = m.entityID.utf8.count
-            let place = placeOf(m.entityID, length: length, in: ids, lengths: lengths)
-            if place == ids.count {
-                ids.append(m.entityID)
-                lengths.append(length)
-                counts.append(0)
-                size += 10 + length
+        // The mentions are read in place: a copy of each (twice, one per loop) retained and
+        // released its two strings.
+        mentions.withUnsafeBufferPointer { mentions in
+            // (Room for the usual few dozen entities at once: grown an append at a time, the three
+            // arrays were reallocated several times an article.)
+            let room = min(mentions.count, 48)
+            var ids: [String] = [], lengths: [Int] = [], counts: [Int] = []
+            ids.reserveCapacity(room)
+            lengths.reserveCapacity(room)
+            counts.reserveCapacity(room)
+            var places = [Int](repeating: 0, count: mentions.count)
+            var size = 20
+            for i in mentions.indices {
+                let m = mentions.baseAddress! + i
+                let length = m.pointee.entityID.utf8.count
+                let place = placeOf(m.pointee.entityID, length: length, in: ids, lengths: lengths)
+                if place == ids.count {
+                    ids.append(m.pointee.entityID)
+                    lengths.append(length)
+                    counts.append(0)
+                    size += 10 + length
+                }
+                places[i] = place
+                if m.pointee.partCode >= -1 { counts[place] += 1 }
+                size += 50 + 10 + m.pointee.surface.utf8.count
             }
-            places[i] = place
-            if m.partCode >= -1 { counts[place] += 1 }
-            size += 50 + 10 + m.surface.utf8.count
-        }
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, written in
-            var w = BlobWriter(buffer.baseAddress!)
-            w.varint(UInt64(ids.count))
-            for id in ids { w.string(id) }
-            w.varint(UInt64(mentions.count))
-            for (i, m) in mentions.enumerated() {
-                w.varint(UInt64(places[i]))
-                let code = Int64(m.partCode)
-                w.varint(UInt64(bitPattern: (code << 1) ^ (code >> 63)))
-                w.varint(UInt64(m.range.lowerBound))
-                w.varint(UInt64(m.range.upperBound - m.range.lowerBound))
-                w.varint(UInt64(max(0, m.line)))
-                w.string(m.surface)
+            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, written in
+                var w = BlobWriter(buffer.baseAddress!)
+                w.varint(UInt64(ids.count))
+                for id in ids { w.string(id) }
+                w.varint(UInt64(mentions.count))
+                for i in mentions.indices {
+                    let m = mentions.baseAddress! + i
+                    w.varint(UInt64(places[i]))
+                    let code = Int64(m.pointee.partCode)
+                    w.varint(UInt64(bitPattern: (code << 1) ^ (code >> 63)))
+                    w.varint(UInt64(m.pointee.range.lowerBound))
+                    w.varint(UInt64(m.pointee.range.upperBound - m.pointee.range.lowerBound))
+                    w.varint(UInt64(max(0, m.pointee.line)))
+                    w.string(m.pointee.surface)
+                }
+                written = w.count
             }
-            written = w.count
+            var perEntity: [(entity: String, mentions: Int)] = []
+            perEntity.reserveCapacity(ids.count)
+            for (id, n) in zip(ids, counts) where n > 0 { perEntity.append((id, n)) }
+            return (bytes, perEntity)
         }
-        var perEntity: [(entity: String, mentions: Int)] = []
-        perEntity.reserveCapacity(ids.count)
-        for (id, n) in zip(ids, counts) where n > 0 { perEntity.append((id, n)) }
-        return (bytes, perEntity)
     }
 
     /// The place of `id` (of `length` UTF-8 bytes) in `ids`, or `ids.count` when it is not there.
