@@ -28,30 +28,36 @@ public struct ArticleSegmenter: Sendable {
     /// Splits on "\n" (a trailing "\r" is dropped) and classifies every line; index i is line i+1.
     func classifyLines(_ text: String, markdown: Bool) -> [LineInfo] {
         var out: [LineInfo] = []
-        // Line boundaries by memchr over the contiguous UTF-8, then O(1) index arithmetic.
-        var ends: [Int] = []
+        // One pass over the contiguous UTF-8: line ends by memchr, and each line trimmed on its
+        // bytes (the trim takes a trailing "\r" too), so a line costs one Substring, and a blank
+        // line none (nothing reads the text of a blank line).
         var copy = text
         copy.withUTF8 { buf in
             guard let base = buf.baseAddress else { return }
-            var offset = 0
-            while offset < buf.count, let hit = memchr(base + offset, 0x0A, buf.count - offset) {
-                let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                ends.append(at)
-                offset = at + 1
+            let u = text.utf8 // (the same UTF-8 offsets as `copy`)
+            let blank = LineInfo(number: 0, clean: Substring(), kind: .blank, date: nil, isTitleLike: false, isNameLike: false)
+            var start = 0
+            var number = 1
+            while true {
+                let end: Int
+                if start < buf.count, let hit = memchr(base + start, 0x0A, buf.count - start) {
+                    end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                } else {
+                    end = buf.count
+                }
+                let (lo, hi) = ByteSearch.trimmedBounds(buf, start, end)
+                if lo == hi {
+                    var info = blank
+                    info.number = number
+                    out.append(info)
+                } else {
+                    let line = text[u.index(u.startIndex, offsetBy: lo)..<u.index(u.startIndex, offsetBy: hi)]
+                    out.append(classifier.classify(number: number, trimmed: line, markdown: markdown))
+                }
+                if end == buf.count { break }
+                start = end + 1
+                number += 1
             }
-            ends.append(buf.count)
-        }
-        out.reserveCapacity(ends.count)
-        let u = text.utf8
-        var start = 0
-        var startIndex = u.startIndex
-        for (n, end) in ends.enumerated() {
-            let endIndex = u.index(startIndex, offsetBy: end - start)
-            var line = text[startIndex..<endIndex]
-            if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
-            out.append(classifier.classify(number: n + 1, raw: line, markdown: markdown))
-            start = end + 1
-            if start <= u.count { startIndex = u.index(after: endIndex) }
         }
         return out
     }

@@ -79,23 +79,7 @@ enum ByteSearch {
     /// Trims spaces, tabs, carriage returns, NBSP, zero-width space and BOM from both ends.
     static func trimSpaces(_ s: Substring) -> Substring {
         let bounds = s.withBytesIfAvailable { buf -> (Int, Int, Int) in
-            var lo = 0, hi = buf.count
-            while lo < hi {
-                let b = buf[lo]
-                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C { lo += 1; continue }
-                if b == 0xC2, lo + 1 < hi, buf[lo + 1] == 0xA0 { lo += 2; continue }
-                if lo + 2 < hi, (b == 0xE2 && buf[lo + 1] == 0x80 && (buf[lo + 2] == 0x8B || buf[lo + 2] == 0xAF))
-                    || (b == 0xEF && buf[lo + 1] == 0xBB && buf[lo + 2] == 0xBF) { lo += 3; continue }
-                break
-            }
-            while hi > lo {
-                let b = buf[hi - 1]
-                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C { hi -= 1; continue }
-                if b == 0xA0, hi - 2 >= lo, buf[hi - 2] == 0xC2 { hi -= 2; continue }
-                if hi - 3 >= lo, (buf[hi - 3] == 0xE2 && buf[hi - 2] == 0x80 && (b == 0x8B || b == 0xAF))
-                    || (buf[hi - 3] == 0xEF && buf[hi - 2] == 0xBB && b == 0xBF) { hi -= 3; continue }
-                break
-            }
+            let (lo, hi) = trimmedBounds(buf, 0, buf.count)
             return (lo, hi, buf.count)
         }
         guard let (lo, hi, count) = bounds else { return s }
@@ -104,6 +88,29 @@ enum ByteSearch {
         let start = u.index(u.startIndex, offsetBy: lo)
         let end = u.index(u.startIndex, offsetBy: hi)
         return s[start..<end]
+    }
+
+    /// The bounds of `buf[lo..<hi]` without the spaces `trimSpaces` trims (byte offsets into `buf`).
+    @inline(__always)
+    static func trimmedBounds(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
+        var lo = lo, hi = hi
+        while lo < hi {
+            let b = buf[lo]
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C { lo += 1; continue }
+            if b == 0xC2, lo + 1 < hi, buf[lo + 1] == 0xA0 { lo += 2; continue }
+            if lo + 2 < hi, (b == 0xE2 && buf[lo + 1] == 0x80 && (buf[lo + 2] == 0x8B || buf[lo + 2] == 0xAF))
+                || (b == 0xEF && buf[lo + 1] == 0xBB && buf[lo + 2] == 0xBF) { lo += 3; continue }
+            break
+        }
+        while hi > lo {
+            let b = buf[hi - 1]
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C { hi -= 1; continue }
+            if b == 0xA0, hi - 2 >= lo, buf[hi - 2] == 0xC2 { hi -= 2; continue }
+            if hi - 3 >= lo, (buf[hi - 3] == 0xE2 && buf[hi - 2] == 0x80 && (b == 0x8B || b == 0xAF))
+                || (buf[hi - 3] == 0xEF && buf[hi - 2] == 0xBB && b == 0xBF) { hi -= 3; continue }
+            break
+        }
+        return (lo, hi)
     }
 
     /// The text with every U+00A0 turned into a space.
