@@ -14,16 +14,23 @@ public struct ArticleSegmenter: Sendable {
 
     public func articles(in source: SourceText) -> [Article] {
         let lines = classifyLines(source.text, markdown: source.format == .markdown)
-        let blocks = findBlocks(lines)
-        var articles: [Article] = []
-        for block in blocks {
-            if var article = describe(block, lines: lines, file: source.displayPath) {
-                article.id = ArticleID.make(contentHash: source.contentHash, ordinal: articles.count)
-                articles.append(article)
+        // The passes below read the lines through a buffer pointer: an element read in place, where
+        // the array's subscript made a copy of the LineInfo (a retain and a release) at every use.
+        return lines.withUnsafeBufferPointer { lines in
+            let blocks = findBlocks(lines)
+            var articles: [Article] = []
+            for block in blocks {
+                if var article = describe(block, lines: lines, file: source.displayPath) {
+                    article.id = ArticleID.make(contentHash: source.contentHash, ordinal: articles.count)
+                    articles.append(article)
+                }
             }
+            return articles
         }
-        return articles
     }
+
+    /// The classified lines of one file, read in place.
+    typealias Lines = UnsafeBufferPointer<LineInfo>
 
     /// Splits on "\n" (a trailing "\r" is dropped) and classifies every line; index i is line i+1.
     func classifyLines(_ text: String, markdown: Bool) -> [LineInfo] {
@@ -68,7 +75,7 @@ public struct ArticleSegmenter: Sendable {
         var end: Int // exclusive
     }
 
-    private func nextContent(_ lines: [LineInfo], after i: Int) -> Int? {
+    private func nextContent(_ lines: Lines, after i: Int) -> Int? {
         var j = i + 1
         while j < lines.count {
             if !lines[j].isBlank { return j }
@@ -92,7 +99,7 @@ public struct ArticleSegmenter: Sendable {
 
     /// Lines that follow a title and mark the start of an item: a date, a byline, an outlet's name,
     /// a "Source" label, an outlet's dateline, or the title printed a second time.
-    private func announcesArticle(_ title: LineInfo, _ next: LineInfo, lines: [LineInfo]) -> Bool {
+    private func announcesArticle(_ title: LineInfo, _ next: LineInfo, lines: Lines) -> Bool {
         switch next.kind {
         case .date, .byline, .publisherName, .sourceLabel: return true
         default:
@@ -105,7 +112,7 @@ public struct ArticleSegmenter: Sendable {
         }
     }
 
-    func findBlocks(_ lines: [LineInfo]) -> [Block] {
+    func findBlocks(_ lines: Lines) -> [Block] {
         var blocks: [Block] = []
         var current: Block?
         var currentHasBody = false
@@ -120,7 +127,7 @@ public struct ArticleSegmenter: Sendable {
         }
         var i = 0
         while i < lines.count {
-            let li = i // (lines[li] read in place: a copy of a LineInfo costs a retain and a release)
+            let li = i // (the line read here: `i` moves on below)
             switch lines[li].kind {
             case .blank:
                 i += 1
@@ -219,7 +226,7 @@ public struct ArticleSegmenter: Sendable {
         }
     }
 
-    func describe(_ block: Block, lines: [LineInfo], file: String) -> Article? {
+    func describe(_ block: Block, lines: Lines, file: String) -> Article? {
         let title = lines[block.title]
         // Without a headline the first line is body, and the title is made from its first words.
         let untitled = !title.isTitleLike && title.kind == .text
@@ -233,22 +240,21 @@ public struct ArticleSegmenter: Sendable {
         while bodyEnd > bodyStart && isTrailerLine(lines[bodyEnd - 1], title: title) { bodyEnd -= 1 }
         guard bodyEnd > bodyStart else { return nil }
         for i in (untitled ? block.title : block.title + 1)..<block.end {
-            let li = i // (lines[li] read in place: a copy of a LineInfo costs a retain and a release)
             let r: Role
             if i < bodyStart || i >= bodyEnd {
-                switch lines[li].kind {
+                switch lines[i].kind {
                 case .reference: r = .reference
                 case .boilerplate, .separator, .pageFooter: r = .boilerplate
-                case .text where sameText(lines[li], title): r = .boilerplate
-                case .text where lines[li].isNameLike, .date, .byline, .publisherName, .sourceLabel: r = .metadata
+                case .text where sameText(lines[i], title): r = .boilerplate
+                case .text where lines[i].isNameLike, .date, .byline, .publisherName, .sourceLabel: r = .metadata
                 case .text where i >= bodyEnd: r = .metadata
                 default: r = .boilerplate
                 }
             } else {
-                switch lines[li].kind {
+                switch lines[i].kind {
                 case .boilerplate, .separator, .pageFooter: r = .boilerplate
                 case .reference: r = .reference
-                case .text where sameText(lines[li], title): r = .boilerplate // captions repeating the title
+                case .text where sameText(lines[i], title): r = .boilerplate // captions repeating the title
                 default: r = .body
                 }
             }
@@ -271,12 +277,11 @@ public struct ArticleSegmenter: Sendable {
             pending = nil
         }
         for i in (untitled ? block.title : block.title + 1)..<block.end {
-            let li = i // (lines[li] read in place: a copy of a LineInfo costs a retain and a release)
             let role = roles[i - block.title]
-            if lines[li].isBlank { previousWasBody = false; continue }
+            if lines[i].isBlank { previousWasBody = false; continue }
             switch role {
             case .body:
-                let text = String(lines[li].clean)
+                let text = String(lines[i].clean)
                 let lineStats = ScriptStatistics(text)
                 stats = stats + lineStats
                 lastBody = i
@@ -286,7 +291,7 @@ public struct ArticleSegmenter: Sendable {
                     if continues {
                         // Scalars counted once a piece (not the whole paragraph again at every join).
                         let before = pending!.scalars ?? Self.scalarCount(pending!.text)
-                        pending!.joins.append(Paragraph.JoinedLine(offset: before + 1, line: lines[li].number))
+                        pending!.joins.append(Paragraph.JoinedLine(offset: before + 1, line: lines[i].number))
                         pending!.scalars = before + 1 + Self.scalarCount(text)
                         pending!.text += " "
                         pending!.text += text
@@ -296,13 +301,13 @@ public struct ArticleSegmenter: Sendable {
                     }
                     flush()
                 }
-                pending = PendingParagraph(text: text, line: lines[li].number, stats: lineStats)
+                pending = PendingParagraph(text: text, line: lines[i].number, stats: lineStats)
                 previousWasBody = true
             case .boilerplate, .metadata, .reference:
                 flush()
                 previousWasBody = false
                 let lineRole: LineRole = role == .metadata ? .metadata : role == .reference ? .references : .boilerplate
-                boilerplate.append(BoilerplateLine(line: lines[li].number, text: String(lines[li].clean), role: lineRole))
+                boilerplate.append(BoilerplateLine(line: lines[i].number, text: String(lines[i].clean), role: lineRole))
             case .title, .header:
                 break
             }
@@ -319,7 +324,7 @@ public struct ArticleSegmenter: Sendable {
         return Article(
             id: "", file: file, title: titleText, source: meta.source, publisher: meta.publisher, author: meta.author,
             date: meta.date, lang: stats.language, firstLine: title.number, lastLine: lines[lastBody].number,
-            blockFirstLine: title.number, blockLastLine: lastNonBlank(lines, block).number,
+            blockFirstLine: title.number, blockLastLine: lines[lastNonBlank(lines, block)].number,
             paragraphs: paragraphs, boilerplate: boilerplate, isPromo: isPromo)
     }
 
@@ -363,10 +368,10 @@ public struct ArticleSegmenter: Sendable {
         return out
     }
 
-    private func lastNonBlank(_ lines: [LineInfo], _ block: Block) -> LineInfo {
+    private func lastNonBlank(_ lines: Lines, _ block: Block) -> Int {
         var i = block.end - 1
         while i > block.title && (lines[i].isBlank || lines[i].kind == .separator || lines[i].kind == .pageFooter) { i -= 1 }
-        return lines[i]
+        return i
     }
 
     private func endsUnfinished(_ s: String) -> Bool {
@@ -472,7 +477,7 @@ public struct ArticleSegmenter: Sendable {
 
     private static let notAuthors: Set<String> = ["news desk", "staff", "editorial staff", "editor", "editorial", "admin"]
 
-    private func readMetadata(_ block: Block, lines: [LineInfo], roles: [Role], bodyStart: Int, isPromo: Bool) -> Metadata {
+    private func readMetadata(_ block: Block, lines: Lines, roles: [Role], bodyStart: Int, isPromo: Bool) -> Metadata {
         var m = Metadata()
         var statedSource: String?
         var carrier: String?
@@ -496,30 +501,29 @@ public struct ArticleSegmenter: Sendable {
             if let p = publishers.byStaff(name) { houseSource = houseSource ?? p.name }
         }
         for i in block.title..<block.end {
-            let li = i // (lines[li] read in place: a copy of a LineInfo costs a retain and a release)
             let role = roles[i - block.title]
-            if lines[li].isBlank { continue }
+            if lines[i].isBlank { continue }
             let isHeader = i < bodyStart
-            switch lines[li].kind {
+            switch lines[i].kind {
             case .date where role != .body:
-                if isHeader, date == nil { date = lines[li].date }
-                if let p = publishers.mentioned(in: lines[li].clean) {
+                if isHeader, date == nil { date = lines[i].date }
+                if let p = publishers.mentioned(in: lines[i].clean) {
                     if p.name == "Global Research" { carrier = p.name }
                     else { statedSource = statedSource ?? p.name }
                 }
-                if isHeader, lines[li].clean.utf8.contains(0x2E), !lines[li].clean.utf8.contains(0x20),
+                if isHeader, lines[i].clean.utf8.contains(0x2E), !lines[i].clean.utf8.contains(0x20),
                    let p = publishers.publishers.first(where: { $0.numericDates }) {
                     houseSource = houseSource ?? p.name // dd.mm.yyyy datelines are South Front's house style
                 }
             case .byline:
-                let text = lines[li].clean
+                let text = lines[i].clean
                 if let r = Self.firstRange(of: ":", in: text) ?? Self.firstRange(of: "by ", in: text) ?? Self.firstRange(of: "By ", in: text) {
                     consider(author: text[r.upperBound...])
                 }
             case .publisherName:
-                consider(author: lines[li].clean)
+                consider(author: lines[i].clean)
             case .boilerplate:
-                let head = ByteSearch.lowercasedHead(lines[li].clean, limit: 200)
+                let head = ByteSearch.lowercasedHead(lines[i].clean, limit: 200)
                 // The String (and its Character-wise hasPrefix) only when the bytes cannot decide.
                 var lowerString: String?
                 func lower() -> String {
@@ -539,22 +543,22 @@ public struct ArticleSegmenter: Sendable {
                         : PublisherDirectory(publishers: publishers.publishers.filter { $0.name != "Global Research" })
                     if let p = others.mentioned(in: Substring(lower())) { statedSource = statedSource ?? p.name }
                 }
-                let lowerBytes = lines[li].clean.utf8.count <= 200 ? head : ByteSearch.lowercasedHead(lines[li].clean, limit: Int.max)
+                let lowerBytes = lines[i].clean.utf8.count <= 200 ? head : ByteSearch.lowercasedHead(lines[i].clean, limit: Int.max)
                 if ByteSearch.contains(lowerBytes, Self.globalresearch) || ByteSearch.contains(lowerBytes, Self.globalResearch) {
                     carrier = carrier ?? "Global Research"
                 }
             case .text:
-                if role == .metadata, lines[li].isNameLike {
-                    consider(author: lines[li].clean)
-                } else if role == .metadata, let r = Self.firstRange(of: " is a", in: lines[li].clean),
-                          lines[li].clean.distance(from: lines[li].clean.startIndex, to: r.lowerBound) < 40 {
-                    consider(author: lines[li].clean[..<r.lowerBound]) // "Nauman Sadiq is an Islamabad-based attorney"
-                } else if role == .metadata, lines[li].clean.lowercased().hasPrefix("interviewed by") {
-                    if let r = Self.firstRange(of: ":", in: lines[li].clean) { consider(author: lines[li].clean[r.upperBound...]) }
+                if role == .metadata, lines[i].isNameLike {
+                    consider(author: lines[i].clean)
+                } else if role == .metadata, let r = Self.firstRange(of: " is a", in: lines[i].clean),
+                          lines[i].clean.distance(from: lines[i].clean.startIndex, to: r.lowerBound) < 40 {
+                    consider(author: lines[i].clean[..<r.lowerBound]) // "Nauman Sadiq is an Islamabad-based attorney"
+                } else if role == .metadata, lines[i].clean.lowercased().hasPrefix("interviewed by") {
+                    if let r = Self.firstRange(of: ":", in: lines[i].clean) { consider(author: lines[i].clean[r.upperBound...]) }
                 } else if role == .body, bodyLinesSeen < 3 {
                     bodyLinesSeen += 1
-                    if houseSource == nil, let p = publishers.byDateline(lines[li].clean) { houseSource = p.name }
-                    else if houseSource == nil, lines[li].clean.withBytesIfAvailable({ ByteSearch.contains(UnsafeBufferPointer(rebasing: $0.prefix(60)), Self.syriaTimesMark) }) ?? false { houseSource = "Syria Times" }
+                    if houseSource == nil, let p = publishers.byDateline(lines[i].clean) { houseSource = p.name }
+                    else if houseSource == nil, lines[i].clean.withBytesIfAvailable({ ByteSearch.contains(UnsafeBufferPointer(rebasing: $0.prefix(60)), Self.syriaTimesMark) }) ?? false { houseSource = "Syria Times" }
                 }
             default:
                 break
