@@ -42,7 +42,14 @@ public struct ArticleSegmenter: Sendable {
         copy.withUTF8 { buf in
             guard let base = buf.baseAddress else { return }
             let u = text.utf8 // (the same UTF-8 offsets as `copy`)
-            let blank = LineInfo(number: 0, clean: Substring(), kind: .blank, date: nil, isTitleLike: false, isNameLike: false)
+            // The lines counted first: an array grown by appending moves its LineInfos again and again.
+            var count = 1
+            var at = 0
+            while at < buf.count, let hit = memchr(base + at, 0x0A, buf.count - at) {
+                count += 1
+                at = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+            }
+            out.reserveCapacity(count)
             var start = 0
             var number = 1
             while true {
@@ -54,9 +61,7 @@ public struct ArticleSegmenter: Sendable {
                 }
                 let (lo, hi) = ByteSearch.trimmedBounds(buf, start, end)
                 if lo == hi {
-                    var info = blank
-                    info.number = number
-                    out.append(info)
+                    out.append(LineInfo(number: number, clean: Substring(), kind: .blank, date: nil, isTitleLike: false, isNameLike: false))
                 } else {
                     let line = text[u.index(u.startIndex, offsetBy: lo)..<u.index(u.startIndex, offsetBy: hi)]
                     out.append(classifier.classify(number: number, trimmed: line, markdown: markdown))
