@@ -117,27 +117,33 @@ enum ByteSearch {
     static func replacingNBSP(_ s: Substring) -> String {
         // Pieces of valid text between the NBSPs are appended as they are: no byte loop, and no
         // second UTF-8 validation (which String(unsafeUninitializedCapacity:) would make).
-        let u = s.utf8
+        // The pieces between the NBSPs are copied into the new String's buffer as they are (a
+        // memcpy each), a space for each NBSP; the one validation of the result is cheaper than
+        // appending each piece as a Substring (index arithmetic and a String append a piece).
         if let r = s.withBytesIfAvailable({ buf -> String in
             guard let base = buf.baseAddress else { return "" }
             let n = buf.count
-            var out = String()
-            out.reserveCapacity(n)
-            var pieceStart = 0
-            var i = 0
-            while i + 1 < n, let hit = memchr(base + i, 0xC2, n - 1 - i) {
-                let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-                if base[at + 1] == 0xA0 {
-                    out += s[u.index(u.startIndex, offsetBy: pieceStart)..<u.index(u.startIndex, offsetBy: at)]
-                    out += " "
-                    pieceStart = at + 2
-                    i = at + 2
-                } else {
-                    i = at + 1
+            return String(unsafeUninitializedCapacity: n) { out in
+                guard let dst = out.baseAddress else { return 0 }
+                var written = 0
+                var pieceStart = 0
+                var i = 0
+                while i + 1 < n, let hit = memchr(base + i, 0xC2, n - 1 - i) {
+                    let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                    if base[at + 1] == 0xA0 {
+                        memcpy(dst + written, base + pieceStart, at - pieceStart)
+                        written += at - pieceStart
+                        dst[written] = 0x20
+                        written += 1
+                        pieceStart = at + 2
+                        i = at + 2
+                    } else {
+                        i = at + 1
+                    }
                 }
+                memcpy(dst + written, base + pieceStart, n - pieceStart)
+                return written + n - pieceStart
             }
-            out += s[u.index(u.startIndex, offsetBy: pieceStart)...]
-            return out
         }) { return r }
         var bytes = [UInt8]()
         bytes.reserveCapacity(s.utf8.count)
