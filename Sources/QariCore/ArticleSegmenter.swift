@@ -365,8 +365,13 @@ public struct ArticleSegmenter: Sendable {
 
     static func titleFromTextByCharacter(_ text: Substring) -> String {
         var out = ""
+        // `out.count` kept rather than counted again at every word: the words were cut at the
+        // Character " ", so a Character boundary stands on both sides of every space put back.
+        var outCount = 0
         for word in text.prefix(400).split(separator: " ") {
-            if out.count + word.count > 72 { return out + "…" }
+            let wordCount = word.count
+            if outCount + wordCount > 72 { return out + "…" }
+            outCount += out.isEmpty ? wordCount : 1 + wordCount
             out += out.isEmpty ? String(word) : " " + word
         }
         if out.isEmpty { return String(text.prefix(72)) + (text.count > 72 ? "…" : "") }
