@@ -13,10 +13,11 @@ public struct ArticleSegmenter: Sendable {
     }
 
     public func articles(in source: SourceText) -> [Article] {
-        let lines = classifyLines(source.text, markdown: source.format == .markdown)
-        // The passes below read the lines through a buffer pointer: an element read in place, where
-        // the array's subscript made a copy of the LineInfo (a retain and a release) at every use.
-        return lines.withUnsafeBufferPointer { lines in
+        let (facts, texts) = classifyLines(source.text, markdown: source.format == .markdown)
+        // The passes below read the lines through buffer pointers: an element read in place, where
+        // an array's subscript may copy it; and the facts, apart from the texts, copy as plain bytes.
+        return facts.withUnsafeBufferPointer { facts in texts.withUnsafeBufferPointer { texts in
+            let lines = SegmentLines(facts: facts, texts: texts)
             let blocks = findBlocks(lines)
             var articles: [Article] = []
             for block in blocks {
@@ -26,15 +27,16 @@ public struct ArticleSegmenter: Sendable {
                 }
             }
             return articles
-        }
+        } }
     }
 
-    /// The classified lines of one file, read in place.
-    typealias Lines = UnsafeBufferPointer<LineInfo>
+    typealias Lines = SegmentLines
 
-    /// Splits on "\n" (a trailing "\r" is dropped) and classifies every line; index i is line i+1.
-    func classifyLines(_ text: String, markdown: Bool) -> [LineInfo] {
-        var out: [LineInfo] = []
+    /// Splits on "\n" (a trailing "\r" is dropped) and classifies every line; index i is line i+1:
+    /// its facts, and its text (`LineInfo.clean`) apart.
+    func classifyLines(_ text: String, markdown: Bool) -> (facts: [SegmentLine], texts: [Substring]) {
+        var facts: [SegmentLine] = []
+        var texts: [Substring] = []
         // One pass over the contiguous UTF-8: line ends by memchr, and each line trimmed on its
         // bytes (the trim takes a trailing "\r" too), so a line costs one Substring, and a blank
         // line none (nothing reads the text of a blank line).
@@ -42,14 +44,15 @@ public struct ArticleSegmenter: Sendable {
         copy.withUTF8 { buf in
             guard let base = buf.baseAddress else { return }
             let u = text.utf8 // (the same UTF-8 offsets as `copy`)
-            // The lines counted first: an array grown by appending moves its LineInfos again and again.
+            // The lines counted first: an array grown by appending moves its elements again and again.
             var count = 1
             var at = 0
             while at < buf.count, let hit = memchr(base + at, 0x0A, buf.count - at) {
                 count += 1
                 at = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
             }
-            out.reserveCapacity(count)
+            facts.reserveCapacity(count)
+            texts.reserveCapacity(count)
             var start = 0
             var number = 1
             while true {
@@ -61,17 +64,20 @@ public struct ArticleSegmenter: Sendable {
                 }
                 let (lo, hi) = ByteSearch.trimmedBounds(buf, start, end)
                 if lo == hi {
-                    out.append(LineInfo(number: number, clean: Substring(), kind: .blank, date: nil, isTitleLike: false, isNameLike: false))
+                    facts.append(SegmentLine(number: number))
+                    texts.append(Substring())
                 } else {
                     let line = text[u.index(u.startIndex, offsetBy: lo)..<u.index(u.startIndex, offsetBy: hi)]
-                    out.append(classifier.classify(number: number, trimmed: line, markdown: markdown))
+                    let info = classifier.classify(number: number, trimmed: line, markdown: markdown)
+                    facts.append(SegmentLine(info))
+                    texts.append(info.clean)
                 }
                 if end == buf.count { break }
                 start = end + 1
                 number += 1
             }
         }
-        return out
+        return (facts, texts)
     }
 
     /// Index range (into `lines`) of one article: from its title to the line before the next item.
@@ -90,30 +96,31 @@ public struct ArticleSegmenter: Sendable {
     }
 
     /// Equal but for case and the kind of spaces (titles are reprinted with NBSP for space).
-    private func sameText(_ a: LineInfo, _ b: LineInfo) -> Bool {
-        let x = a.clean.utf8.count, y = b.clean.utf8.count
+    private func sameText(_ lines: Lines, _ i: Int, _ j: Int) -> Bool {
+        let a = lines.texts[i], b = lines.texts[j]
+        let x = a.utf8.count, y = b.utf8.count
         guard abs(x - y) <= 8 && x < 1_000 else { return false }
-        if x == y && a.clean.utf8.elementsEqual(b.clean.utf8) { return true }
+        if x == y && a.utf8.elementsEqual(b.utf8) { return true }
         // Differ in the first bytes but for case: not the same line.
-        if let f = a.clean.utf8.first, let g = b.clean.utf8.first, f | 0x20 != g | 0x20 { return false }
+        if let f = a.utf8.first, let g = b.utf8.first, f | 0x20 != g | 0x20 { return false }
         func key(_ s: Substring) -> String {
             s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).joined(separator: " ")
         }
-        return key(a.clean) == key(b.clean)
+        return key(a) == key(b)
     }
 
     /// Lines that follow a title and mark the start of an item: a date, a byline, an outlet's name,
     /// a "Source" label, an outlet's dateline, or the title printed a second time.
-    private func announcesArticle(_ title: LineInfo, _ next: LineInfo, lines: Lines) -> Bool {
-        switch next.kind {
+    private func announcesArticle(_ title: Int, _ next: Int, lines: Lines) -> Bool {
+        switch lines[next].kind {
         case .date, .byline, .publisherName, .sourceLabel: return true
         default:
-            if sameText(title, next) {
+            if sameText(lines, title, next) {
                 // A title printed twice (page title and headline) is then followed by its metadata.
-                guard let k = nextContent(lines, after: next.number - 1) else { return false }
+                guard let k = nextContent(lines, after: lines[next].number - 1) else { return false }
                 return [.date, .byline, .publisherName, .sourceLabel].contains(lines[k].kind) || lines[k].isNameLike
             }
-            return publishers.byDateline(next.clean) != nil
+            return publishers.byDateline(lines.texts[next]) != nil
         }
     }
 
@@ -150,7 +157,7 @@ public struct ArticleSegmenter: Sendable {
                 // A stray headline printed before a different item: two headlines in a row,
                 // the second followed by its own text.
                 if lines[li].isTitleLike, let j = nextContent(lines, after: i), lines[j].isTitleLike,
-                   !sameText(lines[li], lines[j]), !announcesArticle(lines[li], lines[j], lines: lines),
+                   !sameText(lines, li, j), !announcesArticle(li, j, lines: lines),
                    let k = nextContent(lines, after: j), !lines[k].isTitleLike,
                    lines[k].kind == .text {
                     i = j
@@ -161,8 +168,8 @@ public struct ArticleSegmenter: Sendable {
                 i += 1
                 continue
             }
-            if lines[li].isTitleLike, currentHasBody, let cur = current, !sameText(lines[li], lines[cur.title]),
-               let j = nextContent(lines, after: i), announcesArticle(lines[li], lines[j], lines: lines) {
+            if lines[li].isTitleLike, currentHasBody, let cur = current, !sameText(lines, li, cur.title),
+               let j = nextContent(lines, after: i), announcesArticle(li, j, lines: lines) {
                 close(at: i)
                 current = Block(title: i, end: lines.count)
                 i += 1
@@ -195,13 +202,13 @@ public struct ArticleSegmenter: Sendable {
     }
 
     /// True for a line that may stand between a title and the body.
-    private func isHeaderLine(_ line: LineInfo, title: LineInfo) -> Bool {
-        switch line.kind {
+    private func isHeaderLine(_ lines: Lines, _ i: Int, title: Int) -> Bool {
+        switch lines[i].kind {
         case .blank, .date, .byline, .publisherName, .sourceLabel, .boilerplate: return true
         case .text:
-            if sameText(line, title) || line.isNameLike { return true }
+            if sameText(lines, i, title) || lines[i].isNameLike { return true }
             // A lone short word such as a photo credit ("Marines").
-            return line.clean.utf8.count <= 40 && !line.clean.utf8.contains(0x20)
+            return lines.texts[i].utf8.count <= 40 && !lines.texts[i].utf8.contains(0x20)
         default: return false
         }
     }
@@ -214,13 +221,13 @@ public struct ArticleSegmenter: Sendable {
     private static let isA = Array(" is a".utf8)
     private static let syriaTimesMark = Array("(ST)".utf8)
 
-    private func isTrailerLine(_ line: LineInfo, title: LineInfo) -> Bool {
-        switch line.kind {
+    private func isTrailerLine(_ lines: Lines, _ i: Int, title: Int) -> Bool {
+        switch lines[i].kind {
         case .blank, .boilerplate, .reference, .byline, .publisherName, .sourceLabel, .date, .separator, .pageFooter:
             return true
         case .text:
-            if sameText(line, title) || line.isNameLike { return true }
-            let lower = ByteSearch.lowercasedHead(line.clean, limit: 200)
+            if sameText(lines, i, title) || lines[i].isNameLike { return true }
+            let lower = ByteSearch.lowercasedHead(lines.texts[i], limit: 200)
             if lower.hasBytePrefix(Self.interviewedBy) { return true }
             // An author's bio: "Nauman Sadiq is an Islamabad-based attorney, columnist and ..."
             if lower.withUnsafeBufferPointer({ ByteSearch.contains(UnsafeBufferPointer(rebasing: $0.prefix(46)), Self.isA) }),
@@ -239,10 +246,10 @@ public struct ArticleSegmenter: Sendable {
         roles[0] = untitled ? .body : .title
         // Header: between the title and the first body line.
         var bodyStart = untitled ? block.title : block.title + 1
-        while bodyStart < block.end && isHeaderLine(lines[bodyStart], title: title) { bodyStart += 1 }
+        while bodyStart < block.end && isHeaderLine(lines, bodyStart, title: block.title) { bodyStart += 1 }
         // Trailer: after the last body line.
         var bodyEnd = block.end
-        while bodyEnd > bodyStart && isTrailerLine(lines[bodyEnd - 1], title: title) { bodyEnd -= 1 }
+        while bodyEnd > bodyStart && isTrailerLine(lines, bodyEnd - 1, title: block.title) { bodyEnd -= 1 }
         guard bodyEnd > bodyStart else { return nil }
         for i in (untitled ? block.title : block.title + 1)..<block.end {
             let r: Role
@@ -250,7 +257,7 @@ public struct ArticleSegmenter: Sendable {
                 switch lines[i].kind {
                 case .reference: r = .reference
                 case .boilerplate, .separator, .pageFooter: r = .boilerplate
-                case .text where sameText(lines[i], title): r = .boilerplate
+                case .text where sameText(lines, i, block.title): r = .boilerplate
                 case .text where lines[i].isNameLike, .date, .byline, .publisherName, .sourceLabel: r = .metadata
                 case .text where i >= bodyEnd: r = .metadata
                 default: r = .boilerplate
@@ -259,7 +266,7 @@ public struct ArticleSegmenter: Sendable {
                 switch lines[i].kind {
                 case .boilerplate, .separator, .pageFooter: r = .boilerplate
                 case .reference: r = .reference
-                case .text where sameText(lines[i], title): r = .boilerplate // captions repeating the title
+                case .text where sameText(lines, i, block.title): r = .boilerplate // captions repeating the title
                 default: r = .body
                 }
             }
@@ -269,7 +276,7 @@ public struct ArticleSegmenter: Sendable {
         // Paragraphs: runs of body lines; a sentence broken by a blank line is joined again.
         var paragraphs: [Paragraph] = []
         var boilerplate: [BoilerplateLine] = []
-        var stats = untitled ? ScriptStatistics() : ScriptStatistics(title.clean)
+        var stats = untitled ? ScriptStatistics() : ScriptStatistics(lines.texts[block.title])
         var lastBody = block.title
         var pending: PendingParagraph?
         var previousWasBody = false
@@ -286,7 +293,7 @@ public struct ArticleSegmenter: Sendable {
             if lines[i].isBlank { previousWasBody = false; continue }
             switch role {
             case .body:
-                let text = String(lines[i].clean)
+                let text = String(lines.texts[i])
                 let lineStats = ScriptStatistics(text)
                 stats = stats + lineStats
                 lastBody = i
@@ -312,7 +319,7 @@ public struct ArticleSegmenter: Sendable {
                 flush()
                 previousWasBody = false
                 let lineRole: LineRole = role == .metadata ? .metadata : role == .reference ? .references : .boilerplate
-                boilerplate.append(BoilerplateLine(line: lines[i].number, text: String(lines[i].clean), role: lineRole))
+                boilerplate.append(BoilerplateLine(line: lines[i].number, text: String(lines.texts[i]), role: lineRole))
             case .title, .header:
                 break
             }
@@ -320,7 +327,7 @@ public struct ArticleSegmenter: Sendable {
         flush()
         guard !paragraphs.isEmpty else { return nil }
 
-        let titleText = untitled ? Self.titleFromText(title.clean) : String(title.clean) // NBSP already folded
+        let titleText = untitled ? Self.titleFromText(lines.texts[block.title]) : String(lines.texts[block.title]) // NBSP already folded
         let isPromo = paragraphs.count <= 2 && paragraphs.contains { p in
             let l = ByteSearch.lowercasedHead(Substring(p.text), limit: 300)
             return Self.promoCues.contains { ByteSearch.contains(l, $0) }
@@ -517,23 +524,23 @@ public struct ArticleSegmenter: Sendable {
             switch lines[i].kind {
             case .date where role != .body:
                 if isHeader, date == nil { date = lines[i].date }
-                if let p = publishers.mentioned(in: lines[i].clean) {
+                if let p = publishers.mentioned(in: lines.texts[i]) {
                     if p.name == "Global Research" { carrier = p.name }
                     else { statedSource = statedSource ?? p.name }
                 }
-                if isHeader, lines[i].clean.utf8.contains(0x2E), !lines[i].clean.utf8.contains(0x20),
+                if isHeader, lines.texts[i].utf8.contains(0x2E), !lines.texts[i].utf8.contains(0x20),
                    let p = publishers.publishers.first(where: { $0.numericDates }) {
                     houseSource = houseSource ?? p.name // dd.mm.yyyy datelines are South Front's house style
                 }
             case .byline:
-                let text = lines[i].clean
+                let text = lines.texts[i]
                 if let r = Self.firstRange(of: ":", in: text) ?? Self.firstRange(of: "by ", in: text) ?? Self.firstRange(of: "By ", in: text) {
                     consider(author: text[r.upperBound...])
                 }
             case .publisherName:
-                consider(author: lines[i].clean)
+                consider(author: lines.texts[i])
             case .boilerplate:
-                let head = ByteSearch.lowercasedHead(lines[i].clean, limit: 200)
+                let head = ByteSearch.lowercasedHead(lines.texts[i], limit: 200)
                 // The String (and its Character-wise hasPrefix) only when the bytes cannot decide.
                 var lowerString: String?
                 func lower() -> String {
@@ -553,33 +560,33 @@ public struct ArticleSegmenter: Sendable {
                         : PublisherDirectory(publishers: publishers.publishers.filter { $0.name != "Global Research" })
                     if let p = others.mentioned(in: Substring(lower())) { statedSource = statedSource ?? p.name }
                 }
-                let lowerBytes = lines[i].clean.utf8.count <= 200 ? head : ByteSearch.lowercasedHead(lines[i].clean, limit: Int.max)
+                let lowerBytes = lines.texts[i].utf8.count <= 200 ? head : ByteSearch.lowercasedHead(lines.texts[i], limit: Int.max)
                 if ByteSearch.contains(lowerBytes, Self.globalresearch) || ByteSearch.contains(lowerBytes, Self.globalResearch) {
                     carrier = carrier ?? "Global Research"
                 }
             case .text:
                 if role == .metadata, lines[i].isNameLike {
-                    consider(author: lines[i].clean)
-                } else if role == .metadata, let r = Self.firstRange(of: " is a", in: lines[i].clean),
-                          lines[i].clean.distance(from: lines[i].clean.startIndex, to: r.lowerBound) < 40 {
-                    consider(author: lines[i].clean[..<r.lowerBound]) // "Nauman Sadiq is an Islamabad-based attorney"
-                } else if role == .metadata, lines[i].clean.lowercased().hasPrefix("interviewed by") {
-                    if let r = Self.firstRange(of: ":", in: lines[i].clean) { consider(author: lines[i].clean[r.upperBound...]) }
+                    consider(author: lines.texts[i])
+                } else if role == .metadata, let r = Self.firstRange(of: " is a", in: lines.texts[i]),
+                          lines.texts[i].distance(from: lines.texts[i].startIndex, to: r.lowerBound) < 40 {
+                    consider(author: lines.texts[i][..<r.lowerBound]) // "Nauman Sadiq is an Islamabad-based attorney"
+                } else if role == .metadata, lines.texts[i].lowercased().hasPrefix("interviewed by") {
+                    if let r = Self.firstRange(of: ":", in: lines.texts[i]) { consider(author: lines.texts[i][r.upperBound...]) }
                 } else if role == .body, bodyLinesSeen < 3 {
                     bodyLinesSeen += 1
-                    if houseSource == nil, let p = publishers.byDateline(lines[i].clean) { houseSource = p.name }
-                    else if houseSource == nil, lines[i].clean.withBytesIfAvailable({ ByteSearch.contains(UnsafeBufferPointer(rebasing: $0.prefix(60)), Self.syriaTimesMark) }) ?? false { houseSource = "Syria Times" }
+                    if houseSource == nil, let p = publishers.byDateline(lines.texts[i]) { houseSource = p.name }
+                    else if houseSource == nil, lines.texts[i].withBytesIfAvailable({ ByteSearch.contains(UnsafeBufferPointer(rebasing: $0.prefix(60)), Self.syriaTimesMark) }) ?? false { houseSource = "Syria Times" }
                 }
             default:
                 break
             }
         }
         if date == nil {
-            date = DateParser.dates(in: lines[block.title].clean).first
+            date = DateParser.dates(in: lines.texts[block.title]).first
         }
         m.date = date?.iso
         // An outlet that names itself at the start of its headline ("Al-Ahed News in Khan Sheikhoun: ...").
-        let titleLower = ByteSearch.lowercasedHead(lines[block.title].clean, limit: 64)
+        let titleLower = ByteSearch.lowercasedHead(lines.texts[block.title], limit: 64)
         if statedSource == nil, let p = publishers.publishers.first(where: { p in
             p.spellingBytes.contains { $0.count > 3 && titleLower.hasBytePrefix($0 + [0x20]) } }) {
             statedSource = p.name
@@ -587,7 +594,7 @@ public struct ArticleSegmenter: Sendable {
         if statedSource == nil, houseSource == nil, isPromo {
             // A promotional item is the outlet's own: it names itself in the text.
             for i in (block.title + 1)..<block.end where !lines[i].isBlank {
-                if let p = publishers.mentioned(in: lines[i].clean.prefix(300)) { statedSource = p.name; break }
+                if let p = publishers.mentioned(in: lines.texts[i].prefix(300)) { statedSource = p.name; break }
             }
         }
         m.source = statedSource ?? houseSource ?? carrier
