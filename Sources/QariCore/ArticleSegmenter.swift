@@ -103,10 +103,43 @@ public struct ArticleSegmenter: Sendable {
         if x == y && a.utf8.elementsEqual(b.utf8) { return true }
         // Differ in the first bytes but for case: not the same line.
         if let f = a.utf8.first, let g = b.utf8.first, f | 0x20 != g | 0x20 { return false }
-        func key(_ s: Substring) -> String {
-            s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).joined(separator: " ")
+        if let bytes = a.withBytesIfAvailable({ x in b.withBytesIfAvailable { y in Self.asciiSameKey(x, y) } }),
+           let ascii = bytes, let decided = ascii {
+            return decided
         }
-        return key(a) == key(b)
+        return Self.textKey(a) == Self.textKey(b)
+    }
+
+    /// The text lowercased, its words joined by one space: what `sameText` compares.
+    static func textKey(_ s: Substring) -> String {
+        s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).joined(separator: " ")
+    }
+
+    /// `textKey(a) == textKey(b)` by bytes when both are ASCII, nil otherwise: word by word,
+    /// ASCII-lowercased, over any runs of spaces. In ASCII text each byte is a Character (a line
+    /// holds no LF, so no CR LF pair) and lowercasing is ASCII lowercasing.
+    static func asciiSameKey(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        for c in a where c >= 0x80 { return nil }
+        for c in b where c >= 0x80 { return nil }
+        @inline(__always) func lower(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
+        @inline(__always) func pastSpaces(_ s: UnsafeBufferPointer<UInt8>, _ k: Int) -> Int {
+            var k = k
+            while k < s.count && s[k] == 0x20 { k += 1 }
+            return k
+        }
+        var i = pastSpaces(a, 0), j = pastSpaces(b, 0)
+        while i < a.count && j < b.count {
+            // One word of each, byte for byte.
+            while i < a.count && a[i] != 0x20 && j < b.count && b[j] != 0x20 {
+                if lower(a[i]) != lower(b[j]) { return false }
+                i += 1
+                j += 1
+            }
+            guard i == a.count || a[i] == 0x20, j == b.count || b[j] == 0x20 else { return false }
+            i = pastSpaces(a, i)
+            j = pastSpaces(b, j)
+        }
+        return i == a.count && j == b.count
     }
 
     /// Lines that follow a title and mark the start of an item: a date, a byline, an outlet's name,
