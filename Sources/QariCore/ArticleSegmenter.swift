@@ -260,14 +260,12 @@ public struct ArticleSegmenter: Sendable {
             return true
         case .text:
             if sameText(lines, i, title) || lines[i].isNameLike { return true }
-            let lower = ByteSearch.lowercasedHead(lines.texts[i], limit: 200)
-            if lower.hasBytePrefix(Self.interviewedBy) { return true }
-            // An author's bio: "Nauman Sadiq is an Islamabad-based attorney, columnist and ..."
-            if lower.withUnsafeBufferPointer({ ByteSearch.contains(UnsafeBufferPointer(rebasing: $0.prefix(46)), Self.isA) }),
-               Self.bioWordBytes.contains(where: { ByteSearch.contains(lower, $0) }) {
-                return true
+            return ByteSearch.withLowercasedHead(lines.texts[i], limit: 200) { lower in
+                if ByteSearch.hasPrefix(lower, Self.interviewedBy) { return true }
+                // An author's bio: "Nauman Sadiq is an Islamabad-based attorney, columnist and ..."
+                return ByteSearch.contains(UnsafeBufferPointer(rebasing: lower.prefix(46)), Self.isA)
+                    && Self.bioWordBytes.contains(where: { ByteSearch.contains(lower, $0) })
             }
-            return false
         }
     }
 
@@ -619,9 +617,12 @@ public struct ArticleSegmenter: Sendable {
         }
         m.date = date?.iso
         // An outlet that names itself at the start of its headline ("Al-Ahed News in Khan Sheikhoun: ...").
-        let titleLower = ByteSearch.lowercasedHead(lines.texts[block.title], limit: 64)
-        if statedSource == nil, let p = publishers.publishers.first(where: { p in
-            p.spellingBytes.contains { $0.count > 3 && titleLower.hasBytePrefix($0 + [0x20]) } }) {
+        if statedSource == nil, let p = ByteSearch.withLowercasedHead(lines.texts[block.title], limit: 64, { titleLower in
+            // A spelling and a space: the spelling as a prefix, and a space after it.
+            publishers.publishers.first(where: { p in p.spellingBytes.contains { s in
+                s.count > 3 && titleLower.count > s.count && titleLower[s.count] == 0x20 && ByteSearch.hasPrefix(titleLower, s)
+            } })
+        }) {
             statedSource = p.name
         }
         if statedSource == nil, houseSource == nil, isPromo {

@@ -46,6 +46,30 @@ enum ByteSearch {
         return out
     }
 
+    /// `body` on what `lowercasedHead` gives, made in a temporary allocation (on the stack when
+    /// small) instead of an array on the heap (an allocation and a generic metadata look-up).
+    @inline(__always)
+    static func withLowercasedHead<R>(_ s: Substring, limit: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        var copy = s
+        return try copy.withUTF8 { buf in
+            let n = min(limit, buf.count)
+            return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { tmp in
+                for i in 0..<n {
+                    let b = buf[i]
+                    tmp[i] = b &- 0x41 < 26 ? b | 0x20 : b
+                }
+                return try body(UnsafeBufferPointer(rebasing: tmp[0..<n]))
+            }
+        }
+    }
+
+    @inline(__always)
+    static func hasPrefix(_ hay: UnsafeBufferPointer<UInt8>, _ p: [UInt8]) -> Bool {
+        guard hay.count >= p.count else { return false }
+        if p.isEmpty { return true }
+        return p.withUnsafeBufferPointer { memcmp(hay.baseAddress!, $0.baseAddress!, p.count) == 0 }
+    }
+
     @inline(__always)
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, hay.count >= needle.count else { return false }

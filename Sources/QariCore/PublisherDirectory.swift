@@ -83,11 +83,12 @@ public struct PublisherDirectory: Sendable {
 
     /// The outlet whose name occurs in the text as a phrase ("By Aram Mirzaei for the Saker blog").
     public func mentioned(in text: Substring) -> Publisher? {
-        let lower = ByteSearch.lowercasedHead(text, limit: 600)
-        for p in publishers {
-            for s in p.spellingBytes where s.count > 3 && ByteSearch.contains(lower, s) { return p }
+        ByteSearch.withLowercasedHead(text, limit: 600) { lower in
+            for p in publishers {
+                for s in p.spellingBytes where s.count > 3 && ByteSearch.contains(lower, s) { return p }
+            }
+            return nil
         }
-        return nil
     }
 
     public func byStaff(_ name: Substring) -> Publisher? {
