@@ -13,47 +13,71 @@ public struct ArticleSegmenter: Sendable {
     }
 
     public func articles(in source: SourceText) -> [Article] {
-        let lines = classifyLines(source.text, markdown: source.format == .markdown)
-        let blocks = findBlocks(lines)
-        var articles: [Article] = []
-        for block in blocks {
-            if var article = describe(block, lines: lines, file: source.displayPath) {
-                article.id = ArticleID.make(contentHash: source.contentHash, ordinal: articles.count)
-                articles.append(article)
+        let (facts, texts) = classifyLines(source.text, markdown: source.format == .markdown)
+        // The passes below read the lines through buffer pointers: an element read in place, where
+        // an array's subscript may copy it; and the facts, apart from the texts, copy as plain bytes.
+        return facts.withUnsafeBufferPointer { facts in texts.withUnsafeBufferPointer { texts in
+            let lines = SegmentLines(facts: facts, texts: texts)
+            let blocks = findBlocks(lines)
+            var articles: [Article] = []
+            for block in blocks {
+                if var article = describe(block, lines: lines, file: source.displayPath) {
+                    article.id = ArticleID.make(contentHash: source.contentHash, ordinal: articles.count)
+                    articles.append(article)
+                }
             }
-        }
-        return articles
+            return articles
+        } }
     }
 
-    /// Splits on "\n" (a trailing "\r" is dropped) and classifies every line; index i is line i+1.
-    func classifyLines(_ text: String, markdown: Bool) -> [LineInfo] {
-        var out: [LineInfo] = []
-        // Line boundaries by memchr over the contiguous UTF-8, then O(1) index arithmetic.
-        var ends: [Int] = []
+    typealias Lines = SegmentLines
+
+    /// Splits on "\n" (a trailing "\r" is dropped) and classifies every line; index i is line i+1:
+    /// its facts, and its text (`LineInfo.clean`) apart.
+    func classifyLines(_ text: String, markdown: Bool) -> (facts: [SegmentLine], texts: [Substring]) {
+        var facts: [SegmentLine] = []
+        var texts: [Substring] = []
+        // One pass over the contiguous UTF-8: line ends by memchr, and each line trimmed on its
+        // bytes (the trim takes a trailing "\r" too), so a line costs one Substring, and a blank
+        // line none (nothing reads the text of a blank line).
         var copy = text
         copy.withUTF8 { buf in
             guard let base = buf.baseAddress else { return }
-            var offset = 0
-            while offset < buf.count, let hit = memchr(base + offset, 0x0A, buf.count - offset) {
-                let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                ends.append(at)
-                offset = at + 1
+            let u = text.utf8 // (the same UTF-8 offsets as `copy`)
+            // The lines counted first: an array grown by appending moves its elements again and again.
+            var count = 1
+            var at = 0
+            while at < buf.count, let hit = memchr(base + at, 0x0A, buf.count - at) {
+                count += 1
+                at = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
             }
-            ends.append(buf.count)
+            facts.reserveCapacity(count)
+            texts.reserveCapacity(count)
+            var start = 0
+            var number = 1
+            while true {
+                let end: Int
+                if start < buf.count, let hit = memchr(base + start, 0x0A, buf.count - start) {
+                    end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                } else {
+                    end = buf.count
+                }
+                let (lo, hi) = ByteSearch.trimmedBounds(buf, start, end)
+                if lo == hi {
+                    facts.append(SegmentLine(number: number))
+                    texts.append(Substring())
+                } else {
+                    let line = text[u.index(u.startIndex, offsetBy: lo)..<u.index(u.startIndex, offsetBy: hi)]
+                    let info = classifier.classify(number: number, trimmed: line, markdown: markdown)
+                    facts.append(SegmentLine(info))
+                    texts.append(info.clean)
+                }
+                if end == buf.count { break }
+                start = end + 1
+                number += 1
+            }
         }
-        out.reserveCapacity(ends.count)
-        let u = text.utf8
-        var start = 0
-        var startIndex = u.startIndex
-        for (n, end) in ends.enumerated() {
-            let endIndex = u.index(startIndex, offsetBy: end - start)
-            var line = text[startIndex..<endIndex]
-            if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
-            out.append(classifier.classify(number: n + 1, raw: line, markdown: markdown))
-            start = end + 1
-            if start <= u.count { startIndex = u.index(after: endIndex) }
-        }
-        return out
+        return (facts, texts)
     }
 
     /// Index range (into `lines`) of one article: from its title to the line before the next item.
@@ -62,7 +86,7 @@ public struct ArticleSegmenter: Sendable {
         var end: Int // exclusive
     }
 
-    private func nextContent(_ lines: [LineInfo], after i: Int) -> Int? {
+    private func nextContent(_ lines: Lines, after i: Int) -> Int? {
         var j = i + 1
         while j < lines.count {
             if !lines[j].isBlank { return j }
@@ -72,34 +96,68 @@ public struct ArticleSegmenter: Sendable {
     }
 
     /// Equal but for case and the kind of spaces (titles are reprinted with NBSP for space).
-    private func sameText(_ a: LineInfo, _ b: LineInfo) -> Bool {
-        let x = a.clean.utf8.count, y = b.clean.utf8.count
+    private func sameText(_ lines: Lines, _ i: Int, _ j: Int) -> Bool {
+        let a = lines.texts[i], b = lines.texts[j]
+        let x = a.utf8.count, y = b.utf8.count
         guard abs(x - y) <= 8 && x < 1_000 else { return false }
-        if x == y && a.clean.utf8.elementsEqual(b.clean.utf8) { return true }
+        if x == y && a.utf8.elementsEqual(b.utf8) { return true }
         // Differ in the first bytes but for case: not the same line.
-        if let f = a.clean.utf8.first, let g = b.clean.utf8.first, f | 0x20 != g | 0x20 { return false }
-        func key(_ s: Substring) -> String {
-            s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).joined(separator: " ")
+        if let f = a.utf8.first, let g = b.utf8.first, f | 0x20 != g | 0x20 { return false }
+        if let bytes = a.withBytesIfAvailable({ x in b.withBytesIfAvailable { y in Self.asciiSameKey(x, y) } }),
+           let ascii = bytes, let decided = ascii {
+            return decided
         }
-        return key(a.clean) == key(b.clean)
+        return Self.textKey(a) == Self.textKey(b)
+    }
+
+    /// The text lowercased, its words joined by one space: what `sameText` compares.
+    static func textKey(_ s: Substring) -> String {
+        s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).joined(separator: " ")
+    }
+
+    /// `textKey(a) == textKey(b)` by bytes when both are ASCII, nil otherwise: word by word,
+    /// ASCII-lowercased, over any runs of spaces. In ASCII text each byte is a Character (a line
+    /// holds no LF, so no CR LF pair) and lowercasing is ASCII lowercasing.
+    static func asciiSameKey(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        for c in a where c >= 0x80 { return nil }
+        for c in b where c >= 0x80 { return nil }
+        @inline(__always) func lower(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
+        @inline(__always) func pastSpaces(_ s: UnsafeBufferPointer<UInt8>, _ k: Int) -> Int {
+            var k = k
+            while k < s.count && s[k] == 0x20 { k += 1 }
+            return k
+        }
+        var i = pastSpaces(a, 0), j = pastSpaces(b, 0)
+        while i < a.count && j < b.count {
+            // One word of each, byte for byte.
+            while i < a.count && a[i] != 0x20 && j < b.count && b[j] != 0x20 {
+                if lower(a[i]) != lower(b[j]) { return false }
+                i += 1
+                j += 1
+            }
+            guard i == a.count || a[i] == 0x20, j == b.count || b[j] == 0x20 else { return false }
+            i = pastSpaces(a, i)
+            j = pastSpaces(b, j)
+        }
+        return i == a.count && j == b.count
     }
 
     /// Lines that follow a title and mark the start of an item: a date, a byline, an outlet's name,
     /// a "Source" label, an outlet's dateline, or the title printed a second time.
-    private func announcesArticle(_ title: LineInfo, _ next: LineInfo, lines: [LineInfo]) -> Bool {
-        switch next.kind {
+    private func announcesArticle(_ title: Int, _ next: Int, lines: Lines) -> Bool {
+        switch lines[next].kind {
         case .date, .byline, .publisherName, .sourceLabel: return true
         default:
-            if sameText(title, next) {
+            if sameText(lines, title, next) {
                 // A title printed twice (page title and headline) is then followed by its metadata.
-                guard let k = nextContent(lines, after: next.number - 1) else { return false }
+                guard let k = nextContent(lines, after: lines[next].number - 1) else { return false }
                 return [.date, .byline, .publisherName, .sourceLabel].contains(lines[k].kind) || lines[k].isNameLike
             }
-            return publishers.byDateline(next.clean) != nil
+            return publishers.byDateline(lines.texts[next]) != nil
         }
     }
 
-    func findBlocks(_ lines: [LineInfo]) -> [Block] {
+    func findBlocks(_ lines: Lines) -> [Block] {
         var blocks: [Block] = []
         var current: Block?
         var currentHasBody = false
@@ -114,7 +172,7 @@ public struct ArticleSegmenter: Sendable {
         }
         var i = 0
         while i < lines.count {
-            let li = i // (lines[li] read in place: a copy of a LineInfo costs a retain and a release)
+            let li = i // (the line read here: `i` moves on below)
             switch lines[li].kind {
             case .blank:
                 i += 1
@@ -132,7 +190,7 @@ public struct ArticleSegmenter: Sendable {
                 // A stray headline printed before a different item: two headlines in a row,
                 // the second followed by its own text.
                 if lines[li].isTitleLike, let j = nextContent(lines, after: i), lines[j].isTitleLike,
-                   !sameText(lines[li], lines[j]), !announcesArticle(lines[li], lines[j], lines: lines),
+                   !sameText(lines, li, j), !announcesArticle(li, j, lines: lines),
                    let k = nextContent(lines, after: j), !lines[k].isTitleLike,
                    lines[k].kind == .text {
                     i = j
@@ -143,8 +201,8 @@ public struct ArticleSegmenter: Sendable {
                 i += 1
                 continue
             }
-            if lines[li].isTitleLike, currentHasBody, let cur = current, !sameText(lines[li], lines[cur.title]),
-               let j = nextContent(lines, after: i), announcesArticle(lines[li], lines[j], lines: lines) {
+            if lines[li].isTitleLike, currentHasBody, let cur = current, !sameText(lines, li, cur.title),
+               let j = nextContent(lines, after: i), announcesArticle(li, j, lines: lines) {
                 close(at: i)
                 current = Block(title: i, end: lines.count)
                 i += 1
@@ -177,13 +235,13 @@ public struct ArticleSegmenter: Sendable {
     }
 
     /// True for a line that may stand between a title and the body.
-    private func isHeaderLine(_ line: LineInfo, title: LineInfo) -> Bool {
-        switch line.kind {
+    private func isHeaderLine(_ lines: Lines, _ i: Int, title: Int) -> Bool {
+        switch lines[i].kind {
         case .blank, .date, .byline, .publisherName, .sourceLabel, .boilerplate: return true
         case .text:
-            if sameText(line, title) || line.isNameLike { return true }
+            if sameText(lines, i, title) || lines[i].isNameLike { return true }
             // A lone short word such as a photo credit ("Marines").
-            return line.clean.utf8.count <= 40 && !line.clean.utf8.contains(0x20)
+            return lines.texts[i].utf8.count <= 40 && !lines.texts[i].utf8.contains(0x20)
         default: return false
         }
     }
@@ -196,24 +254,22 @@ public struct ArticleSegmenter: Sendable {
     private static let isA = Array(" is a".utf8)
     private static let syriaTimesMark = Array("(ST)".utf8)
 
-    private func isTrailerLine(_ line: LineInfo, title: LineInfo) -> Bool {
-        switch line.kind {
+    private func isTrailerLine(_ lines: Lines, _ i: Int, title: Int) -> Bool {
+        switch lines[i].kind {
         case .blank, .boilerplate, .reference, .byline, .publisherName, .sourceLabel, .date, .separator, .pageFooter:
             return true
         case .text:
-            if sameText(line, title) || line.isNameLike { return true }
-            let lower = ByteSearch.lowercasedHead(line.clean, limit: 200)
-            if lower.hasBytePrefix(Self.interviewedBy) { return true }
-            // An author's bio: "Nauman Sadiq is an Islamabad-based attorney, columnist and ..."
-            if lower.withUnsafeBufferPointer({ ByteSearch.contains(UnsafeBufferPointer(rebasing: $0.prefix(46)), Self.isA) }),
-               Self.bioWordBytes.contains(where: { ByteSearch.contains(lower, $0) }) {
-                return true
+            if sameText(lines, i, title) || lines[i].isNameLike { return true }
+            return ByteSearch.withLowercasedHead(lines.texts[i], limit: 200) { lower in
+                if ByteSearch.hasPrefix(lower, Self.interviewedBy) { return true }
+                // An author's bio: "Nauman Sadiq is an Islamabad-based attorney, columnist and ..."
+                return ByteSearch.contains(UnsafeBufferPointer(rebasing: lower.prefix(46)), Self.isA)
+                    && Self.bioWordBytes.contains(where: { ByteSearch.contains(lower, $0) })
             }
-            return false
         }
     }
 
-    func describe(_ block: Block, lines: [LineInfo], file: String) -> Article? {
+    func describe(_ block: Block, lines: Lines, file: String) -> Article? {
         let title = lines[block.title]
         // Without a headline the first line is body, and the title is made from its first words.
         let untitled = !title.isTitleLike && title.kind == .text
@@ -221,28 +277,27 @@ public struct ArticleSegmenter: Sendable {
         roles[0] = untitled ? .body : .title
         // Header: between the title and the first body line.
         var bodyStart = untitled ? block.title : block.title + 1
-        while bodyStart < block.end && isHeaderLine(lines[bodyStart], title: title) { bodyStart += 1 }
+        while bodyStart < block.end && isHeaderLine(lines, bodyStart, title: block.title) { bodyStart += 1 }
         // Trailer: after the last body line.
         var bodyEnd = block.end
-        while bodyEnd > bodyStart && isTrailerLine(lines[bodyEnd - 1], title: title) { bodyEnd -= 1 }
+        while bodyEnd > bodyStart && isTrailerLine(lines, bodyEnd - 1, title: block.title) { bodyEnd -= 1 }
         guard bodyEnd > bodyStart else { return nil }
         for i in (untitled ? block.title : block.title + 1)..<block.end {
-            let li = i // (lines[li] read in place: a copy of a LineInfo costs a retain and a release)
             let r: Role
             if i < bodyStart || i >= bodyEnd {
-                switch lines[li].kind {
+                switch lines[i].kind {
                 case .reference: r = .reference
                 case .boilerplate, .separator, .pageFooter: r = .boilerplate
-                case .text where sameText(lines[li], title): r = .boilerplate
-                case .text where lines[li].isNameLike, .date, .byline, .publisherName, .sourceLabel: r = .metadata
+                case .text where sameText(lines, i, block.title): r = .boilerplate
+                case .text where lines[i].isNameLike, .date, .byline, .publisherName, .sourceLabel: r = .metadata
                 case .text where i >= bodyEnd: r = .metadata
                 default: r = .boilerplate
                 }
             } else {
-                switch lines[li].kind {
+                switch lines[i].kind {
                 case .boilerplate, .separator, .pageFooter: r = .boilerplate
                 case .reference: r = .reference
-                case .text where sameText(lines[li], title): r = .boilerplate // captions repeating the title
+                case .text where sameText(lines, i, block.title): r = .boilerplate // captions repeating the title
                 default: r = .body
                 }
             }
@@ -252,7 +307,7 @@ public struct ArticleSegmenter: Sendable {
         // Paragraphs: runs of body lines; a sentence broken by a blank line is joined again.
         var paragraphs: [Paragraph] = []
         var boilerplate: [BoilerplateLine] = []
-        var stats = untitled ? ScriptStatistics() : ScriptStatistics(title.clean)
+        var stats = untitled ? ScriptStatistics() : ScriptStatistics(lines.texts[block.title])
         var lastBody = block.title
         var pending: PendingParagraph?
         var previousWasBody = false
@@ -265,12 +320,11 @@ public struct ArticleSegmenter: Sendable {
             pending = nil
         }
         for i in (untitled ? block.title : block.title + 1)..<block.end {
-            let li = i // (lines[li] read in place: a copy of a LineInfo costs a retain and a release)
             let role = roles[i - block.title]
-            if lines[li].isBlank { previousWasBody = false; continue }
+            if lines[i].isBlank { previousWasBody = false; continue }
             switch role {
             case .body:
-                let text = String(lines[li].clean)
+                let text = String(lines.texts[i])
                 let lineStats = ScriptStatistics(text)
                 stats = stats + lineStats
                 lastBody = i
@@ -280,7 +334,7 @@ public struct ArticleSegmenter: Sendable {
                     if continues {
                         // Scalars counted once a piece (not the whole paragraph again at every join).
                         let before = pending!.scalars ?? Self.scalarCount(pending!.text)
-                        pending!.joins.append(Paragraph.JoinedLine(offset: before + 1, line: lines[li].number))
+                        pending!.joins.append(Paragraph.JoinedLine(offset: before + 1, line: lines[i].number))
                         pending!.scalars = before + 1 + Self.scalarCount(text)
                         pending!.text += " "
                         pending!.text += text
@@ -290,13 +344,13 @@ public struct ArticleSegmenter: Sendable {
                     }
                     flush()
                 }
-                pending = PendingParagraph(text: text, line: lines[li].number, stats: lineStats)
+                pending = PendingParagraph(text: text, line: lines[i].number, stats: lineStats)
                 previousWasBody = true
             case .boilerplate, .metadata, .reference:
                 flush()
                 previousWasBody = false
                 let lineRole: LineRole = role == .metadata ? .metadata : role == .reference ? .references : .boilerplate
-                boilerplate.append(BoilerplateLine(line: lines[li].number, text: String(lines[li].clean), role: lineRole))
+                boilerplate.append(BoilerplateLine(line: lines[i].number, text: String(lines.texts[i]), role: lineRole))
             case .title, .header:
                 break
             }
@@ -304,7 +358,7 @@ public struct ArticleSegmenter: Sendable {
         flush()
         guard !paragraphs.isEmpty else { return nil }
 
-        let titleText = untitled ? Self.titleFromText(title.clean) : String(title.clean) // NBSP already folded
+        let titleText = untitled ? Self.titleFromText(lines.texts[block.title]) : String(lines.texts[block.title]) // NBSP already folded
         let isPromo = paragraphs.count <= 2 && paragraphs.contains { p in
             let l = ByteSearch.lowercasedHead(Substring(p.text), limit: 300)
             return Self.promoCues.contains { ByteSearch.contains(l, $0) }
@@ -313,7 +367,7 @@ public struct ArticleSegmenter: Sendable {
         return Article(
             id: "", file: file, title: titleText, source: meta.source, publisher: meta.publisher, author: meta.author,
             date: meta.date, lang: stats.language, firstLine: title.number, lastLine: lines[lastBody].number,
-            blockFirstLine: title.number, blockLastLine: lastNonBlank(lines, block).number,
+            blockFirstLine: title.number, blockLastLine: lines[lastNonBlank(lines, block)].number,
             paragraphs: paragraphs, boilerplate: boilerplate, isPromo: isPromo)
     }
 
@@ -349,18 +403,23 @@ public struct ArticleSegmenter: Sendable {
 
     static func titleFromTextByCharacter(_ text: Substring) -> String {
         var out = ""
+        // `out.count` kept rather than counted again at every word: the words were cut at the
+        // Character " ", so a Character boundary stands on both sides of every space put back.
+        var outCount = 0
         for word in text.prefix(400).split(separator: " ") {
-            if out.count + word.count > 72 { return out + "…" }
+            let wordCount = word.count
+            if outCount + wordCount > 72 { return out + "…" }
+            outCount += out.isEmpty ? wordCount : 1 + wordCount
             out += out.isEmpty ? String(word) : " " + word
         }
         if out.isEmpty { return String(text.prefix(72)) + (text.count > 72 ? "…" : "") }
         return out
     }
 
-    private func lastNonBlank(_ lines: [LineInfo], _ block: Block) -> LineInfo {
+    private func lastNonBlank(_ lines: Lines, _ block: Block) -> Int {
         var i = block.end - 1
         while i > block.title && (lines[i].isBlank || lines[i].kind == .separator || lines[i].kind == .pageFooter) { i -= 1 }
-        return lines[i]
+        return i
     }
 
     private func endsUnfinished(_ s: String) -> Bool {
@@ -466,7 +525,7 @@ public struct ArticleSegmenter: Sendable {
 
     private static let notAuthors: Set<String> = ["news desk", "staff", "editorial staff", "editor", "editorial", "admin"]
 
-    private func readMetadata(_ block: Block, lines: [LineInfo], roles: [Role], bodyStart: Int, isPromo: Bool) -> Metadata {
+    private func readMetadata(_ block: Block, lines: Lines, roles: [Role], bodyStart: Int, isPromo: Bool) -> Metadata {
         var m = Metadata()
         var statedSource: String?
         var carrier: String?
@@ -490,30 +549,29 @@ public struct ArticleSegmenter: Sendable {
             if let p = publishers.byStaff(name) { houseSource = houseSource ?? p.name }
         }
         for i in block.title..<block.end {
-            let li = i // (lines[li] read in place: a copy of a LineInfo costs a retain and a release)
             let role = roles[i - block.title]
-            if lines[li].isBlank { continue }
+            if lines[i].isBlank { continue }
             let isHeader = i < bodyStart
-            switch lines[li].kind {
+            switch lines[i].kind {
             case .date where role != .body:
-                if isHeader, date == nil { date = lines[li].date }
-                if let p = publishers.mentioned(in: lines[li].clean) {
+                if isHeader, date == nil { date = lines[i].date }
+                if let p = publishers.mentioned(in: lines.texts[i]) {
                     if p.name == "Global Research" { carrier = p.name }
                     else { statedSource = statedSource ?? p.name }
                 }
-                if isHeader, lines[li].clean.utf8.contains(0x2E), !lines[li].clean.utf8.contains(0x20),
+                if isHeader, lines.texts[i].utf8.contains(0x2E), !lines.texts[i].utf8.contains(0x20),
                    let p = publishers.publishers.first(where: { $0.numericDates }) {
                     houseSource = houseSource ?? p.name // dd.mm.yyyy datelines are South Front's house style
                 }
             case .byline:
-                let text = lines[li].clean
+                let text = lines.texts[i]
                 if let r = Self.firstRange(of: ":", in: text) ?? Self.firstRange(of: "by ", in: text) ?? Self.firstRange(of: "By ", in: text) {
                     consider(author: text[r.upperBound...])
                 }
             case .publisherName:
-                consider(author: lines[li].clean)
+                consider(author: lines.texts[i])
             case .boilerplate:
-                let head = ByteSearch.lowercasedHead(lines[li].clean, limit: 200)
+                let head = ByteSearch.lowercasedHead(lines.texts[i], limit: 200)
                 // The String (and its Character-wise hasPrefix) only when the bytes cannot decide.
                 var lowerString: String?
                 func lower() -> String {
@@ -533,41 +591,44 @@ public struct ArticleSegmenter: Sendable {
                         : PublisherDirectory(publishers: publishers.publishers.filter { $0.name != "Global Research" })
                     if let p = others.mentioned(in: Substring(lower())) { statedSource = statedSource ?? p.name }
                 }
-                let lowerBytes = lines[li].clean.utf8.count <= 200 ? head : ByteSearch.lowercasedHead(lines[li].clean, limit: Int.max)
+                let lowerBytes = lines.texts[i].utf8.count <= 200 ? head : ByteSearch.lowercasedHead(lines.texts[i], limit: Int.max)
                 if ByteSearch.contains(lowerBytes, Self.globalresearch) || ByteSearch.contains(lowerBytes, Self.globalResearch) {
                     carrier = carrier ?? "Global Research"
                 }
             case .text:
-                if role == .metadata, lines[li].isNameLike {
-                    consider(author: lines[li].clean)
-                } else if role == .metadata, let r = Self.firstRange(of: " is a", in: lines[li].clean),
-                          lines[li].clean.distance(from: lines[li].clean.startIndex, to: r.lowerBound) < 40 {
-                    consider(author: lines[li].clean[..<r.lowerBound]) // "Nauman Sadiq is an Islamabad-based attorney"
-                } else if role == .metadata, lines[li].clean.lowercased().hasPrefix("interviewed by") {
-                    if let r = Self.firstRange(of: ":", in: lines[li].clean) { consider(author: lines[li].clean[r.upperBound...]) }
+                if role == .metadata, lines[i].isNameLike {
+                    consider(author: lines.texts[i])
+                } else if role == .metadata, let r = Self.firstRange(of: " is a", in: lines.texts[i]),
+                          lines.texts[i].distance(from: lines.texts[i].startIndex, to: r.lowerBound) < 40 {
+                    consider(author: lines.texts[i][..<r.lowerBound]) // "Nauman Sadiq is an Islamabad-based attorney"
+                } else if role == .metadata, lines.texts[i].lowercased().hasPrefix("interviewed by") {
+                    if let r = Self.firstRange(of: ":", in: lines.texts[i]) { consider(author: lines.texts[i][r.upperBound...]) }
                 } else if role == .body, bodyLinesSeen < 3 {
                     bodyLinesSeen += 1
-                    if houseSource == nil, let p = publishers.byDateline(lines[li].clean) { houseSource = p.name }
-                    else if houseSource == nil, lines[li].clean.withBytesIfAvailable({ ByteSearch.contains(UnsafeBufferPointer(rebasing: $0.prefix(60)), Self.syriaTimesMark) }) ?? false { houseSource = "Syria Times" }
+                    if houseSource == nil, let p = publishers.byDateline(lines.texts[i]) { houseSource = p.name }
+                    else if houseSource == nil, lines.texts[i].withBytesIfAvailable({ ByteSearch.contains(UnsafeBufferPointer(rebasing: $0.prefix(60)), Self.syriaTimesMark) }) ?? false { houseSource = "Syria Times" }
                 }
             default:
                 break
             }
         }
         if date == nil {
-            date = DateParser.dates(in: lines[block.title].clean).first
+            date = DateParser.dates(in: lines.texts[block.title]).first
         }
         m.date = date?.iso
         // An outlet that names itself at the start of its headline ("Al-Ahed News in Khan Sheikhoun: ...").
-        let titleLower = ByteSearch.lowercasedHead(lines[block.title].clean, limit: 64)
-        if statedSource == nil, let p = publishers.publishers.first(where: { p in
-            p.spellingBytes.contains { $0.count > 3 && titleLower.hasBytePrefix($0 + [0x20]) } }) {
+        if statedSource == nil, let p = ByteSearch.withLowercasedHead(lines.texts[block.title], limit: 64, { titleLower in
+            // A spelling and a space: the spelling as a prefix, and a space after it.
+            publishers.publishers.first(where: { p in p.spellingBytes.contains { s in
+                s.count > 3 && titleLower.count > s.count && titleLower[s.count] == 0x20 && ByteSearch.hasPrefix(titleLower, s)
+            } })
+        }) {
             statedSource = p.name
         }
         if statedSource == nil, houseSource == nil, isPromo {
             // A promotional item is the outlet's own: it names itself in the text.
             for i in (block.title + 1)..<block.end where !lines[i].isBlank {
-                if let p = publishers.mentioned(in: lines[i].clean.prefix(300)) { statedSource = p.name; break }
+                if let p = publishers.mentioned(in: lines.texts[i].prefix(300)) { statedSource = p.name; break }
             }
         }
         m.source = statedSource ?? houseSource ?? carrier

@@ -46,6 +46,30 @@ enum ByteSearch {
         return out
     }
 
+    /// `body` on what `lowercasedHead` gives, made in a temporary allocation (on the stack when
+    /// small) instead of an array on the heap (an allocation and a generic metadata look-up).
+    @inline(__always)
+    static func withLowercasedHead<R>(_ s: Substring, limit: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        var copy = s
+        return try copy.withUTF8 { buf in
+            let n = min(limit, buf.count)
+            return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { tmp in
+                for i in 0..<n {
+                    let b = buf[i]
+                    tmp[i] = b &- 0x41 < 26 ? b | 0x20 : b
+                }
+                return try body(UnsafeBufferPointer(rebasing: tmp[0..<n]))
+            }
+        }
+    }
+
+    @inline(__always)
+    static func hasPrefix(_ hay: UnsafeBufferPointer<UInt8>, _ p: [UInt8]) -> Bool {
+        guard hay.count >= p.count else { return false }
+        if p.isEmpty { return true }
+        return p.withUnsafeBufferPointer { memcmp(hay.baseAddress!, $0.baseAddress!, p.count) == 0 }
+    }
+
     @inline(__always)
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, hay.count >= needle.count else { return false }
@@ -79,23 +103,7 @@ enum ByteSearch {
     /// Trims spaces, tabs, carriage returns, NBSP, zero-width space and BOM from both ends.
     static func trimSpaces(_ s: Substring) -> Substring {
         let bounds = s.withBytesIfAvailable { buf -> (Int, Int, Int) in
-            var lo = 0, hi = buf.count
-            while lo < hi {
-                let b = buf[lo]
-                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C { lo += 1; continue }
-                if b == 0xC2, lo + 1 < hi, buf[lo + 1] == 0xA0 { lo += 2; continue }
-                if lo + 2 < hi, (b == 0xE2 && buf[lo + 1] == 0x80 && (buf[lo + 2] == 0x8B || buf[lo + 2] == 0xAF))
-                    || (b == 0xEF && buf[lo + 1] == 0xBB && buf[lo + 2] == 0xBF) { lo += 3; continue }
-                break
-            }
-            while hi > lo {
-                let b = buf[hi - 1]
-                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C { hi -= 1; continue }
-                if b == 0xA0, hi - 2 >= lo, buf[hi - 2] == 0xC2 { hi -= 2; continue }
-                if hi - 3 >= lo, (buf[hi - 3] == 0xE2 && buf[hi - 2] == 0x80 && (b == 0x8B || b == 0xAF))
-                    || (buf[hi - 3] == 0xEF && buf[hi - 2] == 0xBB && b == 0xBF) { hi -= 3; continue }
-                break
-            }
+            let (lo, hi) = trimmedBounds(buf, 0, buf.count)
             return (lo, hi, buf.count)
         }
         guard let (lo, hi, count) = bounds else { return s }
@@ -106,31 +114,60 @@ enum ByteSearch {
         return s[start..<end]
     }
 
+    /// The bounds of `buf[lo..<hi]` without the spaces `trimSpaces` trims (byte offsets into `buf`).
+    @inline(__always)
+    static func trimmedBounds(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
+        var lo = lo, hi = hi
+        while lo < hi {
+            let b = buf[lo]
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C { lo += 1; continue }
+            if b == 0xC2, lo + 1 < hi, buf[lo + 1] == 0xA0 { lo += 2; continue }
+            if lo + 2 < hi, (b == 0xE2 && buf[lo + 1] == 0x80 && (buf[lo + 2] == 0x8B || buf[lo + 2] == 0xAF))
+                || (b == 0xEF && buf[lo + 1] == 0xBB && buf[lo + 2] == 0xBF) { lo += 3; continue }
+            break
+        }
+        while hi > lo {
+            let b = buf[hi - 1]
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C { hi -= 1; continue }
+            if b == 0xA0, hi - 2 >= lo, buf[hi - 2] == 0xC2 { hi -= 2; continue }
+            if hi - 3 >= lo, (buf[hi - 3] == 0xE2 && buf[hi - 2] == 0x80 && (b == 0x8B || b == 0xAF))
+                || (buf[hi - 3] == 0xEF && buf[hi - 2] == 0xBB && b == 0xBF) { hi -= 3; continue }
+            break
+        }
+        return (lo, hi)
+    }
+
     /// The text with every U+00A0 turned into a space.
     static func replacingNBSP(_ s: Substring) -> String {
         // Pieces of valid text between the NBSPs are appended as they are: no byte loop, and no
         // second UTF-8 validation (which String(unsafeUninitializedCapacity:) would make).
-        let u = s.utf8
+        // The pieces between the NBSPs are copied into the new String's buffer as they are (a
+        // memcpy each), a space for each NBSP; the one validation of the result is cheaper than
+        // appending each piece as a Substring (index arithmetic and a String append a piece).
         if let r = s.withBytesIfAvailable({ buf -> String in
             guard let base = buf.baseAddress else { return "" }
             let n = buf.count
-            var out = String()
-            out.reserveCapacity(n)
-            var pieceStart = 0
-            var i = 0
-            while i + 1 < n, let hit = memchr(base + i, 0xC2, n - 1 - i) {
-                let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-                if base[at + 1] == 0xA0 {
-                    out += s[u.index(u.startIndex, offsetBy: pieceStart)..<u.index(u.startIndex, offsetBy: at)]
-                    out += " "
-                    pieceStart = at + 2
-                    i = at + 2
-                } else {
-                    i = at + 1
+            return String(unsafeUninitializedCapacity: n) { out in
+                guard let dst = out.baseAddress else { return 0 }
+                var written = 0
+                var pieceStart = 0
+                var i = 0
+                while i + 1 < n, let hit = memchr(base + i, 0xC2, n - 1 - i) {
+                    let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                    if base[at + 1] == 0xA0 {
+                        memcpy(dst + written, base + pieceStart, at - pieceStart)
+                        written += at - pieceStart
+                        dst[written] = 0x20
+                        written += 1
+                        pieceStart = at + 2
+                        i = at + 2
+                    } else {
+                        i = at + 1
+                    }
                 }
+                memcpy(dst + written, base + pieceStart, n - pieceStart)
+                return written + n - pieceStart
             }
-            out += s[u.index(u.startIndex, offsetBy: pieceStart)...]
-            return out
         }) { return r }
         var bytes = [UInt8]()
         bytes.reserveCapacity(s.utf8.count)

@@ -52,6 +52,8 @@ public enum DateParser {
     /// Tokens: runs of letters or of digits, with their scalar offsets.
     private static func tokens(_ scalars: [Unicode.Scalar]) -> [Token] {
         var out: [Token] = []
+        // Tokens alternate with the text between them: about half as many as scalars at most (one array, not grown).
+        out.reserveCapacity(scalars.count / 2 + 1)
         var start = 0
         var kind = 0 // 1 letters, 2 digits
         for (offset, s) in scalars.enumerated() {
@@ -130,13 +132,14 @@ public enum DateParser {
 
     public static func dates(in text: Substring) -> [FoundDate] {
         let scalars = scalars(of: text)
-        return dates(scalars, tokens(scalars))
+        return dates(scalars, tokens(scalars), firstOnly: false)
     }
 
     private static let dot: [Unicode.Scalar] = ["."], comma: [Unicode.Scalar] = [","], none: [Unicode.Scalar] = [],
                        dotSlash: [Unicode.Scalar] = [".", "/"], dash: [Unicode.Scalar] = ["-"]
 
-    private static func dates(_ scalars: [Unicode.Scalar], _ t: [Token]) -> [FoundDate] {
+    /// The dates in order; with `firstOnly`, the search stops at the first (the same first date).
+    private static func dates(_ scalars: [Unicode.Scalar], _ t: [Token], firstOnly: Bool) -> [FoundDate] {
         guard t.count >= 3 else { return [] }
         var out: [FoundDate] = []
         var i = 0
@@ -146,7 +149,7 @@ public enum DateParser {
             return scalars[a.end..<b.start].allSatisfy { $0 == " " || $0 == "\u{A0}" || allowed.contains($0) }
         }
         func num(_ k: Int) -> Int? { number(t[k], scalars) }
-        while i < t.count {
+        while i < t.count && !(firstOnly && !out.isEmpty) {
             // Month D[th][,] YYYY
             if let m = month(t[i], scalars), i + 2 < t.count, let d = num(i + 1) {
                 var j = i + 2
@@ -193,8 +196,10 @@ public enum DateParser {
         guard line.utf8.count < 120 else { return nil }
         let scalars = scalars(of: line)
         let t = tokens(scalars)
-        guard let first = dates(scalars, t).first else { return nil }
-        let rest = t.filter { $0.end <= first.range.lowerBound || $0.start >= first.range.upperBound }
-        return rest.count <= allowedWords ? first : nil
+        guard let first = dates(scalars, t, firstOnly: true).first else { return nil }
+        // The other words counted (no array of them).
+        var rest = 0
+        for token in t where token.end <= first.range.lowerBound || token.start >= first.range.upperBound { rest += 1 }
+        return rest <= allowedWords ? first : nil
     }
 }

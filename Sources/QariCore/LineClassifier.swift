@@ -75,7 +75,11 @@ public struct LineClassifier: Sendable {
 
     /// Classifies one line. `markdown` selects Markdown cleaning.
     public func classify(number: Int, raw: Substring, markdown: Bool) -> LineInfo {
-        let trimmed = ByteSearch.trimSpaces(raw)
+        classify(number: number, trimmed: ByteSearch.trimSpaces(raw), markdown: markdown)
+    }
+
+    /// `classify(number:raw:markdown:)` for a line already trimmed by `ByteSearch.trimSpaces`.
+    func classify(number: Int, trimmed: Substring, markdown: Bool) -> LineInfo {
         var info = LineInfo(number: number, clean: trimmed, kind: .text, date: nil, isTitleLike: false, isNameLike: false)
         if trimmed.isEmpty { info.kind = .blank; return info }
         if markdown, MarkdownCleaner.hasMarkup(trimmed) {

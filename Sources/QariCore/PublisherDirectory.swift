@@ -83,11 +83,12 @@ public struct PublisherDirectory: Sendable {
 
     /// The outlet whose name occurs in the text as a phrase ("By Aram Mirzaei for the Saker blog").
     public func mentioned(in text: Substring) -> Publisher? {
-        let lower = ByteSearch.lowercasedHead(text, limit: 600)
-        for p in publishers {
-            for s in p.spellingBytes where s.count > 3 && ByteSearch.contains(lower, s) { return p }
+        ByteSearch.withLowercasedHead(text, limit: 600) { lower in
+            for p in publishers {
+                for s in p.spellingBytes where s.count > 3 && ByteSearch.contains(lower, s) { return p }
+            }
+            return nil
         }
-        return nil
     }
 
     public func byStaff(_ name: Substring) -> Publisher? {
@@ -122,8 +123,14 @@ extension Substring {
         // Fast path by bytes: an ASCII character of the set with ASCII (or the end) on its inner side is a
         // whole Character (two ASCII scalars make one Character only as CR LF, and those are never trimmed).
         let u = s.utf8
+        // The set's ASCII bytes as a 128-bit mask, made once (not a walk of the set at every byte).
+        var mask: (low: UInt64, high: UInt64) = (0, 0)
+        for b in set.utf8 where b < 0x80 {
+            if b < 64 { mask.low |= 1 << UInt64(b) } else { mask.high |= 1 << UInt64(b - 64) }
+        }
         @inline(__always) func inSet(_ b: UInt8) -> Bool {
-            b < 0x80 && b != 0x0D && b != 0x0A && set.utf8.contains(b)
+            guard b < 0x80 && b != 0x0D && b != 0x0A else { return false }
+            return (b < 64 ? mask.low >> UInt64(b) : mask.high >> UInt64(b - 64)) & 1 != 0
         }
         var lo = u.startIndex, hi = u.endIndex
         while lo != hi, inSet(u[lo]) {

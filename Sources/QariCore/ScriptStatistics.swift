@@ -20,15 +20,21 @@ public struct ScriptStatistics: Sendable, Equatable {
     ///
     /// A continuation byte counts by the byte just before it: after D8 (from A0), D9 (to 8A and
     /// from AE), DA or DB it is an Arabic letter; after C3, C4 or C5 a Latin one.
+    ///
+    /// Eight bytes with a non-ASCII one go by ranges rather than byte by byte equality: the lead
+    /// bytes D8...DB and C3...C5 are ranges of the seven low bits (of bytes with the top bit set),
+    /// and after a lead byte D8...DB the low two bits of the lead and the low six of the
+    /// continuation byte are the scalar's offset in U+0600...U+06FF, a letter from 0x20 to 0x4A
+    /// and from 0x6E on (the D8/D9 rules above; after DA and DB the offset is 0x80 or more).
     static func count(_ buf: UnsafeBufferPointer<UInt8>) -> (arabic: Int, latin: Int) {
         guard let base = buf.baseAddress else { return (0, 0) }
         let n = buf.count
         let raw = UnsafeRawPointer(base)
         let (ones, highs, lows) = (SWAR.ones, SWAR.highs, SWAR.lows)
-        /// 0x80 in each byte of `x` equal to `byte` (exact: no carries between bytes).
-        @inline(__always) func equal(_ x: UInt64, _ byte: UInt64) -> UInt64 {
-            let t = x ^ (ones &* byte)
-            return ~(((t & lows) &+ lows) | t | lows)
+        /// 0x80 in each byte whose seven low bits `x7` (top bits clear) are in `lo...hi`: no
+        /// carries or borrows cross a byte, as `x7 + (0x80 - lo)` and `(0x80 + hi) - x7` stay in it.
+        @inline(__always) func within(_ x7: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 {
+            (x7 &+ ones &* (0x80 - lo)) & ((ones &* (0x80 + hi)) &- x7) & highs
         }
         /// The number of bytes with their top bit set in a mask of 0x80s.
         @inline(__always) func tally(_ m: UInt64) -> Int { Int(truncatingIfNeeded: ((m >> 7) &* ones) >> 56) }
@@ -45,13 +51,15 @@ public struct ScriptStatistics: Sendable, Equatable {
                 // Each continuation byte by the byte before it (the previous eight bytes, shifted by one).
                 let p = i == 0 ? w << 8 : raw.loadUnaligned(fromByteOffset: i - 1, as: UInt64.self)
                 let continuation = w & ~(w << 1) & highs
-                let from20 = (w << 2) & highs                      // continuation >= 0xA0
-                let v = w & (ones &* 0x3F)
-                let to0A = ((ones &* 0x8A) &- v) & highs           // continuation <= 0x8A
-                let from2E = ((v | highs) &- (ones &* 0x2E)) & highs // continuation >= 0xAE
-                let arabic = continuation & ((equal(p, 0xD8) & from20) | (equal(p, 0xD9) & (to0A | from2E))
-                                             | equal(p | ones, 0xDB))
-                let latin = continuation & (equal(p, 0xC3) | equal(p | ones, 0xC5))
+                let p7 = p & lows
+                let arabicLead = p & within(p7, 0x58, 0x5B)        // D8...DB
+                let latinLead = p & within(p7, 0x43, 0x45)         // C3...C5
+                // The offset in U+0600...U+06FF (the lead's two bits move up within their byte).
+                let k = ((p & (ones &* 3)) << 6) | (w & (ones &* 0x3F))
+                let k7 = k & lows
+                let letter = k | within(k7, 0x20, 0x4A) | ((k7 &+ ones &* (0x80 - 0x6E)) & highs)
+                let arabic = continuation & arabicLead & letter
+                let latin = continuation & latinLead
                 a &+= tally(arabic)
                 l &+= tally(latin)
             }
