@@ -98,9 +98,9 @@ enum RelationGatePrefilter {
     /// True when some gate passes on the template `RelationTemplate.fromUTF8` builds from `bytes`
     /// and `layout`. Its placeholders and their acting types are the layout's; its cue words are
     /// those `RelationCueBytes`' automaton finds in the text between placeholders, started anew
-    /// after each, as the builder runs it. Stops at the first cue word that makes a gate pass.
+    /// after each, as the builder reads them.
     static func mayPass(_ bytes: UnsafeBufferPointer<UInt8>, layout: RelationLayout) -> Bool {
-        mayPass(bytes, layout: layout, key: candidateKey(layout))
+        RelationCueEvents.recording { events in mayPass(bytes, layout: layout, key: candidateKey(layout), events: &events) }
     }
 
     /// The key in `candidateTable` of the template a layout makes: its placeholders by role, and
@@ -120,20 +120,32 @@ enum RelationGatePrefilter {
         candidateTable.starts[key + 1] > candidateTable.starts[key]
     }
 
-    /// `mayPass(_:layout:)`, told the layout's `candidateKey`.
-    static func mayPass(_ bytes: UnsafeBufferPointer<UInt8>, layout: RelationLayout, key: Int) -> Bool {
+    /// `mayPass(_:layout:)`, told the layout's `candidateKey`. When it is true, `events` holds the
+    /// automaton's events over the whole text (`scan`), from which the template is built.
+    static func mayPass(_ bytes: UnsafeBufferPointer<UInt8>, layout: RelationLayout, key: Int, events: inout RelationCueEvents) -> Bool {
         let table = candidateTable
+        let first = Int(table.starts[key])
+        let count = Int(table.starts[key + 1]) - first
+        guard count > 0 else { return false }
+        return scan(bytes, layout: layout, candidates: first..<(first + count), wanted: table.wanted[key], events: &events)
+    }
+
+    /// Runs `RelationCueBytes`' automaton over the text between placeholders, started anew after
+    /// each, as the template's builder reads it, and records its flagged steps (words end, or a
+    /// sentence mark) in `events`: the builder replays them rather than running the automaton a
+    /// second time (one pass of it over a line: its steps are a chain of dependent loads, several
+    /// cycles a byte). True when one of the gates `candidates` of `candidateTable` passes with the
+    /// cue words found (`wanted`: theirs); none is tested once one has passed.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, layout: RelationLayout, candidates: Range<Int>, wanted: CueSet,
+                     events: inout RelationCueEvents) -> Bool {
         let gates = self.gates
         return gates.withUnsafeBufferPointer { gates in
-            table.indexes.withUnsafeBufferPointer { indexes in
-                // The rules whose placeholders and types the line has, and their cue words.
-                let wanted = table.wanted[key]
-                let first = Int(table.starts[key])
-                let count = Int(table.starts[key + 1]) - first
-                let candidates = indexes.baseAddress! + first
-                guard count > 0, let base = bytes.baseAddress else { return false }
+            candidateTable.indexes.withUnsafeBufferPointer { indexes in
                 let cueBytes = RelationCueBytes.shared
+                // An empty text may have no base address; nothing is read from it then.
+                let base = bytes.baseAddress ?? UnsafePointer(cueBytes.byteClasses)
                 let classes = cueBytes.byteClasses, steps = cueBytes.steps, classCount = cueBytes.classCount
+                var passed = false
                 var found = CueSet()
                 // The stretches between placeholders, as the template's builder reads them.
                 var from = 0
@@ -143,9 +155,11 @@ enum RelationGatePrefilter {
                     var p = base + from
                     let end = base + to
                     while p < end {
-                        let run = RelationGatePrefilter.scanToWordEnd(p, end, row, classes, steps)
+                        let run = RelationGatePrefilter.scanToFlag(p, end, row, classes, steps)
                         p = run.p; row = run.row
-                        if !run.wordsEnd { break }
+                        if run.step == 0 { break }
+                        events.append(offset: p - base, step: run.step)
+                        if passed || run.step & RelationCueBytes.stepWordsEnd == 0 { continue }
                         let state = row / classCount
                         var k = Int(cueBytes.outputStarts[state])
                         let last = Int(cueBytes.outputStarts[state + 1])
@@ -159,25 +173,26 @@ enum RelationGatePrefilter {
                             k += 1
                         }
                         if news {
-                            for c in 0..<count where gates[Int(candidates[c])].cuesFit(found) { return true }
+                            for c in candidates where gates[Int(indexes[c])].cuesFit(found) { passed = true; break }
                         }
                     }
                     if stretch < layout.placed.count { from = layout.placed[stretch].bytes.upperBound }
                 }
-                return false
+                return passed
             }
         }
     }
 }
 
 extension RelationGatePrefilter {
-    /// Steps the automaton from `row` over the bytes from `p` up to and with the first after which
-    /// words end (`wordsEnd`), or up to `end`. Out of line, with nothing but its loop, so that the
-    /// loop keeps its values in registers.
+    /// Steps the automaton from `row` over the bytes from `p` up to and with the first whose step
+    /// is flagged (`RelationCueBytes.stepWordsEnd`, `stepMark`), and gives that step; or up to
+    /// `end`, and step 0. Out of line, with nothing but its loop, so that the loop keeps its
+    /// values in registers.
     @inline(never)
-    static func scanToWordEnd(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ row: Int,
-                              _ classes: UnsafePointer<UInt8>, _ steps: UnsafePointer<UInt32>)
-        -> (p: UnsafePointer<UInt8>, row: Int, wordsEnd: Bool) {
+    static func scanToFlag(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ row: Int,
+                           _ classes: UnsafePointer<UInt8>, _ steps: UnsafePointer<UInt32>)
+        -> (p: UnsafePointer<UInt8>, row: Int, step: UInt32) {
         var p = p, row = row
         // Eight bytes at a time, read from a register.
         while p + 8 <= end {
@@ -188,7 +203,7 @@ extension RelationGatePrefilter {
                 row = RelationCueBytes.stepRow(step)
                 x >>= 8
                 k += 1
-                if step & RelationCueBytes.stepWordsEnd != 0 { return (p + k, row, true) }
+                if step >= RelationCueBytes.stepMark { return (p + k, row, step) }
             }
             p += 8
         }
@@ -196,9 +211,9 @@ extension RelationGatePrefilter {
             let step = steps[row &+ Int(classes[Int(p.pointee)])]
             row = RelationCueBytes.stepRow(step)
             p += 1
-            if step & RelationCueBytes.stepWordsEnd != 0 { return (p, row, true) }
+            if step >= RelationCueBytes.stepMark { return (p, row, step) }
         }
-        return (p, row, false)
+        return (p, row, 0)
     }
 }
 

@@ -147,7 +147,7 @@ struct RelationLayout {
 /// placeholder character or digit), where the same characters are the same bytes. One
 /// Aho-Corasick automaton over the case-folded bytes finds every occurrence of every word (the
 /// scan tries each word at each position); its tables are plain memory, read through pointers
-/// by `RelationTemplateBuilder`.
+/// by `RelationGatePrefilter.scan`.
 final class RelationCueBytes: @unchecked Sendable {
     static let shared = RelationCueBytes(RelationRule.cueWords)
 
@@ -289,6 +289,55 @@ final class RelationCueBytes: @unchecked Sendable {
     @inline(__always) static func fold(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
 }
 
+/// The flagged steps of `RelationCueBytes`' automaton over a text (words end, or a sentence mark),
+/// in order: the byte offset after each step's byte, and the step. Written by
+/// `RelationGatePrefilter.scan`, replayed by `RelationTemplateBuilder`. The first 64 are kept on
+/// the stack; more move to the heap, doubled.
+struct RelationCueEvents {
+    struct Event {
+        var offset: Int
+        var step: UInt32
+    }
+
+    private var base: UnsafeMutablePointer<Event>
+    private(set) var count = 0
+    private var capacity: Int
+    /// False while `base` is the stack memory of `recording`, true once grown onto the heap.
+    private var owned = false
+
+    private init(_ memory: UnsafeMutableBufferPointer<Event>) {
+        base = memory.baseAddress!
+        capacity = memory.count
+    }
+
+    /// Calls `body` with an empty record (1 KiB of stack: no heap allocation for most lines).
+    static func recording<R>(_ body: (inout RelationCueEvents) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: Event.self, capacity: 64) { memory in
+            var events = RelationCueEvents(memory)
+            defer { if events.owned { events.base.deallocate() } }
+            return body(&events)
+        }
+    }
+
+    @inline(__always) mutating func append(offset: Int, step: UInt32) {
+        if count == capacity { grow() }
+        base[count] = Event(offset: offset, step: step)
+        count += 1
+    }
+
+    @inline(never) private mutating func grow() {
+        let larger = UnsafeMutablePointer<Event>.allocate(capacity: 2 * capacity)
+        larger.moveInitialize(from: base, count: count)
+        if owned { base.deallocate() }
+        base = larger
+        capacity *= 2
+        owned = true
+    }
+
+    @inline(__always) func offset(_ k: Int) -> Int { base[k].offset }
+    @inline(__always) func step(_ k: Int) -> UInt32 { base[k].step }
+}
+
 /// Builds a template's units, sentences and cue hits from the text's UTF-8 (`RelationTemplate.fromUTF8`).
 /// Its state is its own, so that the loops run without the exclusivity checks of captured variables.
 struct RelationTemplateBuilder {
@@ -346,28 +395,50 @@ struct RelationTemplateBuilder {
         segmentHits = hits.count
     }
 
-    /// Copies bytes `from..<end` (text between placeholders) into units, reading marks and cue words.
-    /// Pointers and the automaton's rows (`RelationCueBytes.steps`) are kept in registers.
-    mutating func copy(_ from: Int, _ end: Int) {
+    /// Copies bytes `from..<end` (text between placeholders) into units, and replays the automaton's
+    /// events among them (marks and cue words), from `events[k]` on.
+    mutating func copy(_ from: Int, _ end: Int, _ events: RelationCueEvents, _ k: inout Int) {
+        var i = from
+        while k < events.count {
+            let at = events.offset(k)
+            if at > end { break }
+            // A word ends only where a character does (UTF-8 sequences never match inside one
+            // another), and a mark is one byte: the units of the bytes up to the event are written.
+            copyUnits(i, at)
+            let step = events.step(k)
+            if step & RelationCueBytes.stepWordsEnd != 0 { found(RelationCueBytes.stepRow(step) / cueBytes.classCount, end: o) }
+            if step & RelationCueBytes.stepMark != 0 { endSegment(at: o - 1, mark: UInt16(bytes[at - 1])) }   // . ; ! ?
+            i = at
+            k += 1
+        }
+        copyUnits(i, end)
+    }
+
+    /// Copies bytes `from..<end`, whole characters, into units.
+    mutating func copyUnits(_ from: Int, _ end: Int) {
         let out = self.out
-        let classes = cueBytes.byteClasses, steps = cueBytes.steps, classCount = cueBytes.classCount
-        var row = 0   // the automaton starts anew: no word crosses a placeholder
         var p = bytes + from
         let last = bytes + end
         var q = out + o
         defer { self.o = q - out }
         while p < last {
-            let c = p.pointee
-            if c < 0x80 {
-                let run = RelationTemplateBuilder.copyASCII(p, last, q, row, classes, steps)
-                p = run.p; q = run.q; row = run.row
-                let step = run.step
-                if step >= RelationCueBytes.stepMark {
-                    if step & RelationCueBytes.stepWordsEnd != 0 { found(row / classCount, end: q - out) }
-                    if step & RelationCueBytes.stepMark != 0 { endSegment(at: q - out - 1, mark: UInt16((p - 1).pointee)) }   // . ; ! ?
-                }
+            if p + 8 <= last {
+                // Eight bytes widened into units by shifts; those up to the first above ASCII are
+                // kept (the units written past them are written again, within the room for the text).
+                let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+                UnsafeMutableRawPointer(q).storeBytes(of: RelationTemplateBuilder.widened(word & 0xFFFF_FFFF), as: UInt64.self)
+                UnsafeMutableRawPointer(q + 4).storeBytes(of: RelationTemplateBuilder.widened(word >> 32), as: UInt64.self)
+                let high = word & 0x8080_8080_8080_8080
+                if high == 0 { p += 8; q += 8; continue }
+                let ascii = high.trailingZeroBitCount >> 3
+                p += ascii; q += ascii
+            } else if p.pointee < 0x80 {
+                q.pointee = UInt16(p.pointee)
+                p += 1; q += 1
                 continue
             }
+            // A character above ASCII.
+            let c = p.pointee
             var v: UInt32
             let length: Int
             if c < 0xE0 {
@@ -387,57 +458,8 @@ struct RelationTemplateBuilder {
                 if v >= 0xE000 && v <= 0xE007 { placeholderUnit(UInt16(v), at: q - out) }
                 q += 1
             }
-            // The automaton reads every byte; a word ends only where a character does (UTF-8
-            // sequences never match inside one another), after the units written.
-            let next = p + length
-            while p < next {
-                let step = steps[row &+ Int(classes[Int(p.pointee)])]
-                row = RelationCueBytes.stepRow(step)
-                if step & RelationCueBytes.stepWordsEnd != 0 { found(row / classCount, end: q - out) }
-                p += 1
-            }
+            p += length
         }
-    }
-
-    /// Copies ASCII bytes from `p` into units from `q`, stepping the automaton from `row`, up to a
-    /// byte above ASCII or `last` (step 0 then), or up to and with a byte whose step is flagged (that
-    /// step). Out of line, with nothing but its loop, so that the loop keeps its values in registers.
-    @inline(never)
-    static func copyASCII(_ p: UnsafePointer<UInt8>, _ last: UnsafePointer<UInt8>, _ q: UnsafeMutablePointer<UInt16>, _ row: Int,
-                          _ classes: UnsafePointer<UInt8>, _ steps: UnsafePointer<UInt32>)
-        -> (p: UnsafePointer<UInt8>, q: UnsafeMutablePointer<UInt16>, row: Int, step: UInt32) {
-        var p = p, q = q, row = row
-        // Eight ASCII bytes at a time: widened into units by shifts, then stepped from a register.
-        // A flagged step returns after its byte; the units written past it are those the caller
-        // writes again from there (the same bytes, within the stretch).
-        while p + 8 <= last {
-            let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
-            if word & 0x8080_8080_8080_8080 != 0 { break }
-            UnsafeMutableRawPointer(q).storeBytes(of: widened(word & 0xFFFF_FFFF), as: UInt64.self)
-            UnsafeMutableRawPointer(q + 4).storeBytes(of: widened(word >> 32), as: UInt64.self)
-            var x = word
-            var k = 0
-            while k < 8 {
-                let step = steps[row &+ Int(classes[Int(x & 0xFF)])]
-                row = RelationCueBytes.stepRow(step)
-                x >>= 8
-                k += 1
-                if step >= RelationCueBytes.stepMark { return (p + k, q + k, row, step) }
-            }
-            p += 8
-            q += 8
-        }
-        while p < last {
-            let c = p.pointee
-            if c >= 0x80 { break }
-            q.pointee = UInt16(c)
-            let step = steps[row &+ Int(classes[Int(c)])]
-            row = RelationCueBytes.stepRow(step)
-            p += 1
-            q += 1
-            if step >= RelationCueBytes.stepMark { return (p, q, row, step) }
-        }
-        return (p, q, row, 0)
     }
 
     /// Four bytes (the low half of `x`) as four 16-bit units, the first lowest.
@@ -488,6 +510,16 @@ extension RelationTemplate {
     /// `layout`: `RelationLayout(bytes, sorted, classify:)`.
     static func fromUTF8(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, sortedMentions sorted: [EntityMention],
                          layout: RelationLayout) -> RelationTemplate {
+        RelationCueEvents.recording { events in
+            _ = RelationGatePrefilter.scan(bytes, layout: layout, candidates: 0..<0, wanted: CueSet(), events: &events)
+            return fromUTF8(text, bytes, sortedMentions: sorted, layout: layout, events: events)
+        }
+    }
+
+    /// `fromUTF8(_:_:sortedMentions:layout:)`, told the automaton's events over the text
+    /// (`RelationGatePrefilter.scan`, which `mayPass` runs).
+    static func fromUTF8(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, sortedMentions sorted: [EntityMention],
+                         layout: RelationLayout, events: RelationCueEvents) -> RelationTemplate {
         let n = bytes.count
         var roles: [Role] = []
         roles.reserveCapacity(sorted.count)
@@ -507,9 +539,9 @@ extension RelationTemplate {
         let units = [UInt16](unsafeUninitializedCapacity: max(1, capacity)) { out, count in
             // An empty text may have no base address; nothing is read from it then.
             var builder = RelationTemplateBuilder(bytes: bytes.baseAddress ?? UnsafePointer(RelationCueBytes.shared.byteClasses), cueBytes: RelationCueBytes.shared, out: out.baseAddress!)
-            var i = 0
+            var i = 0, k = 0
             for placed in layout.placed {
-                builder.copy(i, placed.bytes.lowerBound)
+                builder.copy(i, placed.bytes.lowerBound, events, &k)
                 let role = placed.role
                 if role != .place {
                     let types = placed.acting.map(TypeMask.init) ?? TypeMask()
@@ -522,7 +554,7 @@ extension RelationTemplate {
                 placeholderBytes.append(placed.bytes.lowerBound)
                 i = placed.bytes.upperBound
             }
-            builder.copy(i, n)
+            builder.copy(i, n, events, &k)
             builder.endSegment(at: builder.o, mark: 0)
             count = builder.o
             segments = builder.segments
