@@ -144,23 +144,23 @@ enum RelationGatePrefilter {
                 let cueBytes = RelationCueBytes.shared
                 // An empty text may have no base address; nothing is read from it then.
                 let base = bytes.baseAddress ?? UnsafePointer(cueBytes.byteClasses)
-                let classes = cueBytes.byteClasses, steps = cueBytes.steps, classCount = cueBytes.classCount
+                let classes = cueBytes.byteClasses, flagged = cueBytes.flaggedLinks
                 var passed = false
                 var found = CueSet()
                 // The stretches between placeholders, as the template's builder reads them.
                 var from = 0
                 for stretch in 0...layout.placed.count {
                     let to = stretch < layout.placed.count ? layout.placed[stretch].bytes.lowerBound : bytes.count
-                    var row = 0   // anew: no word crosses a placeholder
+                    var row = cueBytes.rootLinks   // anew: no word crosses a placeholder
                     var p = base + from
                     let end = base + to
                     while p < end {
-                        let run = RelationGatePrefilter.scanToFlag(p, end, row, classes, steps)
-                        p = run.p; row = run.row
-                        if run.step == 0 { break }
-                        events.append(offset: p - base, step: run.step)
-                        if passed || run.step & RelationCueBytes.stepWordsEnd == 0 { continue }
-                        let state = row / classCount
+                        (p, row) = RelationGatePrefilter.scanToFlag(p, end, row, classes, flagged)
+                        guard UInt(bitPattern: row) >= flagged else { break }
+                        let step = cueBytes.flaggedStep(row)
+                        events.append(offset: p - base, step: step)
+                        if passed || step & RelationCueBytes.stepWordsEnd == 0 { continue }
+                        let state = RelationCueBytes.stepState(step)
                         var k = Int(cueBytes.outputStarts[state])
                         let last = Int(cueBytes.outputStarts[state + 1])
                         var news = false
@@ -185,35 +185,34 @@ enum RelationGatePrefilter {
 }
 
 extension RelationGatePrefilter {
-    /// Steps the automaton from `row` over the bytes from `p` up to and with the first whose step
-    /// is flagged (`RelationCueBytes.stepWordsEnd`, `stepMark`), and gives that step; or up to
-    /// `end`, and step 0. Out of line, with nothing but its loop, so that the loop keeps its
+    /// Steps the automaton from `row` (`RelationCueBytes.links`) over the bytes from `p` up to and
+    /// with the first whose step is flagged (a row at `flagged` or after), or up to `end`; and
+    /// gives the row reached. Out of line, with nothing but its loop, so that the loop keeps its
     /// values in registers.
     @inline(never)
-    static func scanToFlag(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ row: Int,
-                           _ classes: UnsafePointer<UInt8>, _ steps: UnsafePointer<UInt32>)
-        -> (p: UnsafePointer<UInt8>, row: Int, step: UInt32) {
+    static func scanToFlag(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ row: UnsafePointer<UInt>,
+                           _ classes: UnsafePointer<UInt8>, _ flagged: UInt) -> (p: UnsafePointer<UInt8>, row: UnsafePointer<UInt>) {
         var p = p, row = row
         // Eight bytes at a time, read from a register.
         while p + 8 <= end {
             var x = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
             var k = 0
             while k < 8 {
-                let step = steps[row &+ Int(classes[Int(x & 0xFF)])]
-                row = RelationCueBytes.stepRow(step)
+                let next = row[Int(classes[Int(x & 0xFF)])]
+                row = UnsafePointer(bitPattern: next).unsafelyUnwrapped
                 x >>= 8
                 k += 1
-                if step >= RelationCueBytes.stepMark { return (p + k, row, step) }
+                if next >= flagged { return (p + k, row) }
             }
             p += 8
         }
         while p < end {
-            let step = steps[row &+ Int(classes[Int(p.pointee)])]
-            row = RelationCueBytes.stepRow(step)
+            let next = row[Int(classes[Int(p.pointee)])]
+            row = UnsafePointer(bitPattern: next).unsafelyUnwrapped
             p += 1
-            if step >= RelationCueBytes.stepMark { return (p, row, step) }
+            if next >= flagged { return (p, row) }
         }
-        return (p, row, 0)
+        return (p, row)
     }
 }
 

@@ -156,20 +156,32 @@ final class RelationCueBytes: @unchecked Sendable {
     /// The byte class of each byte, case folded: one class per byte of the words, 0 for the others.
     let byteClasses: UnsafeMutablePointer<UInt8>
     let classCount: Int
-    /// The next state by state and byte class (`state * classCount + class`), with bit 15 set
-    /// when words end in that state and bit 14 when the byte is a sentence mark (. ; ! ?).
-    let transitions: UnsafeMutablePointer<UInt16>
     /// The ids of the words ending in each state, at `outputIDs[outputStarts[s]..<outputStarts[s + 1]]`.
     let outputStarts: UnsafeMutablePointer<Int32>
     let outputIDs: UnsafeMutablePointer<Int32>
-    let stateCount: Int
-    /// `transitions` with each state at its row (`state * classCount`), so that a step is an
-    /// add and a load: bit 31 set when words end in the next state, bit 30 when the byte is a
-    /// sentence mark; the row of the next state below them (`stepRow`).
-    let steps: UnsafeMutablePointer<UInt32>
+    /// The automaton as linked rows, for `RelationGatePrefilter.scanToFlag`: a row of `classCount`
+    /// entries for each state, and for each state a sentence mark leads to, a second row (the
+    /// same entries: it is the state, reached by a mark). An entry is the address of the next
+    /// state's row, so that a step is one load from the row and the byte's class (no arithmetic
+    /// between the loads of the chain). The rows of states that end words and those reached by
+    /// a mark come last, from `flaggedLinks` on: a step is flagged when the address it loads is
+    /// at least that.
+    let links: UnsafeMutablePointer<UInt>
+    /// The row of the start state.
+    var rootLinks: UnsafePointer<UInt> { UnsafePointer(links) }
+    let flaggedLinks: UInt
+    /// The step of each flagged row, by its place from `flaggedLinks` (`flaggedStep`).
+    let flaggedSteps: UnsafeMutablePointer<UInt32>
+    /// A flagged step: the state, bit 31 set when words end in it, bit 30 when it was reached
+    /// by a sentence mark (. ; ! ?).
     static let stepWordsEnd: UInt32 = 0x8000_0000
     static let stepMark: UInt32 = 0x4000_0000
-    @inline(__always) static func stepRow(_ step: UInt32) -> Int { Int(step & 0x3FFF_FFFF) }
+    @inline(__always) static func stepState(_ step: UInt32) -> Int { Int(step & 0x3FFF_FFFF) }
+
+    /// The step of a flagged row (an address at least `flaggedLinks`).
+    @inline(__always) func flaggedStep(_ row: UnsafePointer<UInt>) -> UInt32 {
+        flaggedSteps[(Int(bitPattern: UInt(bitPattern: row) &- flaggedLinks) / MemoryLayout<UInt>.stride) / classCount]
+    }
 
     private static func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
         let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(1, array.count))
@@ -227,7 +239,7 @@ final class RelationCueBytes: @unchecked Sendable {
             own[state].append(Int32(word.id))
         }
         let stateCount = own.count
-        precondition(stateCount < 0x4000, "states fit in 14 bits")
+        precondition(stateCount < 0x4000_0000, "states fit in the 30 bits of a step")
         // Failure links breadth first; the transitions of every state on every class; the words
         // ending in a state, its own and those of its failure state.
         var fail = [Int](repeating: 0, count: stateCount)
@@ -263,27 +275,42 @@ final class RelationCueBytes: @unchecked Sendable {
         }
         var isMark = [Bool](repeating: false, count: classCount)
         for k in markClasses { isMark[k] = true }
-        var transitions: [UInt16] = []
-        transitions.reserveCapacity(next.count)
-        for (k, target) in next.enumerated() {
-            transitions.append(UInt16(target) | (outputs[target].isEmpty ? 0 : 0x8000) | (isMark[k % classCount] ? 0x4000 : 0))
+        // The rows: the states no word ends in, the others, then the states again as a mark reaches them.
+        var reachedByMark = [Bool](repeating: false, count: stateCount)
+        for state in 0..<stateCount { for k in markClasses { reachedByMark[next[state * classCount + k]] = true } }
+        var rows: [(state: Int, byMark: Bool)] = []
+        for state in 0..<stateCount where outputs[state].isEmpty { rows.append((state, false)) }
+        let flaggedRows = rows.count
+        precondition(flaggedRows > 0 && rows[0].state == 0, "no word ends in the start state")
+        for state in 0..<stateCount where !outputs[state].isEmpty { rows.append((state, false)) }
+        for state in 0..<stateCount where reachedByMark[state] { rows.append((state, true)) }
+        var rowOf = [[Int]](repeating: [Int](repeating: -1, count: stateCount), count: 2)
+        for (row, key) in rows.enumerated() { rowOf[key.byMark ? 1 : 0][key.state] = row }
+        let links = UnsafeMutablePointer<UInt>.allocate(capacity: rows.count * classCount)
+        var flaggedSteps: [UInt32] = []
+        for (row, key) in rows.enumerated() {
+            for k in 0..<classCount {
+                let target = rowOf[isMark[k] ? 1 : 0][next[key.state * classCount + k]]
+                links[row * classCount + k] = UInt(bitPattern: links + target * classCount)
+            }
+            if row >= flaggedRows {
+                flaggedSteps.append(UInt32(key.state) | (outputs[key.state].isEmpty ? 0 : RelationCueBytes.stepWordsEnd)
+                                    | (key.byMark ? RelationCueBytes.stepMark : 0))
+            }
         }
         self.unitLengths = RelationCueBytes.copy(unitLengths)
         self.byteClasses = RelationCueBytes.copy(byteClasses)
         self.classCount = classCount
-        self.transitions = RelationCueBytes.copy(transitions)
         self.outputStarts = RelationCueBytes.copy(outputStarts)
         self.outputIDs = RelationCueBytes.copy(outputIDs)
-        self.stateCount = stateCount
-        self.steps = RelationCueBytes.copy(transitions.map { t in
-            UInt32(t & 0x3FFF) * UInt32(classCount) | (t & 0x8000 != 0 ? RelationCueBytes.stepWordsEnd : 0)
-                | (t & 0x4000 != 0 ? RelationCueBytes.stepMark : 0)
-        })
+        self.links = links
+        self.flaggedLinks = UInt(bitPattern: links + flaggedRows * classCount)
+        self.flaggedSteps = RelationCueBytes.copy(flaggedSteps)
     }
 
     deinit {
-        unitLengths.deallocate(); byteClasses.deallocate(); transitions.deallocate()
-        outputStarts.deallocate(); outputIDs.deallocate(); steps.deallocate()
+        unitLengths.deallocate(); byteClasses.deallocate(); outputStarts.deallocate(); outputIDs.deallocate()
+        links.deallocate(); flaggedSteps.deallocate()
     }
 
     @inline(__always) static func fold(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
@@ -406,7 +433,7 @@ struct RelationTemplateBuilder {
             // another), and a mark is one byte: the units of the bytes up to the event are written.
             copyUnits(i, at)
             let step = events.step(k)
-            if step & RelationCueBytes.stepWordsEnd != 0 { found(RelationCueBytes.stepRow(step) / cueBytes.classCount, end: o) }
+            if step & RelationCueBytes.stepWordsEnd != 0 { found(RelationCueBytes.stepState(step), end: o) }
             if step & RelationCueBytes.stepMark != 0 { endSegment(at: o - 1, mark: UInt16(bytes[at - 1])) }   // . ; ! ?
             i = at
             k += 1
