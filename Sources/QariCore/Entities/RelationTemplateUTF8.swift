@@ -449,6 +449,17 @@ struct RelationTemplateBuilder {
         var q = out + o
         defer { self.o = q - out }
         while p < last {
+            if p + 16 <= last {
+                // Sixteen ASCII bytes widened into units by vector instructions (two unpacks of SSE2).
+                let raw = UnsafeRawPointer(p)
+                if (raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0 {
+                    let v = raw.loadUnaligned(as: SIMD16<UInt8>.self)
+                    UnsafeMutableRawPointer(q).storeBytes(of: SIMD8<UInt16>(truncatingIfNeeded: v.lowHalf), as: SIMD8<UInt16>.self)
+                    UnsafeMutableRawPointer(q + 8).storeBytes(of: SIMD8<UInt16>(truncatingIfNeeded: v.highHalf), as: SIMD8<UInt16>.self)
+                    p += 16; q += 16
+                    continue
+                }
+            }
             if p + 8 <= last {
                 // Eight bytes widened into units by shifts; those up to the first above ASCII are
                 // kept (the units written past them are written again, within the room for the text).
