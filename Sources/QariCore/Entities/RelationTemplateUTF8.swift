@@ -160,7 +160,7 @@ final class RelationCueBytes: @unchecked Sendable {
     let outputStarts: UnsafeMutablePointer<Int32>
     let outputIDs: UnsafeMutablePointer<Int32>
     /// The automaton as linked rows, for `RelationGatePrefilter.scanToFlag`: a row of `classCount`
-    /// entries for each state, and for each state a sentence mark leads to, a second row (the
+    /// entries and the row's step (`flaggedStep`) for each state, and for each state a sentence mark leads to, a second row (the
     /// same entries: it is the state, reached by a mark). An entry is the address of the next
     /// state's row, so that a step is one load from the row and the byte's class (no arithmetic
     /// between the loads of the chain). The rows of states that end words and those reached by
@@ -170,17 +170,15 @@ final class RelationCueBytes: @unchecked Sendable {
     /// The row of the start state.
     var rootLinks: UnsafePointer<UInt> { UnsafePointer(links) }
     let flaggedLinks: UInt
-    /// The step of each flagged row, by its place from `flaggedLinks` (`flaggedStep`).
-    let flaggedSteps: UnsafeMutablePointer<UInt32>
     /// A flagged step: the state, bit 31 set when words end in it, bit 30 when it was reached
     /// by a sentence mark (. ; ! ?).
     static let stepWordsEnd: UInt32 = 0x8000_0000
     static let stepMark: UInt32 = 0x4000_0000
     @inline(__always) static func stepState(_ step: UInt32) -> Int { Int(step & 0x3FFF_FFFF) }
 
-    /// The step of a flagged row (an address at least `flaggedLinks`).
+    /// The step of a flagged row (an address at least `flaggedLinks`): its last entry.
     @inline(__always) func flaggedStep(_ row: UnsafePointer<UInt>) -> UInt32 {
-        flaggedSteps[(Int(bitPattern: UInt(bitPattern: row) &- flaggedLinks) / MemoryLayout<UInt>.stride) / classCount]
+        UInt32(truncatingIfNeeded: row[classCount])
     }
 
     private static func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
@@ -286,17 +284,15 @@ final class RelationCueBytes: @unchecked Sendable {
         for state in 0..<stateCount where reachedByMark[state] { rows.append((state, true)) }
         var rowOf = [[Int]](repeating: [Int](repeating: -1, count: stateCount), count: 2)
         for (row, key) in rows.enumerated() { rowOf[key.byMark ? 1 : 0][key.state] = row }
-        let links = UnsafeMutablePointer<UInt>.allocate(capacity: rows.count * classCount)
-        var flaggedSteps: [UInt32] = []
+        let width = classCount + 1
+        let links = UnsafeMutablePointer<UInt>.allocate(capacity: rows.count * width)
         for (row, key) in rows.enumerated() {
             for k in 0..<classCount {
                 let target = rowOf[isMark[k] ? 1 : 0][next[key.state * classCount + k]]
-                links[row * classCount + k] = UInt(bitPattern: links + target * classCount)
+                links[row * width + k] = UInt(bitPattern: links + target * width)
             }
-            if row >= flaggedRows {
-                flaggedSteps.append(UInt32(key.state) | (outputs[key.state].isEmpty ? 0 : RelationCueBytes.stepWordsEnd)
-                                    | (key.byMark ? RelationCueBytes.stepMark : 0))
-            }
+            links[row * width + classCount] = row < flaggedRows ? 0 : UInt(UInt32(key.state)
+                | (outputs[key.state].isEmpty ? 0 : RelationCueBytes.stepWordsEnd) | (key.byMark ? RelationCueBytes.stepMark : 0))
         }
         self.unitLengths = RelationCueBytes.copy(unitLengths)
         self.byteClasses = RelationCueBytes.copy(byteClasses)
@@ -304,13 +300,12 @@ final class RelationCueBytes: @unchecked Sendable {
         self.outputStarts = RelationCueBytes.copy(outputStarts)
         self.outputIDs = RelationCueBytes.copy(outputIDs)
         self.links = links
-        self.flaggedLinks = UInt(bitPattern: links + flaggedRows * classCount)
-        self.flaggedSteps = RelationCueBytes.copy(flaggedSteps)
+        self.flaggedLinks = UInt(bitPattern: links + flaggedRows * width)
     }
 
     deinit {
         unitLengths.deallocate(); byteClasses.deallocate(); outputStarts.deallocate(); outputIDs.deallocate()
-        links.deallocate(); flaggedSteps.deallocate()
+        links.deallocate()
     }
 
     @inline(__always) static func fold(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
