@@ -56,12 +56,29 @@ final class RelationTemplateFastPathTests: XCTestCase {
         let scalars = Array(text.unicodeScalars)
         let plain = RelationTemplate(scalars: scalars, sortedMentions: sorted, classify: classify)
         var utf8 = text
-        let (fast, nonPlace) = utf8.withUTF8 { bytes in
+        let (fast, nonPlace, passed) = utf8.withUTF8 { bytes in
             let layout = RelationLayout(bytes, sorted, classify: classify)
-            return (RelationTemplate.fromUTF8(text, bytes, sortedMentions: sorted, layout: layout), layout.nonPlaceCount)
+            // As `RelationExtractor.relations` builds it: from the events `mayPass` recorded, when it passes
+            // (it stops testing gates at the first that passes, not recording).
+            let passed = RelationCueEvents.recording { events in
+                RelationGatePrefilter.mayPass(bytes, layout: layout, key: RelationGatePrefilter.candidateKey(layout), events: &events)
+                    ? RelationTemplate.fromUTF8(text, bytes, sortedMentions: sorted, layout: layout, events: events) : nil
+            }
+            return (RelationTemplate.fromUTF8(text, bytes, sortedMentions: sorted, layout: layout), layout.nonPlaceCount, passed)
         }
         let message = "\(text.debugDescription) \(sorted.map { "\($0.entityID)@\($0.range)" })"
         XCTAssertEqual(min(nonPlace, 2), RelationTemplate.nonPlaceCount(scalars, sorted, classify: classify), message, file: file, line: line)
+        if let passed {
+            assertSameTemplate(passed, plain, message, file: file, line: line)
+            passedTemplates += 1
+        }
+        assertSameTemplate(fast, plain, message, file: file, line: line)
+    }
+
+    /// The templates `mayPass` passed and `assertSameTemplate` compared.
+    private var passedTemplates = 0
+
+    private func assertSameTemplate(_ fast: RelationTemplate, _ plain: RelationTemplate, _ message: String, file: StaticString, line: UInt) {
         XCTAssertEqual(fast.units, plain.units, message, file: file, line: line)
         XCTAssertEqual(fast.roles, plain.roles, message, file: file, line: line)
         XCTAssertEqual(fast.text, plain.text, message, file: file, line: line)
@@ -89,6 +106,7 @@ final class RelationTemplateFastPathTests: XCTestCase {
             let text = randomText(&generator)
             assertSameTemplate(text, randomMentions(text.unicodeScalars.count, &generator))
         }
+        XCTAssertGreaterThan(passedTemplates, 300)
     }
 
     /// Every cue word, alone and between names, is found where the plain scan finds it.
@@ -115,6 +133,7 @@ final class RelationTemplateFastPathTests: XCTestCase {
             lines += 1
         }
         XCTAssertGreaterThan(lines, 100)
+        XCTAssertGreaterThan(passedTemplates, 50)
     }
 }
 

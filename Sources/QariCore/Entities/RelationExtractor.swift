@@ -80,8 +80,10 @@ public enum RelationExtractor {
                 if !hasDemonym! { return nil }
             }
             // No rule can pass its tests on the template: it is not built.
-            guard RelationGatePrefilter.mayPass(bytes, layout: layout, key: key) else { return nil }
-            return RelationTemplate.fromUTF8(text, bytes, sortedMentions: sorted, layout: layout)
+            return RelationCueEvents.recording { events in
+                guard RelationGatePrefilter.mayPass(bytes, layout: layout, key: key, events: &events) else { return nil }
+                return RelationTemplate.fromUTF8(text, bytes, sortedMentions: sorted, layout: layout, events: events)
+            }
         }
         guard let template else { return [] }
         // A rule is tried only where the template has the placeholders its pattern needs (counted

@@ -98,9 +98,9 @@ enum RelationGatePrefilter {
     /// True when some gate passes on the template `RelationTemplate.fromUTF8` builds from `bytes`
     /// and `layout`. Its placeholders and their acting types are the layout's; its cue words are
     /// those `RelationCueBytes`' automaton finds in the text between placeholders, started anew
-    /// after each, as the builder runs it. Stops at the first cue word that makes a gate pass.
+    /// after each, as the builder reads them.
     static func mayPass(_ bytes: UnsafeBufferPointer<UInt8>, layout: RelationLayout) -> Bool {
-        mayPass(bytes, layout: layout, key: candidateKey(layout))
+        RelationCueEvents.recording { events in mayPass(bytes, layout: layout, key: candidateKey(layout), events: &events) }
     }
 
     /// The key in `candidateTable` of the template a layout makes: its placeholders by role, and
@@ -120,33 +120,47 @@ enum RelationGatePrefilter {
         candidateTable.starts[key + 1] > candidateTable.starts[key]
     }
 
-    /// `mayPass(_:layout:)`, told the layout's `candidateKey`.
-    static func mayPass(_ bytes: UnsafeBufferPointer<UInt8>, layout: RelationLayout, key: Int) -> Bool {
+    /// `mayPass(_:layout:)`, told the layout's `candidateKey`. When it is true, `events` holds the
+    /// automaton's events over the whole text (`scan`), from which the template is built.
+    static func mayPass(_ bytes: UnsafeBufferPointer<UInt8>, layout: RelationLayout, key: Int, events: inout RelationCueEvents) -> Bool {
         let table = candidateTable
+        let first = Int(table.starts[key])
+        let count = Int(table.starts[key + 1]) - first
+        guard count > 0 else { return false }
+        return scan(bytes, layout: layout, candidates: first..<(first + count), wanted: table.wanted[key], events: &events)
+    }
+
+    /// Runs `RelationCueBytes`' automaton over the text between placeholders, started anew after
+    /// each, as the template's builder reads it, and records its flagged steps (words end, or a
+    /// sentence mark) in `events`: the builder replays them rather than running the automaton a
+    /// second time (one pass of it over a line: its steps are a chain of dependent loads, several
+    /// cycles a byte). True when one of the gates `candidates` of `candidateTable` passes with the
+    /// cue words found (`wanted`: theirs); none is tested once one has passed.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, layout: RelationLayout, candidates: Range<Int>, wanted: CueSet,
+                     events: inout RelationCueEvents) -> Bool {
         let gates = self.gates
         return gates.withUnsafeBufferPointer { gates in
-            table.indexes.withUnsafeBufferPointer { indexes in
-                // The rules whose placeholders and types the line has, and their cue words.
-                let wanted = table.wanted[key]
-                let first = Int(table.starts[key])
-                let count = Int(table.starts[key + 1]) - first
-                let candidates = indexes.baseAddress! + first
-                guard count > 0, let base = bytes.baseAddress else { return false }
+            candidateTable.indexes.withUnsafeBufferPointer { indexes in
                 let cueBytes = RelationCueBytes.shared
-                let classes = cueBytes.byteClasses, steps = cueBytes.steps, classCount = cueBytes.classCount
+                // An empty text may have no base address; nothing is read from it then.
+                let base = bytes.baseAddress ?? UnsafePointer(cueBytes.byteClasses)
+                let classes = cueBytes.byteClasses, flagged = cueBytes.flaggedLinks
+                var passed = false
                 var found = CueSet()
                 // The stretches between placeholders, as the template's builder reads them.
                 var from = 0
                 for stretch in 0...layout.placed.count {
                     let to = stretch < layout.placed.count ? layout.placed[stretch].bytes.lowerBound : bytes.count
-                    var row = 0   // anew: no word crosses a placeholder
+                    var row = cueBytes.rootLinks   // anew: no word crosses a placeholder
                     var p = base + from
                     let end = base + to
                     while p < end {
-                        let run = RelationGatePrefilter.scanToWordEnd(p, end, row, classes, steps)
-                        p = run.p; row = run.row
-                        if !run.wordsEnd { break }
-                        let state = row / classCount
+                        (p, row) = RelationGatePrefilter.scanToFlag(p, end, row, classes, flagged)
+                        guard UInt(bitPattern: row) >= flagged else { break }
+                        let step = cueBytes.flaggedStep(row)
+                        events.append(offset: p - base, step: step)
+                        if passed || step & RelationCueBytes.stepWordsEnd == 0 { continue }
+                        let state = RelationCueBytes.stepState(step)
                         var k = Int(cueBytes.outputStarts[state])
                         let last = Int(cueBytes.outputStarts[state + 1])
                         var news = false
@@ -159,46 +173,46 @@ enum RelationGatePrefilter {
                             k += 1
                         }
                         if news {
-                            for c in 0..<count where gates[Int(candidates[c])].cuesFit(found) { return true }
+                            for c in candidates where gates[Int(indexes[c])].cuesFit(found) { passed = true; break }
                         }
                     }
                     if stretch < layout.placed.count { from = layout.placed[stretch].bytes.upperBound }
                 }
-                return false
+                return passed
             }
         }
     }
 }
 
 extension RelationGatePrefilter {
-    /// Steps the automaton from `row` over the bytes from `p` up to and with the first after which
-    /// words end (`wordsEnd`), or up to `end`. Out of line, with nothing but its loop, so that the
-    /// loop keeps its values in registers.
+    /// Steps the automaton from `row` (`RelationCueBytes.links`) over the bytes from `p` up to and
+    /// with the first whose step is flagged (a row at `flagged` or after), or up to `end`; and
+    /// gives the row reached. Out of line, with nothing but its loop, so that the loop keeps its
+    /// values in registers.
     @inline(never)
-    static func scanToWordEnd(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ row: Int,
-                              _ classes: UnsafePointer<UInt8>, _ steps: UnsafePointer<UInt32>)
-        -> (p: UnsafePointer<UInt8>, row: Int, wordsEnd: Bool) {
+    static func scanToFlag(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ row: UnsafePointer<UInt>,
+                           _ classes: UnsafePointer<UInt8>, _ flagged: UInt) -> (p: UnsafePointer<UInt8>, row: UnsafePointer<UInt>) {
         var p = p, row = row
         // Eight bytes at a time, read from a register.
         while p + 8 <= end {
             var x = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
             var k = 0
             while k < 8 {
-                let step = steps[row &+ Int(classes[Int(x & 0xFF)])]
-                row = RelationCueBytes.stepRow(step)
+                let next = row[Int(classes[Int(x & 0xFF)])]
+                row = UnsafePointer(bitPattern: next).unsafelyUnwrapped
                 x >>= 8
                 k += 1
-                if step & RelationCueBytes.stepWordsEnd != 0 { return (p + k, row, true) }
+                if next >= flagged { return (p + k, row) }
             }
             p += 8
         }
         while p < end {
-            let step = steps[row &+ Int(classes[Int(p.pointee)])]
-            row = RelationCueBytes.stepRow(step)
+            let next = row[Int(classes[Int(p.pointee)])]
+            row = UnsafePointer(bitPattern: next).unsafelyUnwrapped
             p += 1
-            if step & RelationCueBytes.stepWordsEnd != 0 { return (p, row, true) }
+            if next >= flagged { return (p, row) }
         }
-        return (p, row, false)
+        return (p, row)
     }
 }
 

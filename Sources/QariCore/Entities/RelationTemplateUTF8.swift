@@ -147,7 +147,7 @@ struct RelationLayout {
 /// placeholder character or digit), where the same characters are the same bytes. One
 /// Aho-Corasick automaton over the case-folded bytes finds every occurrence of every word (the
 /// scan tries each word at each position); its tables are plain memory, read through pointers
-/// by `RelationTemplateBuilder`.
+/// by `RelationGatePrefilter.scan`.
 final class RelationCueBytes: @unchecked Sendable {
     static let shared = RelationCueBytes(RelationRule.cueWords)
 
@@ -156,20 +156,30 @@ final class RelationCueBytes: @unchecked Sendable {
     /// The byte class of each byte, case folded: one class per byte of the words, 0 for the others.
     let byteClasses: UnsafeMutablePointer<UInt8>
     let classCount: Int
-    /// The next state by state and byte class (`state * classCount + class`), with bit 15 set
-    /// when words end in that state and bit 14 when the byte is a sentence mark (. ; ! ?).
-    let transitions: UnsafeMutablePointer<UInt16>
     /// The ids of the words ending in each state, at `outputIDs[outputStarts[s]..<outputStarts[s + 1]]`.
     let outputStarts: UnsafeMutablePointer<Int32>
     let outputIDs: UnsafeMutablePointer<Int32>
-    let stateCount: Int
-    /// `transitions` with each state at its row (`state * classCount`), so that a step is an
-    /// add and a load: bit 31 set when words end in the next state, bit 30 when the byte is a
-    /// sentence mark; the row of the next state below them (`stepRow`).
-    let steps: UnsafeMutablePointer<UInt32>
+    /// The automaton as linked rows, for `RelationGatePrefilter.scanToFlag`: a row of `classCount`
+    /// entries and the row's step (`flaggedStep`) for each state, and for each state a sentence mark leads to, a second row (the
+    /// same entries: it is the state, reached by a mark). An entry is the address of the next
+    /// state's row, so that a step is one load from the row and the byte's class (no arithmetic
+    /// between the loads of the chain). The rows of states that end words and those reached by
+    /// a mark come last, from `flaggedLinks` on: a step is flagged when the address it loads is
+    /// at least that.
+    let links: UnsafeMutablePointer<UInt>
+    /// The row of the start state.
+    var rootLinks: UnsafePointer<UInt> { UnsafePointer(links) }
+    let flaggedLinks: UInt
+    /// A flagged step: the state, bit 31 set when words end in it, bit 30 when it was reached
+    /// by a sentence mark (. ; ! ?).
     static let stepWordsEnd: UInt32 = 0x8000_0000
     static let stepMark: UInt32 = 0x4000_0000
-    @inline(__always) static func stepRow(_ step: UInt32) -> Int { Int(step & 0x3FFF_FFFF) }
+    @inline(__always) static func stepState(_ step: UInt32) -> Int { Int(step & 0x3FFF_FFFF) }
+
+    /// The step of a flagged row (an address at least `flaggedLinks`): its last entry.
+    @inline(__always) func flaggedStep(_ row: UnsafePointer<UInt>) -> UInt32 {
+        UInt32(truncatingIfNeeded: row[classCount])
+    }
 
     private static func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
         let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(1, array.count))
@@ -227,7 +237,7 @@ final class RelationCueBytes: @unchecked Sendable {
             own[state].append(Int32(word.id))
         }
         let stateCount = own.count
-        precondition(stateCount < 0x4000, "states fit in 14 bits")
+        precondition(stateCount < 0x4000_0000, "states fit in the 30 bits of a step")
         // Failure links breadth first; the transitions of every state on every class; the words
         // ending in a state, its own and those of its failure state.
         var fail = [Int](repeating: 0, count: stateCount)
@@ -263,30 +273,91 @@ final class RelationCueBytes: @unchecked Sendable {
         }
         var isMark = [Bool](repeating: false, count: classCount)
         for k in markClasses { isMark[k] = true }
-        var transitions: [UInt16] = []
-        transitions.reserveCapacity(next.count)
-        for (k, target) in next.enumerated() {
-            transitions.append(UInt16(target) | (outputs[target].isEmpty ? 0 : 0x8000) | (isMark[k % classCount] ? 0x4000 : 0))
+        // The rows: the states no word ends in, the others, then the states again as a mark reaches them.
+        var reachedByMark = [Bool](repeating: false, count: stateCount)
+        for state in 0..<stateCount { for k in markClasses { reachedByMark[next[state * classCount + k]] = true } }
+        var rows: [(state: Int, byMark: Bool)] = []
+        for state in 0..<stateCount where outputs[state].isEmpty { rows.append((state, false)) }
+        let flaggedRows = rows.count
+        precondition(flaggedRows > 0 && rows[0].state == 0, "no word ends in the start state")
+        for state in 0..<stateCount where !outputs[state].isEmpty { rows.append((state, false)) }
+        for state in 0..<stateCount where reachedByMark[state] { rows.append((state, true)) }
+        var rowOf = [[Int]](repeating: [Int](repeating: -1, count: stateCount), count: 2)
+        for (row, key) in rows.enumerated() { rowOf[key.byMark ? 1 : 0][key.state] = row }
+        let width = classCount + 1
+        let links = UnsafeMutablePointer<UInt>.allocate(capacity: rows.count * width)
+        for (row, key) in rows.enumerated() {
+            for k in 0..<classCount {
+                let target = rowOf[isMark[k] ? 1 : 0][next[key.state * classCount + k]]
+                links[row * width + k] = UInt(bitPattern: links + target * width)
+            }
+            links[row * width + classCount] = row < flaggedRows ? 0 : UInt(UInt32(key.state)
+                | (outputs[key.state].isEmpty ? 0 : RelationCueBytes.stepWordsEnd) | (key.byMark ? RelationCueBytes.stepMark : 0))
         }
         self.unitLengths = RelationCueBytes.copy(unitLengths)
         self.byteClasses = RelationCueBytes.copy(byteClasses)
         self.classCount = classCount
-        self.transitions = RelationCueBytes.copy(transitions)
         self.outputStarts = RelationCueBytes.copy(outputStarts)
         self.outputIDs = RelationCueBytes.copy(outputIDs)
-        self.stateCount = stateCount
-        self.steps = RelationCueBytes.copy(transitions.map { t in
-            UInt32(t & 0x3FFF) * UInt32(classCount) | (t & 0x8000 != 0 ? RelationCueBytes.stepWordsEnd : 0)
-                | (t & 0x4000 != 0 ? RelationCueBytes.stepMark : 0)
-        })
+        self.links = links
+        self.flaggedLinks = UInt(bitPattern: links + flaggedRows * width)
     }
 
     deinit {
-        unitLengths.deallocate(); byteClasses.deallocate(); transitions.deallocate()
-        outputStarts.deallocate(); outputIDs.deallocate(); steps.deallocate()
+        unitLengths.deallocate(); byteClasses.deallocate(); outputStarts.deallocate(); outputIDs.deallocate()
+        links.deallocate()
     }
 
     @inline(__always) static func fold(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
+}
+
+/// The flagged steps of `RelationCueBytes`' automaton over a text (words end, or a sentence mark),
+/// in order: the byte offset after each step's byte, and the step. Written by
+/// `RelationGatePrefilter.scan`, replayed by `RelationTemplateBuilder`. The first 64 are kept on
+/// the stack; more move to the heap, doubled.
+struct RelationCueEvents {
+    struct Event {
+        var offset: Int
+        var step: UInt32
+    }
+
+    private var base: UnsafeMutablePointer<Event>
+    private(set) var count = 0
+    private var capacity: Int
+    /// False while `base` is the stack memory of `recording`, true once grown onto the heap.
+    private var owned = false
+
+    private init(_ memory: UnsafeMutableBufferPointer<Event>) {
+        base = memory.baseAddress!
+        capacity = memory.count
+    }
+
+    /// Calls `body` with an empty record (1 KiB of stack: no heap allocation for most lines).
+    static func recording<R>(_ body: (inout RelationCueEvents) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: Event.self, capacity: 64) { memory in
+            var events = RelationCueEvents(memory)
+            defer { if events.owned { events.base.deallocate() } }
+            return body(&events)
+        }
+    }
+
+    @inline(__always) mutating func append(offset: Int, step: UInt32) {
+        if count == capacity { grow() }
+        base[count] = Event(offset: offset, step: step)
+        count += 1
+    }
+
+    @inline(never) private mutating func grow() {
+        let larger = UnsafeMutablePointer<Event>.allocate(capacity: 2 * capacity)
+        larger.moveInitialize(from: base, count: count)
+        if owned { base.deallocate() }
+        base = larger
+        capacity *= 2
+        owned = true
+    }
+
+    @inline(__always) func offset(_ k: Int) -> Int { base[k].offset }
+    @inline(__always) func step(_ k: Int) -> UInt32 { base[k].step }
 }
 
 /// Builds a template's units, sentences and cue hits from the text's UTF-8 (`RelationTemplate.fromUTF8`).
@@ -346,28 +417,61 @@ struct RelationTemplateBuilder {
         segmentHits = hits.count
     }
 
-    /// Copies bytes `from..<end` (text between placeholders) into units, reading marks and cue words.
-    /// Pointers and the automaton's rows (`RelationCueBytes.steps`) are kept in registers.
-    mutating func copy(_ from: Int, _ end: Int) {
+    /// Copies bytes `from..<end` (text between placeholders) into units, and replays the automaton's
+    /// events among them (marks and cue words), from `events[k]` on.
+    mutating func copy(_ from: Int, _ end: Int, _ events: RelationCueEvents, _ k: inout Int) {
+        var i = from
+        while k < events.count {
+            let at = events.offset(k)
+            if at > end { break }
+            // A word ends only where a character does (UTF-8 sequences never match inside one
+            // another), and a mark is one byte: the units of the bytes up to the event are written.
+            copyUnits(i, at)
+            let step = events.step(k)
+            if step & RelationCueBytes.stepWordsEnd != 0 { found(RelationCueBytes.stepState(step), end: o) }
+            if step & RelationCueBytes.stepMark != 0 { endSegment(at: o - 1, mark: UInt16(bytes[at - 1])) }   // . ; ! ?
+            i = at
+            k += 1
+        }
+        copyUnits(i, end)
+    }
+
+    /// Copies bytes `from..<end`, whole characters, into units.
+    mutating func copyUnits(_ from: Int, _ end: Int) {
         let out = self.out
-        let classes = cueBytes.byteClasses, steps = cueBytes.steps, classCount = cueBytes.classCount
-        var row = 0   // the automaton starts anew: no word crosses a placeholder
         var p = bytes + from
         let last = bytes + end
         var q = out + o
         defer { self.o = q - out }
         while p < last {
-            let c = p.pointee
-            if c < 0x80 {
-                let run = RelationTemplateBuilder.copyASCII(p, last, q, row, classes, steps)
-                p = run.p; q = run.q; row = run.row
-                let step = run.step
-                if step >= RelationCueBytes.stepMark {
-                    if step & RelationCueBytes.stepWordsEnd != 0 { found(row / classCount, end: q - out) }
-                    if step & RelationCueBytes.stepMark != 0 { endSegment(at: q - out - 1, mark: UInt16((p - 1).pointee)) }   // . ; ! ?
+            if p + 16 <= last {
+                // Sixteen ASCII bytes widened into units by vector instructions (two unpacks of SSE2).
+                let raw = UnsafeRawPointer(p)
+                if (raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0 {
+                    let v = raw.loadUnaligned(as: SIMD16<UInt8>.self)
+                    UnsafeMutableRawPointer(q).storeBytes(of: SIMD8<UInt16>(truncatingIfNeeded: v.lowHalf), as: SIMD8<UInt16>.self)
+                    UnsafeMutableRawPointer(q + 8).storeBytes(of: SIMD8<UInt16>(truncatingIfNeeded: v.highHalf), as: SIMD8<UInt16>.self)
+                    p += 16; q += 16
+                    continue
                 }
+            }
+            if p + 8 <= last {
+                // Eight bytes widened into units by shifts; those up to the first above ASCII are
+                // kept (the units written past them are written again, within the room for the text).
+                let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+                UnsafeMutableRawPointer(q).storeBytes(of: RelationTemplateBuilder.widened(word & 0xFFFF_FFFF), as: UInt64.self)
+                UnsafeMutableRawPointer(q + 4).storeBytes(of: RelationTemplateBuilder.widened(word >> 32), as: UInt64.self)
+                let high = word & 0x8080_8080_8080_8080
+                if high == 0 { p += 8; q += 8; continue }
+                let ascii = high.trailingZeroBitCount >> 3
+                p += ascii; q += ascii
+            } else if p.pointee < 0x80 {
+                q.pointee = UInt16(p.pointee)
+                p += 1; q += 1
                 continue
             }
+            // A character above ASCII.
+            let c = p.pointee
             var v: UInt32
             let length: Int
             if c < 0xE0 {
@@ -387,57 +491,8 @@ struct RelationTemplateBuilder {
                 if v >= 0xE000 && v <= 0xE007 { placeholderUnit(UInt16(v), at: q - out) }
                 q += 1
             }
-            // The automaton reads every byte; a word ends only where a character does (UTF-8
-            // sequences never match inside one another), after the units written.
-            let next = p + length
-            while p < next {
-                let step = steps[row &+ Int(classes[Int(p.pointee)])]
-                row = RelationCueBytes.stepRow(step)
-                if step & RelationCueBytes.stepWordsEnd != 0 { found(row / classCount, end: q - out) }
-                p += 1
-            }
+            p += length
         }
-    }
-
-    /// Copies ASCII bytes from `p` into units from `q`, stepping the automaton from `row`, up to a
-    /// byte above ASCII or `last` (step 0 then), or up to and with a byte whose step is flagged (that
-    /// step). Out of line, with nothing but its loop, so that the loop keeps its values in registers.
-    @inline(never)
-    static func copyASCII(_ p: UnsafePointer<UInt8>, _ last: UnsafePointer<UInt8>, _ q: UnsafeMutablePointer<UInt16>, _ row: Int,
-                          _ classes: UnsafePointer<UInt8>, _ steps: UnsafePointer<UInt32>)
-        -> (p: UnsafePointer<UInt8>, q: UnsafeMutablePointer<UInt16>, row: Int, step: UInt32) {
-        var p = p, q = q, row = row
-        // Eight ASCII bytes at a time: widened into units by shifts, then stepped from a register.
-        // A flagged step returns after its byte; the units written past it are those the caller
-        // writes again from there (the same bytes, within the stretch).
-        while p + 8 <= last {
-            let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
-            if word & 0x8080_8080_8080_8080 != 0 { break }
-            UnsafeMutableRawPointer(q).storeBytes(of: widened(word & 0xFFFF_FFFF), as: UInt64.self)
-            UnsafeMutableRawPointer(q + 4).storeBytes(of: widened(word >> 32), as: UInt64.self)
-            var x = word
-            var k = 0
-            while k < 8 {
-                let step = steps[row &+ Int(classes[Int(x & 0xFF)])]
-                row = RelationCueBytes.stepRow(step)
-                x >>= 8
-                k += 1
-                if step >= RelationCueBytes.stepMark { return (p + k, q + k, row, step) }
-            }
-            p += 8
-            q += 8
-        }
-        while p < last {
-            let c = p.pointee
-            if c >= 0x80 { break }
-            q.pointee = UInt16(c)
-            let step = steps[row &+ Int(classes[Int(c)])]
-            row = RelationCueBytes.stepRow(step)
-            p += 1
-            q += 1
-            if step >= RelationCueBytes.stepMark { return (p, q, row, step) }
-        }
-        return (p, q, row, 0)
     }
 
     /// Four bytes (the low half of `x`) as four 16-bit units, the first lowest.
@@ -488,6 +543,16 @@ extension RelationTemplate {
     /// `layout`: `RelationLayout(bytes, sorted, classify:)`.
     static func fromUTF8(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, sortedMentions sorted: [EntityMention],
                          layout: RelationLayout) -> RelationTemplate {
+        RelationCueEvents.recording { events in
+            _ = RelationGatePrefilter.scan(bytes, layout: layout, candidates: 0..<0, wanted: CueSet(), events: &events)
+            return fromUTF8(text, bytes, sortedMentions: sorted, layout: layout, events: events)
+        }
+    }
+
+    /// `fromUTF8(_:_:sortedMentions:layout:)`, told the automaton's events over the text
+    /// (`RelationGatePrefilter.scan`, which `mayPass` runs).
+    static func fromUTF8(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, sortedMentions sorted: [EntityMention],
+                         layout: RelationLayout, events: RelationCueEvents) -> RelationTemplate {
         let n = bytes.count
         var roles: [Role] = []
         roles.reserveCapacity(sorted.count)
@@ -507,9 +572,9 @@ extension RelationTemplate {
         let units = [UInt16](unsafeUninitializedCapacity: max(1, capacity)) { out, count in
             // An empty text may have no base address; nothing is read from it then.
             var builder = RelationTemplateBuilder(bytes: bytes.baseAddress ?? UnsafePointer(RelationCueBytes.shared.byteClasses), cueBytes: RelationCueBytes.shared, out: out.baseAddress!)
-            var i = 0
+            var i = 0, k = 0
             for placed in layout.placed {
-                builder.copy(i, placed.bytes.lowerBound)
+                builder.copy(i, placed.bytes.lowerBound, events, &k)
                 let role = placed.role
                 if role != .place {
                     let types = placed.acting.map(TypeMask.init) ?? TypeMask()
@@ -522,7 +587,7 @@ extension RelationTemplate {
                 placeholderBytes.append(placed.bytes.lowerBound)
                 i = placed.bytes.upperBound
             }
-            builder.copy(i, n)
+            builder.copy(i, n, events, &k)
             builder.endSegment(at: builder.o, mark: 0)
             count = builder.o
             segments = builder.segments
