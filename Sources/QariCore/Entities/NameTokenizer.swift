@@ -636,11 +636,28 @@ struct NameTokenizer {
     /// hashed in (FNV-1a, as the general reading hashes a word's letters). Its own small function:
     /// inside `tokenize` the loop shared registers with the whole reading, and spilled the hash to
     /// memory at every letter.
+    ///
+    /// Four scalars are read at a time while four remain: one test of the bound and one step of
+    /// the index for four letters (a run that ends inside them returns from there). Most runs are
+    /// the rest of a short lower-case word. (The same for `lowercaseRun(_:from:into:)` cost more:
+    /// its letters are stored, and the returns from inside the four made more work than they saved.)
     @inline(never) static func lowercaseRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
                                             exact: UInt64) -> (end: Int, exact: UInt64) {
         var h = exact
         var end = start
         let count = scalars.count
+        while end + 4 <= count {
+            let a = scalars[end].value, b = scalars[end + 1].value, c = scalars[end + 2].value, d = scalars[end + 3].value
+            if a &- 0x61 >= 26 { return (end, h) }
+            h = (h ^ UInt64(a)) &* 0x100000001b3
+            if b &- 0x61 >= 26 { return (end + 1, h) }
+            h = (h ^ UInt64(b)) &* 0x100000001b3
+            if c &- 0x61 >= 26 { return (end + 2, h) }
+            h = (h ^ UInt64(c)) &* 0x100000001b3
+            if d &- 0x61 >= 26 { return (end + 3, h) }
+            h = (h ^ UInt64(d)) &* 0x100000001b3
+            end += 4
+        }
         while end < count {
             let w = scalars[end].value
             if w &- 0x61 >= 26 { break }
