@@ -605,8 +605,10 @@ struct NameTokenizer {
             let offset = scalars[end].value &- 0x600
             guard offset < 0x100 else { break }
             let letter = table[Int(offset)]
-            if letter == NameKey.notArabicWordScalar { break }
-            if letter != NameKey.droppedArabicScalar {
+            // (One test for the two rare values: every letter is above them.)
+            if letter <= NameKey.droppedArabicScalar {
+                if letter == NameKey.notArabicWordScalar { break }
+            } else {
                 out.append(letter)
                 h = (h ^ UInt64(letter)) &* 0x100000001b3
             }
