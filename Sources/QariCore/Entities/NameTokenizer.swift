@@ -327,9 +327,9 @@ struct NameTokenizer {
         // A word's letters: at most one byte per scalar of the text.
         // (16 bytes more: `NameKeyCache.latinKey(_:)` reads the letters 8 bytes at a time.)
         var buffer = ScratchBytes(storage)
-        // (Unwrapped once rather than for every word.)
-        let keyed = keyedLowercaseWords ?? KeyTable.empty
-        let keyedWordsOnly = keyedLowercaseWords != nil
+        // (Unwrapped where used: `?? KeyTable.empty` cost the static's initialisation check and a
+        // reference count on every text.)
+        let keyed = keyedLowercaseWords
         let readsPlainWords = plainWordsFirst && !alwaysAcronymKeys
         // (Read once per text: read in `arabicRun`, the static's initialisation was checked by a
         // call for every Arabic word.)
@@ -380,7 +380,7 @@ struct NameTokenizer {
                     if plainStop && !(length == 2 && first == 0x61 && scalars[index + 1].value == 0x6C) {
                         let exactKey = exact == 0 ? 1 : exact
                         let wordKey: UInt64
-                        if !startsUpper && keyedWordsOnly && !keyed.contains(exactKey) {
+                        if !startsUpper, let keyed, !keyed.contains(exactKey) {
                             wordKey = 0
                         } else {
                             if !startsUpper {
@@ -519,7 +519,7 @@ struct NameTokenizer {
             let wordKey: UInt64
             switch script {
             case .latin:
-                if !startsUpper && keyedWordsOnly && !keyed.contains(exact == 0 ? 1 : exact) {
+                if !startsUpper, let keyed, !keyed.contains(exact == 0 ? 1 : exact) {
                     wordKey = 0
                 } else {
                     wordKey = keyCache?.latinKey(buffer) ?? NameKeyCache.computedKey(buffer)
