@@ -47,4 +47,32 @@ final class MatchStartNodeTests: XCTestCase {
         }
         XCTAssertGreaterThan(found, 1000)
     }
+
+    /// On a text keyed by first words, as `mentions(in:)` reads it, `startNode` answers every token
+    /// as it does on the same text with every key made, where a lower-case word's first-word test
+    /// looks its exact key up: so its one test for a word key of 0 answers those words rightly.
+    func testKeyedStartNodesAreTheStartNodesWithEveryKey() {
+        let matcher = EntityMatcherFastPathTests.matcher
+        var generator = SplitMix(state: 0x57A2_7E0D)
+        var unkeyed = 0, keyedLowercase = 0
+        for _ in 0..<3000 {
+            let text = generator.text(of: Self.pieces, most: 14)
+            let keyed = NameTokenizer(text, keyedLowercaseWords: matcher.lowercaseFirstWords)
+            let eager = NameTokenizer(text)
+            XCTAssertEqual(keyed.tokens.count, eager.tokens.count, text)
+            for k in 0..<min(keyed.tokens.count, eager.tokens.count) {
+                let fast = matcher.startNode(keyed, at: k, caseSensitive: true, keyedByFirstWords: true)
+                let plain = matcher.startNode(eager, at: k, caseSensitive: true, keyedByFirstWords: false)
+                XCTAssertEqual(fast, plain, "\(text) \(k)")
+                if keyed.tokens[k].wordKey == 0 {
+                    unkeyed += 1
+                } else if keyed.tokens[k].script == .latin && !keyed.tokens[k].startsUppercase {
+                    keyedLowercase += 1
+                }
+            }
+        }
+        // Both kinds of lower-case word are met.
+        XCTAssertGreaterThan(unkeyed, 300)
+        XCTAssertGreaterThan(keyedLowercase, 100)
+    }
 }

@@ -240,9 +240,17 @@ enum NameDiscovery {
     /// is that of one and its letters are those of a lower-case one (read from the token, not
     /// the text; a cue written so has those letters).
     @inline(__always) private static func isPlaceCueCandidate(_ token: UnsafePointer<NameToken>, tables: Tables) -> Bool {
-        let length = token.pointee.range.count
-        guard !token.pointee.hasArticle, length < 64, tables.placeCueLengthBits & (1 << UInt64(length)) != 0 else { return false }
-        return tables.lowercasePlaceCueKeys.contains(token.pointee.exactLowercaseKey)
+        isPlaceCueCandidate(token, lengthBits: tables.placeCueLengthBits, keys: tables.lowercasePlaceCueKeys)
+    }
+
+    /// `isPlaceCueCandidate` with the tables' `placeCueLengthBits` and `lowercasePlaceCueKeys`
+    /// read by the caller (in `nextPossibleStart`'s loop, they were read again for every word).
+    @inline(__always) private static func isPlaceCueCandidate(_ token: UnsafePointer<NameToken>, lengthBits: UInt64,
+                                                              keys: KeyTable) -> Bool {
+        // (A token's range is never reversed: no overflow to check.)
+        let length = token.pointee.range.upperBound &- token.pointee.range.lowerBound
+        guard !token.pointee.hasArticle, length < 64, lengthBits & (1 << UInt64(length)) != 0 else { return false }
+        return keys.contains(token.pointee.exactLowercaseKey)
     }
 
     /// Whether a pattern of `find` may start at token `k`: a Latin word no name covers, capitalised
@@ -262,11 +270,12 @@ enum NameDiscovery {
             let count = tokens.count
             precondition(start >= 0 && taken.count >= count)
             guard start < count, let base = tokens.baseAddress else { return count }
+            let lengthBits = tables.placeCueLengthBits, keys = tables.lowercasePlaceCueKeys
             var k = start
             while k < count {
                 let token = base + k
                 if token.pointee.script == .latin && !taken[k]
-                    && (token.pointee.startsUppercase || isPlaceCueCandidate(token, tables: tables)) { return k }
+                    && (token.pointee.startsUppercase || isPlaceCueCandidate(token, lengthBits: lengthBits, keys: keys)) { return k }
                 k += 1
             }
             return count

@@ -399,7 +399,8 @@ struct ScratchBytes: RandomAccessCollection, NameKey.ByteSink {
 
     @inline(__always) mutating func append(_ byte: UInt8) {
         base[count] = byte
-        count += 1
+        // (No overflow check: the count is at most the memory's size.)
+        count &+= 1
     }
 
     @inline(__always) mutating func removeAll() { count = 0 }

@@ -327,9 +327,9 @@ struct NameTokenizer {
         // A word's letters: at most one byte per scalar of the text.
         // (16 bytes more: `NameKeyCache.latinKey(_:)` reads the letters 8 bytes at a time.)
         var buffer = ScratchBytes(storage)
-        // (Unwrapped once rather than for every word.)
-        let keyed = keyedLowercaseWords ?? KeyTable.empty
-        let keyedWordsOnly = keyedLowercaseWords != nil
+        // (Unwrapped where used: `?? KeyTable.empty` cost the static's initialisation check and a
+        // reference count on every text.)
+        let keyed = keyedLowercaseWords
         let readsPlainWords = plainWordsFirst && !alwaysAcronymKeys
         // (Read once per text: read in `arabicRun`, the static's initialisation was checked by a
         // call for every Arabic word.)
@@ -380,7 +380,7 @@ struct NameTokenizer {
                     if plainStop && !(length == 2 && first == 0x61 && scalars[index + 1].value == 0x6C) {
                         let exactKey = exact == 0 ? 1 : exact
                         let wordKey: UInt64
-                        if !startsUpper && keyedWordsOnly && !keyed.contains(exactKey) {
+                        if !startsUpper, let keyed, !keyed.contains(exactKey) {
                             wordKey = 0
                         } else {
                             if !startsUpper {
@@ -519,7 +519,7 @@ struct NameTokenizer {
             let wordKey: UInt64
             switch script {
             case .latin:
-                if !startsUpper && keyedWordsOnly && !keyed.contains(exact == 0 ? 1 : exact) {
+                if !startsUpper, let keyed, !keyed.contains(exact == 0 ? 1 : exact) {
                     wordKey = 0
                 } else {
                     wordKey = keyCache?.latinKey(buffer) ?? NameKeyCache.computedKey(buffer)
@@ -605,8 +605,10 @@ struct NameTokenizer {
             let offset = scalars[end].value &- 0x600
             guard offset < 0x100 else { break }
             let letter = table[Int(offset)]
-            if letter == NameKey.notArabicWordScalar { break }
-            if letter != NameKey.droppedArabicScalar {
+            // (One test for the two rare values: every letter is above them.)
+            if letter <= NameKey.droppedArabicScalar {
+                if letter == NameKey.notArabicWordScalar { break }
+            } else {
                 out.append(letter)
                 h = (h ^ UInt64(letter)) &* 0x100000001b3
             }
@@ -636,11 +638,28 @@ struct NameTokenizer {
     /// hashed in (FNV-1a, as the general reading hashes a word's letters). Its own small function:
     /// inside `tokenize` the loop shared registers with the whole reading, and spilled the hash to
     /// memory at every letter.
+    ///
+    /// Four scalars are read at a time while four remain: one test of the bound and one step of
+    /// the index for four letters (a run that ends inside them returns from there). Most runs are
+    /// the rest of a short lower-case word. (The same for `lowercaseRun(_:from:into:)` cost more:
+    /// its letters are stored, and the returns from inside the four made more work than they saved.)
     @inline(never) static func lowercaseRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
                                             exact: UInt64) -> (end: Int, exact: UInt64) {
         var h = exact
         var end = start
         let count = scalars.count
+        while end + 4 <= count {
+            let a = scalars[end].value, b = scalars[end + 1].value, c = scalars[end + 2].value, d = scalars[end + 3].value
+            if a &- 0x61 >= 26 { return (end, h) }
+            h = (h ^ UInt64(a)) &* 0x100000001b3
+            if b &- 0x61 >= 26 { return (end + 1, h) }
+            h = (h ^ UInt64(b)) &* 0x100000001b3
+            if c &- 0x61 >= 26 { return (end + 2, h) }
+            h = (h ^ UInt64(c)) &* 0x100000001b3
+            if d &- 0x61 >= 26 { return (end + 3, h) }
+            h = (h ^ UInt64(d)) &* 0x100000001b3
+            end += 4
+        }
         while end < count {
             let w = scalars[end].value
             if w &- 0x61 >= 26 { break }
