@@ -321,6 +321,8 @@ struct NameTokenizer {
                                  tokens: UnsafeMutablePointer<NameToken>, letters storage: UnsafeMutablePointer<UInt8>,
                                  arabicAlternatives: inout [ArabicAlternative]) -> Int {
         let count = scalars.count
+        // (Here and in the counts of a word's letters and cases, `&+`: no count exceeds the
+        // scalars', so no overflow is checked on every word and letter.)
         var tokenCount = 0
         var index = 0
         var gapIsJoining = false   // the gap since the last token held only spaces/hyphens/apostrophes
@@ -372,7 +374,7 @@ struct NameTokenizer {
                                                                   exact: (NameKey.exactSeed ^ UInt64(first)) &* 0x100000001b3)
                     }
                     let stop: UInt32 = end < count ? scalars[end].value : 0x20
-                    let length = end - index
+                    let length = end &- index
                     let plainStop = stop < 0x80
                         ? NameTokenizer.endsPlainWord(stop)
                             || (stop == 0x2E && !(startsUpper && length == 1)) || (stop == 0x2D && length > 3)
@@ -403,7 +405,7 @@ struct NameTokenizer {
                                                 hasArticle: hasArticle, startsUppercase: startsUpper, uppercaseCount: startsUpper ? 1 : 0,
                                                 lowercaseCount: startsUpper ? length - 1 : length, wordKey: wordKey, acronymKey: 0,
                                                 exactLowercaseKey: startsUpper ? 0 : exactKey, alternativesIndex: -1))
-                        tokenCount += 1
+                        tokenCount &+= 1
                         pendingArticle = nil
                         gapIsJoining = true
                         index = end
@@ -452,18 +454,18 @@ struct NameTokenizer {
                     let w = scalars[end].value
                     // Plain ASCII letters first: nearly every letter of an English text is one.
                     if w &- 0x61 < 26 {
-                        lower += 1
+                        lower &+= 1
                         buffer.append(UInt8(truncatingIfNeeded: w))
                         exactBeforeLast = exact
                         exact = (exact ^ UInt64(w)) &* 0x100000001b3
-                        end += 1
+                        end &+= 1
                     } else if w &- 0x41 < 26 {
-                        upper += 1
+                        upper &+= 1
                         if end == start { startsUpper = true }
                         buffer.append(UInt8(truncatingIfNeeded: w + 0x20))
                         exactBeforeLast = exact
                         exact = (exact ^ UInt64(w + 0x20)) &* 0x100000001b3
-                        end += 1
+                        end &+= 1
                     } else if NameTokenizer.isLatinLetter(w) {
                         NameTokenizer.readLatin(w, first: end == start, upper: &upper, lower: &lower, startsUpper: &startsUpper,
                                                 letters: &buffer, exact: &exact)
@@ -564,7 +566,7 @@ struct NameTokenizer {
                                     lowercaseCount: lower, wordKey: wordKey, acronymKey: acronymKey,
                                     exactLowercaseKey: script == .latin && !startsUpper ? (exact == 0 ? 1 : exact) : 0,
                                     alternativesIndex: alternativesIndex))
-            tokenCount += 1
+            tokenCount &+= 1
             pendingArticle = nil
             gapIsJoining = true
             index = end
