@@ -277,11 +277,12 @@ public final class EntityMatcher: @unchecked Sendable {
         tokenizer.tokens.withUnsafeBufferPointer { tokens in
             var i = 0
             let count = tokens.count
+            // (`i &+= 1`: a token index, below `count`; no overflow to check on every word.)
             while i < count {
                 let wordNode = startNode(tokenizer, tokens.baseAddress! + i, caseSensitive: caseSensitive,
                                          keyedByFirstWords: keyedByFirstWords)
                 if wordNode == Self.startsNoName || needsMissingSecondWord(tokenizer, tokens, at: i, wordNode: wordNode) {
-                    i += 1
+                    i &+= 1
                     continue
                 }
                 if let match = longestMatchOfPossibleStart(in: tokenizer, at: i, caseSensitive: caseSensitive, scratch: &scratch,
@@ -292,7 +293,7 @@ public final class EntityMatcher: @unchecked Sendable {
                     matches.append(match)
                     i = match.tokens.upperBound
                 } else {
-                    i += 1
+                    i &+= 1
                 }
             }
         }
@@ -545,7 +546,7 @@ public final class EntityMatcher: @unchecked Sendable {
                 }
             }
             swap(&scratch.active, &scratch.next)
-            end += 1
+            end &+= 1   // (a token index: no overflow to check)
         }
         for c in stride(from: scratch.candidates.count - 1, through: 0, by: -1) {
             let candidate = scratch.candidates[c]
@@ -972,7 +973,7 @@ struct MatchList<Element> {
     @inline(__always) mutating func append(_ element: Element) {
         if count == storage.capacity { storage.grow() }
         (storage.base + count).initialize(to: element)
-        count += 1
+        count &+= 1   // (at most the storage's capacity: no overflow to check)
     }
 
     @inline(__always) mutating func removeAll() { count = 0 }

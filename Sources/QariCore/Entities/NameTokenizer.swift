@@ -213,13 +213,14 @@ struct NameTokenizer {
         let decoded = text.utf8.withContiguousStorageIfAvailable { buffer -> Int in
             let n = buffer.count
             precondition(n <= capacity)
+            // (The offsets grow without overflow checks: they are at most `n`.)
             var i = 0, o = 0
             let base = buffer.baseAddress
             while i < n {
                 // Eight ASCII bytes at once, widened to scalars in one vector operation: nearly
                 // all of an English text.
                 if let base {
-                    while i + 8 <= n {
+                    while i &+ 8 <= n {
                         let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                         let bytes = unsafeBitCast(word, to: SIMD8<UInt8>.self)   // (little-endian: byte i in lane i)
                         // (Eight scalars fit: `o` is at most `i`, and `i + 8` at most `n`, at most `capacity`.)
@@ -232,54 +233,54 @@ struct NameTokenizer {
                             // at a time, each was another round of this test (a curly quote in an
                             // English text, the space before an Arabic word).
                             let ascii = high.trailingZeroBitCount >> 3
-                            i += ascii
-                            o += ascii
+                            i &+= ascii
+                            o &+= ascii
                             break
                         }
-                        i += 8
-                        o += 8
+                        i &+= 8
+                        o &+= 8
                     }
                     if i == n { break }
                 }
                 let b0 = UInt32(buffer[i])
                 var v: UInt32
                 if b0 < 0x80 {
-                    v = b0; i += 1
+                    v = b0; i &+= 1
                 } else if b0 < 0xE0 {
-                    v = (b0 & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F); i += 2
+                    v = (b0 & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F); i &+= 2
                     // Four two-byte sequences at once (most of an Arabic word), decoded in one
                     // vector operation: `v` is written, then the four, the last of which is the
                     // new `v` (written again below).
                     if let base {
-                        while i + 8 <= n {
+                        while i &+ 8 <= n {
                             let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                             if word & 0xC0E0_C0E0_C0E0_C0E0 != 0x80C0_80C0_80C0_80C0 { break }
                             let pairs = unsafeBitCast(word, to: SIMD4<UInt16>.self)   // (lead byte low, continuation high)
                             let four = SIMD4<UInt32>(truncatingIfNeeded: (pairs & 0x1F) &<< 6 | (pairs &>> 8) & 0x3F)
                             out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
                             UnsafeMutableRawPointer(out + o + 1).storeBytes(of: four, as: SIMD4<UInt32>.self)
-                            o += 4
+                            o &+= 4
                             v = four[3]
-                            i += 8
+                            i &+= 8
                         }
                     }
                     // Two-byte sequences in a row (an Arabic word), decoded here without
                     // returning to the test for eight ASCII bytes, which they fail.
-                    while i + 1 < n, buffer[i] & 0xE0 == 0xC0 {
+                    while i &+ 1 < n, buffer[i] & 0xE0 == 0xC0 {
                         out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
-                        o += 1
+                        o &+= 1
                         v = UInt32(buffer[i] & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F)
-                        i += 2
+                        i &+= 2
                     }
                 } else if b0 < 0xF0 {
-                    v = (b0 & 0x0F) << 12 | UInt32(buffer[i + 1] & 0x3F) << 6 | UInt32(buffer[i + 2] & 0x3F); i += 3
+                    v = (b0 & 0x0F) << 12 | UInt32(buffer[i + 1] & 0x3F) << 6 | UInt32(buffer[i + 2] & 0x3F); i &+= 3
                 } else {
                     v = (b0 & 0x07) << 18 | UInt32(buffer[i + 1] & 0x3F) << 12 | UInt32(buffer[i + 2] & 0x3F) << 6
                         | UInt32(buffer[i + 3] & 0x3F)
-                    i += 4
+                    i &+= 4
                 }
                 out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
-                o += 1
+                o &+= 1
             }
             return o
         }
@@ -320,6 +321,8 @@ struct NameTokenizer {
                                  tokens: UnsafeMutablePointer<NameToken>, letters storage: UnsafeMutablePointer<UInt8>,
                                  arabicAlternatives: inout [ArabicAlternative]) -> Int {
         let count = scalars.count
+        // (Here and in the counts of a word's letters and cases, `&+`: no count exceeds the
+        // scalars', so no overflow is checked on every word and letter.)
         var tokenCount = 0
         var index = 0
         var gapIsJoining = false   // the gap since the last token held only spaces/hyphens/apostrophes
@@ -371,7 +374,7 @@ struct NameTokenizer {
                                                                   exact: (NameKey.exactSeed ^ UInt64(first)) &* 0x100000001b3)
                     }
                     let stop: UInt32 = end < count ? scalars[end].value : 0x20
-                    let length = end - index
+                    let length = end &- index
                     let plainStop = stop < 0x80
                         ? NameTokenizer.endsPlainWord(stop)
                             || (stop == 0x2E && !(startsUpper && length == 1)) || (stop == 0x2D && length > 3)
@@ -402,7 +405,7 @@ struct NameTokenizer {
                                                 hasArticle: hasArticle, startsUppercase: startsUpper, uppercaseCount: startsUpper ? 1 : 0,
                                                 lowercaseCount: startsUpper ? length - 1 : length, wordKey: wordKey, acronymKey: 0,
                                                 exactLowercaseKey: startsUpper ? 0 : exactKey, alternativesIndex: -1))
-                        tokenCount += 1
+                        tokenCount &+= 1
                         pendingArticle = nil
                         gapIsJoining = true
                         index = end
@@ -451,18 +454,18 @@ struct NameTokenizer {
                     let w = scalars[end].value
                     // Plain ASCII letters first: nearly every letter of an English text is one.
                     if w &- 0x61 < 26 {
-                        lower += 1
+                        lower &+= 1
                         buffer.append(UInt8(truncatingIfNeeded: w))
                         exactBeforeLast = exact
                         exact = (exact ^ UInt64(w)) &* 0x100000001b3
-                        end += 1
+                        end &+= 1
                     } else if w &- 0x41 < 26 {
-                        upper += 1
+                        upper &+= 1
                         if end == start { startsUpper = true }
                         buffer.append(UInt8(truncatingIfNeeded: w + 0x20))
                         exactBeforeLast = exact
                         exact = (exact ^ UInt64(w + 0x20)) &* 0x100000001b3
-                        end += 1
+                        end &+= 1
                     } else if NameTokenizer.isLatinLetter(w) {
                         NameTokenizer.readLatin(w, first: end == start, upper: &upper, lower: &lower, startsUpper: &startsUpper,
                                                 letters: &buffer, exact: &exact)
@@ -563,7 +566,7 @@ struct NameTokenizer {
                                     lowercaseCount: lower, wordKey: wordKey, acronymKey: acronymKey,
                                     exactLowercaseKey: script == .latin && !startsUpper ? (exact == 0 ? 1 : exact) : 0,
                                     alternativesIndex: alternativesIndex))
-            tokenCount += 1
+            tokenCount &+= 1
             pendingArticle = nil
             gapIsJoining = true
             index = end
