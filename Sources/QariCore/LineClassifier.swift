@@ -207,7 +207,7 @@ public struct LineClassifier: Sendable {
             if lower == "source" || lower == "source:" || line == "المصدر" { info.kind = .sourceLabel; return info }
         }
         if byteCount <= 80, publishers.named(line) != nil { info.kind = .publisherName; return info }
-        if isReference(line) { info.kind = .reference; return info }
+        if isReference(line, byteCount: byteCount, head: head) { info.kind = .reference; return info }
         if (head.first == 0x68 || head.first == 0x77) && isURLOnly(line) || (markdown && isLinkOnly(trimmed)) {
             info.kind = .boilerplate
             return info
@@ -219,14 +219,14 @@ public struct LineClassifier: Sendable {
 
     private static let referenceHeadings: Set<String> = ["notes", "notes:", "references", "references:", "sources:", "footnotes"]
 
-    private func isReference(_ line: Substring) -> Bool {
-        let u = line.utf8
-        if u.count <= 12, u.first.map({ $0 >= 0x80 || Self.referenceFirstBytes.contains($0 &- 0x41 < 26 ? $0 | 0x20 : $0) }) ?? true {
-            let lower = String(decoding: ByteSearch.lowercasedHead(line, limit: 12), as: UTF8.self)
-            if Self.referenceHeadings.contains(lower) { return true }
+    /// (The line's length and lowercased head as `classify` has them: no second count or copy.)
+    private func isReference(_ line: Substring, byteCount: Int, head: LowercasedHead) -> Bool {
+        if byteCount <= 12, head.first.map({ $0 >= 0x80 || Self.referenceFirstBytes.contains($0) }) ?? true {
+            if Self.referenceHeadings.contains(head.string) { return true }
         }
         // "[1] Title of the cited work"
-        guard u.first == UInt8(ascii: "[") else { return false }
+        guard head.first == UInt8(ascii: "[") else { return false }
+        let u = line.utf8
         let digits = u.dropFirst().prefix(while: { $0 >= 0x30 && $0 <= 0x39 })
         return !digits.isEmpty && u.dropFirst(1 + digits.count).first == UInt8(ascii: "]")
     }
