@@ -511,7 +511,7 @@ public struct ArticleSegmenter: Sendable {
     /// `String(decoding: bytes).hasPrefix(p)` for an ASCII `p` when the bytes decide it: a
     /// Character equal to an ASCII character is that scalar alone. Nil when a non-ASCII byte
     /// follows the matched bytes (a combining mark could join the last one).
-    static func asciiPrefix(_ bytes: [UInt8], _ p: String) -> Bool? {
+    static func asciiPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ p: String) -> Bool? {
         var n = 0
         for c in p.utf8 {
             guard n < bytes.count, bytes[n] == c else { return false }
@@ -571,29 +571,35 @@ public struct ArticleSegmenter: Sendable {
             case .publisherName:
                 consider(author: lines.texts[i])
             case .boilerplate:
-                let head = ByteSearch.lowercasedHead(lines.texts[i], limit: 200)
-                // The String (and its Character-wise hasPrefix) only when the bytes cannot decide.
-                var lowerString: String?
-                func lower() -> String {
-                    if let l = lowerString { return l }
-                    let l = String(decoding: head, as: UTF8.self)
-                    lowerString = l
-                    return l
-                }
-                func hasPrefix(_ p: String) -> Bool {
-                    Self.asciiPrefix(head, p) ?? lower().hasPrefix(p)
-                }
-                if hasPrefix("articles by:") || hasPrefix("the original source of this article")
-                    || hasPrefix("support ") || hasPrefix("we call upon") {
-                    // "We call upon Global Research readers to support South Front": the carrier
-                    // names itself too, so only another outlet (or "Articles by: X") states the source.
-                    let others = hasPrefix("articles by") ? publishers
-                        : PublisherDirectory(publishers: publishers.publishers.filter { $0.name != "Global Research" })
-                    if let p = others.mentioned(in: Substring(lower())) { statedSource = statedSource ?? p.name }
-                }
-                let lowerBytes = lines.texts[i].utf8.count <= 200 ? head : ByteSearch.lowercasedHead(lines.texts[i], limit: Int.max)
-                if ByteSearch.contains(lowerBytes, Self.globalresearch) || ByteSearch.contains(lowerBytes, Self.globalResearch) {
-                    carrier = carrier ?? "Global Research"
+                let text = lines.texts[i]
+                // The lowercased head in a temporary allocation; the String (and its Character-wise
+                // hasPrefix) only when the bytes cannot decide.
+                ByteSearch.withLowercasedHead(text, limit: 200) { head in
+                    var lowerString: String?
+                    func lower() -> String {
+                        if let l = lowerString { return l }
+                        let l = String(decoding: head, as: UTF8.self)
+                        lowerString = l
+                        return l
+                    }
+                    func hasPrefix(_ p: String) -> Bool {
+                        Self.asciiPrefix(head, p) ?? lower().hasPrefix(p)
+                    }
+                    if hasPrefix("articles by:") || hasPrefix("the original source of this article")
+                        || hasPrefix("support ") || hasPrefix("we call upon") {
+                        // "We call upon Global Research readers to support South Front": the carrier
+                        // names itself too, so only another outlet (or "Articles by: X") states the source.
+                        let others = hasPrefix("articles by") ? publishers
+                            : PublisherDirectory(publishers: publishers.publishers.filter { $0.name != "Global Research" })
+                        if let p = others.mentioned(in: Substring(lower())) { statedSource = statedSource ?? p.name }
+                    }
+                    func namesGlobalResearch(_ lower: UnsafeBufferPointer<UInt8>) -> Bool {
+                        ByteSearch.contains(lower, Self.globalresearch) || ByteSearch.contains(lower, Self.globalResearch)
+                    }
+                    if text.utf8.count <= 200 ? namesGlobalResearch(head)
+                        : ByteSearch.withLowercasedHead(text, limit: Int.max, namesGlobalResearch) {
+                        carrier = carrier ?? "Global Research"
+                    }
                 }
             case .text:
                 if role == .metadata, lines[i].isNameLike {

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// What one source line looks like on its own, before the segmenter sees its neighbours.
 public enum LineKind: Sendable, Equatable {
     case blank
@@ -73,6 +77,60 @@ public struct LineClassifier: Sendable {
     private static let bylinePrefixes = PrefixTable(["by ", "interviewed by", "written by"])
     private static let boilerplateFragmentBytes = boilerplateFragments.map { Array($0.utf8) }
 
+    /// The fragments found by the rarest byte each holds (its anchor) rather than by their first
+    /// bytes ("p", "s", "c" start many words): one memchr scan per anchor, few hits to check.
+    /// All the fragments' bytes in one array, and plain records into it.
+    private struct FragmentTable {
+        struct Entry {
+            var anchor: UInt8
+            var offset: Int // of the anchor in the fragment
+            var start: Int // in `bytes`
+            var count: Int
+        }
+        var bytes: [UInt8] = []
+        var entries: [Entry] = []
+        var anchors: [UInt8] = []
+
+        init(_ fragments: [[UInt8]]) {
+            // Rarer first in English text: the first of these a fragment holds is its anchor.
+            let rarity = Array("/.zqjxkvbpygfwmucldrhsnioate ".utf8)
+            for f in fragments {
+                let anchor = rarity.first(where: { f.contains($0) }) ?? f[0]
+                entries.append(Entry(anchor: anchor, offset: f.firstIndex(of: anchor)!, start: bytes.count, count: f.count))
+                bytes += f
+                if !anchors.contains(anchor) { anchors.append(anchor) }
+            }
+        }
+
+        /// Whether the (lowercased) text holds one of the fragments.
+        func found(in text: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let base = text.baseAddress else { return false }
+            let n = text.count
+            return bytes.withUnsafeBufferPointer { all in
+                entries.withUnsafeBufferPointer { entries in
+                    for anchor in anchors {
+                        var from = 0
+                        while from < n, let hit = memchr(base + from, Int32(anchor), n - from) {
+                            let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                            for e in entries where e.anchor == anchor && at >= e.offset && at - e.offset + e.count <= n
+                                && memcmp(base + at - e.offset, all.baseAddress! + e.start, e.count) == 0 {
+                                return true
+                            }
+                            from = at + 1
+                        }
+                    }
+                    return false
+                }
+            }
+        }
+    }
+    private static let fragmentTable = FragmentTable(boilerplateFragmentBytes)
+
+    /// Whether the lowercased text holds a boilerplate fragment.
+    static func hasFragment(_ lower: UnsafeBufferPointer<UInt8>) -> Bool {
+        fragmentTable.found(in: lower)
+    }
+
     /// Classifies one line. `markdown` selects Markdown cleaning.
     public func classify(number: Int, raw: Substring, markdown: Bool) -> LineInfo {
         classify(number: number, trimmed: ByteSearch.trimSpaces(raw), markdown: markdown)
@@ -115,20 +173,17 @@ public struct LineClassifier: Sendable {
         if Self.boilerplatePrefixBytes.matches(head) { info.kind = .boilerplate; return info }
         if byteCount <= 300 {
             // The whole line lowercased (the head when it is all of it; else on the stack, not the heap).
-            func hasFragment(_ lower: UnsafeBufferPointer<UInt8>) -> Bool {
-                Self.boilerplateFragmentBytes.contains(where: { ByteSearch.contains(lower, $0) })
-            }
             let found = byteCount <= head.count
-                ? head.withBytes(hasFragment)
+                ? head.withBytes(Self.hasFragment)
                 : line.withBytesIfAvailable { src in
                     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: src.count) { tmp in
                         for i in 0..<src.count {
                             let b = src[i]
                             tmp[i] = b &- 0x41 < 26 ? b | 0x20 : b
                         }
-                        return hasFragment(UnsafeBufferPointer(tmp))
+                        return Self.hasFragment(UnsafeBufferPointer(tmp))
                     }
-                } ?? ByteSearch.lowercasedHead(line, limit: 300).withUnsafeBufferPointer(hasFragment)
+                } ?? ByteSearch.lowercasedHead(line, limit: 300).withUnsafeBufferPointer(Self.hasFragment)
             if found {
                 info.kind = .boilerplate
                 return info
@@ -152,7 +207,7 @@ public struct LineClassifier: Sendable {
             if lower == "source" || lower == "source:" || line == "المصدر" { info.kind = .sourceLabel; return info }
         }
         if byteCount <= 80, publishers.named(line) != nil { info.kind = .publisherName; return info }
-        if isReference(line) { info.kind = .reference; return info }
+        if isReference(line, byteCount: byteCount, head: head) { info.kind = .reference; return info }
         if (head.first == 0x68 || head.first == 0x77) && isURLOnly(line) || (markdown && isLinkOnly(trimmed)) {
             info.kind = .boilerplate
             return info
@@ -164,14 +219,14 @@ public struct LineClassifier: Sendable {
 
     private static let referenceHeadings: Set<String> = ["notes", "notes:", "references", "references:", "sources:", "footnotes"]
 
-    private func isReference(_ line: Substring) -> Bool {
-        let u = line.utf8
-        if u.count <= 12, u.first.map({ $0 >= 0x80 || Self.referenceFirstBytes.contains($0 &- 0x41 < 26 ? $0 | 0x20 : $0) }) ?? true {
-            let lower = String(decoding: ByteSearch.lowercasedHead(line, limit: 12), as: UTF8.self)
-            if Self.referenceHeadings.contains(lower) { return true }
+    /// (The line's length and lowercased head as `classify` has them: no second count or copy.)
+    private func isReference(_ line: Substring, byteCount: Int, head: LowercasedHead) -> Bool {
+        if byteCount <= 12, head.first.map({ $0 >= 0x80 || Self.referenceFirstBytes.contains($0) }) ?? true {
+            if Self.referenceHeadings.contains(head.string) { return true }
         }
         // "[1] Title of the cited work"
-        guard u.first == UInt8(ascii: "[") else { return false }
+        guard head.first == UInt8(ascii: "[") else { return false }
+        let u = line.utf8
         let digits = u.dropFirst().prefix(while: { $0 >= 0x30 && $0 <= 0x39 })
         return !digits.isEmpty && u.dropFirst(1 + digits.count).first == UInt8(ascii: "]")
     }

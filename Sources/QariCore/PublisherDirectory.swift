@@ -30,13 +30,20 @@ public struct Publisher: Sendable, Equatable {
 }
 
 public struct PublisherDirectory: Sendable {
-    public var publishers: [Publisher]
+    public var publishers: [Publisher] { didSet { longestSpelling = Self.longestSpelling(publishers) } }
 
     public init(publishers: [Publisher] = PublisherDirectory.standard) {
         self.publishers = publishers
+        longestSpelling = Self.longestSpelling(publishers)
     }
 
-    private var longestSpelling: Int { publishers.reduce(0) { m, p in p.spellingBytes.reduce(m) { max($0, $1.count) } } }
+    /// Kept with the publishers rather than found again at every `named` call (which runs on
+    /// most short lines, and walking the publishers copies each).
+    private var longestSpelling: Int
+
+    private static func longestSpelling(_ publishers: [Publisher]) -> Int {
+        publishers.reduce(0) { m, p in p.spellingBytes.reduce(m) { max($0, $1.count) } }
+    }
 
     public static let standard: [Publisher] = [
         Publisher(name: "South Front", spellings: ["south front", "southfront", "southfront.org"],
