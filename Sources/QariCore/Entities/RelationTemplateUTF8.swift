@@ -544,7 +544,7 @@ extension RelationTemplate {
     static func fromUTF8(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, sortedMentions sorted: [EntityMention],
                          layout: RelationLayout) -> RelationTemplate {
         RelationCueEvents.recording { events in
-            _ = RelationGatePrefilter.scan(bytes, layout: layout, candidates: 0..<0, wanted: CueSet(), events: &events)
+            _ = RelationGatePrefilter.scan(bytes, layout: layout, candidates: 0, wanted: CueSet(), events: &events)
             return fromUTF8(text, bytes, sortedMentions: sorted, layout: layout, events: events)
         }
     }
