@@ -12,10 +12,22 @@ final class RelationCandidateTableTests: XCTestCase {
         }
     }
 
-    private func tableCandidates(_ counts: PlaceholderCounts, _ present: TypeMask) -> (indexes: [Int], wanted: CueSet) {
+    private func tableCandidates(_ counts: PlaceholderCounts, _ present: TypeMask) -> (indexes: [Int], mask: UInt64, wanted: CueSet) {
         let table = RelationGatePrefilter.candidateTable
         let key = table.key(counts, present.bits)
-        return ((Int(table.starts[key])..<Int(table.starts[key + 1])).map { Int(table.indexes[$0]) }, table.wanted[key])
+        return ((Int(table.starts[key])..<Int(table.starts[key + 1])).map { Int(table.indexes[$0]) }, table.masks[key], table.wanted[key])
+    }
+
+    /// `gatesByCue`: the gates whose cue words (either set) hold each word, by the plain tests.
+    func testGatesByCueAreTheGatesWantingEachWord() {
+        for id in RelationRule.cueWords.indices {
+            let plain = RelationRule.gates.indices.filter { k in
+                let gate = RelationRule.gates[k]
+                return gate.cueSet.contains(id) || (gate.moreCueSet?.contains(id) ?? false)
+            }
+            let mask = RelationGatePrefilter.gatesByCue[id]
+            XCTAssertEqual((0..<64).filter { mask & (1 << UInt64($0)) != 0 }, plain, RelationRule.cueWords[id])
+        }
     }
 
     func testTableGivesTheGatesWhoseCountsAndTypesPass() {
@@ -32,8 +44,9 @@ final class RelationCandidateTableTests: XCTestCase {
             var present = TypeMask()
             present.bits = UInt8.random(in: 0...31, using: &generator)
             let plain = plainCandidates(counts, present)
-            let (indexes, wanted) = tableCandidates(counts, present)
+            let (indexes, mask, wanted) = tableCandidates(counts, present)
             XCTAssertEqual(indexes, plain, "\(counts.actors) \(counts.modifiers) \(counts.parentheticals) \(counts.any) \(present.bits)")
+            XCTAssertEqual(mask, plain.reduce(UInt64(0)) { $0 | 1 << UInt64($1) })
             var cues = CueSet()
             for k in plain {
                 cues.formUnion(RelationRule.gates[k].cueSet)

@@ -213,6 +213,20 @@ extension RelationTemplateFastPathTests {
     }
 }
 
+/// The record of the automaton's events keeps them in order past its stack memory (64 events).
+extension RelationTemplateFastPathTests {
+    func testEventsAreKeptInOrderPastTheStackMemory() {
+        for count in [0, 1, 63, 64, 65, 200, 1000] {
+            RelationCueEvents.recording { events in
+                for k in 0..<count { events.append(offset: 3 * k + 1, step: UInt32(k) | RelationCueBytes.stepMark) }
+                XCTAssertEqual(events.count, count)
+                XCTAssertEqual((0..<events.count).map { events.offset($0) }, (0..<count).map { 3 * $0 + 1 })
+                XCTAssertEqual((0..<events.count).map { events.step($0) }, (0..<count).map { UInt32($0) | RelationCueBytes.stepMark })
+            }
+        }
+    }
+}
+
 /// `RelationLayout.advance` (eight bytes at a time) against a walk scalar by scalar.
 extension RelationTemplateFastPathTests {
     func testAdvanceIsAWalkScalarByScalar() {

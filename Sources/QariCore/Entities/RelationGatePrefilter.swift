@@ -42,15 +42,18 @@ enum RelationGatePrefilter {
     struct CandidateTable {
         /// The most any gate needs of actors, modifiers, parentheticals and any.
         let caps: (actors: Int, modifiers: Int, parentheticals: Int, any: Int)
-        /// The gate indexes of key `k`, in order: `indexes[starts[k]..<starts[k + 1]]`; and their cue words.
+        /// The gate indexes of key `k`, in order: `indexes[starts[k]..<starts[k + 1]]`; the same
+        /// as bits (`masks[k]`, bit `g` for gate `g`); and their cue words.
         let starts: [Int32]
         let indexes: [Int32]
+        let masks: [UInt64]
         let wanted: [CueSet]
 
         init(_ gates: [Gate]) {
             func need(_ shift: UInt32) -> Int { gates.map { Int(($0.needs >> shift) & 0xFF) }.max() ?? 0 }
             caps = (need(0), need(8), need(16), need(24))
-            var starts: [Int32] = [0], indexes: [Int32] = [], wanted: [CueSet] = []
+            precondition(gates.count <= 64, "a gate is a bit of a word")
+            var starts: [Int32] = [0], indexes: [Int32] = [], masks: [UInt64] = [], wanted: [CueSet] = []
             for actors in 0...caps.actors {
                 for modifiers in 0...caps.modifiers {
                     for parentheticals in 0...caps.parentheticals {
@@ -58,12 +61,15 @@ enum RelationGatePrefilter {
                             let have = UInt32(actors) | UInt32(modifiers) << 8 | UInt32(parentheticals) << 16 | UInt32(any) << 24
                             for present in 0..<32 {
                                 var cues = CueSet()
+                                var mask: UInt64 = 0
                                 for (k, gate) in gates.enumerated() where RelationGatePrefilter.passesCounts(gate, have, UInt8(present)) {
                                     indexes.append(Int32(k))
+                                    mask |= 1 << UInt64(k)
                                     cues.formUnion(gate.cueSet)
                                     if let more = gate.moreCueSet { cues.formUnion(more) }
                                 }
                                 starts.append(Int32(indexes.count))
+                                masks.append(mask)
                                 wanted.append(cues)
                             }
                         }
@@ -72,6 +78,7 @@ enum RelationGatePrefilter {
             }
             self.starts = starts
             self.indexes = indexes
+            self.masks = masks
             self.wanted = wanted
         }
 
@@ -87,6 +94,15 @@ enum RelationGatePrefilter {
     }
 
     static let candidateTable = CandidateTable(gates)
+
+    /// The gates that want each cue word (in `cueSet` or `moreCueSet`), a bit a gate.
+    static let gatesByCue: [UInt64] = {
+        var masks = [UInt64](repeating: 0, count: RelationRule.cueWords.count)
+        for (g, gate) in gates.enumerated() {
+            for id in masks.indices where gate.cueSet.contains(id) || (gate.moreCueSet?.contains(id) ?? false) { masks[id] |= 1 << UInt64(g) }
+        }
+        return masks
+    }()
 
     /// A gate's tests of the line's placeholders and acting types (the plain definition the table holds).
     @inline(__always) static func passesCounts(_ gate: Gate, _ have: UInt32, _ present: UInt8) -> Bool {
@@ -127,20 +143,21 @@ enum RelationGatePrefilter {
         let first = Int(table.starts[key])
         let count = Int(table.starts[key + 1]) - first
         guard count > 0 else { return false }
-        return scan(bytes, layout: layout, candidates: first..<(first + count), wanted: table.wanted[key], events: &events)
+        return scan(bytes, layout: layout, candidates: table.masks[key], wanted: table.wanted[key], events: &events)
     }
 
     /// Runs `RelationCueBytes`' automaton over the text between placeholders, started anew after
     /// each, as the template's builder reads it, and records its flagged steps (words end, or a
     /// sentence mark) in `events`: the builder replays them rather than running the automaton a
     /// second time (one pass of it over a line: its steps are a chain of dependent loads, several
-    /// cycles a byte). True when one of the gates `candidates` of `candidateTable` passes with the
-    /// cue words found (`wanted`: theirs); none is tested once one has passed.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, layout: RelationLayout, candidates: Range<Int>, wanted: CueSet,
+    /// cycles a byte). True when one of the gates `candidates` (bit `g` for gate `g`) passes with
+    /// the cue words found (`wanted`: theirs); none is tested once one has passed. When words are
+    /// found, only the gates that want one of them are tested (the others' answers are unchanged).
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, layout: RelationLayout, candidates: UInt64, wanted: CueSet,
                      events: inout RelationCueEvents) -> Bool {
         let gates = self.gates
         return gates.withUnsafeBufferPointer { gates in
-            candidateTable.indexes.withUnsafeBufferPointer { indexes in
+            gatesByCue.withUnsafeBufferPointer { gatesByCue in
                 let cueBytes = RelationCueBytes.shared
                 // An empty text may have no base address; nothing is read from it then.
                 let base = bytes.baseAddress ?? UnsafePointer(cueBytes.byteClasses)
@@ -163,17 +180,19 @@ enum RelationGatePrefilter {
                         let state = RelationCueBytes.stepState(step)
                         var k = Int(cueBytes.outputStarts[state])
                         let last = Int(cueBytes.outputStarts[state + 1])
-                        var news = false
+                        var touched: UInt64 = 0
                         while k < last {
                             let id = Int(cueBytes.outputIDs[k])
                             if wanted.contains(id) && !found.contains(id) {
-                                news = true
+                                touched |= gatesByCue[id]
                                 found.insert(id)
                             }
                             k += 1
                         }
-                        if news {
-                            for c in candidates where gates[Int(indexes[c])].cuesFit(found) { passed = true; break }
+                        var tested = touched & candidates
+                        while tested != 0 {
+                            if gates[tested.trailingZeroBitCount].cuesFit(found) { passed = true; break }
+                            tested &= tested &- 1
                         }
                     }
                     if stretch < layout.placed.count { from = layout.placed[stretch].bytes.upperBound }

@@ -474,6 +474,15 @@ final class RelationPattern: @unchecked Sendable {
         }
     }
 
+    /// The first `count` values of memory `base` of `capacity` moved to new memory of twice that,
+    /// and the new memory and capacity; `base` is freed when `owned` (the heap's, not a caller's).
+    static func grown<T>(_ base: UnsafeMutablePointer<T>, count: Int, capacity: Int, owned: Bool) -> (UnsafeMutablePointer<T>, Int) {
+        let larger = UnsafeMutablePointer<T>.allocate(capacity: 2 * capacity)
+        larger.moveInitialize(from: base, count: count)
+        if owned { base.deallocate() }
+        return (larger, 2 * capacity)
+    }
+
     /// The backtracking stack: pairs of integers in plain memory, grown by doubling.
     struct Stack {
         var base: UnsafeMutablePointer<Int>
@@ -503,11 +512,7 @@ final class RelationPattern: @unchecked Sendable {
         }
 
         mutating func grow() {
-            let larger = UnsafeMutablePointer<Int>.allocate(capacity: 2 * capacity)
-            larger.moveInitialize(from: base, count: count)
-            if owned { base.deallocate() }
-            base = larger
-            capacity *= 2
+            (base, capacity) = RelationPattern.grown(base, count: count, capacity: capacity, owned: owned)
             owned = true
         }
 

@@ -212,7 +212,7 @@ final class RelationCueBytes: @unchecked Sendable {
                 classCount += 1
             }
         }
-        // The sentence marks get classes of their own, whose transitions say that a mark was read.
+        // The sentence marks get classes of their own, whose transitions lead to the rows a mark reaches.
         for mark in [UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?")] where classOfByte[Int(mark)] == 0 {
             classOfByte[Int(mark)] = UInt8(classCount)
             classCount += 1
@@ -348,11 +348,7 @@ struct RelationCueEvents {
     }
 
     @inline(never) private mutating func grow() {
-        let larger = UnsafeMutablePointer<Event>.allocate(capacity: 2 * capacity)
-        larger.moveInitialize(from: base, count: count)
-        if owned { base.deallocate() }
-        base = larger
-        capacity *= 2
+        (base, capacity) = RelationPattern.grown(base, count: count, capacity: capacity, owned: owned)
         owned = true
     }
 
@@ -544,7 +540,7 @@ extension RelationTemplate {
     static func fromUTF8(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, sortedMentions sorted: [EntityMention],
                          layout: RelationLayout) -> RelationTemplate {
         RelationCueEvents.recording { events in
-            _ = RelationGatePrefilter.scan(bytes, layout: layout, candidates: 0..<0, wanted: CueSet(), events: &events)
+            _ = RelationGatePrefilter.scan(bytes, layout: layout, candidates: 0, wanted: CueSet(), events: &events)
             return fromUTF8(text, bytes, sortedMentions: sorted, layout: layout, events: events)
         }
     }
