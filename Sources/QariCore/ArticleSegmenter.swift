@@ -97,9 +97,9 @@ public struct ArticleSegmenter: Sendable {
 
     /// Equal but for case and the kind of spaces (titles are reprinted with NBSP for space).
     private func sameText(_ lines: Lines, _ i: Int, _ j: Int) -> Bool {
-        let a = lines.texts[i], b = lines.texts[j]
-        let x = a.utf8.count, y = b.utf8.count
+        let x = lines[i].byteCount, y = lines[j].byteCount
         guard abs(x - y) <= 8 && x < 1_000 else { return false }
+        let a = lines.texts[i], b = lines.texts[j]
         if x == y && a.utf8.elementsEqual(b.utf8) { return true }
         // Differ in the first bytes but for case: not the same line.
         if let f = a.utf8.first, let g = b.utf8.first, f | 0x20 != g | 0x20 { return false }
@@ -241,7 +241,7 @@ public struct ArticleSegmenter: Sendable {
         case .text:
             if sameText(lines, i, title) || lines[i].isNameLike { return true }
             // A lone short word such as a photo credit ("Marines").
-            return lines.texts[i].utf8.count <= 40 && !lines.texts[i].utf8.contains(0x20)
+            return lines[i].byteCount <= 40 && !lines.texts[i].utf8.contains(0x20)
         default: return false
         }
     }

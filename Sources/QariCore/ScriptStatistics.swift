@@ -15,60 +15,106 @@ public struct ScriptStatistics: Sendable, Equatable {
         latin = counted.latin
     }
 
-    /// Letters by script in a buffer; eight ASCII bytes at a time where it can (SWAR), and a
-    /// two-byte character in one step elsewhere.
+    /// Letters by script in a buffer, sixteen bytes at a time: the eight-byte SWAR tests below
+    /// run on both halves of an SSE2 register at once (SIMD2<UInt64>; Swift's vector comparisons
+    /// compile to a loop over the lanes, these shifts, adds and masks do not), and a match adds 1
+    /// to its byte of an accumulator, summed every 255 steps (before a byte can overflow) instead
+    /// of a multiply per word. The last step overlaps the one before it rather than leaving up
+    /// to fifteen bytes to a byte loop (`countBytes`, the plain definition, for short buffers).
     ///
     /// A continuation byte counts by the byte just before it: after D8 (from A0), D9 (to 8A and
     /// from AE), DA or DB it is an Arabic letter; after C3, C4 or C5 a Latin one.
     ///
-    /// Eight bytes with a non-ASCII one go by ranges rather than byte by byte equality: the lead
-    /// bytes D8...DB and C3...C5 are ranges of the seven low bits (of bytes with the top bit set),
-    /// and after a lead byte D8...DB the low two bits of the lead and the low six of the
+    /// Bytes with a non-ASCII one among them go by ranges rather than byte by byte equality: the
+    /// lead bytes D8...DB and C3...C5 are ranges of the seven low bits (of bytes with the top bit
+    /// set), and after a lead byte D8...DB the low two bits of the lead and the low six of the
     /// continuation byte are the scalar's offset in U+0600...U+06FF, a letter from 0x20 to 0x4A
     /// and from 0x6E on (the D8/D9 rules above; after DA and DB the offset is 0x80 or more).
     static func count(_ buf: UnsafeBufferPointer<UInt8>) -> (arabic: Int, latin: Int) {
         guard let base = buf.baseAddress else { return (0, 0) }
         let n = buf.count
         let raw = UnsafeRawPointer(base)
-        let (ones, highs, lows) = (SWAR.ones, SWAR.highs, SWAR.lows)
+        typealias V = SIMD2<UInt64>
+        let ones = SWAR.ones
+        let (highs, lows) = (V(repeating: SWAR.highs), V(repeating: SWAR.lows))
+        @inline(__always) func splat(_ b: UInt64) -> V { V(repeating: ones &* b) }
         /// 0x80 in each byte whose seven low bits `x7` (top bits clear) are in `lo...hi`: no
         /// carries or borrows cross a byte, as `x7 + (0x80 - lo)` and `(0x80 + hi) - x7` stay in it.
-        @inline(__always) func within(_ x7: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 {
-            (x7 &+ ones &* (0x80 - lo)) & ((ones &* (0x80 + hi)) &- x7) & highs
+        @inline(__always) func within(_ x7: V, _ lo: UInt64, _ hi: UInt64) -> V {
+            (x7 &+ splat(0x80 - lo)) & (splat(0x80 + hi) &- x7) & highs
         }
-        /// The number of bytes with their top bit set in a mask of 0x80s.
-        @inline(__always) func tally(_ m: UInt64) -> Int { Int(truncatingIfNeeded: ((m >> 7) &* ones) >> 56) }
-        var a = 0, l = 0
-        var i = 0
-        while i + 8 <= n {
-            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        /// The sum of the sixteen byte counts (each at most 255) of an accumulator.
+        @inline(__always) func total(_ v: V) -> Int {
+            let evens = V(repeating: 0x00FF_00FF_00FF_00FF)
+            let pairs = (v & evens) &+ ((v &>> 8) & evens)          // four sums of two, each < 512
+            let sums = (pairs &* V(repeating: 0x0001_0001_0001_0001)) &>> 48
+            return Int(truncatingIfNeeded: sums[0] &+ sums[1])
+        }
+        /// Adds the letters among the sixteen bytes at `i` to the counts' bytes, except the first
+        /// `skip` bytes (already counted: the last step overlaps the one before it).
+        @inline(__always) func step(_ i: Int, skip: Int, _ arabicCounts: inout V, _ latinCounts: inout V) {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: V.self)
             // ASCII letters: the bytes in 0x61...0x7A once OR-ed with 0x20 ("hasbetween"; bytes
             // with the top bit set drop out through ~x).
-            let x = w | (ones &* 0x20)
+            let x = w | splat(0x20)
             let low = x & lows
-            l &+= tally(((ones &* (127 + 0x7B)) &- low) & ~x & (low &+ ones &* (127 - 0x60)) & highs)
-            if w & highs != 0 {
-                // Each continuation byte by the byte before it (the previous eight bytes, shifted by one).
-                let p = i == 0 ? w << 8 : raw.loadUnaligned(fromByteOffset: i - 1, as: UInt64.self)
-                let continuation = w & ~(w << 1) & highs
+            var latin = (splat(127 + 0x7B) &- low) & ~x & (low &+ splat(127 - 0x60)) & highs
+            var arabic = V(repeating: 0)
+            if (w[0] | w[1]) & SWAR.highs != 0 {
+                // Each continuation byte by the byte before it (the previous sixteen bytes, shifted by one).
+                let p = i == 0 ? V(w[0] &<< 8, (w[1] &<< 8) | (w[0] &>> 56))
+                    : raw.loadUnaligned(fromByteOffset: i - 1, as: V.self)
+                let continuation = w & ~(w &<< 1) & highs
                 let p7 = p & lows
                 let arabicLead = p & within(p7, 0x58, 0x5B)        // D8...DB
                 let latinLead = p & within(p7, 0x43, 0x45)         // C3...C5
                 // The offset in U+0600...U+06FF (the lead's two bits move up within their byte).
-                let k = ((p & (ones &* 3)) << 6) | (w & (ones &* 0x3F))
+                let k = ((p & splat(3)) &<< 6) | (w & splat(0x3F))
                 let k7 = k & lows
-                let letter = k | within(k7, 0x20, 0x4A) | ((k7 &+ ones &* (0x80 - 0x6E)) & highs)
-                let arabic = continuation & arabicLead & letter
-                let latin = continuation & latinLead
-                a &+= tally(arabic)
-                l &+= tally(latin)
+                let letter = k | within(k7, 0x20, 0x4A) | ((k7 &+ splat(0x80 - 0x6E)) & highs)
+                arabic = continuation & arabicLead & letter
+                latin |= continuation & latinLead   // never an ASCII byte
             }
-            i += 8
+            if skip > 0 {
+                // Little-endian: the first bytes are the low ones of the first word.
+                let all = UInt64.max
+                let keep = V(skip >= 8 ? 0 : all &<< UInt64(8 * skip), skip <= 8 ? all : all &<< UInt64(8 * (skip - 8)))
+                latin &= keep
+                arabic &= keep
+            }
+            arabicCounts &+= arabic &>> 7
+            latinCounts &+= latin &>> 7
         }
-        // The last bytes one at a time, each continuation byte by the byte before it.
-        var prev: UInt8 = i > 0 ? base[i - 1] : 0
+        // Short buffers byte by byte; others sixteen bytes a step, in blocks of at most 254
+        // steps and the last step (ending at the buffer's end), so that no count byte overflows.
+        if n < 16 { return countBytes(buf, from: 0) }
+        var a = 0, l = 0
+        var i = 0
         while i < n {
-            let b = base[i]
+            var arabicCounts = V(repeating: 0), latinCounts = V(repeating: 0)
+            let stop = Swift.min(n - 16, i + 253 * 16)
+            while i <= stop {
+                step(i, skip: 0, &arabicCounts, &latinCounts)
+                i += 16
+            }
+            if i < n && i > n - 16 {
+                // The last bytes: the sixteen before the end, without those counted.
+                step(n - 16, skip: i - (n - 16), &arabicCounts, &latinCounts)
+                i = n
+            }
+            a &+= total(arabicCounts)
+            l &+= total(latinCounts)
+        }
+        return (a, l)
+    }
+
+    /// Letters by script in `buf[start...]`, one byte at a time (a continuation byte by the byte
+    /// before it, which may lie before `start`): the tail of `count`, and its plain definition.
+    static func countBytes(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> (arabic: Int, latin: Int) {
+        var a = 0, l = 0
+        var prev: UInt8 = start > 0 ? buf[start - 1] : 0
+        for i in start..<buf.count {
+            let b = buf[i]
             if b < 0x80 {
                 l &+= (b | 0x20) &- 0x61 < 26 ? 1 : 0
             } else if b < 0xC0 {
@@ -78,7 +124,6 @@ public struct ScriptStatistics: Sendable, Equatable {
                 else if prev == 0xC3 || prev == 0xC4 || prev == 0xC5 { l &+= 1 }
             }
             prev = b
-            i += 1
         }
         return (a, l)
     }

@@ -7,6 +7,9 @@ struct SegmentLine {
     var date: FoundDate?
     var isTitleLike: Bool
     var isNameLike: Bool
+    /// The UTF-8 length of the line's text, counted once here: `sameText` compares lengths
+    /// first, and most pairs end there without copying either text out (a retain and release each).
+    var byteCount: Int
     var isBlank: Bool { kind == .blank }
 
     /// A blank line.
@@ -16,14 +19,16 @@ struct SegmentLine {
         date = nil
         isTitleLike = false
         isNameLike = false
+        byteCount = 0
     }
 
-    init(_ info: LineInfo) {
+    init(_ info: borrowing LineInfo) {
         number = info.number
         kind = info.kind
         date = info.date
         isTitleLike = info.isTitleLike
         isNameLike = info.isNameLike
+        byteCount = info.clean.utf8.count
     }
 }
 

@@ -29,6 +29,28 @@ final class ScriptStatisticsTests: XCTestCase {
         }
     }
 
+    /// `count` (sixteen bytes a step, the last step overlapping, counts summed in blocks) against
+    /// its byte loop on random bytes: UTF-8 of both scripts, Latin-1 letters, lone lead and
+    /// continuation bytes at every position, and buffers long enough for several blocks.
+    func testSixteenBytesAtATimeCountsLikeTheByteLoop() {
+        var rng = SplitMix(state: 0x5EC2)
+        let pieces: [[UInt8]] = ["خان شيخون ", "ة", "ۓ", "ﻻ", "Ma’arat ", "é", "Ž", "Z", "a", "{", "@", " ", "\u{A0}", "\u{66E}", "\u{64B}"]
+            .map { Array($0.utf8) } + [[0xD8], [0xD9], [0xDA], [0xDB], [0xC3], [0xC5], [0x80], [0x8A], [0x8B], [0xAD], [0xAE], [0xBF], [0xFF]]
+        for round in 0..<3000 {
+            var bytes: [UInt8] = []
+            let most = round % 100 == 0 ? 3000 : 40
+            for _ in 0..<Int.random(in: 0...most, using: &rng) {
+                bytes += Int.random(in: 0..<4, using: &rng) == 0 ? [UInt8.random(in: 0...255, using: &rng)]
+                    : pieces.randomElement(using: &rng)!
+            }
+            bytes.withUnsafeBufferPointer { buf in
+                let got = ScriptStatistics.count(buf), want = ScriptStatistics.countBytes(buf, from: 0)
+                XCTAssertEqual(got.arabic, want.arabic, "\(bytes)")
+                XCTAssertEqual(got.latin, want.latin, "\(bytes)")
+            }
+        }
+    }
+
     func testLanguageDecision() {
         XCTAssertEqual(ScriptStatistics("The Syrian Army entered Khan Shaykhun.").language, .en)
         XCTAssertEqual(ScriptStatistics("دخل الجيش السوري خان شيخون").language, .ar)

@@ -41,4 +41,20 @@ final class SegmentTextKeyTests: XCTestCase {
         }
         XCTAssertGreaterThan(equalSeen, 1_000)
     }
+
+    /// `sameText` compares the lengths a line's facts keep (`SegmentLine.byteCount`) before it
+    /// reads the texts: each must be the UTF-8 length of its text as classified (after Markdown
+    /// cleaning, the NBSP replacement and trimming), on random Markdown and plain files.
+    func testFactsKeepTheirTextsLength() {
+        let pieces = ["Syrian", "ARMY", "**liberates**", "[Khan](http://x.y/z)", "خان شيخون", "\u{A0}", " \u{A0} ", "# ", "* ",
+                      "\n", "\n\n", "\r\n", " ", "\t", "By ", "March 3, 2019", "|", "---"]
+        var rng = SplitMix(state: 0xB17E_C0DE)
+        let segmenter = ArticleSegmenter()
+        for round in 0..<500 {
+            let text = (0..<Int.random(in: 0...60, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let (facts, texts) = segmenter.classifyLines(text, markdown: round % 2 == 0)
+            XCTAssertEqual(facts.count, texts.count)
+            for (fact, line) in zip(facts, texts) { XCTAssertEqual(fact.byteCount, line.utf8.count, "\(text)") }
+        }
+    }
 }
