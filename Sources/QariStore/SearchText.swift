@@ -183,6 +183,9 @@ public enum SearchText {
         let mark = out.count
         out.startKey(upTo: range.count)
         let key = out.tail
+        // Read once: a static read inside the loops checked its initialisation (a call to
+        // `swift_once`) at every scalar.
+        let arabicTable = SearchText.arabicTable
         var w = 0
         var k = range.lowerBound
         while k < range.upperBound {
