@@ -100,7 +100,8 @@ public enum SearchText {
                     out.startKey(upTo: n - i)
                     let keyStart = out.count
                     let key = out.tail
-                    // Lower-case letters have bit 0x40, digits do not.
+                    // Lower-case letters have bit 0x40, digits do not. (The counts step without
+                    // overflow checks: neither passes the text's byte count.)
                     var allLetters: UInt8 = 0x40
                     var w = 0
                     while i < n {
@@ -108,8 +109,8 @@ public enum SearchText {
                         if l == 0 { break }
                         key[w] = l
                         allLetters &= l
-                        w += 1
-                        i += 1
+                        w &+= 1
+                        i &+= 1
                     }
                     out.advance(by: w)
                     if i == n || classes[Int(bytes[i])] == separatorClass || (bytes[i] == 0xE2 && isPunctuation(at: i)) {
@@ -193,13 +194,14 @@ public enum SearchText {
             guard lead >= 0xD8 && lead <= 0xDB && k + 1 < range.upperBound else { out.truncate(to: mark); return false }
             let entry = arabicTable[Int(lead & 0x03) << 6 | Int(b[k + 1] & 0x3F)]
             if entry & 0x300 == 0 { out.truncate(to: mark); return false }   // not an Arabic word scalar
+            // (Both offsets step without overflow checks: neither passes the word's end.)
             if entry & 0x100 != 0 {
                 let low = UInt8(truncatingIfNeeded: entry)
                 key[w] = 0xD8 | low >> 6
-                key[w + 1] = 0x80 | (low & 0x3F)
-                w += 2
+                key[w &+ 1] = 0x80 | (low & 0x3F)
+                w &+= 2
             }
-            k += 2
+            k &+= 2
         }
         if w == 0 { out.truncate(to: mark); return true }   // harakat or tatweel alone make no word
         // `WordScanner.stripProclitics` on the letters written: ال and و ف ب ل ك, from the front.
@@ -322,9 +324,11 @@ final class KeyBuffer {
 
     /// Makes room for a key of at most `length` bytes and the space before it (when keys are
     /// already there), and writes that space.
+    /// (Without overflow checks: `used` and `length` each count bytes in memory.)
     @inline(__always) func startKey(upTo length: Int) {
-        if used + length + 1 > capacity { grow(to: used + length + 1) }
-        if used > 0 { bytes[used] = 0x20; used += 1 }
+        let needed = used &+ length &+ 1
+        if needed > capacity { grow(to: needed) }
+        if used > 0 { bytes[used] = 0x20; used &+= 1 }
     }
 
     /// Appends a byte in the room `startKey` made.
