@@ -64,7 +64,6 @@ public enum SearchText {
 
     /// Buffers `appendIndexForm` reuses from one text to the next.
     struct IndexFormScratch {
-        var word: [UInt8] = []
         var scalars: [Unicode.Scalar] = []
     }
 
@@ -114,9 +113,8 @@ public enum SearchText {
                     }
                     out.advance(by: w)
                     if i == n || classes[Int(bytes[i])] == separatorClass || (bytes[i] == 0xE2 && isPunctuation(at: i)) {
-                        // Stemmed only when step 1 can change it: letters only, ending in s, d, g or y.
-                        let last = key[w - 1]
-                        if allLetters != 0 && w > 2 && (last == 0x73 || last == 0x64 || last == 0x67 || last == 0x79) {
+                        // Stemmed only when step 1 can change it (letters only).
+                        if allLetters != 0 && EnglishStemmer.step1MayChange(key, count: w) {
                             // In place: a stem is never longer than its word.
                             var word = EnglishStemmer.Word(key, count: w)
                             EnglishStemmer.step1(&word)
@@ -127,35 +125,14 @@ public enum SearchText {
                     out.truncate(to: mark)
                     i = start
                 }
-                var seen: UInt8 = 0
                 while i < n {
                     let c = bytes[i]
-                    let cls = classes[Int(c)]
-                    if cls == separatorClass || (c == 0xE2 && isPunctuation(at: i)) { break }
-                    seen |= cls
+                    if classes[Int(c)] == separatorClass || (c == 0xE2 && isPunctuation(at: i)) { break }
                     i += 1
                 }
-                let ascii = seen == asciiWordClass
-                if ascii {
-                    // Lower-cased straight into `out`; stemmed on the side only when step 1 can
-                    // change it (letters only, ending in s, d, g or y).
-                    var onlyLetters = true
-                    for k in start..<i where bytes[k] &- 0x30 < 10 { onlyLetters = false; break }
-                    let last = bytes[i - 1] | 0x20
-                    if onlyLetters && i - start > 2 && (last == 0x73 || last == 0x64 || last == 0x67 || last == 0x79) {
-                        scratch.word.removeAll(keepingCapacity: true)
-                        for k in start..<i { scratch.word.append(bytes[k] | 0x20) }   // letters only
-                        EnglishStemmer.step1(&scratch.word)
-                        out.startKey(upTo: scratch.word.count)
-                        for c in scratch.word { out.appendReserved(c) }
-                    } else {
-                        out.startKey(upTo: i - start)
-                        for k in start..<i {
-                            let c = bytes[k]
-                            out.appendReserved(c &- 0x41 < 26 ? c | 0x20 : c)
-                        }
-                    }
-                } else if appendArabicWord(bytes, start..<i, to: out) {
+                // Not all ASCII (an ASCII word followed by separators went above), so Arabic
+                // letters alone, or scalars for `WordScanner`.
+                if appendArabicWord(bytes, start..<i, to: out) {
                     // Done on bytes: a stretch of Arabic letters alone is one word.
                 } else {
                     scratch.scalars.removeAll(keepingCapacity: true)
@@ -524,6 +501,19 @@ enum EnglishStemmer {
             precondition(count < limit, "a stem outgrew its word")
             bytes[count] = c
             count += 1
+        }
+    }
+
+    /// Whether `step1` can change a lower-case a-z word of `count` letters: only one of more
+    /// than two letters ending in s, y, -ed or -ing. A cheap test before the call: "and", "said"
+    /// and "long" end in d or g but are left as they are.
+    @inline(__always) static func step1MayChange(_ w: UnsafePointer<UInt8>, count n: Int) -> Bool {
+        guard n > 2 else { return false }
+        switch w[n - 1] {
+        case 0x73, 0x79: return true   // s, y
+        case 0x64: return w[n - 2] == 0x65   // -ed
+        case 0x67: return w[n - 2] == 0x6E && w[n - 3] == 0x69   // -ing
+        default: return false
         }
     }
 
