@@ -546,7 +546,7 @@ enum EnglishStemmer {
             } else if w.count >= 2, w[w.count - 1] == w[w.count - 2], isConsonant(w, w.count - 1),
                       w[w.count - 1] != 0x6C && w[w.count - 1] != 0x73 && w[w.count - 1] != 0x7A {
                 w.removeLast()
-            } else if measure(w, upTo: w.count) == 1, endsCVC(w) {
+            } else if endsCVC(w), measure(w, upTo: w.count) == 1 {   // the cheap test first
                 w.append(0x65)
             }
         }
