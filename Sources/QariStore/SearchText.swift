@@ -78,10 +78,7 @@ public enum SearchText {
         var text = text
         text.withUTF8 { bytes in
             let n = bytes.count
-            /// U+2010-2027 (E2 80 90 to E2 80 A7): punctuation, never inside a word.
-            @inline(__always) func isPunctuation(at k: Int) -> Bool {
-                k + 2 < n && bytes[k] == 0xE2 && bytes[k + 1] == 0x80 && bytes[k + 2] &- 0x90 < 0x18
-            }
+            @inline(__always) func isPunctuation(at k: Int) -> Bool { SearchText.isPunctuation(bytes, at: k) }
             // (Both read once: a static read inside the loop checked its initialisation at every word.)
             let classes = SearchText.byteClasses
             let lower = SearchText.asciiWordLower
@@ -125,16 +122,16 @@ public enum SearchText {
                     out.truncate(to: mark)
                     i = start
                 }
-                while i < n {
-                    let c = bytes[i]
-                    if classes[Int(c)] == separatorClass || (c == 0xE2 && isPunctuation(at: i)) { break }
-                    i += 1
-                }
                 // Not all ASCII (an ASCII word followed by separators went above), so Arabic
-                // letters alone, or scalars for `WordScanner`.
-                if appendArabicWord(bytes, start..<i, to: out) {
-                    // Done on bytes: a stretch of Arabic letters alone is one word.
+                // letters alone, read to the stretch's end in one pass, or scalars for `WordScanner`.
+                if let end = appendArabicWord(bytes, from: start, classes: classes, to: out) {
+                    i = end
                 } else {
+                    while i < n {
+                        let c = bytes[i]
+                        if classes[Int(c)] == separatorClass || (c == 0xE2 && isPunctuation(at: i)) { break }
+                        i += 1
+                    }
                     scratch.scalars.removeAll(keepingCapacity: true)
                     var k = start
                     while k < i {
@@ -151,26 +148,38 @@ public enum SearchText {
         }
     }
 
-    /// A stretch made only of Arabic word scalars (letters, harakat, tatweel) is one word: its
-    /// letters normalised and its proclitics stripped (`WordScanner.stripProclitics`), read from
-    /// the bytes. Returns false, appending nothing, for any other stretch.
-    private static func appendArabicWord(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: KeyBuffer) -> Bool {
+    /// U+2010-2027 (E2 80 90 to E2 80 A7): punctuation, never inside a word.
+    @inline(__always) private static func isPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
+        k + 2 < bytes.count && bytes[k] == 0xE2 && bytes[k + 1] == 0x80 && bytes[k + 2] &- 0x90 < 0x18
+    }
+
+    /// A stretch from `start` to the next separator (`byteClasses`) or punctuation made only of
+    /// Arabic word scalars (letters, harakat, tatweel) is one word: its letters normalised and
+    /// its proclitics stripped (`WordScanner.stripProclitics`), read from the bytes. Returns the
+    /// stretch's end, or nil, appending nothing, for any other stretch.
+    private static func appendArabicWord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, classes: UnsafePointer<UInt8>,
+                                         to out: KeyBuffer) -> Int? {
         // Every normalised letter is U+06xx, two bytes like the scalar it comes from: the key is
         // written as the word is read (no longer than the word), and taken back if the word
         // turns out not to be all Arabic.
         let mark = out.count
-        out.startKey(upTo: range.count)
+        out.startKey(upTo: b.count &- start)
         let key = out.tail
         // Read once: a static read inside the loops checked its initialisation (a call to
         // `swift_once`) at every scalar.
         let arabicTable = SearchText.arabicTable
         var w = 0
-        var k = range.lowerBound
-        while k < range.upperBound {
+        var k = start
+        while k < b.count {
             let lead = b[k]
-            guard lead >= 0xD8 && lead <= 0xDB && k + 1 < range.upperBound else { out.truncate(to: mark); return false }
-            let entry = arabicTable[Int(lead & 0x03) << 6 | Int(b[k + 1] & 0x3F)]
-            if entry & 0x300 == 0 { out.truncate(to: mark); return false }   // not an Arabic word scalar
+            guard lead >= 0xD8 && lead <= 0xDB && k &+ 1 < b.count else {
+                // The stretch ends at a separator or punctuation; any other scalar makes it no Arabic word.
+                if lead < 0x80 ? classes[Int(lead)] == separatorClass : isPunctuation(b, at: k) { break }
+                out.truncate(to: mark)
+                return nil
+            }
+            let entry = arabicTable[Int(lead & 0x03) << 6 | Int(b[k &+ 1] & 0x3F)]
+            if entry & 0x300 == 0 { out.truncate(to: mark); return nil }   // not an Arabic word scalar
             // (Both offsets step without overflow checks: neither passes the word's end.)
             if entry & 0x100 != 0 {
                 let low = UInt8(truncatingIfNeeded: entry)
@@ -180,7 +189,7 @@ public enum SearchText {
             }
             k &+= 2
         }
-        if w == 0 { out.truncate(to: mark); return true }   // harakat or tatweel alone make no word
+        if w == 0 { out.truncate(to: mark); return k }   // harakat or tatweel alone make no word
         // `WordScanner.stripProclitics` on the letters written: ال and و ف ب ل ك, from the front.
         let n = w / 2
         @inline(__always) func low(_ i: Int) -> Int { Int(key[2 * i] & 0x03) << 6 | Int(key[2 * i + 1] & 0x3F) }
@@ -196,7 +205,7 @@ public enum SearchText {
         }
         if first > 0 { memmove(key, key + 2 * first, w - 2 * first) }
         out.advance(by: w - 2 * first)
-        return true
+        return k
     }
 
     /// For each scalar U+0600-06FF, as `ArabicLetters` (the matcher's rules) says: 0 when it is
