@@ -64,7 +64,6 @@ public enum SearchText {
 
     /// Buffers `appendIndexForm` reuses from one text to the next.
     struct IndexFormScratch {
-        var word: [UInt8] = []
         var scalars: [Unicode.Scalar] = []
     }
 
@@ -79,10 +78,7 @@ public enum SearchText {
         var text = text
         text.withUTF8 { bytes in
             let n = bytes.count
-            /// U+2010-2027 (E2 80 90 to E2 80 A7): punctuation, never inside a word.
-            @inline(__always) func isPunctuation(at k: Int) -> Bool {
-                k + 2 < n && bytes[k] == 0xE2 && bytes[k + 1] == 0x80 && bytes[k + 2] &- 0x90 < 0x18
-            }
+            @inline(__always) func isPunctuation(at k: Int) -> Bool { SearchText.isPunctuation(bytes, at: k) }
             // (Both read once: a static read inside the loop checked its initialisation at every word.)
             let classes = SearchText.byteClasses
             let lower = SearchText.asciiWordLower
@@ -100,7 +96,8 @@ public enum SearchText {
                     out.startKey(upTo: n - i)
                     let keyStart = out.count
                     let key = out.tail
-                    // Lower-case letters have bit 0x40, digits do not.
+                    // Lower-case letters have bit 0x40, digits do not. (The counts step without
+                    // overflow checks: neither passes the text's byte count.)
                     var allLetters: UInt8 = 0x40
                     var w = 0
                     while i < n {
@@ -108,14 +105,13 @@ public enum SearchText {
                         if l == 0 { break }
                         key[w] = l
                         allLetters &= l
-                        w += 1
-                        i += 1
+                        w &+= 1
+                        i &+= 1
                     }
                     out.advance(by: w)
                     if i == n || classes[Int(bytes[i])] == separatorClass || (bytes[i] == 0xE2 && isPunctuation(at: i)) {
-                        // Stemmed only when step 1 can change it: letters only, ending in s, d, g or y.
-                        let last = key[w - 1]
-                        if allLetters != 0 && w > 2 && (last == 0x73 || last == 0x64 || last == 0x67 || last == 0x79) {
+                        // Stemmed only when step 1 can change it (letters only).
+                        if allLetters != 0 && EnglishStemmer.step1MayChange(key, count: w) {
                             // In place: a stem is never longer than its word.
                             var word = EnglishStemmer.Word(key, count: w)
                             EnglishStemmer.step1(&word)
@@ -126,37 +122,16 @@ public enum SearchText {
                     out.truncate(to: mark)
                     i = start
                 }
-                var seen: UInt8 = 0
-                while i < n {
-                    let c = bytes[i]
-                    let cls = classes[Int(c)]
-                    if cls == separatorClass || (c == 0xE2 && isPunctuation(at: i)) { break }
-                    seen |= cls
-                    i += 1
-                }
-                let ascii = seen == asciiWordClass
-                if ascii {
-                    // Lower-cased straight into `out`; stemmed on the side only when step 1 can
-                    // change it (letters only, ending in s, d, g or y).
-                    var onlyLetters = true
-                    for k in start..<i where bytes[k] &- 0x30 < 10 { onlyLetters = false; break }
-                    let last = bytes[i - 1] | 0x20
-                    if onlyLetters && i - start > 2 && (last == 0x73 || last == 0x64 || last == 0x67 || last == 0x79) {
-                        scratch.word.removeAll(keepingCapacity: true)
-                        for k in start..<i { scratch.word.append(bytes[k] | 0x20) }   // letters only
-                        EnglishStemmer.step1(&scratch.word)
-                        out.startKey(upTo: scratch.word.count)
-                        for c in scratch.word { out.appendReserved(c) }
-                    } else {
-                        out.startKey(upTo: i - start)
-                        for k in start..<i {
-                            let c = bytes[k]
-                            out.appendReserved(c &- 0x41 < 26 ? c | 0x20 : c)
-                        }
-                    }
-                } else if appendArabicWord(bytes, start..<i, to: out) {
-                    // Done on bytes: a stretch of Arabic letters alone is one word.
+                // Not all ASCII (an ASCII word followed by separators went above), so Arabic
+                // letters alone, read to the stretch's end in one pass, or scalars for `WordScanner`.
+                if let end = appendArabicWord(bytes, from: start, classes: classes, to: out) {
+                    i = end
                 } else {
+                    while i < n {
+                        let c = bytes[i]
+                        if classes[Int(c)] == separatorClass || (c == 0xE2 && isPunctuation(at: i)) { break }
+                        i += 1
+                    }
                     scratch.scalars.removeAll(keepingCapacity: true)
                     var k = start
                     while k < i {
@@ -173,32 +148,48 @@ public enum SearchText {
         }
     }
 
-    /// A stretch made only of Arabic word scalars (letters, harakat, tatweel) is one word: its
-    /// letters normalised and its proclitics stripped (`WordScanner.stripProclitics`), read from
-    /// the bytes. Returns false, appending nothing, for any other stretch.
-    private static func appendArabicWord(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: KeyBuffer) -> Bool {
+    /// U+2010-2027 (E2 80 90 to E2 80 A7): punctuation, never inside a word.
+    @inline(__always) private static func isPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
+        k + 2 < bytes.count && bytes[k] == 0xE2 && bytes[k + 1] == 0x80 && bytes[k + 2] &- 0x90 < 0x18
+    }
+
+    /// A stretch from `start` to the next separator (`byteClasses`) or punctuation made only of
+    /// Arabic word scalars (letters, harakat, tatweel) is one word: its letters normalised and
+    /// its proclitics stripped (`WordScanner.stripProclitics`), read from the bytes. Returns the
+    /// stretch's end, or nil, appending nothing, for any other stretch.
+    private static func appendArabicWord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, classes: UnsafePointer<UInt8>,
+                                         to out: KeyBuffer) -> Int? {
         // Every normalised letter is U+06xx, two bytes like the scalar it comes from: the key is
         // written as the word is read (no longer than the word), and taken back if the word
         // turns out not to be all Arabic.
         let mark = out.count
-        out.startKey(upTo: range.count)
+        out.startKey(upTo: b.count &- start)
         let key = out.tail
+        // Read once: a static read inside the loops checked its initialisation (a call to
+        // `swift_once`) at every scalar.
+        let arabicTable = SearchText.arabicTable
         var w = 0
-        var k = range.lowerBound
-        while k < range.upperBound {
+        var k = start
+        while k < b.count {
             let lead = b[k]
-            guard lead >= 0xD8 && lead <= 0xDB && k + 1 < range.upperBound else { out.truncate(to: mark); return false }
-            let entry = arabicTable[Int(lead & 0x03) << 6 | Int(b[k + 1] & 0x3F)]
-            if entry & 0x300 == 0 { out.truncate(to: mark); return false }   // not an Arabic word scalar
+            guard lead >= 0xD8 && lead <= 0xDB && k &+ 1 < b.count else {
+                // The stretch ends at a separator or punctuation; any other scalar makes it no Arabic word.
+                if lead < 0x80 ? classes[Int(lead)] == separatorClass : isPunctuation(b, at: k) { break }
+                out.truncate(to: mark)
+                return nil
+            }
+            let entry = arabicTable[Int(lead & 0x03) << 6 | Int(b[k &+ 1] & 0x3F)]
+            if entry & 0x300 == 0 { out.truncate(to: mark); return nil }   // not an Arabic word scalar
+            // (Both offsets step without overflow checks: neither passes the word's end.)
             if entry & 0x100 != 0 {
                 let low = UInt8(truncatingIfNeeded: entry)
                 key[w] = 0xD8 | low >> 6
-                key[w + 1] = 0x80 | (low & 0x3F)
-                w += 2
+                key[w &+ 1] = 0x80 | (low & 0x3F)
+                w &+= 2
             }
-            k += 2
+            k &+= 2
         }
-        if w == 0 { out.truncate(to: mark); return true }   // harakat or tatweel alone make no word
+        if w == 0 { out.truncate(to: mark); return k }   // harakat or tatweel alone make no word
         // `WordScanner.stripProclitics` on the letters written: ال and و ف ب ل ك, from the front.
         let n = w / 2
         @inline(__always) func low(_ i: Int) -> Int { Int(key[2 * i] & 0x03) << 6 | Int(key[2 * i + 1] & 0x3F) }
@@ -214,7 +205,7 @@ public enum SearchText {
         }
         if first > 0 { memmove(key, key + 2 * first, w - 2 * first) }
         out.advance(by: w - 2 * first)
-        return true
+        return k
     }
 
     /// For each scalar U+0600-06FF, as `ArabicLetters` (the matcher's rules) says: 0 when it is
@@ -319,9 +310,11 @@ final class KeyBuffer {
 
     /// Makes room for a key of at most `length` bytes and the space before it (when keys are
     /// already there), and writes that space.
+    /// (Without overflow checks: `used` and `length` each count bytes in memory.)
     @inline(__always) func startKey(upTo length: Int) {
-        if used + length + 1 > capacity { grow(to: used + length + 1) }
-        if used > 0 { bytes[used] = 0x20; used += 1 }
+        let needed = used &+ length &+ 1
+        if needed > capacity { grow(to: needed) }
+        if used > 0 { bytes[used] = 0x20; used &+= 1 }
     }
 
     /// Appends a byte in the room `startKey` made.
@@ -520,6 +513,19 @@ enum EnglishStemmer {
         }
     }
 
+    /// Whether `step1` can change a lower-case a-z word of `count` letters: only one of more
+    /// than two letters ending in s, y, -ed or -ing. A cheap test before the call: "and", "said"
+    /// and "long" end in d or g but are left as they are.
+    @inline(__always) static func step1MayChange(_ w: UnsafePointer<UInt8>, count n: Int) -> Bool {
+        guard n > 2 else { return false }
+        switch w[n - 1] {
+        case 0x73, 0x79: return true   // s, y
+        case 0x64: return w[n - 2] == 0x65   // -ed
+        case 0x67: return w[n - 2] == 0x6E && w[n - 3] == 0x69   // -ing
+        default: return false
+        }
+    }
+
     /// Porter's step 1 on a lower-case a-z word (plurals, -ed, -ing, final y), in place.
     static func step1(_ w: inout Word) {
         // 1a
@@ -549,7 +555,7 @@ enum EnglishStemmer {
             } else if w.count >= 2, w[w.count - 1] == w[w.count - 2], isConsonant(w, w.count - 1),
                       w[w.count - 1] != 0x6C && w[w.count - 1] != 0x73 && w[w.count - 1] != 0x7A {
                 w.removeLast()
-            } else if measure(w, upTo: w.count) == 1, endsCVC(w) {
+            } else if endsCVC(w), measure(w, upTo: w.count) == 1 {   // the cheap test first
                 w.append(0x65)
             }
         }

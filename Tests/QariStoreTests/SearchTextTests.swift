@@ -80,4 +80,21 @@ final class SearchTextTests: XCTestCase {
         XCTAssertEqual(SearchText.indexForm(joining: paragraphs),
                        paragraphs.map(SearchText.indexFormByScalars).filter { !$0.isEmpty }.joined(separator: " "))
     }
+
+    /// Words stemmed on bytes only when `EnglishStemmer.step1MayChange` says so get the keys of
+    /// the scalar definition, which stems every word: random words of letters that make and
+    /// unmake the endings step 1 looks at (s, y, -ed, -ing, -eed, doubled consonants), in
+    /// either case, sometimes with a digit.
+    func testSkippedStemsEqualTheScalarDefinition() {
+        let letters = Array("adeginsyblxzADEGINSY7")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                for _ in 0..<Int.random(in: 1...7, using: &generator) { text.append(letters.randomElement(using: &generator)!) }
+                text += " "
+            }
+            XCTAssertEqual(SearchText.indexForm(text), SearchText.indexFormByScalars(text), text.debugDescription)
+        }
+    }
 }
