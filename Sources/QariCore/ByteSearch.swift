@@ -31,10 +31,7 @@ enum ByteSearch {
         if let r = s.withBytesIfAvailable({ buf -> [UInt8] in
             let n = min(limit, buf.count)
             return [UInt8](unsafeUninitializedCapacity: n) { out, count in
-                for i in 0..<n {
-                    let b = buf[i]
-                    out[i] = b &- 0x41 < 26 ? b | 0x20 : b
-                }
+                lowercaseASCII(buf, into: out.baseAddress!, count: n)
                 count = n
             }
         }) { return r }
@@ -46,6 +43,16 @@ enum ByteSearch {
         return out
     }
 
+    /// The first `n` bytes of `source` (at most its count) into `out`, ASCII letters lower-cased:
+    /// the one loop behind `lowercasedHead`, `withLowercasedHead` and `LowercasedHead`.
+    @inline(__always)
+    static func lowercaseASCII(_ source: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>, count n: Int) {
+        for i in 0..<n {
+            let b = source[i]
+            out[i] = b &- 0x41 < 26 ? b | 0x20 : b
+        }
+    }
+
     /// `body` on what `lowercasedHead` gives, made in a temporary allocation (on the stack when
     /// small) instead of an array on the heap (an allocation and a generic metadata look-up).
     @inline(__always)
@@ -54,10 +61,7 @@ enum ByteSearch {
         return try copy.withUTF8 { buf in
             let n = min(limit, buf.count)
             return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { tmp in
-                for i in 0..<n {
-                    let b = buf[i]
-                    tmp[i] = b &- 0x41 < 26 ? b | 0x20 : b
-                }
+                lowercaseASCII(buf, into: tmp.baseAddress!, count: n)
                 return try body(UnsafeBufferPointer(rebasing: tmp[0..<n]))
             }
         }
@@ -292,10 +296,7 @@ struct LowercasedHead {
         let n = withUnsafeMutableBytes(of: &storage) { out -> Int in
             s.withBytesIfAvailable { buf -> Int in
                 let n = min(64, buf.count)
-                for i in 0..<n {
-                    let b = buf[i]
-                    out[i] = b &- 0x41 < 26 ? b | 0x20 : b
-                }
+                ByteSearch.lowercaseASCII(buf, into: out.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
                 return n
             } ?? 0
         }

@@ -175,15 +175,7 @@ public struct LineClassifier: Sendable {
             // The whole line lowercased (the head when it is all of it; else on the stack, not the heap).
             let found = byteCount <= head.count
                 ? head.withBytes(Self.hasFragment)
-                : line.withBytesIfAvailable { src in
-                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: src.count) { tmp in
-                        for i in 0..<src.count {
-                            let b = src[i]
-                            tmp[i] = b &- 0x41 < 26 ? b | 0x20 : b
-                        }
-                        return Self.hasFragment(UnsafeBufferPointer(tmp))
-                    }
-                } ?? ByteSearch.lowercasedHead(line, limit: 300).withUnsafeBufferPointer(Self.hasFragment)
+                : ByteSearch.withLowercasedHead(line, limit: 300, Self.hasFragment)
             if found {
                 info.kind = .boilerplate
                 return info
