@@ -246,15 +246,6 @@ extension Substring {
     }
 }
 
-extension Array where Element == UInt8 {
-    @inline(__always)
-    func hasBytePrefix(_ p: [UInt8]) -> Bool {
-        guard count >= p.count else { return false }
-        if p.isEmpty { return true }
-        return withUnsafeBytes { a in p.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, p.count) == 0 } }
-    }
-}
-
 /// Byte prefixes grouped by their first byte: most lines are answered by one table look-up.
 struct PrefixTable: Sendable {
     private var byFirst: [[[UInt8]]] = Array(repeating: [], count: 256)
@@ -267,21 +258,12 @@ struct PrefixTable: Sendable {
     }
 
     @inline(__always)
-    func matches(_ head: [UInt8]) -> Bool {
-        guard let f = head.first else { return false }
-        for p in byFirst[Int(f)] where head.hasBytePrefix(p) { return true }
-        return false
-    }
-
-    @inline(__always)
     func matches(_ head: LowercasedHead) -> Bool {
         guard let f = head.first else { return false }
         let candidates = byFirst[Int(f)]
         if candidates.isEmpty { return false }
         return head.withBytes { h in
-            candidates.contains { p in
-                p.count <= h.count && p.withUnsafeBufferPointer { memcmp($0.baseAddress!, h.baseAddress!, p.count) == 0 }
-            }
+            candidates.contains { ByteSearch.hasPrefix(h, $0) }
         }
     }
 }
