@@ -264,6 +264,13 @@ var benchQueries: [String] { [
 
 func benchMatcher() -> EntityMatcher { EntityMatcher(knowledgeBase: try! KnowledgeBase.bundled()) }
 
+/// User and system CPU seconds of this process so far, all threads.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 func temporaryFolder(_ name: String) -> URL {
     let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("qari-bench-\(name)-\(getpid())")
     try? FileManager.default.removeItem(at: url)
@@ -337,6 +344,7 @@ if wanted("index") {
     var bareTimes: [Double] = [], coldTimes: [Double] = []
     var summary = IndexRefreshSummary()
     var sizeLine = ""
+    var coldCPU = 0.0
     for run in 0..<runs {
         // Each write-heavy run starts with the disk cache written out (not timed): otherwise the
         // kernel was still writing back the last run's 400-800 MB during the next one, and the
@@ -359,9 +367,11 @@ if wanted("index") {
         try? FileManager.default.removeItem(at: cache)
         sync()
         t0 = now()
+        let cpu0 = processCPUSeconds()
         let index = try CorpusIndex(paths: [corpusPath], storage: .cache(directory: cache), matcher: { matcher })
         summary = skipRelations ? try index.updateArticles() : try index.refresh()
         coldTimes.append(now() - t0)
+        coldCPU = processCPUSeconds() - cpu0
         if run == runs - 1 {
             let stats = try index.statistics()
             sizeLine = String(format: "%.0f MB, %d articles, %d mentions, %d relations",
@@ -375,6 +385,12 @@ if wanted("index") {
     report("  index size", sizeLine)
     report("  writer thread CPU (last run)", String(format: "%.2f s  %.2f x bare FTS5", summary.writerCPUSeconds, summary.writerCPUSeconds / median(bareTimes)))
     report("  one thread: before / after the files", String(format: "%.2f s / %.2f s", summary.startSeconds, summary.finishSeconds))
+    // On a machine of n cores the build cannot take less than its CPU time over n: when that is
+    // near the wall time, only less work helps; when the cores were idle, the waits tell which
+    // side held the other up.
+    report("  process CPU (last run)", String(format: "%.2f s user + system = %.2f of %d cores busy", coldCPU,
+                                                coldCPU / coldTimes.last!, ProcessInfo.processInfo.activeProcessorCount))
+    report("  workers blocked / writer waited", String(format: "%.2f s / %.2f s", summary.workersBlockedSeconds, summary.writerWaitedSeconds))
     let cold = median(coldTimes)
     let naive = median(loadTimes) + bare
     report("cold index\(skipRelations ? ", articles only (no relations)" : "") (\(summary.filesParsed) files)",

@@ -238,6 +238,7 @@ extension CorpusIndex {
                 try pacer.tick(db, state: &state, progress: progress) { try writer.links.flush() }
             }
             try writer.links.flush()
+            (summary.workersBlockedSeconds, summary.writerWaitedSeconds) = pipeline.waits
             let lastWritten = CorpusIndex.now()
             if bulk {
                 try IndexSchema.createSecondaryIndexes(db)

@@ -129,6 +129,11 @@ public struct IndexRefreshSummary: Sendable {
     /// folding the log into the database): the parts of a refresh that run on one thread.
     public var startSeconds: Double = 0
     public var finishSeconds: Double = 0
+    /// Seconds the workers of the first stage spent waiting for the writer to take results (all
+    /// workers together), and the writer spent waiting for the next file's result: which side
+    /// held the other up.
+    public var workersBlockedSeconds: Double = 0
+    public var writerWaitedSeconds: Double = 0
 }
 
 
@@ -142,6 +147,10 @@ final class OrderedPipeline<Output> {
     private var nextToHand = 0
     private let count: Int
     private let window: Int
+    /// Seconds the workers waited for room in the window (all together), and the consumer for
+    /// the next result: read under the lock, after the last result (`waits`).
+    private var blocked: Double = 0
+    private var waited: Double = 0
 
     init(count: Int, workers: Int, window: Int, work: @escaping (Int) -> Output) {
         self.count = count
@@ -177,7 +186,11 @@ final class OrderedPipeline<Output> {
     private func claim() -> Int? {
         condition.lock()
         defer { condition.unlock() }
-        while nextToStart < count && nextToStart >= nextToHand + window { condition.wait() }
+        if nextToStart < count && nextToStart >= nextToHand + window {
+            let t = MonotonicClock.seconds()
+            while nextToStart < count && nextToStart >= nextToHand + window { condition.wait() }
+            blocked += MonotonicClock.seconds() - t
+        }
         guard nextToStart < count else { return nil }
         nextToStart += 1
         return nextToStart - 1
@@ -188,11 +201,22 @@ final class OrderedPipeline<Output> {
         condition.lock()
         defer { condition.unlock() }
         guard nextToHand < count else { return nil }
-        while results[nextToHand] == nil { condition.wait() }
+        if results[nextToHand] == nil {
+            let t = MonotonicClock.seconds()
+            while results[nextToHand] == nil { condition.wait() }
+            waited += MonotonicClock.seconds() - t
+        }
         let output = results.removeValue(forKey: nextToHand)
         nextToHand += 1
         condition.broadcast()
         return output
+    }
+
+    /// The seconds the workers waited for room (together) and the consumer for results, so far.
+    var waits: (workersBlocked: Double, consumerWaited: Double) {
+        condition.lock()
+        defer { condition.unlock() }
+        return (blocked, waited)
     }
 
     /// Stops handing out work (after an error in the consumer) and lets the threads finish.
