@@ -161,19 +161,19 @@ enum RelationGatePrefilter {
                 let cueBytes = RelationCueBytes.shared
                 // An empty text may have no base address; nothing is read from it then.
                 let base = bytes.baseAddress ?? UnsafePointer(cueBytes.byteClasses)
-                let classes = cueBytes.byteClasses, flagged = cueBytes.flaggedLinks
+                let classes = cueBytes.byteClasses, links = cueBytes.links, flagged = cueBytes.flaggedLinks
                 var passed = false
                 var found = CueSet()
                 // The stretches between placeholders, as the template's builder reads them.
                 var from = 0
                 for stretch in 0...layout.placed.count {
                     let to = stretch < layout.placed.count ? layout.placed[stretch].bytes.lowerBound : bytes.count
-                    var row = cueBytes.rootLinks   // anew: no word crosses a placeholder
+                    var row = RelationCueBytes.rootLinks   // anew: no word crosses a placeholder
                     var p = base + from
                     let end = base + to
                     while p < end {
-                        (p, row) = RelationGatePrefilter.scanToFlag(p, end, row, classes, flagged)
-                        guard UInt(bitPattern: row) >= flagged else { break }
+                        (p, row) = RelationGatePrefilter.scanToFlag(p, end, row, links, classes, flagged)
+                        guard row >= Int(flagged) else { break }
                         let step = cueBytes.flaggedStep(row)
                         events.append(offset: p - base, step: step)
                         if passed || step & RelationCueBytes.stepWordsEnd == 0 { continue }
@@ -204,21 +204,23 @@ enum RelationGatePrefilter {
 }
 
 extension RelationGatePrefilter {
-    /// Steps the automaton from `row` (`RelationCueBytes.links`) over the bytes from `p` up to and
-    /// with the first whose step is flagged (a row at `flagged` or after), or up to `end`; and
-    /// gives the row reached. Out of line, with nothing but its loop, so that the loop keeps its
-    /// values in registers.
+    /// Steps the automaton from `row` (where its row starts in `RelationCueBytes.links`) over the
+    /// bytes from `p` up to and with the first whose step is flagged (an entry at `flagged` or
+    /// after), or up to `end`; and gives the row reached. Out of line, with nothing but its loop,
+    /// so that the loop keeps its values in registers. The entry is read as `(links + class)[row]`:
+    /// the byte's class does not wait on the chain of rows, so its sum with the base is made
+    /// beside it and the chain holds no arithmetic but the load's own.
     @inline(never)
-    static func scanToFlag(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ row: UnsafePointer<UInt>,
-                           _ classes: UnsafePointer<UInt8>, _ flagged: UInt) -> (p: UnsafePointer<UInt8>, row: UnsafePointer<UInt>) {
+    static func scanToFlag(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ row: Int, _ links: UnsafePointer<UInt16>,
+                           _ classes: UnsafePointer<UInt8>, _ flagged: UInt16) -> (p: UnsafePointer<UInt8>, row: Int) {
         var p = p, row = row
         // Eight bytes at a time, read from a register.
         while p + 8 <= end {
             var x = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
             var k = 0
             while k < 8 {
-                let next = row[Int(classes[Int(x & 0xFF)])]
-                row = UnsafePointer(bitPattern: next).unsafelyUnwrapped
+                let next = (links + Int(classes[Int(x & 0xFF)]))[row]
+                row = Int(next)
                 x >>= 8
                 k += 1
                 if next >= flagged { return (p + k, row) }
@@ -226,8 +228,8 @@ extension RelationGatePrefilter {
             p += 8
         }
         while p < end {
-            let next = row[Int(classes[Int(p.pointee)])]
-            row = UnsafePointer(bitPattern: next).unsafelyUnwrapped
+            let next = (links + Int(classes[Int(p.pointee)]))[row]
+            row = Int(next)
             p += 1
             if next >= flagged { return (p, row) }
         }

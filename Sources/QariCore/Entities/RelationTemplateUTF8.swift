@@ -160,25 +160,27 @@ final class RelationCueBytes: @unchecked Sendable {
     let outputStarts: UnsafeMutablePointer<Int32>
     let outputIDs: UnsafeMutablePointer<Int32>
     /// The automaton as linked rows, for `RelationGatePrefilter.scanToFlag`: a row of `classCount`
-    /// entries and the row's step (`flaggedStep`) for each state, and for each state a sentence mark leads to, a second row (the
-    /// same entries: it is the state, reached by a mark). An entry is the address of the next
-    /// state's row, so that a step is one load from the row and the byte's class (no arithmetic
-    /// between the loads of the chain). The rows of states that end words and those reached by
-    /// a mark come last, from `flaggedLinks` on: a step is flagged when the address it loads is
-    /// at least that.
-    let links: UnsafeMutablePointer<UInt>
+    /// entries and the row's step (`flaggedStep`, two entries) for each state, and for each state a
+    /// sentence mark leads to, a second row (the same entries: it is the state, reached by a mark).
+    /// An entry is where the next state's row starts in `links` (its index, in entries), so that a
+    /// step is one load from the row and the byte's class. Entries of two bytes keep the table a
+    /// quarter of what addresses take (about 100 KB rather than 390 KB: last session's addresses
+    /// raised the cache misses as much as they cut instructions), and its hot rows, those near the
+    /// start state, in fewer cache lines. The rows of states that end words and those reached by a
+    /// mark come last, from `flaggedLinks` on: a step is flagged when the entry it loads is at least that.
+    let links: UnsafeMutablePointer<UInt16>
     /// The row of the start state.
-    var rootLinks: UnsafePointer<UInt> { UnsafePointer(links) }
-    let flaggedLinks: UInt
+    static let rootLinks = 0
+    let flaggedLinks: UInt16
     /// A flagged step: the state, bit 31 set when words end in it, bit 30 when it was reached
     /// by a sentence mark (. ; ! ?).
     static let stepWordsEnd: UInt32 = 0x8000_0000
     static let stepMark: UInt32 = 0x4000_0000
     @inline(__always) static func stepState(_ step: UInt32) -> Int { Int(step & 0x3FFF_FFFF) }
 
-    /// The step of a flagged row (an address at least `flaggedLinks`): its last entry.
-    @inline(__always) func flaggedStep(_ row: UnsafePointer<UInt>) -> UInt32 {
-        UInt32(truncatingIfNeeded: row[classCount])
+    /// The step of a flagged row (an entry at least `flaggedLinks`): its last two entries.
+    @inline(__always) func flaggedStep(_ row: Int) -> UInt32 {
+        UnsafeRawPointer(links + row + classCount).loadUnaligned(as: UInt32.self)
     }
 
     private static func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
@@ -284,15 +286,17 @@ final class RelationCueBytes: @unchecked Sendable {
         for state in 0..<stateCount where reachedByMark[state] { rows.append((state, true)) }
         var rowOf = [[Int]](repeating: [Int](repeating: -1, count: stateCount), count: 2)
         for (row, key) in rows.enumerated() { rowOf[key.byMark ? 1 : 0][key.state] = row }
-        let width = classCount + 1
-        let links = UnsafeMutablePointer<UInt>.allocate(capacity: rows.count * width)
+        let width = classCount + 2
+        precondition(rows.count * width <= 0x1_0000, "the rows' starts fit in the two bytes of an entry")
+        let links = UnsafeMutablePointer<UInt16>.allocate(capacity: rows.count * width)
         for (row, key) in rows.enumerated() {
             for k in 0..<classCount {
                 let target = rowOf[isMark[k] ? 1 : 0][next[key.state * classCount + k]]
-                links[row * width + k] = UInt(bitPattern: links + target * width)
+                links[row * width + k] = UInt16(target * width)
             }
-            links[row * width + classCount] = row < flaggedRows ? 0 : UInt(UInt32(key.state)
-                | (outputs[key.state].isEmpty ? 0 : RelationCueBytes.stepWordsEnd) | (key.byMark ? RelationCueBytes.stepMark : 0))
+            let step = row < flaggedRows ? 0 : UInt32(key.state)
+                | (outputs[key.state].isEmpty ? 0 : RelationCueBytes.stepWordsEnd) | (key.byMark ? RelationCueBytes.stepMark : 0)
+            UnsafeMutableRawPointer(links + row * width + classCount).storeBytes(of: step, as: UInt32.self)
         }
         self.unitLengths = RelationCueBytes.copy(unitLengths)
         self.byteClasses = RelationCueBytes.copy(byteClasses)
@@ -300,7 +304,7 @@ final class RelationCueBytes: @unchecked Sendable {
         self.outputStarts = RelationCueBytes.copy(outputStarts)
         self.outputIDs = RelationCueBytes.copy(outputIDs)
         self.links = links
-        self.flaggedLinks = UInt(bitPattern: links + flaggedRows * width)
+        self.flaggedLinks = UInt16(flaggedRows * width)
     }
 
     deinit {
