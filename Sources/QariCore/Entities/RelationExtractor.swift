@@ -66,7 +66,8 @@ public enum RelationExtractor {
         // The same holds when all mentions but one are places (role .place): no pattern takes a
         // place as a subject or object, an antecedent or a topic.
         // The matcher gives them in order: with strictly increasing starts any sort leaves them so.
-        let inOrder = zip(mentions, mentions.dropFirst()).allSatisfy { $0.range.lowerBound < $1.range.lowerBound }
+        // By index, reading the starts only: the pairs of a zip are copies of the mentions.
+        let inOrder = mentions.indices.dropFirst().allSatisfy { mentions[$0 - 1].range.lowerBound < mentions[$0].range.lowerBound }
         let sorted = inOrder ? mentions : mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
         let table = RelationEntityTable.of(matcher)
         var utf8 = text
@@ -487,13 +488,13 @@ final class RelationTemplate {
     /// entity acts as.
     static func role(_ scalars: [Unicode.Scalar], _ mention: EntityMention, depth: Int,
                      classify: (String) -> (isPlace: Bool, acting: EntityType?)) -> (role: Role, acting: EntityType?) {
-        role(of: mention, isModifier: RelationTemplate.isModifier(scalars, mention.range), depth: depth, classify: classify)
+        role(of: mention.entityID, isModifier: RelationTemplate.isModifier(scalars, mention.range), depth: depth, classify: classify)
     }
 
-    /// The same, told whether the mention is a modifier.
-    @inline(__always) static func role(of mention: EntityMention, isModifier: Bool, depth: Int,
+    /// The same for a mention's entity id, told whether the mention is a modifier.
+    @inline(__always) static func role(of entityID: String, isModifier: Bool, depth: Int,
                                        classify: (String) -> (isPlace: Bool, acting: EntityType?)) -> (role: Role, acting: EntityType?) {
-        let (isPlace, acting) = classify(mention.entityID)
+        let (isPlace, acting) = classify(entityID)
         if isModifier { return (.modifier, acting) }
         if depth > 0 { return (.parenthetical, acting) }
         return (isPlace ? .place : .actor, acting)

@@ -31,18 +31,20 @@ struct RelationLayout {
         // (half the paragraphs of the bench corpora are ASCII, and most hold no parenthesis).
         let hasParenthesis = n > 0 && memchr(base, 0x28, n) != nil
         let asciiPrefix = hasParenthesis ? 0 : RelationLayout.asciiPrefix(base, n)
-        for (index, mention) in sorted.enumerated() where mention.range.lowerBound >= position {
+        // By index, reading only the fields needed: a copy of a mention retains and releases its two strings.
+        for index in sorted.indices where sorted[index].range.lowerBound >= position {
+            let range = sorted[index].range
             let lower: Int, upper: Int
-            if mention.range.upperBound <= asciiPrefix {
-                lower = mention.range.lowerBound
-                upper = mention.range.upperBound
+            if range.upperBound <= asciiPrefix {
+                lower = range.lowerBound
+                upper = range.upperBound
                 i = upper
             } else {
                 // The copied stretch: parentheses are counted there (and not inside names).
-                RelationLayout.advance(base, n, &i, &position, to: mention.range.lowerBound, countingParentheses: hasParenthesis, depth: &depth)
+                RelationLayout.advance(base, n, &i, &position, to: range.lowerBound, countingParentheses: hasParenthesis, depth: &depth)
                 lower = i
                 var unused = 0
-                RelationLayout.advance(base, n, &i, &position, to: mention.range.upperBound, countingParentheses: false, depth: &unused)
+                RelationLayout.advance(base, n, &i, &position, to: range.upperBound, countingParentheses: false, depth: &unused)
                 upper = i
             }
             // The two scalars after the name and the four before it, when there are so many, and
@@ -57,7 +59,7 @@ struct RelationLayout {
                 }
             }
             var before: (UInt32, UInt32, UInt32, UInt32)? = nil
-            if mention.range.lowerBound >= 4 && lower > 0 && bytes[lower - 1] == 0x2D {
+            if range.lowerBound >= 4 && lower > 0 && bytes[lower - 1] == 0x2D {
                 var k = lower
                 var last = (UInt32(0), UInt32(0), UInt32(0), UInt32(0))
                 k = RelationLayout.start(before: k, in: bytes); last.3 = UTF8Scalars.decode(bytes, at: k).value
@@ -66,11 +68,11 @@ struct RelationLayout {
                 k = RelationLayout.start(before: k, in: bytes); last.0 = UTF8Scalars.decode(bytes, at: k).value
                 before = last
             }
-            let (role, acting) = RelationTemplate.role(of: mention, isModifier: RelationTemplate.isModifier(after: after, before: before),
+            let (role, acting) = RelationTemplate.role(of: sorted[index].entityID, isModifier: RelationTemplate.isModifier(after: after, before: before),
                                                        depth: depth, classify: classify)
             if role != .place { nonPlaceCount += 1 }
             placed.append(Placed(index: index, bytes: lower..<upper, role: role, acting: acting))
-            position = mention.range.upperBound
+            position = range.upperBound
         }
     }
 
