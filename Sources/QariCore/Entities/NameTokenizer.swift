@@ -69,12 +69,15 @@ struct NameTokenizer {
     let scalars: NameScalars
     /// Where Latin word keys are looked up before they are computed; nil: always computed.
     let keyCache: NameKeyCache?
-    private(set) var tokens: NameTokens
+    /// (The fields are constants: with `tokens` and `arabicAlternatives` variables, the value
+    /// `init` made was copied out and the original destroyed, eight reference counts and two
+    /// calls on every text.)
+    let tokens: NameTokens
     /// The keys of Arabic words without their proclitics, all in one array: at a token's
     /// `alternativesIndex`, an entry whose key is the number n of the word's keys (and whose
     /// `coreStart` is -1), then its n keys. One array for the text, where an array per word cost
     /// an allocation per word.
-    private(set) var arabicAlternatives: [ArabicAlternative] = []
+    let arabicAlternatives: [ArabicAlternative]
 
     /// Where `alternatives(of:)` of a token with alternatives is in `arabicAlternatives`: read
     /// by index, the matcher makes no slice (a reference count and a call) per word.
