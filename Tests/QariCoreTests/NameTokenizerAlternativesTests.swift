@@ -3,7 +3,8 @@ import XCTest
 
 /// `NameTokenizer.alternativeIndices(of:)`, where the matcher reads a word's Arabic alternatives
 /// by index, against `alternatives(of:)`: the same alternatives, in order, for every word of
-/// random texts of Arabic words with and without proclitics, and Latin words (none).
+/// random texts of Arabic words with and without proclitics, and Latin words (none); and the
+/// tokenizer's list against `procliticAlternatives` of each word alone.
 final class NameTokenizerAlternativesTests: XCTestCase {
     private var generator = SystemRandomNumberGenerator()
 
@@ -26,5 +27,31 @@ final class NameTokenizerAlternativesTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(withAlternatives, 500)
+    }
+
+    /// The list the tokenizer writes into its scratch (a header, then the keys, for each word)
+    /// holds for every word what `procliticAlternatives` gives for the word alone: texts of many
+    /// words, read one after the other through one scratch, short and long (it grows).
+    func testTheListHoldsEachWordsAlternatives() {
+        let pieces = ["وحلب", "بالرقة", "وللشام", "فبدمشق", "للجيش", "حلب", "و", "لل", "Aleppo", "،", " "]
+        let scratch = NameTokenScratch(capacity: 8)
+        var withAlternatives = 0
+        for _ in 0..<1000 {
+            let text = (0..<Int.random(in: 1...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined(separator: " ")
+            let tokenizer = NameTokenizer(text, scratch: scratch)
+            let scalars = Array(text.unicodeScalars)
+            for token in tokenizer.tokens {
+                var letters: [UInt8] = []
+                NameKey.appendArabicNormalized(scalars, token.coreStart..<token.range.upperBound, into: &letters)
+                let alone = token.script == .arabic
+                    ? NameTokenizer.procliticAlternatives(letters, scalars: scalars, range: token.coreStart..<token.range.upperBound) : []
+                let listed = tokenizer.alternatives(of: token)
+                XCTAssertEqual(listed.map(\.key), alone.map(\.key), text)
+                XCTAssertEqual(listed.map(\.coreStart), alone.map(\.coreStart), text)
+                if !listed.isEmpty { withAlternatives += 1 }
+            }
+        }
+        XCTAssertGreaterThan(withAlternatives, 1000)
     }
 }

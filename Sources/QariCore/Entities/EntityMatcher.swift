@@ -40,6 +40,13 @@ public final class EntityMatcher: @unchecked Sendable {
     /// `AliasEntry.entityIndex` by alias index: a mention's entity without going through the
     /// alias's object (and its reference count).
     private let aliasEntityIndices: [Int]
+    /// By alias index: whether a key of a common word (its word key or abbreviation key, in any
+    /// case) leads from the trie's root to a node with the alias. `isCommonWordMisread` can answer
+    /// true only for such an alias: a one-word match whose text is a common word was reached by
+    /// that word's keys. Most one-word matches ("Idlib", "Russia") are answered by this look-up
+    /// rather than by packing their letters (`isFoundCommonWordMisread`). MatchCommonWordAliasTests
+    /// checks that no misread passes.
+    private let commonWordAliases: [Bool]
     /// `commonWordKeys`, read through the matcher: read from the static, its initialisation was
     /// checked by a call at every one-word match.
     private let commonWordTable = EntityMatcher.commonWordKeys
@@ -121,6 +128,17 @@ public final class EntityMatcher: @unchecked Sendable {
         self.aliasLetters = aliasLetters
         self.entityIDs = knowledgeBase.entities.map(\.id)
         self.aliasEntityIndices = aliases.map(\.entityIndex)
+        var commonWordAliases = [Bool](repeating: false, count: aliases.count)
+        for word in Self.commonWords {
+            // (A word of plain letters is one token; case changes neither key.)
+            let tokenizer = NameTokenizer(word, alwaysAcronymKeys: true)
+            precondition(tokenizer.tokens.count == 1)
+            for key in [tokenizer.wordKey(0), tokenizer.tokens[0].acronymKey] {
+                guard let node = trie.child(of: 0, key: key) else { continue }
+                for entry in trie.entryRange(node) { commonWordAliases[trie.entry(entry)] = true }
+            }
+        }
+        self.commonWordAliases = commonWordAliases
         self.lowercaseFirstWords = KeyTable(keys: lowercaseFirstWords)
         var roles: [String: (isPlace: Bool, acting: EntityType?)] = [:]
         var types: [String: EntityType] = [:]
@@ -289,7 +307,7 @@ public final class EntityMatcher: @unchecked Sendable {
                                                            wordNode: wordNode),
                    // (Only a match of one word of up to seven scalars can be one: asked here, the
                    // others need no call.)
-                   match.tokens.count != 1 || match.scalarRange.count > 7 || !isCommonWordMisread(match, scalars: scalars) {
+                   match.tokens.count != 1 || match.scalarRange.count > 7 || !isFoundCommonWordMisread(match, scalars: scalars) {
                     matches.append(match)
                     i = match.tokens.upperBound
                 } else {
@@ -338,6 +356,14 @@ public final class EntityMatcher: @unchecked Sendable {
     /// (no shift count per letter); pinned to `isCommonWordMisreadPlain`.
     func isCommonWordMisread(_ match: Match, tokenizer: NameTokenizer) -> Bool {
         tokenizer.scalars.withUnsafeBufferPointer { isCommonWordMisread(match, scalars: $0) }
+    }
+
+    /// `isCommonWordMisread` of a match `knownMatches` found (reached by its text's keys): false
+    /// at once for an alias that no common word's keys lead to (`commonWordAliases`), as for most.
+    /// (The test is here rather than in the loop of `knownMatches`: there, it made the loop too
+    /// large to be inlined into `mentions(in:)`, which cost more than the test saves.)
+    @inline(never) private func isFoundCommonWordMisread(_ match: Match, scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        commonWordAliases[match.alias] && isCommonWordMisread(match, scalars: scalars)
     }
 
     /// `isCommonWordMisread` of a match in the text of `scalars`.

@@ -12,6 +12,10 @@ final class NameTokenScratch {
     private(set) var tokens: UnsafeMutablePointer<NameToken>
     /// Room for `capacity + 16` bytes.
     private(set) var letters: UnsafeMutablePointer<UInt8>
+    /// Room for `capacity + 4` Arabic alternatives (`NameTokenizer.arabicAlternatives`): a word
+    /// with alternatives has at least three letters and a scalar after it, and at most four
+    /// entries (a header and three keys), so a text of n scalars has at most n + 1.
+    private(set) var alternatives: UnsafeMutablePointer<ArabicAlternative>
     private(set) var capacity: Int
 
     init(capacity: Int = 256) {
@@ -19,12 +23,14 @@ final class NameTokenScratch {
         scalars = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: max(capacity, 1))
         tokens = UnsafeMutablePointer<NameToken>.allocate(capacity: max(capacity, 1))
         letters = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 16)
+        alternatives = UnsafeMutablePointer<ArabicAlternative>.allocate(capacity: capacity + 4)
     }
 
     deinit {
         scalars.deallocate()
         tokens.deallocate()
         letters.deallocate()
+        alternatives.deallocate()
     }
 
     /// Makes room for the scalars, tokens and letters of a text of `scalarCount` scalars (or
@@ -38,14 +44,16 @@ final class NameTokenScratch {
         scalars.deallocate()
         tokens.deallocate()
         letters.deallocate()
+        alternatives.deallocate()
         capacity = max(scalarCount, 2 * capacity)
         scalars = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: capacity)
         tokens = UnsafeMutablePointer<NameToken>.allocate(capacity: capacity)
         letters = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 16)
+        alternatives = UnsafeMutablePointer<ArabicAlternative>.allocate(capacity: capacity + 4)
     }
 }
 
-/// Values of a text (its tokens or its scalars) read in place from the `NameTokenScratch` they
+/// Values of a text (its tokens, its scalars or its Arabic alternatives) read in place from the `NameTokenScratch` they
 /// were written into, which this holds on to.
 struct NameScratchView<Element>: RandomAccessCollection {
     private let owner: NameTokenScratch
@@ -78,6 +86,8 @@ struct NameScratchView<Element>: RandomAccessCollection {
 typealias NameTokens = NameScratchView<NameToken>
 /// The scalars of a text.
 typealias NameScalars = NameScratchView<Unicode.Scalar>
+/// The keys of a text's Arabic words without their proclitics (`NameTokenizer.arabicAlternatives`).
+typealias NameAlternatives = NameScratchView<ArabicAlternative>
 
 extension NameScratchView where Element == NameToken {
     init(_ owner: NameTokenScratch, count: Int) { self.init(owner, base: UnsafePointer(owner.tokens), count: count) }
@@ -90,4 +100,8 @@ extension NameScratchView where Element == NameToken {
 
 extension NameScratchView where Element == Unicode.Scalar {
     init(_ owner: NameTokenScratch, count: Int) { self.init(owner, base: UnsafePointer(owner.scalars), count: count) }
+}
+
+extension NameScratchView where Element == ArabicAlternative {
+    init(_ owner: NameTokenScratch, count: Int) { self.init(owner, base: UnsafePointer(owner.alternatives), count: count) }
 }

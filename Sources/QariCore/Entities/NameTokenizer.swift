@@ -69,12 +69,17 @@ struct NameTokenizer {
     let scalars: NameScalars
     /// Where Latin word keys are looked up before they are computed; nil: always computed.
     let keyCache: NameKeyCache?
-    private(set) var tokens: NameTokens
-    /// The keys of Arabic words without their proclitics, all in one array: at a token's
+    /// (The fields are constants: with `tokens` and `arabicAlternatives` variables, the value
+    /// `init` made was copied out and the original destroyed, eight reference counts and two
+    /// calls on every text.)
+    let tokens: NameTokens
+    /// The keys of Arabic words without their proclitics, all in one list: at a token's
     /// `alternativesIndex`, an entry whose key is the number n of the word's keys (and whose
-    /// `coreStart` is -1), then its n keys. One array for the text, where an array per word cost
-    /// an allocation per word.
-    private(set) var arabicAlternatives: [ArabicAlternative] = []
+    /// `coreStart` is -1), then its n keys. One list for the text, where an array per word cost
+    /// an allocation per word; in the scratch's memory rather than an array, whose appends,
+    /// counts and uniqueness checks inside `tokenize` were calls (about 130 instructions for
+    /// each word with proclitics, a third of all Arabic words).
+    let arabicAlternatives: NameAlternatives
 
     /// Where `alternatives(of:)` of a token with alternatives is in `arabicAlternatives`: read
     /// by index, the matcher makes no slice (a reference count and a call) per word.
@@ -84,10 +89,10 @@ struct NameTokenizer {
         return (header + 1)..<(header + 1 + Int(truncatingIfNeeded: arabicAlternatives[header].key))
     }
 
-    func alternatives(of token: NameToken) -> ArraySlice<ArabicAlternative> {
+    func alternatives(of token: NameToken) -> [ArabicAlternative] {
         guard token.alternativesIndex >= 0 else { return [] }
         let header = Int(token.alternativesIndex)
-        return arabicAlternatives[(header + 1)...(header + Int(arabicAlternatives[header].key))]
+        return Array(arabicAlternatives[(header + 1)...(header + Int(arabicAlternatives[header].key))])
     }
 
     /// `alwaysAcronymKeys`: give every Latin token an abbreviation key regardless of its case
@@ -117,13 +122,14 @@ struct NameTokenizer {
         precondition(scratch.capacity >= scalarCount)
         scalars = NameScalars(scratch, count: scalarCount)
         self.keyCache = keyCache
-        var arabicAlternatives: [ArabicAlternative] = []
+        var alternativeCount = 0
         let written = NameTokenizer.tokenize(UnsafeBufferPointer(start: scratch.scalars, count: scalarCount),
                                              alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords,
                                              plainWordsFirst: plainWordsFirst, keyCache: keyCache, tokens: scratch.tokens,
-                                             letters: scratch.letters, arabicAlternatives: &arabicAlternatives)
+                                             letters: scratch.letters, alternatives: scratch.alternatives,
+                                             alternativeCount: &alternativeCount)
         tokens = NameTokens(scratch, count: written)
-        self.arabicAlternatives = arabicAlternatives
+        arabicAlternatives = NameAlternatives(scratch, count: alternativeCount)
     }
 
     /// The `wordKey` of a token, computed now when the tokenizer left it out.
@@ -315,11 +321,13 @@ struct NameTokenizer {
     }
 
     /// The tokenizer proper, over the scalars in memory. Writes the tokens to `tokens` (room for
-    /// one per scalar) and returns their number; `letters`: room for the scalars' count + 16 bytes.
+    /// one per scalar) and returns their number; `letters`: room for the scalars' count + 16 bytes;
+    /// the Arabic alternatives to `alternatives` (room for the scalars' count + 4, see
+    /// `NameTokenScratch.alternatives`), their number to `alternativeCount`.
     private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, alwaysAcronymKeys: Bool,
                                  keyedLowercaseWords: KeyTable?, plainWordsFirst: Bool, keyCache: NameKeyCache?,
                                  tokens: UnsafeMutablePointer<NameToken>, letters storage: UnsafeMutablePointer<UInt8>,
-                                 arabicAlternatives: inout [ArabicAlternative]) -> Int {
+                                 alternatives: UnsafeMutablePointer<ArabicAlternative>, alternativeCount: inout Int) -> Int {
         let count = scalars.count
         // (Here and in the counts of a word's letters and cases, `&+`: no count exceeds the
         // scalars', so no overflow is checked on every word and letter.)
@@ -548,16 +556,17 @@ struct NameTokenizer {
             if script == .arabic {
                 // (The test procliticAlternatives starts with, made here to spare the call.)
                 if buffer.count >= 3 && NameKey.isArabicProclitic(buffer[0]) {
-                    if arabicAlternatives.isEmpty { arabicAlternatives.reserveCapacity(32) }
-                    let header = arabicAlternatives.count
-                    arabicAlternatives.append(ArabicAlternative(key: 0, coreStart: -1))
-                    NameTokenizer.procliticAlternatives(buffer, scalars: scalars, range: start..<tokenEnd, into: &arabicAlternatives)
-                    let added = arabicAlternatives.count - header - 1
+                    // (Four entries at most per such word, which starts at least four scalars after
+                    // the one before it: the header is at most the word's start, and the entries
+                    // fit in the room for the scalars' count + 4.)
+                    let header = alternativeCount
+                    precondition(header <= start)
+                    let added = NameTokenizer.procliticAlternatives(buffer, scalars: scalars, range: start..<tokenEnd,
+                                                                     into: alternatives + header + 1)
                     if added > 0 {
-                        arabicAlternatives[header].key = UInt64(added)
+                        alternatives[header] = ArabicAlternative(key: UInt64(added), coreStart: -1)
                         alternativesIndex = Int32(header)
-                    } else {
-                        arabicAlternatives.removeLast()
+                        alternativeCount = header &+ 1 &+ added
                     }
                 }
             }
@@ -695,19 +704,22 @@ struct NameTokenizer {
         _ letters: Letters, scalars: Scalars, range: Range<Int>
     ) -> [ArabicAlternative]
         where Letters.Element == UInt8, Letters.Index == Int, Scalars.Element == Unicode.Scalar, Scalars.Index == Int {
-        var result: [ArabicAlternative] = []
-        procliticAlternatives(letters, scalars: scalars, range: range, into: &result)
-        return result
+        withUnsafeTemporaryAllocation(of: ArabicAlternative.self, capacity: 3) { out in
+            let count = procliticAlternatives(letters, scalars: scalars, range: range, into: out.baseAddress!)
+            return Array(out[..<count])
+        }
     }
 
-    /// `procliticAlternatives`, appended to `result` (the tokenizer keeps those of every word in one array).
+    /// `procliticAlternatives`, written to `result` (room for three: the tokenizer keeps those of
+    /// every word in one list); returns their number.
     static func procliticAlternatives<Letters: RandomAccessCollection, Scalars: RandomAccessCollection>(
-        _ letters: Letters, scalars: Scalars, range: Range<Int>, into result: inout [ArabicAlternative]
-    )
+        _ letters: Letters, scalars: Scalars, range: Range<Int>, into result: UnsafeMutablePointer<ArabicAlternative>
+    ) -> Int
         where Letters.Element == UInt8, Letters.Index == Int, Scalars.Element == Unicode.Scalar, Scalars.Index == Int {
         let count = letters.count
         let first = letters.startIndex
-        guard count >= 3, NameKey.isArabicProclitic(letters[first]) else { return }
+        guard count >= 3, NameKey.isArabicProclitic(letters[first]) else { return 0 }
+        var written = 0
         /// Scalar offset of the n-th normalised letter, to report where the name starts.
         func offset(_ n: Int) -> Int {
             var seen = 0
@@ -719,10 +731,12 @@ struct NameTokenizer {
         }
         let lam: UInt8 = 0x44, alef: UInt8 = 0x27
         // (Each word without its first n letters has at least two letters left.)
-        result.append(ArabicAlternative(key: NameKey.hash(letters[(first + 1)...], seed: NameKey.arabicSeed), coreStart: offset(1)))
+        result[written] = ArabicAlternative(key: NameKey.hash(letters[(first + 1)...], seed: NameKey.arabicSeed), coreStart: offset(1))
+        written += 1
         let conjunction = letters[first] == 0x48 || letters[first] == 0x41   // و ف
         if conjunction, count >= 4, NameKey.isArabicProclitic(letters[first + 1]) {
-            result.append(ArabicAlternative(key: NameKey.hash(letters[(first + 2)...], seed: NameKey.arabicSeed), coreStart: offset(2)))
+            result[written] = ArabicAlternative(key: NameKey.hash(letters[(first + 2)...], seed: NameKey.arabicSeed), coreStart: offset(2))
+            written += 1
         }
         // li + al- is written لل: لِلجيش is "to the army".
         let lilStart = conjunction ? 1 : 0
@@ -732,8 +746,10 @@ struct NameTokenizer {
             h = (h ^ UInt64(alef)) &* 0x100000001b3
             h = (h ^ UInt64(lam)) &* 0x100000001b3
             for b in letters[(first + lilStart + 2)...] { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-            result.append(ArabicAlternative(key: h == 0 ? 1 : h, coreStart: offset(lilStart + 1)))
+            result[written] = ArabicAlternative(key: h == 0 ? 1 : h, coreStart: offset(lilStart + 1))
+            written += 1
         }
+        return written
     }
 }
 
