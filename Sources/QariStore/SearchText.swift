@@ -37,7 +37,9 @@ public enum SearchText {
     /// valid UTF-8, they need not be checked again as a String would be (a fifth of the cost
     /// of making the keys of the bench corpora).
     static func indexFormBytes(_ text: String) -> [UInt8] {
-        let out = KeyBuffer(capacity: text.utf8.count + 8)
+        // (Room for the keys, never longer than the text but for a space between scripts, and for
+        // the eight-byte stores of the ASCII words.)
+        let out = KeyBuffer(capacity: text.utf8.count + 16)
         var scratch = IndexFormScratch()
         appendIndexForm(text, to: out, scratch: &scratch)
         return out.array()
@@ -79,9 +81,8 @@ public enum SearchText {
         text.withUTF8 { bytes in
             let n = bytes.count
             @inline(__always) func isPunctuation(at k: Int) -> Bool { SearchText.isPunctuation(bytes, at: k) }
-            // (Both read once: a static read inside the loop checked its initialisation at every word.)
+            // (Read once: a static read inside the loop checked its initialisation at every word.)
             let classes = SearchText.byteClasses
-            let lower = SearchText.asciiWordLower
             var i = 0
             while i < n {
                 let b = bytes[i]
@@ -90,28 +91,43 @@ public enum SearchText {
                 if b == 0xE2 && isPunctuation(at: i) { i += 3; continue }
                 let start = i
                 if first == asciiWordClass {
-                    // Most words are ASCII: lower-cased into `out` as they are read, and given
-                    // back to the general path below when a longer sequence follows in the word.
+                    // Most words are ASCII: read eight bytes at a time (`asciiWordBytes`), each
+                    // eight lower-cased and stored whole into `out` (hence room for eight bytes
+                    // more than the word), and given back to the general path below when a longer
+                    // sequence follows in the word.
                     let mark = out.count
-                    out.startKey(upTo: n - i)
+                    out.startKey(upTo: n &- i &+ 8)
                     let keyStart = out.count
-                    let key = out.tail
-                    // Lower-case letters have bit 0x40, digits do not. (The counts step without
-                    // overflow checks: neither passes the text's byte count.)
-                    var allLetters: UInt8 = 0x40
+                    let key = UnsafeMutableRawPointer(out.tail)
+                    // (The counts step without overflow checks: neither passes the text's byte count.)
                     var w = 0
-                    while i < n {
-                        let l = lower[Int(bytes[i])]
-                        if l == 0 { break }
-                        key[w] = l
-                        allLetters &= l
-                        w &+= 1
-                        i &+= 1
+                    var digits: UInt64 = 0
+                    var separated = false
+                    while true {
+                        let x = load8(bytes, at: i)
+                        let (letters, word) = asciiWordBytes(x)
+                        key.storeBytes(of: (x | letters &>> 2).littleEndian, toByteOffset: w, as: UInt64.self)
+                        // The high bit of each byte that is no letter or digit: the lowest is the
+                        // word's end, and digits before it make a word that is not stemmed.
+                        let ends = ~word & highBits
+                        digits |= word & ~letters & (ends &- 1)
+                        if ends != 0 {
+                            separated = x & ends & (0 &- ends) == 0
+                            let length = ends.trailingZeroBitCount &>> 3
+                            w &+= length
+                            i &+= length
+                            break
+                        }
+                        w &+= 8
+                        i &+= 8
                     }
                     out.advance(by: w)
-                    if i == n || classes[Int(bytes[i])] == separatorClass || (bytes[i] == 0xE2 && isPunctuation(at: i)) {
+                    // The word ends at an ASCII byte (a separator, or a zero past the text's end),
+                    // or at punctuation.
+                    if separated || (bytes[i] == 0xE2 && isPunctuation(at: i)) {
                         // Stemmed only when step 1 can change it (letters only).
-                        if allLetters != 0 && EnglishStemmer.step1MayChange(key, count: w) {
+                        let key = key.assumingMemoryBound(to: UInt8.self)
+                        if digits == 0 && EnglishStemmer.step1MayChange(key, count: w) {
                             // In place: a stem is never longer than its word.
                             var word = EnglishStemmer.Word(key, count: w)
                             EnglishStemmer.step1(&word)
@@ -246,14 +262,35 @@ public enum SearchText {
         return b >= 0x80 ? otherClass : letterOrDigit ? asciiWordClass : separatorClass
     }
 
-    /// Each ASCII letter or digit lower-cased, and 0 for every other byte.
-    private static let asciiWordLower: UnsafePointer<UInt8> = {
-        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-        for b in 0...255 {
-            table[b] = classes(of: UInt8(b)) == asciiWordClass ? (UInt8(b) &- 0x41 < 26 ? UInt8(b) | 0x20 : UInt8(b)) : 0
+    /// The high bit of each of eight bytes.
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Of the eight bytes of `x` (the first lowest), the ASCII letters and the ASCII letters and
+    /// digits, each marked by its high bit: the test of `byteClasses` on eight bytes at once.
+    /// Each byte is cut to seven bits first, so that adding to it never carries into the next.
+    @inline(__always) static func asciiWordBytes(_ x: UInt64) -> (letters: UInt64, word: UInt64) {
+        let ascii = ~x & highBits
+        let low = x & ~highBits
+        let folded = low | 0x2020_2020_2020_2020   // upper-case letters to lower case
+        // A byte plus 0x80 - a has its high bit when it is at least a; plus 0x7F - z, when it is past z.
+        let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & ascii
+        let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646) & ascii
+        return (letters, letters | digits)
+    }
+
+    /// The eight bytes from `k`, the first lowest, as one word; zeros past the end of `bytes`.
+    @inline(__always) static func load8(_ bytes: UnsafeBufferPointer<UInt8>, at k: Int) -> UInt64 {
+        if k &+ 8 <= bytes.count {
+            return UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + k).loadUnaligned(as: UInt64.self))
         }
-        return UnsafePointer(table)
-    }()
+        var x: UInt64 = 0
+        var j = bytes.count
+        while j > k {
+            j &-= 1
+            x = x &<< 8 | UInt64(bytes[j])
+        }
+        return x
+    }
 
     /// The keys of a query's words, folded as `indexForm` folds indexed text.
     public static func keys(_ text: String) -> [String] {

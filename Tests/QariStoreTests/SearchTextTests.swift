@@ -1,4 +1,5 @@
 import Foundation
+import QariCore
 import XCTest
 @testable import QariStore
 
@@ -82,6 +83,20 @@ final class SearchTextTests: XCTestCase {
         let paragraphs = ["The Syrian Army", "", "—", "وحلب attacks"]
         XCTAssertEqual(SearchText.indexForm(joining: paragraphs),
                        paragraphs.map(SearchText.indexFormByScalars).filter { !$0.isEmpty }.joined(separator: " "))
+    }
+
+    /// The byte loop of `indexForm` gives the keys of its scalar definition on every title and
+    /// paragraph of the seeds, one by one and joined as the index writer joins a body.
+    func testSeedTextsEqualTheirScalarDefinition() throws {
+        let corpus = try CorpusLoader().load([Repo.seeds.path])
+        let texts = corpus.articles.flatMap { [$0.title] + $0.paragraphs.map(\.text) }
+        XCTAssertGreaterThan(texts.count, 200)
+        assertIndexFormEqualsItsScalarDefinition(texts)
+        for article in corpus.articles {
+            let paragraphs = article.paragraphs.map(\.text)
+            XCTAssertEqual(SearchText.indexForm(joining: paragraphs),
+                           paragraphs.map(SearchText.indexFormByScalars).filter { !$0.isEmpty }.joined(separator: " "))
+        }
     }
 
     /// Words stemmed on bytes only when `EnglishStemmer.step1MayChange` says so get the keys of
