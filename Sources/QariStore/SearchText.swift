@@ -83,6 +83,12 @@ public enum SearchText {
             @inline(__always) func isPunctuation(at k: Int) -> Bool { SearchText.isPunctuation(bytes, at: k) }
             // (Read once: a static read inside the loop checked its initialisation at every word.)
             let classes = SearchText.byteClasses
+            // The keys of the two byte paths are written through a pointer of their own, `tail`,
+            // and given to `out` at the end or before a stretch for `WordScanner`. They need no
+            // check for room: a key is never longer than its stretch, and the space before it
+            // comes after a separator or punctuation, or is the one more byte made room for; the
+            // eight more cover the last eight-byte store of an ASCII word.
+            var (base, tail) = out.reserve(n &+ 9)
             var i = 0
             while i < n {
                 let b = bytes[i]
@@ -90,23 +96,28 @@ public enum SearchText {
                 if first == separatorClass { i += 1; continue }
                 if b == 0xE2 && isPunctuation(at: i) { i += 3; continue }
                 let start = i
+                // Where the key goes: after a space written (and left behind if no key comes)
+                // when keys are already there.
+                let key: UnsafeMutablePointer<UInt8>
+                if tail != base {
+                    tail.pointee = 0x20
+                    key = tail + 1
+                } else {
+                    key = tail
+                }
                 if first == asciiWordClass {
                     // Most words are ASCII: read eight bytes at a time (`asciiWordBytes`), each
-                    // eight lower-cased and stored whole into `out` (hence room for eight bytes
-                    // more than the word), and given back to the general path below when a longer
-                    // sequence follows in the word.
-                    let mark = out.count
-                    out.startKey(upTo: n &- i &+ 8)
-                    let keyStart = out.count
-                    let key = UnsafeMutableRawPointer(out.tail)
+                    // eight lower-cased and stored whole, and given back to the general path
+                    // below when a longer sequence follows in the word.
                     // (The counts step without overflow checks: neither passes the text's byte count.)
+                    let raw = UnsafeMutableRawPointer(key)
                     var w = 0
                     var digits: UInt64 = 0
                     var separated = false
                     while true {
                         let x = load8(bytes, at: i)
                         let (letters, word) = asciiWordBytes(x)
-                        key.storeBytes(of: (x | letters &>> 2).littleEndian, toByteOffset: w, as: UInt64.self)
+                        raw.storeBytes(of: (x | letters &>> 2).littleEndian, toByteOffset: w, as: UInt64.self)
                         // The high bit of each byte that is no letter or digit: the lowest is the
                         // word's end, and digits before it make a word that is not stemmed.
                         let ends = ~word & highBits
@@ -121,27 +132,26 @@ public enum SearchText {
                         w &+= 8
                         i &+= 8
                     }
-                    out.advance(by: w)
                     // The word ends at an ASCII byte (a separator, or a zero past the text's end),
                     // or at punctuation.
                     if separated || (bytes[i] == 0xE2 && isPunctuation(at: i)) {
-                        // Stemmed only when step 1 can change it (letters only).
-                        let key = key.assumingMemoryBound(to: UInt8.self)
+                        // Stemmed only when step 1 can change it (letters only), in place: a stem
+                        // is never longer than its word.
                         if digits == 0 && EnglishStemmer.step1MayChange(key, count: w) {
-                            // In place: a stem is never longer than its word.
                             var word = EnglishStemmer.Word(key, count: w)
                             EnglishStemmer.step1(&word)
-                            out.truncate(to: keyStart + word.count)
+                            w = word.count
                         }
+                        tail = key + w
                         continue
                     }
-                    out.truncate(to: mark)
                     i = start
                 }
                 // Not all ASCII (an ASCII word followed by separators went above), so Arabic
                 // letters alone, read to the stretch's end in one pass, or scalars for `WordScanner`.
-                if let end = appendArabicWord(bytes, from: start, classes: classes, to: out) {
+                if let (end, length) = appendArabicWord(bytes, from: start, classes: classes, to: key) {
                     i = end
+                    if length > 0 { tail = key + length }
                 } else {
                     while i < n {
                         let c = bytes[i]
@@ -155,12 +165,16 @@ public enum SearchText {
                         scratch.scalars.append(Unicode.Scalar(v)!)
                         k += length
                     }
+                    // Its keys may be longer than the stretch: through `out`, with room made for each.
+                    out.end(at: tail)
                     WordScanner.scan(scratch.scalars, minimumStem: 3) { _, key in
                         out.startKey(upTo: 4 * key.count)
                         for scalar in key { UTF8.encode(scalar) { out.appendReserved($0) } }
                     }
+                    (base, tail) = out.reserve(n &- i &+ 9)
                 }
             }
+            out.end(at: tail)
         }
     }
 
@@ -171,16 +185,14 @@ public enum SearchText {
 
     /// A stretch from `start` to the next separator (`byteClasses`) or punctuation made only of
     /// Arabic word scalars (letters, harakat, tatweel) is one word: its letters normalised and
-    /// its proclitics stripped (`WordScanner.stripProclitics`), read from the bytes. Returns the
-    /// stretch's end, or nil, appending nothing, for any other stretch.
+    /// its proclitics stripped (`WordScanner.stripProclitics`), read from the bytes and written
+    /// at `key`, which has room for as many bytes as the stretch. Returns the stretch's end and
+    /// the key's length (0 for harakat or tatweel alone), or nil for any other stretch.
     private static func appendArabicWord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, classes: UnsafePointer<UInt8>,
-                                         to out: KeyBuffer) -> Int? {
+                                         to key: UnsafeMutablePointer<UInt8>) -> (end: Int, length: Int)? {
         // Every normalised letter is U+06xx, two bytes like the scalar it comes from: the key is
-        // written as the word is read (no longer than the word), and taken back if the word
+        // written as the word is read (no longer than the word), and left behind if the word
         // turns out not to be all Arabic.
-        let mark = out.count
-        out.startKey(upTo: b.count &- start)
-        let key = out.tail
         // Read once: a static read inside the loops checked its initialisation (a call to
         // `swift_once`) at every scalar.
         let arabicTable = SearchText.arabicTable
@@ -191,11 +203,10 @@ public enum SearchText {
             guard lead >= 0xD8 && lead <= 0xDB && k &+ 1 < b.count else {
                 // The stretch ends at a separator or punctuation; any other scalar makes it no Arabic word.
                 if lead < 0x80 ? classes[Int(lead)] == separatorClass : isPunctuation(b, at: k) { break }
-                out.truncate(to: mark)
                 return nil
             }
             let entry = arabicTable[Int(lead & 0x03) << 6 | Int(b[k &+ 1] & 0x3F)]
-            if entry & 0x300 == 0 { out.truncate(to: mark); return nil }   // not an Arabic word scalar
+            if entry & 0x300 == 0 { return nil }   // not an Arabic word scalar
             // (Both offsets step without overflow checks: neither passes the word's end.)
             if entry & 0x100 != 0 {
                 let low = UInt8(truncatingIfNeeded: entry)
@@ -205,7 +216,7 @@ public enum SearchText {
             }
             k &+= 2
         }
-        if w == 0 { out.truncate(to: mark); return k }   // harakat or tatweel alone make no word
+        if w == 0 { return (k, 0) }   // harakat or tatweel alone make no word
         // `WordScanner.stripProclitics` on the letters written: ال and و ف ب ل ك, from the front.
         let n = w / 2
         @inline(__always) func low(_ i: Int) -> Int { Int(key[2 * i] & 0x03) << 6 | Int(key[2 * i + 1] & 0x3F) }
@@ -220,8 +231,7 @@ public enum SearchText {
             }
         }
         if first > 0 { memmove(key, key + 2 * first, w - 2 * first) }
-        out.advance(by: w - 2 * first)
-        return k
+        return (k, w - 2 * first)
     }
 
     /// For each scalar U+0600-06FF, as `ArabicLetters` (the matcher's rules) says: 0 when it is
@@ -332,7 +342,8 @@ public enum SearchText {
 }
 
 /// The keys being made, in a buffer that grows by doubling: appending a byte is a store and an
-/// increment, with room made once for each key.
+/// increment, with room made once for each key, or once for a whole text when its writer keeps
+/// its own end (`reserve`, `end(at:)`).
 final class KeyBuffer {
     private var bytes: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -360,17 +371,15 @@ final class KeyBuffer {
         used += 1
     }
 
-    /// The bytes written so far.
-    var count: Int { used }
+    /// Makes room for `length` bytes more, and returns the buffer's start and where the next
+    /// byte goes, for a writer that keeps its own end (`end(at:)`).
+    @inline(__always) func reserve(_ length: Int) -> (start: UnsafeMutablePointer<UInt8>, tail: UnsafeMutablePointer<UInt8>) {
+        if used &+ length > capacity { grow(to: used &+ length) }
+        return (bytes, bytes + used)
+    }
 
-    /// Where the next byte goes: up to the room `startKey` made, then `advance`.
-    var tail: UnsafeMutablePointer<UInt8> { bytes + used }
-
-    /// Counts `n` bytes written through `tail`.
-    func advance(by n: Int) { used += n }
-
-    /// Forgets what was written after the first `mark` bytes.
-    func truncate(to mark: Int) { used = min(used, max(0, mark)) }
+    /// Takes the bytes up to `tail`, a pointer from `reserve` moved on by what was written there.
+    @inline(__always) func end(at tail: UnsafeMutablePointer<UInt8>) { used = tail - bytes }
 
     /// The bytes written, copied.
     func array() -> [UInt8] { Array(UnsafeBufferPointer(start: bytes, count: used)) }
