@@ -574,24 +574,29 @@ enum EnglishStemmer {
 
     /// Porter's step 1 on a lower-case a-z word (plurals, -ed, -ing, final y), in place.
     static func step1(_ w: inout Word) {
-        // 1a
-        if ends(w, "sses") || ends(w, "ches") || ends(w, "shes") || ends(w, "xes") || ends(w, "zzes") {
-            // Beyond Porter's 1a: "clashes" and "boxes" meet "clash" and "box" without his later steps.
-            w.removeLast(2)
-        } else if ends(w, "ies") {
-            w.removeLast(2)
-        } else if ends(w, "ss") {
-        } else if ends(w, "s") {
-            w.removeLast()
+        // Each ending is told from the last letters, read once (`back`), rather than by comparing
+        // the word with every ending in turn.
+        // 1a: -sses, -ches, -shes, -xes, -zzes and -ies lose -es; -ss stays; any other -s goes.
+        if back(w, 1) == 0x73 {
+            let e = back(w, 2), c = back(w, 3), d = back(w, 4)
+            if e == 0x65 && (c == 0x78 || c == 0x69 || (c == 0x73 && d == 0x73) || (c == 0x68 && (d == 0x63 || d == 0x73))
+                             || (c == 0x7A && d == 0x7A)) {
+                // Beyond Porter's 1a: "clashes" and "boxes" meet "clash" and "box" without his later steps.
+                w.removeLast(2)
+            } else if e != 0x73 {
+                w.removeLast()
+            }
         }
-        // 1b
+        // 1b: -eed, -ed, -ing.
         var restore = false
-        if ends(w, "eed") {
-            if measure(w, upTo: w.count - 3) > 0 { w.removeLast() }
-        } else if ends(w, "ed"), hasVowel(w, upTo: w.count - 2) {
-            w.removeLast(2)
-            restore = true
-        } else if ends(w, "ing"), hasVowel(w, upTo: w.count - 3) {
+        if back(w, 1) == 0x64 && back(w, 2) == 0x65 {
+            if back(w, 3) == 0x65 {
+                if measure(w, upTo: w.count - 3) > 0 { w.removeLast() }
+            } else if hasVowel(w, upTo: w.count - 2) {
+                w.removeLast(2)
+                restore = true
+            }
+        } else if back(w, 1) == 0x67 && back(w, 2) == 0x6E && back(w, 3) == 0x69 && hasVowel(w, upTo: w.count - 3) {
             w.removeLast(3)
             restore = true
         }
@@ -609,6 +614,11 @@ enum EnglishStemmer {
         if w.count > 1, w[w.count - 1] == 0x79, hasVowel(w, upTo: w.count - 1) {
             w[w.count - 1] = 0x69
         }
+    }
+
+    /// The `k`th letter from the end (1 for the last), or 0 when the word is shorter.
+    @inline(__always) private static func back(_ w: Word, _ k: Int) -> UInt8 {
+        w.count >= k ? w[w.count - k] : 0
     }
 
     @inline(__always) private static func ends(_ w: Word, _ suffix: StaticString) -> Bool {
