@@ -206,12 +206,10 @@ public enum SearchText {
                 return nil
             }
             let entry = arabicTable[Int(lead & 0x03) << 6 | Int(b[k &+ 1] & 0x3F)]
-            if entry & 0x300 == 0 { return nil }   // not an Arabic word scalar
+            if entry & (isLetter | isDropped) == 0 { return nil }   // not an Arabic word scalar
             // (Both offsets step without overflow checks: neither passes the word's end.)
-            if entry & 0x100 != 0 {
-                let low = UInt8(truncatingIfNeeded: entry)
-                key[w] = 0xD8 | low >> 6
-                key[w &+ 1] = 0x80 | (low & 0x3F)
+            if entry & isLetter != 0 {
+                UnsafeMutableRawPointer(key).storeBytes(of: UInt16(truncatingIfNeeded: entry).littleEndian, toByteOffset: w, as: UInt16.self)
                 w &+= 2
             }
             k &+= 2
@@ -224,7 +222,7 @@ public enum SearchText {
         while true {
             if n - first - 2 >= 3 && low(first) == 0x27 && low(first + 1) == 0x44 {
                 first += 2
-            } else if n - first - 1 >= 3 && arabicTable[low(first)] & 0x400 != 0 {
+            } else if n - first - 1 >= 3 && arabicTable[low(first)] & isProclitic != 0 {
                 first += 1
             } else {
                 break
@@ -235,27 +233,31 @@ public enum SearchText {
     }
 
     /// For each scalar U+0600-06FF, as `ArabicLetters` (the matcher's rules) says: 0 when it is
-    /// not an Arabic word scalar; else 0x100 | the low byte of the letter it is normalised to
-    /// (always U+06xx), or 0x200 when it is dropped (harakat, tatweel); and 0x400 when it is a
-    /// one-letter proclitic. Read once, then looked up by the word loop.
-    private static let arabicTable: UnsafePointer<UInt16> = {
-        let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 256)
+    /// not an Arabic word scalar; else `isLetter` | the two UTF-8 bytes of the letter it is
+    /// normalised to (always U+06xx; the first byte lowest, stored as they are), or `isDropped`
+    /// (harakat, tatweel); and `isProclitic` when it is a one-letter proclitic. Read once, then
+    /// looked up by the word loop.
+    private static let arabicTable: UnsafePointer<UInt32> = {
+        let table = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
         for low in 0..<256 {
             let scalar = Unicode.Scalar(0x600 + UInt32(low))!
-            var entry: UInt16 = 0
+            var entry: UInt32 = 0
             if ArabicLetters.isWordScalar(scalar) {
                 if let letter = ArabicLetters.normalized(scalar) {
                     precondition(letter.value >> 8 == 0x06, "a normalised Arabic letter outside U+0600-06FF")
-                    entry = 0x100 | UInt16(letter.value & 0xFF)
+                    let utf8 = Array(String(letter).utf8)
+                    entry = isLetter | UInt32(utf8[0]) | UInt32(utf8[1]) << 8
                 } else {
-                    entry = 0x200
+                    entry = isDropped
                 }
             }
-            if ArabicLetters.isProclitic(scalar) { entry |= 0x400 }
+            if ArabicLetters.isProclitic(scalar) { entry |= isProclitic }
             table[low] = entry
         }
         return UnsafePointer(table)
     }()
+
+    private static let isLetter: UInt32 = 0x1_0000, isDropped: UInt32 = 0x2_0000, isProclitic: UInt32 = 0x4_0000
 
     private static let separatorClass: UInt8 = 1, asciiWordClass: UInt8 = 2, otherClass: UInt8 = 4
     /// Each byte's part in the word loop: an ASCII byte other than a letter or digit (always a

@@ -99,6 +99,17 @@ final class SearchTextTests: XCTestCase {
         }
     }
 
+    /// Each scalar of the Arabic block (`arabicTable` folds them on bytes) alone, inside an Arabic
+    /// word, after proclitics and next to ASCII gives the keys of the scalar definition.
+    func testArabicBlockEqualsItsScalarDefinition() {
+        var texts: [String] = []
+        for v in 0x0600...0x06FF {
+            let c = String(Unicode.Scalar(v)!)
+            texts += [c, "ب\(c)ب", "\(c)\(c)\(c)", "وال\(c)\(c)ب", "\(c)لحلب \(c)", "a\(c) \(c)1"]
+        }
+        assertIndexFormEqualsItsScalarDefinition(texts)
+    }
+
     /// Words stemmed on bytes only when `EnglishStemmer.step1MayChange` says so get the keys of
     /// the scalar definition, which stems every word: random words of letters that make and
     /// unmake the endings step 1 looks at (s, y, -ed, -ing, -eed, doubled consonants), in
