@@ -67,6 +67,7 @@ public enum SearchText {
     /// Buffers `appendIndexForm` reuses from one text to the next.
     struct IndexFormScratch {
         var scalars: [Unicode.Scalar] = []
+        var letters: [Unicode.Scalar] = []
     }
 
     /// Appends the keys of `text` to `out` (UTF-8), a space before each when `out` is not empty.
@@ -167,7 +168,7 @@ public enum SearchText {
                     }
                     // Its keys may be longer than the stretch: through `out`, with room made for each.
                     out.end(at: tail)
-                    WordScanner.scan(scratch.scalars, minimumStem: 3) { _, key in
+                    WordScanner.scan(scratch.scalars, minimumStem: 3, letters: &scratch.letters) { _, key in
                         out.startKey(upTo: 4 * key.count)
                         for scalar in key { UTF8.encode(scalar) { out.appendReserved($0) } }
                     }
@@ -411,6 +412,13 @@ enum WordScanner {
                                   _ onWord: (Range<Int>, [Unicode.Scalar]) -> Void) where S.Element == Unicode.Scalar {
         var letters: [Unicode.Scalar] = []
         letters.reserveCapacity(32)
+        scan(scalars, minimumStem: minimumStem, stemLatin: stemLatin, letters: &letters, onWord)
+    }
+
+    /// `scan` with the key buffer given, for a caller that scans many runs (`appendIndexForm`).
+    static func scan<S: Sequence>(_ scalars: S, minimumStem: Int, stemLatin: Bool = true, letters: inout [Unicode.Scalar],
+                                  _ onWord: (Range<Int>, [Unicode.Scalar]) -> Void) where S.Element == Unicode.Scalar {
+        letters.removeAll(keepingCapacity: true)
         var script = Script.latin
         var start = -1
         var offset = 0
