@@ -84,6 +84,7 @@ public enum SearchText {
             @inline(__always) func isPunctuation(at k: Int) -> Bool { SearchText.isPunctuation(bytes, at: k) }
             // (Read once: a static read inside the loop checked its initialisation at every word.)
             let classes = SearchText.byteClasses
+            let arabicTable = SearchText.arabicTable
             // The keys of the two byte paths are written through a pointer of their own, `tail`,
             // and given to `out` at the end or before a stretch for `WordScanner`. They need no
             // check for room: a key is never longer than its stretch, and the space before it
@@ -150,7 +151,7 @@ public enum SearchText {
                 }
                 // Not all ASCII (an ASCII word followed by separators went above), so Arabic
                 // letters alone, read to the stretch's end in one pass, or scalars for `WordScanner`.
-                if let (end, length) = appendArabicWord(bytes, from: start, classes: classes, to: key) {
+                if let (end, length) = appendArabicWord(bytes, from: start, classes: classes, arabicTable: arabicTable, to: key) {
                     i = end
                     if length > 0 { tail = key + length }
                 } else {
@@ -190,13 +191,12 @@ public enum SearchText {
     /// at `key`, which has room for as many bytes as the stretch. Returns the stretch's end and
     /// the key's length (0 for harakat or tatweel alone), or nil for any other stretch.
     private static func appendArabicWord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, classes: UnsafePointer<UInt8>,
+                                         arabicTable: UnsafePointer<UInt32>,
                                          to key: UnsafeMutablePointer<UInt8>) -> (end: Int, length: Int)? {
         // Every normalised letter is U+06xx, two bytes like the scalar it comes from: the key is
         // written as the word is read (no longer than the word), and left behind if the word
-        // turns out not to be all Arabic.
-        // Read once: a static read inside the loops checked its initialisation (a call to
-        // `swift_once`) at every scalar.
-        let arabicTable = SearchText.arabicTable
+        // turns out not to be all Arabic. (`arabicTable` and `classes` come from the caller, read
+        // once per text: a static read here checked its initialisation at every word.)
         var w = 0
         var k = start
         while k < b.count {
