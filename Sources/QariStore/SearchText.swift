@@ -185,8 +185,9 @@ public enum SearchText {
         k + 2 < bytes.count && bytes[k] == 0xE2 && bytes[k + 1] == 0x80 && bytes[k + 2] &- 0x90 < 0x18
     }
 
-    /// A stretch from `start` to the next separator (`byteClasses`) or punctuation made only of
-    /// Arabic word scalars (letters, harakat, tatweel) is one word: its letters normalised and
+    /// A stretch from `start` to the next separator (`byteClasses`), punctuation or Arabic mark
+    /// that ends a word (`isBreak`: the Arabic comma, common after words) made only of Arabic
+    /// word scalars (letters, harakat, tatweel) is one word: its letters normalised and
     /// its proclitics stripped (`WordScanner.stripProclitics`), read from the bytes and written
     /// at `key`, which has room for as many bytes as the stretch. Returns the stretch's end and
     /// the key's length (0 for harakat or tatweel alone), or nil for any other stretch.
@@ -208,7 +209,14 @@ public enum SearchText {
                 return nil
             }
             let entry = arabicTable[Int(lead & 0x03) << 6 | Int(b[k &+ 1] & 0x3F)]
-            if entry & (isLetter | isDropped) == 0 { return nil }   // not an Arabic word scalar
+            if entry & (isLetter | isDropped) == 0 {
+                // Not an Arabic word scalar: the Arabic comma and other marks where `WordScanner`
+                // ends a word end the stretch (one of them where the stretch starts is passed
+                // over, like a separator); digits and the rest make it no Arabic word.
+                guard entry & isBreak != 0 else { return nil }
+                if k == start { return (k &+ 2, 0) }
+                break
+            }
             // (Both offsets step without overflow checks: neither passes the word's end.)
             if entry & isLetter != 0 {
                 UnsafeMutableRawPointer(key).storeBytes(of: UInt16(truncatingIfNeeded: entry).littleEndian, toByteOffset: w, as: UInt16.self)
@@ -237,8 +245,9 @@ public enum SearchText {
     /// For each scalar U+0600-06FF, as `ArabicLetters` (the matcher's rules) says: 0 when it is
     /// not an Arabic word scalar; else `isLetter` | the two UTF-8 bytes of the letter it is
     /// normalised to (always U+06xx; the first byte lowest, stored as they are), or `isDropped`
-    /// (harakat, tatweel); and `isProclitic` when it is a one-letter proclitic. Read once, then
-    /// looked up by the word loop.
+    /// (harakat, tatweel), or `isBreak` for any other scalar but a digit (the Arabic comma,
+    /// semicolon, question mark...: `WordScanner` ends a word there); and `isProclitic` when it
+    /// is a one-letter proclitic. Read once, then looked up by the word loop.
     private static let arabicTable: UnsafePointer<UInt32> = {
         let table = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
         for low in 0..<256 {
@@ -252,6 +261,8 @@ public enum SearchText {
                 } else {
                     entry = isDropped
                 }
+            } else if !(0x60...0x69).contains(low) && !(0xF0...0xF9).contains(low) {
+                entry = isBreak   // not a digit either: `WordScanner` ends a word there
             }
             if ArabicLetters.isProclitic(scalar) { entry |= isProclitic }
             table[low] = entry
@@ -259,7 +270,8 @@ public enum SearchText {
         return UnsafePointer(table)
     }()
 
-    private static let isLetter: UInt32 = 0x1_0000, isDropped: UInt32 = 0x2_0000, isProclitic: UInt32 = 0x4_0000
+    private static let isLetter: UInt32 = 0x1_0000, isDropped: UInt32 = 0x2_0000, isProclitic: UInt32 = 0x4_0000,
+                       isBreak: UInt32 = 0x8_0000
 
     private static let separatorClass: UInt8 = 1, asciiWordClass: UInt8 = 2, otherClass: UInt8 = 4
     /// Each byte's part in the word loop: an ASCII byte other than a letter or digit (always a
