@@ -37,7 +37,9 @@ public enum SearchText {
     /// valid UTF-8, they need not be checked again as a String would be (a fifth of the cost
     /// of making the keys of the bench corpora).
     static func indexFormBytes(_ text: String) -> [UInt8] {
-        let out = KeyBuffer(capacity: text.utf8.count + 8)
+        // (Room for the keys, never longer than the text but for a space between scripts, and for
+        // the eight-byte stores of the ASCII words.)
+        let out = KeyBuffer(capacity: text.utf8.count + 16)
         var scratch = IndexFormScratch()
         appendIndexForm(text, to: out, scratch: &scratch)
         return out.array()
@@ -65,6 +67,7 @@ public enum SearchText {
     /// Buffers `appendIndexForm` reuses from one text to the next.
     struct IndexFormScratch {
         var scalars: [Unicode.Scalar] = []
+        var letters: [Unicode.Scalar] = []
     }
 
     /// Appends the keys of `text` to `out` (UTF-8), a space before each when `out` is not empty.
@@ -79,9 +82,15 @@ public enum SearchText {
         text.withUTF8 { bytes in
             let n = bytes.count
             @inline(__always) func isPunctuation(at k: Int) -> Bool { SearchText.isPunctuation(bytes, at: k) }
-            // (Both read once: a static read inside the loop checked its initialisation at every word.)
+            // (Read once: a static read inside the loop checked its initialisation at every word.)
             let classes = SearchText.byteClasses
-            let lower = SearchText.asciiWordLower
+            let arabicTable = SearchText.arabicTable
+            // The keys of the two byte paths are written through a pointer of their own, `tail`,
+            // and given to `out` at the end or before a stretch for `WordScanner`. They need no
+            // check for room: a key is never longer than its stretch, and the space before it
+            // comes after a separator or punctuation, or is the one more byte made room for; the
+            // eight more cover the last eight-byte store of an ASCII word.
+            var (base, tail) = out.reserve(n &+ 9)
             var i = 0
             while i < n {
                 let b = bytes[i]
@@ -89,43 +98,62 @@ public enum SearchText {
                 if first == separatorClass { i += 1; continue }
                 if b == 0xE2 && isPunctuation(at: i) { i += 3; continue }
                 let start = i
+                // Where the key goes: after a space written (and left behind if no key comes)
+                // when keys are already there.
+                let key: UnsafeMutablePointer<UInt8>
+                if tail != base {
+                    tail.pointee = 0x20
+                    key = tail + 1
+                } else {
+                    key = tail
+                }
                 if first == asciiWordClass {
-                    // Most words are ASCII: lower-cased into `out` as they are read, and given
-                    // back to the general path below when a longer sequence follows in the word.
-                    let mark = out.count
-                    out.startKey(upTo: n - i)
-                    let keyStart = out.count
-                    let key = out.tail
-                    // Lower-case letters have bit 0x40, digits do not. (The counts step without
-                    // overflow checks: neither passes the text's byte count.)
-                    var allLetters: UInt8 = 0x40
+                    // Most words are ASCII: read eight bytes at a time (`asciiWordBytes`), each
+                    // eight lower-cased and stored whole, and given back to the general path
+                    // below when a longer sequence follows in the word.
+                    // (The counts step without overflow checks: neither passes the text's byte count.)
+                    let raw = UnsafeMutableRawPointer(key)
                     var w = 0
-                    while i < n {
-                        let l = lower[Int(bytes[i])]
-                        if l == 0 { break }
-                        key[w] = l
-                        allLetters &= l
-                        w &+= 1
-                        i &+= 1
+                    var digits: UInt64 = 0
+                    var separated = false
+                    while true {
+                        let x = load8(bytes, at: i)
+                        let (letters, word) = asciiWordBytes(x)
+                        raw.storeBytes(of: (x | letters &>> 2).littleEndian, toByteOffset: w, as: UInt64.self)
+                        // The high bit of each byte that is no letter or digit: the lowest is the
+                        // word's end, and digits before it make a word that is not stemmed.
+                        let ends = ~word & highBits
+                        digits |= word & ~letters & (ends &- 1)
+                        if ends != 0 {
+                            separated = x & ends & (0 &- ends) == 0
+                            let length = ends.trailingZeroBitCount &>> 3
+                            w &+= length
+                            i &+= length
+                            break
+                        }
+                        w &+= 8
+                        i &+= 8
                     }
-                    out.advance(by: w)
-                    if i == n || classes[Int(bytes[i])] == separatorClass || (bytes[i] == 0xE2 && isPunctuation(at: i)) {
-                        // Stemmed only when step 1 can change it (letters only).
-                        if allLetters != 0 && EnglishStemmer.step1MayChange(key, count: w) {
-                            // In place: a stem is never longer than its word.
+                    // The word ends at an ASCII byte (a separator, or a zero past the text's end),
+                    // or at punctuation.
+                    if separated || (bytes[i] == 0xE2 && isPunctuation(at: i)) {
+                        // Stemmed only when step 1 can change it (letters only), in place: a stem
+                        // is never longer than its word.
+                        if digits == 0 && EnglishStemmer.step1MayChange(key, count: w) {
                             var word = EnglishStemmer.Word(key, count: w)
                             EnglishStemmer.step1(&word)
-                            out.truncate(to: keyStart + word.count)
+                            w = word.count
                         }
+                        tail = key + w
                         continue
                     }
-                    out.truncate(to: mark)
                     i = start
                 }
                 // Not all ASCII (an ASCII word followed by separators went above), so Arabic
                 // letters alone, read to the stretch's end in one pass, or scalars for `WordScanner`.
-                if let end = appendArabicWord(bytes, from: start, classes: classes, to: out) {
+                if let (end, length) = appendArabicWord(bytes, from: start, classes: classes, arabicTable: arabicTable, to: key) {
                     i = end
+                    if length > 0 { tail = key + length }
                 } else {
                     while i < n {
                         let c = bytes[i]
@@ -139,12 +167,16 @@ public enum SearchText {
                         scratch.scalars.append(Unicode.Scalar(v)!)
                         k += length
                     }
-                    WordScanner.scan(scratch.scalars, minimumStem: 3) { _, key in
+                    // Its keys may be longer than the stretch: through `out`, with room made for each.
+                    out.end(at: tail)
+                    WordScanner.scan(scratch.scalars, minimumStem: 3, letters: &scratch.letters) { _, key in
                         out.startKey(upTo: 4 * key.count)
                         for scalar in key { UTF8.encode(scalar) { out.appendReserved($0) } }
                     }
+                    (base, tail) = out.reserve(n &- i &+ 9)
                 }
             }
+            out.end(at: tail)
         }
     }
 
@@ -153,21 +185,20 @@ public enum SearchText {
         k + 2 < bytes.count && bytes[k] == 0xE2 && bytes[k + 1] == 0x80 && bytes[k + 2] &- 0x90 < 0x18
     }
 
-    /// A stretch from `start` to the next separator (`byteClasses`) or punctuation made only of
-    /// Arabic word scalars (letters, harakat, tatweel) is one word: its letters normalised and
-    /// its proclitics stripped (`WordScanner.stripProclitics`), read from the bytes. Returns the
-    /// stretch's end, or nil, appending nothing, for any other stretch.
-    private static func appendArabicWord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, classes: UnsafePointer<UInt8>,
-                                         to out: KeyBuffer) -> Int? {
+    /// A stretch from `start` to the next separator (`byteClasses`), punctuation or Arabic mark
+    /// that ends a word (`isBreak`: the Arabic comma, common after words) made only of Arabic
+    /// word scalars (letters, harakat, tatweel) is one word: its letters normalised and
+    /// its proclitics stripped (`WordScanner.stripProclitics`), read from the bytes and written
+    /// at `key`, which has room for as many bytes as the stretch. Returns the stretch's end and
+    /// the key's length (0 for harakat or tatweel alone), or nil for any other stretch.
+    /// (Inlined into the word loop: as a call it saved and restored six registers per word.)
+    @inline(__always) private static func appendArabicWord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, classes: UnsafePointer<UInt8>,
+                                         arabicTable: UnsafePointer<UInt32>,
+                                         to key: UnsafeMutablePointer<UInt8>) -> (end: Int, length: Int)? {
         // Every normalised letter is U+06xx, two bytes like the scalar it comes from: the key is
-        // written as the word is read (no longer than the word), and taken back if the word
-        // turns out not to be all Arabic.
-        let mark = out.count
-        out.startKey(upTo: b.count &- start)
-        let key = out.tail
-        // Read once: a static read inside the loops checked its initialisation (a call to
-        // `swift_once`) at every scalar.
-        let arabicTable = SearchText.arabicTable
+        // written as the word is read (no longer than the word), and left behind if the word
+        // turns out not to be all Arabic. (`arabicTable` and `classes` come from the caller, read
+        // once per text: a static read here checked its initialisation at every word.)
         var w = 0
         var k = start
         while k < b.count {
@@ -175,21 +206,25 @@ public enum SearchText {
             guard lead >= 0xD8 && lead <= 0xDB && k &+ 1 < b.count else {
                 // The stretch ends at a separator or punctuation; any other scalar makes it no Arabic word.
                 if lead < 0x80 ? classes[Int(lead)] == separatorClass : isPunctuation(b, at: k) { break }
-                out.truncate(to: mark)
                 return nil
             }
             let entry = arabicTable[Int(lead & 0x03) << 6 | Int(b[k &+ 1] & 0x3F)]
-            if entry & 0x300 == 0 { out.truncate(to: mark); return nil }   // not an Arabic word scalar
+            if entry & (isLetter | isDropped) == 0 {
+                // Not an Arabic word scalar: the Arabic comma and other marks where `WordScanner`
+                // ends a word end the stretch (one of them where the stretch starts is passed
+                // over, like a separator); digits and the rest make it no Arabic word.
+                guard entry & isBreak != 0 else { return nil }
+                if k == start { return (k &+ 2, 0) }
+                break
+            }
             // (Both offsets step without overflow checks: neither passes the word's end.)
-            if entry & 0x100 != 0 {
-                let low = UInt8(truncatingIfNeeded: entry)
-                key[w] = 0xD8 | low >> 6
-                key[w &+ 1] = 0x80 | (low & 0x3F)
+            if entry & isLetter != 0 {
+                UnsafeMutableRawPointer(key).storeBytes(of: UInt16(truncatingIfNeeded: entry).littleEndian, toByteOffset: w, as: UInt16.self)
                 w &+= 2
             }
             k &+= 2
         }
-        if w == 0 { out.truncate(to: mark); return k }   // harakat or tatweel alone make no word
+        if w == 0 { return (k, 0) }   // harakat or tatweel alone make no word
         // `WordScanner.stripProclitics` on the letters written: ال and و ف ب ل ك, from the front.
         let n = w / 2
         @inline(__always) func low(_ i: Int) -> Int { Int(key[2 * i] & 0x03) << 6 | Int(key[2 * i + 1] & 0x3F) }
@@ -197,39 +232,46 @@ public enum SearchText {
         while true {
             if n - first - 2 >= 3 && low(first) == 0x27 && low(first + 1) == 0x44 {
                 first += 2
-            } else if n - first - 1 >= 3 && arabicTable[low(first)] & 0x400 != 0 {
+            } else if n - first - 1 >= 3 && arabicTable[low(first)] & isProclitic != 0 {
                 first += 1
             } else {
                 break
             }
         }
         if first > 0 { memmove(key, key + 2 * first, w - 2 * first) }
-        out.advance(by: w - 2 * first)
-        return k
+        return (k, w - 2 * first)
     }
 
     /// For each scalar U+0600-06FF, as `ArabicLetters` (the matcher's rules) says: 0 when it is
-    /// not an Arabic word scalar; else 0x100 | the low byte of the letter it is normalised to
-    /// (always U+06xx), or 0x200 when it is dropped (harakat, tatweel); and 0x400 when it is a
-    /// one-letter proclitic. Read once, then looked up by the word loop.
-    private static let arabicTable: UnsafePointer<UInt16> = {
-        let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 256)
+    /// not an Arabic word scalar; else `isLetter` | the two UTF-8 bytes of the letter it is
+    /// normalised to (always U+06xx; the first byte lowest, stored as they are), or `isDropped`
+    /// (harakat, tatweel), or `isBreak` for any other scalar but a digit (the Arabic comma,
+    /// semicolon, question mark...: `WordScanner` ends a word there); and `isProclitic` when it
+    /// is a one-letter proclitic. Read once, then looked up by the word loop.
+    private static let arabicTable: UnsafePointer<UInt32> = {
+        let table = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
         for low in 0..<256 {
             let scalar = Unicode.Scalar(0x600 + UInt32(low))!
-            var entry: UInt16 = 0
+            var entry: UInt32 = 0
             if ArabicLetters.isWordScalar(scalar) {
                 if let letter = ArabicLetters.normalized(scalar) {
                     precondition(letter.value >> 8 == 0x06, "a normalised Arabic letter outside U+0600-06FF")
-                    entry = 0x100 | UInt16(letter.value & 0xFF)
+                    let utf8 = Array(String(letter).utf8)
+                    entry = isLetter | UInt32(utf8[0]) | UInt32(utf8[1]) << 8
                 } else {
-                    entry = 0x200
+                    entry = isDropped
                 }
+            } else if !(0x60...0x69).contains(low) && !(0xF0...0xF9).contains(low) {
+                entry = isBreak   // not a digit either: `WordScanner` ends a word there
             }
-            if ArabicLetters.isProclitic(scalar) { entry |= 0x400 }
+            if ArabicLetters.isProclitic(scalar) { entry |= isProclitic }
             table[low] = entry
         }
         return UnsafePointer(table)
     }()
+
+    private static let isLetter: UInt32 = 0x1_0000, isDropped: UInt32 = 0x2_0000, isProclitic: UInt32 = 0x4_0000,
+                       isBreak: UInt32 = 0x8_0000
 
     private static let separatorClass: UInt8 = 1, asciiWordClass: UInt8 = 2, otherClass: UInt8 = 4
     /// Each byte's part in the word loop: an ASCII byte other than a letter or digit (always a
@@ -246,14 +288,35 @@ public enum SearchText {
         return b >= 0x80 ? otherClass : letterOrDigit ? asciiWordClass : separatorClass
     }
 
-    /// Each ASCII letter or digit lower-cased, and 0 for every other byte.
-    private static let asciiWordLower: UnsafePointer<UInt8> = {
-        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-        for b in 0...255 {
-            table[b] = classes(of: UInt8(b)) == asciiWordClass ? (UInt8(b) &- 0x41 < 26 ? UInt8(b) | 0x20 : UInt8(b)) : 0
+    /// The high bit of each of eight bytes.
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Of the eight bytes of `x` (the first lowest), the ASCII letters and the ASCII letters and
+    /// digits, each marked by its high bit: the test of `byteClasses` on eight bytes at once.
+    /// Each byte is cut to seven bits first, so that adding to it never carries into the next.
+    @inline(__always) static func asciiWordBytes(_ x: UInt64) -> (letters: UInt64, word: UInt64) {
+        let ascii = ~x & highBits
+        let low = x & ~highBits
+        let folded = low | 0x2020_2020_2020_2020   // upper-case letters to lower case
+        // A byte plus 0x80 - a has its high bit when it is at least a; plus 0x7F - z, when it is past z.
+        let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & ascii
+        let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646) & ascii
+        return (letters, letters | digits)
+    }
+
+    /// The eight bytes from `k`, the first lowest, as one word; zeros past the end of `bytes`.
+    @inline(__always) static func load8(_ bytes: UnsafeBufferPointer<UInt8>, at k: Int) -> UInt64 {
+        if k &+ 8 <= bytes.count {
+            return UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + k).loadUnaligned(as: UInt64.self))
         }
-        return UnsafePointer(table)
-    }()
+        var x: UInt64 = 0
+        var j = bytes.count
+        while j > k {
+            j &-= 1
+            x = x &<< 8 | UInt64(bytes[j])
+        }
+        return x
+    }
 
     /// The keys of a query's words, folded as `indexForm` folds indexed text.
     public static func keys(_ text: String) -> [String] {
@@ -295,7 +358,8 @@ public enum SearchText {
 }
 
 /// The keys being made, in a buffer that grows by doubling: appending a byte is a store and an
-/// increment, with room made once for each key.
+/// increment, with room made once for each key, or once for a whole text when its writer keeps
+/// its own end (`reserve`, `end(at:)`).
 final class KeyBuffer {
     private var bytes: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -323,17 +387,15 @@ final class KeyBuffer {
         used += 1
     }
 
-    /// The bytes written so far.
-    var count: Int { used }
+    /// Makes room for `length` bytes more, and returns the buffer's start and where the next
+    /// byte goes, for a writer that keeps its own end (`end(at:)`).
+    @inline(__always) func reserve(_ length: Int) -> (start: UnsafeMutablePointer<UInt8>, tail: UnsafeMutablePointer<UInt8>) {
+        if used &+ length > capacity { grow(to: used &+ length) }
+        return (bytes, bytes + used)
+    }
 
-    /// Where the next byte goes: up to the room `startKey` made, then `advance`.
-    var tail: UnsafeMutablePointer<UInt8> { bytes + used }
-
-    /// Counts `n` bytes written through `tail`.
-    func advance(by n: Int) { used += n }
-
-    /// Forgets what was written after the first `mark` bytes.
-    func truncate(to mark: Int) { used = min(used, max(0, mark)) }
+    /// Takes the bytes up to `tail`, a pointer from `reserve` moved on by what was written there.
+    @inline(__always) func end(at tail: UnsafeMutablePointer<UInt8>) { used = tail - bytes }
 
     /// The bytes written, copied.
     func array() -> [UInt8] { Array(UnsafeBufferPointer(start: bytes, count: used)) }
@@ -363,6 +425,13 @@ enum WordScanner {
                                   _ onWord: (Range<Int>, [Unicode.Scalar]) -> Void) where S.Element == Unicode.Scalar {
         var letters: [Unicode.Scalar] = []
         letters.reserveCapacity(32)
+        scan(scalars, minimumStem: minimumStem, stemLatin: stemLatin, letters: &letters, onWord)
+    }
+
+    /// `scan` with the key buffer given, for a caller that scans many runs (`appendIndexForm`).
+    static func scan<S: Sequence>(_ scalars: S, minimumStem: Int, stemLatin: Bool = true, letters: inout [Unicode.Scalar],
+                                  _ onWord: (Range<Int>, [Unicode.Scalar]) -> Void) where S.Element == Unicode.Scalar {
+        letters.removeAll(keepingCapacity: true)
         var script = Script.latin
         var start = -1
         var offset = 0
@@ -528,24 +597,29 @@ enum EnglishStemmer {
 
     /// Porter's step 1 on a lower-case a-z word (plurals, -ed, -ing, final y), in place.
     static func step1(_ w: inout Word) {
-        // 1a
-        if ends(w, "sses") || ends(w, "ches") || ends(w, "shes") || ends(w, "xes") || ends(w, "zzes") {
-            // Beyond Porter's 1a: "clashes" and "boxes" meet "clash" and "box" without his later steps.
-            w.removeLast(2)
-        } else if ends(w, "ies") {
-            w.removeLast(2)
-        } else if ends(w, "ss") {
-        } else if ends(w, "s") {
-            w.removeLast()
+        // Each ending is told from the last letters, read once (`back`), rather than by comparing
+        // the word with every ending in turn.
+        // 1a: -sses, -ches, -shes, -xes, -zzes and -ies lose -es; -ss stays; any other -s goes.
+        if back(w, 1) == 0x73 {
+            let e = back(w, 2), c = back(w, 3), d = back(w, 4)
+            if e == 0x65 && (c == 0x78 || c == 0x69 || (c == 0x73 && d == 0x73) || (c == 0x68 && (d == 0x63 || d == 0x73))
+                             || (c == 0x7A && d == 0x7A)) {
+                // Beyond Porter's 1a: "clashes" and "boxes" meet "clash" and "box" without his later steps.
+                w.removeLast(2)
+            } else if e != 0x73 {
+                w.removeLast()
+            }
         }
-        // 1b
+        // 1b: -eed, -ed, -ing.
         var restore = false
-        if ends(w, "eed") {
-            if measure(w, upTo: w.count - 3) > 0 { w.removeLast() }
-        } else if ends(w, "ed"), hasVowel(w, upTo: w.count - 2) {
-            w.removeLast(2)
-            restore = true
-        } else if ends(w, "ing"), hasVowel(w, upTo: w.count - 3) {
+        if back(w, 1) == 0x64 && back(w, 2) == 0x65 {
+            if back(w, 3) == 0x65 {
+                if measure(w, upTo: w.count - 3) > 0 { w.removeLast() }
+            } else if hasVowel(w, upTo: w.count - 2) {
+                w.removeLast(2)
+                restore = true
+            }
+        } else if back(w, 1) == 0x67 && back(w, 2) == 0x6E && back(w, 3) == 0x69 && hasVowel(w, upTo: w.count - 3) {
             w.removeLast(3)
             restore = true
         }
@@ -563,6 +637,11 @@ enum EnglishStemmer {
         if w.count > 1, w[w.count - 1] == 0x79, hasVowel(w, upTo: w.count - 1) {
             w[w.count - 1] = 0x69
         }
+    }
+
+    /// The `k`th letter from the end (1 for the last), or 0 when the word is shorter.
+    @inline(__always) private static func back(_ w: Word, _ k: Int) -> UInt8 {
+        w.count >= k ? w[w.count - k] : 0
     }
 
     @inline(__always) private static func ends(_ w: Word, _ suffix: StaticString) -> Bool {

@@ -1,3 +1,5 @@
+import Foundation
+import QariCore
 import XCTest
 @testable import QariStore
 
@@ -71,14 +73,41 @@ final class SearchTextTests: XCTestCase {
                       // U+2010-2027, split on bytes, and their neighbours U+200F and U+2028.
                       "\u{2010}", "–", "‘", "“", "”", "„", "‟", "•", "…", "\u{2027}", "\u{200F}", "\u{2028}", "\u{2030}"]
         var generator = SystemRandomNumberGenerator()
+        var texts: [String] = []
         for _ in 0..<6000 {
             var text = ""
             for _ in 0..<Int.random(in: 0...12, using: &generator) { text += pieces.randomElement(using: &generator)! }
-            XCTAssertEqual(SearchText.indexForm(text), SearchText.indexFormByScalars(text), text.debugDescription)
+            texts.append(text)
         }
+        assertIndexFormEqualsItsScalarDefinition(texts)
         let paragraphs = ["The Syrian Army", "", "—", "وحلب attacks"]
         XCTAssertEqual(SearchText.indexForm(joining: paragraphs),
                        paragraphs.map(SearchText.indexFormByScalars).filter { !$0.isEmpty }.joined(separator: " "))
+    }
+
+    /// The byte loop of `indexForm` gives the keys of its scalar definition on every title and
+    /// paragraph of the seeds, one by one and joined as the index writer joins a body.
+    func testSeedTextsEqualTheirScalarDefinition() throws {
+        let corpus = try CorpusLoader().load([Repo.seeds.path])
+        let texts = corpus.articles.flatMap { [$0.title] + $0.paragraphs.map(\.text) }
+        XCTAssertGreaterThan(texts.count, 200)
+        assertIndexFormEqualsItsScalarDefinition(texts)
+        for article in corpus.articles {
+            let paragraphs = article.paragraphs.map(\.text)
+            XCTAssertEqual(SearchText.indexForm(joining: paragraphs),
+                           paragraphs.map(SearchText.indexFormByScalars).filter { !$0.isEmpty }.joined(separator: " "))
+        }
+    }
+
+    /// Each scalar of the Arabic block (`arabicTable` folds them on bytes) alone, inside an Arabic
+    /// word, after proclitics and next to ASCII gives the keys of the scalar definition.
+    func testArabicBlockEqualsItsScalarDefinition() {
+        var texts: [String] = []
+        for v in 0x0600...0x06FF {
+            let c = String(Unicode.Scalar(v)!)
+            texts += [c, "ب\(c)ب", "\(c)\(c)\(c)", "وال\(c)\(c)ب", "\(c)لحلب \(c)", "a\(c) \(c)1"]
+        }
+        assertIndexFormEqualsItsScalarDefinition(texts)
     }
 
     /// Words stemmed on bytes only when `EnglishStemmer.step1MayChange` says so get the keys of
@@ -88,13 +117,60 @@ final class SearchTextTests: XCTestCase {
     func testSkippedStemsEqualTheScalarDefinition() {
         let letters = Array("adeginsyblxzADEGINSY7")
         var generator = SystemRandomNumberGenerator()
+        var texts: [String] = []
         for _ in 0..<20000 {
             var text = ""
             for _ in 0..<Int.random(in: 1...4, using: &generator) {
                 for _ in 0..<Int.random(in: 1...7, using: &generator) { text.append(letters.randomElement(using: &generator)!) }
                 text += " "
             }
-            XCTAssertEqual(SearchText.indexForm(text), SearchText.indexFormByScalars(text), text.debugDescription)
+            texts.append(text)
+        }
+        assertIndexFormEqualsItsScalarDefinition(texts)
+    }
+
+    /// Compares `indexForm` with `indexFormByScalars` on each text, on a thread of its own, and
+    /// fails rather than hangs when one text takes longer than `limit` seconds: a fast path that
+    /// does not step past the end of a stretch makes the byte loop of `indexForm` go round forever
+    /// (the thread then spins on, harmlessly, until the test process exits).
+    private func assertIndexFormEqualsItsScalarDefinition(_ texts: [String], limit: TimeInterval = 20,
+                                                          file: StaticString = #filePath, line: UInt = #line) {
+        let progress = ComparisonProgress()
+        Thread.detachNewThread {
+            for (k, text) in texts.enumerated() {
+                progress.reach(k)
+                let (keys, byScalars) = (SearchText.indexForm(text), SearchText.indexFormByScalars(text))
+                if keys != byScalars { progress.differ(text, keys, byScalars) }
+            }
+            progress.reach(texts.count)
+        }
+        var reached = -1
+        var since = Date()
+        while true {
+            let now = progress.reached
+            if now == texts.count { break }
+            if now != reached {
+                (reached, since) = (now, Date())
+            } else if Date().timeIntervalSince(since) > limit {
+                return XCTFail("indexForm took more than \(limit) s on \(texts[now].debugDescription)", file: file, line: line)
+            }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        for (text, keys, byScalars) in progress.differences {
+            XCTAssertEqual(keys, byScalars, text.debugDescription, file: file, line: line)
         }
     }
+}
+
+/// How far a comparison on another thread got (the index of the text being folded) and where
+/// its keys differed.
+private final class ComparisonProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var k = 0
+    private var found: [(String, String, String)] = []
+
+    var reached: Int { lock.withLock { k } }
+    var differences: [(String, String, String)] { lock.withLock { found } }
+    func reach(_ k: Int) { lock.withLock { self.k = k } }
+    func differ(_ text: String, _ keys: String, _ byScalars: String) { lock.withLock { found.append((text, keys, byScalars)) } }
 }
