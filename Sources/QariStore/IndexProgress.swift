@@ -151,10 +151,17 @@ final class OrderedPipeline<Output> {
     /// the next result: read under the lock, after the last result (`waits`).
     private var blocked: Double = 0
     private var waited: Double = 0
+    /// Who waits, so that a change wakes only a side it concerns: the consumer is woken by the
+    /// result it waits for, and waiting workers once `slack` places are free in the window, not
+    /// at every result taken or made (each wake-up is a system call and a switch of threads).
+    private var consumerWaiting = false
+    private var workersWaiting = 0
+    private let slack: Int
 
     init(count: Int, workers: Int, window: Int, work: @escaping (Int) -> Output) {
         self.count = count
         self.window = max(1, window)
+        slack = max(1, self.window / 8)
         for _ in 0..<max(1, workers) {
             // The threads keep the pipeline alive until they run out of work.
             let thread = Thread {
@@ -164,7 +171,7 @@ final class OrderedPipeline<Output> {
                     let output = work(index)
                     self.condition.lock()
                     self.results[index] = output
-                    self.condition.broadcast()
+                    if self.consumerWaiting && index == self.nextToHand { self.condition.broadcast() }
                     self.condition.unlock()
                 }
             }
@@ -188,7 +195,9 @@ final class OrderedPipeline<Output> {
         defer { condition.unlock() }
         if nextToStart < count && nextToStart >= nextToHand + window {
             let t = MonotonicClock.seconds()
-            while nextToStart < count && nextToStart >= nextToHand + window { condition.wait() }
+            workersWaiting += 1
+            while nextToStart < count && nextToHand + window - nextToStart < slack { condition.wait() }
+            workersWaiting -= 1
             blocked += MonotonicClock.seconds() - t
         }
         guard nextToStart < count else { return nil }
@@ -203,12 +212,14 @@ final class OrderedPipeline<Output> {
         guard nextToHand < count else { return nil }
         if results[nextToHand] == nil {
             let t = MonotonicClock.seconds()
+            consumerWaiting = true
             while results[nextToHand] == nil { condition.wait() }
+            consumerWaiting = false
             waited += MonotonicClock.seconds() - t
         }
         let output = results.removeValue(forKey: nextToHand)
         nextToHand += 1
-        condition.broadcast()
+        if workersWaiting > 0 && nextToHand + window - nextToStart >= slack { condition.broadcast() }
         return output
     }
 

@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+@testable import QariStore
+
+/// `OrderedPipeline` hands results back in order, never runs further ahead than its window, and
+/// finishes (its waits wake only the side a change concerns, so a missed wake-up would hang: each
+/// case runs on a thread of its own and fails after a time limit instead).
+final class OrderedPipelineTests: XCTestCase {
+    /// Runs `body` on its own thread; fails, naming `label`, if it has not returned in `seconds`.
+    private func withinTimeLimit(_ label: String, seconds: Double = 60, _ body: @escaping @Sendable () -> Void) {
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            body()
+            done.signal()
+        }
+        thread.start()
+        if done.wait(timeout: .now() + seconds) == .timedOut {
+            XCTFail("\(label): did not finish in \(seconds) s (a wake-up was missed?)")
+        }
+    }
+
+    func testResultsComeInOrderWithinTheWindow() {
+        for window in [1, 2, 3, 8, 64, 1000] {
+            for workers in [1, 2, 4] {
+                for count in [0, 1, 5, 300] {
+                    let label = "window \(window), workers \(workers), count \(count)"
+                    withinTimeLimit(label) {
+                        // How many results the consumer has taken, and the furthest any work ran
+                        // ahead of it when it started.
+                        let lock = NSLock()
+                        nonisolated(unsafe) var taken = 0
+                        nonisolated(unsafe) var furthestAhead = 0
+                        let pipeline = OrderedPipeline<Int>(count: count, workers: workers, window: window) { i in
+                            lock.lock()
+                            furthestAhead = max(furthestAhead, i - taken + 1)
+                            lock.unlock()
+                            // Uneven work, so that results arrive out of order.
+                            usleep(UInt32((i &* 7919) % 5) * 50)
+                            return i * 3
+                        }
+                        var outputs: [Int] = []
+                        while let output = pipeline.next() {
+                            outputs.append(output)
+                            lock.lock()
+                            taken += 1
+                            lock.unlock()
+                            // A slow consumer now and then, so that the window fills.
+                            if outputs.count % 37 == 0 { usleep(2000) }
+                        }
+                        XCTAssertEqual(outputs, (0..<count).map { $0 * 3 }, label)
+                        lock.lock()
+                        // (Plus one: the consumer counts a result a moment after the pipeline
+                        // handed it over and made room.)
+                        XCTAssertLessThanOrEqual(furthestAhead, window + 1, label)
+                        lock.unlock()
+                    }
+                }
+            }
+        }
+    }
+
+    func testCancelEndsTheResults() {
+        withinTimeLimit("cancel") {
+            let pipeline = OrderedPipeline<Int>(count: 10_000, workers: 2, window: 16) { i in i }
+            for expected in 0..<40 { XCTAssertEqual(pipeline.next(), expected) }
+            pipeline.cancel()
+            XCTAssertNil(pipeline.next())
+        }
+    }
+}
