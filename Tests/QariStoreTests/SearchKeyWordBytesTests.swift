@@ -41,7 +41,8 @@ final class SearchKeyWordBytesTests: XCTestCase {
         let bytes: [UInt8] = (0..<20).map { UInt8(0x41 + $0) }
         for count in 0...bytes.count {
             bytes[..<count].withUnsafeBufferPointer { buffer in
-                for k in 0..<count {
+                // (Up to the end itself: a word that ends on the text's end is read there.)
+                for k in 0...count {
                     var expected: UInt64 = 0
                     for j in k..<min(k + 8, count) { expected |= UInt64(bytes[j]) << (8 * (j - k)) }
                     XCTAssertEqual(SearchText.load8(buffer, at: k), expected, "\(count) bytes at \(k)")

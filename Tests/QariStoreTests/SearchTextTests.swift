@@ -85,6 +85,31 @@ final class SearchTextTests: XCTestCase {
                        paragraphs.map(SearchText.indexFormByScalars).filter { !$0.isEmpty }.joined(separator: " "))
     }
 
+    /// ASCII words of every length up to 24 (the fast path reads them eight bytes at a time and
+    /// writes keys into room reserved exactly), in three cases, at the end of the text or before
+    /// each kind of byte that ends such a word, alone, after other words and joined as a body.
+    func testASCIIWordsOfEveryLengthEqualTheirScalarDefinition() {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let followers = ["", " ", ",", ".", "-", "'", "’s", "\u{2010}", "…", "é", "،", "حلب", "9", "\u{00A0}", "\n"]
+        var texts: [String] = []
+        for length in 1...24 {
+            let word = String((0..<length).map { letters[($0 * 7 + length) % 26] })
+            for form in [word, word.prefix(1).uppercased() + word.dropFirst(), word.uppercased()] {
+                for follower in followers {
+                    texts.append(form + follower)
+                    texts.append("x " + form + follower)
+                    texts.append(form + follower + form)
+                }
+            }
+        }
+        assertIndexFormEqualsItsScalarDefinition(texts)
+        for k in stride(from: 0, to: texts.count - 3, by: 3) {
+            let paragraphs = Array(texts[k..<(k + 3)])
+            XCTAssertEqual(SearchText.indexForm(joining: paragraphs),
+                           paragraphs.map(SearchText.indexFormByScalars).filter { !$0.isEmpty }.joined(separator: " "), "\(paragraphs)")
+        }
+    }
+
     /// The byte loop of `indexForm` gives the keys of its scalar definition on every title and
     /// paragraph of the seeds, one by one and joined as the index writer joins a body.
     func testSeedTextsEqualTheirScalarDefinition() throws {

@@ -13,8 +13,8 @@ final class NameTokenScratch {
     /// Room for `capacity + 16` bytes.
     private(set) var letters: UnsafeMutablePointer<UInt8>
     /// Room for `capacity + 4` Arabic alternatives (`NameTokenizer.arabicAlternatives`): a word
-    /// with alternatives has at least three letters and a scalar after it, and at most four
-    /// entries (a header and three keys), so a text of n scalars has at most n + 1.
+    /// with alternatives writes fewer entries (a header and its keys) than it has letters (four
+    /// entries take a word of five), so a text of n scalars needs fewer than n.
     private(set) var alternatives: UnsafeMutablePointer<ArabicAlternative>
     private(set) var capacity: Int
 
@@ -33,7 +33,7 @@ final class NameTokenScratch {
         alternatives.deallocate()
     }
 
-    /// Makes room for the scalars, tokens and letters of a text of `scalarCount` scalars (or
+    /// Makes room for the scalars, tokens, letters and Arabic alternatives of a text of `scalarCount` scalars (or
     /// UTF-8 bytes, which are at least as many): a token takes at least one scalar, a letter
     /// exactly one. What was written before is lost.
     @inline(__always) func reserve(scalarCount: Int) {

@@ -168,7 +168,7 @@ enum RelationGatePrefilter {
                 var from = 0
                 for stretch in 0...layout.placed.count {
                     let to = stretch < layout.placed.count ? layout.placed[stretch].bytes.lowerBound : bytes.count
-                    var row = RelationCueBytes.rootLinks   // anew: no word crosses a placeholder
+                    var row = RelationCueBytes.rootRow   // anew: no word crosses a placeholder
                     var p = base + from
                     let end = base + to
                     while p < end {

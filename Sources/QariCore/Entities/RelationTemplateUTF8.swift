@@ -166,13 +166,13 @@ final class RelationCueBytes: @unchecked Sendable {
     /// sentence mark leads to, a second row (the same entries: it is the state, reached by a mark).
     /// An entry is where the next state's row starts in `links` (its index, in entries), so that a
     /// step is one load from the row and the byte's class. Entries of two bytes keep the table a
-    /// quarter of what addresses take (about 100 KB rather than 390 KB: last session's addresses
-    /// raised the cache misses as much as they cut instructions), and its hot rows, those near the
+    /// quarter of what addresses take (about 100 KB rather than 390 KB: addresses raised the
+    /// cache misses as much as they cut instructions), and its hot rows, those near the
     /// start state, in fewer cache lines. The rows of states that end words and those reached by a
     /// mark come last, from `flaggedLinks` on: a step is flagged when the entry it loads is at least that.
     let links: UnsafeMutablePointer<UInt16>
     /// The row of the start state.
-    static let rootLinks = 0
+    static let rootRow = 0
     let flaggedLinks: UInt16
     /// A flagged step: the state, bit 31 set when words end in it, bit 30 when it was reached
     /// by a sentence mark (. ; ! ?).
@@ -289,7 +289,9 @@ final class RelationCueBytes: @unchecked Sendable {
         var rowOf = [[Int]](repeating: [Int](repeating: -1, count: stateCount), count: 2)
         for (row, key) in rows.enumerated() { rowOf[key.byMark ? 1 : 0][key.state] = row }
         let width = classCount + 2
-        precondition(rows.count * width <= 0x1_0000, "the rows' starts fit in the two bytes of an entry")
+        // (About 48,000 entries today: cue words a third more would need entries of four bytes.
+        // The cue words are built in, so the first test of relations would stop here.)
+        precondition(rows.count * width < 0x1_0000, "the rows' starts fit in the two bytes of an entry")
         let links = UnsafeMutablePointer<UInt16>.allocate(capacity: rows.count * width)
         for (row, key) in rows.enumerated() {
             for k in 0..<classCount {
