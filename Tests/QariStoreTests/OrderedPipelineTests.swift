@@ -60,12 +60,28 @@ final class OrderedPipelineTests: XCTestCase {
         }
     }
 
-    func testCancelEndsTheResults() {
+    /// After `cancel` no result is handed out and no more work is started: workers that waited
+    /// for room are let go rather than left to run through the remaining items.
+    func testCancelEndsTheResultsAndTheWork() {
         withinTimeLimit("cancel") {
-            let pipeline = OrderedPipeline<Int>(count: 10_000, workers: 2, window: 16) { i in i }
+            let lock = NSLock()
+            nonisolated(unsafe) var started = 0
+            let pipeline = OrderedPipeline<Int>(count: 10_000, workers: 2, window: 16) { i in
+                lock.withLock { started += 1 }
+                return i
+            }
             for expected in 0..<40 { XCTAssertEqual(pipeline.next(), expected) }
+            // The window fills and the workers wait for room.
+            Thread.sleep(forTimeInterval: 0.2)
             pipeline.cancel()
             XCTAssertNil(pipeline.next())
+            let atCancel = lock.withLock { started }
+            Thread.sleep(forTimeInterval: 0.3)
+            // No more than the items claimed before the cancel: the window's 16 beyond the 40
+            // taken (plus, on a busy machine, one a worker claimed but had not yet counted).
+            let atEnd = lock.withLock { started }
+            XCTAssertLessThanOrEqual(atEnd, atCancel + 2)
+            XCTAssertLessThanOrEqual(atEnd, 40 + 16)
         }
     }
 }
