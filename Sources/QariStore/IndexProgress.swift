@@ -134,6 +134,10 @@ public struct IndexRefreshSummary: Sendable {
     /// held the other up.
     public var workersBlockedSeconds: Double = 0
     public var writerWaitedSeconds: Double = 0
+    /// Files the writer parsed itself while the next result was not ready, and the CPU seconds
+    /// that took (part of `writerCPUSeconds`).
+    public var writerHelpedFiles: Int = 0
+    public var writerHelpedCPUSeconds: Double = 0
 }
 
 
@@ -158,11 +162,25 @@ final class OrderedPipeline<Output> {
     private var workersWaiting = 0
     private let slack: Int
 
-    init(count: Int, workers: Int, window: Int, work: @escaping (Int) -> Output) {
+    /// The work, which the consumer also runs when it helps (`consumerHelps`).
+    private let work: (Int) -> Output
+    private let consumerHelps: Bool
+    /// Items the consumer worked on itself, and that work's CPU seconds (of its own thread).
+    private var helped = 0
+    private var helpedCPU: Double = 0
+
+    /// `workers` threads run `work`. With `consumerHelps`, the consumer runs it too while the
+    /// result it waits for is not ready: it claims the next item itself rather than sleeping, so
+    /// that with one worker fewer than the cores every core stays busy. (With as many workers
+    /// as cores and a consumer that has work of its own, three threads share two cores: the
+    /// workers fill the window, then wait while the consumer catches up alone on one core.)
+    init(count: Int, workers: Int, window: Int, consumerHelps: Bool = false, work: @escaping (Int) -> Output) {
         self.count = count
         self.window = max(1, window)
+        self.work = work
+        self.consumerHelps = consumerHelps
         slack = max(1, self.window / 8)
-        for _ in 0..<max(1, workers) {
+        for _ in 0..<(consumerHelps ? max(0, workers) : max(1, workers)) {
             // The threads keep the pipeline alive until they run out of work.
             let thread = Thread {
                 // Named, so that a profile (perf's comm) tells the workers from the writing thread.
@@ -210,9 +228,24 @@ final class OrderedPipeline<Output> {
         condition.lock()
         defer { condition.unlock() }
         guard nextToHand < count else { return nil }
-        if results[nextToHand] == nil {
+        while results[nextToHand] == nil {
+            if consumerHelps && nextToStart < count && nextToStart < nextToHand + window {
+                // Not ready: the next unclaimed item is worked on here, not waited out.
+                let index = nextToStart
+                nextToStart += 1
+                helped += 1
+                condition.unlock()
+                let cpu = MonotonicClock.threadCPUSeconds()
+                let output = work(index)
+                let used = MonotonicClock.threadCPUSeconds() - cpu
+                condition.lock()
+                helpedCPU += used
+                results[index] = output
+                continue
+            }
             let t = MonotonicClock.seconds()
             consumerWaiting = true
+            // (No item can become free to claim meanwhile: only this thread moves the window.)
             while results[nextToHand] == nil { condition.wait() }
             consumerWaiting = false
             waited += MonotonicClock.seconds() - t
@@ -228,6 +261,13 @@ final class OrderedPipeline<Output> {
         condition.lock()
         defer { condition.unlock() }
         return (blocked, waited)
+    }
+
+    /// The items the consumer worked on itself (`consumerHelps`) and the CPU seconds that took.
+    var help: (items: Int, cpuSeconds: Double) {
+        condition.lock()
+        defer { condition.unlock() }
+        return (helped, helpedCPU)
     }
 
     /// Stops handing out work (after an error in the consumer) and lets the threads finish.

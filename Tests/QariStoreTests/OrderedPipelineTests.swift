@@ -22,16 +22,17 @@ final class OrderedPipelineTests: XCTestCase {
     func testResultsComeInOrderWithinTheWindow() {
         // (Windows of 16 and more wait for an eighth of the window to be free, smaller ones for one place.)
         for window in [1, 2, 3, 8, 16, 40, 64, 1000] {
-            for workers in [1, 2, 4] {
+            // Without help from the consumer, and with it (then also with no worker at all).
+            for (workers, helps) in [(1, false), (2, false), (4, false), (0, true), (1, true), (2, true)] {
                 for count in [0, 1, 5, 300] {
-                    let label = "window \(window), workers \(workers), count \(count)"
+                    let label = "window \(window), workers \(workers), consumer helps \(helps), count \(count)"
                     withinTimeLimit(label) {
                         // How many results the consumer has taken, and the furthest any work ran
                         // ahead of it when it started.
                         let lock = NSLock()
                         nonisolated(unsafe) var taken = 0
                         nonisolated(unsafe) var furthestAhead = 0
-                        let pipeline = OrderedPipeline<Int>(count: count, workers: workers, window: window) { i in
+                        let pipeline = OrderedPipeline<Int>(count: count, workers: workers, window: window, consumerHelps: helps) { i in
                             lock.lock()
                             furthestAhead = max(furthestAhead, i - taken + 1)
                             lock.unlock()
@@ -49,6 +50,9 @@ final class OrderedPipelineTests: XCTestCase {
                             if outputs.count % 37 == 0 { usleep(2000) }
                         }
                         XCTAssertEqual(outputs, (0..<count).map { $0 * 3 }, label)
+                        // With no worker the consumer did every item; without help, none.
+                        if workers == 0 { XCTAssertEqual(pipeline.help.items, count, label) }
+                        if !helps { XCTAssertEqual(pipeline.help.items, 0, label) }
                         lock.lock()
                         // (Plus one: the consumer counts a result a moment after the pipeline
                         // handed it over and made room.)
@@ -82,6 +86,36 @@ final class OrderedPipelineTests: XCTestCase {
             let atEnd = lock.withLock { started }
             XCTAssertLessThanOrEqual(atEnd, atCancel + 2)
             XCTAssertLessThanOrEqual(atEnd, 40 + 16)
+        }
+    }
+
+    /// A helping consumer works on the next items itself while the one it waits for is being
+    /// worked on: with one worker held up on item 0, the consumer does items 1-9, and item 0
+    /// still comes first.
+    func testTheConsumerWorksWhileItsNextResultIsNotReady() {
+        withinTimeLimit("consumer helps") {
+            let started = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+            let lock = NSLock()
+            nonisolated(unsafe) var byConsumer: [Int] = []
+            let consumer = Thread.current
+            let pipeline = OrderedPipeline<Int>(count: 10, workers: 1, window: 10, consumerHelps: true) { i in
+                if Thread.current == consumer {
+                    lock.withLock { byConsumer.append(i) }
+                    // The last item the consumer does lets the worker go on with item 0.
+                    if i == 9 { release.signal() }
+                } else if i == 0 {
+                    started.signal()
+                    release.wait()
+                }
+                return i
+            }
+            // The worker claims items in order: it has item 0 before the consumer asks for it.
+            started.wait()
+            var outputs: [Int] = []
+            while let output = pipeline.next() { outputs.append(output) }
+            XCTAssertEqual(outputs, Array(0..<10))
+            XCTAssertEqual(lock.withLock { byConsumer }, Array(1..<10))
+            XCTAssertEqual(pipeline.help.items, 9)
         }
     }
 }
