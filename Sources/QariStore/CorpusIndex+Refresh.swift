@@ -240,6 +240,8 @@ extension CorpusIndex {
                 }
                 state.filesDone += 1
                 state.bytesDone += file(of: prepared).size
+                // Freed by the thread that parsed it.
+                pipeline.recycle(consume prepared)
                 try pacer.tick(db, state: &state, progress: progress) { try writer.links.flush() }
             }
             try writer.links.flush()

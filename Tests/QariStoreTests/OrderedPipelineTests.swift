@@ -118,4 +118,35 @@ final class OrderedPipelineTests: XCTestCase {
             XCTAssertEqual(pipeline.help.items, 9)
         }
     }
+
+    /// Results given back (`recycle`) are freed on the thread that made them: all but those
+    /// given back after their worker's last item (at most a window's) are.
+    func testRecycledResultsAreFreedByTheirMaker() {
+        final class Made {
+            let maker = Thread.current
+            let onFree: (Bool) -> Void
+            init(onFree: @escaping (Bool) -> Void) { self.onFree = onFree }
+            deinit { onFree(Thread.current == maker) }
+        }
+        withinTimeLimit("recycle") {
+            let lock = NSLock()
+            nonisolated(unsafe) var freedByMaker = 0, freedElsewhere = 0
+            let consumer = Thread.current
+            nonisolated(unsafe) var madeByWorker = 0
+            do {
+                let pipeline = OrderedPipeline<Made>(count: 400, workers: 1, window: 4, consumerHelps: true) { i in
+                    if Thread.current != consumer { lock.withLock { madeByWorker += 1 } }
+                    usleep(UInt32(i % 3) * 100)
+                    return Made { byMaker in lock.withLock { if byMaker { freedByMaker += 1 } else { freedElsewhere += 1 } } }
+                }
+                while let made = pipeline.next() { pipeline.recycle(consume made) }
+            }
+            lock.withLock {
+                XCTAssertGreaterThan(madeByWorker, 0)
+                XCTAssertLessThanOrEqual(freedElsewhere, 4)
+                // (The worker's last ones may be freed after the pipeline is gone.)
+                XCTAssertGreaterThanOrEqual(freedByMaker + freedElsewhere, 400 - 4)
+            }
+        }
+    }
 }
