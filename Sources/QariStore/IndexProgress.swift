@@ -121,8 +121,9 @@ public struct IndexRefreshSummary: Sendable {
     /// Notes that are not failures (replaced invalid UTF-8), for every file in the index.
     public var warnings: [LoadProblem] = []
     public var seconds: Double = 0
-    /// CPU seconds of the thread that wrote the database in the first stage (parsing runs on
-    /// other threads): the part of a refresh that cannot be spread over more cores.
+    /// CPU seconds of the thread that wrote the database in the first stage, with the files it
+    /// parsed itself while the next result was not ready (`writerHelpedCPUSeconds`); less
+    /// those, the part of a refresh that cannot be spread over more cores.
     public var writerCPUSeconds: Double = 0
     /// Seconds of the first stage before the first file was read (listing and checking the
     /// files), and after the last one was written (indexes made at the end, the last commit,
