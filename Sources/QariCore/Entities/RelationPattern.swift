@@ -60,19 +60,34 @@ final class RelationPattern: @unchecked Sendable {
         var compiler = Compiler()
         guard compiler.compileMain(node) else { return nil }
         var program = compiler.program
+        let (flat, bounds) = RelationPattern.flatten(classes)
         var filters: [UnitFilter] = []
+        var filterIndex: [UnitFilter: Int16] = [:]
         var visited = [Int](repeating: -1, count: program.count)
         var stamp = 0
         for pc in program.indices where program[pc].op == .split {
             stamp += 1
-            if let filter = RelationPattern.unitFilter(program, classes, from: Int(program[pc].a), &visited, stamp) {
-                program[pc].filter = Int32(filters.count)
-                filters.append(filter)
-            }
+            var a = RelationPattern.unitFilter(program, flat, from: Int(program[pc].a), &visited, stamp)
             stamp += 1
-            if let filter = RelationPattern.unitFilter(program, classes, from: Int(program[pc].b), &visited, stamp) {
-                program[pc].filterB = Int32(filters.count)
-                filters.append(filter)
+            var b = RelationPattern.unitFilter(program, flat, from: Int(program[pc].b), &visited, stamp)
+            // A branch that starts with a negated or shorthand class may start with nearly any
+            // unit: its filter is worth its test only where it turns away units the other
+            // branch takes (then the split takes one branch and pushes nothing).
+            let (fa, fb) = (a, b)
+            if let f = fa, f.loose && !(fb.map { $0.allowsSome(notAllowedBy: f) } ?? false) { a = nil }
+            if let f = fb, f.loose && !(fa.map { $0.allowsSome(notAllowedBy: f) } ?? false) { b = nil }
+            // Each distinct filter once: the copies of an unrolled repetition share theirs, and
+            // the table stays small enough for the cache.
+            for (filter, isB) in [(a, false), (b, true)] {
+                guard let filter else { continue }
+                let index: Int16
+                if let known = filterIndex[filter] { index = known } else {
+                    guard filters.count < Int(Int16.max) else { return nil }
+                    index = Int16(filters.count)
+                    filterIndex[filter] = index
+                    filters.append(filter)
+                }
+                if isB { program[pc].filterB = index } else { program[pc].filter = index }
             }
         }
         self.filters = filters
@@ -97,7 +112,7 @@ final class RelationPattern: @unchecked Sendable {
         firstASCIILanes = lanes
         pairs = RelationPattern.pairFilters(program, classes)
         leadingStarClass = RelationPattern.leadingStar(program) ?? -1
-        (flatClasses, rangeBounds) = RelationPattern.flatten(classes)
+        (flatClasses, rangeBounds) = (flat, bounds)
         // Last: the analyses above read the program as compiled.
         RelationPattern.threadJumps(&program)
         self.program = program
@@ -105,6 +120,8 @@ final class RelationPattern: @unchecked Sendable {
 
     // MARK: Program
 
+    /// 16 bytes (filters by 16-bit index): an unrolled filler makes programs of thousands of
+    /// instructions, and at 20 bytes their fetches missed the cache more often.
     struct Instruction {
         enum Op: UInt8 { case char, set, split, jump, save, wordBoundary, notLookahead, lookMatch, end, match }
         var op: Op
@@ -113,21 +130,28 @@ final class RelationPattern: @unchecked Sendable {
         var b: Int32 = 0
         /// For a split: the index in `filters` of the units its preferred branch can start
         /// with (-1: any); when the next unit is not one of them, the branch is not tried.
-        var filter: Int32 = -1
+        var filter: Int16 = -1
         /// The same for its other branch: when the next unit cannot start it, it is not pushed.
-        var filterB: Int32 = -1
+        var filterB: Int16 = -1
     }
 
     /// Code units a branch can start with: ASCII by bitmap, and whether any unit above ASCII can.
-    struct UnitFilter {
+    struct UnitFilter: Hashable {
         var lo: UInt64 = 0
         var hi: UInt64 = 0
         var aboveASCII = false
+        /// Read from a negated or shorthand class (only its ASCII units are told apart).
+        var loose = false
 
         @inline(__always) func allows(_ u: UInt16) -> Bool {
             if u < 64 { return lo & (1 << UInt64(u)) != 0 }
             if u < 128 { return hi & (1 << UInt64(u - 64)) != 0 }
             return aboveASCII
+        }
+
+        /// True when some ASCII unit passes this filter and not `other`.
+        func allowsSome(notAllowedBy other: UnitFilter) -> Bool {
+            lo & ~other.lo != 0 || hi & ~other.hi != 0
         }
     }
 
@@ -735,8 +759,9 @@ final class RelationPattern: @unchecked Sendable {
         leadingPCs(program, classes, from: start, firstVisit: firstVisit)?.map { program[$0] }
     }
 
-    /// Where the instructions of `leadingInstructions` are.
-    private static func leadingPCs(_ program: [Instruction], _ classes: [CharClass], from start: Int,
+    /// Where the instructions of `leadingInstructions` are; with no `classes`, a negated or
+    /// shorthand class is one of them too (the caller reads what it can start with).
+    private static func leadingPCs(_ program: [Instruction], _ classes: [CharClass]?, from start: Int,
                                    firstVisit: (Int) -> Bool) -> [Int]? {
         var leading: [Int] = []
         var pending = [start]
@@ -747,8 +772,7 @@ final class RelationPattern: @unchecked Sendable {
             case .char:
                 leading.append(pc)
             case .set:
-                let set = classes[Int(instruction.a)]
-                if set.negated || set.word || set.digit || set.space { return nil }
+                if let set = classes?[Int(instruction.a)], set.negated || set.word || set.digit || set.space { return nil }
                 leading.append(pc)
             case .split: pending.append(Int(instruction.a)); pending.append(Int(instruction.b))
             case .jump: pending.append(Int(instruction.a))
@@ -763,23 +787,29 @@ final class RelationPattern: @unchecked Sendable {
     /// The units that a match of the program from `start` can start with; nil when any unit can
     /// (or the empty string matches).
     /// `visited`: scratch marks, `stamp` a value not in it yet.
-    private static func unitFilter(_ program: [Instruction], _ classes: [CharClass], from start: Int,
+    ///
+    /// A negated or shorthand class says its ASCII units exactly (any unit above ASCII may start
+    /// it): the filler {N} is (?:[^...nsbiwhcmtad]|(?!...)[nsbiwhcmtad]), and with its first branch
+    /// read as "any unit", each of those eleven letters pushed the second branch and tried the
+    /// first in vain; now one branch only is taken.
+    private static func unitFilter(_ program: [Instruction], _ classes: [FlatClass], from start: Int,
                                    _ visited: inout [Int], _ stamp: Int) -> UnitFilter? {
-        guard let leading = leadingInstructions(program, classes, from: start, firstVisit: { pc in
+        guard let leading = leadingPCs(program, nil, from: start, firstVisit: { pc in
             if visited[pc] == stamp { return false }
             visited[pc] = stamp
             return true
         }) else { return nil }
         var filter = UnitFilter()
-        for instruction in leading {
+        for instruction in leading.map({ program[$0] }) {
             if instruction.op == .char {
                 let u = UInt32(instruction.a)
                 if u < 64 { filter.lo |= 1 << UInt64(u) } else if u < 128 { filter.hi |= 1 << UInt64(u - 64) } else { filter.aboveASCII = true }
             } else {
                 let set = classes[Int(instruction.a)]
-                filter.lo |= set.ascii.0
-                filter.hi |= set.ascii.1
-                if !set.ranges.isEmpty { filter.aboveASCII = true }
+                filter.lo |= set.in0
+                filter.hi |= set.in1
+                if set.negated || set.word || set.digit || set.space { filter.loose = true }
+                if set.rangeEnd > set.rangeStart || filter.loose { filter.aboveASCII = true }
             }
         }
         return filter
