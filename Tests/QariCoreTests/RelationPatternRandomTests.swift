@@ -5,7 +5,8 @@ import XCTest
 /// relation rules use: alternations, counted and unbounded repetitions (greedy and lazy) of
 /// characters, classes and negated classes, captures, \b and the negation filler's lookahead.
 /// They pin the compile-time rewrites of the program (threaded jumps, the split filters read
-/// from negated classes, the shared filter table) to the plain matcher's answers.
+/// from negated classes, the shared filter table, characters of one unit compared as units) to
+/// the plain matcher's answers.
 final class RelationPatternRandomTests: XCTestCase {
     private struct Generator {
         var random: SplitMix

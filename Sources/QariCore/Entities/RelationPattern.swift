@@ -115,6 +115,11 @@ final class RelationPattern: @unchecked Sendable {
         (flatClasses, rangeBounds) = (flat, bounds)
         // Last: the analyses above read the program as compiled.
         RelationPattern.threadJumps(&program)
+        // A character of one unit is compared with the unit alone, without asking whether it is one.
+        for pc in program.indices where program[pc].op == .char {
+            let c = program[pc].a
+            if c < 0xD800 || (c >= 0xE000 && c < 0x10000) { program[pc].op = .unit }
+        }
         self.program = program
     }
 
@@ -123,7 +128,8 @@ final class RelationPattern: @unchecked Sendable {
     /// 16 bytes (filters by 16-bit index): an unrolled filler makes programs of thousands of
     /// instructions, and at 20 bytes their fetches missed the cache more often.
     struct Instruction {
-        enum Op: UInt8 { case char, set, split, jump, save, wordBoundary, notLookahead, lookMatch, end, match }
+        /// `unit`: a char of one code unit (no surrogate), made from `char` once the program is analysed.
+        enum Op: UInt8 { case char, unit, set, split, jump, save, wordBoundary, notLookahead, lookMatch, end, match }
         var op: Op
         var a: Int32 = 0
         /// For char, set, save, wordBoundary and end: the next instruction (`threadJumps`).
@@ -644,13 +650,13 @@ final class RelationPattern: @unchecked Sendable {
                 let instruction = code[pc]
                 var ok = true
                 switch instruction.op {
+                case .unit:
+                    if p < limit && Int32(units[p]) == instruction.a { p += 1; pc = Int(instruction.b) } else { ok = false }
                 case .char:
-                    let c = UInt32(instruction.a)
-                    if c < 0xD800 || (c >= 0xE000 && c < 0x10000) {
-                        if p < limit && UInt32(units[p]) == c { p += 1; pc = Int(instruction.b) } else { ok = false }
-                    } else if p < limit {
+                    // Above the Basic Multilingual Plane, or a surrogate (which matches alone only).
+                    if p < limit {
                         let (d, n) = next(p)
-                        if d == c { p += n; pc = Int(instruction.b) } else { ok = false }
+                        if d == UInt32(instruction.a) { p += n; pc = Int(instruction.b) } else { ok = false }
                     } else {
                         ok = false
                     }
@@ -743,7 +749,7 @@ final class RelationPattern: @unchecked Sendable {
         }
         for pc in program.indices {
             switch program[pc].op {
-            case .char, .set, .save, .wordBoundary, .end: program[pc].b = target(pc + 1)
+            case .char, .unit, .set, .save, .wordBoundary, .end: program[pc].b = target(pc + 1)
             case .split, .notLookahead: program[pc].a = target(Int(program[pc].a)); program[pc].b = target(Int(program[pc].b))
             case .jump: program[pc].a = target(Int(program[pc].a))
             case .lookMatch, .match: break
@@ -771,6 +777,8 @@ final class RelationPattern: @unchecked Sendable {
             switch instruction.op {
             case .char:
                 leading.append(pc)
+            case .unit:
+                preconditionFailure("units are made after the program is analysed")
             case .set:
                 if let set = classes?[Int(instruction.a)], set.negated || set.word || set.digit || set.space { return nil }
                 leading.append(pc)
