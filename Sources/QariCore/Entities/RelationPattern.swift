@@ -604,12 +604,19 @@ final class RelationPattern: @unchecked Sendable {
 
         /// ICU's \b: between a word character and a non-word one, grapheme extenders and
         /// format characters skipped backwards, never before one of them.
-        func isWordBoundary(_ p: Int) -> Bool {
+        /// Inlined where \b is tested: most tests fall between two ASCII units, and the call
+        /// (registers saved and restored) cost about as much as the test.
+        @inline(__always) func isWordBoundary(_ p: Int) -> Bool {
             // ASCII on both sides: \w is [A-Za-z0-9_] there, and nothing is skipped.
             if p < limit && p > start {
                 let u = units[p], v = units[p - 1]
                 if u < 128 && v < 128 { return RelationPattern.isASCIIWord(u) != RelationPattern.isASCIIWord(v) }
             }
+            return isWordBoundaryBeyondASCII(p)
+        }
+
+        /// `isWordBoundary` where a side is not ASCII or is outside the bounds.
+        @inline(never) func isWordBoundaryBeyondASCII(_ p: Int) -> Bool {
             var isWord = false
             if p < limit {
                 let bits = RelationPattern.propertyBits(next(p).0)
