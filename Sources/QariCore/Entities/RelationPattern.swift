@@ -60,22 +60,36 @@ final class RelationPattern: @unchecked Sendable {
         var compiler = Compiler()
         guard compiler.compileMain(node) else { return nil }
         var program = compiler.program
+        let (flat, bounds) = RelationPattern.flatten(classes)
         var filters: [UnitFilter] = []
+        var filterIndex: [UnitFilter: Int16] = [:]
         var visited = [Int](repeating: -1, count: program.count)
         var stamp = 0
         for pc in program.indices where program[pc].op == .split {
             stamp += 1
-            if let filter = RelationPattern.unitFilter(program, classes, from: Int(program[pc].a), &visited, stamp) {
-                program[pc].filter = Int32(filters.count)
-                filters.append(filter)
-            }
+            var a = RelationPattern.unitFilter(program, flat, from: Int(program[pc].a), &visited, stamp)
             stamp += 1
-            if let filter = RelationPattern.unitFilter(program, classes, from: Int(program[pc].b), &visited, stamp) {
-                program[pc].filterB = Int32(filters.count)
-                filters.append(filter)
+            var b = RelationPattern.unitFilter(program, flat, from: Int(program[pc].b), &visited, stamp)
+            // A branch that starts with a negated or shorthand class may start with nearly any
+            // unit: its filter is worth its test only where it turns away units the other
+            // branch takes (then the split takes one branch and pushes nothing).
+            let (fa, fb) = (a, b)
+            if let f = fa, f.loose && !(fb.map { $0.allowsSome(notAllowedBy: f) } ?? false) { a = nil }
+            if let f = fb, f.loose && !(fa.map { $0.allowsSome(notAllowedBy: f) } ?? false) { b = nil }
+            // Each distinct filter once: the copies of an unrolled repetition share theirs, and
+            // the table stays small enough for the cache.
+            for (filter, isB) in [(a, false), (b, true)] {
+                guard let filter else { continue }
+                let index: Int16
+                if let known = filterIndex[filter] { index = known } else {
+                    guard filters.count < Int(Int16.max) else { return nil }
+                    index = Int16(filters.count)
+                    filterIndex[filter] = index
+                    filters.append(filter)
+                }
+                if isB { program[pc].filterB = index } else { program[pc].filter = index }
             }
         }
-        self.program = program
         self.filters = filters
         firstUnits = RelationPattern.firstUnits(program, classes)
         // A start inside a surrogate pair is never tried; the scan past units that start no
@@ -98,33 +112,52 @@ final class RelationPattern: @unchecked Sendable {
         firstASCIILanes = lanes
         pairs = RelationPattern.pairFilters(program, classes)
         leadingStarClass = RelationPattern.leadingStar(program) ?? -1
-        (flatClasses, rangeBounds) = RelationPattern.flatten(classes)
+        (flatClasses, rangeBounds) = (flat, bounds)
+        // Last: the analyses above read the program as compiled.
+        RelationPattern.threadJumps(&program)
+        // A character of one unit is compared with the unit alone, without asking whether it is one.
+        for pc in program.indices where program[pc].op == .char {
+            let c = program[pc].a
+            if c < 0xD800 || (c >= 0xE000 && c < 0x10000) { program[pc].op = .unit }
+        }
+        self.program = program
     }
 
     // MARK: Program
 
+    /// 16 bytes (filters by 16-bit index): an unrolled filler makes programs of thousands of
+    /// instructions, and at 20 bytes their fetches missed the cache more often.
     struct Instruction {
-        enum Op: UInt8 { case char, set, split, jump, save, wordBoundary, notLookahead, lookMatch, end, match }
+        /// `unit`: a char of one code unit (no surrogate), made from `char` once the program is analysed.
+        enum Op: UInt8 { case char, unit, set, split, jump, save, wordBoundary, notLookahead, lookMatch, end, match }
         var op: Op
         var a: Int32 = 0
+        /// For char, set, save, wordBoundary and end: the next instruction (`threadJumps`).
         var b: Int32 = 0
         /// For a split: the index in `filters` of the units its preferred branch can start
         /// with (-1: any); when the next unit is not one of them, the branch is not tried.
-        var filter: Int32 = -1
+        var filter: Int16 = -1
         /// The same for its other branch: when the next unit cannot start it, it is not pushed.
-        var filterB: Int32 = -1
+        var filterB: Int16 = -1
     }
 
     /// Code units a branch can start with: ASCII by bitmap, and whether any unit above ASCII can.
-    struct UnitFilter {
+    struct UnitFilter: Hashable {
         var lo: UInt64 = 0
         var hi: UInt64 = 0
         var aboveASCII = false
+        /// Read from a negated or shorthand class (only its ASCII units are told apart).
+        var loose = false
 
         @inline(__always) func allows(_ u: UInt16) -> Bool {
             if u < 64 { return lo & (1 << UInt64(u)) != 0 }
             if u < 128 { return hi & (1 << UInt64(u - 64)) != 0 }
             return aboveASCII
+        }
+
+        /// True when some ASCII unit passes this filter and not `other`.
+        func allowsSome(notAllowedBy other: UnitFilter) -> Bool {
+            lo & ~other.lo != 0 || hi & ~other.hi != 0
         }
     }
 
@@ -571,12 +604,19 @@ final class RelationPattern: @unchecked Sendable {
 
         /// ICU's \b: between a word character and a non-word one, grapheme extenders and
         /// format characters skipped backwards, never before one of them.
-        func isWordBoundary(_ p: Int) -> Bool {
+        /// Inlined where \b is tested: most tests fall between two ASCII units, and the call
+        /// (registers saved and restored) cost about as much as the test.
+        @inline(__always) func isWordBoundary(_ p: Int) -> Bool {
             // ASCII on both sides: \w is [A-Za-z0-9_] there, and nothing is skipped.
             if p < limit && p > start {
                 let u = units[p], v = units[p - 1]
                 if u < 128 && v < 128 { return RelationPattern.isASCIIWord(u) != RelationPattern.isASCIIWord(v) }
             }
+            return isWordBoundaryBeyondASCII(p)
+        }
+
+        /// `isWordBoundary` where a side is not ASCII or is outside the bounds.
+        @inline(never) func isWordBoundaryBeyondASCII(_ p: Int) -> Bool {
             var isWord = false
             if p < limit {
                 let bits = RelationPattern.propertyBits(next(p).0)
@@ -617,13 +657,13 @@ final class RelationPattern: @unchecked Sendable {
                 let instruction = code[pc]
                 var ok = true
                 switch instruction.op {
+                case .unit:
+                    if p < limit && Int32(units[p]) == instruction.a { p += 1; pc = Int(instruction.b) } else { ok = false }
                 case .char:
-                    let c = UInt32(instruction.a)
-                    if c < 0xD800 || (c >= 0xE000 && c < 0x10000) {
-                        if p < limit && UInt32(units[p]) == c { p += 1; pc += 1 } else { ok = false }
-                    } else if p < limit {
+                    // Above the Basic Multilingual Plane, or a surrogate (which matches alone only).
+                    if p < limit {
                         let (d, n) = next(p)
-                        if d == c { p += n; pc += 1 } else { ok = false }
+                        if d == UInt32(instruction.a) { p += n; pc = Int(instruction.b) } else { ok = false }
                     } else {
                         ok = false
                     }
@@ -632,12 +672,12 @@ final class RelationPattern: @unchecked Sendable {
                         let u = units[p]
                         if u < 128 {
                             let set = classes[Int(instruction.a)]
-                            if (u < 64 ? set.in0 & (1 << UInt64(u)) : set.in1 & (1 << UInt64(u &- 64))) != 0 { p += 1; pc += 1 } else { ok = false }
+                            if (u < 64 ? set.in0 & (1 << UInt64(u)) : set.in1 & (1 << UInt64(u &- 64))) != 0 { p += 1; pc = Int(instruction.b) } else { ok = false }
                         } else if u < 0xD800 || u >= 0xE000 {
-                            if contains(Int(instruction.a), UInt32(u)) { p += 1; pc += 1 } else { ok = false }
+                            if contains(Int(instruction.a), UInt32(u)) { p += 1; pc = Int(instruction.b) } else { ok = false }
                         } else {
                             let (d, n) = next(p)
-                            if contains(Int(instruction.a), d) { p += n; pc += 1 } else { ok = false }
+                            if contains(Int(instruction.a), d) { p += n; pc = Int(instruction.b) } else { ok = false }
                         }
                     } else {
                         ok = false
@@ -657,16 +697,17 @@ final class RelationPattern: @unchecked Sendable {
                         ok = false
                     }
                 case .jump:
+                    // Not reached: `threadJumps` made every way to a jump go to its target.
                     pc = Int(instruction.a)
                 case .save:
                     let slot = Int(instruction.a)
                     stack.push(-1 - slot, slots[slot])
                     slots[slot] = p
-                    pc += 1
+                    pc = Int(instruction.b)
                 case .wordBoundary:
-                    if isWordBoundary(p) { pc += 1 } else { ok = false }
+                    if isWordBoundary(p) { pc = Int(instruction.b) } else { ok = false }
                 case .end:
-                    if p == limit { pc += 1 } else { ok = false }
+                    if p == limit { pc = Int(instruction.b) } else { ok = false }
                 case .notLookahead:
                     if code[Int(instruction.a)].op == .wordBoundary && !isWordBoundary(p) {
                         // The body fails at its first test: the lookahead holds, as backtracking would find.
@@ -702,6 +743,27 @@ final class RelationPattern: @unchecked Sendable {
         }
     }
 
+    /// Gives each straight-line instruction its successor in `b` and makes every successor, split
+    /// target and lookahead target that is a jump the jump's own target (a jump to a jump, in
+    /// turn): the jumps that end an alternative's branch and a repetition's body are never
+    /// stepped on (set->jump->split was one step in six on the relation rules). The layout is
+    /// unchanged.
+    private static func threadJumps(_ program: inout [Instruction]) {
+        func target(_ start: Int) -> Int32 {
+            var pc = start, hops = 0
+            while program[pc].op == .jump && hops < program.count { pc = Int(program[pc].a); hops += 1 }
+            return Int32(pc)
+        }
+        for pc in program.indices {
+            switch program[pc].op {
+            case .char, .unit, .set, .save, .wordBoundary, .end: program[pc].b = target(pc + 1)
+            case .split, .notLookahead: program[pc].a = target(Int(program[pc].a)); program[pc].b = target(Int(program[pc].b))
+            case .jump: program[pc].a = target(Int(program[pc].a))
+            case .lookMatch, .match: break
+            }
+        }
+    }
+
     /// The char and set instructions a match of the program from `start` can begin with; nil
     /// when it can begin with any unit (a negated or shorthand class) or match nothing at all.
     /// `firstVisit` marks an instruction seen and says whether it was not seen before.
@@ -710,8 +772,9 @@ final class RelationPattern: @unchecked Sendable {
         leadingPCs(program, classes, from: start, firstVisit: firstVisit)?.map { program[$0] }
     }
 
-    /// Where the instructions of `leadingInstructions` are.
-    private static func leadingPCs(_ program: [Instruction], _ classes: [CharClass], from start: Int,
+    /// Where the instructions of `leadingInstructions` are; with no `classes`, a negated or
+    /// shorthand class is one of them too (the caller reads what it can start with).
+    private static func leadingPCs(_ program: [Instruction], _ classes: [CharClass]?, from start: Int,
                                    firstVisit: (Int) -> Bool) -> [Int]? {
         var leading: [Int] = []
         var pending = [start]
@@ -721,9 +784,10 @@ final class RelationPattern: @unchecked Sendable {
             switch instruction.op {
             case .char:
                 leading.append(pc)
+            case .unit:
+                preconditionFailure("units are made after the program is analysed")
             case .set:
-                let set = classes[Int(instruction.a)]
-                if set.negated || set.word || set.digit || set.space { return nil }
+                if let set = classes?[Int(instruction.a)], set.negated || set.word || set.digit || set.space { return nil }
                 leading.append(pc)
             case .split: pending.append(Int(instruction.a)); pending.append(Int(instruction.b))
             case .jump: pending.append(Int(instruction.a))
@@ -738,23 +802,29 @@ final class RelationPattern: @unchecked Sendable {
     /// The units that a match of the program from `start` can start with; nil when any unit can
     /// (or the empty string matches).
     /// `visited`: scratch marks, `stamp` a value not in it yet.
-    private static func unitFilter(_ program: [Instruction], _ classes: [CharClass], from start: Int,
+    ///
+    /// A negated or shorthand class says its ASCII units exactly (any unit above ASCII may start
+    /// it): the filler {N} is (?:[^...nsbiwhcmtad]|(?!...)[nsbiwhcmtad]), and with its first branch
+    /// read as "any unit", each of those eleven letters pushed the second branch and tried the
+    /// first in vain; now one branch only is taken.
+    private static func unitFilter(_ program: [Instruction], _ classes: [FlatClass], from start: Int,
                                    _ visited: inout [Int], _ stamp: Int) -> UnitFilter? {
-        guard let leading = leadingInstructions(program, classes, from: start, firstVisit: { pc in
+        guard let leading = leadingPCs(program, nil, from: start, firstVisit: { pc in
             if visited[pc] == stamp { return false }
             visited[pc] = stamp
             return true
         }) else { return nil }
         var filter = UnitFilter()
-        for instruction in leading {
+        for instruction in leading.map({ program[$0] }) {
             if instruction.op == .char {
                 let u = UInt32(instruction.a)
                 if u < 64 { filter.lo |= 1 << UInt64(u) } else if u < 128 { filter.hi |= 1 << UInt64(u - 64) } else { filter.aboveASCII = true }
             } else {
                 let set = classes[Int(instruction.a)]
-                filter.lo |= set.ascii.0
-                filter.hi |= set.ascii.1
-                if !set.ranges.isEmpty { filter.aboveASCII = true }
+                filter.lo |= set.in0
+                filter.hi |= set.in1
+                if set.negated || set.word || set.digit || set.space { filter.loose = true }
+                if set.rangeEnd > set.rangeStart || filter.loose { filter.aboveASCII = true }
             }
         }
         return filter
