@@ -438,18 +438,17 @@ final class RelationTemplate {
     let placeholderCounts: PlaceholderCounts
     let cues: CueSet
     let segments: [Segment]
-    /// Each placeholder: its template code units and the text offsets (scalars) it stands for.
-    /// Text between placeholders is copied as it is.
-    let placeholders: [(units: Range<Int>, text: Range<Int>)]
-    /// Where each placeholder's mention starts in the source's UTF-8, when known (`fromUTF8`
-    /// knows them; the reference `init` gives none): `textString` starts there.
-    let placeholderBytes: [Int]
+    /// Each placeholder: its template code units, the text offsets (scalars) it stands for, and
+    /// where its mention starts in the source's UTF-8 (`textString` starts there), or -1 when not
+    /// known (`fromUTF8` knows them; the reference `init` does not). Text between placeholders is
+    /// copied as it is. The byte offsets are kept beside the rest rather than in an array of
+    /// their own: an array is an allocation and a release for every template built.
+    let placeholders: [(units: Range<Int>, text: Range<Int>, byte: Int)]
 
     /// A template from its parts, made by the reference `init` or by `RelationTemplate.fromUTF8`.
     init(source: String, mentions: [EntityMention], roles: [Role], units: [UInt16],
-         placeholders: [(units: Range<Int>, text: Range<Int>)], placeholderBytes: [Int] = [], placeholderCounts: PlaceholderCounts,
+         placeholders: [(units: Range<Int>, text: Range<Int>, byte: Int)], placeholderCounts: PlaceholderCounts,
          segments: [Segment], cues: CueSet, cueHits: [(start: Int32, end: Int32, id: Int32)], actingTypes: TypeMask) {
-        self.placeholderBytes = placeholderBytes
         self.source = source
         self.mentions = mentions
         self.roles = roles
@@ -506,7 +505,7 @@ final class RelationTemplate {
         var roles: [Role] = []
         var units: [UInt16] = []
         units.reserveCapacity(scalars.count + 4 * sorted.count)
-        var placeholders: [(units: Range<Int>, text: Range<Int>)] = []
+        var placeholders: [(units: Range<Int>, text: Range<Int>, byte: Int)] = []
         placeholders.reserveCapacity(sorted.count)
         var position = 0
         var depth = 0
@@ -546,7 +545,7 @@ final class RelationTemplate {
                 units[first...].reverse()
             }
             units.append(role.close)
-            placeholders.append((placeholderStart..<units.count, mention.range))
+            placeholders.append((placeholderStart..<units.count, mention.range, -1))
             position = mention.range.upperBound
         }
         while roles.count < sorted.count { roles.append(.actor) }
@@ -746,9 +745,10 @@ final class RelationTemplate {
             @inline(__always) func length(_ c: UInt8) -> Int { c < 0x80 ? 1 : (c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)) }
             var i = 0, scalar = 0
             // From the last placeholder that starts at or before the range, whose byte offset is known.
-            if let k = lastPlaceholder(count: min(placeholders.count, placeholderBytes.count), startingAtOrBefore: range.lowerBound,
+            let known = placeholders.first.map { $0.byte >= 0 } ?? false
+            if let k = lastPlaceholder(count: known ? placeholders.count : 0, startingAtOrBefore: range.lowerBound,
                                        start: { placeholders[$0].text.lowerBound }) {
-                i = placeholderBytes[k]; scalar = placeholders[k].text.lowerBound
+                i = placeholders[k].byte; scalar = placeholders[k].text.lowerBound
             }
             while scalar < range.lowerBound { i += length(bytes[i]); scalar += 1 }
             let from = i

@@ -560,10 +560,8 @@ extension RelationTemplate {
         let n = bytes.count
         var roles: [Role] = []
         roles.reserveCapacity(sorted.count)
-        var placeholders: [(units: Range<Int>, text: Range<Int>)] = []
+        var placeholders: [(units: Range<Int>, text: Range<Int>, byte: Int)] = []
         placeholders.reserveCapacity(layout.placed.count)
-        var placeholderBytes: [Int] = []
-        placeholderBytes.reserveCapacity(layout.placed.count)
         var counts = PlaceholderCounts()
         var allTypes = TypeMask()
         var segments: [Segment] = []
@@ -587,8 +585,7 @@ extension RelationTemplate {
                 }
                 roles.append(role)
                 counts.add(role)
-                placeholders.append((builder.placeholder(placed.index, role), sorted[placed.index].range))
-                placeholderBytes.append(placed.bytes.lowerBound)
+                placeholders.append((builder.placeholder(placed.index, role), sorted[placed.index].range, placed.bytes.lowerBound))
                 i = placed.bytes.upperBound
             }
             builder.copy(i, n, events, &k)
@@ -599,7 +596,7 @@ extension RelationTemplate {
             all = builder.all
         }
         while roles.count < sorted.count { roles.append(.actor) }
-        return RelationTemplate(source: text, mentions: sorted, roles: roles, units: units, placeholders: placeholders, placeholderBytes: placeholderBytes,
+        return RelationTemplate(source: text, mentions: sorted, roles: roles, units: units, placeholders: placeholders,
                                 placeholderCounts: counts, segments: segments, cues: all, cueHits: hits, actingTypes: allTypes)
     }
 }
