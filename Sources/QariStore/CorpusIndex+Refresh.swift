@@ -149,20 +149,23 @@ extension CorpusIndex {
         var toRead: [FileToRead] = []
         var seen = Set<String>()
         let cwd = FileManager.default.currentDirectoryPath
+        var unique: [(absolute: String, display: String)] = []
+        unique.reserveCapacity(entries.count)
         for entry in entries {
             let absolute = entry.absolute.hasPrefix("/") ? entry.absolute : (cwd + "/" + entry.absolute)
-            guard seen.insert(absolute).inserted else { continue }
-            var st = stat()
-            let known = indexed[absolute]
-            if stat(absolute, &st) == 0 {
-                let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-                if let known, known.size == Int64(st.st_size), known.mtime == mtime {
+            if seen.insert(absolute).inserted { unique.append((absolute, entry.display)) }
+        }
+        let stats = CorpusIndex.sizesAndTimes(unique.map(\.absolute))
+        for (k, file) in unique.enumerated() {
+            let known = indexed[file.absolute]
+            if let (size, mtime) = stats[k] {
+                if let known, known.size == size, known.mtime == mtime {
                     summary.filesUnchanged += 1
                     continue
                 }
-                toRead.append(FileToRead(absolute: absolute, display: entry.display, size: Int64(st.st_size), mtime: mtime, indexed: known))
+                toRead.append(FileToRead(absolute: file.absolute, display: file.display, size: size, mtime: mtime, indexed: known))
             } else {
-                toRead.append(FileToRead(absolute: absolute, display: entry.display, size: 0, mtime: 0, indexed: known))
+                toRead.append(FileToRead(absolute: file.absolute, display: file.display, size: 0, mtime: 0, indexed: known))
             }
         }
         let gone = indexed.filter { !seen.contains($0.key) }.map(\.value.id)
@@ -269,6 +272,26 @@ extension CorpusIndex {
         state.bytesDone = state.bytesTotal
         progress?(state)
         return summary
+    }
+
+    /// Each file's size and modification time (nanoseconds since 1970), or nil where stat fails.
+    /// On all cores, in slices: before the first file is read this runs on one thread otherwise,
+    /// and a 100k corpus's stat calls took 0.15-0.4 s of it.
+    static func sizesAndTimes(_ paths: [String]) -> [(size: Int64, mtime: Int64)?] {
+        var results = [(size: Int64, mtime: Int64)?](repeating: nil, count: paths.count)
+        let slices = paths.count < 1024 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let per = (paths.count + slices - 1) / max(1, slices)
+        results.withUnsafeMutableBufferPointer { out in
+            let out = out
+            DispatchQueue.concurrentPerform(iterations: slices) { s in
+                for k in (s * per)..<min(paths.count, (s + 1) * per) {
+                    var st = stat()
+                    guard stat(paths[k], &st) == 0 else { continue }
+                    out[k] = (Int64(st.st_size), Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+                }
+            }
+        }
+        return results
     }
 
     private func file(of prepared: PreparedFile) -> FileToRead {
