@@ -177,9 +177,12 @@ extension CorpusIndex {
         // worker fewer than the cores: on 2 cores a 100k build kept 1.80 cores busy instead of
         // 1.65 with two workers and a writer that waited (3 interleaved runs each). The window
         // lets the worker run ahead through the writer's slow stretches (FTS5 writing out its
-        // terms, commits): with 512 files the worker waited 1.7 s for room, with 2048 0.4 s.
+        // terms, commits): with 512 files the worker waited 1.7 s for room in one build. Windows
+        // of 1024, 2048 and 4096 kept 1.79, 1.81 and 1.80 cores busy, with a peak RSS of 183,
+        // 199 and 202 MB: 1024 keeps a browser that indexes in the background further from its
+        // 200 MB budget.
         let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount) - 1)
-        let pipeline = OrderedPipeline<PreparedFile>(count: toRead.count, workers: workers, window: 2048, consumerHelps: true) { i in
+        let pipeline = OrderedPipeline<PreparedFile>(count: toRead.count, workers: workers, window: 1024, consumerHelps: true) { i in
             CorpusIndex.prepare(toRead[i], loader: loader, matcher: matcher, relations: relations)
         }
         defer { pipeline.cancel() }
