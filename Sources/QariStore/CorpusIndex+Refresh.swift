@@ -181,8 +181,7 @@ extension CorpusIndex {
         // of 1024, 2048 and 4096 kept 1.79, 1.81 and 1.80 cores busy, with a peak RSS of 183,
         // 199 and 202 MB: 1024 keeps a browser that indexes in the background further from its
         // 200 MB budget.
-        let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount) - 1)
-        let pipeline = OrderedPipeline<PreparedFile>(count: toRead.count, workers: workers, window: 1024, consumerHelps: true) { i in
+        let pipeline = OrderedPipeline<PreparedFile>(count: toRead.count, workers: CorpusIndex.pipelineWorkers, window: 1024) { i in
             CorpusIndex.prepare(toRead[i], loader: loader, matcher: matcher, relations: relations)
         }
         defer { pipeline.cancel() }
@@ -277,13 +276,17 @@ extension CorpusIndex {
         return summary
     }
 
+    /// Worker threads of a refresh's pipelines: one fewer than the cores (the writing thread
+    /// works too, `OrderedPipeline`), at least one and at most three.
+    static var pipelineWorkers: Int { max(1, min(4, ProcessInfo.processInfo.activeProcessorCount) - 1) }
+
     /// Each file's size and modification time (nanoseconds since 1970), or nil where stat fails.
     /// On all cores, in slices: before the first file is read this runs on one thread otherwise,
     /// and a 100k corpus's stat calls took 0.15-0.4 s of it.
     static func sizesAndTimes(_ paths: [String]) -> [(size: Int64, mtime: Int64)?] {
         var results = [(size: Int64, mtime: Int64)?](repeating: nil, count: paths.count)
         let slices = paths.count < 1024 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-        let per = (paths.count + slices - 1) / max(1, slices)
+        let per = (paths.count + slices - 1) / slices
         results.withUnsafeMutableBufferPointer { out in
             let out = out
             DispatchQueue.concurrentPerform(iterations: slices) { s in
@@ -322,8 +325,6 @@ extension CorpusIndex {
         var state = IndexProgress(stage: .relations, filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, articles: 0,
                                   relationArticlesDone: 0, relationArticlesTotal: pending.count)
         var found = 0
-        // As in the first stage: this thread takes articles apart too while it would wait.
-        let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount) - 1)
         try database.writeWithoutTransaction { db in
             try db.beginTransaction()
             var pacer = RefreshPacer(started: started)
@@ -341,8 +342,9 @@ extension CorpusIndex {
                     let mentions = try CorpusIndex.storedMentions(row: row, db: db) { _, part in part >= 0 }
                     inputs.append((row, article, mentions))
                 }
-                let pipeline = OrderedPipeline<[IndexedRelation]>(count: inputs.count, workers: workers, window: inputs.count,
-                                                                    consumerHelps: true) { i in
+                // As in the first stage, this thread takes articles apart too while it would wait.
+                let pipeline = OrderedPipeline<[IndexedRelation]>(count: inputs.count, workers: CorpusIndex.pipelineWorkers,
+                                                                    window: inputs.count) { i in
                     ArticleEntityScanner.relations(articleID: inputs[i].article.id, paragraphs: inputs[i].article.paragraphs,
                                                    mentions: inputs[i].mentions, matcher: matcher)
                 }

@@ -142,9 +142,9 @@ public struct IndexRefreshSummary: Sendable {
 }
 
 
-/// Runs `work` for indices 0..<count on background threads and hands the results back in
-/// order, holding at most `window` finished results, so that parsing overlaps with writing
-/// and memory stays bounded.
+/// Runs `work` for indices 0..<count on background threads and on the consumer's, and hands
+/// the results back in order, holding at most `window` finished results, so that parsing
+/// overlaps with writing and memory stays bounded.
 final class OrderedPipeline<Output> {
     private let condition = NSCondition()
     /// Finished results by index, each with the worker that made it (-1: the consumer).
@@ -168,25 +168,24 @@ final class OrderedPipeline<Output> {
     private var workersWaiting = 0
     private let slack: Int
 
-    /// The work, which the consumer also runs when it helps (`consumerHelps`).
+    /// The work, which the consumer also runs while its next result is not ready.
     private let work: (Int) -> Output
-    private let consumerHelps: Bool
     /// Items the consumer worked on itself, and that work's CPU seconds (of its own thread).
     private var helped = 0
     private var helpedCPU: Double = 0
 
-    /// `workers` threads run `work`. With `consumerHelps`, the consumer runs it too while the
-    /// result it waits for is not ready: it claims the next item itself rather than sleeping, so
-    /// that with one worker fewer than the cores every core stays busy. (With as many workers
-    /// as cores and a consumer that has work of its own, three threads share two cores: the
-    /// workers fill the window, then wait while the consumer catches up alone on one core.)
-    init(count: Int, workers: Int, window: Int, consumerHelps: Bool = false, work: @escaping (Int) -> Output) {
+    /// `workers` threads (none at all: the consumer does every item) run `work`, and the
+    /// consumer runs it too while the result it waits for is not ready: it claims the next item
+    /// itself rather than sleeping, so that with one worker fewer than the cores every core
+    /// stays busy. (With as many workers as cores and a consumer that has work of its own, three
+    /// threads share two cores: the workers fill the window, then wait while the consumer
+    /// catches up alone on one core.)
+    init(count: Int, workers: Int, window: Int, work: @escaping (Int) -> Output) {
         self.count = count
         self.window = max(1, window)
         self.work = work
-        self.consumerHelps = consumerHelps
         slack = max(1, self.window / 8)
-        let threads = consumerHelps ? max(0, workers) : max(1, workers)
+        let threads = max(0, workers)
         garbage = Array(repeating: [], count: threads)
         for worker in 0..<threads {
             // The threads keep the pipeline alive until they run out of work.
@@ -242,7 +241,7 @@ final class OrderedPipeline<Output> {
         defer { condition.unlock() }
         guard nextToHand < count else { return nil }
         while results[nextToHand] == nil {
-            if consumerHelps && nextToStart < count && nextToStart < nextToHand + window {
+            if nextToStart < count && nextToStart < nextToHand + window {
                 // Not ready: the next unclaimed item is worked on here, not waited out.
                 let index = nextToStart
                 nextToStart += 1
@@ -294,7 +293,7 @@ final class OrderedPipeline<Output> {
         return (blocked, waited)
     }
 
-    /// The items the consumer worked on itself (`consumerHelps`) and the CPU seconds that took.
+    /// The items the consumer worked on itself and the CPU seconds that took.
     var help: (items: Int, cpuSeconds: Double) {
         condition.lock()
         defer { condition.unlock() }

@@ -22,17 +22,17 @@ final class OrderedPipelineTests: XCTestCase {
     func testResultsComeInOrderWithinTheWindow() {
         // (Windows of 16 and more wait for an eighth of the window to be free, smaller ones for one place.)
         for window in [1, 2, 3, 8, 16, 40, 64, 1000] {
-            // Without help from the consumer, and with it (then also with no worker at all).
-            for (workers, helps) in [(1, false), (2, false), (4, false), (0, true), (1, true), (2, true)] {
+            // (With no worker at all, the consumer does every item.)
+            for workers in [0, 1, 2, 4] {
                 for count in [0, 1, 5, 300] {
-                    let label = "window \(window), workers \(workers), consumer helps \(helps), count \(count)"
+                    let label = "window \(window), workers \(workers), count \(count)"
                     withinTimeLimit(label) {
                         // How many results the consumer has taken, and the furthest any work ran
                         // ahead of it when it started.
                         let lock = NSLock()
                         nonisolated(unsafe) var taken = 0
                         nonisolated(unsafe) var furthestAhead = 0
-                        let pipeline = OrderedPipeline<Int>(count: count, workers: workers, window: window, consumerHelps: helps) { i in
+                        let pipeline = OrderedPipeline<Int>(count: count, workers: workers, window: window) { i in
                             lock.lock()
                             furthestAhead = max(furthestAhead, i - taken + 1)
                             lock.unlock()
@@ -50,9 +50,7 @@ final class OrderedPipelineTests: XCTestCase {
                             if outputs.count % 37 == 0 { usleep(2000) }
                         }
                         XCTAssertEqual(outputs, (0..<count).map { $0 * 3 }, label)
-                        // With no worker the consumer did every item; without help, none.
                         if workers == 0 { XCTAssertEqual(pipeline.help.items, count, label) }
-                        if !helps { XCTAssertEqual(pipeline.help.items, 0, label) }
                         lock.lock()
                         // (Plus one: the consumer counts a result a moment after the pipeline
                         // handed it over and made room.)
@@ -98,7 +96,7 @@ final class OrderedPipelineTests: XCTestCase {
             let lock = NSLock()
             nonisolated(unsafe) var byConsumer: [Int] = []
             let consumer = Thread.current
-            let pipeline = OrderedPipeline<Int>(count: 10, workers: 1, window: 10, consumerHelps: true) { i in
+            let pipeline = OrderedPipeline<Int>(count: 10, workers: 1, window: 10) { i in
                 if Thread.current == consumer {
                     lock.withLock { byConsumer.append(i) }
                     // The last item the consumer does lets the worker go on with item 0.
@@ -134,7 +132,7 @@ final class OrderedPipelineTests: XCTestCase {
             let consumer = Thread.current
             nonisolated(unsafe) var madeByWorker = 0
             do {
-                let pipeline = OrderedPipeline<Made>(count: 400, workers: 1, window: 4, consumerHelps: true) { i in
+                let pipeline = OrderedPipeline<Made>(count: 400, workers: 1, window: 4) { i in
                     if Thread.current != consumer { lock.withLock { madeByWorker += 1 } }
                     usleep(UInt32(i % 3) * 100)
                     return Made { byMaker in lock.withLock { if byMaker { freedByMaker += 1 } else { freedElsewhere += 1 } } }
