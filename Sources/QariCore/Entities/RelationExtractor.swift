@@ -93,10 +93,10 @@ public enum RelationExtractor {
         // them rather than on the whole line.
         var found: [TextRelation] = []
         var seen = SeenKeys()
-        let gates = RelationRule.gates
         let packedGates = RelationGatePrefilter.gates
         let candidates = RelationGatePrefilter.candidateTable
         let key = candidates.key(template.placeholderCounts, template.actingTypes.bits)
+        RelationRule.gates.withUnsafeBufferPointer { gates in
         RelationRule.all.withUnsafeBufferPointer { rules in
             // The tests read plain values; the rule itself (arrays, sets, a regular expression) is
             // read, in place, only for the few that pass them. The rules whose placeholder counts
@@ -105,8 +105,9 @@ public enum RelationExtractor {
             for candidate in Int(candidates.starts[key])..<Int(candidates.starts[key + 1]) {
                 let index = Int(candidates.indexes[candidate])
                 guard packedGates[index].cuesFit(template.cues) else { continue }
-                let gate = gates[index]
-                // Not copied: a copy retains and releases each of the rule's references.
+                // Neither copied: a copy of the rule retains and releases each of its references,
+                // and its gate is over a hundred bytes.
+                let gate = gates.baseAddress! + index
                 let rule = rules.baseAddress! + index
                 if rule.pointee.needs.demonym {
                     if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
@@ -133,34 +134,39 @@ public enum RelationExtractor {
                     }
                 }
                 if rule.pointee.scope != .line {
-                    for segment in rule.pointee.scope == .sentence ? template.segments : template.clauses
-                    where segment.counts.satisfies(gate.needs) && gate.cuesFit(segment.cues) && gate.typesFit(segment.actingTypes) {
+                    // The stretches are tested in place, by index: a segment is over a hundred bytes,
+                    // which `for segment in` copied out for every rule, whether it passed or not.
+                    let stretches = rule.pointee.scope == .sentence ? template.segments : template.clauses
+                    for s in stretches.indices
+                    where stretches[s].counts.satisfies(gate.pointee.needs) && gate.pointee.cuesFit(stretches[s].cues)
+                        && gate.pointee.typesFit(stretches[s].actingTypes) {
                         var startLimit: Int? = nil
                         if rule.pointee.cueBetweenActors {
                             // A match starts before its first actor, and one of the rule's cue words
                             // lies after that actor's end: no match starts at or after the last such word.
-                            let last = template.lastCueStart(of: gate, betweenActorsIn: segment)
+                            let last = template.lastCueStart(of: gate.pointee, betweenActorsIn: stretches[s])
                             if last < 0 { continue }
                             startLimit = last
                         }
                         if let reach = rule.pointee.cueReach {
                             // A match starts at or before an actor that one of its cue words follows closely.
-                            let bound = template.reachBound(of: gate, reach: reach, in: segment)
+                            let bound = template.reachBound(of: gate.pointee, reach: reach, in: stretches[s])
                             if bound < 0 { continue }
                             startLimit = min(startLimit ?? bound, bound)
                         }
-                        for match in ruleMatches(segment.range, startsBefore: startLimit) { take(match) }
+                        for match in ruleMatches(stretches[s].range, startsBefore: startLimit) { take(match) }
                     }
                 } else {
                     var startLimit: Int? = nil
                     if let reach = rule.pointee.cueReach {
-                        let bound = template.reachBound(of: gate, reach: reach, in: template.wholeLine)
+                        let bound = template.reachBound(of: gate.pointee, reach: reach, in: template.wholeLine)
                         if bound < 0 { continue }
                         startLimit = bound
                     }
                     for match in ruleMatches(NSRange(location: 0, length: template.units.count), startsBefore: startLimit) { take(match) }
                 }
             }
+        }
         }
         if found.count < 2 { return found }
         return found.sorted { ($0.range.lowerBound, $0.kind.rawValueRank) < ($1.range.lowerBound, $1.kind.rawValueRank) }
@@ -327,8 +333,12 @@ final class RelationTemplate {
     /// Cue words found in the template, in order: where each starts and ends, and its id.
     let cueHits: [(start: Int32, end: Int32, id: Int32)]
 
-    /// Stretches between full stops and semicolons only: sentences joined across ! and ?.
-    var clauses: [Segment] {
+    /// Stretches between full stops and semicolons only: sentences joined across ! and ?. Made
+    /// once, when a rule of that scope is first tried on the template.
+    private(set) lazy var clauses: [Segment] = RelationTemplate.clauses(of: segments)
+
+    /// The sentences joined across ! and ?.
+    static func clauses(of segments: [Segment]) -> [Segment] {
         var result: [Segment] = []
         for segment in segments {
             if var last = result.last, last.end == 0x21 || last.end == 0x3F {
