@@ -442,7 +442,18 @@ final class RelationTemplate {
     private(set) lazy var text: [Unicode.Scalar] = NameTokenizer.scalars(of: source)
     private let source: String
     let mentions: [EntityMention]
-    let roles: [Role]
+    /// The placeholders' roles, in their order, then `.actor` up to one a mention (as many as
+    /// the mentions given none: they overlap a mention before them). Given to the reference
+    /// `init`; read from the placeholders' opening units (`Role.open`) on first use otherwise
+    /// (only a rule that looks for an antecedent or a topic asks), rather than kept in an array
+    /// made for every template built.
+    private(set) lazy var roles: [Role] = {
+        var roles = [Role](repeating: .actor, count: mentions.count)
+        for (k, placeholder) in placeholders.enumerated() {
+            roles[k] = Role(rawValue: Int(units[placeholder.units.lowerBound] - 0xE000) / 2)!
+        }
+        return roles
+    }()
     /// The template as UTF-16 code units, and as a String for NSRegularExpression (made only
     /// when a pattern is run: most lines pass no rule's tests).
     let units: [UInt16]
@@ -459,12 +470,11 @@ final class RelationTemplate {
     let placeholders: [(units: Range<Int>, text: Range<Int>, byte: Int)]
 
     /// A template from its parts, made by the reference `init` or by `RelationTemplate.fromUTF8`.
-    init(source: String, mentions: [EntityMention], roles: [Role], units: [UInt16],
+    init(source: String, mentions: [EntityMention], units: [UInt16],
          placeholders: [(units: Range<Int>, text: Range<Int>, byte: Int)], placeholderCounts: PlaceholderCounts,
          segments: [Segment], cues: CueSet, cueHits: [(start: Int32, end: Int32, id: Int32)], actingTypes: TypeMask) {
         self.source = source
         self.mentions = mentions
-        self.roles = roles
         self.units = units
         self.placeholders = placeholders
         self.placeholderCounts = placeholderCounts
@@ -571,9 +581,10 @@ final class RelationTemplate {
             segments[k].actingTypes.formUnion(placed.types)
             all.formUnion(placed.types)
         }
-        self.init(source: String(String.UnicodeScalarView(scalars)), mentions: sorted, roles: roles, units: units,
+        self.init(source: String(String.UnicodeScalarView(scalars)), mentions: sorted, units: units,
                   placeholders: placeholders, placeholderCounts: counts, segments: segments, cues: cues,
                   cueHits: cueHits, actingTypes: all)
+        self.roles = roles
         self.text = scalars
     }
 
