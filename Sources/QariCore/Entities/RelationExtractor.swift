@@ -130,6 +130,9 @@ public enum RelationExtractor {
                               !(relation.kind.isSymmetric
                                 && seen.contains(RelationExtractor.seenKey(relation.object, relation.kind.rawValue, relation.subject))) else { continue }
                         seen.insert(key)
+                        // Room for a few at the first: grown one by one, the array was made anew at
+                        // the second relation and the third.
+                        if found.isEmpty { found.reserveCapacity(4) }
                         found.append(relation)
                     }
                 }
@@ -191,6 +194,7 @@ public enum RelationExtractor {
                 many!.insert(key)
                 return
             }
+            if few.isEmpty { few.reserveCapacity(4) }   // as `found` in `relations`
             few.append(key)
             if few.count > SeenKeys.most { many = Set(few) }
         }
