@@ -93,10 +93,10 @@ public enum RelationExtractor {
         // them rather than on the whole line.
         var found: [TextRelation] = []
         var seen = SeenKeys()
-        let gates = RelationRule.gates
         let packedGates = RelationGatePrefilter.gates
         let candidates = RelationGatePrefilter.candidateTable
         let key = candidates.key(template.placeholderCounts, template.actingTypes.bits)
+        RelationRule.gates.withUnsafeBufferPointer { gates in
         RelationRule.all.withUnsafeBufferPointer { rules in
             // The tests read plain values; the rule itself (arrays, sets, a regular expression) is
             // read, in place, only for the few that pass them. The rules whose placeholder counts
@@ -105,8 +105,9 @@ public enum RelationExtractor {
             for candidate in Int(candidates.starts[key])..<Int(candidates.starts[key + 1]) {
                 let index = Int(candidates.indexes[candidate])
                 guard packedGates[index].cuesFit(template.cues) else { continue }
-                let gate = gates[index]
-                // Not copied: a copy retains and releases each of the rule's references.
+                // Neither copied: a copy of the rule retains and releases each of its references,
+                // and its gate is over a hundred bytes.
+                let gate = gates.baseAddress! + index
                 let rule = rules.baseAddress! + index
                 if rule.pointee.needs.demonym {
                     if hasDemonym == nil { hasDemonym = RelationExtractor.containsDemonym(text) }
@@ -129,38 +130,46 @@ public enum RelationExtractor {
                               !(relation.kind.isSymmetric
                                 && seen.contains(RelationExtractor.seenKey(relation.object, relation.kind.rawValue, relation.subject))) else { continue }
                         seen.insert(key)
+                        // Room for a few at the first: grown one by one, the array was made anew at
+                        // the second relation and the third.
+                        if found.isEmpty { found.reserveCapacity(4) }
                         found.append(relation)
                     }
                 }
                 if rule.pointee.scope != .line {
-                    for segment in rule.pointee.scope == .sentence ? template.segments : template.clauses
-                    where segment.counts.satisfies(gate.needs) && gate.cuesFit(segment.cues) && gate.typesFit(segment.actingTypes) {
+                    // The stretches are tested in place, by index: a segment is over a hundred bytes,
+                    // which `for segment in` copied out for every rule, whether it passed or not.
+                    let stretches = rule.pointee.scope == .sentence ? template.segments : template.clauses
+                    for s in stretches.indices
+                    where stretches[s].counts.satisfies(gate.pointee.needs) && gate.pointee.cuesFit(stretches[s].cues)
+                        && gate.pointee.typesFit(stretches[s].actingTypes) {
                         var startLimit: Int? = nil
                         if rule.pointee.cueBetweenActors {
                             // A match starts before its first actor, and one of the rule's cue words
                             // lies after that actor's end: no match starts at or after the last such word.
-                            let last = template.lastCueStart(of: gate, betweenActorsIn: segment)
+                            let last = template.lastCueStart(of: gate.pointee, betweenActorsIn: stretches[s])
                             if last < 0 { continue }
                             startLimit = last
                         }
                         if let reach = rule.pointee.cueReach {
                             // A match starts at or before an actor that one of its cue words follows closely.
-                            let bound = template.reachBound(of: gate, reach: reach, in: segment)
+                            let bound = template.reachBound(of: gate.pointee, reach: reach, in: stretches[s])
                             if bound < 0 { continue }
                             startLimit = min(startLimit ?? bound, bound)
                         }
-                        for match in ruleMatches(segment.range, startsBefore: startLimit) { take(match) }
+                        for match in ruleMatches(stretches[s].range, startsBefore: startLimit) { take(match) }
                     }
                 } else {
                     var startLimit: Int? = nil
                     if let reach = rule.pointee.cueReach {
-                        let bound = template.reachBound(of: gate, reach: reach, in: template.wholeLine)
+                        let bound = template.reachBound(of: gate.pointee, reach: reach, in: template.wholeLine)
                         if bound < 0 { continue }
                         startLimit = bound
                     }
                     for match in ruleMatches(NSRange(location: 0, length: template.units.count), startsBefore: startLimit) { take(match) }
                 }
             }
+        }
         }
         if found.count < 2 { return found }
         return found.sorted { ($0.range.lowerBound, $0.kind.rawValueRank) < ($1.range.lowerBound, $1.kind.rawValueRank) }
@@ -185,6 +194,7 @@ public enum RelationExtractor {
                 many!.insert(key)
                 return
             }
+            if few.isEmpty { few.reserveCapacity(4) }   // as `found` in `relations`
             few.append(key)
             if few.count > SeenKeys.most { many = Set(few) }
         }
@@ -236,7 +246,7 @@ public enum RelationExtractor {
 
     /// True when the text holds a nationality adjective as written (case-sensitive, like the patterns).
     /// One pass: every adjective starts with an upper-case ASCII letter; eight bytes at a time, only
-    /// those that are one (or one with the top bit set) are looked at.
+    /// those that are one are looked at.
     static func containsDemonym(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { buffer in
@@ -254,13 +264,16 @@ public enum RelationExtractor {
             }
             while i < n {
                 if i + 8 <= n {
-                    // Bytes whose low seven bits are 0x41...0x5A: at least 0x41 and below 0x5B, each
-                    // sum below 0x100, so no carry crosses bytes. Only those are looked at.
-                    let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x7F7F_7F7F_7F7F_7F7F
-                    var flagged = (x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
+                    // Bytes 0x41...0x5A: their low seven bits at least 0x41 and below 0x5B (each sum
+                    // below 0x100, so no carry crosses bytes), and their top bit clear. Only those are
+                    // looked at: without the last test, the lead bytes of Arabic letters (0xD8...0xDA)
+                    // were too, three times as many as the capitals in the bench corpora.
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let x = word & 0x7F7F_7F7F_7F7F_7F7F
+                    var flagged = (x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525) & ~word & 0x8080_8080_8080_8080
                     while flagged != 0 {
                         let k = i + flagged.trailingZeroBitCount >> 3
-                        if base[k] &- 0x41 < 26 && startsOne(at: k) { return true }
+                        if startsOne(at: k) { return true }
                         flagged &= flagged &- 1
                     }
                     i += 8
@@ -327,8 +340,12 @@ final class RelationTemplate {
     /// Cue words found in the template, in order: where each starts and ends, and its id.
     let cueHits: [(start: Int32, end: Int32, id: Int32)]
 
-    /// Stretches between full stops and semicolons only: sentences joined across ! and ?.
-    var clauses: [Segment] {
+    /// Stretches between full stops and semicolons only: sentences joined across ! and ?. Made
+    /// once, when a rule of that scope is first tried on the template.
+    private(set) lazy var clauses: [Segment] = RelationTemplate.clauses(of: segments)
+
+    /// The sentences joined across ! and ?.
+    static func clauses(of segments: [Segment]) -> [Segment] {
         var result: [Segment] = []
         for segment in segments {
             if var last = result.last, last.end == 0x21 || last.end == 0x3F {
@@ -429,7 +446,18 @@ final class RelationTemplate {
     private(set) lazy var text: [Unicode.Scalar] = NameTokenizer.scalars(of: source)
     private let source: String
     let mentions: [EntityMention]
-    let roles: [Role]
+    /// The placeholders' roles, in their order, then `.actor` up to one a mention (as many as
+    /// the mentions given none: they overlap a mention before them). Given to the reference
+    /// `init`; read from the placeholders' opening units (`Role.open`) on first use otherwise
+    /// (only a rule that looks for an antecedent or a topic asks), rather than kept in an array
+    /// made for every template built.
+    private(set) lazy var roles: [Role] = {
+        var roles = [Role](repeating: .actor, count: mentions.count)
+        for (k, placeholder) in placeholders.enumerated() {
+            roles[k] = Role(rawValue: Int(units[placeholder.units.lowerBound] - 0xE000) / 2)!
+        }
+        return roles
+    }()
     /// The template as UTF-16 code units, and as a String for NSRegularExpression (made only
     /// when a pattern is run: most lines pass no rule's tests).
     let units: [UInt16]
@@ -446,12 +474,11 @@ final class RelationTemplate {
     let placeholders: [(units: Range<Int>, text: Range<Int>, byte: Int)]
 
     /// A template from its parts, made by the reference `init` or by `RelationTemplate.fromUTF8`.
-    init(source: String, mentions: [EntityMention], roles: [Role], units: [UInt16],
+    init(source: String, mentions: [EntityMention], units: [UInt16],
          placeholders: [(units: Range<Int>, text: Range<Int>, byte: Int)], placeholderCounts: PlaceholderCounts,
          segments: [Segment], cues: CueSet, cueHits: [(start: Int32, end: Int32, id: Int32)], actingTypes: TypeMask) {
         self.source = source
         self.mentions = mentions
-        self.roles = roles
         self.units = units
         self.placeholders = placeholders
         self.placeholderCounts = placeholderCounts
@@ -558,9 +585,10 @@ final class RelationTemplate {
             segments[k].actingTypes.formUnion(placed.types)
             all.formUnion(placed.types)
         }
-        self.init(source: String(String.UnicodeScalarView(scalars)), mentions: sorted, roles: roles, units: units,
+        self.init(source: String(String.UnicodeScalarView(scalars)), mentions: sorted, units: units,
                   placeholders: placeholders, placeholderCounts: counts, segments: segments, cues: cues,
                   cueHits: cueHits, actingTypes: all)
+        self.roles = roles
         self.text = scalars
     }
 

@@ -558,8 +558,6 @@ extension RelationTemplate {
     static func fromUTF8(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, sortedMentions sorted: [EntityMention],
                          layout: RelationLayout, events: RelationCueEvents) -> RelationTemplate {
         let n = bytes.count
-        var roles: [Role] = []
-        roles.reserveCapacity(sorted.count)
         var placeholders: [(units: Range<Int>, text: Range<Int>, byte: Int)] = []
         placeholders.reserveCapacity(layout.placed.count)
         var counts = PlaceholderCounts()
@@ -583,7 +581,6 @@ extension RelationTemplate {
                     builder.segment.actingTypes.formUnion(types)
                     allTypes.formUnion(types)
                 }
-                roles.append(role)
                 counts.add(role)
                 placeholders.append((builder.placeholder(placed.index, role), sorted[placed.index].range, placed.bytes.lowerBound))
                 i = placed.bytes.upperBound
@@ -595,8 +592,7 @@ extension RelationTemplate {
             hits = builder.hits
             all = builder.all
         }
-        while roles.count < sorted.count { roles.append(.actor) }
-        return RelationTemplate(source: text, mentions: sorted, roles: roles, units: units, placeholders: placeholders,
+        return RelationTemplate(source: text, mentions: sorted, units: units, placeholders: placeholders,
                                 placeholderCounts: counts, segments: segments, cues: all, cueHits: hits, actingTypes: allTypes)
     }
 }
