@@ -155,12 +155,24 @@ if wanted("entities") {
             let c0 = MonotonicClock.threadCPUSeconds()
             let t0 = now()
             var n = 0, r = 0
+            // An article at a time, its mentions first and then its relations, in the order the
+            // index builder takes (`ArticleEntityScanner.scan`, then its `relations` over the
+            // paragraphs' mentions): matching a paragraph and then reading its relations pushed
+            // each stage's tables out of the caches for the other at every paragraph (on bench-2k,
+            // 21.1 M against 16.2 M first-level cache misses, callgrind).
+            var found: [[EntityMention]] = []
             for a in articles {
                 n += matcher.mentions(in: a.title).count
+                found.removeAll(keepingCapacity: true)
                 for p in a.paragraphs {
-                    let found = matcher.mentions(in: p.text)
-                    n += found.count
-                    if withRelations { r += RelationExtractor.relations(in: p.text, mentions: found, matcher: matcher).count }
+                    let mentions = matcher.mentions(in: p.text)
+                    n += mentions.count
+                    found.append(mentions)
+                }
+                if withRelations {
+                    for (k, p) in a.paragraphs.enumerated() {
+                        r += RelationExtractor.relations(in: p.text, mentions: found[k], matcher: matcher).count
+                    }
                 }
             }
             times.append(now() - t0)
