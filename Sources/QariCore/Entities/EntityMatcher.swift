@@ -54,6 +54,9 @@ public final class EntityMatcher: @unchecked Sendable {
     /// lower-case words start no name, which passes over "the", "of" and "in" whose keys happen
     /// to be the keys of names.
     let lowercaseFirstWords: KeyTable
+    /// `lowercaseFirstWords` as the tokenizer of `mentions` reads them, with the lower-case place
+    /// cues marked (`NameTokenizer.keyedWords`).
+    let tokenizerWords: KeyTable
     /// `relationRole` of each knowledge-base entity.
     private let knowledgeBaseRoles: [String: (isPlace: Bool, acting: EntityType?)]
     /// Each knowledge-base entity's type, for `entityType(id:)`.
@@ -140,6 +143,7 @@ public final class EntityMatcher: @unchecked Sendable {
         }
         self.commonWordAliases = commonWordAliases
         self.lowercaseFirstWords = KeyTable(keys: lowercaseFirstWords)
+        self.tokenizerWords = NameTokenizer.keyedWords(lowercaseFirstWords)
         var roles: [String: (isPlace: Bool, acting: EntityType?)] = [:]
         var types: [String: EntityType] = [:]
         for entity in knowledgeBase.entities where roles[entity.id] == nil {
@@ -168,7 +172,7 @@ public final class EntityMatcher: @unchecked Sendable {
         }
         // The tokenizer writes the text's scalars and tokens into the workspace's scratch (they
         // are valid until the workspace serves another text).
-        let tokenizer = NameTokenizer(text, keyedLowercaseWords: lowercaseFirstWords, keyCache: workspace.keyCache,
+        let tokenizer = NameTokenizer(text, keyedLowercaseWords: tokenizerWords, keyCache: workspace.keyCache,
                                       scratch: workspace.tokenScratch)
         let matches = knownMatches(in: tokenizer, caseSensitive: true, keyedByFirstWords: true, scratch: &workspace.scratch)
         var result: [EntityMention] = []
@@ -274,8 +278,9 @@ public final class EntityMatcher: @unchecked Sendable {
         var alias: Int
     }
 
-    /// `keyedByFirstWords`: the tokenizer was made with `keyedLowercaseWords: lowercaseFirstWords`,
-    /// so that a lower-case Latin word has its key exactly when a name may start with it.
+    /// `keyedByFirstWords`: the tokenizer was made with `keyedLowercaseWords: lowercaseFirstWords`
+    /// (or `tokenizerWords`, the same keyed words), so that a lower-case Latin word has its key
+    /// exactly when a name may start with it.
     func knownMatches(in tokenizer: NameTokenizer, caseSensitive: Bool, keyedByFirstWords: Bool = false) -> [Match] {
         var scratch = MatchScratch()
         return knownMatches(in: tokenizer, caseSensitive: caseSensitive, keyedByFirstWords: keyedByFirstWords, scratch: &scratch)
