@@ -177,9 +177,13 @@ public final class EntityMatcher: @unchecked Sendable {
         let matches = knownMatches(in: tokenizer, caseSensitive: true, keyedByFirstWords: true, scratch: &workspace.scratch)
         var result: [EntityMention] = []
         result.reserveCapacity(matches.count)
-        for match in matches {
-            result.append(EntityMention(entityID: entityIDs[aliasEntityIndices[match.alias]], range: match.scalarRange,
-                                        surface: Self.surface(match.scalarRange, tokenizer: tokenizer)))
+        // (Surfaces through the workspace's cache of recent ones: see `MatchSurfaceCache`.)
+        let surfaces = workspace.surfaces
+        tokenizer.scalars.withUnsafeBufferPointer { scalars in
+            for match in matches {
+                result.append(EntityMention(entityID: entityIDs[aliasEntityIndices[match.alias]], range: match.scalarRange,
+                                            surface: surfaces.surface(scalars, match.scalarRange, tag: match.alias)))
+            }
         }
         // The tokens the matches cover, in temporary memory (an array made with a count is
         // allocated through a slow, unspecialised path).
@@ -864,16 +868,19 @@ public final class EntityMatcher: @unchecked Sendable {
     /// scalar is its byte. (A String of up to 15 ASCII bytes is then made without a check of its
     /// UTF-8.) Pinned to `string(_:_:)` by MatchSurfaceTests.
     static func surface(_ range: Range<Int>, tokenizer: NameTokenizer) -> String {
-        tokenizer.scalars.withUnsafeBufferPointer { scalars in
-            precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
-            let first = scalars.baseAddress! + range.lowerBound
-            var bits: UInt32 = 0
-            for k in 0..<range.count { bits |= first[k].value }
-            if bits >= 0x80 { return string(scalars, range) }
-            return String(unsafeUninitializedCapacity: range.count) { out in
-                for k in 0..<range.count { out[k] = UInt8(truncatingIfNeeded: first[k].value) }
-                return range.count
-            }
+        tokenizer.scalars.withUnsafeBufferPointer { surface($0, range) }
+    }
+
+    /// `surface(_:tokenizer:)` of `range` of `scalars`, the text's scalars.
+    static func surface(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> String {
+        precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
+        let first = scalars.baseAddress! + range.lowerBound
+        var bits: UInt32 = 0
+        for k in 0..<range.count { bits |= first[k].value }
+        if bits >= 0x80 { return string(scalars, range) }
+        return String(unsafeUninitializedCapacity: range.count) { out in
+            for k in 0..<range.count { out[k] = UInt8(truncatingIfNeeded: first[k].value) }
+            return range.count
         }
     }
 
@@ -943,6 +950,7 @@ public final class EntityMatcher: @unchecked Sendable {
 final class MatchWorkspace {
     let keyCache = NameKeyCache()
     let tokenScratch = NameTokenScratch()
+    let surfaces = MatchSurfaceCache()
     // (Not checked for exclusive access at run time: one thread uses a workspace at a time, and
     // `mentions(in:)` accesses each field once at a time.)
     @exclusivity(unchecked) var scratch = EntityMatcher.MatchScratch()
