@@ -431,7 +431,8 @@ struct NameTokenizer {
                         let exactKey = exact == 0 ? 1 : exact
                         let wordKey: UInt64
                         let flags = latinFlags(startsUpper: startsUpper, exactKey: exactKey, keyed: keyed)
-                        if flags & markFlag != 0 { mark(tokenCount, in: marks) }
+                        // (Most words are neither keyed nor marked: one test for them.)
+                        if flags != unkeyedFlag && flags & markFlag != 0 { mark(tokenCount, in: marks) }
                         if flags & unkeyedFlag != 0 {
                             wordKey = 0
                         } else {
