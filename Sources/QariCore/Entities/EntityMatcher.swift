@@ -54,6 +54,9 @@ public final class EntityMatcher: @unchecked Sendable {
     /// lower-case words start no name, which passes over "the", "of" and "in" whose keys happen
     /// to be the keys of names.
     let lowercaseFirstWords: KeyTable
+    /// `lowercaseFirstWords` as the tokenizer of `mentions` reads them, with the lower-case place
+    /// cues marked (`NameTokenizer.keyedWords`).
+    let tokenizerWords: KeyTable
     /// `relationRole` of each knowledge-base entity.
     private let knowledgeBaseRoles: [String: (isPlace: Bool, acting: EntityType?)]
     /// Each knowledge-base entity's type, for `entityType(id:)`.
@@ -140,6 +143,7 @@ public final class EntityMatcher: @unchecked Sendable {
         }
         self.commonWordAliases = commonWordAliases
         self.lowercaseFirstWords = KeyTable(keys: lowercaseFirstWords)
+        self.tokenizerWords = NameTokenizer.keyedWords(lowercaseFirstWords)
         var roles: [String: (isPlace: Bool, acting: EntityType?)] = [:]
         var types: [String: EntityType] = [:]
         for entity in knowledgeBase.entities where roles[entity.id] == nil {
@@ -168,14 +172,18 @@ public final class EntityMatcher: @unchecked Sendable {
         }
         // The tokenizer writes the text's scalars and tokens into the workspace's scratch (they
         // are valid until the workspace serves another text).
-        let tokenizer = NameTokenizer(text, keyedLowercaseWords: lowercaseFirstWords, keyCache: workspace.keyCache,
+        let tokenizer = NameTokenizer(text, keyedLowercaseWords: tokenizerWords, keyCache: workspace.keyCache,
                                       scratch: workspace.tokenScratch)
         let matches = knownMatches(in: tokenizer, caseSensitive: true, keyedByFirstWords: true, scratch: &workspace.scratch)
         var result: [EntityMention] = []
         result.reserveCapacity(matches.count)
-        for match in matches {
-            result.append(EntityMention(entityID: entityIDs[aliasEntityIndices[match.alias]], range: match.scalarRange,
-                                        surface: Self.surface(match.scalarRange, tokenizer: tokenizer)))
+        // (Surfaces through the workspace's cache of recent ones: see `MatchSurfaceCache`.)
+        let surfaces = workspace.surfaces
+        tokenizer.scalars.withUnsafeBufferPointer { scalars in
+            for match in matches {
+                result.append(EntityMention(entityID: entityIDs[aliasEntityIndices[match.alias]], range: match.scalarRange,
+                                            surface: surfaces.surface(scalars, match.scalarRange, tag: match.alias)))
+            }
         }
         // The tokens the matches cover, in temporary memory (an array made with a count is
         // allocated through a slow, unspecialised path).
@@ -274,8 +282,9 @@ public final class EntityMatcher: @unchecked Sendable {
         var alias: Int
     }
 
-    /// `keyedByFirstWords`: the tokenizer was made with `keyedLowercaseWords: lowercaseFirstWords`,
-    /// so that a lower-case Latin word has its key exactly when a name may start with it.
+    /// `keyedByFirstWords`: the tokenizer was made with `keyedLowercaseWords: lowercaseFirstWords`
+    /// (or `tokenizerWords`, the same keyed words), so that a lower-case Latin word has its key
+    /// exactly when a name may start with it.
     func knownMatches(in tokenizer: NameTokenizer, caseSensitive: Bool, keyedByFirstWords: Bool = false) -> [Match] {
         var scratch = MatchScratch()
         return knownMatches(in: tokenizer, caseSensitive: caseSensitive, keyedByFirstWords: keyedByFirstWords, scratch: &scratch)
@@ -859,16 +868,19 @@ public final class EntityMatcher: @unchecked Sendable {
     /// scalar is its byte. (A String of up to 15 ASCII bytes is then made without a check of its
     /// UTF-8.) Pinned to `string(_:_:)` by MatchSurfaceTests.
     static func surface(_ range: Range<Int>, tokenizer: NameTokenizer) -> String {
-        tokenizer.scalars.withUnsafeBufferPointer { scalars in
-            precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
-            let first = scalars.baseAddress! + range.lowerBound
-            var bits: UInt32 = 0
-            for k in 0..<range.count { bits |= first[k].value }
-            if bits >= 0x80 { return string(scalars, range) }
-            return String(unsafeUninitializedCapacity: range.count) { out in
-                for k in 0..<range.count { out[k] = UInt8(truncatingIfNeeded: first[k].value) }
-                return range.count
-            }
+        tokenizer.scalars.withUnsafeBufferPointer { surface($0, range) }
+    }
+
+    /// `surface(_:tokenizer:)` of `range` of `scalars`, the text's scalars.
+    static func surface(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> String {
+        precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
+        let first = scalars.baseAddress! + range.lowerBound
+        var bits: UInt32 = 0
+        for k in 0..<range.count { bits |= first[k].value }
+        if bits >= 0x80 { return string(scalars, range) }
+        return String(unsafeUninitializedCapacity: range.count) { out in
+            for k in 0..<range.count { out[k] = UInt8(truncatingIfNeeded: first[k].value) }
+            return range.count
         }
     }
 
@@ -938,6 +950,7 @@ public final class EntityMatcher: @unchecked Sendable {
 final class MatchWorkspace {
     let keyCache = NameKeyCache()
     let tokenScratch = NameTokenScratch()
+    let surfaces = MatchSurfaceCache()
     // (Not checked for exclusive access at run time: one thread uses a workspace at a time, and
     // `mentions(in:)` accesses each field once at a time.)
     @exclusivity(unchecked) var scratch = EntityMatcher.MatchScratch()

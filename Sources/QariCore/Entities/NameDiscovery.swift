@@ -60,7 +60,8 @@ enum NameDiscovery {
             hashes.initialize(repeating: 0)
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { kinds in
                 kinds.initialize(repeating: 0)
-                var pass = Pass(scalars: tokenizer.scalars, tokens: tokenizer.tokens, taken: taken, hashes: hashes, kinds: kinds)
+                var pass = Pass(scalars: tokenizer.scalars, tokens: tokenizer.tokens,
+                                usesMarks: tokenizer.marksPlaceCues, taken: taken, hashes: hashes, kinds: kinds)
                 return pass.run()
             }
         }
@@ -73,6 +74,8 @@ enum NameDiscovery {
         // and destroying it cost a reference count for each of its fields, on every paragraph.)
         let scalars: NameScalars
         let tokens: NameTokens
+        /// The tokenizer's `marksPlaceCues` (see `nextPossibleStart`).
+        let usesMarks: Bool
         var names: [DiscoveredName] = []
         let taken: UnsafeMutableBufferPointer<Bool>
         // Words are compared by a hash of their scalars, so no String is built per token; 0 until computed.
@@ -83,10 +86,11 @@ enum NameDiscovery {
         /// reference count per array of each table, on every paragraph).
         let tables = Tables.shared
 
-        init(scalars: NameScalars, tokens: NameTokens, taken: UnsafeMutableBufferPointer<Bool>, hashes: UnsafeMutableBufferPointer<UInt64>,
-             kinds: UnsafeMutableBufferPointer<UInt8>) {
+        init(scalars: NameScalars, tokens: NameTokens, usesMarks: Bool, taken: UnsafeMutableBufferPointer<Bool>,
+             hashes: UnsafeMutableBufferPointer<UInt64>, kinds: UnsafeMutableBufferPointer<UInt8>) {
             self.scalars = scalars
             self.tokens = tokens
+            self.usesMarks = usesMarks
             self.taken = taken
             self.hashes = hashes
             self.kinds = kinds
@@ -144,7 +148,7 @@ enum NameDiscovery {
                 // Every pattern starts at a capitalised word or at a lower-case place cue; hashing
                 // the word only for those keeps this pass cheap. The words in between (most of
                 // the text) are passed over by one small loop over the tokens in place.
-                k = NameDiscovery.nextPossibleStart(tokens, taken: taken, from: k, tables: tables)
+                k = NameDiscovery.nextPossibleStart(tokens, usesMarks: usesMarks, taken: taken, from: k, tables: tables)
                 if k == count { break }
                 let w = word(k)
                 // Faction: head + name words.
@@ -264,27 +268,37 @@ enum NameDiscovery {
     /// The first token from `start` at which `mayStartPattern`, or the number of tokens: a loop
     /// of its own over the tokens in place, which are read once each (through the view's
     /// subscript, each field read was a bounds check and a load of the view's base).
-    @inline(never) fileprivate static func nextPossibleStart(_ tokens: NameTokens, taken: UnsafeMutableBufferPointer<Bool>, from start: Int,
-                                                             tables: Tables) -> Int {
-        tokens.withUnsafeBufferPointer { tokens in
-            let count = tokens.count
+    ///
+    /// With `usesMarks` (the tokens of a tokenizer whose `marksPlaceCues`), only the marked
+    /// tokens are read: every capitalised Latin word is marked, and every lower-case place cue
+    /// (see `NameTokenizer.marksPlaceCues`).
+    @inline(never) fileprivate static func nextPossibleStart(_ tokens: NameTokens, usesMarks: Bool, taken: UnsafeMutableBufferPointer<Bool>,
+                                                             from start: Int, tables: Tables) -> Int {
+        tokens.withUnsafeBufferPointerAndMarks { buffer, marks in
+            let count = buffer.count
             precondition(start >= 0 && taken.count >= count)
-            guard start < count, let base = tokens.baseAddress else { return count }
+            guard start < count, let base = buffer.baseAddress else { return count }
             let lengthBits = tables.placeCueLengthBits, keys = tables.lowercasePlaceCueKeys
-            var k = start
-            while k < count {
+            @inline(__always) func isStart(_ k: Int) -> Bool {
                 let token = base + k
-                if token.pointee.script == .latin && !taken[k]
-                    && (token.pointee.startsUppercase || isPlaceCueCandidate(token, lengthBits: lengthBits, keys: keys)) { return k }
-                k += 1
+                return token.pointee.script == .latin && !taken[k]
+                    && (token.pointee.startsUppercase || isPlaceCueCandidate(token, lengthBits: lengthBits, keys: keys))
             }
-            return count
+            guard usesMarks else {
+                var k = start
+                while k < count && !isStart(k) { k &+= 1 }
+                return k
+            }
+            var k = NameMarks.nextMarked(marks, from: start, tokenCount: count)
+            while k < count && !isStart(k) { k = NameMarks.nextMarked(marks, from: k &+ 1, tokenCount: count) }
+            return k
         }
     }
 
-    /// `nextPossibleStart` with the shared tables (for tests).
-    static func nextPossibleStart(_ tokens: NameTokens, taken: UnsafeMutableBufferPointer<Bool>, from start: Int) -> Int {
-        nextPossibleStart(tokens, taken: taken, from: start, tables: Tables.shared)
+    /// `nextPossibleStart` with the shared tables, passing over the unmarked tokens when the
+    /// tokenizer's marks hold the place cues (for tests).
+    static func nextPossibleStart(_ tokenizer: NameTokenizer, taken: UnsafeMutableBufferPointer<Bool>, from start: Int) -> Int {
+        nextPossibleStart(tokenizer.tokens, usesMarks: tokenizer.marksPlaceCues, taken: taken, from: start, tables: Tables.shared)
     }
 
     /// The tables a pass reads, made once.
@@ -300,12 +314,13 @@ enum NameDiscovery {
     /// Bit n set when some cue word has n letters.
     private static let placeCueLengthBits: UInt64 = placeCues.keys.reduce(0) { $0 | (1 << UInt64(min($1.unicodeScalars.count, 63))) }
     /// `NameToken.exactLowercaseKey` of the place cues that start in lower case.
-    private static let lowercasePlaceCueKeys = KeyTable(keys: placeCues.keys.compactMap { cue -> UInt64? in
+    static let lowercasePlaceCueKeyList: [UInt64] = placeCues.keys.compactMap { cue -> UInt64? in
         guard let first = cue.unicodeScalars.first, first.value >= 0x61 && first.value <= 0x7A else { return nil }
         var letters: [UInt8] = []
         for scalar in cue.unicodeScalars { NameKey.appendLatinLetter(scalar.value, into: &letters) }
         return NameKey.hash(letters, seed: NameKey.exactSeed)
-    })
+    }
+    private static let lowercasePlaceCueKeys = KeyTable(keys: lowercasePlaceCueKeyList)
 
     /// Demonym and adjective shapes: "Turkish", "Syrian", "Lebanese", "Northern" are not place names.
     static func looksLikeAdjective(_ scalars: NameScalars, _ range: Range<Int>) -> Bool {

@@ -441,8 +441,12 @@ struct KeyTable: @unchecked Sendable {
     }
 
     private let storage: Storage
+    /// True for a table made by `NameTokenizer.keyedWords(_:)`, which holds the lower-case place
+    /// cues (see `NameTokenizer.marksPlaceCues`).
+    let marksPlaceCues: Bool
 
-    init(_ entries: [(key: UInt64, payload: Int)]) {
+    init(_ entries: [(key: UInt64, payload: Int)], marksPlaceCues: Bool = false) {
+        self.marksPlaceCues = marksPlaceCues
         var capacity = 16
         while capacity < entries.count * 2 { capacity <<= 1 }
         let storage = Storage(capacity: capacity)

@@ -16,6 +16,9 @@ final class NameTokenScratch {
     /// with alternatives writes fewer entries (a header and its keys) than it has letters (four
     /// entries take a word of five), so a text of n scalars needs fewer than n.
     private(set) var alternatives: UnsafeMutablePointer<ArabicAlternative>
+    /// Room for one bit per token (`capacity / 64 + 1` words): the tokens a discovery pattern may
+    /// start at (see `NameTokenizer.marksPlaceCues`).
+    private(set) var marks: UnsafeMutablePointer<UInt64>
     private(set) var capacity: Int
 
     init(capacity: Int = 256) {
@@ -24,6 +27,7 @@ final class NameTokenScratch {
         tokens = UnsafeMutablePointer<NameToken>.allocate(capacity: max(capacity, 1))
         letters = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 16)
         alternatives = UnsafeMutablePointer<ArabicAlternative>.allocate(capacity: capacity + 4)
+        marks = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity / 64 + 1)
     }
 
     deinit {
@@ -31,6 +35,7 @@ final class NameTokenScratch {
         tokens.deallocate()
         letters.deallocate()
         alternatives.deallocate()
+        marks.deallocate()
     }
 
     /// Makes room for the scalars, tokens, letters and Arabic alternatives of a text of `scalarCount` scalars (or
@@ -45,11 +50,13 @@ final class NameTokenScratch {
         tokens.deallocate()
         letters.deallocate()
         alternatives.deallocate()
+        marks.deallocate()
         capacity = max(scalarCount, 2 * capacity)
         scalars = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: capacity)
         tokens = UnsafeMutablePointer<NameToken>.allocate(capacity: capacity)
         letters = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 16)
         alternatives = UnsafeMutablePointer<ArabicAlternative>.allocate(capacity: capacity + 4)
+        marks = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity / 64 + 1)
     }
 }
 
@@ -104,4 +111,35 @@ extension NameScratchView where Element == Unicode.Scalar {
 
 extension NameScratchView where Element == ArabicAlternative {
     init(_ owner: NameTokenScratch, count: Int) { self.init(owner, base: UnsafePointer(owner.alternatives), count: count) }
+}
+
+extension NameScratchView where Element == NameToken {
+    /// The tokens as a buffer, and their marks (see `NameTokenizer.marksPlaceCues`; one bit per
+    /// token, 64 to a word), valid inside `body` only. The marks are read through the tokens,
+    /// which hold the scratch: a view of their own in the tokenizer was one more reference counted
+    /// at every copy of it.
+    @inline(__always) func withUnsafeBufferPointerAndMarks<R>(_ body: (UnsafeBufferPointer<NameToken>, UnsafePointer<UInt64>) throws -> R)
+        rethrows -> R {
+        // (The scratch has room for the bits of `capacity` tokens, and the tokens are at most that.)
+        try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: count), UnsafePointer(owner.marks)) }
+    }
+}
+
+/// Reading the marks of a text's tokens (see `NameTokenizer.marksPlaceCues`).
+enum NameMarks {
+    /// The first token from `start` marked in `words` (the marks of `tokenCount` tokens), or
+    /// `tokenCount` when none is: 64 tokens passed over by one test of their word. (The bits
+    /// past the last token are clear: see `NameTokenizer.init`.)
+    @inline(__always) static func nextMarked(_ words: UnsafePointer<UInt64>, from start: Int, tokenCount: Int) -> Int {
+        guard start < tokenCount else { return tokenCount }
+        var w = start >> 6
+        var bits = words[w] & (~0 << UInt64(start & 63))
+        let last = (tokenCount - 1) >> 6
+        while bits == 0 {
+            if w == last { return tokenCount }
+            w &+= 1
+            bits = words[w]
+        }
+        return w << 6 | bits.trailingZeroBitCount
+    }
 }

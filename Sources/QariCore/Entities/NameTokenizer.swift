@@ -80,6 +80,39 @@ struct NameTokenizer {
     /// counts and uniqueness checks inside `tokenize` were calls (about 130 instructions for
     /// each word with proclitics, a third of all Arabic words).
     let arabicAlternatives: NameAlternatives
+    // The tokens' marks (`tokens.withUnsafeBufferPointerAndMarks`): one bit per token, set for
+    // every Latin word that starts with a capital and for every other Latin word whose
+    // `exactLowercaseKey` `keyedLowercaseWords` flags as a place cue (`markFlag`): the tokens
+    // at which a pattern of `NameDiscovery` may start. `NameDiscovery.nextPossibleStart` passes
+    // over the others 64 at a time (`NameMarks.nextMarked`) rather than reading every token: most
+    // words of a text are plain lower-case words.
+    //
+    /// True when the marks hold every lower-case Latin word that may be a place cue (its
+    /// `exactLowercaseKey` is one of `NameDiscovery.lowercasePlaceCueKeys`): the tokenizer was
+    /// made with a `keyedLowercaseWords` table made by `NameTokenizer.keyedWords(_:)`.
+    let marksPlaceCues: Bool
+
+    /// Payload bits of a key of `keyedLowercaseWords`: the word's token is marked (a place cue);
+    /// the word is there only for that, and is not keyed. (A key of payload 0 is keyed.)
+    static let markFlag = 1, unkeyedFlag = 2
+
+    /// A `keyedLowercaseWords` table for the exact keys `keys`, whose tokenizer also marks the
+    /// lower-case place cues of `NameDiscovery` (see `marksPlaceCues`).
+    static func keyedWords(_ keys: [UInt64]) -> KeyTable {
+        let cues = Set(NameDiscovery.lowercasePlaceCueKeyList), keyed = Set(keys)
+        let entries = cues.map { ($0, keyed.contains($0) ? markFlag : markFlag | unkeyedFlag) }
+            + keyed.subtracting(cues).map { ($0, 0) }
+        return KeyTable(entries, marksPlaceCues: true)
+    }
+
+    /// The payload bits (`markFlag`, `unkeyedFlag`) of a Latin word: a capitalised word is
+    /// marked and keyed; another word as `keyed` has it (nil: keyed, not marked; not in it:
+    /// unkeyed, not marked).
+    @inline(__always) private static func latinFlags(startsUpper: Bool, exactKey: UInt64, keyed: KeyTable?) -> Int {
+        if startsUpper { return markFlag }
+        guard let keyed else { return 0 }
+        return keyed.payload(exactKey) ?? unkeyedFlag
+    }
 
     /// Where `alternatives(of:)` of a token with alternatives is in `arabicAlternatives`: read
     /// by index, the matcher makes no slice (a reference count and a call) per word.
@@ -98,9 +131,9 @@ struct NameTokenizer {
     /// `alwaysAcronymKeys`: give every Latin token an abbreviation key regardless of its case
     /// (used when resolving a name a person typed, where case is not to be trusted).
     /// `keyedLowercaseWords`: when given, Latin words that do not start with a capital get their
-    /// `wordKey` only when their `exactLowercaseKey` is in it; the others keep 0, and `wordKey(_:)`
-    /// computes it when asked for. Most words of a text are such words, and the matcher passes over
-    /// nearly all of them without needing their key.
+    /// `wordKey` only when their `exactLowercaseKey` is in it without `unkeyedFlag`; the others
+    /// keep 0, and `wordKey(_:)` computes it when asked for. Most words of a text are such words,
+    /// and the matcher passes over nearly all of them without needing their key.
     ///
     /// `plainWordsFirst`: read plain words (see `tokenize`) by the short way; false only for tests
     /// that compare the two ways.
@@ -123,12 +156,16 @@ struct NameTokenizer {
         scalars = NameScalars(scratch, count: scalarCount)
         self.keyCache = keyCache
         var alternativeCount = 0
+        // The marks are set one by one as tokens are written: cleared first, for every token the
+        // text may have (at most one per scalar), so that the bits past the last token are clear.
+        scratch.marks.update(repeating: 0, count: scalarCount / 64 + 1)
         let written = NameTokenizer.tokenize(UnsafeBufferPointer(start: scratch.scalars, count: scalarCount),
                                              alwaysAcronymKeys: alwaysAcronymKeys, keyedLowercaseWords: keyedLowercaseWords,
                                              plainWordsFirst: plainWordsFirst, keyCache: keyCache, tokens: scratch.tokens,
-                                             letters: scratch.letters, alternatives: scratch.alternatives,
+                                             marks: scratch.marks, letters: scratch.letters, alternatives: scratch.alternatives,
                                              alternativeCount: &alternativeCount)
         tokens = NameTokens(scratch, count: written)
+        marksPlaceCues = keyedLowercaseWords?.marksPlaceCues ?? false
         arabicAlternatives = NameAlternatives(scratch, count: alternativeCount)
     }
 
@@ -321,12 +358,14 @@ struct NameTokenizer {
     }
 
     /// The tokenizer proper, over the scalars in memory. Writes the tokens to `tokens` (room for
-    /// one per scalar) and returns their number; `letters`: room for the scalars' count + 16 bytes;
+    /// one per scalar) and returns their number; sets their bits in `marks` (cleared by the caller,
+    /// see `marksPlaceCues`); `letters`: room for the scalars' count + 16 bytes;
     /// the Arabic alternatives to `alternatives` (room for the scalars' count + 4, see
     /// `NameTokenScratch.alternatives`), their number to `alternativeCount`.
     private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, alwaysAcronymKeys: Bool,
                                  keyedLowercaseWords: KeyTable?, plainWordsFirst: Bool, keyCache: NameKeyCache?,
-                                 tokens: UnsafeMutablePointer<NameToken>, letters storage: UnsafeMutablePointer<UInt8>,
+                                 tokens: UnsafeMutablePointer<NameToken>, marks: UnsafeMutablePointer<UInt64>,
+                                 letters storage: UnsafeMutablePointer<UInt8>,
                                  alternatives: UnsafeMutablePointer<ArabicAlternative>, alternativeCount: inout Int) -> Int {
         let count = scalars.count
         // (Here and in the counts of a word's letters and cases, `&+`: no count exceeds the
@@ -391,7 +430,10 @@ struct NameTokenizer {
                     if plainStop && !(length == 2 && first == 0x61 && scalars[index + 1].value == 0x6C) {
                         let exactKey = exact == 0 ? 1 : exact
                         let wordKey: UInt64
-                        if !startsUpper, let keyed, !keyed.contains(exactKey) {
+                        let flags = latinFlags(startsUpper: startsUpper, exactKey: exactKey, keyed: keyed)
+                        // (Most words are neither keyed nor marked: one test for them.)
+                        if flags != unkeyedFlag && flags & markFlag != 0 { mark(tokenCount, in: marks) }
+                        if flags & unkeyedFlag != 0 {
                             wordKey = 0
                         } else {
                             if !startsUpper {
@@ -530,7 +572,9 @@ struct NameTokenizer {
             let wordKey: UInt64
             switch script {
             case .latin:
-                if !startsUpper, let keyed, !keyed.contains(exact == 0 ? 1 : exact) {
+                let flags = latinFlags(startsUpper: startsUpper, exactKey: exact == 0 ? 1 : exact, keyed: keyed)
+                if flags & markFlag != 0 { mark(tokenCount, in: marks) }
+                if flags & unkeyedFlag != 0 {
                     wordKey = 0
                 } else {
                     wordKey = keyCache?.latinKey(buffer) ?? NameKeyCache.computedKey(buffer)
@@ -584,6 +628,11 @@ struct NameTokenizer {
     }
 
     @inline(__always) static func isUppercaseASCII(_ v: UInt32) -> Bool { v >= 0x41 && v <= 0x5A }
+
+    /// Sets the bit of token `k` in `marks`.
+    @inline(__always) private static func mark(_ k: Int, in marks: UnsafeMutablePointer<UInt64>) {
+        marks[k >> 6] |= 1 << UInt64(k & 63)
+    }
 
     /// ASCII scalars after which a plain word ends whatever the word: not a letter, digit,
     /// apostrophe, dot or hyphen. One bit per scalar, in two constants (a test checks them
