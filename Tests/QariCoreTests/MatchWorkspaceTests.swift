@@ -33,4 +33,19 @@ final class MatchWorkspaceTests: XCTestCase {
             XCTAssertEqual(mentions.map(\.surface), mentions.map { String(String.UnicodeScalarView(Array(text.unicodeScalars)[$0.range])) }, text)
         }
     }
+
+    /// The index's workers share one matcher: texts read on four threads at once, each taking a
+    /// workspace from the pool and giving it back, give what they give one at a time.
+    func testMentionsOnSeveralThreadsAreTheMentionsOnOne() {
+        let matcher = EntityMatcher(knowledgeBase: try! KnowledgeBase.bundled())
+        let texts = (0..<400).map { _ in randomText() }
+        let expected = texts.map { matcher.mentions(in: $0) }
+        let results = UnsafeMutableBufferPointer<[EntityMention]>.allocate(capacity: texts.count)
+        results.initialize(repeating: [])
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 4) { thread in
+            for k in stride(from: thread, to: texts.count, by: 4) { results[k] = matcher.mentions(in: texts[k]) }
+        }
+        for k in texts.indices { XCTAssertEqual(results[k], expected[k], texts[k]) }
+    }
 }

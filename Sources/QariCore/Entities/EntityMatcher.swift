@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A place in text where an entity is named.
 public struct EntityMention: Sendable, Equatable {
@@ -71,10 +72,11 @@ public final class EntityMatcher: @unchecked Sendable {
     @exclusivity(unchecked) private var variantMemo: [VariantMemoKey: VariantMemoValue] = [:]
     private let memoLock = NSLock()
     private let memoizesVariants: Bool
-    /// Workspaces not in use, for `mentions(in:)` to take one and give it back (guarded by
-    /// `memoLock`): a workspace serves one thread at a time, and its key cache stays warm and its
-    /// lists keep their storage from one text to the next.
-    @exclusivity(unchecked) private var idleWorkspaces: [MatchWorkspace] = []
+    /// Workspaces not in use, for `mentions(in:)` to take one and give it back: a workspace serves
+    /// one thread at a time, and its key cache stays warm and its lists keep their storage from one
+    /// text to the next. Behind a lock of their own, taken twice per text: the standard library's
+    /// `Mutex` (an atomic exchange inlined where it is used) cost a fraction of `NSLock`'s calls.
+    private let idleWorkspaces = Mutex<[MatchWorkspace]>([])
     static let variantMemoLimit = 1 << 15
 
     /// The number of variants in the memo (for tests).
@@ -162,13 +164,11 @@ public final class EntityMatcher: @unchecked Sendable {
     /// knowledge-base entities first (longest name wins), then name-shaped phrases the knowledge
     /// base does not know, with ids "disc:" + the name's key.
     public func mentions(in text: String) -> [EntityMention] {
-        memoLock.lock()
-        let workspace = idleWorkspaces.popLast() ?? MatchWorkspace()
-        memoLock.unlock()
+        let workspace = idleWorkspaces.withLock { $0.popLast() } ?? MatchWorkspace()
         defer {
-            memoLock.lock()
-            if idleWorkspaces.count < 16 { idleWorkspaces.append(workspace) }
-            memoLock.unlock()
+            idleWorkspaces.withLock { idle in
+                if idle.count < 16 { idle.append(workspace) }
+            }
         }
         // The tokenizer writes the text's scalars and tokens into the workspace's scratch (they
         // are valid until the workspace serves another text).
