@@ -4,7 +4,7 @@ import XCTest
 /// The fused steps the program is rewritten with once compiled, against NSRegularExpression on
 /// random patterns of the shapes that get them and random texts that run them: the lazy
 /// repetitions of one character (`LazyLoop`: "{W}{0,40}?(?:allied|aligned)", the filler {N}
-/// before "\b(attack words by initial)").
+/// before "\b(attack words by initial)") and the alternations' first-unit dispatch.
 final class RelationPatternFusedTests: XCTestCase {
     private func assertAgrees(_ source: String, _ pattern: RelationPattern, _ texts: [String], _ random: inout SplitMix,
                               file: StaticString = #filePath, line: UInt = #line) -> Int {
@@ -58,9 +58,46 @@ final class RelationPatternFusedTests: XCTestCase {
         XCTAssertGreaterThan(matched, 1000, "the texts must match often")
     }
 
+    /// Alternations of three branches or more (`dispatchRow`), their branches starting with
+    /// distinct or shared units, literal or classes, empty or not, nested, captured, repeated,
+    /// after a \\b or a lookahead as in the rules (repeated a little only: an unbounded repetition
+    /// of branches that overlap backtracks for ever).
+    func testAlternationsAgreeWithICU() {
+        var random = SplitMix(state: 20261207_10)
+        let branches = ["attack", "attacked", "launched", "struck", "strikes", "shelled", "bomb", "bombed", "clash(?:ed|es)? with",
+                        "war (?:on|against)", "an", "a", "not", "n", "", " ", "[ab]c", "[^a ]", "\\w+", "\\x{E000}\\d+\\x{E001}", "é",
+                        "😀", "(?<g>b)", "t(?:o|he)", "\\.", "\\d"]
+        let pieces = ["a", "b", "n", "t", "s", "c", "not ", "an ", "attack ", "attacked", "struck ", "strikes", "and", " ", " ", ".",
+                      "\u{E000}1\u{E001}", "é", "😀", "ba", "bomb ", "bombed", "clashes with ", "clash with", "war on ", "war against",
+                      "the ", "to ", "x", "1"]
+        let shapes = ["(?:%@)", "\\b(?:%@)\\b", "(?<x>%@) ", "(?:%@)??t", "(?!\\b(?:%@)\\b)[a-z]+", "[ab](?:%@){0,2}", "(?:%@){0,2}?\\.",
+                      "x?(?:%@)(?:%@)"]
+        var compiled = 0, dispatched = 0, matched = 0
+        for _ in 0..<400 {
+            var shape = shapes.randomElement(using: &random)!
+            while let hole = shape.range(of: "%@") {
+                var alternatives = (0..<Int.random(in: 3...8, using: &random)).map { _ in branches.randomElement(using: &random)! }
+                // No pattern matches empty (see RelationPatternRandomTests): an empty branch only
+                // where something else follows or precedes.
+                if !(shape.hasSuffix(") ") || shape.hasPrefix("[ab]") || shape.hasPrefix("(?!") || shape.hasSuffix("t")) { alternatives = alternatives.map { $0.isEmpty ? "x" : $0 } }
+                shape.replaceSubrange(hole, with: alternatives.joined(separator: "|"))
+            }
+            guard let pattern = RelationPattern(shape) else { continue }
+            compiled += 1
+            if !pattern.dispatchRows.isEmpty { dispatched += 1 }
+            let texts = (0..<12).map { _ in random.text(of: pieces, most: 10) }
+            matched += assertAgrees(shape, pattern, texts, &random)
+        }
+        XCTAssertGreaterThan(compiled, 350)
+        XCTAssertGreaterThan(dispatched, 200, "most of these alternations must be dispatched")
+        XCTAssertGreaterThan(matched, 1000, "the texts must match often")
+    }
+
     /// The rules' fillers are fused: {W} and {N} before what follows them.
     func testRuleFillersAreFused() {
         let fused = RelationRule.all.compactMap(\.pattern).filter { !$0.loops.isEmpty }.count
         XCTAssertGreaterThan(fused, 15)
+        let dispatched = RelationRule.all.compactMap(\.pattern).filter { !$0.dispatchRows.isEmpty }.count
+        XCTAssertGreaterThan(dispatched, 30)
     }
 }

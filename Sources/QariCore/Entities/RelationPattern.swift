@@ -29,6 +29,8 @@ final class RelationPattern: @unchecked Sendable {
     private let filters: [UnitFilter]
     /// The fused steps of lazy repetitions (`.lazyRun`, `LazyLoop`).
     let loops: [LazyLoop]
+    /// The rows of the alternations' first-unit dispatch (`.dispatch`), one after another.
+    let dispatchRows: [Int32]
     private let classes: [CharClass]
     private let flatClasses: [FlatClass]
     private let rangeBounds: [UInt32]
@@ -133,6 +135,16 @@ final class RelationPattern: @unchecked Sendable {
             loops.append(loop)
         }
         self.loops = loops
+        // The first split of an alternation of three branches or more, where the next unit alone
+        // walks it past two splits or more, becomes one step.
+        var rows: [Int32] = []
+        for head in compiler.alternationHeads {
+            guard let row = RelationPattern.dispatchRow(program, filters, head: head) else { continue }
+            program[head].op = .dispatch
+            program[head].a = Int32(rows.count)
+            rows += row
+        }
+        dispatchRows = rows
         self.program = program
     }
 
@@ -144,7 +156,9 @@ final class RelationPattern: @unchecked Sendable {
         /// `unit`: a char of one code unit (no surrogate), made from `char` once the program is analysed.
         /// `lazyRun`: a split of a lazy repetition's copy, made its fused step (`LazyLoop`, index
         /// `a` in `loops`) once the program is analysed; `b`, `filter` and `filterB` stay the split's.
-        enum Op: UInt8 { case char, unit, set, split, jump, save, wordBoundary, notLookahead, lookMatch, end, match, lazyRun }
+        /// `dispatch`: the first split of an alternation, made one step (its row of `dispatchRows`
+        /// from `a`; `b` stays the split's) once the program is analysed.
+        enum Op: UInt8 { case char, unit, set, split, jump, save, wordBoundary, notLookahead, lookMatch, end, match, lazyRun, dispatch }
         var op: Op
         var a: Int32 = 0
         /// For char, set, save, wordBoundary and end: the next instruction (`threadJumps`).
@@ -443,9 +457,10 @@ final class RelationPattern: @unchecked Sendable {
         program.withUnsafeBufferPointer { code in
         filters.withUnsafeBufferPointer { filters in
         loops.withUnsafeBufferPointer { loops in
+        dispatchRows.withUnsafeBufferPointer { dispatch in
         flatClasses.withUnsafeBufferPointer { classes in
         rangeBounds.withUnsafeBufferPointer { bounds in
-            let run = Run(code: code, filters: filters, loops: loops, classes: classes, bounds: bounds, units: units, start: start, limit: limit, slots: slots)
+            let run = Run(code: code, filters: filters, loops: loops, dispatch: dispatch, classes: classes, bounds: bounds, units: units, start: start, limit: limit, slots: slots)
             firstUnitBits.withUnsafeBufferPointer { firstBits in
             let first = firstUnits == nil ? nil : firstBits.baseAddress
             // The first 128 entries on the call stack (1 KiB: no heap allocation for most searches).
@@ -522,6 +537,7 @@ final class RelationPattern: @unchecked Sendable {
         }
         }
         }
+        }
     }
 
     /// The first `count` values of memory `base` of `capacity` moved to new memory of twice that,
@@ -574,6 +590,7 @@ final class RelationPattern: @unchecked Sendable {
         let code: UnsafeBufferPointer<Instruction>
         let filters: UnsafeBufferPointer<UnitFilter>
         let loops: UnsafeBufferPointer<LazyLoop>
+        let dispatch: UnsafeBufferPointer<Int32>
         let classes: UnsafeBufferPointer<FlatClass>
         let bounds: UnsafeBufferPointer<UInt32>
         let units: UnsafeBufferPointer<UInt16>
@@ -746,6 +763,20 @@ final class RelationPattern: @unchecked Sendable {
                         }
                         body += Int(loop.stride)
                     }
+                case .dispatch:
+                    // Where the alternation's splits would take the next unit, in one step.
+                    let column = p < limit ? (units[p] < 128 ? Int(units[p]) : 128) : 129
+                    let row = Int(instruction.a)
+                    let target = Int(dispatch[row + column])
+                    if target >= 0 {
+                        pc = target
+                    } else if target == -2 {
+                        // The first split takes both branches: as the split, the second is kept.
+                        stack.push(Int(instruction.b), p)
+                        pc = Int(dispatch[row + 130])
+                    } else {
+                        ok = false
+                    }
                 case .jump:
                     // Not reached: `threadJumps` made every way to a jump go to its target.
                     pc = Int(instruction.a)
@@ -810,7 +841,7 @@ final class RelationPattern: @unchecked Sendable {
             case .split, .notLookahead: program[pc].a = target(Int(program[pc].a)); program[pc].b = target(Int(program[pc].b))
             case .jump: program[pc].a = target(Int(program[pc].a))
             case .lookMatch, .match: break
-            case .lazyRun: preconditionFailure("fused steps are made after jumps are threaded")
+            case .lazyRun, .dispatch: preconditionFailure("fused steps are made after jumps are threaded")
             }
         }
     }
@@ -835,7 +866,7 @@ final class RelationPattern: @unchecked Sendable {
             switch instruction.op {
             case .char:
                 leading.append(pc)
-            case .unit, .lazyRun:
+            case .unit, .lazyRun, .dispatch:
                 preconditionFailure("units and fused steps are made after the program is analysed")
             case .set:
                 if let set = classes?[Int(instruction.a)], set.negated || set.word || set.digit || set.space { return nil }
@@ -1246,6 +1277,8 @@ final class RelationPattern: @unchecked Sendable {
         var lookaheads: [(at: Int, node: Node, id: Int)] = []
         /// The splits of each lazy repetition's optional copies (`LazyLoop`).
         var lazyRepetitions: [[Int]] = []
+        /// The first split of each alternation of three branches or more (`dispatchRow`).
+        var alternationHeads: [Int] = []
 
         mutating func emit(_ op: Instruction.Op, _ a: Int = 0, _ b: Int = 0) -> Int {
             program.append(Instruction(op: op, a: Int32(a), b: Int32(b)))
@@ -1289,6 +1322,7 @@ final class RelationPattern: @unchecked Sendable {
                 for (k, n) in nodes.enumerated() {
                     if k < nodes.count - 1 {
                         let split = emit(.split)
+                        if k == 0 && nodes.count >= 3 { alternationHeads.append(split) }
                         program[split].a = Int32(program.count)
                         compile(n)
                         jumps.append(emit(.jump))
