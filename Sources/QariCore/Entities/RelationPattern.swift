@@ -735,13 +735,18 @@ final class RelationPattern: @unchecked Sendable {
                     // The copy's split, then its body where it takes the unit alone, copy after copy.
                     let loop = loops[Int(instruction.a)]
                     var body = Int(instruction.b)
+                    // The filters read once for the whole walk (a split's -1, any unit, as a filter that takes all).
+                    let all = UnitFilter(lo: ~0, hi: ~0, aboveASCII: true)
+                    let cFilter = instruction.filter < 0 ? all : filters[Int(instruction.filter)]
+                    let bodyFilter = instruction.filterB < 0 ? all : filters[Int(instruction.filterB)]
+                    let cAtEnd = instruction.filter < 0, bodyAtEnd = instruction.filterB < 0
                     while true {
                         let inside = p < limit
                         let u = inside ? units[p] : 0
-                        var tryC = instruction.filter < 0 || (inside && filters[Int(instruction.filter)].allows(u))
+                        var tryC = inside ? cFilter.allows(u) : cAtEnd
                         // C would fail at its \b at once, keeping nothing: it is not tried.
                         if tryC && loop.continuationNeedsBoundary && !isWordBoundary(p) { tryC = false }
-                        let tryBody = instruction.filterB < 0 || (inside && filters[Int(instruction.filterB)].allows(u))
+                        let tryBody = inside ? bodyFilter.allows(u) : bodyAtEnd
                         if tryC {
                             if tryBody { stack.push(body, p) }
                             pc = Int(loop.continuation)
