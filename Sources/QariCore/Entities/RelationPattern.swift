@@ -27,6 +27,10 @@ final class RelationPattern: @unchecked Sendable {
 
     private let program: [Instruction]
     private let filters: [UnitFilter]
+    /// The fused steps of lazy repetitions (`.lazyRun`, `LazyLoop`).
+    let loops: [LazyLoop]
+    /// The rows of the alternations' first-unit dispatch (`.dispatch`), one after another.
+    let dispatchRows: [Int32]
     private let classes: [CharClass]
     private let flatClasses: [FlatClass]
     private let rangeBounds: [UInt32]
@@ -120,6 +124,27 @@ final class RelationPattern: @unchecked Sendable {
             let c = program[pc].a
             if c < 0xD800 || (c >= 0xE000 && c < 0x10000) { program[pc].op = .unit }
         }
+        // Each copy's split of a lazy repetition of one character becomes the repetition's fused step.
+        var loops: [LazyLoop] = []
+        for splits in compiler.lazyRepetitions {
+            guard let loop = RelationPattern.lazyLoop(program, filters, flat, splits: splits) else { continue }
+            for pc in splits {
+                program[pc].op = .lazyRun
+                program[pc].a = Int32(loops.count)
+            }
+            loops.append(loop)
+        }
+        self.loops = loops
+        // The first split of an alternation of three branches or more, where the next unit alone
+        // walks it past two splits or more, becomes one step.
+        var rows: [Int32] = []
+        for head in compiler.alternationHeads {
+            guard let row = RelationPattern.dispatchRow(program, filters, head: head) else { continue }
+            program[head].op = .dispatch
+            program[head].a = Int32(rows.count)
+            rows += row
+        }
+        dispatchRows = rows
         self.program = program
     }
 
@@ -129,7 +154,11 @@ final class RelationPattern: @unchecked Sendable {
     /// instructions, and at 20 bytes their fetches missed the cache more often.
     struct Instruction {
         /// `unit`: a char of one code unit (no surrogate), made from `char` once the program is analysed.
-        enum Op: UInt8 { case char, unit, set, split, jump, save, wordBoundary, notLookahead, lookMatch, end, match }
+        /// `lazyRun`: a split of a lazy repetition's copy, made its fused step (`LazyLoop`, index
+        /// `a` in `loops`) once the program is analysed; `b`, `filter` and `filterB` stay the split's.
+        /// `dispatch`: the first split of an alternation, made one step (its row of `dispatchRows`
+        /// from `a`; `b` stays the split's) once the program is analysed.
+        enum Op: UInt8 { case char, unit, set, split, jump, save, wordBoundary, notLookahead, lookMatch, end, match, lazyRun, dispatch }
         var op: Op
         var a: Int32 = 0
         /// For char, set, save, wordBoundary and end: the next instruction (`threadJumps`).
@@ -427,9 +456,11 @@ final class RelationPattern: @unchecked Sendable {
         let slots = slotBuffer.baseAddress!
         program.withUnsafeBufferPointer { code in
         filters.withUnsafeBufferPointer { filters in
+        loops.withUnsafeBufferPointer { loops in
+        dispatchRows.withUnsafeBufferPointer { dispatch in
         flatClasses.withUnsafeBufferPointer { classes in
         rangeBounds.withUnsafeBufferPointer { bounds in
-            let run = Run(code: code, filters: filters, classes: classes, bounds: bounds, units: units, start: start, limit: limit, slots: slots)
+            let run = Run(code: code, filters: filters, loops: loops, dispatch: dispatch, classes: classes, bounds: bounds, units: units, start: start, limit: limit, slots: slots)
             firstUnitBits.withUnsafeBufferPointer { firstBits in
             let first = firstUnits == nil ? nil : firstBits.baseAddress
             // The first 128 entries on the call stack (1 KiB: no heap allocation for most searches).
@@ -505,6 +536,8 @@ final class RelationPattern: @unchecked Sendable {
         }
         }
         }
+        }
+        }
     }
 
     /// The first `count` values of memory `base` of `capacity` moved to new memory of twice that,
@@ -556,6 +589,8 @@ final class RelationPattern: @unchecked Sendable {
     private struct Run {
         let code: UnsafeBufferPointer<Instruction>
         let filters: UnsafeBufferPointer<UnitFilter>
+        let loops: UnsafeBufferPointer<LazyLoop>
+        let dispatch: UnsafeBufferPointer<Int32>
         let classes: UnsafeBufferPointer<FlatClass>
         let bounds: UnsafeBufferPointer<UInt32>
         let units: UnsafeBufferPointer<UInt16>
@@ -696,6 +731,57 @@ final class RelationPattern: @unchecked Sendable {
                     } else {
                         ok = false
                     }
+                case .lazyRun:
+                    // The copy's split, then its body where it takes the unit alone, copy after copy.
+                    let loop = loops[Int(instruction.a)]
+                    var body = Int(instruction.b)
+                    // The filters read once for the whole walk (a split's -1, any unit, as a filter that takes all).
+                    let all = UnitFilter(lo: ~0, hi: ~0, aboveASCII: true)
+                    let cFilter = instruction.filter < 0 ? all : filters[Int(instruction.filter)]
+                    let bodyFilter = instruction.filterB < 0 ? all : filters[Int(instruction.filterB)]
+                    let cAtEnd = instruction.filter < 0, bodyAtEnd = instruction.filterB < 0
+                    while true {
+                        let inside = p < limit
+                        let u = inside ? units[p] : 0
+                        var tryC = inside ? cFilter.allows(u) : cAtEnd
+                        // C would fail at its \b at once, keeping nothing: it is not tried.
+                        if tryC && loop.continuationNeedsBoundary && !isWordBoundary(p) { tryC = false }
+                        let tryBody = inside ? bodyFilter.allows(u) : bodyAtEnd
+                        if tryC {
+                            if tryBody { stack.push(body, p) }
+                            pc = Int(loop.continuation)
+                            break
+                        }
+                        guard tryBody else { ok = false; break }
+                        if !inside {
+                            pc = body
+                            break
+                        } else if u < 128 {
+                            guard LazyLoop.has(loop.takes, u) || (LazyLoop.has(loop.takesInsideWord, u) && !isWordBoundary(p)) else { pc = body; break }
+                        } else {
+                            guard loop.aboveASCIIClass >= 0 && (u < 0xD800 || u >= 0xE000) && contains(Int(loop.aboveASCIIClass), UInt32(u)) else { pc = body; break }
+                        }
+                        p += 1
+                        if body == Int(loop.lastBody) {
+                            pc = Int(loop.continuation)
+                            break
+                        }
+                        body += Int(loop.stride)
+                    }
+                case .dispatch:
+                    // Where the alternation's splits would take the next unit, in one step.
+                    let column = p < limit ? (units[p] < 128 ? Int(units[p]) : 128) : 129
+                    let row = Int(instruction.a)
+                    let target = Int(dispatch[row + column])
+                    if target >= 0 {
+                        pc = target
+                    } else if target == -2 {
+                        // The first split takes both branches: as the split, the second is kept.
+                        stack.push(Int(instruction.b), p)
+                        pc = Int(dispatch[row + 130])
+                    } else {
+                        ok = false
+                    }
                 case .jump:
                     // Not reached: `threadJumps` made every way to a jump go to its target.
                     pc = Int(instruction.a)
@@ -760,6 +846,7 @@ final class RelationPattern: @unchecked Sendable {
             case .split, .notLookahead: program[pc].a = target(Int(program[pc].a)); program[pc].b = target(Int(program[pc].b))
             case .jump: program[pc].a = target(Int(program[pc].a))
             case .lookMatch, .match: break
+            case .lazyRun, .dispatch: preconditionFailure("fused steps are made after jumps are threaded")
             }
         }
     }
@@ -784,8 +871,8 @@ final class RelationPattern: @unchecked Sendable {
             switch instruction.op {
             case .char:
                 leading.append(pc)
-            case .unit:
-                preconditionFailure("units are made after the program is analysed")
+            case .unit, .lazyRun, .dispatch:
+                preconditionFailure("units and fused steps are made after the program is analysed")
             case .set:
                 if let set = classes?[Int(instruction.a)], set.negated || set.word || set.digit || set.space { return nil }
                 leading.append(pc)
@@ -1193,6 +1280,10 @@ final class RelationPattern: @unchecked Sendable {
         /// Lookahead bodies, compiled after the main program once each (a repeated filler holds
         /// the same lookahead many times): where the instruction that needs each one is.
         var lookaheads: [(at: Int, node: Node, id: Int)] = []
+        /// The splits of each lazy repetition's optional copies (`LazyLoop`).
+        var lazyRepetitions: [[Int]] = []
+        /// The first split of each alternation of three branches or more (`dispatchRow`).
+        var alternationHeads: [Int] = []
 
         mutating func emit(_ op: Instruction.Op, _ a: Int = 0, _ b: Int = 0) -> Int {
             program.append(Instruction(op: op, a: Int32(a), b: Int32(b)))
@@ -1236,6 +1327,7 @@ final class RelationPattern: @unchecked Sendable {
                 for (k, n) in nodes.enumerated() {
                     if k < nodes.count - 1 {
                         let split = emit(.split)
+                        if k == 0 && nodes.count >= 3 { alternationHeads.append(split) }
                         program[split].a = Int32(program.count)
                         compile(n)
                         jumps.append(emit(.jump))
@@ -1265,6 +1357,7 @@ final class RelationPattern: @unchecked Sendable {
                     for split in splits {
                         if lazy { program[split].a = Int32(end) } else { program[split].b = Int32(end) }
                     }
+                    if lazy && splits.count >= 2 { lazyRepetitions.append(splits) }
                 } else {
                     // L: split(body, out) [greedy] or split(out, body) [lazy]; body; jump L.
                     let split = emit(.split)

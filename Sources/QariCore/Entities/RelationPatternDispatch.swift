@@ -1,0 +1,41 @@
+import Foundation
+
+/// First-unit dispatch for alternations: an alternation of n branches is a chain of n - 1
+/// splits, and where each split's filters let one branch only take the next unit (the rules'
+/// alternations grouped by initial, "a(?:ttack...)|l(?:aunched)|s(?:truck|...)|..."), walking the
+/// chain pushes nothing and ends where the unit alone says. The chain's first split becomes one
+/// step (`.dispatch`) that reads where from a table by the unit: a walk of up to a dozen splits
+/// (split->split was the commonest pair of steps) for one.
+extension RelationPattern {
+    /// Entries of a dispatch row: where the walk from the chain's first split ends, by the next
+    /// unit (below 128), any unit above ASCII, and the end of the range (column 129): a pc, -1
+    /// where it fails, -2 where the first split takes both branches; then (column 130) that
+    /// split's preferred branch.
+    static let dispatchWidth = 131
+
+    /// The dispatch row of the split at `head`, or nil when no unit walks past two splits.
+    static func dispatchRow(_ program: [Instruction], _ filters: [UnitFilter], head: Int) -> [Int32]? {
+        var row = [Int32](repeating: -1, count: dispatchWidth)
+        var longest = 0
+        for column in 0..<130 {
+            func allows(_ index: Int16) -> Bool {
+                guard index >= 0 else { return true }
+                guard column < 129 else { return false }
+                return column < 128 ? filters[Int(index)].allows(UInt16(column)) : filters[Int(index)].aboveASCII
+            }
+            var pc = head, steps = 0
+            while program[pc].op == .split && steps < 64 {
+                let instruction = program[pc]
+                let (tryA, tryB) = (allows(instruction.filter), allows(instruction.filterB))
+                if tryA && tryB { break }
+                if !tryA && !tryB { pc = -1; break }
+                pc = Int(tryA ? instruction.a : instruction.b)
+                steps += 1
+            }
+            row[column] = pc == head ? -2 : Int32(pc)
+            longest = max(longest, steps)
+        }
+        row[130] = program[head].a
+        return longest >= 2 ? row : nil
+    }
+}

@@ -1,0 +1,103 @@
+import XCTest
+@testable import QariCore
+
+/// The fused steps the program is rewritten with once compiled, against NSRegularExpression on
+/// random patterns of the shapes that get them and random texts that run them: the lazy
+/// repetitions of one character (`LazyLoop`: "{W}{0,40}?(?:allied|aligned)", the filler {N}
+/// before "\b(attack words by initial)") and the alternations' first-unit dispatch.
+final class RelationPatternFusedTests: XCTestCase {
+    private func assertAgrees(_ source: String, _ pattern: RelationPattern, _ texts: [String], _ random: inout SplitMix,
+                              file: StaticString = #filePath, line: UInt = #line) -> Int {
+        let regex = try! NSRegularExpression(pattern: source, options: [])
+        var matched = 0
+        for text in texts {
+            let units = Array(text.utf16)
+            var ranges = [NSRange(location: 0, length: units.count)]
+            if units.count > 2 {
+                // A range that does not cut a surrogate pair (the template's segments never do).
+                let a = Int.random(in: 0..<units.count, using: &random), b = Int.random(in: a...units.count, using: &random)
+                if (a == 0 || !UTF16.isLeadSurrogate(units[a - 1])) && (b == 0 || !UTF16.isLeadSurrogate(units[b - 1])) {
+                    ranges.append(NSRange(location: a, length: b - a))
+                }
+            }
+            for range in ranges {
+                let expected = regex.matches(in: text, options: [], range: range).map { m in (0..<m.numberOfRanges).map { m.range(at: $0) } }
+                let found = units.withUnsafeBufferPointer { pattern.matches(in: $0, range: range) }.map { [$0.range] + $0.groups }
+                XCTAssertEqual(found, expected, "\(source) on \(text.debugDescription) in \(range)", file: file, line: line)
+                if !expected.isEmpty { matched += 1 }
+            }
+        }
+        return matched
+    }
+
+    /// `prefix (B{m,n}?) C`, B one character (a class, or the filler's shape: a negated class, or
+    /// one of its letters where no negation starts), C what the rules put after their fillers.
+    func testLazyRepetitionsOfOneCharacterAgreeWithICU() {
+        var random = SplitMix(state: 20261207_9)
+        let bodies = ["[^\\x{E000}\\x{E001}.;!?]", "(?:[^\\x{E000}\\x{E001}.;!?nsa]|(?!\\b(?:n(?:ot|ever)|s(?:topped)|a(?:lthough))\\b)[nsa])",
+                      "(?:[^abn .]|(?!\\b(?:an|not)\\b)[abn])", "[a-c ]", "[^a]", "\\w", "[^nt]", "[a-cé😀]", "[^ .]"]
+        let continuations = ["\\b(?:a(?:ttack(?:ed|s)?|nd)|s(?:truck|trikes)|b(?:omb))\\b", "(?:allied|aligned) with", "\\x{E000}\\d+\\x{E001}",
+                             "\\bnot\\b", "(?<c>b+)", " ", "a|\\bt", "(?:a|b)?n", "é"]
+        let prefixes = ["", "\\x{E000}\\d+\\x{E001}", "(?<p>[ab]+)", "\\b", "a"]
+        let quantifiers = ["{0,2}?", "{0,5}?", "{0,12}?", "{1,6}?", "{2,4}?", "{0,40}?"]
+        let pieces = ["a", "b", "n", "t", "s", "not ", "an ", "attack ", "attacked", "struck ", "and", " ", " ", ".", "\u{E000}1\u{E001}",
+                      "\u{E000}23\u{E001}", "é", "e\u{301}", "😀", "ba", "allied with ", "aligned", "bomb ", "strikes", "\u{0640}", "حليف ", "x", "never ", "stopped ", "not"]
+        var compiled = 0, fused = 0, matched = 0
+        for _ in 0..<400 {
+            let body = bodies.randomElement(using: &random)!
+            let source = prefixes.randomElement(using: &random)! + "(?<f>" + body + quantifiers.randomElement(using: &random)! + ")"
+                + continuations.randomElement(using: &random)!
+            guard let pattern = RelationPattern(source) else { continue }
+            compiled += 1
+            if !pattern.loops.isEmpty { fused += 1 }
+            let texts = (0..<12).map { _ in random.text(of: pieces, most: 14) }
+            matched += assertAgrees(source, pattern, texts, &random)
+        }
+        XCTAssertEqual(compiled, 400)
+        XCTAssertGreaterThan(fused, 350, "most of these repetitions must be fused")
+        XCTAssertGreaterThan(matched, 1000, "the texts must match often")
+    }
+
+    /// Alternations of three branches or more (`dispatchRow`), their branches starting with
+    /// distinct or shared units, literal or classes, empty or not, nested, captured, repeated,
+    /// after a \\b or a lookahead as in the rules (repeated a little only: an unbounded repetition
+    /// of branches that overlap backtracks for ever).
+    func testAlternationsAgreeWithICU() {
+        var random = SplitMix(state: 20261207_10)
+        let branches = ["attack", "attacked", "launched", "struck", "strikes", "shelled", "bomb", "bombed", "clash(?:ed|es)? with",
+                        "war (?:on|against)", "an", "a", "not", "n", "", " ", "[ab]c", "[^a ]", "\\w+", "\\x{E000}\\d+\\x{E001}", "é",
+                        "😀", "(?<g>b)", "t(?:o|he)", "\\.", "\\d"]
+        let pieces = ["a", "b", "n", "t", "s", "c", "not ", "an ", "attack ", "attacked", "struck ", "strikes", "and", " ", " ", ".",
+                      "\u{E000}1\u{E001}", "é", "😀", "ba", "bomb ", "bombed", "clashes with ", "clash with", "war on ", "war against",
+                      "the ", "to ", "x", "1"]
+        let shapes = ["(?:%@)", "\\b(?:%@)\\b", "(?<x>%@) ", "(?:%@)??t", "(?!\\b(?:%@)\\b)[a-z]+", "[ab](?:%@){0,2}", "(?:%@){0,2}?\\.",
+                      "x?(?:%@)(?:%@)"]
+        var compiled = 0, dispatched = 0, matched = 0
+        for _ in 0..<400 {
+            var shape = shapes.randomElement(using: &random)!
+            while let hole = shape.range(of: "%@") {
+                var alternatives = (0..<Int.random(in: 3...8, using: &random)).map { _ in branches.randomElement(using: &random)! }
+                // No pattern matches empty (see RelationPatternRandomTests): an empty branch only
+                // where something else follows or precedes.
+                if !(shape.hasSuffix(") ") || shape.hasPrefix("[ab]") || shape.hasPrefix("(?!") || shape.hasSuffix("t")) { alternatives = alternatives.map { $0.isEmpty ? "x" : $0 } }
+                shape.replaceSubrange(hole, with: alternatives.joined(separator: "|"))
+            }
+            guard let pattern = RelationPattern(shape) else { continue }
+            compiled += 1
+            if !pattern.dispatchRows.isEmpty { dispatched += 1 }
+            let texts = (0..<12).map { _ in random.text(of: pieces, most: 10) }
+            matched += assertAgrees(shape, pattern, texts, &random)
+        }
+        XCTAssertGreaterThan(compiled, 350)
+        XCTAssertGreaterThan(dispatched, 200, "most of these alternations must be dispatched")
+        XCTAssertGreaterThan(matched, 1000, "the texts must match often")
+    }
+
+    /// The rules' fillers are fused: {W} and {N} before what follows them.
+    func testRuleFillersAreFused() {
+        let fused = RelationRule.all.compactMap(\.pattern).filter { !$0.loops.isEmpty }.count
+        XCTAssertGreaterThan(fused, 15)
+        let dispatched = RelationRule.all.compactMap(\.pattern).filter { !$0.dispatchRows.isEmpty }.count
+        XCTAssertGreaterThan(dispatched, 30)
+    }
+}
