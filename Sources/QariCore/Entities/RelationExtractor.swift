@@ -72,7 +72,7 @@ public enum RelationExtractor {
         let table = RelationEntityTable.of(matcher)
         var utf8 = text
         let template: RelationTemplate? = utf8.withUTF8 { bytes in
-            let layout = RelationLayout(bytes, sorted, classify: { table.role($0, matcher: matcher) })
+            RelationLayout.with(bytes, sorted, classify: { table.role($0, matcher: matcher) }) { layout in
             let key = RelationGatePrefilter.candidateKey(layout)
             if layout.nonPlaceCount < 2 {
                 // Not looked for when no rule's placeholder counts and types fit the line (most such lines).
@@ -84,6 +84,7 @@ public enum RelationExtractor {
             return RelationCueEvents.recording { events in
                 guard RelationGatePrefilter.mayPass(bytes, layout: layout, key: key, events: &events) else { return nil }
                 return RelationTemplate.fromUTF8(text, bytes, sortedMentions: sorted, layout: layout, events: events)
+            }
             }
         }
         guard let template else { return [] }
