@@ -9,7 +9,9 @@ final class RelationEvidenceTests: XCTestCase {
     private func assertSameText(_ text: String, mentions: [EntityMention] = [], file: StaticString = #filePath, line: UInt = #line) {
         var bytes = text
         let template = bytes.withUTF8 { utf8 in
-            RelationTemplate.fromUTF8(text, utf8, sortedMentions: mentions, layout: RelationLayout(utf8, mentions, classify: { _ in (false, nil) }))
+            RelationLayout.with(utf8, mentions, classify: { _ in (false, nil) }) { layout in
+                RelationTemplate.fromUTF8(text, utf8, sortedMentions: mentions, layout: layout)
+            }
         }
         let scalars = Array(text.unicodeScalars)
         let n = scalars.count

@@ -45,8 +45,7 @@ final class RelationLayoutASCIITests: XCTestCase {
             // A scalar offset's UTF-8 offset, by counting.
             func byteOffset(_ scalar: Int) -> Int { scalars[..<scalar].reduce(0) { $0 + String($1).utf8.count } }
             var utf8 = text
-            utf8.withUTF8 { bytes in
-                let layout = RelationLayout(bytes, mentions, classify: classify)
+            utf8.withUTF8 { bytes in RelationLayout.with(bytes, mentions, classify: classify) { layout in
                 let message = "\(text.debugDescription) \(mentions.map { "\($0.entityID)@\($0.range)" })"
                 XCTAssertEqual(layout.placed.count, plain.placeholders.count, message)
                 for (k, placed) in zip(layout.placed.indices, layout.placed) where k < plain.placeholders.count {
@@ -56,7 +55,7 @@ final class RelationLayoutASCIITests: XCTestCase {
                 }
                 let ascii = bytes.prefix { $0 < 0x80 }.count
                 if !text.contains("("), let last = layout.placed.last, last.bytes.upperBound <= ascii, layout.placed.count > 1 { shortcut += 1 }
-            }
+            } }
         }
         // Many texts are placed by the shortcut alone.
         XCTAssertGreaterThan(shortcut, 500)

@@ -56,8 +56,7 @@ final class RelationTemplateFastPathTests: XCTestCase {
         let scalars = Array(text.unicodeScalars)
         let plain = RelationTemplate(scalars: scalars, sortedMentions: sorted, classify: classify)
         var utf8 = text
-        let (fast, nonPlace, passed) = utf8.withUTF8 { bytes in
-            let layout = RelationLayout(bytes, sorted, classify: classify)
+        let (fast, nonPlace, passed) = utf8.withUTF8 { bytes in RelationLayout.with(bytes, sorted, classify: classify) { layout in
             // As `RelationExtractor.relations` builds it: from the events `mayPass` recorded, when it passes
             // (it stops testing gates at the first that passes, not recording).
             let passed = RelationCueEvents.recording { events in
@@ -65,7 +64,7 @@ final class RelationTemplateFastPathTests: XCTestCase {
                     ? RelationTemplate.fromUTF8(text, bytes, sortedMentions: sorted, layout: layout, events: events) : nil
             }
             return (RelationTemplate.fromUTF8(text, bytes, sortedMentions: sorted, layout: layout), layout.nonPlaceCount, passed)
-        }
+        } }
         let message = "\(text.debugDescription) \(sorted.map { "\($0.entityID)@\($0.range)" })"
         XCTAssertEqual(min(nonPlace, 2), RelationTemplate.nonPlaceCount(scalars, sorted, classify: classify), message, file: file, line: line)
         if let passed {
@@ -144,14 +143,13 @@ extension RelationTemplateFastPathTests {
     private func gatesPass(_ text: String, _ sorted: [EntityMention],
                            classify: (String) -> (isPlace: Bool, acting: EntityType?) = RelationTemplateFastPathTests.classify) -> (plain: Bool, prefilter: Bool) {
         var utf8 = text
-        return utf8.withUTF8 { bytes in
-            let layout = RelationLayout(bytes, sorted, classify: classify)
+        return utf8.withUTF8 { bytes in RelationLayout.with(bytes, sorted, classify: classify) { layout in
             let template = RelationTemplate.fromUTF8(text, bytes, sortedMentions: sorted, layout: layout)
             let plain = RelationRule.gates.contains { gate in
                 template.placeholderCounts.satisfies(gate.needs) && gate.cuesFit(template.cues) && gate.typesFit(template.actingTypes)
             }
             return (plain, RelationGatePrefilter.mayPass(bytes, layout: layout))
-        }
+        } }
     }
 
     func testPrefilterPassesEveryTemplateAGatePassesOnRandomText() {

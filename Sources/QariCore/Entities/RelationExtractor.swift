@@ -72,7 +72,7 @@ public enum RelationExtractor {
         let table = RelationEntityTable.of(matcher)
         var utf8 = text
         let template: RelationTemplate? = utf8.withUTF8 { bytes in
-            let layout = RelationLayout(bytes, sorted, classify: { table.role($0, matcher: matcher) })
+            RelationLayout.with(bytes, sorted, classify: { table.role($0, matcher: matcher) }) { layout in
             let key = RelationGatePrefilter.candidateKey(layout)
             if layout.nonPlaceCount < 2 {
                 // Not looked for when no rule's placeholder counts and types fit the line (most such lines).
@@ -84,6 +84,7 @@ public enum RelationExtractor {
             return RelationCueEvents.recording { events in
                 guard RelationGatePrefilter.mayPass(bytes, layout: layout, key: key, events: &events) else { return nil }
                 return RelationTemplate.fromUTF8(text, bytes, sortedMentions: sorted, layout: layout, events: events)
+            }
             }
         }
         guard let template else { return [] }
@@ -122,7 +123,7 @@ public enum RelationExtractor {
                     return template.matches(rule.pointee, in: range, startsBefore: startLimit)
                 }
                 func take(_ match: RelationMatch) {
-                    for relation in rule.pointee.relations(from: match, template: template, matcher: matcher, table: table) {
+                    for relation in RelationRule.relations(of: rule, from: match, template: template, matcher: matcher, table: table) {
                         // The reverse key is written only for a symmetric kind (`seenKeyPlainly` is the definition).
                         guard relation.subject != relation.object else { continue }
                         let key = RelationExtractor.seenKey(relation.subject, relation.kind.rawValue, relation.object)
@@ -1149,32 +1150,39 @@ struct RelationRule {
     let cueReach: Int?
 
     func relations(from match: RelationMatch, template: RelationTemplate, matcher: EntityMatcher) -> [TextRelation] {
-        relations(from: match, template: template, matcher: matcher, table: RelationEntityTable.of(matcher))
+        withUnsafePointer(to: self) {
+            RelationRule.relations(of: $0, from: match, template: template, matcher: matcher, table: RelationEntityTable.of(matcher))
+        }
     }
 
-    /// `table`: `RelationEntityTable.of(matcher)`.
-    func relations(from match: RelationMatch, template: RelationTemplate, matcher: EntityMatcher,
-                   table: RelationEntityTable) -> [TextRelation] {
-        if case .group(let name) = objects, let range = match.group(name),
+    /// The relations `rule` states with `match`; `table`: `RelationEntityTable.of(matcher)`.
+    /// The rule is read in place, field by field: a method called on `rule.pointee` copied the
+    /// whole rule (retaining and releasing each of its strings, arrays, sets and its pattern).
+    static func relations(of rule: UnsafePointer<RelationRule>, from match: RelationMatch, template: RelationTemplate,
+                          matcher: EntityMatcher, table: RelationEntityTable) -> [TextRelation] {
+        if case .group(let name) = rule.pointee.objects, let range = match.group(name),
            RelationRule.isLocative(before: range, in: template) {
             return []
         }
-        let subjectIDs = ids(subjects, match, template, matcher, table, subjectTypes, subjectMask)
-        let objectIDs = ids(objects, match, template, matcher, table, objectTypes, objectMask)
+        let subjectIDs = ids(rule, subjects: true, match, template, matcher, table)
+        let objectIDs = ids(rule, subjects: false, match, template, matcher, table)
         guard !subjectIDs.isEmpty, !objectIDs.isEmpty else { return [] }
         let (range, evidence) = template.evidence(match.range)
         var result: [TextRelation] = []
         for subject in subjectIDs {
             for object in objectIDs where subject != object {
-                result.append(TextRelation(subject: subject, kind: kind, object: object, range: range,
-                                           evidence: evidence, confidence: confidence))
+                result.append(TextRelation(subject: subject, kind: rule.pointee.kind, object: object, range: range,
+                                           evidence: evidence, confidence: rule.pointee.confidence))
             }
         }
         return result
     }
 
-    private func ids(_ selector: Subjects, _ match: RelationMatch, _ template: RelationTemplate,
-                     _ matcher: EntityMatcher, _ table: RelationEntityTable, _ types: Set<EntityType>, _ mask: TypeMask) -> [String] {
+    /// The subjects (`subjects` true) or the objects of `rule` in `match`.
+    private static func ids(_ rule: UnsafePointer<RelationRule>, subjects: Bool, _ match: RelationMatch, _ template: RelationTemplate,
+                            _ matcher: EntityMatcher, _ table: RelationEntityTable) -> [String] {
+        let selector = subjects ? rule.pointee.subjects : rule.pointee.objects
+        let mask = subjects ? rule.pointee.subjectMask : rule.pointee.objectMask
         switch selector {
         case .group(let name), .people(let name):
             guard let range = match.group(name) else { return [] }
@@ -1213,7 +1221,7 @@ struct RelationRule {
             // "anti-ISIS operations ... the current leader of the terrorist group": a modifier names a group too.
             for index in order where template.roles[index] == .actor || template.roles[index] == .modifier {
                 guard let entity = table.entity(template.mentions[index].entityID, matcher: matcher) else { continue }
-                if types.contains(entity.type) { return [entity.id] }
+                if (subjects ? rule.pointee.subjectTypes : rule.pointee.objectTypes).contains(entity.type) { return [entity.id] }
             }
             return []
         case .demonym(let name):

@@ -13,14 +13,26 @@ struct RelationLayout {
     }
 
     /// The mentions given placeholders, in order: those that overlap no mention placed before.
-    var placed: [Placed] = []
+    /// In memory that `with` lends (on the stack when small): an array was allocated and freed
+    /// for every line with mentions.
+    private(set) var placed: UnsafeBufferPointer<Placed>
     /// How many of them take a role other than place.
     var nonPlaceCount = 0
 
-    /// `bytes`: the text's UTF-8; `sorted`: its mentions in the order of their starts (scalar offsets).
-    init(_ bytes: UnsafeBufferPointer<UInt8>, _ sorted: [EntityMention], classify: (String) -> (isPlace: Bool, acting: EntityType?)) {
+    /// `body` told the layout of `bytes`, the text's UTF-8; `sorted`: its mentions in the order
+    /// of their starts (scalar offsets). The layout is valid only within `body`.
+    static func with<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ sorted: [EntityMention],
+                        classify: (String) -> (isPlace: Bool, acting: EntityType?), _ body: (RelationLayout) throws -> R) rethrows -> R {
+        try withUnsafeTemporaryAllocation(of: Placed.self, capacity: max(1, sorted.count)) { room in
+            try body(RelationLayout(bytes, sorted, room: room.baseAddress!, classify: classify))
+        }
+    }
+
+    /// `room`: space for a `Placed` for each of `sorted`.
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, _ sorted: [EntityMention], room: UnsafeMutablePointer<Placed>,
+                 classify: (String) -> (isPlace: Bool, acting: EntityType?)) {
         let n = bytes.count
-        placed.reserveCapacity(sorted.count)
+        var count = 0
         var position = 0   // in scalars
         var i = 0          // the byte offset of `position`
         var depth = 0
@@ -71,9 +83,11 @@ struct RelationLayout {
             let (role, acting) = RelationTemplate.role(of: sorted[index].entityID, isModifier: RelationTemplate.isModifier(after: after, before: before),
                                                        depth: depth, classify: classify)
             if role != .place { nonPlaceCount += 1 }
-            placed.append(Placed(index: index, bytes: lower..<upper, role: role, acting: acting))
+            (room + count).initialize(to: Placed(index: index, bytes: lower..<upper, role: role, acting: acting))
+            count += 1
             position = range.upperBound
         }
+        placed = UnsafeBufferPointer(start: room, count: count)
     }
 
     /// Moves byte offset `i`, at the start of scalar `position`, to the start of scalar `target`
@@ -544,7 +558,7 @@ extension RelationTemplate {
     /// The template `init(scalars:sortedMentions:classify:)` makes, built from the text's UTF-8
     /// in one pass that copies it into units, cuts it into sentences and finds the cue words
     /// (`CueTable.scan`'s work) without decoding the text to scalars first.
-    /// `layout`: `RelationLayout(bytes, sorted, classify:)`.
+    /// `layout`: `RelationLayout.with(bytes, sorted, classify:)`'s.
     static func fromUTF8(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, sortedMentions sorted: [EntityMention],
                          layout: RelationLayout) -> RelationTemplate {
         RelationCueEvents.recording { events in
