@@ -167,7 +167,7 @@ if wanted("entities") {
                 for p in a.paragraphs {
                     let mentions = matcher.mentions(in: p.text)
                     n += mentions.count
-                    found.append(mentions)
+                    if withRelations { found.append(mentions) }
                 }
                 if withRelations {
                     for (k, p) in a.paragraphs.enumerated() {

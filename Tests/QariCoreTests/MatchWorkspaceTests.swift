@@ -42,7 +42,10 @@ final class MatchWorkspaceTests: XCTestCase {
         let expected = texts.map { matcher.mentions(in: $0) }
         let results = UnsafeMutableBufferPointer<[EntityMention]>.allocate(capacity: texts.count)
         results.initialize(repeating: [])
-        defer { results.deallocate() }
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         DispatchQueue.concurrentPerform(iterations: 4) { thread in
             for k in stride(from: thread, to: texts.count, by: 4) { results[k] = matcher.mentions(in: texts[k]) }
         }

@@ -1,5 +1,7 @@
 import Foundation
+#if os(Linux)
 import Synchronization
+#endif
 
 /// A place in text where an entity is named.
 public struct EntityMention: Sendable, Equatable {
@@ -74,9 +76,8 @@ public final class EntityMatcher: @unchecked Sendable {
     private let memoizesVariants: Bool
     /// Workspaces not in use, for `mentions(in:)` to take one and give it back: a workspace serves
     /// one thread at a time, and its key cache stays warm and its lists keep their storage from one
-    /// text to the next. Behind a lock of their own, taken twice per text: the standard library's
-    /// `Mutex` (an atomic exchange inlined where it is used) cost a fraction of `NSLock`'s calls.
-    private let idleWorkspaces = Mutex<[MatchWorkspace]>([])
+    /// text to the next.
+    private let idleWorkspaces = MatchWorkspacePool()
     static let variantMemoLimit = 1 << 15
 
     /// The number of variants in the memo (for tests).
@@ -164,12 +165,8 @@ public final class EntityMatcher: @unchecked Sendable {
     /// knowledge-base entities first (longest name wins), then name-shaped phrases the knowledge
     /// base does not know, with ids "disc:" + the name's key.
     public func mentions(in text: String) -> [EntityMention] {
-        let workspace = idleWorkspaces.withLock { $0.popLast() } ?? MatchWorkspace()
-        defer {
-            idleWorkspaces.withLock { idle in
-                if idle.count < 16 { idle.append(workspace) }
-            }
-        }
+        let workspace = idleWorkspaces.take()
+        defer { idleWorkspaces.giveBack(workspace) }
         // The tokenizer writes the text's scalars and tokens into the workspace's scratch (they
         // are valid until the workspace serves another text).
         let tokenizer = NameTokenizer(text, keyedLowercaseWords: tokenizerWords, keyCache: workspace.keyCache,
@@ -943,6 +940,41 @@ public final class EntityMatcher: @unchecked Sendable {
         discovered[id] = entity
         return entity
     }
+}
+
+/// The idle workspaces of a matcher, behind a lock of their own, taken twice per text. On Linux
+/// the standard library's `Mutex` (an atomic exchange inlined where it is used), which costs a
+/// fraction of `NSLock`'s calls; elsewhere an `NSLock` (`Mutex` needs macOS 15, the package
+/// supports 13).
+final class MatchWorkspacePool: @unchecked Sendable {
+    /// Workspaces kept at the most (more threads than this at once make new ones).
+    static let most = 16
+    #if os(Linux)
+    private let idle = Mutex<[MatchWorkspace]>([])
+
+    func take() -> MatchWorkspace { idle.withLock { $0.popLast() } ?? MatchWorkspace() }
+
+    func giveBack(_ workspace: MatchWorkspace) {
+        idle.withLock { idle in
+            if idle.count < Self.most { idle.append(workspace) }
+        }
+    }
+    #else
+    private let lock = NSLock()
+    private var idle: [MatchWorkspace] = []
+
+    func take() -> MatchWorkspace {
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.popLast() ?? MatchWorkspace()
+    }
+
+    func giveBack(_ workspace: MatchWorkspace) {
+        lock.lock()
+        defer { lock.unlock() }
+        if idle.count < Self.most { idle.append(workspace) }
+    }
+    #endif
 }
 
 /// What one call of `EntityMatcher.mentions(in:)` works with, kept for the next call: the key

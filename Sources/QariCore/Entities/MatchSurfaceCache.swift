@@ -45,12 +45,14 @@ final class MatchSurfaceCache {
         precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
         guard count <= Self.maxLength else { return EntityMatcher.surface(scalars, range) }
         let first = UnsafeRawPointer(scalars.baseAddress! + range.lowerBound)
-        let slot = Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: tag) &* 0x9E3779B97F4A7C15 &+ UInt64(count)) >> 40)
+        // (The length below the tag before the multiplication: added after it, it only reached
+        // bits that the shift drops.)
+        let slot = Int(truncatingIfNeeded: ((UInt64(truncatingIfNeeded: tag) << 5 | UInt64(count)) &* 0x9E3779B97F4A7C15) >> 40)
             & (slotCount - 1)
         let stored = slotScalars + slot * Self.maxLength
         if lengths[slot] == count && Self.equal(UnsafeRawPointer(stored), first, scalarCount: count) { return strings[slot] }
         let made = EntityMatcher.surface(scalars, range)
-        stored.update(from: first.assumingMemoryBound(to: UInt32.self), count: count)
+        UnsafeMutableRawPointer(stored).copyMemory(from: first, byteCount: count &* 4)
         lengths[slot] = count
         strings[slot] = made
         return made

@@ -32,7 +32,9 @@ extension RelationPattern {
                 pc = Int(tryA ? instruction.a : instruction.b)
                 steps += 1
             }
-            row[column] = pc == head ? -2 : Int32(pc)
+            // -2 ("both branches at `head`") only where the walk stopped at `head` itself: one
+            // that came back to it (a loop of splits only, cut at 64 steps) is not that.
+            row[column] = pc == head && steps == 0 ? -2 : Int32(pc)
             longest = max(longest, steps)
         }
         row[130] = program[head].a
