@@ -30,6 +30,23 @@ final class RelationPatternFusedTests: XCTestCase {
         return matched
     }
 
+    /// 400 patterns from `make`, each compiled and compared with ICU on 12 random texts of `pieces`
+    /// (at most `most` each): how many compiled, how many of those have the fused step (`fused`),
+    /// and how many texts and ranges matched.
+    private func trials(_ random: inout SplitMix, pieces: [String], most: Int, make: (inout SplitMix) -> String,
+                        fused: (RelationPattern) -> Bool) -> (compiled: Int, fused: Int, matched: Int) {
+        var compiled = 0, withStep = 0, matched = 0
+        for _ in 0..<400 {
+            let source = make(&random)
+            guard let pattern = RelationPattern(source) else { continue }
+            compiled += 1
+            if fused(pattern) { withStep += 1 }
+            let texts = (0..<12).map { _ in random.text(of: pieces, most: most) }
+            matched += assertAgrees(source, pattern, texts, &random)
+        }
+        return (compiled, withStep, matched)
+    }
+
     /// `prefix (B{m,n}?) C`, B one character (a class, or the filler's shape: a negated class, or
     /// one of its letters where no negation starts), C what the rules put after their fillers.
     func testLazyRepetitionsOfOneCharacterAgreeWithICU() {
@@ -42,17 +59,10 @@ final class RelationPatternFusedTests: XCTestCase {
         let quantifiers = ["{0,2}?", "{0,5}?", "{0,12}?", "{1,6}?", "{2,4}?", "{0,40}?"]
         let pieces = ["a", "b", "n", "t", "s", "not ", "an ", "attack ", "attacked", "struck ", "and", " ", " ", ".", "\u{E000}1\u{E001}",
                       "\u{E000}23\u{E001}", "é", "e\u{301}", "😀", "ba", "allied with ", "aligned", "bomb ", "strikes", "\u{0640}", "حليف ", "x", "never ", "stopped ", "not"]
-        var compiled = 0, fused = 0, matched = 0
-        for _ in 0..<400 {
-            let body = bodies.randomElement(using: &random)!
-            let source = prefixes.randomElement(using: &random)! + "(?<f>" + body + quantifiers.randomElement(using: &random)! + ")"
-                + continuations.randomElement(using: &random)!
-            guard let pattern = RelationPattern(source) else { continue }
-            compiled += 1
-            if !pattern.loops.isEmpty { fused += 1 }
-            let texts = (0..<12).map { _ in random.text(of: pieces, most: 14) }
-            matched += assertAgrees(source, pattern, texts, &random)
-        }
+        let (compiled, fused, matched) = trials(&random, pieces: pieces, most: 14, make: { random in
+            prefixes.randomElement(using: &random)! + "(?<f>" + bodies.randomElement(using: &random)!
+                + quantifiers.randomElement(using: &random)! + ")" + continuations.randomElement(using: &random)!
+        }, fused: { !$0.loops.isEmpty })
         XCTAssertEqual(compiled, 400)
         XCTAssertGreaterThan(fused, 350, "most of these repetitions must be fused")
         XCTAssertGreaterThan(matched, 1000, "the texts must match often")
@@ -72,8 +82,7 @@ final class RelationPatternFusedTests: XCTestCase {
                       "the ", "to ", "x", "1"]
         let shapes = ["(?:%@)", "\\b(?:%@)\\b", "(?<x>%@) ", "(?:%@)??t", "(?!\\b(?:%@)\\b)[a-z]+", "[ab](?:%@){0,2}", "(?:%@){0,2}?\\.",
                       "x?(?:%@)(?:%@)"]
-        var compiled = 0, dispatched = 0, matched = 0
-        for _ in 0..<400 {
+        let (compiled, dispatched, matched) = trials(&random, pieces: pieces, most: 10, make: { random in
             var shape = shapes.randomElement(using: &random)!
             while let hole = shape.range(of: "%@") {
                 var alternatives = (0..<Int.random(in: 3...8, using: &random)).map { _ in branches.randomElement(using: &random)! }
@@ -82,12 +91,8 @@ final class RelationPatternFusedTests: XCTestCase {
                 if !(shape.hasSuffix(") ") || shape.hasPrefix("[ab]") || shape.hasPrefix("(?!") || shape.hasSuffix("t")) { alternatives = alternatives.map { $0.isEmpty ? "x" : $0 } }
                 shape.replaceSubrange(hole, with: alternatives.joined(separator: "|"))
             }
-            guard let pattern = RelationPattern(shape) else { continue }
-            compiled += 1
-            if !pattern.dispatchRows.isEmpty { dispatched += 1 }
-            let texts = (0..<12).map { _ in random.text(of: pieces, most: 10) }
-            matched += assertAgrees(shape, pattern, texts, &random)
-        }
+            return shape
+        }, fused: { !$0.dispatchRows.isEmpty })
         XCTAssertGreaterThan(compiled, 350)
         XCTAssertGreaterThan(dispatched, 200, "most of these alternations must be dispatched")
         XCTAssertGreaterThan(matched, 1000, "the texts must match often")
