@@ -1149,12 +1149,6 @@ struct RelationRule {
     /// so closely followed by a cue word (`RelationTemplate.reachBound`). Nil: no such bound.
     let cueReach: Int?
 
-    func relations(from match: RelationMatch, template: RelationTemplate, matcher: EntityMatcher) -> [TextRelation] {
-        withUnsafePointer(to: self) {
-            RelationRule.relations(of: $0, from: match, template: template, matcher: matcher, table: RelationEntityTable.of(matcher))
-        }
-    }
-
     /// The relations `rule` states with `match`; `table`: `RelationEntityTable.of(matcher)`.
     /// The rule is read in place, field by field: a method called on `rule.pointee` copied the
     /// whole rule (retaining and releasing each of its strings, arrays, sets and its pattern).

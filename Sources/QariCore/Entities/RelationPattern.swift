@@ -184,6 +184,15 @@ final class RelationPattern: @unchecked Sendable {
             return aboveASCII
         }
 
+        /// Whether the filter at `index` in `filters` (-1: none, any unit) lets its branch start at
+        /// `column`: a unit below 128, 128 for any unit above ASCII, 129 for the end of the range
+        /// (where no unit starts a branch). How the fused steps' builders read a split's filters.
+        static func allows(_ filters: [UnitFilter], _ index: Int16, column: Int) -> Bool {
+            guard index >= 0 else { return true }
+            guard column < 129 else { return false }
+            return column < 128 ? filters[Int(index)].allows(UInt16(column)) : filters[Int(index)].aboveASCII
+        }
+
         /// True when some ASCII unit passes this filter and not `other`.
         func allowsSome(notAllowedBy other: UnitFilter) -> Bool {
             lo & ~other.lo != 0 || hi & ~other.hi != 0

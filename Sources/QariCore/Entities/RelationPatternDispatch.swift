@@ -18,15 +18,11 @@ extension RelationPattern {
         var row = [Int32](repeating: -1, count: dispatchWidth)
         var longest = 0
         for column in 0..<130 {
-            func allows(_ index: Int16) -> Bool {
-                guard index >= 0 else { return true }
-                guard column < 129 else { return false }
-                return column < 128 ? filters[Int(index)].allows(UInt16(column)) : filters[Int(index)].aboveASCII
-            }
             var pc = head, steps = 0
             while program[pc].op == .split && steps < 64 {
                 let instruction = program[pc]
-                let (tryA, tryB) = (allows(instruction.filter), allows(instruction.filterB))
+                let (tryA, tryB) = (UnitFilter.allows(filters, instruction.filter, column: column),
+                                    UnitFilter.allows(filters, instruction.filterB, column: column))
                 if tryA && tryB { break }
                 if !tryA && !tryB { pc = -1; break }
                 pc = Int(tryA ? instruction.a : instruction.b)

@@ -108,12 +108,8 @@ extension RelationPattern {
             let instruction = program[pc]
             switch instruction.op {
             case .split:
-                func allows(_ index: Int16) -> Bool {
-                    guard index >= 0 else { return true }
-                    let filter = filters[Int(index)]
-                    return u < 128 ? filter.allows(UInt16(u)) : filter.aboveASCII
-                }
-                let (tryA, tryB) = (allows(instruction.filter), allows(instruction.filterB))
+                let (tryA, tryB) = (UnitFilter.allows(filters, instruction.filter, column: u),
+                                    UnitFilter.allows(filters, instruction.filterB, column: u))
                 guard tryA != tryB else { return nil }
                 pc = Int(tryA ? instruction.a : instruction.b)
             case .notLookahead where program[Int(instruction.a)].op == .wordBoundary:
