@@ -74,6 +74,25 @@ final class RelationExtractorTests: XCTestCase {
                        "a named group is not read as an anaphor")
     }
 
+    /// A mention that overlaps one before it gets no placeholder; the roles of the mentions after
+    /// it are still their own. Read by placeholder order, "Hurras al-Din" (mention 2) took the
+    /// role of the second "Idlib" (the third placeholder), a place, and was passed over as the
+    /// group the leader leads.
+    func testAnAntecedentsRoleIsItsOwnAfterAMentionLeftWithoutAPlaceholder() throws {
+        let text = "In Idlib, Hurras al-Din fighters left Idlib, and the group’s leader Abu Hammam al-Suri was killed."
+        var mentions = matcher.mentions(in: text)
+        XCTAssertEqual(mentions.map(\.entityID), ["idlib", "hurras", "idlib", "abu_hammam"])
+        XCTAssertEqual(RelationExtractor.relations(in: text, mentions: mentions, matcher: matcher).map { "\($0.subject) \($0.kind.rawValue) \($0.object)" },
+                       ["abu_hammam leader_of hurras"])
+        // A second reading of the first "Idlib", inside it: it is left without a placeholder.
+        let first = mentions[0].range
+        mentions.insert(EntityMention(entityID: "idlib", range: (first.lowerBound + 1)..<first.upperBound, surface: "dlib"), at: 1)
+        XCTAssertEqual(RelationExtractor.relations(in: text, mentions: mentions, matcher: matcher).map { "\($0.subject) \($0.kind.rawValue) \($0.object)" },
+                       ["abu_hammam leader_of hurras"])
+        let template = RelationTemplate(scalars: Array(text.unicodeScalars), sortedMentions: mentions, classify: matcher.relationRole(id:))
+        XCTAssertEqual(template.roles, [.place, .actor, .actor, .place, .actor])
+    }
+
     func testEvidenceIsTheStatingSubstring() throws {
         let text = "Officials said the US-backed Syrian Democratic Forces advanced."
         let relation = try XCTUnwrap(RelationExtractor.relations(in: text, mentions: matcher.mentions(in: text), matcher: matcher).first)

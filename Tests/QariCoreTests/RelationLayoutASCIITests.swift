@@ -51,7 +51,7 @@ final class RelationLayoutASCIITests: XCTestCase {
                 for (k, placed) in zip(layout.placed.indices, layout.placed) where k < plain.placeholders.count {
                     let range = plain.placeholders[k].text
                     XCTAssertEqual(placed.bytes, byteOffset(range.lowerBound)..<byteOffset(range.upperBound), message)
-                    XCTAssertEqual(placed.role, plain.roles[k], message)
+                    XCTAssertEqual(placed.role, plain.roles[placed.index], message)
                 }
                 let ascii = bytes.prefix { $0 < 0x80 }.count
                 if !text.contains("("), let last = layout.placed.last, last.bytes.upperBound <= ascii, layout.placed.count > 1 { shortcut += 1 }

@@ -447,15 +447,19 @@ final class RelationTemplate {
     private(set) lazy var text: [Unicode.Scalar] = NameTokenizer.scalars(of: source)
     private let source: String
     let mentions: [EntityMention]
-    /// The placeholders' roles, in their order, then `.actor` up to one a mention (as many as
-    /// the mentions given none: they overlap a mention before them). Given to the reference
-    /// `init`; read from the placeholders' opening units (`Role.open`) on first use otherwise
-    /// (only a rule that looks for an antecedent or a topic asks), rather than kept in an array
-    /// made for every template built.
+    /// Each mention's role, by the mention's index (as a placeholder's digits give it, and as
+    /// `mentionIndexes(in:)` reads them): `.actor` for a mention given no placeholder (it overlaps
+    /// a mention before it), which no placeholder names. Given to the reference `init`; read from
+    /// the placeholders' opening units (`Role.open`) and digits on first use otherwise (only a
+    /// rule that looks for an antecedent or a topic asks), rather than kept in an array made for
+    /// every template built.
     private(set) lazy var roles: [Role] = {
         var roles = [Role](repeating: .actor, count: mentions.count)
-        for (k, placeholder) in placeholders.enumerated() {
-            roles[k] = Role(rawValue: Int(units[placeholder.units.lowerBound] - 0xE000) / 2)!
+        for placeholder in placeholders {
+            let open = units[placeholder.units.lowerBound]
+            forEachMentionIndex(in: NSRange(location: placeholder.units.lowerBound, length: placeholder.units.count)) { index in
+                roles[index] = Role(rawValue: Int(open - 0xE000) / 2)!
+            }
         }
         return roles
     }()
@@ -530,7 +534,7 @@ final class RelationTemplate {
     /// The plain definition of the template, which `fromUTF8` must give as well.
     /// `scalars`: the text's; `sortedMentions`: its mentions in the order of their starts.
     convenience init(scalars: [Unicode.Scalar], sortedMentions sorted: [EntityMention], classify: (String) -> (isPlace: Bool, acting: EntityType?)) {
-        var roles: [Role] = []
+        var roles = [Role](repeating: .actor, count: sorted.count)
         var units: [UInt16] = []
         units.reserveCapacity(scalars.count + 4 * sorted.count)
         var placeholders: [(units: Range<Int>, text: Range<Int>, byte: Int)] = []
@@ -557,7 +561,7 @@ final class RelationTemplate {
             copy(upTo: mention.range.lowerBound)
             let (role, acting) = RelationTemplate.role(scalars, mention, depth: depth, classify: classify)
             if role != .place { placedTypes.append((units.count, acting.map(TypeMask.init) ?? TypeMask())) }
-            roles.append(role)
+            roles[index] = role
             counts.add(role)
             let placeholderStart = units.count
             units.append(role.open)
@@ -576,7 +580,6 @@ final class RelationTemplate {
             placeholders.append((placeholderStart..<units.count, mention.range, -1))
             position = mention.range.upperBound
         }
-        while roles.count < sorted.count { roles.append(.actor) }
         copy(upTo: scalars.count)
         var (segments, cues, cueHits) = CueTable.shared.scan(units)
         var all = TypeMask()
