@@ -475,17 +475,35 @@ struct KeyTable: @unchecked Sendable {
     }
 
     /// The payload of `key`, nil when the key is not in the table. Key 0 is never present.
-    @inline(__always) func payload(_ key: UInt64) -> Int? {
-        let storage = self.storage
-        let bit = KeyTable.filterBit(key)
-        if key != 0 && storage.filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return nil }
-        var slot = KeyTable.slot(key, storage.mask)
-        while true {
-            let found = storage.keys[slot]
-            if found == key { return storage.payloads[slot] }
-            if found == 0 { return nil }
-            slot = (slot + 1) & storage.mask
+    @inline(__always) func payload(_ key: UInt64) -> Int? { memory.payload(key) }
+
+    /// The table's memory, for a loop that looks up many keys while the table lives (held by the
+    /// caller): its addresses stay in locals, where each look-up through the storage object read
+    /// the object's reference, then the filter's address, then the filter word, one after the
+    /// other (the tokenizer's test of every lower-case word).
+    struct Memory {
+        fileprivate let keys: UnsafeMutablePointer<UInt64>
+        fileprivate let payloads: UnsafeMutablePointer<Int>
+        fileprivate let filter: UnsafeMutablePointer<UInt64>
+        fileprivate let mask: Int
+
+        /// `KeyTable.payload(_:)`.
+        @inline(__always) func payload(_ key: UInt64) -> Int? {
+            let bit = KeyTable.filterBit(key)
+            if key != 0 && filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return nil }
+            var slot = KeyTable.slot(key, mask)
+            while true {
+                let found = keys[slot]
+                if found == key { return payloads[slot] }
+                if found == 0 { return nil }
+                slot = (slot + 1) & mask
+            }
         }
+    }
+
+    /// The table's memory, valid while the table lives.
+    @inline(__always) var memory: Memory {
+        Memory(keys: storage.keys, payloads: storage.payloads, filter: storage.filter, mask: storage.mask)
     }
 
     @inline(__always) func contains(_ key: UInt64) -> Bool { key != 0 && payload(key) != nil }
