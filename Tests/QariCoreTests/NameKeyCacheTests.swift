@@ -34,6 +34,39 @@ final class NameKeyCacheTests: XCTestCase {
         }
     }
 
+    /// Words that share their first 8 letters, which an entry holds beside the key, differ in
+    /// letters 8-15, which the cache reads apart and only for words of 8 letters or more: many
+    /// such words, more than the entries, displace one another in shared entries, and each
+    /// look-up answers its own word's key (or, `storedKey`, nothing). Words of up to 8 letters
+    /// of the same start are answered from their first 8 letters alone.
+    func testWordsSharingTheirFirstEightLettersKeepTheirKeys() {
+        var generator = SplitMix(state: 0x6d61_7463_6838)
+        let cache = NameKeyCache()
+        let start = Array("kafrnbsd".utf8)
+        let consonants = Array("bkstdqzwhc".utf8)
+        let words: [[UInt8]] = (0..<6000).map { _ in
+            let more = Int.random(in: 0...8, using: &generator)
+            if more == 0 { return Array(start[..<Int.random(in: 1...8, using: &generator)]) }
+            return start + (0..<more).map { _ in consonants.randomElement(using: &generator)! }
+        }
+        var stored = 0
+        for _ in 0..<60000 {
+            let word = words.randomElement(using: &generator)!
+            let expected = NameKeyCache.computedKey(word)
+            var low: UInt64 = 0, high: UInt64 = 0
+            for (k, b) in word.enumerated() {
+                if k < 8 { low |= UInt64(b) << UInt64(8 * k) } else { high |= UInt64(b) << UInt64(8 * (k - 8)) }
+            }
+            if let key = cache.storedKey(low: low, high: high) {
+                XCTAssertEqual(key, expected, "\(word)")
+                stored += 1
+            }
+            XCTAssertEqual(cache.latinKey(word), expected, "\(word)")
+        }
+        // (Most look-ups find their word stored: the test reads both answers.)
+        XCTAssertGreaterThan(stored, 30000)
+    }
+
     func testTokensReadWithACacheAreTheTokens() {
         let cache = NameKeyCache()
         let matcher = EntityMatcherFastPathTests.matcher

@@ -419,8 +419,12 @@ struct KeyTable: @unchecked Sendable {
         let keys: UnsafeMutablePointer<UInt64>
         let payloads: UnsafeMutablePointer<Int>
         let mask: Int
-        /// One bit per 14-bit slice of a key (`filterBit`), set for the keys present: 2 KB that stay in
-        /// the fastest cache answer most keys that are absent without reading `keys`.
+        /// One bit per 13-bit slice of a key (`filterBit`), set for the keys present: 1 KB, mostly in
+        /// the fastest cache, answers most keys that are absent without reading `keys`. (2 KB let
+        /// fewer keys through to `keys`, but were read from further away: the other tables of the
+        /// matcher pass through the first-level cache between two texts, and each text brought
+        /// the filter's lines back. On bench-2k, 1 KB took 412.62 M -> 413.25 M instructions and
+        /// 2.058 M -> 1.894 M first-level read misses; 512 bytes 414.10 M and 1.863 M.)
         let filter: UnsafeMutablePointer<UInt64>
 
         init(capacity: Int) {
@@ -429,8 +433,8 @@ struct KeyTable: @unchecked Sendable {
             keys.initialize(repeating: 0, count: capacity)
             payloads = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
             payloads.initialize(repeating: 0, count: capacity)
-            filter = UnsafeMutablePointer<UInt64>.allocate(capacity: 256)
-            filter.initialize(repeating: 0, count: 256)
+            filter = UnsafeMutablePointer<UInt64>.allocate(capacity: 128)
+            filter.initialize(repeating: 0, count: 128)
         }
 
         deinit {
@@ -461,7 +465,7 @@ struct KeyTable: @unchecked Sendable {
         self.storage = storage
     }
 
-    @inline(__always) private static func filterBit(_ key: UInt64) -> Int { Int(truncatingIfNeeded: key >> 50) }
+    @inline(__always) private static func filterBit(_ key: UInt64) -> Int { Int(truncatingIfNeeded: key >> 51) }
 
     init(keys: [UInt64]) {
         self.init(keys.map { ($0, 0) })
@@ -475,17 +479,35 @@ struct KeyTable: @unchecked Sendable {
     }
 
     /// The payload of `key`, nil when the key is not in the table. Key 0 is never present.
-    @inline(__always) func payload(_ key: UInt64) -> Int? {
-        let storage = self.storage
-        let bit = KeyTable.filterBit(key)
-        if key != 0 && storage.filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return nil }
-        var slot = KeyTable.slot(key, storage.mask)
-        while true {
-            let found = storage.keys[slot]
-            if found == key { return storage.payloads[slot] }
-            if found == 0 { return nil }
-            slot = (slot + 1) & storage.mask
+    @inline(__always) func payload(_ key: UInt64) -> Int? { memory.payload(key) }
+
+    /// The table's memory, for a loop that looks up many keys while the table lives (held by the
+    /// caller): its addresses stay in locals, where each look-up through the storage object read
+    /// the object's reference, then the filter's address, then the filter word, one after the
+    /// other (the tokenizer's test of every lower-case word).
+    struct Memory {
+        fileprivate let keys: UnsafeMutablePointer<UInt64>
+        fileprivate let payloads: UnsafeMutablePointer<Int>
+        fileprivate let filter: UnsafeMutablePointer<UInt64>
+        fileprivate let mask: Int
+
+        /// `KeyTable.payload(_:)`.
+        @inline(__always) func payload(_ key: UInt64) -> Int? {
+            let bit = KeyTable.filterBit(key)
+            if key != 0 && filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return nil }
+            var slot = KeyTable.slot(key, mask)
+            while true {
+                let found = keys[slot]
+                if found == key { return payloads[slot] }
+                if found == 0 { return nil }
+                slot = (slot + 1) & mask
+            }
         }
+    }
+
+    /// The table's memory, valid while the table lives.
+    @inline(__always) var memory: Memory {
+        Memory(keys: storage.keys, payloads: storage.payloads, filter: storage.filter, mask: storage.mask)
     }
 
     @inline(__always) func contains(_ key: UInt64) -> Bool { key != 0 && payload(key) != nil }

@@ -6,12 +6,18 @@
 /// stored there and its key. The letters, at most 16 non-zero bytes, are kept packed into two
 /// integers, so that an entry answers a word only when its letters are the word's letters.
 ///
+/// An entry is the first 8 letters and the key, 16 bytes (a quarter of a cache line, never
+/// across two), and letters 8-15 are in a list of their own, read only for a word of 8 letters
+/// or more: the first 8 letters of a shorter word end in a 0 byte, so equal first 8 letters
+/// are the whole word. (Entries of all 24 bytes took a quarter of the look-ups across two cache
+/// lines, and the table is read from beyond the first-level cache at nearly every look-up: the
+/// matcher's tables pass through it between two texts.)
+///
 /// Not thread-safe: one cache serves one thread at a time (see `EntityMatcher`'s workspaces).
 final class NameKeyCache {
     private struct Entry {
-        /// Letters 0-7 and 8-15, the first in the lowest byte; 0 past the word's end. (Both 0: empty.)
+        /// Letters 0-7, the first in the lowest byte; 0 past the word's end. (0: empty.)
         var low: UInt64
-        var high: UInt64
         var key: UInt64
     }
 
@@ -19,15 +25,20 @@ final class NameKeyCache {
     /// Memory of its own rather than an array, so that reading and writing entries needs no
     /// uniqueness or exclusivity checks.
     private let entries: UnsafeMutablePointer<Entry>
+    /// Letters 8-15 of each entry's word (0 past its end).
+    private let highs: UnsafeMutablePointer<UInt64>
 
     init() {
         entries = UnsafeMutablePointer<Entry>.allocate(capacity: Self.entryCount)
-        entries.initialize(repeating: Entry(low: 0, high: 0, key: 0), count: Self.entryCount)
+        entries.initialize(repeating: Entry(low: 0, key: 0), count: Self.entryCount)
+        highs = UnsafeMutablePointer<UInt64>.allocate(capacity: Self.entryCount)
+        highs.initialize(repeating: 0, count: Self.entryCount)
     }
 
     deinit {
         entries.deinitialize(count: Self.entryCount)
         entries.deallocate()
+        highs.deallocate()
     }
 
     /// The hash of `NameKey.latinSkeleton(letters)`, as `NameKey.ByteHasher` gives it: lower-case
@@ -70,18 +81,24 @@ final class NameKeyCache {
     /// The key stored for packed letters `low`, `high` (packed as `latinKey` packs them, not
     /// both 0), or nil when their entry holds another word; stores nothing.
     @inline(__always) func storedKey(low: UInt64, high: UInt64) -> UInt64? {
-        let entry = entries[Self.slot(low: low, high: high)]
-        return entry.low == low && entry.high == high ? entry.key : nil
+        storedKey(low: low, high: high, slot: Self.slot(low: low, high: high))
+    }
+
+    /// `storedKey(low:high:)` of the entry `slot`.
+    @inline(__always) private func storedKey(low: UInt64, high: UInt64, slot: Int) -> UInt64? {
+        let entry = entries[slot]
+        // (Letters 8-15 only for a word of 8 letters or more: a shorter word's byte 7 is 0.)
+        return entry.low == low && (low >> 56 == 0 || highs[slot] == high) ? entry.key : nil
     }
 
     /// The key of the entry of packed letters `low`, `high`, stored there first when the entry holds another word.
     @inline(__always) private func key<Letters: RandomAccessCollection>(low: UInt64, high: UInt64, _ letters: Letters) -> UInt64
         where Letters.Element == UInt8, Letters.Index == Int {
         let slot = Self.slot(low: low, high: high)
-        let entry = entries[slot]
-        if entry.low == low && entry.high == high { return entry.key }
+        if let key = storedKey(low: low, high: high, slot: slot) { return key }
         let key = Self.computedKey(letters)
-        entries[slot] = Entry(low: low, high: high, key: key)
+        entries[slot] = Entry(low: low, key: key)
+        highs[slot] = high
         return key
     }
 

@@ -108,7 +108,7 @@ struct NameTokenizer {
     /// The payload bits (`markFlag`, `unkeyedFlag`) of a Latin word: a capitalised word is
     /// marked and keyed; another word as `keyed` has it (nil: keyed, not marked; not in it:
     /// unkeyed, not marked).
-    @inline(__always) private static func latinFlags(startsUpper: Bool, exactKey: UInt64, keyed: KeyTable?) -> Int {
+    @inline(__always) private static func latinFlags(startsUpper: Bool, exactKey: UInt64, keyed: KeyTable.Memory?) -> Int {
         if startsUpper { return markFlag }
         guard let keyed else { return 0 }
         return keyed.payload(exactKey) ?? unkeyedFlag
@@ -378,8 +378,9 @@ struct NameTokenizer {
         // (16 bytes more: `NameKeyCache.latinKey(_:)` reads the letters 8 bytes at a time.)
         var buffer = ScratchBytes(storage)
         // (Unwrapped where used: `?? KeyTable.empty` cost the static's initialisation check and a
-        // reference count on every text.)
-        let keyed = keyedLowercaseWords
+        // reference count on every text. Its memory rather than the table: see `KeyTable.Memory`;
+        // the caller holds the table for the call.)
+        let keyed = keyedLowercaseWords?.memory
         let readsPlainWords = plainWordsFirst && !alwaysAcronymKeys
         // (Read once per text: read in `arabicRun`, the static's initialisation was checked by a
         // call for every Arabic word.)
