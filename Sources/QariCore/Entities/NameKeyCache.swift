@@ -21,7 +21,9 @@ final class NameKeyCache {
         var key: UInt64
     }
 
-    static let entryCount = 4096
+    /// A power of two: `slot` keeps the top `entryBits` bits of a hash.
+    static let entryBits = 12
+    static let entryCount = 1 << entryBits
     /// Memory of its own rather than an array, so that reading and writing entries needs no
     /// uniqueness or exclusivity checks.
     private let entries: UnsafeMutablePointer<Entry>
@@ -75,7 +77,7 @@ final class NameKeyCache {
 
     /// The entry packed letters `low`, `high` select.
     @inline(__always) private static func slot(low: UInt64, high: UInt64) -> Int {
-        Int(truncatingIfNeeded: ((low ^ (high &* 0xBF58476D1CE4E5B9)) &* 0x9E3779B97F4A7C15) >> 52)
+        Int(truncatingIfNeeded: ((low ^ (high &* 0xBF58476D1CE4E5B9)) &* 0x9E3779B97F4A7C15) >> UInt64(64 - entryBits))
     }
 
     /// The key stored for packed letters `low`, `high` (packed as `latinKey` packs them, not
