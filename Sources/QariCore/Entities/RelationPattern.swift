@@ -461,21 +461,9 @@ final class RelationPattern: @unchecked Sendable {
         let start = range.location, limit = range.location + range.length
         let startEnd = min(limit, startLimit ?? limit)
         let slotCount = 2 * (groupCount + 1)
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: slotCount) { slotBuffer in
-        let slots = slotBuffer.baseAddress!
-        program.withUnsafeBufferPointer { code in
-        filters.withUnsafeBufferPointer { filters in
-        loops.withUnsafeBufferPointer { loops in
-        dispatchRows.withUnsafeBufferPointer { dispatch in
-        flatClasses.withUnsafeBufferPointer { classes in
-        rangeBounds.withUnsafeBufferPointer { bounds in
-            let run = Run(code: code, filters: filters, loops: loops, dispatch: dispatch, classes: classes, bounds: bounds, units: units, start: start, limit: limit, slots: slots)
+        search(in: units, range: range) { run, slots, stack in
             firstUnitBits.withUnsafeBufferPointer { firstBits in
             let first = firstUnits == nil ? nil : firstBits.baseAddress
-            // The first 128 entries on the call stack (1 KiB: no heap allocation for most searches).
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { stackMemory in
-            var stack = Stack(in: stackMemory)
-            defer { stack.deallocate() }
             var position = start
             while position < startEnd {
                 var end = -1
@@ -539,6 +527,49 @@ final class RelationPattern: @unchecked Sendable {
                 position = end > matchStart ? end : end + 1
             }
             }
+        }
+    }
+
+    /// `forEachMatch` for a pattern whose every match in `range` starts at one of `starts` (in
+    /// increasing order, inside the range; one may be given twice): the run is tried there only,
+    /// and the matches are the same. A rule whose matches start with one of its cue words is run
+    /// from their hits so (`RelationRule.startCueSet`): the scan past the units that can start a
+    /// match, and the runs that fail from the letters that begin other words, are left out.
+    func forEachMatch(in units: UnsafeBufferPointer<UInt16>, range: NSRange, startingOnlyAt starts: UnsafeBufferPointer<Int32>,
+                      _ body: (UnsafeMutablePointer<Int>, Int) -> Void) {
+        let slotCount = 2 * (groupCount + 1)
+        search(in: units, range: range) { run, slots, stack in
+            var position = range.location
+            for s in starts where Int(s) >= position {
+                for k in 0..<slotCount { slots[k] = -1 }
+                let end = run.run(at: Int(s), stack: &stack)
+                guard end >= 0 else { continue }
+                let matchStart = slots[0]
+                body(slots, end)
+                position = end > matchStart ? end : end + 1
+            }
+        }
+    }
+
+    /// Calls `body` with the search's program and text as plain pointers (`Run`), its capture
+    /// slots and its backtracking stack: what both ways of looking for matches set up.
+    @inline(__always) private func search(in units: UnsafeBufferPointer<UInt16>, range: NSRange,
+                                          _ body: (Run, UnsafeMutablePointer<Int>, inout Stack) -> Void) {
+        let start = range.location, limit = range.location + range.length
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (groupCount + 1)) { slotBuffer in
+        let slots = slotBuffer.baseAddress!
+        program.withUnsafeBufferPointer { code in
+        filters.withUnsafeBufferPointer { filters in
+        loops.withUnsafeBufferPointer { loops in
+        dispatchRows.withUnsafeBufferPointer { dispatch in
+        flatClasses.withUnsafeBufferPointer { classes in
+        rangeBounds.withUnsafeBufferPointer { bounds in
+            let run = Run(code: code, filters: filters, loops: loops, dispatch: dispatch, classes: classes, bounds: bounds, units: units, start: start, limit: limit, slots: slots)
+            // The first 128 entries on the call stack (1 KiB: no heap allocation for most searches).
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { stackMemory in
+            var stack = Stack(in: stackMemory)
+            defer { stack.deallocate() }
+            body(run, slots, &stack)
             }
         }
         }
