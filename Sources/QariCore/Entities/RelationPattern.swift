@@ -499,7 +499,7 @@ final class RelationPattern: @unchecked Sendable {
                     do {
                         // The second unit, when the first says what it must be.
                         if let pairs {
-                            let next = u < 128 ? pairs[Int(u)] : (u & 0xF800 == 0xD800 ? NextFilter.any : pairs[128])
+                            let next = u < 128 ? pairs[Int(u)] : (u & 0xF800 == 0xD800 ? NextFilter.any : pairs[RelationPattern.pairSlot(u)])
                             if !(p + 1 < limit && next.allows(units[p + 1])) && !next.isAny {
                                 p += 1   // u is no surrogate here
                                 continue
@@ -957,13 +957,20 @@ final class RelationPattern: @unchecked Sendable {
         return filter
     }
 
+    /// Where `pairs` holds the units that can follow `u`, a unit of the Basic Multilingual Plane
+    /// above ASCII and no surrogate: 129 for the placeholders' units (U+E000...U+E007), 128 for the
+    /// others. Apart: a placeholder's opening is followed by its digits, which the program reads
+    /// as \d (any unit may follow), and "[وبفلك]?\x{E000}" would let any unit follow each of those
+    /// letters too, which start a run at nearly every other word of Arabic text.
+    @inline(__always) static func pairSlot(_ u: UInt16) -> Int { u &- 0xE000 < 8 ? 129 : 128 }
+
     /// The units that can follow a match's first unit, by that unit: `pairs[u]` for an ASCII unit u,
-    /// `pairs[128]` for the others of the Basic Multilingual Plane (surrogates aside, whose
+    /// `pairs[pairSlot(u)]` for the others of the Basic Multilingual Plane (surrogates aside, whose
     /// character takes two units); nil when the pattern has no first instructions to read them from.
     private static func pairFilters(_ program: [Instruction], _ classes: [CharClass]) -> [NextFilter]? {
         var visited = Set<Int>()
         guard let leading = leadingPCs(program, classes, from: 0, firstVisit: { visited.insert($0).inserted }) else { return nil }
-        var pairs = [NextFilter](repeating: .none, count: 129)
+        var pairs = [NextFilter](repeating: .none, count: 130)
         for pc in leading {
             // What the rest of the program can start with after this instruction's one unit.
             var seen = Set<Int>()
@@ -989,12 +996,18 @@ final class RelationPattern: @unchecked Sendable {
             let instruction = program[pc]
             if instruction.op == .char {
                 let c = UInt32(instruction.a)
-                if c < 128 { pairs[Int(c)].formUnion(next) } else if c < 0x10000 && (c < 0xD800 || c >= 0xE000) { pairs[128].formUnion(next) }
+                if c < 128 {
+                    pairs[Int(c)].formUnion(next)
+                } else if c < 0x10000 && (c < 0xD800 || c >= 0xE000) {
+                    pairs[pairSlot(UInt16(c))].formUnion(next)
+                }
             } else {
                 let set = classes[Int(instruction.a)]
                 for c in 0..<128 where set.contains(UInt32(c)) { pairs[c].formUnion(next) }
                 for range in set.ranges where range.lowerBound < 0xD800 || (range.upperBound >= 0xE000 && range.lowerBound < 0x10000) {
-                    pairs[128].formUnion(next)
+                    // A range may hold units of both slots.
+                    if range.lowerBound <= 0xE007 && range.upperBound >= 0xE000 { pairs[129].formUnion(next) }
+                    if range.lowerBound < 0xE000 || range.upperBound > 0xE007 { pairs[128].formUnion(next) }
                 }
             }
         }
