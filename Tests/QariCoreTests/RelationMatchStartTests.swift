@@ -15,6 +15,9 @@ final class RelationMatchStartTests: XCTestCase {
         "The group ", "the faction ", "The militant group’s members ", "the organisation ", "the organization ", "Theirs group ",
         "the Group ", "the ", " attacked ", " fought ", " struck ", " clashed with ", " targeted ", " not ", ", ", ", ", ", ",
         " ", " ", " and ", " of ", "Abu ", "Mr. ", ".", ";", "!", "?", "x", "é", "😀", "حليف",
+        "Turkish", "turkish", "TURKISH", "Syrian", "Syria", "Syrians", "Iraqi", "Iraq", "Western", "western", "American",
+        "-backed ", "-trained ", " air strikes targeted ", " airstrike hit ", " forces on ", " jets ", " against ",
+        " President ", " Prime Minister ", " counterpart ", " leader ",
     ]
 
     private static let entities: [String: (isPlace: Bool, acting: EntityType?)] = [
@@ -29,11 +32,12 @@ final class RelationMatchStartTests: XCTestCase {
     }
 
     /// Compares the run from the hits with the run from every unit on every stretch of the
-    /// template; returns how many stretches had matches, and how many had a unit that can start a
-    /// match (one of the pattern's first letters) that the hits left out.
+    /// template; returns how many stretches had matches (and how many of those for a rule that
+    /// starts with a nationality adjective), and how many had a unit that can start a match (one
+    /// of the pattern's first letters) that the hits left out.
     private func compare(_ template: RelationTemplate, _ label: String,
-                         file: StaticString = #filePath, line: UInt = #line) -> (matched: Int, skipped: Int) {
-        var matched = 0, skipped = 0
+                         file: StaticString = #filePath, line: UInt = #line) -> (matched: Int, adjective: Int, skipped: Int) {
+        var matched = 0, adjective = 0, skipped = 0
         for rule in Self.started {
             let set = rule.startCueSet!
             let stretches: [RelationTemplate.Segment]
@@ -48,19 +52,25 @@ final class RelationMatchStartTests: XCTestCase {
                 let fast = describe(template.matches(rule.pattern!, subjectGroup: rule.subjectGroup, objectGroup: rule.objectGroup,
                                                      in: stretch.range, startCues: (set, stretch.hits)))
                 XCTAssertEqual(fast, plain, "\(rule.shorthand): \(label)", file: file, line: line)
-                if !plain.isEmpty { matched += 1 }
+                if !plain.isEmpty {
+                    matched += 1
+                    if rule.shorthand.hasPrefix("{D:") { adjective += 1 }
+                }
                 let starts = Set(stretch.hits.filter { set.contains(Int(template.cueHits[$0].id)) }.map { Int(template.cueHits[$0].start) })
-                let letters: Set<UInt16> = [0x6C, 0x63, 0x68, 0x65, 0x66, 0x44, 0x64, 0x43, 0x54, 0x74]   // l c h e f D d C T t
+                let letters: Set<UInt16> = [0x6C, 0x63, 0x68, 0x65, 0x66, 0x44, 0x64, 0x43, 0x54, 0x74, 0x53, 0x49]   // l c h e f D d C T t S I
                 let range = stretch.range.location..<(stretch.range.location + stretch.range.length)
                 if range.contains(where: { letters.contains(template.units[$0]) && !starts.contains($0) }) { skipped += 1 }
             }
         }
-        return (matched, skipped)
+        return (matched, adjective, skipped)
     }
 
-    /// The rules so marked: the leaders' "(?:leader|chief|...) of", "this faction", "the group".
+    /// The rules so marked: the leaders' "(?:leader|chief|...) of", "this faction", "the group",
+    /// and the three that start with a nationality adjective.
     func testRulesThatStartWithACueWordAreMarked() {
-        XCTAssertEqual(Self.started.count, 3)
+        XCTAssertEqual(Self.started.count, 6)
+        XCTAssertEqual(Self.started.filter { $0.shorthand.hasPrefix("{D:") }.count, 3)
+        XCTAssertEqual(RelationRule.all.filter { $0.shorthand.hasPrefix("{D:") }.count, 3)
         for rule in Self.started {
             XCTAssertNotNil(rule.pattern, rule.shorthand)
             // The words the set holds are the rule's own.
@@ -75,7 +85,7 @@ final class RelationMatchStartTests: XCTestCase {
     func testRunFromTheHitsKeepsEveryMatchOnRandomText() {
         var generator = SplitMix(state: 20_261_209)
         let ids = Self.entities.keys.sorted()
-        var matched = 0, skipped = 0
+        var matched = 0, adjective = 0, skipped = 0
         for _ in 0..<8000 {
             let (text, mentions) = generator.textWithNames(of: Self.fillers, ids: ids, most: 24)
             let template = RelationTemplate(scalars: Array(text.unicodeScalars), sortedMentions: mentions) {
@@ -83,10 +93,12 @@ final class RelationMatchStartTests: XCTestCase {
             }
             let counts = compare(template, text.debugDescription)
             matched += counts.matched
+            adjective += counts.adjective
             skipped += counts.skipped
         }
         // The random text reaches the patterns, and the hits leave starts out.
         XCTAssertGreaterThan(matched, 500)
+        XCTAssertGreaterThan(adjective, 100)
         XCTAssertGreaterThan(skipped, 2000)
     }
 

@@ -1180,9 +1180,9 @@ struct RelationRule {
     /// so closely followed by a cue word (`RelationTemplate.reachBound`). Nil: no such bound.
     let cueReach: Int?
     /// Which of the rule's cue words every match starts with, case aside: `cues` for
-    /// "(?:leader|chief|...) of", `moreCues` for "(?:The|the) (?:faction|group|...)", or
-    /// none. The pattern is then run from the starts of those words only (a test compares that run
-    /// with the run from every unit).
+    /// "(?:leader|chief|...) of", `moreCues` for "(?:The|the) (?:faction|group|...)" and for a
+    /// nationality adjective {D:...} (`demonymCues`), or none. The pattern is then run from the
+    /// starts of those words only (a test compares that run with the run from every unit).
     enum MatchStart { case anywhere, cue, moreCue }
     let matchStart: MatchStart
     /// The cue words of `matchStart` as a set of `CueTable` ids; nil for `.anywhere`.
@@ -1552,6 +1552,11 @@ extension RelationRule {
         return locative.firstMatch(in: before, options: [], range: NSRange(location: 0, length: range.location - start)) != nil
     }
 
+    /// The nationality adjectives as cue words (lower case), for the rules that start with one
+    /// ({D:...}): those are run from their hits only. A line that holds one as written holds it as
+    /// a cue word, so that the gate of these rules turns away no line it let through before.
+    static let demonymCues: [String] = RelationExtractor.demonyms.keys.sorted().map { $0.lowercased() }
+
     static let memberRoles = "officers?|commanders?|officials?|members?|clerics?|fighters?|spokesm[ae]n|spokesperson|operatives?|figures?|veterans?|ideologues?|deputy|militants?|judges?"
 
     private static let rulesWithoutCueSets: [RelationRule] = [
@@ -1582,7 +1587,8 @@ extension RelationRule {
         rule(.allied_with, "(?<s>[وبفلك]?\\x{E000}\\d+\\x{E001}(?:\\s*[و،]\\s*[وبفلك]?\\x{E000}\\d+\\x{E001})*)،?\\s*ك?حليف\\S*\\s+ل?{A:o}", .group("s"), .group("o"), armed, armed, when: ["حليف"]),
         // backed_by
         rule(.backed_by, "{M:o}-(?:backed|supported|sponsored|funded|armed|trained) (?:[\\w’'-]+ ){0,3}?{A:s}", .group("s"), .group("o"), armed, groupLike, when: ["-backed", "-supported", "-sponsored", "-funded", "-armed", "-trained"]),
-        rule(.backed_by, "{D:o}-(?:backed|supported|sponsored|funded|armed|trained) (?:[\\w’'-]+ ){0,3}?{A:s}", .group("s"), .demonym("o"), armed, states, "medium", when: ["-backed", "-supported", "-sponsored", "-funded", "-armed", "-trained"]),
+        rule(.backed_by, "{D:o}-(?:backed|supported|sponsored|funded|armed|trained) (?:[\\w’'-]+ ){0,3}?{A:s}", .group("s"), .demonym("o"), armed, states, "medium", when: ["-backed", "-supported", "-sponsored", "-funded", "-armed", "-trained"],
+             and: demonymCues, startingAt: .moreCue),
         rule(.backed_by, "{A:s} (?:is|was|are|were) (?:an? |the )?(?:[\\w’'-]+ ){0,2}?{M:o}-(?:backed|supported|sponsored)", .group("s"), .group("o"), armed, groupLike, when: ["-backed", "-supported", "-sponsored"]),
         rule(.backed_by, "{A:s} (?:is|was|are|were) (?:an? |the )?(?:[\\w’'-]+ ){0,2}?{D:o}-(?:backed|supported|sponsored)", .group("s"), .demonym("o"), armed, states, "medium", when: ["-backed", "-supported", "-sponsored"]),
         rule(.backed_by, "{A:s}{W}{0,60}?\\b(?:financed|funded|supported|backed|sponsored|armed)(?: and (?:financed|funded|supported|backed|sponsored|armed))? by (?:the )?{A:o}", .group("s"), .group("o"), armed, groupLike, when: ["financed", "funded", "supported", "backed", "sponsored", "armed"],
@@ -1601,7 +1607,8 @@ extension RelationRule {
         rule(.leader_of, "{A:o}{W}{0,40}?(?:led|headed|commanded|founded) by (?:a {W}{0,30}? known as )?{A:s}", .group("s"), .group("o"), person, groupLike, when: ["led by", "headed by", "commanded by", "founded by"],
              // The filler before "led by".
              reach: 40),
-        rule(.leader_of, "{D:o} (?:President|Prime Minister|Supreme Leader|King|Emir|Crown Prince|leader|counterpart) {A:s}", .group("s"), .demonym("o"), person, states, "medium", when: ["president", "prime minister", "supreme leader", "king", "emir", "crown prince", "leader", "counterpart"]),
+        rule(.leader_of, "{D:o} (?:President|Prime Minister|Supreme Leader|King|Emir|Crown Prince|leader|counterpart) {A:s}", .group("s"), .demonym("o"), person, states, "medium", when: ["president", "prime minister", "supreme leader", "king", "emir", "crown prince", "leader", "counterpart"],
+             and: demonymCues, startingAt: .moreCue),
         rule(.leader_of, "{A:o}(?:’s|'s|’)? (?:President|Prime Minister|Supreme Leader|King|Emir|Crown Prince) {A:s}", .group("s"), .group("o"), person, states, when: ["president", "prime minister", "supreme leader", "king", "emir", "crown prince"]),
         // member_of
         rule(.member_of, "{A:s},? (?:an?|the|another) (?:[\\w’'-]+ ){0,2}?{A:o} (?:\(memberRoles))\\b", .group("s"), .group("o"), person, groupLike, when: ["officer", "commander", "official", "member", "cleric", "fighter", "spokesm", "spokesperson", "operative", "figure", "veteran", "ideologue", "deputy", "militant", "judge"]),
@@ -1626,7 +1633,8 @@ extension RelationRule {
         rule(.fights, "{A:s}{W}{0,80}?\\b(?:at the hands of|defeated by|routed by|expelled by|losses to)\\b (?:the )?{A:o}", .group("s"), .group("o"), armed, armed, when: ["at the hands of", "defeated by", "routed by", "expelled by", "losses to"],
              // The filler before the words.
              reach: 80),
-        rule(.fights, "{D:s} (?:air ?strikes?|drone strikes?|warplanes|jets|forces|troops|shelling|artillery|raids?)(?: {W}{0,40}?)? \\b(?:targeted|targeting|struck|hit|on|against)\\b{W}{0,40}?{A:o}", .demonym("s"), .group("o"), states, armed, "medium", when: ["strike", "warplanes", "jets", "forces", "troops", "shelling", "artillery", "raid"]),
+        rule(.fights, "{D:s} (?:air ?strikes?|drone strikes?|warplanes|jets|forces|troops|shelling|artillery|raids?)(?: {W}{0,40}?)? \\b(?:targeted|targeting|struck|hit|on|against)\\b{W}{0,40}?{A:o}", .demonym("s"), .group("o"), states, armed, "medium", when: ["strike", "warplanes", "jets", "forces", "troops", "shelling", "artillery", "raid"],
+             and: demonymCues, startingAt: .moreCue),
         rule(.fights, "\\b(?:This|this) (?:very )?(?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,40}?\\b\(attackAlternation)\\b{N}{0,60}?{A:o}", .antecedent, .group("o"), [.faction], armed, "medium", when: ["this "], and: ["faction", "group", "coalition", "organisation", "organization"],
              startingAt: .cue),
         rule(.fights, "\\b(?:The|the) (?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,60}?\\b\(attackOrAttackByAlternation)\\b{N}{0,60}?{A:o}", .topic, .group("o"), [.faction], armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured", "attack by", "offensive by", "assault by"], and: ["the faction", "the group", "the coalition", "the militant group", "the organisation", "the organization"],
