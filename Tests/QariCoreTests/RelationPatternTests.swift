@@ -24,6 +24,33 @@ final class RelationPatternTests: XCTestCase {
         XCTAssertEqual(mine(pattern, text, range), icu(source, text, range), "\(source) on \(text.debugDescription) in \(range)", file: file, line: line)
     }
 
+    /// Patterns whose first unit may be a placeholder's (U+E000...U+E007) or another unit above
+    /// ASCII, each followed by different units: the scan past starts whose second unit cannot
+    /// follow keeps the two kinds apart (`RelationPattern.pairSlot`). Random text of Arabic
+    /// letters, placeholders, digits and others, with the start at each of the first units.
+    func testPatternsStartingWithPlaceholdersOrOtherUnitsAgreeWithICU() {
+        var random = SplitMix(state: 20_261_211)
+        let pieces = ["و", "ل", "ب", "ال", "وال", "حليف", "،", " ", "\u{E000}", "\u{E001}", "\u{E002}", "\u{E007}", "\u{E008}", "7",
+                      "12", "é", "x", "😀", "\u{F000}", "\u{E000}3\u{E001}", "و\u{E000}4\u{E001}", "ك", "ف"]
+        let sources = [
+            "(?<s>[وبفلك]?\\x{E000}\\d+\\x{E001})", "[وبفلك]?\\x{E000}\\d+", "(?:و|\\x{E000})\\d", "(?:[\\x{E000}\\x{E002}]|ل)ال",
+            "[\\x{E000}\\x{E005}\\x{F000}é]\\d", "(?:é|\\x{E007})x", "[ب-و]?\\x{E002}\\d", "(?:\\x{E001}|ل)+،",
+        ]
+        var matched = 0
+        for source in sources {
+            for _ in 0..<150 {
+                let text = random.text(of: pieces, most: 24)
+                let length = text.utf16.count
+                let start = Int.random(in: 0...min(2, length), using: &random)
+                assertSame(source, text, NSRange(location: start, length: length - start))
+                if try! NSRegularExpression(pattern: source).firstMatch(in: text, range: NSRange(location: 0, length: length)) != nil {
+                    matched += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(matched, 300)
+    }
+
     /// Long backtracking runs: the stack outgrows its first memory on the call stack (128 entries)
     /// and moves to the heap, more than once, within one search.
     func testDeepBacktrackingAgreesWithICU() {

@@ -115,10 +115,11 @@ public enum RelationExtractor {
                     if !hasDemonym! { continue }
                 }
                 // The rule's matches, without a copy of the rule when it has its own pattern.
-                func ruleMatches(_ range: NSRange, startsBefore startLimit: Int? = nil) -> [RelationMatch] {
+                // `hits`: the stretch's cue words, where the matches of a rule that starts at one are looked for.
+                func ruleMatches(_ range: NSRange, startsBefore startLimit: Int? = nil, hits: Range<Int>) -> [RelationMatch] {
                     if let pattern = rule.pointee.pattern {
                         return template.matches(pattern, subjectGroup: rule.pointee.subjectGroup, objectGroup: rule.pointee.objectGroup,
-                                                in: range, startsBefore: startLimit)
+                                                in: range, startsBefore: startLimit, startCues: rule.pointee.startCueSet.map { ($0, hits) })
                     }
                     return template.matches(rule.pointee, in: range, startsBefore: startLimit)
                 }
@@ -158,7 +159,7 @@ public enum RelationExtractor {
                             if bound < 0 { continue }
                             startLimit = min(startLimit ?? bound, bound)
                         }
-                        for match in ruleMatches(stretches[s].range, startsBefore: startLimit) { take(match) }
+                        for match in ruleMatches(stretches[s].range, startsBefore: startLimit, hits: stretches[s].hits) { take(match) }
                     }
                 } else {
                     var startLimit: Int? = nil
@@ -167,7 +168,8 @@ public enum RelationExtractor {
                         if bound < 0 { continue }
                         startLimit = bound
                     }
-                    for match in ruleMatches(NSRange(location: 0, length: template.units.count), startsBefore: startLimit) { take(match) }
+                    for match in ruleMatches(NSRange(location: 0, length: template.units.count), startsBefore: startLimit,
+                                             hits: 0..<template.cueHits.count) { take(match) }
                 }
             }
         }
@@ -679,17 +681,33 @@ final class RelationTemplate {
 
     /// `matches(_:in:startsBefore:)` of a rule whose pattern is `pattern` and whose groups are
     /// `s` and `o` (the rule loop calls it with these rather than a copy of the rule).
+    /// `startCues`: for a rule whose every match starts where one of these cue words does
+    /// (`RelationRule.startCueSet`), the stretch's hits (`Segment.hits`): the pattern is run from
+    /// the starts of those hits only.
     func matches(_ pattern: RelationPattern, subjectGroup s: Int, objectGroup o: Int, in range: NSRange,
-                 startsBefore startLimit: Int? = nil) -> [RelationMatch] {
+                 startsBefore startLimit: Int? = nil, startCues: (set: CueSet, hits: Range<Int>)? = nil) -> [RelationMatch] {
         var found: [RelationMatch] = []
+        // A closure of its own for each call: one local function passed to both boxed `found` on
+        // the heap at every call.
         units.withUnsafeBufferPointer { units in
-            pattern.forEachMatch(in: units, range: range, startsBefore: startLimit) { slots, end in
-                func group(_ g: Int) -> NSRange? {
-                    guard g > 0 else { return nil }
-                    let range = RelationPattern.range(slots, g)
-                    return range.location == NSNotFound ? nil : range
+            guard let (set, hits) = startCues else {
+                pattern.forEachMatch(in: units, range: range, startsBefore: startLimit) { found.append(RelationMatch(slots: $0, end: $1, s: s, o: o)) }
+                return
+            }
+            // The hits are in the order of their starts: so are the starts kept.
+            let startEnd = min(range.location + range.length, startLimit ?? Int.max)
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, hits.count)) { starts in
+                var count = 0
+                for k in hits {
+                    let hit = cueHits[k]
+                    if Int(hit.start) >= range.location && Int(hit.start) < startEnd && set.contains(Int(hit.id)) {
+                        starts[count] = hit.start
+                        count += 1
+                    }
                 }
-                found.append(RelationMatch(range: NSRange(location: slots[0], length: end - slots[0]), s: group(s), o: group(o)))
+                pattern.forEachMatch(in: units, range: range, startingOnlyAt: UnsafeBufferPointer(rebasing: starts[..<count])) {
+                    found.append(RelationMatch(slots: $0, end: $1, s: s, o: o))
+                }
             }
         }
         return found
@@ -797,6 +815,19 @@ struct RelationMatch {
     var o: NSRange?
 
     func group(_ name: String) -> NSRange? { name == "s" ? s : name == "o" ? o : nil }
+}
+
+extension RelationMatch {
+    /// The match whose capture slots and end `RelationPattern.forEachMatch` gives; `s` and `o`:
+    /// the pattern's group numbers of "s" and "o" (0: none).
+    @inline(__always) init(slots: UnsafeMutablePointer<Int>, end: Int, s: Int, o: Int) {
+        @inline(__always) func group(_ g: Int) -> NSRange? {
+            guard g > 0 else { return nil }
+            let range = RelationPattern.range(slots, g)
+            return range.location == NSNotFound ? nil : range
+        }
+        self.init(range: NSRange(location: slots[0], length: end - slots[0]), s: group(s), o: group(o))
+    }
 }
 
 /// A set of cue words, one bit each.
@@ -1151,6 +1182,14 @@ struct RelationRule {
     /// it, the actor being the last before that word. A match then starts at or before an actor
     /// so closely followed by a cue word (`RelationTemplate.reachBound`). Nil: no such bound.
     let cueReach: Int?
+    /// Which of the rule's cue words every match starts with, case aside: `cues` for
+    /// "(?:leader|chief|...) of", `moreCues` for "(?:The|the) (?:faction|group|...)" and for a
+    /// nationality adjective {D:...} (`demonymCues`), or none. The pattern is then run from the
+    /// starts of those words only (a test compares that run with the run from every unit).
+    enum MatchStart { case anywhere, cue, moreCue }
+    let matchStart: MatchStart
+    /// The cue words of `matchStart` as a set of `CueTable` ids; nil for `.anywhere`.
+    var startCueSet: CueSet?
 
     /// The relations `rule` states with `match`; `table`: `RelationEntityTable.of(matcher)`.
     /// The rule is read in place, field by field: a method called on `rule.pointee` copied the
@@ -1345,7 +1384,8 @@ extension RelationRule {
     /// without a cue word skip the rule.
     private static func rule(_ kind: RelationKind, _ pattern: String, _ subjects: Subjects, _ objects: Subjects,
                              _ subjectTypes: Set<EntityType>, _ objectTypes: Set<EntityType>, _ confidence: String = "high",
-                             when cues: [String], and moreCues: [String] = [], reach: Int? = nil) -> RelationRule {
+                             when cues: [String], and moreCues: [String] = [], reach: Int? = nil,
+                             startingAt matchStart: MatchStart = .anywhere) -> RelationRule {
         let expanded = expand(pattern)
         let compiled = RelationPattern(expanded)
         func groupNumber(_ name: String) -> Int {
@@ -1358,7 +1398,8 @@ extension RelationRule {
                      subjectTypes: subjectTypes, objectTypes: objectTypes,
                      subjectMask: mask(subjects, subjectTypes), objectMask: mask(objects, objectTypes), confidence: confidence,
                      cues: cues, moreCues: moreCues, cueSet: CueSet(), moreCueSet: CueSet(), needs: PlaceholderCounts(pattern: pattern),
-                     scope: scope(pattern), cueBetweenActors: runsFromActorToActor(pattern), cueReach: reach)
+                     scope: scope(pattern), cueBetweenActors: runsFromActorToActor(pattern), cueReach: reach,
+                     matchStart: matchStart, startCueSet: nil)
     }
 
     /// Where a pattern (in shorthand) can match: its fillers {W} and {N} exclude sentence marks;
@@ -1399,6 +1440,7 @@ extension RelationRule {
         var more = CueSet()
         for cue in rule.moreCues { more.insert(cueWords.firstIndex(of: cue)!) }
         rule.moreCueSet = more
+        rule.startCueSet = rule.matchStart == .cue ? set : rule.matchStart == .moreCue ? more : nil
         return rule
     }
 
@@ -1513,6 +1555,11 @@ extension RelationRule {
         return locative.firstMatch(in: before, options: [], range: NSRange(location: 0, length: range.location - start)) != nil
     }
 
+    /// The nationality adjectives as cue words (lower case), for the rules that start with one
+    /// ({D:...}): those are run from their hits only. A line that holds one as written holds it as
+    /// a cue word, so that the gate of these rules turns away no line it let through before.
+    static let demonymCues: [String] = RelationExtractor.demonyms.keys.sorted().map { $0.lowercased() }
+
     static let memberRoles = "officers?|commanders?|officials?|members?|clerics?|fighters?|spokesm[ae]n|spokesperson|operatives?|figures?|veterans?|ideologues?|deputy|militants?|judges?"
 
     private static let rulesWithoutCueSets: [RelationRule] = [
@@ -1543,7 +1590,8 @@ extension RelationRule {
         rule(.allied_with, "(?<s>[وبفلك]?\\x{E000}\\d+\\x{E001}(?:\\s*[و،]\\s*[وبفلك]?\\x{E000}\\d+\\x{E001})*)،?\\s*ك?حليف\\S*\\s+ل?{A:o}", .group("s"), .group("o"), armed, armed, when: ["حليف"]),
         // backed_by
         rule(.backed_by, "{M:o}-(?:backed|supported|sponsored|funded|armed|trained) (?:[\\w’'-]+ ){0,3}?{A:s}", .group("s"), .group("o"), armed, groupLike, when: ["-backed", "-supported", "-sponsored", "-funded", "-armed", "-trained"]),
-        rule(.backed_by, "{D:o}-(?:backed|supported|sponsored|funded|armed|trained) (?:[\\w’'-]+ ){0,3}?{A:s}", .group("s"), .demonym("o"), armed, states, "medium", when: ["-backed", "-supported", "-sponsored", "-funded", "-armed", "-trained"]),
+        rule(.backed_by, "{D:o}-(?:backed|supported|sponsored|funded|armed|trained) (?:[\\w’'-]+ ){0,3}?{A:s}", .group("s"), .demonym("o"), armed, states, "medium", when: ["-backed", "-supported", "-sponsored", "-funded", "-armed", "-trained"],
+             and: demonymCues, startingAt: .moreCue),
         rule(.backed_by, "{A:s} (?:is|was|are|were) (?:an? |the )?(?:[\\w’'-]+ ){0,2}?{M:o}-(?:backed|supported|sponsored)", .group("s"), .group("o"), armed, groupLike, when: ["-backed", "-supported", "-sponsored"]),
         rule(.backed_by, "{A:s} (?:is|was|are|were) (?:an? |the )?(?:[\\w’'-]+ ){0,2}?{D:o}-(?:backed|supported|sponsored)", .group("s"), .demonym("o"), armed, states, "medium", when: ["-backed", "-supported", "-sponsored"]),
         rule(.backed_by, "{A:s}{W}{0,60}?\\b(?:financed|funded|supported|backed|sponsored|armed)(?: and (?:financed|funded|supported|backed|sponsored|armed))? by (?:the )?{A:o}", .group("s"), .group("o"), armed, groupLike, when: ["financed", "funded", "supported", "backed", "sponsored", "armed"],
@@ -1553,7 +1601,8 @@ extension RelationRule {
         rule(.backed_by, "{A:o} (?:backs|supports|funds|arms|sponsors|backed|supported|funded|armed|sponsored) (?:the )?{A:s}", .group("s"), .group("o"), [.faction], groupLike, when: ["backs", "supports", "funds", "arms", "sponsors", "backed", "supported", "funded", "armed", "sponsored"]),
         // leader_of
         rule(.leader_of, "{A:s},? (?:the |its |their )?(?:current |late |slain |former |founding |new |self-proclaimed |top |overall )?(?:leader|chief|head|emir|founder|caliph|commander-in-chief) of (?:the )?{A:o}", .group("s"), .group("o"), person, groupLike, when: ["leader", "chief", "head", "emir", "founder", "caliph", "commander-in-chief"]),
-        rule(.leader_of, "(?:leader|chief|head|emir|founder|[Dd]irector|[Cc]ommander) of (?:the )?{W}{0,30}?{A:o},? (?:[A-Z][a-z]*\\.? ){0,3}{A:s}", .group("s"), .group("o"), person, groupLike, when: ["leader", "chief", "head", "emir", "founder", "director", "commander"]),
+        rule(.leader_of, "(?:leader|chief|head|emir|founder|[Dd]irector|[Cc]ommander) of (?:the )?{W}{0,30}?{A:o},? (?:[A-Z][a-z]*\\.? ){0,3}{A:s}", .group("s"), .group("o"), person, groupLike, when: ["leader", "chief", "head", "emir", "founder", "director", "commander"],
+             startingAt: .cue),
         rule(.member_of, "(?:leader|chief|head|emir) of (?:the )?{A:o},? \\x{E000}\\d+\\x{E001} and his (?:deputy|aide|lieutenant|second-in-command|spokesm[ae]n) {A:s}", .group("s"), .group("o"), person, groupLike, when: ["and his"]),
         rule(.member_of, "\\b(?:the|The) (?:group|movement|organi[sz]ation|faction|militant group|coalition)(?:’s|'s) (?:[\\w-]+ )?(?:\(memberRoles)),? (?:[A-Z][a-z]*\\.? ){0,3}{A:s}", .group("s"), .antecedent, person, [.faction], "medium", when: ["’s", "'s"], and: ["group’s", "group's", "movement’s", "movement's", "organisation’s", "organisation's", "organization’s", "organization's", "faction’s", "faction's", "coalition’s", "coalition's"]),
         rule(.backed_by, "\\b(?:They|It|The group|The militants|The faction) (?:receives?|gets?|obtains?|gains?) (?:[\\w,]+ ){0,5}?from (?:the )?{A:o}", .antecedent, .group("o"), [.faction], groupLike, "medium", when: ["receive", "get", "obtain", "gain"], and: [" from "]),
@@ -1561,7 +1610,8 @@ extension RelationRule {
         rule(.leader_of, "{A:o}{W}{0,40}?(?:led|headed|commanded|founded) by (?:a {W}{0,30}? known as )?{A:s}", .group("s"), .group("o"), person, groupLike, when: ["led by", "headed by", "commanded by", "founded by"],
              // The filler before "led by".
              reach: 40),
-        rule(.leader_of, "{D:o} (?:President|Prime Minister|Supreme Leader|King|Emir|Crown Prince|leader|counterpart) {A:s}", .group("s"), .demonym("o"), person, states, "medium", when: ["president", "prime minister", "supreme leader", "king", "emir", "crown prince", "leader", "counterpart"]),
+        rule(.leader_of, "{D:o} (?:President|Prime Minister|Supreme Leader|King|Emir|Crown Prince|leader|counterpart) {A:s}", .group("s"), .demonym("o"), person, states, "medium", when: ["president", "prime minister", "supreme leader", "king", "emir", "crown prince", "leader", "counterpart"],
+             and: demonymCues, startingAt: .moreCue),
         rule(.leader_of, "{A:o}(?:’s|'s|’)? (?:President|Prime Minister|Supreme Leader|King|Emir|Crown Prince) {A:s}", .group("s"), .group("o"), person, states, when: ["president", "prime minister", "supreme leader", "king", "emir", "crown prince"]),
         // member_of
         rule(.member_of, "{A:s},? (?:an?|the|another) (?:[\\w’'-]+ ){0,2}?{A:o} (?:\(memberRoles))\\b", .group("s"), .group("o"), person, groupLike, when: ["officer", "commander", "official", "member", "cleric", "fighter", "spokesm", "spokesperson", "operative", "figure", "veteran", "ideologue", "deputy", "militant", "judge"]),
@@ -1586,9 +1636,12 @@ extension RelationRule {
         rule(.fights, "{A:s}{W}{0,80}?\\b(?:at the hands of|defeated by|routed by|expelled by|losses to)\\b (?:the )?{A:o}", .group("s"), .group("o"), armed, armed, when: ["at the hands of", "defeated by", "routed by", "expelled by", "losses to"],
              // The filler before the words.
              reach: 80),
-        rule(.fights, "{D:s} (?:air ?strikes?|drone strikes?|warplanes|jets|forces|troops|shelling|artillery|raids?)(?: {W}{0,40}?)? \\b(?:targeted|targeting|struck|hit|on|against)\\b{W}{0,40}?{A:o}", .demonym("s"), .group("o"), states, armed, "medium", when: ["strike", "warplanes", "jets", "forces", "troops", "shelling", "artillery", "raid"]),
-        rule(.fights, "\\b(?:This|this) (?:very )?(?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,40}?\\b\(attackAlternation)\\b{N}{0,60}?{A:o}", .antecedent, .group("o"), [.faction], armed, "medium", when: ["this "], and: ["faction", "group", "coalition", "organisation", "organization"]),
-        rule(.fights, "\\b(?:The|the) (?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,60}?\\b\(attackOrAttackByAlternation)\\b{N}{0,60}?{A:o}", .topic, .group("o"), [.faction], armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured", "attack by", "offensive by", "assault by"], and: ["the faction", "the group", "the coalition", "the militant group", "the organisation", "the organization"]),
+        rule(.fights, "{D:s} (?:air ?strikes?|drone strikes?|warplanes|jets|forces|troops|shelling|artillery|raids?)(?: {W}{0,40}?)? \\b(?:targeted|targeting|struck|hit|on|against)\\b{W}{0,40}?{A:o}", .demonym("s"), .group("o"), states, armed, "medium", when: ["strike", "warplanes", "jets", "forces", "troops", "shelling", "artillery", "raid"],
+             and: demonymCues, startingAt: .moreCue),
+        rule(.fights, "\\b(?:This|this) (?:very )?(?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,40}?\\b\(attackAlternation)\\b{N}{0,60}?{A:o}", .antecedent, .group("o"), [.faction], armed, "medium", when: ["this "], and: ["faction", "group", "coalition", "organisation", "organization"],
+             startingAt: .cue),
+        rule(.fights, "\\b(?:The|the) (?:faction|group|coalition|militant group|organi[sz]ation)(?:’s members)?{N}{0,60}?\\b\(attackOrAttackByAlternation)\\b{N}{0,60}?{A:o}", .topic, .group("o"), [.faction], armed, "medium", when: ["attack", "launched", "struck", "strike", "shell", "targeted", "targeting", "bomb", "pounded", "clash", "fought", "fighting", "raided", "assaulted", "ambushed", "surrounded", "repelled", "advance", "offensive", "operation", "confrontation", "opposing", "confronting", "war ", "eliminate", "liberation from", "captured", "attack by", "offensive by", "assault by"], and: ["the faction", "the group", "the coalition", "the militant group", "the organisation", "the organization"],
+             startingAt: .moreCue),
         // anaphors for leaders, backers and kin groups
         rule(.leader_of, "\\b(?:the|its|their) (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)(?:’s|'s)? (?:current |late |slain |new )?(?:leader|chief|head|emir),? {A:s}", .group("s"), .antecedent, person, [.faction], "medium", when: ["leader", "chief", "head", "emir"], and: ["group", "movement", "organisation", "organization", "faction"]),
         rule(.leader_of, "{A:s},? the (?:current |late |slain |new |former )?(?:leader|chief|head|emir) of the (?:[\\w-]+ )?(?:group|movement|organi[sz]ation|faction)\\b", .group("s"), .antecedent, person, [.faction], "medium", when: ["leader", "chief", "head", "emir"]),

@@ -461,21 +461,9 @@ final class RelationPattern: @unchecked Sendable {
         let start = range.location, limit = range.location + range.length
         let startEnd = min(limit, startLimit ?? limit)
         let slotCount = 2 * (groupCount + 1)
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: slotCount) { slotBuffer in
-        let slots = slotBuffer.baseAddress!
-        program.withUnsafeBufferPointer { code in
-        filters.withUnsafeBufferPointer { filters in
-        loops.withUnsafeBufferPointer { loops in
-        dispatchRows.withUnsafeBufferPointer { dispatch in
-        flatClasses.withUnsafeBufferPointer { classes in
-        rangeBounds.withUnsafeBufferPointer { bounds in
-            let run = Run(code: code, filters: filters, loops: loops, dispatch: dispatch, classes: classes, bounds: bounds, units: units, start: start, limit: limit, slots: slots)
+        search(in: units, range: range) { run, slots, stack in
             firstUnitBits.withUnsafeBufferPointer { firstBits in
             let first = firstUnits == nil ? nil : firstBits.baseAddress
-            // The first 128 entries on the call stack (1 KiB: no heap allocation for most searches).
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { stackMemory in
-            var stack = Stack(in: stackMemory)
-            defer { stack.deallocate() }
             var position = start
             while position < startEnd {
                 var end = -1
@@ -511,7 +499,7 @@ final class RelationPattern: @unchecked Sendable {
                     do {
                         // The second unit, when the first says what it must be.
                         if let pairs {
-                            let next = u < 128 ? pairs[Int(u)] : (u & 0xF800 == 0xD800 ? NextFilter.any : pairs[128])
+                            let next = u < 128 ? pairs[Int(u)] : (u & 0xF800 == 0xD800 ? NextFilter.any : pairs[RelationPattern.pairSlot(u)])
                             if !(p + 1 < limit && next.allows(units[p + 1])) && !next.isAny {
                                 p += 1   // u is no surrogate here
                                 continue
@@ -539,6 +527,49 @@ final class RelationPattern: @unchecked Sendable {
                 position = end > matchStart ? end : end + 1
             }
             }
+        }
+    }
+
+    /// `forEachMatch` for a pattern whose every match in `range` starts at one of `starts` (in
+    /// increasing order, inside the range; one may be given twice): the run is tried there only,
+    /// and the matches are the same. A rule whose matches start with one of its cue words is run
+    /// from their hits so (`RelationRule.startCueSet`): the scan past the units that can start a
+    /// match, and the runs that fail from the letters that begin other words, are left out.
+    func forEachMatch(in units: UnsafeBufferPointer<UInt16>, range: NSRange, startingOnlyAt starts: UnsafeBufferPointer<Int32>,
+                      _ body: (UnsafeMutablePointer<Int>, Int) -> Void) {
+        let slotCount = 2 * (groupCount + 1)
+        search(in: units, range: range) { run, slots, stack in
+            var position = range.location
+            for s in starts where Int(s) >= position {
+                for k in 0..<slotCount { slots[k] = -1 }
+                let end = run.run(at: Int(s), stack: &stack)
+                guard end >= 0 else { continue }
+                let matchStart = slots[0]
+                body(slots, end)
+                position = end > matchStart ? end : end + 1
+            }
+        }
+    }
+
+    /// Calls `body` with the search's program and text as plain pointers (`Run`), its capture
+    /// slots and its backtracking stack: what both ways of looking for matches set up.
+    @inline(__always) private func search(in units: UnsafeBufferPointer<UInt16>, range: NSRange,
+                                          _ body: (Run, UnsafeMutablePointer<Int>, inout Stack) -> Void) {
+        let start = range.location, limit = range.location + range.length
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (groupCount + 1)) { slotBuffer in
+        let slots = slotBuffer.baseAddress!
+        program.withUnsafeBufferPointer { code in
+        filters.withUnsafeBufferPointer { filters in
+        loops.withUnsafeBufferPointer { loops in
+        dispatchRows.withUnsafeBufferPointer { dispatch in
+        flatClasses.withUnsafeBufferPointer { classes in
+        rangeBounds.withUnsafeBufferPointer { bounds in
+            let run = Run(code: code, filters: filters, loops: loops, dispatch: dispatch, classes: classes, bounds: bounds, units: units, start: start, limit: limit, slots: slots)
+            // The first 128 entries on the call stack (1 KiB: no heap allocation for most searches).
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { stackMemory in
+            var stack = Stack(in: stackMemory)
+            defer { stack.deallocate() }
+            body(run, slots, &stack)
             }
         }
         }
@@ -926,13 +957,20 @@ final class RelationPattern: @unchecked Sendable {
         return filter
     }
 
+    /// Where `pairs` holds the units that can follow `u`, a unit of the Basic Multilingual Plane
+    /// above ASCII and no surrogate: 129 for the placeholders' units (U+E000...U+E007), 128 for the
+    /// others. Apart: a placeholder's opening is followed by its digits, which the program reads
+    /// as \d (any unit may follow), and "[وبفلك]?\x{E000}" would let any unit follow each of those
+    /// letters too, which start a run at nearly every other word of Arabic text.
+    @inline(__always) static func pairSlot(_ u: UInt16) -> Int { u &- 0xE000 < 8 ? 129 : 128 }
+
     /// The units that can follow a match's first unit, by that unit: `pairs[u]` for an ASCII unit u,
-    /// `pairs[128]` for the others of the Basic Multilingual Plane (surrogates aside, whose
+    /// `pairs[pairSlot(u)]` for the others of the Basic Multilingual Plane (surrogates aside, whose
     /// character takes two units); nil when the pattern has no first instructions to read them from.
     private static func pairFilters(_ program: [Instruction], _ classes: [CharClass]) -> [NextFilter]? {
         var visited = Set<Int>()
         guard let leading = leadingPCs(program, classes, from: 0, firstVisit: { visited.insert($0).inserted }) else { return nil }
-        var pairs = [NextFilter](repeating: .none, count: 129)
+        var pairs = [NextFilter](repeating: .none, count: 130)
         for pc in leading {
             // What the rest of the program can start with after this instruction's one unit.
             var seen = Set<Int>()
@@ -958,12 +996,18 @@ final class RelationPattern: @unchecked Sendable {
             let instruction = program[pc]
             if instruction.op == .char {
                 let c = UInt32(instruction.a)
-                if c < 128 { pairs[Int(c)].formUnion(next) } else if c < 0x10000 && (c < 0xD800 || c >= 0xE000) { pairs[128].formUnion(next) }
+                if c < 128 {
+                    pairs[Int(c)].formUnion(next)
+                } else if c < 0x10000 && (c < 0xD800 || c >= 0xE000) {
+                    pairs[pairSlot(UInt16(c))].formUnion(next)
+                }
             } else {
                 let set = classes[Int(instruction.a)]
                 for c in 0..<128 where set.contains(UInt32(c)) { pairs[c].formUnion(next) }
                 for range in set.ranges where range.lowerBound < 0xD800 || (range.upperBound >= 0xE000 && range.lowerBound < 0x10000) {
-                    pairs[128].formUnion(next)
+                    // A range may hold units of both slots.
+                    if range.lowerBound <= 0xE007 && range.upperBound >= 0xE000 { pairs[129].formUnion(next) }
+                    if range.lowerBound < 0xE000 || range.upperBound > 0xE007 { pairs[128].formUnion(next) }
                 }
             }
         }
