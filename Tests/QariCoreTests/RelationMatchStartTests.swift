@@ -87,10 +87,7 @@ final class RelationMatchStartTests: XCTestCase {
         let ids = Self.entities.keys.sorted()
         var matched = 0, adjective = 0, skipped = 0
         for _ in 0..<8000 {
-            let (text, mentions) = generator.textWithNames(of: Self.fillers, ids: ids, most: 24)
-            let template = RelationTemplate(scalars: Array(text.unicodeScalars), sortedMentions: mentions) {
-                Self.entities[$0] ?? (false, nil)
-            }
+            let (template, text) = generator.templateWithNames(of: Self.fillers, ids: ids, most: 24) { Self.entities[$0] ?? (false, nil) }
             let counts = compare(template, text.debugDescription)
             matched += counts.matched
             adjective += counts.adjective

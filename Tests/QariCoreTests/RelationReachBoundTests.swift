@@ -82,10 +82,7 @@ final class RelationReachBoundTests: XCTestCase {
         let ids = Self.entities.keys.sorted()
         var matched = 0, bounded = 0, lostScaled = 0
         for _ in 0..<4000 {
-            let (text, mentions) = generator.textWithNames(of: pieces, ids: ids, most: 24)
-            let template = RelationTemplate(scalars: Array(text.unicodeScalars), sortedMentions: mentions) {
-                Self.entities[$0] ?? (false, nil)
-            }
+            let (template, text) = generator.templateWithNames(of: pieces, ids: ids, most: 24) { Self.entities[$0] ?? (false, nil) }
             let counts = compare(template, text.debugDescription, scale: 0.75)
             matched += counts.matched
             bounded += counts.bounded

@@ -59,10 +59,7 @@ final class RelationStartBoundTests: XCTestCase {
         let ids = Self.entities.keys.sorted()
         var matched = 0
         for _ in 0..<3000 {
-            let (text, mentions) = generator.textWithNames(of: pieces, ids: ids, most: 30)
-            let template = RelationTemplate(scalars: Array(text.unicodeScalars), sortedMentions: mentions) {
-                Self.entities[$0] ?? (false, nil)
-            }
+            let (template, text) = generator.templateWithNames(of: pieces, ids: ids, most: 30) { Self.entities[$0] ?? (false, nil) }
             matched += assertBoundKeepsMatches(template, text.debugDescription).matched
         }
         // The random text does reach the patterns.

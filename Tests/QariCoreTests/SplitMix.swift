@@ -38,4 +38,11 @@ extension SplitMix {
         }
         return (text, mentions)
     }
+
+    /// The relation template of a `textWithNames` text, its mentions' roles from `classify`, and the text.
+    mutating func templateWithNames(of pieces: [String], ids: [String], most: Int,
+                                    classify: (String) -> (isPlace: Bool, acting: EntityType?)) -> (template: RelationTemplate, text: String) {
+        let (text, mentions) = textWithNames(of: pieces, ids: ids, most: most)
+        return (RelationTemplate(scalars: Array(text.unicodeScalars), sortedMentions: mentions, classify: classify), text)
+    }
 }
