@@ -68,6 +68,29 @@ final class RelationPatternFusedTests: XCTestCase {
         XCTAssertGreaterThan(matched, 1000, "the texts must match often")
     }
 
+    /// A filler before an alternation of words, as "{N}{0,80}?\\b(attack words)\\b{N}{0,120}?{A:o}": the
+    /// continuation is tried only where the next unit can be its second (`LazyLoop.pairs`). The
+    /// texts hold words that share an initial with the alternatives and then part from them
+    /// ("an", "at", "st", "bo ", "sh"), words cut short at the range's end, and captures after the
+    /// continuation's first unit that the backtracking must undo.
+    func testContinuationsTriedByTheirSecondUnitAgreeWithICU() {
+        var random = SplitMix(state: 20261207_11)
+        let bodies = ["[^\\x{E000}\\x{E001}.;!?]", "(?:[^\\x{E000}\\x{E001}.;!?nsa]|(?!\\b(?:n(?:ot|ever)|s(?:topped)|a(?:lthough))\\b)[nsa])",
+                      "[^.]", "[a-z ]", "\\w"]
+        let continuations = ["\\b(?:a(?:ttack(?:ed|s)?|t)|s(?:truck|helled)|b(?:omb))\\b", "\\b(?:at|an|st)(?<c>\\w*) ", "(?:sh|s(?<d>t)r)",
+                             "\\b(?:a(?:n|t) |b(?:o|a)|é)", "(?:ab|a\\b|x?b?t)", "\\bs(?:t|h)[a-z]*?\\x{E000}\\d+\\x{E001}"]
+        let quantifiers = ["{0,3}?", "{0,12}?", "{1,6}?", "{0,40}?"]
+        let pieces = ["a", "b", "s", "t", "an ", "at ", "at", "st", "sh", "bo ", "ba", "attack ", "attacked", "struck ", "shelled", "bomb",
+                      "not ", "although ", " ", " ", ".", "\u{E000}1\u{E001}", "é", "😀", "str", "x", "ab "]
+        let (compiled, paired, matched) = trials(&random, pieces: pieces, most: 14, make: { random in
+            ["", "\\x{E000}\\d+\\x{E001}", "\\b"].randomElement(using: &random)! + "(?<f>" + bodies.randomElement(using: &random)!
+                + quantifiers.randomElement(using: &random)! + ")" + continuations.randomElement(using: &random)!
+        }, fused: { $0.loops.contains { $0.pairs >= 0 } })
+        XCTAssertEqual(compiled, 400)
+        XCTAssertGreaterThan(paired, 300, "most of these continuations must be tried by their second unit")
+        XCTAssertGreaterThan(matched, 1000, "the texts must match often")
+    }
+
     /// Alternations of three branches or more (`dispatchRow`), their branches starting with
     /// distinct or shared units, literal or classes, empty or not, nested, captured, repeated,
     /// after a \\b or a lookahead as in the rules (repeated a little only: an unbounded repetition

@@ -29,6 +29,8 @@ final class RelationPattern: @unchecked Sendable {
     private let filters: [UnitFilter]
     /// The fused steps of lazy repetitions (`.lazyRun`, `LazyLoop`).
     let loops: [LazyLoop]
+    /// The second units the fused steps' continuations can have, by their first (`LazyLoop.pairs`).
+    let loopPairs: [NextFilter]
     /// The rows of the alternations' first-unit dispatch (`.dispatch`), one after another.
     let dispatchRows: [Int32]
     private let classes: [CharClass]
@@ -114,20 +116,32 @@ final class RelationPattern: @unchecked Sendable {
             }
         }
         firstASCIILanes = lanes
-        pairs = RelationPattern.pairFilters(program, classes)
+        pairs = RelationPattern.pairFilters(program, classes, from: 0)
         leadingStarClass = RelationPattern.leadingStar(program) ?? -1
         (flatClasses, rangeBounds) = (flat, bounds)
         // Last: the analyses above read the program as compiled.
         RelationPattern.threadJumps(&program)
+        // Each copy's split of a lazy repetition of one character becomes the repetition's fused
+        // step; where its continuation's second unit is known by its first, the step reads it (the
+        // continuation read, as the match's start above, before its characters become units).
+        var fusedLoops: [(splits: [Int], loop: LazyLoop)] = []
+        var loopPairs: [NextFilter] = []
+        for splits in compiler.lazyRepetitions {
+            guard var loop = RelationPattern.lazyLoop(program, filters, flat, splits: splits) else { continue }
+            if let next = RelationPattern.pairFilters(program, classes, from: Int(loop.continuation)),
+               next.prefix(128).contains(where: { !$0.isAny }) {
+                loop.pairs = Int32(loopPairs.count)
+                loopPairs += next.prefix(128)
+            }
+            fusedLoops.append((splits, loop))
+        }
         // A character of one unit is compared with the unit alone, without asking whether it is one.
         for pc in program.indices where program[pc].op == .char {
             let c = program[pc].a
             if c < 0xD800 || (c >= 0xE000 && c < 0x10000) { program[pc].op = .unit }
         }
-        // Each copy's split of a lazy repetition of one character becomes the repetition's fused step.
         var loops: [LazyLoop] = []
-        for splits in compiler.lazyRepetitions {
-            guard let loop = RelationPattern.lazyLoop(program, filters, flat, splits: splits) else { continue }
+        for (splits, loop) in fusedLoops {
             for pc in splits {
                 program[pc].op = .lazyRun
                 program[pc].a = Int32(loops.count)
@@ -135,6 +149,7 @@ final class RelationPattern: @unchecked Sendable {
             loops.append(loop)
         }
         self.loops = loops
+        self.loopPairs = loopPairs
         // The first split of an alternation of three branches or more, where the next unit alone
         // walks it past two splits or more, becomes one step.
         var rows: [Int32] = []
@@ -561,16 +576,18 @@ final class RelationPattern: @unchecked Sendable {
         program.withUnsafeBufferPointer { code in
         filters.withUnsafeBufferPointer { filters in
         loops.withUnsafeBufferPointer { loops in
+        loopPairs.withUnsafeBufferPointer { loopPairs in
         dispatchRows.withUnsafeBufferPointer { dispatch in
         flatClasses.withUnsafeBufferPointer { classes in
         rangeBounds.withUnsafeBufferPointer { bounds in
-            let run = Run(code: code, filters: filters, loops: loops, dispatch: dispatch, classes: classes, bounds: bounds, units: units, start: start, limit: limit, slots: slots)
+            let run = Run(code: code, filters: filters, loops: loops, loopPairs: loopPairs, dispatch: dispatch, classes: classes, bounds: bounds, units: units, start: start, limit: limit, slots: slots)
             // The first 128 entries on the call stack (1 KiB: no heap allocation for most searches).
             withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { stackMemory in
             var stack = Stack(in: stackMemory)
             defer { stack.deallocate() }
             body(run, slots, &stack)
             }
+        }
         }
         }
         }
@@ -630,6 +647,7 @@ final class RelationPattern: @unchecked Sendable {
         let code: UnsafeBufferPointer<Instruction>
         let filters: UnsafeBufferPointer<UnitFilter>
         let loops: UnsafeBufferPointer<LazyLoop>
+        let loopPairs: UnsafeBufferPointer<NextFilter>
         let dispatch: UnsafeBufferPointer<Int32>
         let classes: UnsafeBufferPointer<FlatClass>
         let bounds: UnsafeBufferPointer<UInt32>
@@ -786,6 +804,12 @@ final class RelationPattern: @unchecked Sendable {
                         var tryC = inside ? cFilter.allows(u) : cAtEnd
                         // C would fail at its \b at once, keeping nothing: it is not tried.
                         if tryC && loop.continuationNeedsBoundary && !isWordBoundary(p) { tryC = false }
+                        // Nor where the next unit cannot be its second (the fights rule's filler
+                        // tried its attack words at every word that starts with one's initial).
+                        if tryC && loop.pairs >= 0 && inside && u < 128 {
+                            let next = loopPairs[Int(loop.pairs) + Int(u)]
+                            if !(p + 1 < limit && next.allows(units[p + 1])) && !next.isAny { tryC = false }
+                        }
                         let tryBody = inside ? bodyFilter.allows(u) : bodyAtEnd
                         if tryC {
                             if tryBody { stack.push(body, p) }
@@ -964,12 +988,12 @@ final class RelationPattern: @unchecked Sendable {
     /// letters too, which start a run at nearly every other word of Arabic text.
     @inline(__always) static func pairSlot(_ u: UInt16) -> Int { u &- 0xE000 < 8 ? 129 : 128 }
 
-    /// The units that can follow a match's first unit, by that unit: `pairs[u]` for an ASCII unit u,
+    /// The units that can follow the first unit of a match of the program from `start`, by that unit: `pairs[u]` for an ASCII unit u,
     /// `pairs[pairSlot(u)]` for the others of the Basic Multilingual Plane (surrogates aside, whose
     /// character takes two units); nil when the pattern has no first instructions to read them from.
-    private static func pairFilters(_ program: [Instruction], _ classes: [CharClass]) -> [NextFilter]? {
+    private static func pairFilters(_ program: [Instruction], _ classes: [CharClass], from start: Int) -> [NextFilter]? {
         var visited = Set<Int>()
-        guard let leading = leadingPCs(program, classes, from: 0, firstVisit: { visited.insert($0).inserted }) else { return nil }
+        guard let leading = leadingPCs(program, classes, from: start, firstVisit: { visited.insert($0).inserted }) else { return nil }
         var pairs = [NextFilter](repeating: .none, count: 130)
         for pc in leading {
             // What the rest of the program can start with after this instruction's one unit.

@@ -23,6 +23,9 @@ struct LazyLoop {
     var aboveASCIIClass: Int32 = -1
     /// Where the split of every copy goes first: C, and where the last copy's body goes.
     var continuation: Int32 = 0
+    /// Where C's second unit is read before C is tried: the offset in `RelationPattern.loopPairs`
+    /// of the units it can have by its first (ASCII), as `pairFilters`; -1 when any can follow.
+    var pairs: Int32 = -1
     /// C's first instruction is \b: where there is no word boundary C fails at once, keeping nothing.
     var continuationNeedsBoundary = false
     /// Instructions from one copy's body to the next one's.
