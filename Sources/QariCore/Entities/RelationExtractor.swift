@@ -1188,8 +1188,14 @@ struct RelationRule {
     /// starts of those words only (a test compares that run with the run from every unit).
     enum MatchStart { case anywhere, cue, moreCue }
     let matchStart: MatchStart
-    /// The cue words of `matchStart` as a set of `CueTable` ids; nil for `.anywhere`.
-    var startCueSet: CueSet?
+    /// The cue words of `matchStart` as a set of `CueTable` ids (`cueSet` or `moreCueSet`); nil for `.anywhere`.
+    var startCueSet: CueSet? {
+        switch matchStart {
+        case .anywhere: return nil
+        case .cue: return cueSet
+        case .moreCue: return moreCueSet
+        }
+    }
 
     /// The relations `rule` states with `match`; `table`: `RelationEntityTable.of(matcher)`.
     /// The rule is read in place, field by field: a method called on `rule.pointee` copied the
@@ -1399,7 +1405,7 @@ extension RelationRule {
                      subjectMask: mask(subjects, subjectTypes), objectMask: mask(objects, objectTypes), confidence: confidence,
                      cues: cues, moreCues: moreCues, cueSet: CueSet(), moreCueSet: CueSet(), needs: PlaceholderCounts(pattern: pattern),
                      scope: scope(pattern), cueBetweenActors: runsFromActorToActor(pattern), cueReach: reach,
-                     matchStart: matchStart, startCueSet: nil)
+                     matchStart: matchStart)
     }
 
     /// Where a pattern (in shorthand) can match: its fillers {W} and {N} exclude sentence marks;
@@ -1440,7 +1446,6 @@ extension RelationRule {
         var more = CueSet()
         for cue in rule.moreCues { more.insert(cueWords.firstIndex(of: cue)!) }
         rule.moreCueSet = more
-        rule.startCueSet = rule.matchStart == .cue ? set : rule.matchStart == .moreCue ? more : nil
         return rule
     }
 

@@ -249,6 +249,13 @@ final class RelationPattern: @unchecked Sendable {
             if u < 128 { return hi & (1 << UInt64(u - 64)) != 0 }
             return u >= aboveLow && u <= aboveHigh
         }
+
+        /// Whether a match whose first unit is at `p` (this filter the first unit's) can go on to
+        /// the unit after it, before `limit`: how a start, and a fused step's continuation, are
+        /// turned away by their second unit.
+        @inline(__always) func letsSecond(_ units: UnsafeBufferPointer<UInt16>, after p: Int, limit: Int) -> Bool {
+            (p + 1 < limit && allows(units[p + 1])) || isAny
+        }
     }
 
     /// A class of code points: ASCII by bitmap, others by ranges and ICU sets.
@@ -515,7 +522,7 @@ final class RelationPattern: @unchecked Sendable {
                         // The second unit, when the first says what it must be.
                         if let pairs {
                             let next = u < 128 ? pairs[Int(u)] : (u & 0xF800 == 0xD800 ? NextFilter.any : pairs[RelationPattern.pairSlot(u)])
-                            if !(p + 1 < limit && next.allows(units[p + 1])) && !next.isAny {
+                            if !next.letsSecond(units, after: p, limit: limit) {
                                 p += 1   // u is no surrogate here
                                 continue
                             }
@@ -807,8 +814,7 @@ final class RelationPattern: @unchecked Sendable {
                         // Nor where the next unit cannot be its second (the fights rule's filler
                         // tried its attack words at every word that starts with one's initial).
                         if tryC && loop.pairs >= 0 && inside && u < 128 {
-                            let next = loopPairs[Int(loop.pairs) + Int(u)]
-                            if !(p + 1 < limit && next.allows(units[p + 1])) && !next.isAny { tryC = false }
+                            if !loopPairs[Int(loop.pairs) + Int(u)].letsSecond(units, after: p, limit: limit) { tryC = false }
                         }
                         let tryBody = inside ? bodyFilter.allows(u) : bodyAtEnd
                         if tryC {
