@@ -416,13 +416,15 @@ struct NameTokenizer {
                     // them for its key, a lower-case one for its exact key (made of the packed
                     // letters) and for its key when it is keyed.
                     buffer.removeAll()
-                    var (last, n) = NameTokenizer.lowercaseBlock(scalars.baseAddress! + index, firstIsLetter: true)
+                    var (last, n) = NameTokenizer.lowercaseBlock(scalars.baseAddress.unsafelyUnwrapped + index, firstIsLetter: true)
                     buffer.append(packed: last, count: n)
                     var end = index &+ n, blocks = NameKey.exactSeed
                     if n == 8 {
-                        (end, blocks, last) = NameTokenizer.lowercaseRun(scalars.baseAddress!, from: end, after: last, into: &buffer)
+                        (end, blocks, last) = NameTokenizer.lowercaseRun(scalars.baseAddress.unsafelyUnwrapped, from: end, after: last,
+                                                                         into: &buffer)
                     }
-                    let stop: UInt32 = end < count ? scalars[end].value : 0x20
+                    // (At the text's end, the first of the zero scalars after it, which ends a word as a space does.)
+                    let stop = scalars.baseAddress.unsafelyUnwrapped[end].value
                     let length = end &- index
                     let plainStop = stop < 0x80
                         ? NameTokenizer.endsPlainWord(stop)
@@ -456,7 +458,9 @@ struct NameTokenizer {
                         tokenCount &+= 1
                         pendingArticle = nil
                         gapIsJoining = true
-                        index = end
+                        // A space after the word (most stops) passed over here, as the loop's first
+                        // test would: one round of the loop less per word.
+                        index = stop == 0x20 ? end &+ 1 : end
                         continue
                     }
                 }
