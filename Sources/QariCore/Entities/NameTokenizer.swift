@@ -389,8 +389,8 @@ struct NameTokenizer {
         // call for every Arabic word.)
         let arabicLetters = NameKey.arabicLetters
 
-        while index < count {
-            let v = scalars[index].value
+        reading: while index < count {
+            var v = scalars[index].value
             // A space between words, the commonest scalar after letters: it leaves the gap joining.
             if v == 0x20 {
                 index += 1
@@ -410,58 +410,73 @@ struct NameTokenizer {
                 // is read here to the same token with fewer tests. (`plainWordsFirst` false in
                 // the tests reads every word the general way, to compare.)
                 if readsPlainWords && latin {
-                    let startsUpper = v < 0x61
-                    // The letters, packed 8 to an integer as they are read, eight scalars at once
-                    // (`lowercaseBlock`: the whole of nearly every word): a capitalised word needs
-                    // them for its key, a lower-case one for its exact key (made of the packed
-                    // letters) and for its key when it is keyed.
-                    buffer.removeAll()
-                    var (last, n) = NameTokenizer.lowercaseBlock(scalars.baseAddress.unsafelyUnwrapped + index, firstIsLetter: true)
-                    buffer.append(packed: last, count: n)
-                    var end = index &+ n, blocks = NameKey.exactSeed
-                    if n == 8 {
-                        (end, blocks, last) = NameTokenizer.lowercaseRun(scalars.baseAddress.unsafelyUnwrapped, from: end, after: last,
-                                                                         into: &buffer)
-                    }
-                    // (At the text's end, the first of the zero scalars after it, which ends a word as a space does.)
-                    let stop = scalars.baseAddress.unsafelyUnwrapped[end].value
-                    let length = end &- index
-                    let plainStop = stop < 0x80
-                        ? NameTokenizer.endsPlainWord(stop)
-                            || (stop == 0x2E && !(startsUpper && length == 1)) || (stop == 0x2D && length > 3)
-                        : !NameTokenizer.isLatinLetter(stop) && !NameTokenizer.isDigit(stop) && !NameTokenizer.isApostrophe(stop)
-                            && !(length <= 3 && NameTokenizer.isHyphen(stop))
-                    // ("al", "Al": `last` holds the word's letters, lower case.)
-                    if plainStop && !(length == 2 && last == 0x6C61) {
-                        let exactKey = startsUpper ? 0 : NameKey.exactKey(blocks: blocks, last: last)
-                        let wordKey: UInt64
-                        let flags = latinFlags(startsUpper: startsUpper, exactKey: exactKey, keyed: keyed)
-                        // (Most words are neither keyed nor marked: one test for them.)
-                        if flags != unkeyedFlag && flags & markFlag != 0 { mark(tokenCount, in: marks) }
-                        if flags & unkeyedFlag != 0 {
-                            wordKey = 0
-                        } else {
-                            wordKey = keyCache?.latinKey(buffer) ?? NameKeyCache.computedKey(buffer)
+                    // Plain words one after another: the next word, when it starts with an ASCII
+                    // letter right after this one's stop (a space), is read here, without the
+                    // loop's tests again (nor its reading and writing of the reading's state).
+                    while true {
+                        let startsUpper = v < 0x61
+                        // The letters, packed 8 to an integer as they are read, eight scalars at once
+                        // (`lowercaseBlock`: the whole of nearly every word): a capitalised word needs
+                        // them for its key, a lower-case one for its exact key (made of the packed
+                        // letters) and for its key when it is keyed.
+                        buffer.removeAll()
+                        var (last, n) = NameTokenizer.lowercaseBlock(scalars.baseAddress.unsafelyUnwrapped + index, firstIsLetter: true)
+                        buffer.append(packed: last, count: n)
+                        var end = index &+ n, blocks = NameKey.exactSeed
+                        if n == 8 {
+                            (end, blocks, last) = NameTokenizer.lowercaseRun(scalars.baseAddress.unsafelyUnwrapped, from: end, after: last,
+                                                                             into: &buffer)
                         }
-                        var tokenStart = index
-                        var hasArticle = false
-                        var joins = tokenCount > 0 && gapIsJoining
-                        if let article = pendingArticle {
-                            tokenStart = article.start
-                            hasArticle = true
-                            joins = article.joinsPrevious
+                        // (At the text's end, the first of the zero scalars after it, which ends a word as a space does.)
+                        let stop = scalars.baseAddress.unsafelyUnwrapped[end].value
+                        let length = end &- index
+                        let plainStop = stop < 0x80
+                            ? NameTokenizer.endsPlainWord(stop)
+                                || (stop == 0x2E && !(startsUpper && length == 1)) || (stop == 0x2D && length > 3)
+                            : !NameTokenizer.isLatinLetter(stop) && !NameTokenizer.isDigit(stop) && !NameTokenizer.isApostrophe(stop)
+                                && !(length <= 3 && NameTokenizer.isHyphen(stop))
+                        // ("al", "Al": `last` holds the word's letters, lower case.)
+                        if plainStop && !(length == 2 && last == 0x6C61) {
+                            let exactKey = startsUpper ? 0 : NameKey.exactKey(blocks: blocks, last: last)
+                            let wordKey: UInt64
+                            let flags = latinFlags(startsUpper: startsUpper, exactKey: exactKey, keyed: keyed)
+                            // (Most words are neither keyed nor marked: one test for them.)
+                            if flags != unkeyedFlag && flags & markFlag != 0 { mark(tokenCount, in: marks) }
+                            if flags & unkeyedFlag != 0 {
+                                wordKey = 0
+                            } else {
+                                wordKey = keyCache?.latinKey(buffer) ?? NameKeyCache.computedKey(buffer)
+                            }
+                            var tokenStart = index
+                            var hasArticle = false
+                            var joins = tokenCount > 0 && gapIsJoining
+                            if let article = pendingArticle {
+                                tokenStart = article.start
+                                hasArticle = true
+                                joins = article.joinsPrevious
+                            }
+                            tokens[tokenCount] = (NameToken(range: tokenStart..<end, coreStart: index, script: .latin, joinsPrevious: joins,
+                                                    hasArticle: hasArticle, startsUppercase: startsUpper,
+                                                    uppercaseCount: startsUpper ? 1 : 0, lowercaseCount: startsUpper ? length - 1 : length,
+                                                    wordKey: wordKey, acronymKey: 0, exactLowercaseKey: startsUpper ? 0 : exactKey,
+                                                    alternativesIndex: -1))
+                            tokenCount &+= 1
+                            pendingArticle = nil
+                            gapIsJoining = true
+                            // A space after the word (most stops) passed over here, as the loop's first
+                            // test would: one round of the loop less per word.
+                            index = stop == 0x20 ? end &+ 1 : end
+                            // (At the text's end, a zero scalar. Read as an integer: `.value` of the
+                            // scalar was a call here, to the standard library's getter.)
+                            let next = UnsafeRawPointer(scalars.baseAddress.unsafelyUnwrapped + index).load(as: UInt32.self)
+                            if (next | 0x20) &- 0x61 < 26 {
+                                v = next
+                                continue
+                            }
+                            continue reading
                         }
-                        tokens[tokenCount] = (NameToken(range: tokenStart..<end, coreStart: index, script: .latin, joinsPrevious: joins,
-                                                hasArticle: hasArticle, startsUppercase: startsUpper, uppercaseCount: startsUpper ? 1 : 0,
-                                                lowercaseCount: startsUpper ? length - 1 : length, wordKey: wordKey, acronymKey: 0,
-                                                exactLowercaseKey: startsUpper ? 0 : exactKey, alternativesIndex: -1))
-                        tokenCount &+= 1
-                        pendingArticle = nil
-                        gapIsJoining = true
-                        // A space after the word (most stops) passed over here, as the loop's first
-                        // test would: one round of the loop less per word.
-                        index = stop == 0x20 ? end &+ 1 : end
-                        continue
+                        // The general reading, from the word at `index`: a Latin letter, `v`.
+                        break
                     }
                 }
             } else {
