@@ -293,7 +293,7 @@ struct NameTokenizer {
                 if b0 < 0x80 {
                     v = b0; i &+= 1
                 } else if b0 < 0xE0 {
-                    v = (b0 & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F); i &+= 2
+                    v = (b0 & 0x1F) << 6 | UInt32(buffer[i &+ 1] & 0x3F); i &+= 2
                     // Four two-byte sequences at once (most of an Arabic word), decoded in one
                     // vector operation: `v` is written, then the four, the last of which is the
                     // new `v` (written again below).
@@ -315,14 +315,14 @@ struct NameTokenizer {
                     while i &+ 1 < n, buffer[i] & 0xE0 == 0xC0 {
                         out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
                         o &+= 1
-                        v = UInt32(buffer[i] & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F)
+                        v = UInt32(buffer[i] & 0x1F) << 6 | UInt32(buffer[i &+ 1] & 0x3F)
                         i &+= 2
                     }
                 } else if b0 < 0xF0 {
-                    v = (b0 & 0x0F) << 12 | UInt32(buffer[i + 1] & 0x3F) << 6 | UInt32(buffer[i + 2] & 0x3F); i &+= 3
+                    v = (b0 & 0x0F) << 12 | UInt32(buffer[i &+ 1] & 0x3F) << 6 | UInt32(buffer[i &+ 2] & 0x3F); i &+= 3
                 } else {
-                    v = (b0 & 0x07) << 18 | UInt32(buffer[i + 1] & 0x3F) << 12 | UInt32(buffer[i + 2] & 0x3F) << 6
-                        | UInt32(buffer[i + 3] & 0x3F)
+                    v = (b0 & 0x07) << 18 | UInt32(buffer[i &+ 1] & 0x3F) << 12 | UInt32(buffer[i &+ 2] & 0x3F) << 6
+                        | UInt32(buffer[i &+ 3] & 0x3F)
                     i &+= 4
                 }
                 out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
