@@ -419,8 +419,19 @@ struct NameTokenizer {
                         buffer.append(packed: last, count: n)
                         var end = index &+ n, blocks = NameKey.exactSeed
                         if n == 8 {
-                            (end, blocks, last) = NameTokenizer.lowercaseRun(scalars.baseAddress.unsafelyUnwrapped, from: end, after: last,
-                                                                             into: &buffer)
+                            // The next 8 read here too (a word of 8 to 15 letters: a call for each
+                            // cost about 15 instructions); longer words go on in `lowercaseRun`.
+                            let (block, m) = NameTokenizer.lowercaseBlock(scalars.baseAddress.unsafelyUnwrapped + end, firstIsLetter: false)
+                            if m > 0 {
+                                buffer.append(packed: block, count: m)
+                                blocks = NameKey.exactMix(blocks ^ last)
+                                last = block
+                                end &+= m
+                                if m == 8 {
+                                    (end, blocks, last) = NameTokenizer.lowercaseRun(scalars.baseAddress.unsafelyUnwrapped, from: end,
+                                                                                     blocks: blocks, last: last, into: &buffer)
+                                }
+                            }
                         }
                         // (At the text's end, the first of the zero scalars after it, which ends a word as a space does.)
                         let stop = scalars.baseAddress.unsafelyUnwrapped[end].value
@@ -685,21 +696,21 @@ struct NameTokenizer {
         return (end, h == 0 ? 1 : h)
     }
 
-    /// Where the run of lower-case ASCII letters from `start` ends, the run that follows 8 letters
-    /// packed in `first` (as `NameKey.exactKey` packs them), with its letters appended to
-    /// `letters`; and the letters of the whole run as `NameKey.exactKey` reads them: `last` its
-    /// last block of 8 (`first` when the run ends at `start`), `blocks` the full ones before it
-    /// mixed into the seed. For the words of more than 8 letters: the tokenizer reads the first 8
-    /// itself.
+    /// Where the run of lower-case ASCII letters from `start` ends, the run that follows full blocks
+    /// of 8 letters packed as `NameKey.exactKey` packs them (`last` the last of them, `blocks` those
+    /// before it mixed into the seed), with its letters appended to `letters`; and the letters of
+    /// the whole run as `NameKey.exactKey` reads them, `blocks` and `last` the same way (`last` as
+    /// given when the run ends at `start`). For the words of 16 letters and more: the tokenizer
+    /// reads the first 16 itself.
     ///
     /// Eight scalars are read at a time (`lowercaseBlock`) and their letters stored at once.
     /// `scalars` has 8 scalars that are not letters after the text's (see `init`), so that every
     /// read of 8 stays in memory, and every run ends inside it.
-    @inline(never) static func lowercaseRun(_ scalars: UnsafePointer<Unicode.Scalar>, from start: Int, after first: UInt64,
+    @inline(never) static func lowercaseRun(_ scalars: UnsafePointer<Unicode.Scalar>, from start: Int, blocks: UInt64, last: UInt64,
                                             into letters: inout ScratchBytes) -> (end: Int, blocks: UInt64, last: UInt64) {
         // (A local copy, kept in registers; written back once.)
         var out = letters
-        var end = start, blocks = NameKey.exactSeed, last = first
+        var end = start, blocks = blocks, last = last
         while true {
             let (block, n) = lowercaseBlock(scalars + end, firstIsLetter: false)
             if n == 0 { break }
