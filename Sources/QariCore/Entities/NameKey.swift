@@ -318,8 +318,8 @@ enum NameKey {
     }
 
     /// A bijection of 64-bit integers: a multiplication by an odd constant (each bit of the product
-    /// depends on every bit below it: the high half on the whole input), then the high half folded
-    /// into the low one. (SplitMix64's finaliser, two rounds of this, is 5 instructions more
+    /// depends on the input's bits at and below it), then the high half folded into the low one,
+    /// so that the low bits depend on the high ones too. (SplitMix64's finaliser, two rounds of this, is 5 instructions more
     /// per word; the keys are only compared and looked up in `KeyTable`, which hashes them again.)
     @inline(__always) static func exactMix(_ x: UInt64) -> UInt64 {
         let z = x &* 0x9E3779B97F4A7C15
