@@ -104,7 +104,7 @@ final class EntityMatcherFastPathTests: XCTestCase {
                         var skeleton: [UInt8] = []
                         NameKey.latinSkeleton(letters, into: &skeleton)
                         XCTAssertEqual(a.wordKey, NameKey.hash(skeleton), text)
-                        XCTAssertEqual(a.exactLowercaseKey, a.startsUppercase ? 0 : NameKey.hash(letters, seed: NameKey.exactSeed), text)
+                        XCTAssertEqual(a.exactLowercaseKey, a.startsUppercase ? 0 : NameKey.exactKey(letters), text)
                     }
                 }
             }

@@ -15,7 +15,7 @@ final class NameDiscoveryStartTests: XCTestCase {
         var generator = SplitMix(state: 0x5EED_D15C)
         var starts = 0
         // Keyed words as `EntityMatcher.mentions` keys them, one a place cue.
-        let keyed = NameTokenizer.keyedWords(["the", "of", "near"].map { NameKey.hash(Array($0.utf8), seed: NameKey.exactSeed) })
+        let keyed = NameTokenizer.keyedWords(["the", "of", "near"].map { NameKey.exactKey(Array($0.utf8)) })
         for _ in 0..<3000 {
             var text = ""
             for _ in 0..<Int.random(in: 0...20, using: &generator) {

@@ -14,7 +14,7 @@ final class NameTokenizerMarksTests: XCTestCase {
         "Abu", "Hama", "hama", "iPhone", "Şam", "élan", "U.S.", "5", "M5", "حلب", "وحلب", ",", ".", "-", " ",
     ]
 
-    private static func exactKey(_ word: String) -> UInt64 { NameKey.hash(Array(word.utf8), seed: NameKey.exactSeed) }
+    private static func exactKey(_ word: String) -> UInt64 { NameKey.exactKey(Array(word.utf8)) }
 
     func testMarksAreTheLatinCapitalisedWordsAndLowercasePlaceCues() {
         var generator = SplitMix(state: 0x3A4B_5C6D)

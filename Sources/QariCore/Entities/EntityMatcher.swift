@@ -113,7 +113,7 @@ public final class EntityMatcher: @unchecked Sendable {
                     for s in first.coreStart..<first.range.upperBound {
                         NameKey.appendLatinLetter(tokenizer.scalars[s].value, into: &letters)
                     }
-                    lowercaseFirstWords.append(NameKey.hash(letters, seed: NameKey.exactSeed))
+                    lowercaseFirstWords.append(NameKey.exactKey(letters))
                 }
                 for entry in AliasEntry.make(name: name, tokenizer: tokenizer, entityIndex: entityIndex) {
                     trie.insert(entry.keys, entry: aliases.count)

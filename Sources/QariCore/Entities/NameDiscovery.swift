@@ -318,7 +318,7 @@ enum NameDiscovery {
         guard let first = cue.unicodeScalars.first, first.value >= 0x61 && first.value <= 0x7A else { return nil }
         var letters: [UInt8] = []
         for scalar in cue.unicodeScalars { NameKey.appendLatinLetter(scalar.value, into: &letters) }
-        return NameKey.hash(letters, seed: NameKey.exactSeed)
+        return NameKey.exactKey(letters)
     }
     private static let lowercasePlaceCueKeys = KeyTable(keys: lowercasePlaceCueKeyList)
 

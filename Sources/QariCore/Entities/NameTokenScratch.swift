@@ -6,7 +6,7 @@
 /// Not thread-safe: one scratch serves one thread and one tokenizer at a time. The tokens of a
 /// tokenizer made with a scratch are valid until the scratch serves the next text.
 final class NameTokenScratch {
-    /// Room for `capacity` scalars.
+    /// Room for `capacity` scalars and 8 more (the tokenizer writes 8 zero scalars after a text's).
     private(set) var scalars: UnsafeMutablePointer<Unicode.Scalar>
     /// Room for `capacity` tokens (uninitialised where not written; tokens are plain values).
     private(set) var tokens: UnsafeMutablePointer<NameToken>
@@ -23,7 +23,7 @@ final class NameTokenScratch {
 
     init(capacity: Int = 256) {
         self.capacity = capacity
-        scalars = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: max(capacity, 1))
+        scalars = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: capacity + 8)
         tokens = UnsafeMutablePointer<NameToken>.allocate(capacity: max(capacity, 1))
         letters = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 16)
         alternatives = UnsafeMutablePointer<ArabicAlternative>.allocate(capacity: capacity + 4)
@@ -52,7 +52,7 @@ final class NameTokenScratch {
         alternatives.deallocate()
         marks.deallocate()
         capacity = max(scalarCount, 2 * capacity)
-        scalars = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: capacity)
+        scalars = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: capacity + 8)
         tokens = UnsafeMutablePointer<NameToken>.allocate(capacity: capacity)
         letters = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 16)
         alternatives = UnsafeMutablePointer<ArabicAlternative>.allocate(capacity: capacity + 4)

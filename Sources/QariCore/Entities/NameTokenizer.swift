@@ -153,6 +153,9 @@ struct NameTokenizer {
         let scalarCount = NameTokenizer.decode(text, into: scratch.scalars, capacity: scratch.capacity)
         // (The tokenizer proper writes without bounds checks: one token at most per scalar.)
         precondition(scratch.capacity >= scalarCount)
+        // Eight scalars that are not letters after the text's: the tokenizer reads a plain word's
+        // letters eight scalars at a time (see `lowercaseBlock`), past the text's end.
+        (scratch.scalars + scalarCount).initialize(repeating: Unicode.Scalar(0), count: 8)
         scalars = NameScalars(scratch, count: scalarCount)
         self.keyCache = keyCache
         var alternativeCount = 0
@@ -189,29 +192,24 @@ struct NameTokenizer {
     /// `latinWordKey` of a word of 1 to 16 lower-case ASCII letters ("of", "for", "and": the
     /// connecting words inside names, keyed on demand) whose key the cache holds, read by packing
     /// its scalars as `NameKeyCache` packs letters (such a letter is itself); nil otherwise.
+    ///
+    /// The scalars are packed 8 at a time (`lowercaseBlock`; the 8 zero scalars after the text's
+    /// keep every read in memory), where one at a time was about 60 instructions a word.
     @inline(__always) func cachedLowercaseWordKey(_ token: NameToken) -> UInt64? {
         guard let keyCache else { return nil }
         let start = token.coreStart, count = token.range.upperBound - token.coreStart
         guard count > 0 && count <= 16 else { return nil }
         return scalars.withUnsafeBufferPointer { scalars -> UInt64? in
             precondition(token.range.upperBound <= scalars.count)
-            // Packed from the last letter down, each shifting the ones after it up a byte.
             let word = scalars.baseAddress! + start
-            var low: UInt64 = 0, high: UInt64 = 0
-            var k = count
-            while k > 8 {
-                k -= 1
-                let v = word[k].value
-                if v &- 0x61 >= 26 { return nil }
-                high = high << 8 | UInt64(v)
-            }
-            while k > 0 {
-                k -= 1
-                let v = word[k].value
-                if v &- 0x61 >= 26 { return nil }
-                low = low << 8 | UInt64(v)
-            }
-            return keyCache.storedKey(low: low, high: high)
+            // Every scalar of the word a lower-case letter: the run of them is the word (a word
+            // followed at once by another such letter, which the tokenizer does not make, would
+            // be left to the computed key).
+            let (low, n) = NameTokenizer.lowercaseBlock(word, firstIsLetter: false)
+            if count <= 8 { return n == count ? keyCache.storedKey(low: low, high: 0) : nil }
+            guard n == 8 else { return nil }
+            let (high, m) = NameTokenizer.lowercaseBlock(word + 8, firstIsLetter: false)
+            return m == count - 8 ? keyCache.storedKey(low: low, high: high) : nil
         }
     }
 
@@ -290,7 +288,7 @@ struct NameTokenizer {
                 if b0 < 0x80 {
                     v = b0; i &+= 1
                 } else if b0 < 0xE0 {
-                    v = (b0 & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F); i &+= 2
+                    v = (b0 & 0x1F) << 6 | UInt32(buffer[i &+ 1] & 0x3F); i &+= 2
                     // Four two-byte sequences at once (most of an Arabic word), decoded in one
                     // vector operation: `v` is written, then the four, the last of which is the
                     // new `v` (written again below).
@@ -312,14 +310,14 @@ struct NameTokenizer {
                     while i &+ 1 < n, buffer[i] & 0xE0 == 0xC0 {
                         out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
                         o &+= 1
-                        v = UInt32(buffer[i] & 0x1F) << 6 | UInt32(buffer[i + 1] & 0x3F)
+                        v = UInt32(buffer[i] & 0x1F) << 6 | UInt32(buffer[i &+ 1] & 0x3F)
                         i &+= 2
                     }
                 } else if b0 < 0xF0 {
-                    v = (b0 & 0x0F) << 12 | UInt32(buffer[i + 1] & 0x3F) << 6 | UInt32(buffer[i + 2] & 0x3F); i &+= 3
+                    v = (b0 & 0x0F) << 12 | UInt32(buffer[i &+ 1] & 0x3F) << 6 | UInt32(buffer[i &+ 2] & 0x3F); i &+= 3
                 } else {
-                    v = (b0 & 0x07) << 18 | UInt32(buffer[i + 1] & 0x3F) << 12 | UInt32(buffer[i + 2] & 0x3F) << 6
-                        | UInt32(buffer[i + 3] & 0x3F)
+                    v = (b0 & 0x07) << 18 | UInt32(buffer[i &+ 1] & 0x3F) << 12 | UInt32(buffer[i &+ 2] & 0x3F) << 6
+                        | UInt32(buffer[i &+ 3] & 0x3F)
                     i &+= 4
                 }
                 out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
@@ -386,8 +384,8 @@ struct NameTokenizer {
         // call for every Arabic word.)
         let arabicLetters = NameKey.arabicLetters
 
-        while index < count {
-            let v = scalars[index].value
+        reading: while index < count {
+            var v = scalars[index].value
             // A space between words, the commonest scalar after letters: it leaves the gap joining.
             if v == 0x20 {
                 index += 1
@@ -407,60 +405,84 @@ struct NameTokenizer {
                 // is read here to the same token with fewer tests. (`plainWordsFirst` false in
                 // the tests reads every word the general way, to compare.)
                 if readsPlainWords && latin {
-                    let startsUpper = v < 0x61
-                    let first = v | 0x20
-                    // A capitalised word needs its letters for its key, and no hash of them; a
-                    // lower-case one the hash, and its letters only when it is keyed.
-                    let end: Int, exact: UInt64
-                    if startsUpper {
+                    // Plain words one after another: the next word, when it starts with an ASCII
+                    // letter right after this one's stop (a space), is read here, without the
+                    // loop's tests again (nor its reading and writing of the reading's state).
+                    while true {
+                        let startsUpper = v < 0x61
+                        // The letters, packed 8 to an integer as they are read, eight scalars at once
+                        // (`lowercaseBlock`: the whole of nearly every word): a capitalised word needs
+                        // them for its key, a lower-case one for its exact key (made of the packed
+                        // letters) and for its key when it is keyed.
                         buffer.removeAll()
-                        buffer.append(UInt8(truncatingIfNeeded: first))
-                        end = NameTokenizer.lowercaseRun(scalars, from: index + 1, into: &buffer)
-                        exact = 0
-                    } else {
-                        (end, exact) = NameTokenizer.lowercaseRun(scalars, from: index + 1,
-                                                                  exact: (NameKey.exactSeed ^ UInt64(first)) &* 0x100000001b3)
-                    }
-                    let stop: UInt32 = end < count ? scalars[end].value : 0x20
-                    let length = end &- index
-                    let plainStop = stop < 0x80
-                        ? NameTokenizer.endsPlainWord(stop)
-                            || (stop == 0x2E && !(startsUpper && length == 1)) || (stop == 0x2D && length > 3)
-                        : !NameTokenizer.isLatinLetter(stop) && !NameTokenizer.isDigit(stop) && !NameTokenizer.isApostrophe(stop)
-                            && !(length <= 3 && NameTokenizer.isHyphen(stop))
-                    if plainStop && !(length == 2 && first == 0x61 && scalars[index + 1].value == 0x6C) {
-                        let exactKey = exact == 0 ? 1 : exact
-                        let wordKey: UInt64
-                        let flags = latinFlags(startsUpper: startsUpper, exactKey: exactKey, keyed: keyed)
-                        // (Most words are neither keyed nor marked: one test for them.)
-                        if flags != unkeyedFlag && flags & markFlag != 0 { mark(tokenCount, in: marks) }
-                        if flags & unkeyedFlag != 0 {
-                            wordKey = 0
-                        } else {
-                            if !startsUpper {
-                                buffer.removeAll()
-                                buffer.append(UInt8(truncatingIfNeeded: first))
-                                for k in (index + 1)..<end { buffer.append(UInt8(truncatingIfNeeded: scalars[k].value)) }
+                        var (last, n) = NameTokenizer.lowercaseBlock(scalars.baseAddress.unsafelyUnwrapped + index, firstIsLetter: true)
+                        buffer.append(packed: last, count: n)
+                        var end = index &+ n, blocks = NameKey.exactSeed
+                        if n == 8 {
+                            // The next 8 read here too (a word of 8 to 15 letters: a call for each
+                            // cost about 15 instructions); longer words go on in `lowercaseRun`.
+                            let (block, m) = NameTokenizer.lowercaseBlock(scalars.baseAddress.unsafelyUnwrapped + end, firstIsLetter: false)
+                            if m > 0 {
+                                buffer.append(packed: block, count: m)
+                                blocks = NameKey.exactMix(blocks ^ last)
+                                last = block
+                                end &+= m
+                                if m == 8 {
+                                    (end, blocks, last) = NameTokenizer.lowercaseRun(scalars.baseAddress.unsafelyUnwrapped, from: end,
+                                                                                     blocks: blocks, last: last, into: &buffer)
+                                }
                             }
-                            wordKey = keyCache?.latinKey(buffer) ?? NameKeyCache.computedKey(buffer)
                         }
-                        var tokenStart = index
-                        var hasArticle = false
-                        var joins = tokenCount > 0 && gapIsJoining
-                        if let article = pendingArticle {
-                            tokenStart = article.start
-                            hasArticle = true
-                            joins = article.joinsPrevious
+                        // (At the text's end, the first of the zero scalars after it, which ends a word as a space does.)
+                        let stop = scalars.baseAddress.unsafelyUnwrapped[end].value
+                        let length = end &- index
+                        let plainStop = stop < 0x80
+                            ? NameTokenizer.endsPlainWord(stop)
+                                || (stop == 0x2E && !(startsUpper && length == 1)) || (stop == 0x2D && length > 3)
+                            : !NameTokenizer.isLatinLetter(stop) && !NameTokenizer.isDigit(stop) && !NameTokenizer.isApostrophe(stop)
+                                && !(length <= 3 && NameTokenizer.isHyphen(stop))
+                        // ("al", "Al": `last` holds the word's letters, lower case.)
+                        if plainStop && !(length == 2 && last == 0x6C61) {
+                            let exactKey = startsUpper ? 0 : NameKey.exactKey(blocks: blocks, last: last)
+                            let wordKey: UInt64
+                            let flags = latinFlags(startsUpper: startsUpper, exactKey: exactKey, keyed: keyed)
+                            // (Most words are neither keyed nor marked: one test for them.)
+                            if flags != unkeyedFlag && flags & markFlag != 0 { mark(tokenCount, in: marks) }
+                            if flags & unkeyedFlag != 0 {
+                                wordKey = 0
+                            } else {
+                                wordKey = keyCache?.latinKey(buffer) ?? NameKeyCache.computedKey(buffer)
+                            }
+                            var tokenStart = index
+                            var hasArticle = false
+                            var joins = tokenCount > 0 && gapIsJoining
+                            if let article = pendingArticle {
+                                tokenStart = article.start
+                                hasArticle = true
+                                joins = article.joinsPrevious
+                            }
+                            tokens[tokenCount] = (NameToken(range: tokenStart..<end, coreStart: index, script: .latin, joinsPrevious: joins,
+                                                    hasArticle: hasArticle, startsUppercase: startsUpper,
+                                                    uppercaseCount: startsUpper ? 1 : 0, lowercaseCount: startsUpper ? length - 1 : length,
+                                                    wordKey: wordKey, acronymKey: 0, exactLowercaseKey: startsUpper ? 0 : exactKey,
+                                                    alternativesIndex: -1))
+                            tokenCount &+= 1
+                            pendingArticle = nil
+                            gapIsJoining = true
+                            // A space after the word (most stops) passed over here, as the loop's first
+                            // test would: one round of the loop less per word.
+                            index = stop == 0x20 ? end &+ 1 : end
+                            // (At the text's end, a zero scalar. Read as an integer: `.value` of the
+                            // scalar was a call here, to the standard library's getter.)
+                            let next = UnsafeRawPointer(scalars.baseAddress.unsafelyUnwrapped + index).load(as: UInt32.self)
+                            if (next | 0x20) &- 0x61 < 26 {
+                                v = next
+                                continue
+                            }
+                            continue reading
                         }
-                        tokens[tokenCount] = (NameToken(range: tokenStart..<end, coreStart: index, script: .latin, joinsPrevious: joins,
-                                                hasArticle: hasArticle, startsUppercase: startsUpper, uppercaseCount: startsUpper ? 1 : 0,
-                                                lowercaseCount: startsUpper ? length - 1 : length, wordKey: wordKey, acronymKey: 0,
-                                                exactLowercaseKey: startsUpper ? 0 : exactKey, alternativesIndex: -1))
-                        tokenCount &+= 1
-                        pendingArticle = nil
-                        gapIsJoining = true
-                        index = end
-                        continue
+                        // The general reading, from the word at `index`: a Latin letter, `v`.
+                        break
                     }
                 }
             } else {
@@ -486,10 +508,9 @@ struct NameTokenizer {
             var startsUpper = false
             var end = index
             var tokenEnd: Int
-            // The word's letters, and for Latin words the hash of their letters (`exactLowercaseKey`
-            // when the word does not start with a capital).
+            // The word's letters (for a Latin word that does not start with a capital, its
+            // `exactLowercaseKey` is made of them once the word is read).
             buffer.removeAll()
-            var exact = NameKey.exactSeed
             var arabicKey: UInt64 = 0
             if arabic {
                 // The word's end sought, its letters normalised (as `NameKey.appendArabicNormalized`
@@ -500,32 +521,27 @@ struct NameTokenizer {
                 // Latin letters and digits; apostrophes and single dots inside (Hay’at, U.S.). Each
                 // scalar is read into the letters and the case counts as it is taken into the word
                 // (apostrophes and dots add nothing to either).
-                var exactBeforeLast = exact   // the hash before the last letter
                 while end < count {
                     let w = scalars[end].value
                     // Plain ASCII letters first: nearly every letter of an English text is one.
                     if w &- 0x61 < 26 {
                         lower &+= 1
                         buffer.append(UInt8(truncatingIfNeeded: w))
-                        exactBeforeLast = exact
-                        exact = (exact ^ UInt64(w)) &* 0x100000001b3
                         end &+= 1
                     } else if w &- 0x41 < 26 {
                         upper &+= 1
                         if end == start { startsUpper = true }
                         buffer.append(UInt8(truncatingIfNeeded: w + 0x20))
-                        exactBeforeLast = exact
-                        exact = (exact ^ UInt64(w + 0x20)) &* 0x100000001b3
                         end &+= 1
                     } else if NameTokenizer.isLatinLetter(w) {
                         NameTokenizer.readLatin(w, first: end == start, upper: &upper, lower: &lower, startsUpper: &startsUpper,
-                                                letters: &buffer, exact: &exact)
+                                                letters: &buffer)
                         end += 1
                     } else if NameTokenizer.isDigit(w) {
                         // "M5" is read as "M 5", like "M-5".
                         if end > start, NameTokenizer.isLatinLetter(scalars[end - 1].value) { break }
                         NameTokenizer.readLatin(w, first: end == start, upper: &upper, lower: &lower, startsUpper: &startsUpper,
-                                                letters: &buffer, exact: &exact)
+                                                letters: &buffer)
                         end += 1
                     } else if NameTokenizer.isApostrophe(w), end + 1 < count, NameTokenizer.isLatinLetter(scalars[end + 1].value) {
                         end += 1
@@ -547,7 +563,6 @@ struct NameTokenizer {
                     tokenEnd -= 2
                     lower -= 1
                     buffer.removeLast()
-                    exact = exactBeforeLast
                 }
             }
             let script: NameScript = arabic ? .arabic : ((upper + lower) == 0 ? .digits : .latin)
@@ -570,10 +585,11 @@ struct NameTokenizer {
                 }
             }
 
+            let exact = script == .latin && !startsUpper ? NameKey.exactKey(buffer) : 0
             let wordKey: UInt64
             switch script {
             case .latin:
-                let flags = latinFlags(startsUpper: startsUpper, exactKey: exact == 0 ? 1 : exact, keyed: keyed)
+                let flags = latinFlags(startsUpper: startsUpper, exactKey: exact, keyed: keyed)
                 if flags & markFlag != 0 { mark(tokenCount, in: marks) }
                 if flags & unkeyedFlag != 0 {
                     wordKey = 0
@@ -618,7 +634,7 @@ struct NameTokenizer {
             tokens[tokenCount] = (NameToken(range: tokenStart..<tokenEnd, coreStart: start, script: script, joinsPrevious: joins,
                                     hasArticle: hasArticle, startsUppercase: startsUpper, uppercaseCount: upper,
                                     lowercaseCount: lower, wordKey: wordKey, acronymKey: acronymKey,
-                                    exactLowercaseKey: script == .latin && !startsUpper ? (exact == 0 ? 1 : exact) : 0,
+                                    exactLowercaseKey: exact,
                                     alternativesIndex: alternativesIndex))
             tokenCount &+= 1
             pendingArticle = nil
@@ -680,70 +696,68 @@ struct NameTokenizer {
         return (end, h == 0 ? 1 : h)
     }
 
-    /// Where the run of lower-case ASCII letters from `start` ends, with the letters appended to `letters`.
-    @inline(never) static func lowercaseRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
-                                            into letters: inout ScratchBytes) -> Int {
-        var end = start
-        let count = scalars.count
+    /// Where the run of lower-case ASCII letters from `start` ends, the run that follows full blocks
+    /// of 8 letters packed as `NameKey.exactKey` packs them (`last` the last of them, `blocks` those
+    /// before it mixed into the seed), with its letters appended to `letters`; and the letters of
+    /// the whole run as `NameKey.exactKey` reads them, `blocks` and `last` the same way (`last` as
+    /// given when the run ends at `start`). For the words of 16 letters and more: the tokenizer
+    /// reads the first 16 itself.
+    ///
+    /// Eight scalars are read at a time (`lowercaseBlock`) and their letters stored at once.
+    /// `scalars` has 8 scalars that are not letters after the text's (see `init`), so that every
+    /// read of 8 stays in memory, and every run ends inside it.
+    @inline(never) static func lowercaseRun(_ scalars: UnsafePointer<Unicode.Scalar>, from start: Int, blocks: UInt64, last: UInt64,
+                                            into letters: inout ScratchBytes) -> (end: Int, blocks: UInt64, last: UInt64) {
+        // (A local copy, kept in registers; written back once.)
         var out = letters
-        while end < count {
-            let w = scalars[end].value
-            if w &- 0x61 >= 26 { break }
-            out.append(UInt8(truncatingIfNeeded: w))
-            end += 1
+        var end = start, blocks = blocks, last = last
+        while true {
+            let (block, n) = lowercaseBlock(scalars + end, firstIsLetter: false)
+            if n == 0 { break }
+            out.append(packed: block, count: n)
+            blocks = NameKey.exactMix(blocks ^ last)
+            last = block
+            end &+= n
+            if n < 8 { break }
         }
         letters = out
-        return end
+        return (end, blocks, last)
     }
 
-    /// Where the run of lower-case ASCII letters from `start` ends, and `exact` with each of them
-    /// hashed in (FNV-1a, as the general reading hashes a word's letters). Its own small function:
-    /// inside `tokenize` the loop shared registers with the whole reading, and spilled the hash to
-    /// memory at every letter.
-    ///
-    /// Four scalars are read at a time while four remain: one test of the bound and one step of
-    /// the index for four letters (a run that ends inside them returns from there). Most runs are
-    /// the rest of a short lower-case word. (The same for `lowercaseRun(_:from:into:)` cost more:
-    /// its letters are stored, and the returns from inside the four made more work than they saved.)
-    @inline(never) static func lowercaseRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
-                                            exact: UInt64) -> (end: Int, exact: UInt64) {
-        var h = exact
-        var end = start
-        let count = scalars.count
-        while end + 4 <= count {
-            let a = scalars[end].value, b = scalars[end + 1].value, c = scalars[end + 2].value, d = scalars[end + 3].value
-            if a &- 0x61 >= 26 { return (end, h) }
-            h = (h ^ UInt64(a)) &* 0x100000001b3
-            if b &- 0x61 >= 26 { return (end + 1, h) }
-            h = (h ^ UInt64(b)) &* 0x100000001b3
-            if c &- 0x61 >= 26 { return (end + 2, h) }
-            h = (h ^ UInt64(c)) &* 0x100000001b3
-            if d &- 0x61 >= 26 { return (end + 3, h) }
-            h = (h ^ UInt64(d)) &* 0x100000001b3
-            end += 4
+    /// The lower-case ASCII letters at the start of `p[0..<8]` (the first scalar taken as a letter
+    /// of either case when `firstIsLetter`), packed the first in the lowest byte and 0 past them,
+    /// and their number.
+    @inline(__always) static func lowercaseBlock(_ p: UnsafePointer<Unicode.Scalar>, firstIsLetter: Bool) -> (letters: UInt64, count: Int) {
+        let v = UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Int32>.self)
+        // A lane is a letter when v - 0x61 and 0x7A - v are both at least 0 (a scalar is below
+        // 2^21: neither overflows): the sign of their or, spread over the lane, is -1 for the
+        // others. (Without comparisons: the SIMD comparisons were compiled a lane at a time.)
+        // (The constants as vectors of a written type: as scalars, or as `SIMD8(repeating:)` of an
+        // inferred type, the lanes were shuffled about, about 35 instructions more.)
+        let a = SIMD8<Int32>(repeating: 0x61), z = SIMD8<Int32>(repeating: 0x7A)
+        let other = ((v &- a) | (z &- v)) &>> SIMD8<Int32>(repeating: 31)
+        var others = unsafeBitCast(SIMD8<UInt8>(truncatingIfNeeded: other), to: UInt64.self)
+        var bytes = unsafeBitCast(SIMD8<UInt8>(truncatingIfNeeded: v), to: UInt64.self)
+        if firstIsLetter {
+            others &= ~0xFF
+            bytes |= 0x20
         }
-        while end < count {
-            let w = scalars[end].value
-            if w &- 0x61 >= 26 { break }
-            h = (h ^ UInt64(w)) &* 0x100000001b3
-            end += 1
-        }
-        return (end, h)
+        // The bytes before the first that is not a letter (all of them when every one is).
+        let run = (others & (0 &- others)) &- 1
+        return (bytes & run, others.trailingZeroBitCount >> 3)
     }
 
     /// Reads a scalar of a Latin word other than a plain ASCII letter (an accented letter, a digit)
-    /// into the word's case counts, letters and letter hash.
+    /// into the word's case counts and letters.
     @inline(never) static func readLatin(_ w: UInt32, first: Bool, upper: inout Int, lower: inout Int, startsUpper: inout Bool,
-                                         letters: inout ScratchBytes, exact: inout UInt64) {
+                                         letters: inout ScratchBytes) {
         if NameTokenizer.isUppercaseASCII(w) || (w >= 0xC0 && w <= 0xDE && w != 0xD7) {
             upper += 1
             if first { startsUpper = true }
         } else if NameTokenizer.isLatinLetter(w) {
             lower += 1
         }
-        let before = letters.count
         NameKey.appendLatinLetter(w, into: &letters)
-        if letters.count > before { exact = (exact ^ UInt64(letters[before])) &* 0x100000001b3 }
     }
 
     /// Keys of an Arabic word with its proclitics (و ف ب ل ك, and لل for li + al-) removed.
