@@ -117,19 +117,28 @@ final class RelationEntityTable: @unchecked Sendable {
         entities[k].metonymFor == nil ? k : Int(acting[k])
     }
 
-    /// The table of a matcher's knowledge base, made once for the last matcher asked.
+    /// The table of a matcher's knowledge base, made once for the last knowledge base asked.
     static func of(_ matcher: EntityMatcher) -> RelationEntityTable {
         lock.lock()
         defer { lock.unlock() }
-        if let table = last, lastMatcher === matcher { return table }
+        if let table = last, RelationEntityTable.sameStorage(table.entities, matcher.knowledgeBase.entities) { return table }
         let table = RelationEntityTable(knowledgeBase: matcher.knowledgeBase)
         last = table
-        lastMatcher = matcher
         return table
+    }
+
+    /// True when two lists of entities share their storage. A table is made from its knowledge
+    /// base's list alone (its entities, and its look-ups by id, which the list determines) and keeps
+    /// that storage, so that no other list has its address while the table lives, and a knowledge
+    /// base changed since has storage of its own (the table's copy made it shared): a list with the
+    /// table's storage is the list the table was made from. The table was kept for the last matcher
+    /// asked, by a weak reference; a weak reference gives the matcher a side table, through which
+    /// every retain and release of the matcher then went (two slow retains a line, 1.5 M
+    /// instructions of `incrementSlow` on bench-2k).
+    static func sameStorage(_ a: [Entity], _ b: [Entity]) -> Bool {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress && a.count == b.count } }
     }
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var last: RelationEntityTable?
-    /// Weak: a new matcher at the same address is not taken for it.
-    nonisolated(unsafe) private static weak var lastMatcher: EntityMatcher?
 }

@@ -71,8 +71,13 @@ public enum RelationExtractor {
         let sorted = inOrder ? mentions : mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
         let table = RelationEntityTable.of(matcher)
         var utf8 = text
+        // Captured unretained: both outlive the call, and captured as they are, each was retained
+        // and released twice per line.
+        let tableRef = Unmanaged.passUnretained(table), matcherRef = Unmanaged.passUnretained(matcher)
         let template: RelationTemplate? = utf8.withUTF8 { bytes in
-            RelationLayout.with(bytes, sorted, classify: { table.role($0, matcher: matcher) }) { layout in
+            RelationLayout.with(bytes, sorted, classify: { id in
+                tableRef._withUnsafeGuaranteedRef { table in matcherRef._withUnsafeGuaranteedRef { table.role(id, matcher: $0) } }
+            }) { layout in
             let key = RelationGatePrefilter.candidateKey(layout)
             if layout.nonPlaceCount < 2 {
                 // Not looked for when no rule's placeholder counts and types fit the line (most such lines).
@@ -125,13 +130,11 @@ public enum RelationExtractor {
                 }
                 func take(_ match: RelationMatch) {
                     for relation in RelationRule.relations(of: rule, from: match, template: template, matcher: matcher, table: table) {
-                        // The reverse key is written only for a symmetric kind (`seenKeyPlainly` is the definition).
+                        // The reverse is looked for only for a symmetric kind (`seenKeyPlainly` is the definition).
                         guard relation.subject != relation.object else { continue }
-                        let key = RelationExtractor.seenKey(relation.subject, relation.kind.rawValue, relation.object)
-                        guard !seen.contains(key),
-                              !(relation.kind.isSymmetric
-                                && seen.contains(RelationExtractor.seenKey(relation.object, relation.kind.rawValue, relation.subject))) else { continue }
-                        seen.insert(key)
+                        guard !seen.contains(relation.subject, relation.kind, relation.object),
+                              !(relation.kind.isSymmetric && seen.contains(relation.object, relation.kind, relation.subject)) else { continue }
+                        seen.insert(relation.subject, relation.kind, relation.object)
                         // Room for a few at the first: grown one by one, the array was made anew at
                         // the second relation and the third.
                         if found.isEmpty { found.reserveCapacity(4) }
@@ -180,26 +183,53 @@ public enum RelationExtractor {
 
     private static let demonymBytes: [[UInt8]] = demonyms.keys.sorted().map { Array($0.utf8) }
 
-    /// The keys (`seenKey`) of the relations a line gave: a few, looked for one by one (hashing
-    /// them and the set's storage cost more), in a set once there are many.
+    /// The keys (`seenKeyPlainly`) of the relations a line gave: a few, kept as their subject, kind
+    /// and object and compared one by one (key strings were written two to four times a relation,
+    /// 5.4 M instructions on bench-2k, and allocated when longer than 15 bytes), in a set of key
+    /// strings once there are many.
+    ///
+    /// Two keys whose ids hold no "|" are equal when their parts are: each has two bars, which
+    /// split it into its parts (no character decomposes to a bar, so canonically equivalent keys
+    /// have their bars at the same places of their decompositions). A key with a bar in an id has
+    /// more than two, and equals no key without; two such keys are compared as key strings.
     struct SeenKeys {
-        private var few: [String] = []
+        private var few: [(subject: String, kind: RelationKind, object: String, barred: Bool)] = []
         private var many: Set<String>? = nil
         static let most = 16
 
-        func contains(_ key: String) -> Bool {
-            if let many { return many.contains(key) }
-            return few.contains(key)
+        /// True when either id holds a bar. (Through `withUTF8`: `utf8.contains` went byte by byte
+        /// through the view's iterator, 10 M instructions on bench-2k.)
+        @inline(__always) private static func barred(_ subject: String, _ object: String) -> Bool {
+            var subject = subject, object = object
+            @inline(__always) func hasBar(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+                bytes.baseAddress.map { memchr($0, 0x7C, bytes.count) != nil } ?? false
+            }
+            return subject.withUTF8(hasBar) || object.withUTF8(hasBar)
         }
 
-        mutating func insert(_ key: String) {
+        func contains(_ subject: String, _ kind: RelationKind, _ object: String) -> Bool {
+            if let many { return many.contains(RelationExtractor.seenKey(subject, kind.rawValue, object)) }
+            let barred = SeenKeys.barred(subject, object)
+            // By index, the parts compared in place: a copy of an entry retains its two strings.
+            for k in few.indices where few[k].barred == barred {
+                if barred {
+                    if RelationExtractor.seenKey(few[k].subject, few[k].kind.rawValue, few[k].object)
+                        == RelationExtractor.seenKey(subject, kind.rawValue, object) { return true }
+                } else if few[k].kind == kind && few[k].subject == subject && few[k].object == object {
+                    return true
+                }
+            }
+            return false
+        }
+
+        mutating func insert(_ subject: String, _ kind: RelationKind, _ object: String) {
             if many != nil {
-                many!.insert(key)
+                many!.insert(RelationExtractor.seenKey(subject, kind.rawValue, object))
                 return
             }
             if few.isEmpty { few.reserveCapacity(4) }   // as `found` in `relations`
-            few.append(key)
-            if few.count > SeenKeys.most { many = Set(few) }
+            few.append((subject, kind, object, SeenKeys.barred(subject, object)))
+            if few.count > SeenKeys.most { many = Set(few.map { RelationExtractor.seenKey($0.subject, $0.kind.rawValue, $0.object) }) }
         }
     }
 
