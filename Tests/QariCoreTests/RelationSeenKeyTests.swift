@@ -59,4 +59,34 @@ final class RelationSeenKeyTests: XCTestCase {
         XCTAssertGreaterThan(largest, RelationExtractor.SeenKeys.most + 5)
         XCTAssertGreaterThan(barredHits, 0)
     }
+
+    /// `RelationRule.IDs` (the first id in place) holds what an array holds: the ids appended, in
+    /// order, for lists of none, one and many.
+    func testIDsAreAnArray() {
+        let pieces = ["isis", "hts", "turkey", "é", "e\u{301}", "a-very-long-identifier-of-an-entity", ""]
+        var generator = SplitMix(state: 20_261_208)
+        var longest = 0
+        for _ in 0..<500 {
+            var ids = RelationRule.IDs()
+            var plain: [String] = []
+            for _ in 0..<Int.random(in: 0...6, using: &generator) {
+                let id = pieces.randomElement(using: &generator)!
+                XCTAssertEqual(ids.contains(id), plain.contains(id), id)
+                if !plain.contains(id) {
+                    ids.append(id)
+                    plain.append(id)
+                }
+                XCTAssertEqual(ids.isEmpty, plain.isEmpty)
+            }
+            var read: [String] = []
+            ids.forEach { read.append($0) }
+            XCTAssertEqual(read, plain)
+            for id in pieces { XCTAssertEqual(ids.contains(id), plain.contains(id), id) }
+            longest = max(longest, plain.count)
+        }
+        XCTAssertGreaterThan(longest, 2)
+        var one: [String] = []
+        RelationRule.IDs("isis").forEach { one.append($0) }
+        XCTAssertEqual(one, ["isis"])
+    }
 }

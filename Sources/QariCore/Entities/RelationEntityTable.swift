@@ -110,11 +110,16 @@ final class RelationEntityTable: @unchecked Sendable {
         return matcher.entity(id: metonym) ?? entity
     }
 
+    /// The id and the type of entity `k`, read in place: the array's subscript copied the whole
+    /// entity (retaining and releasing each of its strings and arrays) for one field.
+    @inline(__always) func id(at k: Int) -> String { entities.withUnsafeBufferPointer { $0[k].id } }
+    @inline(__always) func type(at k: Int) -> EntityType { entities.withUnsafeBufferPointer { $0[k].type } }
+
     /// The index of the entity that entity `k` acts as (`acting(entities[k], matcher:)`, found
     /// by `index(of: entities[k].id)` as `k`): `k` itself when it stands for no other; -1 when the
     /// matcher must be asked.
     @inline(__always) func actingIndex(_ k: Int) -> Int {
-        entities[k].metonymFor == nil ? k : Int(acting[k])
+        entities.withUnsafeBufferPointer { $0[k].metonymFor == nil } ? k : Int(acting[k])
     }
 
     /// The table of a matcher's knowledge base, made once for the last knowledge base asked.
