@@ -128,17 +128,21 @@ public enum RelationExtractor {
                     }
                     return template.matches(rule.pointee, in: range, startsBefore: startLimit)
                 }
+                // The relation is made once it is known to be new, in `found`: an array of the match's
+                // relations, each copied into `found`, was made and freed for every match.
                 func take(_ match: RelationMatch) {
-                    for relation in RelationRule.relations(of: rule, from: match, template: template, matcher: matcher, table: table) {
+                    let kind = rule.pointee.kind
+                    RelationRule.forEachRelation(of: rule, from: match, template: template, matcher: matcher, table: table) {
+                        subject, object, range, evidence in
                         // The reverse is looked for only for a symmetric kind (`seenKeyPlainly` is the definition).
-                        guard relation.subject != relation.object else { continue }
-                        guard !seen.contains(relation.subject, relation.kind, relation.object),
-                              !(relation.kind.isSymmetric && seen.contains(relation.object, relation.kind, relation.subject)) else { continue }
-                        seen.insert(relation.subject, relation.kind, relation.object)
+                        guard !seen.contains(subject, kind, object),
+                              !(kind.isSymmetric && seen.contains(object, kind, subject)) else { return }
+                        seen.insert(subject, kind, object)
                         // Room for a few at the first: grown one by one, the array was made anew at
                         // the second relation and the third.
                         if found.isEmpty { found.reserveCapacity(4) }
-                        found.append(relation)
+                        found.append(TextRelation(subject: subject, kind: kind, object: object, range: range, evidence: evidence,
+                                                  confidence: rule.pointee.confidence))
                     }
                 }
                 if rule.pointee.scope != .line {
@@ -1230,25 +1234,24 @@ struct RelationRule {
     /// The relations `rule` states with `match`; `table`: `RelationEntityTable.of(matcher)`.
     /// The rule is read in place, field by field: a method called on `rule.pointee` copied the
     /// whole rule (retaining and releasing each of its strings, arrays, sets and its pattern).
-    static func relations(of rule: UnsafePointer<RelationRule>, from match: RelationMatch, template: RelationTemplate,
-                          matcher: EntityMatcher, table: RelationEntityTable) -> [TextRelation] {
+    /// `body` is told each relation's subject, object, range and evidence (its kind and confidence
+    /// are the rule's), subjects first, in the order found.
+    static func forEachRelation(of rule: UnsafePointer<RelationRule>, from match: RelationMatch, template: RelationTemplate,
+                                matcher: EntityMatcher, table: RelationEntityTable,
+                                _ body: (_ subject: String, _ object: String, _ range: Range<Int>, _ evidence: String) -> Void) {
         if case .group(let name) = rule.pointee.objects, let range = match.group(name),
            RelationRule.isLocative(before: range, in: template) {
-            return []
+            return
         }
         let subjectIDs = ids(rule, subjects: true, match, template, matcher, table)
         let objectIDs = ids(rule, subjects: false, match, template, matcher, table)
-        guard !subjectIDs.isEmpty, !objectIDs.isEmpty else { return [] }
+        guard !subjectIDs.isEmpty, !objectIDs.isEmpty else { return }
         let (range, evidence) = template.evidence(match.range)
-        var result: [TextRelation] = []
         subjectIDs.forEach { subject in
             objectIDs.forEach { object in
-                guard subject != object else { return }
-                result.append(TextRelation(subject: subject, kind: rule.pointee.kind, object: object, range: range,
-                                           evidence: evidence, confidence: rule.pointee.confidence))
+                if subject != object { body(subject, object, range, evidence) }
             }
         }
-        return result
     }
 
     /// The ids of a match's subjects or objects, in the order found, each once: the first in place,
