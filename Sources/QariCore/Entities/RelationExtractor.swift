@@ -213,6 +213,7 @@ public enum RelationExtractor {
 
         func contains(_ subject: String, _ kind: RelationKind, _ object: String) -> Bool {
             if let many { return many.contains(RelationExtractor.seenKey(subject, kind.rawValue, object)) }
+            if few.isEmpty { return false }   // the first relation of most lines: no bar looked for
             let barred = SeenKeys.barred(subject, object)
             // By index, the parts compared in place: a copy of an entry retains its two strings.
             for k in few.indices where few[k].barred == barred {
