@@ -77,4 +77,21 @@ final class RelationEntityTableTests: XCTestCase {
             }
         }
     }
+
+    /// The table is kept by its knowledge base's storage, with no reference to the matcher: a
+    /// matcher of the same knowledge base gets the same table, one of a knowledge base changed
+    /// since gets its own.
+    func testTableIsKeptByKnowledgeBase() {
+        var kb = KnowledgeBase(entities: [Entity(id: "turkey", type: .state_actor, name: "Turkey")])
+        let first = EntityMatcher(knowledgeBase: kb)
+        let table = RelationEntityTable.of(first)
+        XCTAssertTrue(RelationEntityTable.of(EntityMatcher(knowledgeBase: kb)) === table)
+        kb.entities.append(Entity(id: "ankara", type: .place, kind: "city", name: "Ankara", metonymFor: "turkey"))
+        let changed = EntityMatcher(knowledgeBase: kb)
+        let other = RelationEntityTable.of(changed)
+        XCTAssertFalse(other === table)
+        XCTAssertEqual(other.entities.map(\.id), ["turkey", "ankara"])
+        for id in ["turkey", "ankara", "nothing"] { assertSameAnswers(other, changed, id) }
+        XCTAssertTrue(RelationEntityTable.of(first) !== other)
+    }
 }

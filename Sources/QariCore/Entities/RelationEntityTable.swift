@@ -110,26 +110,40 @@ final class RelationEntityTable: @unchecked Sendable {
         return matcher.entity(id: metonym) ?? entity
     }
 
+    /// The id and the type of entity `k`, read in place: the array's subscript copied the whole
+    /// entity (retaining and releasing each of its strings and arrays) for one field.
+    @inline(__always) func id(at k: Int) -> String { entities.withUnsafeBufferPointer { $0[k].id } }
+    @inline(__always) func type(at k: Int) -> EntityType { entities.withUnsafeBufferPointer { $0[k].type } }
+
     /// The index of the entity that entity `k` acts as (`acting(entities[k], matcher:)`, found
     /// by `index(of: entities[k].id)` as `k`): `k` itself when it stands for no other; -1 when the
     /// matcher must be asked.
     @inline(__always) func actingIndex(_ k: Int) -> Int {
-        entities[k].metonymFor == nil ? k : Int(acting[k])
+        entities.withUnsafeBufferPointer { $0[k].metonymFor == nil } ? k : Int(acting[k])
     }
 
-    /// The table of a matcher's knowledge base, made once for the last matcher asked.
+    /// The table of a matcher's knowledge base, made once for the last knowledge base asked.
     static func of(_ matcher: EntityMatcher) -> RelationEntityTable {
         lock.lock()
         defer { lock.unlock() }
-        if let table = last, lastMatcher === matcher { return table }
+        if let table = last, RelationEntityTable.sameStorage(table.entities, matcher.knowledgeBase.entities) { return table }
         let table = RelationEntityTable(knowledgeBase: matcher.knowledgeBase)
         last = table
-        lastMatcher = matcher
         return table
+    }
+
+    /// True when two lists of entities share their storage. A table is made from its knowledge
+    /// base's list alone (its entities, and its look-ups by id, which the list determines) and keeps
+    /// that storage, so that no other list has its address while the table lives, and a knowledge
+    /// base changed since has storage of its own (the table's copy made it shared): a list with the
+    /// table's storage is the list the table was made from. The table was kept for the last matcher
+    /// asked, by a weak reference; a weak reference gives the matcher a side table, through which
+    /// every retain and release of the matcher then went (two slow retains a line, 1.5 M
+    /// instructions of `incrementSlow` on bench-2k).
+    static func sameStorage(_ a: [Entity], _ b: [Entity]) -> Bool {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress && a.count == b.count } }
     }
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var last: RelationEntityTable?
-    /// Weak: a new matcher at the same address is not taken for it.
-    nonisolated(unsafe) private static weak var lastMatcher: EntityMatcher?
 }

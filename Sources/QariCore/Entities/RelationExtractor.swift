@@ -71,8 +71,13 @@ public enum RelationExtractor {
         let sorted = inOrder ? mentions : mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
         let table = RelationEntityTable.of(matcher)
         var utf8 = text
+        // Captured unretained: both outlive the call, and captured as they are, each was retained
+        // and released twice per line.
+        let tableRef = Unmanaged.passUnretained(table), matcherRef = Unmanaged.passUnretained(matcher)
         let template: RelationTemplate? = utf8.withUTF8 { bytes in
-            RelationLayout.with(bytes, sorted, classify: { table.role($0, matcher: matcher) }) { layout in
+            RelationLayout.with(bytes, sorted, classify: { id in
+                tableRef._withUnsafeGuaranteedRef { table in matcherRef._withUnsafeGuaranteedRef { table.role(id, matcher: $0) } }
+            }) { layout in
             let key = RelationGatePrefilter.candidateKey(layout)
             if layout.nonPlaceCount < 2 {
                 // Not looked for when no rule's placeholder counts and types fit the line (most such lines).
@@ -123,19 +128,21 @@ public enum RelationExtractor {
                     }
                     return template.matches(rule.pointee, in: range, startsBefore: startLimit)
                 }
+                // The relation is made once it is known to be new, in `found`: an array of the match's
+                // relations, each copied into `found`, was made and freed for every match.
                 func take(_ match: RelationMatch) {
-                    for relation in RelationRule.relations(of: rule, from: match, template: template, matcher: matcher, table: table) {
-                        // The reverse key is written only for a symmetric kind (`seenKeyPlainly` is the definition).
-                        guard relation.subject != relation.object else { continue }
-                        let key = RelationExtractor.seenKey(relation.subject, relation.kind.rawValue, relation.object)
-                        guard !seen.contains(key),
-                              !(relation.kind.isSymmetric
-                                && seen.contains(RelationExtractor.seenKey(relation.object, relation.kind.rawValue, relation.subject))) else { continue }
-                        seen.insert(key)
+                    let kind = rule.pointee.kind
+                    RelationRule.forEachRelation(of: rule, from: match, template: template, matcher: matcher, table: table) {
+                        subject, object, range, evidence in
+                        // The reverse is looked for only for a symmetric kind (`seenKeyPlainly` is the definition).
+                        guard !seen.contains(subject, kind, object),
+                              !(kind.isSymmetric && seen.contains(object, kind, subject)) else { return }
+                        seen.insert(subject, kind, object)
                         // Room for a few at the first: grown one by one, the array was made anew at
                         // the second relation and the third.
                         if found.isEmpty { found.reserveCapacity(4) }
-                        found.append(relation)
+                        found.append(TextRelation(subject: subject, kind: kind, object: object, range: range, evidence: evidence,
+                                                  confidence: rule.pointee.confidence))
                     }
                 }
                 if rule.pointee.scope != .line {
@@ -180,26 +187,54 @@ public enum RelationExtractor {
 
     private static let demonymBytes: [[UInt8]] = demonyms.keys.sorted().map { Array($0.utf8) }
 
-    /// The keys (`seenKey`) of the relations a line gave: a few, looked for one by one (hashing
-    /// them and the set's storage cost more), in a set once there are many.
+    /// The keys (`seenKeyPlainly`) of the relations a line gave: a few, kept as their subject, kind
+    /// and object and compared one by one (key strings were written two to four times a relation,
+    /// 5.4 M instructions on bench-2k, and allocated when longer than 15 bytes), in a set of key
+    /// strings once there are many.
+    ///
+    /// Two keys whose ids hold no "|" are equal when their parts are: each has two bars, which
+    /// split it into its parts (no character decomposes to a bar, so canonically equivalent keys
+    /// have their bars at the same places of their decompositions). A key with a bar in an id has
+    /// more than two, and equals no key without; two such keys are compared as key strings.
     struct SeenKeys {
-        private var few: [String] = []
+        private var few: [(subject: String, kind: RelationKind, object: String, barred: Bool)] = []
         private var many: Set<String>? = nil
         static let most = 16
 
-        func contains(_ key: String) -> Bool {
-            if let many { return many.contains(key) }
-            return few.contains(key)
+        /// True when either id holds a bar. (Through `withUTF8`: `utf8.contains` went byte by byte
+        /// through the view's iterator, 10 M instructions on bench-2k.)
+        @inline(__always) private static func barred(_ subject: String, _ object: String) -> Bool {
+            var subject = subject, object = object
+            @inline(__always) func hasBar(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+                bytes.baseAddress.map { memchr($0, 0x7C, bytes.count) != nil } ?? false
+            }
+            return subject.withUTF8(hasBar) || object.withUTF8(hasBar)
         }
 
-        mutating func insert(_ key: String) {
+        func contains(_ subject: String, _ kind: RelationKind, _ object: String) -> Bool {
+            if let many { return many.contains(RelationExtractor.seenKey(subject, kind.rawValue, object)) }
+            if few.isEmpty { return false }   // the first relation of most lines: no bar looked for
+            let barred = SeenKeys.barred(subject, object)
+            // By index, the parts compared in place: a copy of an entry retains its two strings.
+            for k in few.indices where few[k].barred == barred {
+                if barred {
+                    if RelationExtractor.seenKey(few[k].subject, few[k].kind.rawValue, few[k].object)
+                        == RelationExtractor.seenKey(subject, kind.rawValue, object) { return true }
+                } else if few[k].kind == kind && few[k].subject == subject && few[k].object == object {
+                    return true
+                }
+            }
+            return false
+        }
+
+        mutating func insert(_ subject: String, _ kind: RelationKind, _ object: String) {
             if many != nil {
-                many!.insert(key)
+                many!.insert(RelationExtractor.seenKey(subject, kind.rawValue, object))
                 return
             }
             if few.isEmpty { few.reserveCapacity(4) }   // as `found` in `relations`
-            few.append(key)
-            if few.count > SeenKeys.most { many = Set(few) }
+            few.append((subject, kind, object, SeenKeys.barred(subject, object)))
+            if few.count > SeenKeys.most { many = Set(few.map { RelationExtractor.seenKey($0.subject, $0.kind.rawValue, $0.object) }) }
         }
     }
 
@@ -1200,50 +1235,79 @@ struct RelationRule {
     /// The relations `rule` states with `match`; `table`: `RelationEntityTable.of(matcher)`.
     /// The rule is read in place, field by field: a method called on `rule.pointee` copied the
     /// whole rule (retaining and releasing each of its strings, arrays, sets and its pattern).
-    static func relations(of rule: UnsafePointer<RelationRule>, from match: RelationMatch, template: RelationTemplate,
-                          matcher: EntityMatcher, table: RelationEntityTable) -> [TextRelation] {
+    /// `body` is told each relation's subject, object, range and evidence (its kind and confidence
+    /// are the rule's), subjects first, in the order found.
+    static func forEachRelation(of rule: UnsafePointer<RelationRule>, from match: RelationMatch, template: RelationTemplate,
+                                matcher: EntityMatcher, table: RelationEntityTable,
+                                _ body: (_ subject: String, _ object: String, _ range: Range<Int>, _ evidence: String) -> Void) {
         if case .group(let name) = rule.pointee.objects, let range = match.group(name),
            RelationRule.isLocative(before: range, in: template) {
-            return []
+            return
         }
         let subjectIDs = ids(rule, subjects: true, match, template, matcher, table)
         let objectIDs = ids(rule, subjects: false, match, template, matcher, table)
-        guard !subjectIDs.isEmpty, !objectIDs.isEmpty else { return [] }
+        guard !subjectIDs.isEmpty, !objectIDs.isEmpty else { return }
         let (range, evidence) = template.evidence(match.range)
-        var result: [TextRelation] = []
-        for subject in subjectIDs {
-            for object in objectIDs where subject != object {
-                result.append(TextRelation(subject: subject, kind: rule.pointee.kind, object: object, range: range,
-                                           evidence: evidence, confidence: rule.pointee.confidence))
+        subjectIDs.forEach { subject in
+            objectIDs.forEach { object in
+                if subject != object { body(subject, object, range, evidence) }
             }
         }
-        return result
+    }
+
+    /// The ids of a match's subjects or objects, in the order found, each once: the first in place,
+    /// the others in an array. Most matches name one of each, and an array of one was an
+    /// allocation, 10,500 on bench-2k.
+    struct IDs {
+        private var first: String? = nil
+        private var rest: [String] = []
+
+        init() {}
+        init(_ id: String) { first = id }
+
+        var isEmpty: Bool { first == nil }
+
+        func contains(_ id: String) -> Bool {
+            guard let first else { return false }
+            return first == id || rest.contains(id)
+        }
+
+        /// Adds an id (not one it holds: the callers look first).
+        mutating func append(_ id: String) {
+            if first == nil { first = id } else { rest.append(id) }
+        }
+
+        func forEach(_ body: (String) -> Void) {
+            guard let first else { return }
+            body(first)
+            for id in rest { body(id) }
+        }
     }
 
     /// The subjects (`subjects` true) or the objects of `rule` in `match`.
     private static func ids(_ rule: UnsafePointer<RelationRule>, subjects: Bool, _ match: RelationMatch, _ template: RelationTemplate,
-                            _ matcher: EntityMatcher, _ table: RelationEntityTable) -> [String] {
+                            _ matcher: EntityMatcher, _ table: RelationEntityTable) -> IDs {
         let selector = subjects ? rule.pointee.subjects : rule.pointee.objects
         let mask = subjects ? rule.pointee.subjectMask : rule.pointee.objectMask
         switch selector {
         case .group(let name), .people(let name):
-            guard let range = match.group(name) else { return [] }
-            var ids: [String] = []
+            guard let range = match.group(name) else { return IDs() }
+            var ids = IDs()
             template.forEachMentionIndex(in: range) { index in
                 let id = template.mentions[index].entityID
                 if let k = table.index(of: id) {
                     // The knowledge base's entity, read in place: a copy of an entity retains and
                     // releases each of its strings and arrays. As below, the entity it acts as by its
                     // index (`RelationEntityTable.actingIndex`).
-                    if case .people = selector, table.entities[k].type != .person { return }
+                    if case .people = selector, table.type(at: k) != .person { return }
                     let actingIndex = table.actingIndex(k)
                     if actingIndex < 0 {
                         let acting = table.acting(table.entities[k], matcher: matcher)
                         if mask.intersects(TypeMask(acting.type)), !ids.contains(acting.id) { ids.append(acting.id) }
                         return
                     }
-                    if mask.intersects(TypeMask(table.entities[actingIndex].type)) {
-                        let actingID = table.entities[actingIndex].id
+                    if mask.intersects(TypeMask(table.type(at: actingIndex))) {
+                        let actingID = table.id(at: actingIndex)
                         if !ids.contains(actingID) { ids.append(actingID) }
                     }
                     return
@@ -1263,14 +1327,14 @@ struct RelationRule {
             // "anti-ISIS operations ... the current leader of the terrorist group": a modifier names a group too.
             for index in order where template.roles[index] == .actor || template.roles[index] == .modifier {
                 guard let entity = table.entity(template.mentions[index].entityID, matcher: matcher) else { continue }
-                if (subjects ? rule.pointee.subjectTypes : rule.pointee.objectTypes).contains(entity.type) { return [entity.id] }
+                if (subjects ? rule.pointee.subjectTypes : rule.pointee.objectTypes).contains(entity.type) { return IDs(entity.id) }
             }
-            return []
+            return IDs()
         case .demonym(let name):
             guard let range = match.group(name),
                   let state = RelationExtractor.demonyms[template.substring(range)], !state.isEmpty,
-                  let entity = RelationDemonymStates.shared.resolve(state, matcher: matcher), !entity.discovered else { return [] }
-            return [entity.id]
+                  let entity = RelationDemonymStates.shared.resolve(state, matcher: matcher), !entity.discovered else { return IDs() }
+            return IDs(entity.id)
         }
     }
 }
