@@ -187,7 +187,12 @@ public final class EntityMatcher: @unchecked Sendable {
         let found = withUnsafeTemporaryAllocation(of: Bool.self, capacity: tokenizer.tokens.count) { covered in
             covered.initialize(repeating: false)
             for match in matches {
-                for k in match.tokens { covered[k] = true }
+                // (Most matches are one word: their mark is one store, where the loop over the
+                // match's tokens was a call of memset for every match.)
+                covered[match.tokens.lowerBound] = true
+                if match.tokens.count > 1 {
+                    for k in match.tokens.lowerBound + 1..<match.tokens.upperBound { covered[k] = true }
+                }
             }
             return NameDiscovery.find(in: tokenizer, taken: covered)
         }
