@@ -33,6 +33,33 @@ final class EntityMatcherFastPathTests: XCTestCase {
         return text
     }
 
+    /// `mentions(in:)` (the tokens its matches cover marked by one store for a one-word match)
+    /// against its plain composition: the known matches, every token of each marked covered, and
+    /// the names discovery finds among the others.
+    func testMentionsAreTheKnownMatchesAndTheNamesFoundBesideThem() {
+        let matcher = Self.matcher
+        var compared = 0
+        for _ in 0..<3000 {
+            var text = randomText()
+            if Bool.random(using: &generator) { text += " Kafr Zita Brigade near Hayat Tahrir al-Sham Battalion" }
+            let tokenizer = NameTokenizer(text, keyedLowercaseWords: matcher.tokenizerWords)
+            let matches = matcher.knownMatches(in: tokenizer, caseSensitive: true, keyedByFirstWords: true)
+            var covered = [Bool](repeating: false, count: tokenizer.tokens.count)
+            for match in matches {
+                for k in match.tokens { covered[k] = true }
+            }
+            let names = NameDiscovery.find(in: tokenizer, covered: covered)
+            let expected = (matches.map { ($0.scalarRange, matcher.knowledgeBase.entities[matcher.entityIndex(ofAlias: $0.alias)].id) }
+                + names.map { ($0.scalarRange(in: tokenizer), "disc:" + $0.key) }).sorted { $0.0.lowerBound < $1.0.lowerBound }
+            let mentions = matcher.mentions(in: text)
+            XCTAssertEqual(mentions.map(\.range), expected.map(\.0), text)
+            XCTAssertEqual(mentions.map(\.entityID), expected.map(\.1), text)
+            XCTAssertEqual(mentions.map(\.surface), expected.map { EntityMatcher.string(tokenizer.scalars, $0.0) }, text)
+            compared += mentions.count
+        }
+        XCTAssertGreaterThan(compared, 3000)
+    }
+
     func testScalarsAreTheTextsScalars() {
         for _ in 0..<3000 {
             let text = randomText()

@@ -49,4 +49,22 @@ final class MatchVariantMemoTests: XCTestCase {
         XCTAssertGreaterThan(memo.memoizedVariantCount, 20)
         XCTAssertEqual(Self.plain.memoizedVariantCount, 0)
     }
+
+    /// One scratch kept across texts, as a workspace keeps it: its own answers for variants
+    /// (`CandidateText.knownVariant`), in front of the memo, give what a matcher without either gives.
+    func testVariantsFromTheScratchAreTheVariantsWithout() {
+        let memo = EntityMatcher(knowledgeBase: try! KnowledgeBase.bundled())
+        var scratch = EntityMatcher.MatchScratch()
+        for _ in 0..<3000 {
+            let text = randomText()
+            for caseSensitive in [true, false] {
+                let expected = Self.plain.knownMatches(in: NameTokenizer(text), caseSensitive: caseSensitive)
+                let found = memo.knownMatches(in: NameTokenizer(text), caseSensitive: caseSensitive, keyedByFirstWords: false,
+                                              scratch: &scratch)
+                assertSame(found, expected, text)
+                scratch.matches = found
+            }
+        }
+        XCTAssertGreaterThan(scratch.text.knownVariantCount, 1000)
+    }
 }
