@@ -75,7 +75,7 @@ public enum RelationExtractor {
         // and released twice per line.
         let tableRef = Unmanaged.passUnretained(table), matcherRef = Unmanaged.passUnretained(matcher)
         let template: RelationTemplate? = utf8.withUTF8 { bytes in
-            RelationLayout.with(bytes, sorted, classify: { id in
+            RelationLayout.with(bytes, sorted, table: table, classify: { id in
                 tableRef._withUnsafeGuaranteedRef { table in matcherRef._withUnsafeGuaranteedRef { table.role(id, matcher: $0) } }
             }) { layout in
             let key = RelationGatePrefilter.candidateKey(layout)
@@ -573,7 +573,13 @@ final class RelationTemplate {
     /// The same for a mention's entity id, told whether the mention is a modifier.
     @inline(__always) static func role(of entityID: String, isModifier: Bool, depth: Int,
                                        classify: (String) -> (isPlace: Bool, acting: EntityType?)) -> (role: Role, acting: EntityType?) {
-        let (isPlace, acting) = classify(entityID)
+        role(classify(entityID), isModifier: isModifier, depth: depth)
+    }
+
+    /// The same, told what `classify` gives for the mention's id.
+    @inline(__always) static func role(_ classified: (isPlace: Bool, acting: EntityType?), isModifier: Bool,
+                                       depth: Int) -> (role: Role, acting: EntityType?) {
+        let (isPlace, acting) = classified
         if isModifier { return (.modifier, acting) }
         if depth > 0 { return (.parenthetical, acting) }
         return (isPlace ? .place : .actor, acting)
