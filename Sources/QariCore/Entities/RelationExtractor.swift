@@ -780,7 +780,47 @@ final class RelationTemplate {
 
     /// `mentionIndexes(in:)` given to `body` one by one, in order, without an array (a relation's
     /// subjects and objects are read from a group or two of its match).
+    /// Outside a placeholder, four units at a time while none is a placeholder's opening or closing
+    /// character (U+E000...U+E007; `forEachMentionIndexPlainly` is the definition): an antecedent
+    /// or a topic is looked for among the mentions before its match, read from the line's start, one
+    /// unit at a time at 6,800 instructions a call on bench-2k.
     @inline(__always) func forEachMentionIndex(in range: NSRange, _ body: (Int) -> Void) {
+        units.withUnsafeBufferPointer { units in
+            var value = 0
+            var hasDigits = false
+            var inside = false
+            var k = range.location
+            let end = range.location + range.length
+            while k < end {
+                if !inside {
+                    while k + 4 <= end
+                        && !RelationPattern.hasZeroLane((RelationPattern.four(units, k) & 0xFFF8_FFF8_FFF8_FFF8) ^ 0xE000_E000_E000_E000) {
+                        k += 4
+                    }
+                    if k >= end { break }
+                }
+                let u = units[k]
+                if u >= 0xE000 && u <= 0xE007 {
+                    if u & 1 == 0 {
+                        inside = true; value = 0; hasDigits = false
+                    } else {
+                        if inside && hasDigits { body(value) }
+                        inside = false
+                    }
+                } else if inside {
+                    if u >= 0x30 && u <= 0x39 {
+                        value = value * 10 + Int(u - 0x30); hasDigits = true
+                    } else {
+                        inside = false   // not a placeholder after all
+                    }
+                }
+                k += 1
+            }
+        }
+    }
+
+    /// The plain definition of `forEachMentionIndex`, one unit at a time (a test compares them).
+    func forEachMentionIndexPlainly(in range: NSRange, _ body: (Int) -> Void) {
         var value = 0
         var hasDigits = false
         var inside = false
