@@ -1629,8 +1629,24 @@ extension RelationRule {
         // Those 30 units alone: with the default bounds the expression sees no more of the
         // template, and the whole template need not be made a String.
         let start = max(0, range.location - 30)
-        var foldFree = true
-        for k in start..<range.location where !RelationPattern.isFoldFree(template.units[k]) { foldFree = false; break }
+        // Four units at a time while all four are printable ASCII (below 0x80; 0x60 added sets a
+        // lane's bit 7 from 0x20 on, 1 added from 0x7F on), then one at a time: read one by one
+        // through the template's array, isLocative took 6.59 M instructions on bench-2k, 5.02 M now.
+        let foldFree = template.units.withUnsafeBufferPointer { units in
+            var k = start
+            while k + 4 <= range.location {
+                let x = RelationPattern.four(units, k)
+                guard x & 0xFF80_FF80_FF80_FF80 == 0,
+                      (x &+ 0x0060_0060_0060_0060) & 0x0080_0080_0080_0080 == 0x0080_0080_0080_0080,
+                      (x &+ 0x0001_0001_0001_0001) & 0x0080_0080_0080_0080 == 0 else { break }
+                k += 4
+            }
+            while k < range.location {
+                if !RelationPattern.isFoldFree(units[k]) { return false }
+                k += 1
+            }
+            return true
+        }
         if foldFree {
             guard endsWithLocativeWord(template.units, start, range.location) else { return false }
             return template.units.withUnsafeBufferPointer {
