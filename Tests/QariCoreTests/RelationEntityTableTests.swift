@@ -78,20 +78,64 @@ final class RelationEntityTableTests: XCTestCase {
         }
     }
 
-    /// The table is kept by its knowledge base's storage, with no reference to the matcher: a
-    /// matcher of the same knowledge base gets the same table, one of a knowledge base changed
-    /// since gets its own.
-    func testTableIsKeptByKnowledgeBase() {
+    /// Each matcher has a table of its own knowledge base, made with it: the same table every
+    /// time it is asked, and a matcher of a knowledge base changed since has one of that base.
+    func testEachMatcherHasTheTableOfItsKnowledgeBase() {
         var kb = KnowledgeBase(entities: [Entity(id: "turkey", type: .state_actor, name: "Turkey")])
         let first = EntityMatcher(knowledgeBase: kb)
         let table = RelationEntityTable.of(first)
-        XCTAssertTrue(RelationEntityTable.of(EntityMatcher(knowledgeBase: kb)) === table)
+        XCTAssertTrue(RelationEntityTable.of(first) === table)
+        XCTAssertEqual(table.entities.map(\.id), ["turkey"])
         kb.entities.append(Entity(id: "ankara", type: .place, kind: "city", name: "Ankara", metonymFor: "turkey"))
         let changed = EntityMatcher(knowledgeBase: kb)
         let other = RelationEntityTable.of(changed)
         XCTAssertFalse(other === table)
         XCTAssertEqual(other.entities.map(\.id), ["turkey", "ankara"])
         for id in ["turkey", "ankara", "nothing"] { assertSameAnswers(other, changed, id) }
-        XCTAssertTrue(RelationEntityTable.of(first) !== other)
+        for id in ["turkey", "ankara", "nothing"] { assertSameAnswers(RelationEntityTable.of(first), first, id) }
+    }
+
+    /// `role(bits:)`, which the layout asks with the bits of a mention's id read in place, answers
+    /// what `role(_:matcher:)` answers for the ids it finds, and finds every knowledge-base id by
+    /// its own string; the layout places mentions in the same roles with the table as without.
+    func testRoleByBitsIsTheRoleAndTheLayoutReadsTheIDsBits() {
+        XCTAssertEqual(MemoryLayout<EntityMention>.offset(of: \EntityMention.entityID), 0)
+        let matcher = EntityGoldCorpus.matcher
+        let table = RelationEntityTable.of(matcher)
+        func bits(_ id: String) -> (UInt64, UInt64) { unsafeBitCast(id, to: (UInt64, UInt64).self) }
+        for entity in matcher.knowledgeBase.entities {
+            let role = table.role(bits: bits(entity.id)), plain = matcher.relationRole(id: entity.id)
+            XCTAssertEqual(role?.isPlace, plain.isPlace, entity.id)
+            XCTAssertEqual(role?.acting, plain.acting, entity.id)
+        }
+        var found = 0, mentions = 0
+        for line in EntityGoldCorpus.shared.blockLines.prefix(300) {
+            let sorted = matcher.mentions(in: line.text)
+            for mention in sorted {
+                mentions += 1
+                sorted.withUnsafeBufferPointer { buffer in
+                    let index = buffer.firstIndex { $0.range == mention.range }!
+                    XCTAssertTrue(RelationLayout.idBits(buffer, index) == bits(mention.entityID), mention.entityID)
+                }
+                guard let role = table.role(bits: bits(mention.entityID)) else { continue }
+                found += 1
+                let plain = matcher.relationRole(id: mention.entityID)
+                XCTAssertEqual(role.isPlace, plain.isPlace, mention.entityID)
+                XCTAssertEqual(role.acting, plain.acting, mention.entityID)
+            }
+            var utf8 = line.text
+            utf8.withUTF8 { bytes in
+                let classify = { (id: String) in matcher.relationRole(id: id) }
+                let plain = RelationLayout.with(bytes, sorted, classify: classify) { layout in layout.placed.map { ($0.index, $0.bytes, $0.role, $0.acting) } }
+                let fast = RelationLayout.with(bytes, sorted, table: table, classify: classify) { layout in
+                    layout.placed.map { ($0.index, $0.bytes, $0.role, $0.acting) }
+                }
+                XCTAssertEqual(fast.count, plain.count, line.text)
+                for (a, b) in zip(fast, plain) {
+                    XCTAssertTrue(a.0 == b.0 && a.1 == b.1 && a.2 == b.2 && a.3 == b.3, line.text)
+                }
+            }
+        }
+        XCTAssertGreaterThan(found, mentions / 2)
     }
 }

@@ -99,6 +99,33 @@ final class RelationTemplateFastPathTests: XCTestCase {
             + "\(segment.lastActorStart) \(segment.hits) \(segment.actingTypes.bits)"
     }
 
+    /// `forEachMentionIndex` (four units at a time outside placeholders) gives the indexes its
+    /// plain definition gives, over random ranges of random templates: texts with characters that
+    /// read as placeholders' (U+E000...U+E008), digits, and long stretches with none of them.
+    func testMentionIndexesAreThePlainOnes() {
+        var generator = SplitMix(state: 20_261_208)
+        var found = 0
+        for _ in 0..<3000 {
+            var text = randomText(&generator)
+            if Bool.random(using: &generator) {
+                text += String(repeating: "a long stretch of words ", count: Int.random(in: 1...4, using: &generator)) + randomText(&generator)
+            }
+            let scalars = Array(text.unicodeScalars)
+            let template = RelationTemplate(scalars: scalars, sortedMentions: randomMentions(scalars.count, &generator), classify: Self.classify)
+            let count = template.units.count
+            for _ in 0..<4 {
+                let start = Int.random(in: 0...count, using: &generator)
+                let range = NSRange(location: start, length: Int.random(in: start...count, using: &generator) - start)
+                var fast: [Int] = [], plain: [Int] = []
+                template.forEachMentionIndex(in: range) { fast.append($0) }
+                template.forEachMentionIndexPlainly(in: range) { plain.append($0) }
+                XCTAssertEqual(fast, plain, "\(text.debugDescription) \(range)")
+                found += plain.count
+            }
+        }
+        XCTAssertGreaterThan(found, 1000)
+    }
+
     func testTemplateFromUTF8IsThePlainTemplateOnRandomText() {
         var generator = SplitMix(state: 20_261_207)
         for _ in 0..<4000 {

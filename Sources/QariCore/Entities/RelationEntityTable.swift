@@ -63,8 +63,11 @@ final class RelationEntityTable: @unchecked Sendable {
     }
 
     @inline(__always) private static func hash(_ id: String, shift: UInt64) -> Int {
-        let words = unsafeBitCast(id, to: (UInt64, UInt64).self)
-        return Int(truncatingIfNeeded: ((words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9) >> shift)
+        hash(bits: unsafeBitCast(id, to: (UInt64, UInt64).self), shift: shift)
+    }
+
+    @inline(__always) private static func hash(bits words: (UInt64, UInt64), shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9) >> shift)
     }
 
     /// A `String` is two words where this is built (64-bit platforms); elsewhere every id goes to the matcher.
@@ -79,9 +82,13 @@ final class RelationEntityTable: @unchecked Sendable {
     /// The slot of the knowledge-base entity with this id, found by its bits; nil otherwise.
     @inline(__always) private func slot(of id: String) -> Int? {
         guard RelationEntityTable.stringIsTwoWords else { return nil }
-        let bits = unsafeBitCast(id, to: (UInt64, UInt64).self)
-        return slots.withUnsafeBufferPointer { slots in
-            var slot = RelationEntityTable.hash(id, shift: shift)
+        return slot(bits: unsafeBitCast(id, to: (UInt64, UInt64).self))
+    }
+
+    /// The slot of the knowledge-base entity whose id has these bits (a `String`'s two words).
+    @inline(__always) private func slot(bits: (UInt64, UInt64)) -> Int? {
+        slots.withUnsafeBufferPointer { slots in
+            var slot = RelationEntityTable.hash(bits: bits, shift: shift)
             let mask = slots.count - 1
             while true {
                 if slots[slot].entry == 0 { return nil }
@@ -95,6 +102,15 @@ final class RelationEntityTable: @unchecked Sendable {
     @inline(__always) func role(_ id: String, matcher: EntityMatcher) -> (isPlace: Bool, acting: EntityType?) {
         if let slot = slot(of: id) { return slots[slot].role }
         return matcher.relationRole(id: id)
+    }
+
+    /// `role(id, matcher:)` for the id whose `String` has these bits, when it is found by them; nil
+    /// when it is not (the caller asks with the id then), and on a platform where a `String` is not
+    /// two words. The bits are read in place (`RelationLayout.idBits`): an id copied out of its
+    /// mention to be passed was retained and released, 76,000 times on bench-2k.
+    @inline(__always) func role(bits: (UInt64, UInt64)) -> (isPlace: Bool, acting: EntityType?)? {
+        guard RelationEntityTable.stringIsTwoWords else { return nil }
+        return slot(bits: bits).map { slots[$0].role }
     }
 
     /// `matcher.entity(id:)`.
@@ -122,28 +138,18 @@ final class RelationEntityTable: @unchecked Sendable {
         entities.withUnsafeBufferPointer { $0[k].metonymFor == nil } ? k : Int(acting[k])
     }
 
-    /// The table of a matcher's knowledge base, made once for the last knowledge base asked.
-    static func of(_ matcher: EntityMatcher) -> RelationEntityTable {
-        lock.lock()
-        defer { lock.unlock() }
-        if let table = last, RelationEntityTable.sameStorage(table.entities, matcher.knowledgeBase.entities) { return table }
-        let table = RelationEntityTable(knowledgeBase: matcher.knowledgeBase)
-        last = table
-        return table
+    /// The table of a matcher's knowledge base, which the matcher makes with itself.
+    @inline(__always) static func of(_ matcher: EntityMatcher) -> RelationEntityTable {
+        matcher.relationEntityTable
     }
 
-    /// True when two lists of entities share their storage. A table is made from its knowledge
-    /// base's list alone (its entities, and its look-ups by id, which the list determines) and keeps
-    /// that storage, so that no other list has its address while the table lives, and a knowledge
-    /// base changed since has storage of its own (the table's copy made it shared): a list with the
-    /// table's storage is the list the table was made from. The table was kept for the last matcher
-    /// asked, by a weak reference; a weak reference gives the matcher a side table, through which
-    /// every retain and release of the matcher then went (two slow retains a line, 1.5 M
-    /// instructions of `incrementSlow` on bench-2k).
+    /// True when two lists of entities share their storage. What is made from a knowledge base's
+    /// list alone and keeps that storage (`RelationDemonymStates`) can tell the list by it: no other
+    /// list has its address while it is kept, and a knowledge base changed since has storage of its
+    /// own (the kept copy made it shared). Kept by a weak reference to the matcher instead, it gave
+    /// the matcher a side table, through which every retain and release of the matcher then went
+    /// (two slow retains a line, 1.5 M instructions of `incrementSlow` on bench-2k).
     static func sameStorage(_ a: [Entity], _ b: [Entity]) -> Bool {
         a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress && a.count == b.count } }
     }
-
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var last: RelationEntityTable?
 }

@@ -21,16 +21,26 @@ struct RelationLayout {
 
     /// `body` told the layout of `bytes`, the text's UTF-8; `sorted`: its mentions in the order
     /// of their starts (scalar offsets). The layout is valid only within `body`.
-    static func with<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ sorted: [EntityMention],
+    /// `table`, when given, answers `classify` for the ids it finds by their bits (`RelationEntityTable.role(bits:)`).
+    static func with<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ sorted: [EntityMention], table: RelationEntityTable? = nil,
                         classify: (String) -> (isPlace: Bool, acting: EntityType?), _ body: (RelationLayout) throws -> R) rethrows -> R {
         try withUnsafeTemporaryAllocation(of: Placed.self, capacity: max(1, sorted.count)) { room in
-            try body(RelationLayout(bytes, sorted, room: room.baseAddress!, classify: classify))
+            try sorted.withUnsafeBufferPointer { mentions in
+                try body(RelationLayout(bytes, mentions, room: room.baseAddress!, table: table, classify: classify))
+            }
         }
     }
 
+    /// The bits of mention `index`'s id (its `String`'s two words), read in place without a copy
+    /// of the id: `entityID` is the first stored property of `EntityMention` (a test checks its
+    /// offset), and a `String` is two words where `RelationEntityTable` reads bits.
+    @inline(__always) static func idBits(_ mentions: UnsafeBufferPointer<EntityMention>, _ index: Int) -> (UInt64, UInt64) {
+        UnsafeRawPointer(mentions.baseAddress! + index).load(as: (UInt64, UInt64).self)
+    }
+
     /// `room`: space for a `Placed` for each of `sorted`.
-    private init(_ bytes: UnsafeBufferPointer<UInt8>, _ sorted: [EntityMention], room: UnsafeMutablePointer<Placed>,
-                 classify: (String) -> (isPlace: Bool, acting: EntityType?)) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, _ sorted: UnsafeBufferPointer<EntityMention>, room: UnsafeMutablePointer<Placed>,
+                 table: RelationEntityTable?, classify: (String) -> (isPlace: Bool, acting: EntityType?)) {
         let n = bytes.count
         var count = 0
         var position = 0   // in scalars
@@ -80,8 +90,8 @@ struct RelationLayout {
                 k = RelationLayout.start(before: k, in: bytes); last.0 = UTF8Scalars.decode(bytes, at: k).value
                 before = last
             }
-            let (role, acting) = RelationTemplate.role(of: sorted[index].entityID, isModifier: RelationTemplate.isModifier(after: after, before: before),
-                                                       depth: depth, classify: classify)
+            let classified = table.flatMap { $0.role(bits: RelationLayout.idBits(sorted, index)) } ?? classify(sorted[index].entityID)
+            let (role, acting) = RelationTemplate.role(classified, isModifier: RelationTemplate.isModifier(after: after, before: before), depth: depth)
             if role != .place { nonPlaceCount += 1 }
             (room + count).initialize(to: Placed(index: index, bytes: lower..<upper, role: role, acting: acting))
             count += 1
