@@ -808,22 +808,30 @@ final class RelationTemplate {
                     }
                     if k >= end { break }
                 }
-                let u = units[k]
-                if u >= 0xE000 && u <= 0xE007 {
-                    if u & 1 == 0 {
-                        inside = true; value = 0; hasDigits = false
-                    } else {
-                        if inside && hasDigits { body(value) }
-                        inside = false
-                    }
-                } else if inside {
-                    if u >= 0x30 && u <= 0x39 {
-                        value = value * 10 + Int(u - 0x30); hasDigits = true
-                    } else {
-                        inside = false   // not a placeholder after all
-                    }
-                }
+                RelationTemplate.readMentionIndexUnit(units[k], &inside, &value, &hasDigits, body)
                 k += 1
+            }
+        }
+    }
+
+    /// One unit of a walk over placeholders (U+E000...U+E007 opening and closing them around a
+    /// mention's index in digits): gives `body` the index a closing character ends. Both ways of
+    /// walking (`forEachMentionIndex`, `forEachMentionIndexPlainly`) read each unit they stop at
+    /// through this, so that they differ only in what they pass over.
+    @inline(__always) static func readMentionIndexUnit(_ u: UInt16, _ inside: inout Bool, _ value: inout Int, _ hasDigits: inout Bool,
+                                                       _ body: (Int) -> Void) {
+        if u >= 0xE000 && u <= 0xE007 {
+            if u & 1 == 0 {
+                inside = true; value = 0; hasDigits = false
+            } else {
+                if inside && hasDigits { body(value) }
+                inside = false
+            }
+        } else if inside {
+            if u >= 0x30 && u <= 0x39 {
+                value = value * 10 + Int(u - 0x30); hasDigits = true
+            } else {
+                inside = false   // not a placeholder after all
             }
         }
     }
@@ -834,21 +842,7 @@ final class RelationTemplate {
         var hasDigits = false
         var inside = false
         for k in range.location..<(range.location + range.length) {
-            let u = units[k]
-            if u >= 0xE000 && u <= 0xE007 {
-                if u & 1 == 0 {
-                    inside = true; value = 0; hasDigits = false
-                } else {
-                    if inside && hasDigits { body(value) }
-                    inside = false
-                }
-            } else if inside {
-                if u >= 0x30 && u <= 0x39 {
-                    value = value * 10 + Int(u - 0x30); hasDigits = true
-                } else {
-                    inside = false   // not a placeholder after all
-                }
-            }
+            RelationTemplate.readMentionIndexUnit(units[k], &inside, &value, &hasDigits, body)
         }
     }
 
