@@ -195,6 +195,9 @@ final class RelationCueBytes: @unchecked Sendable {
     /// start state, in fewer cache lines. The rows of states that end words and those reached by a
     /// mark come last, from `flaggedLinks` on: a step is flagged when the entry it loads is at least that.
     let links: UnsafeMutablePointer<UInt16>
+    /// For each byte, `links` from its class on: a step from row `r` on byte `b` loads
+    /// `classLinks[b][r]` (`RelationGatePrefilter.scanToFlag`).
+    let classLinks: UnsafeMutablePointer<UnsafePointer<UInt16>>
     /// The row of the start state.
     static let rootRow = 0
     let flaggedLinks: UInt16
@@ -332,12 +335,15 @@ final class RelationCueBytes: @unchecked Sendable {
         self.outputStarts = RelationCueBytes.copy(outputStarts)
         self.outputIDs = RelationCueBytes.copy(outputIDs)
         self.links = links
+        let classLinks = UnsafeMutablePointer<UnsafePointer<UInt16>>.allocate(capacity: 256)
+        for b in 0..<256 { (classLinks + b).initialize(to: UnsafePointer(links + Int(byteClasses[b]))) }
+        self.classLinks = classLinks
         self.flaggedLinks = UInt16(flaggedRows * width)
     }
 
     deinit {
         unitLengths.deallocate(); byteClasses.deallocate(); outputStarts.deallocate(); outputIDs.deallocate()
-        links.deallocate()
+        links.deallocate(); classLinks.deallocate()
     }
 
     @inline(__always) static func fold(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
