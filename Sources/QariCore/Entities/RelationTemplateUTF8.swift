@@ -399,6 +399,8 @@ struct RelationCueEvents {
 struct RelationTemplateBuilder {
     typealias Segment = RelationTemplate.Segment
     let bytes: UnsafePointer<UInt8>
+    /// The text's bytes end there: `copyUnits` may read up to it past the stretch it copies.
+    let textEnd: UnsafePointer<UInt8>
     let cueBytes: RelationCueBytes
     let out: UnsafeMutablePointer<UInt16>
     /// Units written.
@@ -410,8 +412,11 @@ struct RelationTemplateBuilder {
     var segment = Segment(range: NSRange(location: 0, length: 0))
     var segmentHits = 0
 
-    init(bytes: UnsafePointer<UInt8>, cueBytes: RelationCueBytes, out: UnsafeMutablePointer<UInt16>) {
+    /// `out`: room for a unit for each byte of the text, the placeholders' units and eight more
+    /// (`copyUnits` writes eight units at the end of a stretch however few it keeps).
+    init(bytes: UnsafePointer<UInt8>, count: Int, cueBytes: RelationCueBytes, out: UnsafeMutablePointer<UInt16>) {
         self.bytes = bytes
+        self.textEnd = bytes + count
         self.cueBytes = cueBytes
         self.out = out
         segments.reserveCapacity(8)
@@ -498,6 +503,18 @@ struct RelationTemplateBuilder {
                 let high = word & 0x8080_8080_8080_8080
                 if high == 0 { p += 8; q += 8; continue }
                 let ascii = high.trailingZeroBitCount >> 3
+                p += ascii; q += ascii
+            } else if p + 8 <= textEnd {
+                // Fewer than eight bytes left of the stretch, eight of the text: the same eight
+                // widened, those of the stretch up to the first above ASCII kept (the units past
+                // them are written again, or lie past the template's units, in the room for eight
+                // more); one at a time, each byte took a turn of this loop.
+                let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+                UnsafeMutableRawPointer(q).storeBytes(of: RelationTemplateBuilder.widened(word & 0xFFFF_FFFF), as: UInt64.self)
+                UnsafeMutableRawPointer(q + 4).storeBytes(of: RelationTemplateBuilder.widened(word >> 32), as: UInt64.self)
+                let ascii = (word & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3
+                let left = last - p
+                if ascii >= left { q += left; p = last; break }
                 p += ascii; q += ascii
             } else if p.pointee < 0x80 {
                 q.pointee = UInt16(p.pointee)
@@ -598,10 +615,11 @@ extension RelationTemplate {
         // UTF-16 takes no more units than UTF-8 takes bytes; a placeholder takes two units and its digits.
         var digits = 1, power = 10
         while power <= sorted.count { digits += 1; power *= 10 }
-        let capacity = n + layout.placed.count * (2 + digits)
+        // And eight units more, which `copyUnits` may write past the last it keeps.
+        let capacity = n + layout.placed.count * (2 + digits) + 8
         let units = [UInt16](unsafeUninitializedCapacity: max(1, capacity)) { out, count in
             // An empty text may have no base address; nothing is read from it then.
-            var builder = RelationTemplateBuilder(bytes: bytes.baseAddress ?? UnsafePointer(RelationCueBytes.shared.byteClasses), cueBytes: RelationCueBytes.shared, out: out.baseAddress!)
+            var builder = RelationTemplateBuilder(bytes: bytes.baseAddress ?? UnsafePointer(RelationCueBytes.shared.byteClasses), count: n, cueBytes: RelationCueBytes.shared, out: out.baseAddress!)
             var i = 0, k = 0
             for placed in layout.placed {
                 builder.copy(i, placed.bytes.lowerBound, events, &k)
