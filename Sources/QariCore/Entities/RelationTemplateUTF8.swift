@@ -91,7 +91,9 @@ struct RelationLayout {
                 before = last
             }
             let classified = table.flatMap { $0.role(bits: RelationLayout.idBits(sorted, index)) } ?? classify(sorted[index].entityID)
-            let (role, acting) = RelationTemplate.role(classified, isModifier: RelationTemplate.isModifier(after: after, before: before), depth: depth)
+            // With neither, `isModifier` is false: not called (most names have no hyphen beside them).
+            let isModifier = (after == nil && before == nil) ? false : RelationTemplate.isModifier(after: after, before: before)
+            let (role, acting) = RelationTemplate.role(classified, isModifier: isModifier, depth: depth)
             if role != .place { nonPlaceCount += 1 }
             (room + count).initialize(to: Placed(index: index, bytes: lower..<upper, role: role, acting: acting))
             count += 1
