@@ -161,7 +161,7 @@ enum RelationGatePrefilter {
                 let cueBytes = RelationCueBytes.shared
                 // An empty text may have no base address; nothing is read from it then.
                 let base = bytes.baseAddress ?? UnsafePointer(cueBytes.byteClasses)
-                let classes = cueBytes.byteClasses, links = cueBytes.links, flagged = cueBytes.flaggedLinks
+                let rows = UnsafePointer(cueBytes.classLinks), flagged = cueBytes.flaggedLinks
                 var passed = false
                 var found = CueSet()
                 // The stretches between placeholders, as the template's builder reads them.
@@ -172,7 +172,7 @@ enum RelationGatePrefilter {
                     var p = base + from
                     let end = base + to
                     while p < end {
-                        (p, row) = RelationGatePrefilter.scanToFlag(p, end, row, links, classes, flagged)
+                        (p, row) = RelationGatePrefilter.scanToFlag(p, end, row, rows, flagged)
                         guard row >= Int(flagged) else { break }
                         let step = cueBytes.flaggedStep(row)
                         events.append(offset: p - base, step: step)
@@ -207,28 +207,28 @@ extension RelationGatePrefilter {
     /// Steps the automaton from `row` (where its row starts in `RelationCueBytes.links`) over the
     /// bytes from `p` up to and with the first whose step is flagged (an entry at `flagged` or
     /// after), or up to `end`; and gives the row reached. Out of line, with nothing but its loop,
-    /// so that the loop keeps its values in registers. The entry is read as `(links + class)[row]`:
-    /// the byte's class does not wait on the chain of rows, so its sum with the base is made
-    /// beside it and the chain holds no arithmetic but the load's own.
+    /// so that the loop keeps its values in registers. The entry is read as `rows[byte][row]`
+    /// (`RelationCueBytes.classLinks`: the links from the byte's class on), so that a byte's step
+    /// is three loads (the byte, its pointer, the entry), a comparison and a branch: the byte and
+    /// its pointer do not wait on the chain of rows, and the chain holds no arithmetic but the
+    /// load's own. Bytes are read from memory at constant offsets, eight to a turn of the loop:
+    /// read as a word and shifted out of a register, each took two instructions more.
     @inline(never)
-    static func scanToFlag(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ row: Int, _ links: UnsafePointer<UInt16>,
-                           _ classes: UnsafePointer<UInt8>, _ flagged: UInt16) -> (p: UnsafePointer<UInt8>, row: Int) {
+    static func scanToFlag(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ row: Int,
+                           _ rows: UnsafePointer<UnsafePointer<UInt16>>, _ flagged: UInt16) -> (p: UnsafePointer<UInt8>, row: Int) {
         var p = p, row = row
-        // Eight bytes at a time, read from a register.
         while p + 8 <= end {
-            var x = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
             var k = 0
             while k < 8 {
-                let next = (links + Int(classes[Int(x & 0xFF)]))[row]
+                let next = rows[Int(p[k])][row]
                 row = Int(next)
-                x >>= 8
                 k += 1
                 if next >= flagged { return (p + k, row) }
             }
             p += 8
         }
         while p < end {
-            let next = (links + Int(classes[Int(p.pointee)]))[row]
+            let next = rows[Int(p.pointee)][row]
             row = Int(next)
             p += 1
             if next >= flagged { return (p, row) }

@@ -91,7 +91,9 @@ struct RelationLayout {
                 before = last
             }
             let classified = table.flatMap { $0.role(bits: RelationLayout.idBits(sorted, index)) } ?? classify(sorted[index].entityID)
-            let (role, acting) = RelationTemplate.role(classified, isModifier: RelationTemplate.isModifier(after: after, before: before), depth: depth)
+            // With neither, `isModifier` is false: not called (most names have no hyphen beside them).
+            let isModifier = (after == nil && before == nil) ? false : RelationTemplate.isModifier(after: after, before: before)
+            let (role, acting) = RelationTemplate.role(classified, isModifier: isModifier, depth: depth)
             if role != .place { nonPlaceCount += 1 }
             (room + count).initialize(to: Placed(index: index, bytes: lower..<upper, role: role, acting: acting))
             count += 1
@@ -108,32 +110,48 @@ struct RelationLayout {
                                           to target: Int, countingParentheses: Bool, depth: inout Int) {
         var k = i, scalar = position
         scan: while true {
-            while k + 8 <= n {
-                let word = UnsafeRawPointer(bytes + k).loadUnaligned(as: UInt64.self)
-                // Continuation bytes (10xxxxxx) start no scalar; their top bits, one a byte, are
-                // summed by a multiplication into the top byte (no population count instruction
-                // on the baseline x86-64 the package is built for).
-                let continuations = (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
-                let starts = 8 - Int(truncatingIfNeeded: (continuations &* 0x0101_0101_0101_0101) >> 56)
-                if scalar + starts > target || (countingParentheses && RelationLayout.hasParenthesis(word)) { break }
-                k += 8
-                scalar += starts
+            // Two loops, with and without the test of parentheses, and sums that wrap (offsets are
+            // far from the bounds of `Int`): one loop testing the flag, with checked sums, took 27
+            // instructions a word where the loop without the test takes 19.
+            if countingParentheses {
+                while k &+ 8 <= n {
+                    let word = UnsafeRawPointer(bytes + k).loadUnaligned(as: UInt64.self)
+                    let next = scalar &+ RelationLayout.scalarStarts(word)
+                    if next > target || RelationLayout.hasParenthesis(word) { break }
+                    k &+= 8
+                    scalar = next
+                }
+            } else {
+                while k &+ 8 <= n {
+                    let next = scalar &+ RelationLayout.scalarStarts(UnsafeRawPointer(bytes + k).loadUnaligned(as: UInt64.self))
+                    if next > target { break }
+                    k &+= 8
+                    scalar = next
+                }
             }
             let stop = min(n, k + 8)
             while k < stop {
                 let c = bytes[k]
-                if c & 0xC0 == 0x80 { k += 1; continue }
+                if c & 0xC0 == 0x80 { k &+= 1; continue }
                 if scalar >= target { break scan }
                 if countingParentheses {
                     if c == 0x28 { depth += 1 } else if c == 0x29 { depth = max(0, depth - 1) }
                 }
-                scalar += 1
-                k += 1
+                scalar &+= 1
+                k &+= 1
             }
             if k >= n { break }
         }
         i = k
         position = scalar
+    }
+
+    /// How many scalars start in eight bytes: the bytes that are no continuation byte (10xxxxxx),
+    /// their top bits, one a byte, summed by a multiplication into the top byte (no population
+    /// count instruction on the baseline x86-64 the package is built for).
+    @inline(__always) static func scalarStarts(_ word: UInt64) -> Int {
+        let starts = ((~word | word << 1) & 0x8080_8080_8080_8080) >> 7
+        return Int(truncatingIfNeeded: (starts &* 0x0101_0101_0101_0101) >> 56)
     }
 
     /// How many bytes from `p` on are ASCII, up to `n`.
@@ -195,6 +213,9 @@ final class RelationCueBytes: @unchecked Sendable {
     /// start state, in fewer cache lines. The rows of states that end words and those reached by a
     /// mark come last, from `flaggedLinks` on: a step is flagged when the entry it loads is at least that.
     let links: UnsafeMutablePointer<UInt16>
+    /// For each byte, `links` from its class on: a step from row `r` on byte `b` loads
+    /// `classLinks[b][r]` (`RelationGatePrefilter.scanToFlag`).
+    let classLinks: UnsafeMutablePointer<UnsafePointer<UInt16>>
     /// The row of the start state.
     static let rootRow = 0
     let flaggedLinks: UInt16
@@ -332,12 +353,15 @@ final class RelationCueBytes: @unchecked Sendable {
         self.outputStarts = RelationCueBytes.copy(outputStarts)
         self.outputIDs = RelationCueBytes.copy(outputIDs)
         self.links = links
+        let classLinks = UnsafeMutablePointer<UnsafePointer<UInt16>>.allocate(capacity: 256)
+        for b in 0..<256 { (classLinks + b).initialize(to: UnsafePointer(links + Int(byteClasses[b]))) }
+        self.classLinks = classLinks
         self.flaggedLinks = UInt16(flaggedRows * width)
     }
 
     deinit {
         unitLengths.deallocate(); byteClasses.deallocate(); outputStarts.deallocate(); outputIDs.deallocate()
-        links.deallocate()
+        links.deallocate(); classLinks.deallocate()
     }
 
     @inline(__always) static func fold(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
@@ -393,6 +417,8 @@ struct RelationCueEvents {
 struct RelationTemplateBuilder {
     typealias Segment = RelationTemplate.Segment
     let bytes: UnsafePointer<UInt8>
+    /// The text's bytes end there: `copyUnits` may read up to it past the stretch it copies.
+    let textEnd: UnsafePointer<UInt8>
     let cueBytes: RelationCueBytes
     let out: UnsafeMutablePointer<UInt16>
     /// Units written.
@@ -404,8 +430,11 @@ struct RelationTemplateBuilder {
     var segment = Segment(range: NSRange(location: 0, length: 0))
     var segmentHits = 0
 
-    init(bytes: UnsafePointer<UInt8>, cueBytes: RelationCueBytes, out: UnsafeMutablePointer<UInt16>) {
+    /// `out`: room for a unit for each byte of the text, the placeholders' units and eight more
+    /// (`copyUnits` writes eight units at the end of a stretch however few it keeps).
+    init(bytes: UnsafePointer<UInt8>, count: Int, cueBytes: RelationCueBytes, out: UnsafeMutablePointer<UInt16>) {
         self.bytes = bytes
+        self.textEnd = bytes + count
         self.cueBytes = cueBytes
         self.out = out
         segments.reserveCapacity(8)
@@ -464,8 +493,9 @@ struct RelationTemplateBuilder {
         copyUnits(i, end)
     }
 
-    /// Copies bytes `from..<end`, whole characters, into units.
-    mutating func copyUnits(_ from: Int, _ end: Int) {
+    /// Copies bytes `from..<end`, whole characters, into units. Inlined into `copy`, which calls
+    /// it for each event and stretch: about 152,000 calls on bench-2k, of some 23 bytes each.
+    @inline(__always) mutating func copyUnits(_ from: Int, _ end: Int) {
         let out = self.out
         var p = bytes + from
         let last = bytes + end
@@ -492,6 +522,18 @@ struct RelationTemplateBuilder {
                 let high = word & 0x8080_8080_8080_8080
                 if high == 0 { p += 8; q += 8; continue }
                 let ascii = high.trailingZeroBitCount >> 3
+                p += ascii; q += ascii
+            } else if p + 8 <= textEnd {
+                // Fewer than eight bytes left of the stretch, eight of the text: the same eight
+                // widened, those of the stretch up to the first above ASCII kept (the units past
+                // them are written again, or lie past the template's units, in the room for eight
+                // more); one at a time, each byte took a turn of this loop.
+                let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+                UnsafeMutableRawPointer(q).storeBytes(of: RelationTemplateBuilder.widened(word & 0xFFFF_FFFF), as: UInt64.self)
+                UnsafeMutableRawPointer(q + 4).storeBytes(of: RelationTemplateBuilder.widened(word >> 32), as: UInt64.self)
+                let ascii = (word & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3
+                let left = last - p
+                if ascii >= left { q += left; p = last; break }
                 p += ascii; q += ascii
             } else if p.pointee < 0x80 {
                 q.pointee = UInt16(p.pointee)
@@ -592,10 +634,11 @@ extension RelationTemplate {
         // UTF-16 takes no more units than UTF-8 takes bytes; a placeholder takes two units and its digits.
         var digits = 1, power = 10
         while power <= sorted.count { digits += 1; power *= 10 }
-        let capacity = n + layout.placed.count * (2 + digits)
+        // And eight units more, which `copyUnits` may write past the last it keeps.
+        let capacity = n + layout.placed.count * (2 + digits) + 8
         let units = [UInt16](unsafeUninitializedCapacity: max(1, capacity)) { out, count in
             // An empty text may have no base address; nothing is read from it then.
-            var builder = RelationTemplateBuilder(bytes: bytes.baseAddress ?? UnsafePointer(RelationCueBytes.shared.byteClasses), cueBytes: RelationCueBytes.shared, out: out.baseAddress!)
+            var builder = RelationTemplateBuilder(bytes: bytes.baseAddress ?? UnsafePointer(RelationCueBytes.shared.byteClasses), count: n, cueBytes: RelationCueBytes.shared, out: out.baseAddress!)
             var i = 0, k = 0
             for placed in layout.placed {
                 builder.copy(i, placed.bytes.lowerBound, events, &k)
