@@ -91,6 +91,30 @@ final class RelationPatternFusedTests: XCTestCase {
         XCTAssertGreaterThan(matched, 1000, "the texts must match often")
     }
 
+    /// The filler {N} whose letters that start a negation are taken where the next unit cannot be
+    /// the negation's second (`LazyLoop.lookaheadPairs`): words that share an initial with a
+    /// negation and part from it at the second unit ("nab", "sa", "in", "with") or later ("ne",
+    /// "stop", "al"), the negations themselves, words cut short at the range's end, and a
+    /// lookahead whose body can end after its first unit ("a\\b": its second unit is not read).
+    func testNegationLookaheadsReadByTheirSecondUnitAgreeWithICU() {
+        var random = SplitMix(state: 20261208_1)
+        let bodies = ["(?:[^\\x{E000}\\x{E001}.;!?nsaiw]|(?!\\b(?:n(?:ot|ever|o longer)|s(?:topped)|a(?:lthough)|i(?:f)|w(?:ants?|ould))\\b)[nsaiw])",
+                      "(?:[^nsa .]|(?!\\b(?:not|s(?:t|h)op|an?)\\b)[nsa])", "(?:[^ab .]|(?!\\b(?:a|b[a-c]+)\\b)[ab])",
+                      "(?:[^n .]|(?!\\b(?:n|no)\\b)[n])"]
+        let continuations = ["\\b(?:a(?:ttack(?:ed|s)?|t)|s(?:truck|helled)|b(?:omb))\\b", "\\x{E000}\\d+\\x{E001}", "(?:allied|aligned) with", " ", "\\bs"]
+        let quantifiers = ["{0,3}?", "{0,12}?", "{1,6}?", "{0,40}?"]
+        let pieces = ["n", "s", "a", "i", "w", "b", "nab ", "no ", "not ", "never ", "ne", "no longer ", "no", "sa ", "stop ", "stopped ",
+                      "shop ", "st", "al", "although ", "in ", "if ", "if", "with ", "wants ", "would", "wa", "an ", "a ", "bab ", "attack ",
+                      "struck ", "bomb ", "allied with ", " ", " ", ".", "\u{E000}1\u{E001}", "é", "😀", "x"]
+        let (compiled, paired, matched) = trials(&random, pieces: pieces, most: 14, make: { random in
+            ["", "\\x{E000}\\d+\\x{E001}", "\\b"].randomElement(using: &random)! + "(?<f>" + bodies.randomElement(using: &random)!
+                + quantifiers.randomElement(using: &random)! + ")" + continuations.randomElement(using: &random)!
+        }, fused: { $0.loops.contains { $0.lookaheadPairs >= 0 } })
+        XCTAssertGreaterThan(compiled, 250)
+        XCTAssertGreaterThan(paired, 200, "most of these negations must be read by their second unit")
+        XCTAssertGreaterThan(matched, 1000, "the texts must match often")
+    }
+
     /// Alternations of three branches or more (`dispatchRow`), their branches starting with
     /// distinct or shared units, literal or classes, empty or not, nested, captured, repeated,
     /// after a \\b or a lookahead as in the rules (repeated a little only: an unbounded repetition
@@ -125,6 +149,8 @@ final class RelationPatternFusedTests: XCTestCase {
     func testRuleFillersAreFused() {
         let fused = RelationRule.all.compactMap(\.pattern).filter { !$0.loops.isEmpty }.count
         XCTAssertGreaterThan(fused, 15)
+        let negations = RelationRule.all.compactMap(\.pattern).filter { $0.loops.contains { $0.lookaheadPairs >= 0 } }.count
+        XCTAssertGreaterThanOrEqual(negations, 3, "the fillers {N} read their negations by the second unit")
         let dispatched = RelationRule.all.compactMap(\.pattern).filter { !$0.dispatchRows.isEmpty }.count
         XCTAssertGreaterThan(dispatched, 30)
     }

@@ -133,6 +133,12 @@ final class RelationPattern: @unchecked Sendable {
                 loop.pairs = Int32(loopPairs.count)
                 loopPairs += next.prefix(128)
             }
+            // So the negation's lookahead of a filler's letters, where it is read by its second unit.
+            if loop.lookahead >= 0, let next = RelationPattern.pairFilters(program, classes, from: Int(loop.lookahead)),
+               next.prefix(128).contains(where: { !$0.isAny }) {
+                loop.lookaheadPairs = Int32(loopPairs.count)
+                loopPairs += next.prefix(128)
+            }
             fusedLoops.append((splits, loop))
         }
         // A character of one unit is compared with the unit alone, without asking whether it is one.
@@ -827,7 +833,14 @@ final class RelationPattern: @unchecked Sendable {
                             pc = body
                             break
                         } else if u < 128 {
-                            guard LazyLoop.has(loop.takes, u) || (LazyLoop.has(loop.takesInsideWord, u) && !isWordBoundary(p)) else { pc = body; break }
+                            // A letter that starts a negation is taken where no word starts at it, or where
+                            // the next unit cannot be the negation's second (`LazyLoop.lookaheadPairs`).
+                            guard LazyLoop.has(loop.takes, u)
+                                    || (LazyLoop.has(loop.takesInsideWord, u)
+                                        && (!isWordBoundary(p)
+                                            || (loop.lookaheadPairs >= 0
+                                                && !loopPairs[Int(loop.lookaheadPairs) + Int(u)].letsSecond(units, after: p, limit: limit))))
+                            else { pc = body; break }
                         } else {
                             guard loop.aboveASCIIClass >= 0 && (u < 0xD800 || u >= 0xE000) && contains(Int(loop.aboveASCIIClass), UInt32(u)) else { pc = body; break }
                         }
