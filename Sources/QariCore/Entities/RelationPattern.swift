@@ -532,8 +532,14 @@ final class RelationPattern: @unchecked Sendable {
                         // Past the units no match starts with, one at a time: none is a low surrogate.
                         if singleFirstUnit >= 0 {
                             let only = UInt16(singleFirstUnit)
-                            // Four units at a time while none is the one; then the one among the next four.
+                            // Eight units at a time while none is the one, then four; then the one among the next four.
                             let lanes = UInt64(only) &* 0x0001_0001_0001_0001
+                            while p &+ 8 <= startEnd {
+                                let x = RelationPattern.four(units, p) ^ lanes, y = RelationPattern.four(units, p &+ 4) ^ lanes
+                                // `hasZeroLane` of both words at once.
+                                if ((x &- 0x0001_0001_0001_0001) & ~x | (y &- 0x0001_0001_0001_0001) & ~y) & 0x8000_8000_8000_8000 != 0 { break }
+                                p &+= 8
+                            }
                             while p &+ 4 <= startEnd && !RelationPattern.hasZeroLane(RelationPattern.four(units, p) ^ lanes) { p &+= 4 }
                             while p < startEnd && units[p] != only { p &+= 1 }
                         } else if let (a, b) = firstASCIILanes {
