@@ -91,6 +91,65 @@ final class RelationPatternFusedTests: XCTestCase {
         XCTAssertGreaterThan(matched, 1000, "the texts must match often")
     }
 
+    /// The filler {N} whose letters that start a negation are taken where the next unit cannot be
+    /// the negation's second (`LazyLoop.lookaheadPairs`): words that share an initial with a
+    /// negation and part from it at the second unit ("nab", "sa", "in", "with") or later ("ne",
+    /// "stop", "al"), the negations themselves, words cut short at the range's end, and a
+    /// lookahead whose body can end after its first unit ("a\\b": its second unit is not read).
+    func testNegationLookaheadsReadByTheirSecondUnitAgreeWithICU() {
+        var random = SplitMix(state: 20261208_1)
+        let bodies = ["(?:[^\\x{E000}\\x{E001}.;!?nsaiw]|(?!\\b(?:n(?:ot|ever|o longer)|s(?:topped)|a(?:lthough)|i(?:f)|w(?:ants?|ould))\\b)[nsaiw])",
+                      "(?:[^nsa .]|(?!\\b(?:not|s(?:t|h)op|an?)\\b)[nsa])", "(?:[^ab .]|(?!\\b(?:a|b[a-c]+)\\b)[ab])",
+                      "(?:[^n .]|(?!\\b(?:n|no)\\b)[n])"]
+        let continuations = ["\\b(?:a(?:ttack(?:ed|s)?|t)|s(?:truck|helled)|b(?:omb))\\b", "\\x{E000}\\d+\\x{E001}", "(?:allied|aligned) with", " ", "\\bs"]
+        let quantifiers = ["{0,3}?", "{0,12}?", "{1,6}?", "{0,40}?"]
+        let pieces = ["n", "s", "a", "i", "w", "b", "nab ", "no ", "not ", "never ", "ne", "no longer ", "no", "sa ", "stop ", "stopped ",
+                      "shop ", "st", "al", "although ", "in ", "if ", "if", "with ", "wants ", "would", "wa", "an ", "a ", "bab ", "attack ",
+                      "struck ", "bomb ", "allied with ", " ", " ", ".", "\u{E000}1\u{E001}", "é", "😀", "x"]
+        let (compiled, paired, matched) = trials(&random, pieces: pieces, most: 14, make: { random in
+            ["", "\\x{E000}\\d+\\x{E001}", "\\b"].randomElement(using: &random)! + "(?<f>" + bodies.randomElement(using: &random)!
+                + quantifiers.randomElement(using: &random)! + ")" + continuations.randomElement(using: &random)!
+        }, fused: { $0.loops.contains { $0.lookaheadPairs >= 0 } })
+        XCTAssertGreaterThan(compiled, 250)
+        XCTAssertGreaterThan(paired, 200, "most of these negations must be read by their second unit")
+        XCTAssertGreaterThan(matched, 1000, "the texts must match often")
+    }
+
+    /// Placeholders read in one step (`RelationPattern.placeholderAt`): each kind, captured or
+    /// not, in lists, before fillers and optional words, against texts with well-formed
+    /// placeholders and near misses: no digits, digits that are not ASCII (Arabic-Indic, and a
+    /// mathematical digit of two units), the wrong closing, an opening or closing alone, and
+    /// ranges that cut a placeholder.
+    func testPlaceholdersAgreeWithICU() {
+        var random = SplitMix(state: 20261208_2)
+        let placeholders = ["\\x{E000}\\d+\\x{E001}", "(?<a>\\x{E000}\\d+\\x{E001})", "(?<m>\\x{E002}\\d+\\x{E003})",
+                            "(?<p>\\x{E004}\\d+\\x{E005})", "\\x{E006}\\d+\\x{E007}", "[“\"]?\\x{E000}\\d+\\x{E001}[”\"]?"]
+        let joints = [" ", ",? ", " and ", "(?:,| and) ", "[^\\x{E000}\\x{E001}.]{0,6}?", "(?: the)? ", "-"]
+        let pieces = ["\u{E000}1\u{E001}", "\u{E000}23\u{E001}", "\u{E002}4\u{E003}", "\u{E004}5\u{E005}", "\u{E006}7\u{E007}",
+                      "\u{E000}\u{E001}", "\u{E000}\u{0661}\u{E001}", "\u{E000}1\u{0662}\u{E001}", "\u{E000}\u{1D7CF}\u{E001}",
+                      "\u{E000}1\u{E003}", "\u{E000}", "\u{E001}", "\u{E000}12", "1\u{E001}", "\u{E002}3\u{E001}",
+                      " ", " and ", ", ", " the ", "-", "\"", "“", "”", "a", "7", "."]
+            + Array(repeating: "\u{E000}1\u{E001}", count: 6) + Array(repeating: "\u{E000}12\u{E001}", count: 3)
+            + ["\u{E002}0\u{E003}", "\u{E004}9\u{E005}", " ", " ", " and ", "\u{E006}31\u{E007}"]
+        var fusedCount = 0
+        let (compiled, fused, matched) = trials(&random, pieces: pieces, most: 10, make: { random in
+            var source = placeholders.randomElement(using: &random)!
+            for _ in 0..<Int.random(in: 0...1, using: &random) {
+                // Group names once each: a second named placeholder is left unnamed.
+                let next = placeholders.randomElement(using: &random)!.replacingOccurrences(of: "(?<", with: "(?<x\(source.count)")
+                source += joints.randomElement(using: &random)! + next
+            }
+            return source
+        }, fused: { pattern in
+            fusedCount += pattern.placeholderSteps
+            return pattern.placeholderSteps > 0
+        })
+        XCTAssertGreaterThan(compiled, 350)
+        XCTAssertEqual(fused, compiled, "every placeholder is read in one step")
+        XCTAssertGreaterThan(fusedCount, compiled + compiled / 2)
+        XCTAssertGreaterThan(matched, 1000, "the texts must match often")
+    }
+
     /// Alternations of three branches or more (`dispatchRow`), their branches starting with
     /// distinct or shared units, literal or classes, empty or not, nested, captured, repeated,
     /// after a \\b or a lookahead as in the rules (repeated a little only: an unbounded repetition
@@ -125,6 +184,10 @@ final class RelationPatternFusedTests: XCTestCase {
     func testRuleFillersAreFused() {
         let fused = RelationRule.all.compactMap(\.pattern).filter { !$0.loops.isEmpty }.count
         XCTAssertGreaterThan(fused, 15)
+        let negations = RelationRule.all.compactMap(\.pattern).filter { $0.loops.contains { $0.lookaheadPairs >= 0 } }.count
+        XCTAssertGreaterThanOrEqual(negations, 3, "the fillers {N} read their negations by the second unit")
+        let placeholders = RelationRule.all.compactMap(\.pattern).filter { $0.placeholderSteps > 0 }.count
+        XCTAssertGreaterThan(placeholders, 45, "the rules' placeholders are read in one step")
         let dispatched = RelationRule.all.compactMap(\.pattern).filter { !$0.dispatchRows.isEmpty }.count
         XCTAssertGreaterThan(dispatched, 30)
     }

@@ -133,6 +133,12 @@ final class RelationPattern: @unchecked Sendable {
                 loop.pairs = Int32(loopPairs.count)
                 loopPairs += next.prefix(128)
             }
+            // So the negation's lookahead of a filler's letters, where it is read by its second unit.
+            if loop.lookahead >= 0, let next = RelationPattern.pairFilters(program, classes, from: Int(loop.lookahead)),
+               next.prefix(128).contains(where: { !$0.isAny }) {
+                loop.lookaheadPairs = Int32(loopPairs.count)
+                loopPairs += next.prefix(128)
+            }
             fusedLoops.append((splits, loop))
         }
         // A character of one unit is compared with the unit alone, without asking whether it is one.
@@ -160,7 +166,36 @@ final class RelationPattern: @unchecked Sendable {
             rows += row
         }
         dispatchRows = rows
+        // Last, once nothing reads the program's shapes any more: each placeholder's opening.
+        for pc in program.indices where RelationPattern.placeholderAt(program, flat, pc) { program[pc].op = .placeholder }
         self.program = program
+    }
+
+    /// How many placeholders' openings the program reads as one step (`Instruction.Op.placeholder`).
+    var placeholderSteps: Int { program.reduce(0) { $0 + ($1.op == .placeholder ? 1 : 0) } }
+
+    /// True when the instructions from `pc` are a placeholder's as compiled and threaded: its
+    /// opening unit (U+E000, E002, E004 or E006), \d, the greedy loop of \d (a split to a
+    /// second \d that goes back to it, or on), and the closing unit (the opening's next).
+    /// Matched by the fused step: where the opening is followed by ASCII digits and the closing,
+    /// the loop ends there whatever it pushes on the way (the closing is no digit, so any
+    /// alternative it keeps fails at once), and the step goes on after the closing. Otherwise
+    /// the step is the opening's unit alone and the loop runs as compiled.
+    static func placeholderAt(_ program: [Instruction], _ classes: [FlatClass], _ pc: Int) -> Bool {
+        guard pc + 5 < program.count else { return false }
+        let open = program[pc], digit = program[pc + 1], loop = program[pc + 2], again = program[pc + 3], close = program[pc + 5]
+        func isDigits(_ set: Instruction) -> Bool {
+            guard set.op == .set else { return false }
+            let c = classes[Int(set.a)]
+            // \d alone: the property, no other unit, not negated; its ASCII members are 0-9.
+            return c.digit && !c.word && !c.space && !c.negated && c.ascii0 == 0 && c.ascii1 == 0 && c.rangeStart == c.rangeEnd
+                && c.in0 == 0x03FF_0000_0000_0000 && c.in1 == 0
+        }
+        return open.op == .unit && (0xE000...0xE006).contains(open.a) && open.a & 1 == 0 && open.b == pc + 1
+            && isDigits(digit) && digit.b == pc + 2
+            && loop.op == .split && loop.a == pc + 3 && loop.b == pc + 5
+            && isDigits(again) && again.b == pc + 2
+            && close.op == .unit && close.a == open.a + 1
     }
 
     // MARK: Program
@@ -173,7 +208,9 @@ final class RelationPattern: @unchecked Sendable {
         /// `a` in `loops`) once the program is analysed; `b`, `filter` and `filterB` stay the split's.
         /// `dispatch`: the first split of an alternation, made one step (its row of `dispatchRows`
         /// from `a`; `b` stays the split's) once the program is analysed.
-        enum Op: UInt8 { case char, unit, set, split, jump, save, wordBoundary, notLookahead, lookMatch, end, match, lazyRun, dispatch }
+        /// `placeholder`: the unit that opens a placeholder's digits, "\x{E000}\d+\x{E001}" (`placeholderAt`),
+        /// made one step once the program is analysed; `a` and `b` stay the unit's.
+        enum Op: UInt8 { case char, unit, set, split, jump, save, wordBoundary, notLookahead, lookMatch, end, match, lazyRun, dispatch, placeholder }
         var op: Op
         var a: Int32 = 0
         /// For char, set, save, wordBoundary and end: the next instruction (`threadJumps`).
@@ -495,8 +532,14 @@ final class RelationPattern: @unchecked Sendable {
                         // Past the units no match starts with, one at a time: none is a low surrogate.
                         if singleFirstUnit >= 0 {
                             let only = UInt16(singleFirstUnit)
-                            // Four units at a time while none is the one; then the one among the next four.
+                            // Eight units at a time while none is the one, then four; then the one among the next four.
                             let lanes = UInt64(only) &* 0x0001_0001_0001_0001
+                            while p &+ 8 <= startEnd {
+                                let x = RelationPattern.four(units, p) ^ lanes, y = RelationPattern.four(units, p &+ 4) ^ lanes
+                                // `hasZeroLane` of both words at once.
+                                if ((x &- 0x0001_0001_0001_0001) & ~x | (y &- 0x0001_0001_0001_0001) & ~y) & 0x8000_8000_8000_8000 != 0 { break }
+                                p &+= 8
+                            }
                             while p &+ 4 <= startEnd && !RelationPattern.hasZeroLane(RelationPattern.four(units, p) ^ lanes) { p &+= 4 }
                             while p < startEnd && units[p] != only { p &+= 1 }
                         } else if let (a, b) = firstASCIILanes {
@@ -759,6 +802,22 @@ final class RelationPattern: @unchecked Sendable {
                 switch instruction.op {
                 case .unit:
                     if p < limit && Int32(units[p]) == instruction.a { p += 1; pc = Int(instruction.b) } else { ok = false }
+                case .placeholder:
+                    // The opening, its ASCII digits and the closing in one step (`placeholderAt`);
+                    // anything else after the opening, the unit alone.
+                    if p < limit && Int32(units[p]) == instruction.a {
+                        var q = p + 1
+                        while q < limit && units[q] &- 0x30 < 10 { q += 1 }
+                        if q > p + 1 && q < limit && Int32(units[q]) == instruction.a + 1 {
+                            p = q + 1
+                            pc = Int(code[pc + 5].b)
+                        } else {
+                            p += 1
+                            pc = Int(instruction.b)
+                        }
+                    } else {
+                        ok = false
+                    }
                 case .char:
                     // Above the Basic Multilingual Plane, or a surrogate (which matches alone only).
                     if p < limit {
@@ -827,7 +886,14 @@ final class RelationPattern: @unchecked Sendable {
                             pc = body
                             break
                         } else if u < 128 {
-                            guard LazyLoop.has(loop.takes, u) || (LazyLoop.has(loop.takesInsideWord, u) && !isWordBoundary(p)) else { pc = body; break }
+                            // A letter that starts a negation is taken where no word starts at it, or where
+                            // the next unit cannot be the negation's second (`LazyLoop.lookaheadPairs`).
+                            guard LazyLoop.has(loop.takes, u)
+                                    || (LazyLoop.has(loop.takesInsideWord, u)
+                                        && (!isWordBoundary(p)
+                                            || (loop.lookaheadPairs >= 0
+                                                && !loopPairs[Int(loop.lookaheadPairs) + Int(u)].letsSecond(units, after: p, limit: limit))))
+                            else { pc = body; break }
                         } else {
                             guard loop.aboveASCIIClass >= 0 && (u < 0xD800 || u >= 0xE000) && contains(Int(loop.aboveASCIIClass), UInt32(u)) else { pc = body; break }
                         }
@@ -916,7 +982,7 @@ final class RelationPattern: @unchecked Sendable {
             case .split, .notLookahead: program[pc].a = target(Int(program[pc].a)); program[pc].b = target(Int(program[pc].b))
             case .jump: program[pc].a = target(Int(program[pc].a))
             case .lookMatch, .match: break
-            case .lazyRun, .dispatch: preconditionFailure("fused steps are made after jumps are threaded")
+            case .lazyRun, .dispatch, .placeholder: preconditionFailure("fused steps are made after jumps are threaded")
             }
         }
     }
@@ -941,7 +1007,7 @@ final class RelationPattern: @unchecked Sendable {
             switch instruction.op {
             case .char:
                 leading.append(pc)
-            case .unit, .lazyRun, .dispatch:
+            case .unit, .lazyRun, .dispatch, .placeholder:
                 preconditionFailure("units and fused steps are made after the program is analysed")
             case .set:
                 if let set = classes?[Int(instruction.a)], set.negated || set.word || set.digit || set.space { return nil }

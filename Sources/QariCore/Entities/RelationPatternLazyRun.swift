@@ -18,6 +18,15 @@ struct LazyLoop {
     /// Units below 128 it takes so where no word boundary falls before them (the filler's letters
     /// that start a negation: its lookahead, "(?!\b(?:not|never|...)\b)", fails at its \b).
     var takesInsideWord: (UInt64, UInt64) = (0, 0)
+    /// Where the body of that lookahead starts (the same one for all of `takesInsideWord`), or -1.
+    var lookahead: Int32 = -1
+    /// Where the second units that lookahead's body can have, by its first, are read in
+    /// `RelationPattern.loopPairs` (as `pairs`), or -1: where a word starts with one of
+    /// `takesInsideWord` and the next unit cannot be the body's second, the body fails and the
+    /// lookahead holds, keeping nothing, so the unit is taken alone there too. (The words of a
+    /// filler that start with a negation's initial, "the", "said", "in", "with", ran the body's
+    /// steps, seven or eight a word, to find that they are no negation.)
+    var lookaheadPairs: Int32 = -1
     /// The class the body tests a unit above ASCII (no surrogate) with, when it takes such a unit
     /// alone exactly when the class holds it; -1 otherwise (the body's instructions run).
     var aboveASCIIClass: Int32 = -1
@@ -79,8 +88,9 @@ extension RelationPattern {
         loop.stride = Int32(stride)
         loop.lastBody = Int32(splits[splits.count - 1] + 1)
         var someTaken = false
+        var lookaheads = Set<Int32>()
         for u in 0...128 {
-            guard let (insideWordOnly, set) = oneUnitPath(program, filters, from: splits[0] + 1, to: splits[1], unit: u) else { continue }
+            guard let (insideWordOnly, set, lookahead) = oneUnitPath(program, filters, from: splits[0] + 1, to: splits[1], unit: u) else { continue }
             if u == 128 {
                 // Above ASCII the class decides at run time; a lookahead's condition is not kept there.
                 if !insideWordOnly { loop.aboveASCIIClass = set; someTaken = true }
@@ -90,23 +100,27 @@ extension RelationPattern {
             guard (u < 64 ? c.in0 & (1 << UInt64(u)) : c.in1 & (1 << UInt64(u - 64))) != 0 else { continue }
             someTaken = true
             if insideWordOnly {
+                lookaheads.insert(lookahead)
                 if u < 64 { loop.takesInsideWord.0 |= 1 << UInt64(u) } else { loop.takesInsideWord.1 |= 1 << UInt64(u - 64) }
             } else {
                 if u < 64 { loop.takes.0 |= 1 << UInt64(u) } else { loop.takes.1 |= 1 << UInt64(u - 64) }
             }
         }
+        if lookaheads.count == 1 { loop.lookahead = lookaheads.first! }
         return someTaken ? loop : nil
     }
 
     /// The way the instructions from `start` take unit `u` (below 128; 128: any unit above ASCII)
     /// without keeping an alternative, to `next` right after it: the class of the set that takes
     /// it, and whether it is taken so only where no word boundary falls before it (a negative
-    /// lookahead that starts with \b held); nil when they would keep an alternative, test
-    /// anything else, or go elsewhere.
+    /// lookahead that starts with \b held; `lookahead`: where its body starts, -1 when none);
+    /// nil when they would keep an alternative, test anything else, go elsewhere, or pass two
+    /// such lookaheads.
     private static func oneUnitPath(_ program: [Instruction], _ filters: [UnitFilter], from start: Int, to next: Int,
-                                    unit u: Int) -> (insideWordOnly: Bool, set: Int32)? {
+                                    unit u: Int) -> (insideWordOnly: Bool, set: Int32, lookahead: Int32)? {
         var pc = start
         var insideWordOnly = false
+        var lookahead: Int32 = -1
         for _ in 0..<16 {
             let instruction = program[pc]
             switch instruction.op {
@@ -116,10 +130,12 @@ extension RelationPattern {
                 guard tryA != tryB else { return nil }
                 pc = Int(tryA ? instruction.a : instruction.b)
             case .notLookahead where program[Int(instruction.a)].op == .wordBoundary:
+                guard !insideWordOnly else { return nil }
                 insideWordOnly = true
+                lookahead = instruction.a
                 pc = Int(instruction.b)
             case .set:
-                return Int(instruction.b) == next ? (insideWordOnly, instruction.a) : nil
+                return Int(instruction.b) == next ? (insideWordOnly, instruction.a, lookahead) : nil
             default:
                 return nil
             }
