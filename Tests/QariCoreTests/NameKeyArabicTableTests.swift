@@ -43,7 +43,8 @@ final class NameKeyArabicTableTests: XCTestCase {
                 end += 1
             }
             var out = ScratchBytes(storage)
-            let run = scalars.withUnsafeBufferPointer { NameTokenizer.arabicRun($0, from: 0, letters: &out) }
+            // (Followed by a scalar that ends every word, as the tokenizer's text is: `arabicRun` reads up to it.)
+            let run = (scalars + [Unicode.Scalar(0)]).withUnsafeBufferPointer { NameTokenizer.arabicRun($0, from: 0, letters: &out) }
             let text = scalars.map { String($0.value, radix: 16) }.joined(separator: " ")
             XCTAssertEqual(run.end, end, text)
             XCTAssertEqual(Array(out), letters, text)

@@ -44,7 +44,8 @@ final class NameKeyCacheTests: XCTestCase {
         let cache = NameKeyCache()
         let start = Array("kafrnbsd".utf8)
         let consonants = Array("bkstdqzwhc".utf8)
-        let words: [[UInt8]] = (0..<6000).map { _ in
+        // (About one and a half times the entries.)
+        let words: [[UInt8]] = (0..<12000).map { _ in
             let more = Int.random(in: 0...8, using: &generator)
             if more == 0 { return Array(start[..<Int.random(in: 1...8, using: &generator)]) }
             return start + (0..<more).map { _ in consonants.randomElement(using: &generator)! }

@@ -29,6 +29,29 @@ final class NameTokenizerAlternativesTests: XCTestCase {
         XCTAssertGreaterThan(withAlternatives, 500)
     }
 
+    /// Where a word's n-th letter is (`letterOffset`, which answers a word without harakat or
+    /// tatweel at once) against the walk over its scalars, on words of letters, harakat and tatweel.
+    func testLetterOffsetIsTheWalk() {
+        let alphabet = Array("وفبلكحلبةالرقى".unicodeScalars) + [Unicode.Scalar(0x64E)!, Unicode.Scalar(0x651)!, Unicode.Scalar(0x640)!]
+        var withoutMarks = 0
+        for _ in 0..<20000 {
+            let scalars = (0..<Int.random(in: 1...9, using: &generator)).map { _ in
+                Int.random(in: 0..<3, using: &generator) == 0 ? alphabet.randomElement(using: &generator)! : alphabet[Int.random(in: 0..<14, using: &generator)]
+            }
+            let start = Int.random(in: 0..<scalars.count, using: &generator)
+            let range = start..<Int.random(in: start...scalars.count, using: &generator)
+            var letters: [UInt8] = []
+            NameKey.appendArabicNormalized(scalars, range, into: &letters)
+            if letters.count == range.count { withoutMarks += 1 }
+            for n in 0...4 {
+                XCTAssertEqual(NameTokenizer.letterOffset(n, scalars: scalars, range: range, letterCount: letters.count),
+                               NameTokenizer.letterOffsetByWalking(n, scalars: scalars, range: range),
+                               "\(String(String.UnicodeScalarView(scalars))) \(range) \(n)")
+            }
+        }
+        XCTAssertGreaterThan(withoutMarks, 5000)
+    }
+
     /// The list the tokenizer writes into its scratch (a header, then the keys, for each word)
     /// holds for every word what `procliticAlternatives` gives for the word alone: texts of many
     /// words, read one after the other through one scratch, short and long (it grows).

@@ -21,8 +21,12 @@ final class NameKeyCache {
         var key: UInt64
     }
 
-    /// A power of two: `slot` keeps the top `entryBits` bits of a hash.
-    static let entryBits = 12
+    /// A power of two: `slot` keeps the top `entryBits` bits of a hash. (On bench-2k, 2^12 entries
+    /// left 19,229 words a matching pass to compute, 4.9 M instructions of `latinSkeleton`; 2^13
+    /// took matching 366.00 M -> 362.95 M instructions, 2^14 to 361.44 M, but at 384 KB a cache
+    /// with its letters 8-15 would fill most of a core's second-level cache, which holds the
+    /// 192 KB of 2^13.)
+    static let entryBits = 13
     static let entryCount = 1 << entryBits
     /// Memory of its own rather than an array, so that reading and writing entries needs no
     /// uniqueness or exclusivity checks.

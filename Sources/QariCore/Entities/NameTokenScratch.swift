@@ -8,6 +8,10 @@
 final class NameTokenScratch {
     /// Room for `capacity` scalars and 8 more (the tokenizer writes 8 zero scalars after a text's).
     private(set) var scalars: UnsafeMutablePointer<Unicode.Scalar>
+    /// Room for `capacity` bytes and 8 more: a byte for each scalar, the scalar's own when it is
+    /// ASCII and 0x80 for the others (`NameTokenizer.decode(_:into:bytes:capacity:)`). The
+    /// tokenizer reads a plain word's letters from them, eight in one integer.
+    private(set) var bytes: UnsafeMutablePointer<UInt8>
     /// Room for `capacity` tokens (uninitialised where not written; tokens are plain values).
     private(set) var tokens: UnsafeMutablePointer<NameToken>
     /// Room for `capacity + 16` bytes.
@@ -24,6 +28,7 @@ final class NameTokenScratch {
     init(capacity: Int = 256) {
         self.capacity = capacity
         scalars = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: capacity + 8)
+        bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 8)
         tokens = UnsafeMutablePointer<NameToken>.allocate(capacity: max(capacity, 1))
         letters = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 16)
         alternatives = UnsafeMutablePointer<ArabicAlternative>.allocate(capacity: capacity + 4)
@@ -32,6 +37,7 @@ final class NameTokenScratch {
 
     deinit {
         scalars.deallocate()
+        bytes.deallocate()
         tokens.deallocate()
         letters.deallocate()
         alternatives.deallocate()
@@ -47,12 +53,14 @@ final class NameTokenScratch {
 
     @inline(never) private func grow(to scalarCount: Int) {
         scalars.deallocate()
+        bytes.deallocate()
         tokens.deallocate()
         letters.deallocate()
         alternatives.deallocate()
         marks.deallocate()
         capacity = max(scalarCount, 2 * capacity)
         scalars = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: capacity + 8)
+        bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 8)
         tokens = UnsafeMutablePointer<NameToken>.allocate(capacity: capacity)
         letters = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 16)
         alternatives = UnsafeMutablePointer<ArabicAlternative>.allocate(capacity: capacity + 4)
