@@ -1063,15 +1063,16 @@ final class MatchWorkspacePool: @unchecked Sendable {
         return idle.withLock { $0.popLast() } ?? MatchWorkspace()
     }
 
-    func giveBack(_ workspace: MatchWorkspace) {
-        let kept = recent.withLock { slot -> Bool in
-            guard slot == nil else { return false }
-            slot = workspace
-            return true
+    /// (`consuming`, and moved into the slot by a swap: the caller's reference becomes the
+    /// slot's, where a borrowed one was retained for it and then released by the caller.)
+    func giveBack(_ workspace: consuming MatchWorkspace) {
+        var moving: MatchWorkspace? = consume workspace
+        recent.withLock { slot in
+            if slot == nil { swap(&slot, &moving) }
         }
-        if kept { return }
+        guard let other = moving else { return }
         idle.withLock { idle in
-            if idle.count < Self.most - 1 { idle.append(workspace) }
+            if idle.count < Self.most - 1 { idle.append(other) }
         }
     }
     #else
