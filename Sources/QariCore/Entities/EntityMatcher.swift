@@ -180,11 +180,12 @@ public final class EntityMatcher: @unchecked Sendable {
         var result: [EntityMention] = []
         result.reserveCapacity(matches.count)
         // (Surfaces through the workspace's cache of recent ones: see `MatchSurfaceCache`.)
-        let surfaces = workspace.surfaces
+        // (Read through the workspace, which holds it: a reference of its own was a retain and a
+        // release on every text.)
         tokenizer.scalars.withUnsafeBufferPointer { scalars in
             for match in matches {
                 result.append(EntityMention(entityID: entityIDs[aliasEntityIndices[match.alias]], range: match.scalarRange,
-                                            surface: surfaces.surface(scalars, match.scalarRange, tag: match.alias)))
+                                            surface: workspace.surfaces.surface(scalars, match.scalarRange, tag: match.alias)))
             }
         }
         // The tokens the matches cover, in temporary memory (an array made with a count is
