@@ -62,6 +62,44 @@ final class MatchCandidateTextTests: XCTestCase {
         XCTAssertGreaterThan(checked, 100)
     }
 
+    /// `EntityMatcher.tokensSpell` (the letters compared as they are read, for `isSpelling`)
+    /// against the letters `read` writes, for every stretch of tokens of every text: true for
+    /// those letters, false for them with a letter changed, one fewer or one more.
+    func testTokensSpellIsTheComparisonOfTheLettersRead() {
+        var text = EntityMatcher.CandidateText()
+        var checked = 0
+        for source in Self.texts + ["ÀÉÎ Õ-Ü 12 ٣٤ o’clock", "A.B.C. al-Ḥasan"] {
+            let tokenizer = NameTokenizer(source)
+            let n = tokenizer.tokens.count
+            for start in 0..<n {
+                for end in (start + 1)...n {
+                    text.read(tokenizer, start..<end)
+                    let letters = text.letters
+                    XCTAssertEqual(letters, plainLetters(tokenizer, start..<end).letters, "\(source) \(start..<end)")
+                    var others: [[UInt8]] = [letters + [0x61]]
+                    if let last = letters.last {
+                        var changed = letters
+                        changed[changed.count - 1] = last ^ 1
+                        others += [changed, Array(letters.dropLast())]
+                    }
+                    // (Copied with room past the count: `tokensSpell` must read only `count` letters.)
+                    let padded = [0x7A] + letters + [0x61, 0x62]
+                    padded.withUnsafeBufferPointer { all in
+                        XCTAssertTrue(EntityMatcher.tokensSpell(tokenizer, start..<end, UnsafeBufferPointer(rebasing: all[1..<(1 + letters.count)])),
+                                      "\(source) \(start..<end)")
+                    }
+                    for other in others {
+                        other.withUnsafeBufferPointer {
+                            XCTAssertFalse(EntityMatcher.tokensSpell(tokenizer, start..<end, $0), "\(source) \(start..<end) \(other)")
+                        }
+                    }
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 100)
+    }
+
     /// `hasLetters` (eight letters at a time) against `hasLettersPlain` on words of 1 to 40
     /// letters, compared at every offset of a longer buffer that holds them, with one letter
     /// changed at every position, or none.

@@ -180,11 +180,12 @@ public final class EntityMatcher: @unchecked Sendable {
         var result: [EntityMention] = []
         result.reserveCapacity(matches.count)
         // (Surfaces through the workspace's cache of recent ones: see `MatchSurfaceCache`.)
-        let surfaces = workspace.surfaces
+        // (Read through the workspace, which holds it: a reference of its own was a retain and a
+        // release on every text.)
         tokenizer.scalars.withUnsafeBufferPointer { scalars in
             for match in matches {
                 result.append(EntityMention(entityID: entityIDs[aliasEntityIndices[match.alias]], range: match.scalarRange,
-                                            surface: surfaces.surface(scalars, match.scalarRange, tag: match.alias)))
+                                            surface: workspace.surfaces.surface(scalars, match.scalarRange, tag: match.alias)))
             }
         }
         // The tokens the matches cover, in temporary memory (an array made with a count is
@@ -598,8 +599,7 @@ public final class EntityMatcher: @unchecked Sendable {
             // for it before scoring variants, which spares their edit distances.
             for entry in trie.entryRange(candidate.node) {
                 let alias = trie.entry(entry)
-                if isSpelling(alias, tokenizer: tokenizer, tokens: start..<candidate.end, caseSensitive: caseSensitive,
-                              text: &scratch.text, haveText: &haveText) {
+                if isSpelling(alias, tokenizer: tokenizer, tokens: start..<candidate.end, caseSensitive: caseSensitive) {
                     best = (alias, 1.01)
                     break
                 }
@@ -810,18 +810,73 @@ public final class EntityMatcher: @unchecked Sendable {
     }
 
     /// True exactly when `confirm` gives alias `index` the score of the spelling itself (1.01).
-    private func isSpelling(_ index: Int, tokenizer: NameTokenizer, tokens range: Range<Int>, caseSensitive: Bool,
-                            text: inout CandidateText, haveText: inout Bool) -> Bool {
+    ///
+    /// The text's letters are compared with the alias's as they are read, without `text`: most
+    /// candidates are the spelling of their first alias, and writing and hashing their letters
+    /// first (`CandidateText.read`, which `confirm` still does for the others) cost about twice
+    /// the comparison. (Equal letters pass the length test of `confirm`.)
+    private func isSpelling(_ index: Int, tokenizer: NameTokenizer, tokens range: Range<Int>, caseSensitive: Bool) -> Bool {
         let summary = aliasSummaries[index]
         if summary.isArabic { return false }
         guard fitsShape(summary, tokenizer: tokenizer, tokens: range, caseSensitive: caseSensitive) else { return false }
-        if !haveText {
-            text.read(tokenizer, range)
-            haveText = true
+        return aliasLetters.withUnsafeBufferPointer { all in
+            Self.tokensSpell(tokenizer, range, UnsafeBufferPointer(rebasing: all[Int(summary.lettersStart)..<Int(summary.lettersStart) + Int(summary.lettersCount)]))
         }
-        // (Equal lengths pass the length test of `confirm`.)
-        return text.count == Int(summary.lettersCount) && text.lettersHash == summary.lettersHash
-            && hasLetters(text, of: summary)
+    }
+
+    /// True when the letters of tokens `range` (as `CandidateText.read` reads them: each token's
+    /// core, each scalar's `NameKey.appendLatinLetter`) are exactly `letters`. Pinned to
+    /// `CandidateText.read` and its letters by MatchCandidateTextTests.
+    static func tokensSpell(_ tokenizer: NameTokenizer, _ range: Range<Int>, _ letters: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let want = letters.baseAddress else { return lettersAreEmpty(tokenizer, range) }
+        let n = letters.count
+        return tokenizer.tokens.withUnsafeBufferPointer { tokens in
+            tokenizer.scalars.withUnsafeBufferPointer { scalars in
+                // (The scalars read as 32-bit values: `Unicode.Scalar.value` may be a call.)
+                let values = UnsafeRawPointer(scalars.baseAddress!).assumingMemoryBound(to: UInt32.self)
+                var o = 0
+                for k in range {
+                    let token = tokens.baseAddress! + k
+                    for s in token.pointee.coreStart..<token.pointee.range.upperBound {
+                        let v = values[s]
+                        var letter: UInt8
+                        if v &- 0x61 < 26 {
+                            letter = UInt8(truncatingIfNeeded: v)
+                        } else if v &- 0x41 < 26 {
+                            letter = UInt8(truncatingIfNeeded: v | 0x20)
+                        } else {
+                            letter = Self.latinLetter(v)
+                            if letter == 0 { continue }
+                        }
+                        if o == n || want[o] != letter { return false }
+                        o &+= 1
+                    }
+                }
+                return o == n
+            }
+        }
+    }
+
+    /// The letter `NameKey.appendLatinLetter` appends for a scalar, 0 for none (it appends at
+    /// most one, never 0).
+    @inline(never) private static func latinLetter(_ v: UInt32) -> UInt8 {
+        var out = OneLetter()
+        NameKey.appendLatinLetter(v, into: &out)
+        return out.letter
+    }
+
+    /// The sink of `latinLetter`: the last letter appended.
+    private struct OneLetter: NameKey.ByteSink {
+        var letter: UInt8 = 0
+        var isEmpty: Bool { letter == 0 }
+        mutating func append(_ byte: UInt8) { letter = byte }
+    }
+
+    /// True when tokens `range` have no letters.
+    @inline(never) private static func lettersAreEmpty(_ tokenizer: NameTokenizer, _ range: Range<Int>) -> Bool {
+        var text = CandidateText()
+        text.read(tokenizer, range)
+        return text.count == 0
     }
 
     /// A score when `tokens` of the text may be read as alias `index`, nil when they may not.
@@ -1009,15 +1064,16 @@ final class MatchWorkspacePool: @unchecked Sendable {
         return idle.withLock { $0.popLast() } ?? MatchWorkspace()
     }
 
-    func giveBack(_ workspace: MatchWorkspace) {
-        let kept = recent.withLock { slot -> Bool in
-            guard slot == nil else { return false }
-            slot = workspace
-            return true
+    /// (`consuming`, and moved into the slot by a swap: the caller's reference becomes the
+    /// slot's, where a borrowed one was retained for it and then released by the caller.)
+    func giveBack(_ workspace: consuming MatchWorkspace) {
+        var moving: MatchWorkspace? = consume workspace
+        recent.withLock { slot in
+            if slot == nil { swap(&slot, &moving) }
         }
-        if kept { return }
+        guard let other = moving else { return }
         idle.withLock { idle in
-            if idle.count < Self.most - 1 { idle.append(workspace) }
+            if idle.count < Self.most - 1 { idle.append(other) }
         }
     }
     #else

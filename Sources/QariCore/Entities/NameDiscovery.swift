@@ -59,10 +59,16 @@ enum NameDiscovery {
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { hashes in
             hashes.initialize(repeating: 0)
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { kinds in
-                kinds.initialize(repeating: 0)
-                var pass = Pass(scalars: tokenizer.scalars, tokens: tokenizer.tokens,
-                                usesMarks: tokenizer.marksPlaceCues, taken: taken, hashes: hashes, kinds: kinds)
-                return pass.run()
+                // (Not cleared: a word's kinds are read only after `word` has written them with its hash.)
+                // (The pass reads the tokens, their marks and the scalars in place, through the
+                // tokenizer, which holds their memory for the whole pass.)
+                tokenizer.tokens.withUnsafeBufferPointerAndMarks { tokens, marks in
+                    tokenizer.scalars.withUnsafeBufferPointer { scalars in
+                        var pass = Pass(scalars: scalars, tokens: tokens, marks: marks, usesMarks: tokenizer.marksPlaceCues,
+                                        taken: taken, hashes: hashes, kinds: kinds)
+                        return pass.run()
+                    }
+                }
             }
         }
     }
@@ -70,10 +76,13 @@ enum NameDiscovery {
     /// One run of `find`. Its state is stored properties rather than variables captured by local
     /// functions, which Swift would check for exclusive access at every use.
     private struct Pass {
-        // (The scalars and tokens rather than the tokenizer: copying the tokenizer into the pass
-        // and destroying it cost a reference count for each of its fields, on every paragraph.)
-        let scalars: NameScalars
-        let tokens: NameTokens
+        // (The scalars and tokens as buffers rather than the tokenizer or its views: copying those
+        // into the pass and destroying it cost a reference count for each of their references, on
+        // every paragraph. The memory is the tokenizer's, which outlives the pass.)
+        let scalars: UnsafeBufferPointer<Unicode.Scalar>
+        let tokens: UnsafeBufferPointer<NameToken>
+        /// The tokens' marks (`NameTokens.withUnsafeBufferPointerAndMarks`).
+        let marks: UnsafePointer<UInt64>
         /// The tokenizer's `marksPlaceCues` (see `nextPossibleStart`).
         let usesMarks: Bool
         var names: [DiscoveredName] = []
@@ -86,10 +95,12 @@ enum NameDiscovery {
         /// reference count per array of each table, on every paragraph).
         let tables = Tables.shared
 
-        init(scalars: NameScalars, tokens: NameTokens, usesMarks: Bool, taken: UnsafeMutableBufferPointer<Bool>,
+        init(scalars: UnsafeBufferPointer<Unicode.Scalar>, tokens: UnsafeBufferPointer<NameToken>, marks: UnsafePointer<UInt64>,
+             usesMarks: Bool, taken: UnsafeMutableBufferPointer<Bool>,
              hashes: UnsafeMutableBufferPointer<UInt64>, kinds: UnsafeMutableBufferPointer<UInt8>) {
             self.scalars = scalars
             self.tokens = tokens
+            self.marks = marks
             self.usesMarks = usesMarks
             self.taken = taken
             self.hashes = hashes
@@ -148,7 +159,7 @@ enum NameDiscovery {
                 // Every pattern starts at a capitalised word or at a lower-case place cue; hashing
                 // the word only for those keeps this pass cheap. The words in between (most of
                 // the text) are passed over by one small loop over the tokens in place.
-                k = NameDiscovery.nextPossibleStart(tokens, usesMarks: usesMarks, taken: taken, from: k, tables: tables)
+                k = NameDiscovery.nextPossibleStart(tokens, marks: marks, usesMarks: usesMarks, taken: taken, from: k, tables: tables)
                 if k == count { break }
                 let w = word(k)
                 // Faction: head + name words.
@@ -235,8 +246,11 @@ enum NameDiscovery {
                     k = max(k, next - 1)
                 }
             }
-            if names.count < 2 { return names }
-            return names.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+            // (Moved out: returned as it is, the list was retained here and released with the pass.)
+            var found: [DiscoveredName] = []
+            swap(&found, &names)
+            if found.count < 2 { return found }
+            return found.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
         }
     }
 
@@ -272,27 +286,34 @@ enum NameDiscovery {
     /// With `usesMarks` (the tokens of a tokenizer whose `marksPlaceCues`), only the marked
     /// tokens are read: every capitalised Latin word is marked, and every lower-case place cue
     /// (see `NameTokenizer.marksPlaceCues`).
-    @inline(never) fileprivate static func nextPossibleStart(_ tokens: NameTokens, usesMarks: Bool, taken: UnsafeMutableBufferPointer<Bool>,
-                                                             from start: Int, tables: Tables) -> Int {
+    fileprivate static func nextPossibleStart(_ tokens: NameTokens, usesMarks: Bool, taken: UnsafeMutableBufferPointer<Bool>,
+                                              from start: Int, tables: Tables) -> Int {
         tokens.withUnsafeBufferPointerAndMarks { buffer, marks in
-            let count = buffer.count
-            precondition(start >= 0 && taken.count >= count)
-            guard start < count, let base = buffer.baseAddress else { return count }
-            let lengthBits = tables.placeCueLengthBits, keys = tables.lowercasePlaceCueKeys
-            @inline(__always) func isStart(_ k: Int) -> Bool {
-                let token = base + k
-                return token.pointee.script == .latin && !taken[k]
-                    && (token.pointee.startsUppercase || isPlaceCueCandidate(token, lengthBits: lengthBits, keys: keys))
-            }
-            guard usesMarks else {
-                var k = start
-                while k < count && !isStart(k) { k &+= 1 }
-                return k
-            }
-            var k = NameMarks.nextMarked(marks, from: start, tokenCount: count)
-            while k < count && !isStart(k) { k = NameMarks.nextMarked(marks, from: k &+ 1, tokenCount: count) }
+            nextPossibleStart(buffer, marks: marks, usesMarks: usesMarks, taken: taken, from: start, tables: tables)
+        }
+    }
+
+    /// `nextPossibleStart` of tokens `buffer` with their marks.
+    @inline(never) fileprivate static func nextPossibleStart(_ buffer: UnsafeBufferPointer<NameToken>, marks: UnsafePointer<UInt64>,
+                                                             usesMarks: Bool, taken: UnsafeMutableBufferPointer<Bool>,
+                                                             from start: Int, tables: Tables) -> Int {
+        let count = buffer.count
+        precondition(start >= 0 && taken.count >= count)
+        guard start < count, let base = buffer.baseAddress else { return count }
+        let lengthBits = tables.placeCueLengthBits, keys = tables.lowercasePlaceCueKeys
+        @inline(__always) func isStart(_ k: Int) -> Bool {
+            let token = base + k
+            return token.pointee.script == .latin && !taken[k]
+                && (token.pointee.startsUppercase || isPlaceCueCandidate(token, lengthBits: lengthBits, keys: keys))
+        }
+        guard usesMarks else {
+            var k = start
+            while k < count && !isStart(k) { k &+= 1 }
             return k
         }
+        var k = NameMarks.nextMarked(marks, from: start, tokenCount: count)
+        while k < count && !isStart(k) { k = NameMarks.nextMarked(marks, from: k &+ 1, tokenCount: count) }
+        return k
     }
 
     /// `nextPossibleStart` with the shared tables, passing over the unmarked tokens when the
@@ -323,7 +344,8 @@ enum NameDiscovery {
     private static let lowercasePlaceCueKeys = KeyTable(keys: lowercasePlaceCueKeyList)
 
     /// Demonym and adjective shapes: "Turkish", "Syrian", "Lebanese", "Northern" are not place names.
-    static func looksLikeAdjective(_ scalars: NameScalars, _ range: Range<Int>) -> Bool {
+    static func looksLikeAdjective<Scalars: RandomAccessCollection>(_ scalars: Scalars, _ range: Range<Int>) -> Bool
+        where Scalars.Element == Unicode.Scalar, Scalars.Index == Int {
         guard range.count > 4 else { return false }
         let tail = (scalars[range.upperBound - 3].value, scalars[range.upperBound - 2].value, scalars[range.upperBound - 1].value)
         switch tail {
@@ -381,7 +403,8 @@ enum NameDiscovery {
     }
 
     /// Only spaces and dots between a rank and what follows: "Lt. Col. Ahmed".
-    private static func gapIsRankJoin(_ scalars: NameScalars, _ tokens: NameTokens, _ k: Int) -> Bool {
+    private static func gapIsRankJoin(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ tokens: UnsafeBufferPointer<NameToken>,
+                                      _ k: Int) -> Bool {
         let gap = tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound
         return !gap.isEmpty && gap.allSatisfy { i in
             let v = scalars[i].value
@@ -389,7 +412,8 @@ enum NameDiscovery {
         }
     }
 
-    private static func gapIsComma(_ scalars: NameScalars, _ tokens: NameTokens, _ k: Int) -> Bool {
+    private static func gapIsComma(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ tokens: UnsafeBufferPointer<NameToken>,
+                                   _ k: Int) -> Bool {
         let gap = tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound
         var commas = 0
         for i in gap {
@@ -400,7 +424,7 @@ enum NameDiscovery {
     }
 
     /// Skeletons of the name's words joined by "_": "Jaish al-Izza" and "Jaysh al-Izza" give "js_az".
-    static func key(_ scalars: NameScalars, _ tokens: NameTokens, _ range: Range<Int>) -> String {
+    static func key(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ tokens: UnsafeBufferPointer<NameToken>, _ range: Range<Int>) -> String {
         var parts: [String] = []
         for k in range {
             let token = tokens[k]
