@@ -219,6 +219,8 @@ final class RelationCueBytes: @unchecked Sendable {
     /// The row of the start state.
     static let rootRow = 0
     let flaggedLinks: UInt16
+    /// The most words that end in one state: a flagged step adds no more hits than that.
+    let maxOutputs: Int
     /// A flagged step: the state, bit 31 set when words end in it, bit 30 when it was reached
     /// by a sentence mark (. ; ! ?).
     static let stepWordsEnd: UInt32 = 0x8000_0000
@@ -357,6 +359,7 @@ final class RelationCueBytes: @unchecked Sendable {
         for b in 0..<256 { (classLinks + b).initialize(to: UnsafePointer(links + Int(byteClasses[b]))) }
         self.classLinks = classLinks
         self.flaggedLinks = UInt16(flaggedRows * width)
+        self.maxOutputs = outputs.map(\.count).max() ?? 0
     }
 
     deinit {
@@ -424,7 +427,11 @@ struct RelationTemplateBuilder {
     /// Units written.
     var o = 0
     var segments: [Segment] = []
-    var hits: [(start: Int32, end: Int32, id: Int32)] = []
+    /// The cue hits found, `hitCount` of them, in room enough for all (`fromUTF8` counts it from the
+    /// events): appended to an array, each of some 75,000 hits on bench-2k paid its test of the
+    /// array's uniqueness and capacity.
+    let hits: UnsafeMutablePointer<(start: Int32, end: Int32, id: Int32)>
+    var hitCount = 0
     var all = CueSet()
     /// The sentence being read, and where its hits start.
     var segment = Segment(range: NSRange(location: 0, length: 0))
@@ -432,13 +439,14 @@ struct RelationTemplateBuilder {
 
     /// `out`: room for a unit for each byte of the text, the placeholders' units and eight more
     /// (`copyUnits` writes eight units at the end of a stretch however few it keeps).
-    init(bytes: UnsafePointer<UInt8>, count: Int, cueBytes: RelationCueBytes, out: UnsafeMutablePointer<UInt16>) {
+    init(bytes: UnsafePointer<UInt8>, count: Int, cueBytes: RelationCueBytes, out: UnsafeMutablePointer<UInt16>,
+         hits: UnsafeMutablePointer<(start: Int32, end: Int32, id: Int32)>) {
         self.bytes = bytes
         self.textEnd = bytes + count
         self.cueBytes = cueBytes
         self.out = out
+        self.hits = hits
         segments.reserveCapacity(8)
-        hits.reserveCapacity(16)
     }
 
     /// A placeholder's opening or closing unit, or a private-use character of the text that reads as one.
@@ -455,7 +463,7 @@ struct RelationTemplateBuilder {
     mutating func endSegment(at o: Int, mark: UInt16) {
         // In the scan's order: by start, then by id (the automaton finds them by end).
         var k = segmentHits + 1
-        while k < hits.count {
+        while k < hitCount {
             let hit = hits[k]
             var j = k
             while j > segmentHits && (hits[j - 1].start, hits[j - 1].id) > (hit.start, hit.id) {
@@ -467,11 +475,11 @@ struct RelationTemplateBuilder {
         }
         segment.range.length = o - segment.range.location
         segment.end = mark
-        segment.hits = segmentHits..<hits.count
+        segment.hits = segmentHits..<hitCount
         all.formUnion(segment.cues)
         segments.append(segment)
         segment = Segment(range: NSRange(location: o + 1, length: 0))
-        segmentHits = hits.count
+        segmentHits = hitCount
     }
 
     /// Copies bytes `from..<end` (text between placeholders) into units, and replays the automaton's
@@ -579,7 +587,8 @@ struct RelationTemplateBuilder {
         while k < last {
             let id = Int(cueBytes.outputIDs[k])
             segment.cues.insert(id)
-            hits.append((Int32(end) - cueBytes.unitLengths[id], Int32(end), Int32(id)))
+            hits[hitCount] = (Int32(end) - cueBytes.unitLengths[id], Int32(end), Int32(id))
+            hitCount += 1
             k += 1
         }
     }
@@ -629,6 +638,7 @@ extension RelationTemplate {
         var counts = PlaceholderCounts()
         var allTypes = TypeMask()
         var segments: [Segment] = []
+        var units: [UInt16] = []
         var hits: [(start: Int32, end: Int32, id: Int32)] = []
         var all = CueSet()
         // UTF-16 takes no more units than UTF-8 takes bytes; a placeholder takes two units and its digits.
@@ -636,9 +646,16 @@ extension RelationTemplate {
         while power <= sorted.count { digits += 1; power *= 10 }
         // And eight units more, which `copyUnits` may write past the last it keeps.
         let capacity = n + layout.placed.count * (2 + digits) + 8
-        let units = [UInt16](unsafeUninitializedCapacity: max(1, capacity)) { out, count in
+        // Each hit comes of a flagged step the scan recorded, no more than `maxOutputs` of one. They
+        // are written on the stack, then copied into their array: an array of tuples made with
+        // `init(unsafeUninitializedCapacity:)` looked up its storage's type at run time (five
+        // million instructions on bench-2k, more than the appends it spared).
+        let hitRoom = events.count * RelationCueBytes.shared.maxOutputs
+        withUnsafeTemporaryAllocation(of: (start: Int32, end: Int32, id: Int32).self, capacity: max(1, hitRoom)) { hitMemory in
+        units = [UInt16](unsafeUninitializedCapacity: max(1, capacity)) { out, count in
             // An empty text may have no base address; nothing is read from it then.
-            var builder = RelationTemplateBuilder(bytes: bytes.baseAddress ?? UnsafePointer(RelationCueBytes.shared.byteClasses), count: n, cueBytes: RelationCueBytes.shared, out: out.baseAddress!)
+            var builder = RelationTemplateBuilder(bytes: bytes.baseAddress ?? UnsafePointer(RelationCueBytes.shared.byteClasses), count: n, cueBytes: RelationCueBytes.shared, out: out.baseAddress!,
+                                                  hits: hitMemory.baseAddress!)
             var i = 0, k = 0
             for placed in layout.placed {
                 builder.copy(i, placed.bytes.lowerBound, events, &k)
@@ -656,8 +673,9 @@ extension RelationTemplate {
             builder.endSegment(at: builder.o, mark: 0)
             count = builder.o
             segments = builder.segments
-            hits = builder.hits
+            if builder.hitCount > 0 { hits.append(contentsOf: UnsafeBufferPointer(start: hitMemory.baseAddress!, count: builder.hitCount)) }
             all = builder.all
+        }
         }
         return RelationTemplate(source: text, mentions: sorted, units: units, placeholders: placeholders,
                                 placeholderCounts: counts, segments: segments, cues: all, cueHits: hits, actingTypes: allTypes)
