@@ -431,6 +431,8 @@ struct RelationTemplateBuilder {
     /// events): appended to an array, each of some 75,000 hits on bench-2k paid its test of the
     /// array's uniqueness and capacity.
     let hits: UnsafeMutablePointer<(start: Int32, end: Int32, id: Int32)>
+    /// How many hits `hits` has room for.
+    let hitRoom: Int
     var hitCount = 0
     var all = CueSet()
     /// The sentence being read, and where its hits start.
@@ -440,12 +442,13 @@ struct RelationTemplateBuilder {
     /// `out`: room for a unit for each byte of the text, the placeholders' units and eight more
     /// (`copyUnits` writes eight units at the end of a stretch however few it keeps).
     init(bytes: UnsafePointer<UInt8>, count: Int, cueBytes: RelationCueBytes, out: UnsafeMutablePointer<UInt16>,
-         hits: UnsafeMutablePointer<(start: Int32, end: Int32, id: Int32)>) {
+         hits: UnsafeMutablePointer<(start: Int32, end: Int32, id: Int32)>, hitRoom: Int) {
         self.bytes = bytes
         self.textEnd = bytes + count
         self.cueBytes = cueBytes
         self.out = out
         self.hits = hits
+        self.hitRoom = hitRoom
         segments.reserveCapacity(8)
     }
 
@@ -584,6 +587,9 @@ struct RelationTemplateBuilder {
     mutating func found(_ state: Int, end: Int) {
         var k = Int(cueBytes.outputStarts[state])
         let last = Int(cueBytes.outputStarts[state + 1])
+        // Once a step, not once a hit: the room is counted from the scan's events, and a step
+        // replayed that the scan did not record would write past it.
+        precondition(hitCount + (last - k) <= hitRoom, "more cue hits than the scan's events have room for")
         while k < last {
             let id = Int(cueBytes.outputIDs[k])
             segment.cues.insert(id)
@@ -655,7 +661,7 @@ extension RelationTemplate {
         units = [UInt16](unsafeUninitializedCapacity: max(1, capacity)) { out, count in
             // An empty text may have no base address; nothing is read from it then.
             var builder = RelationTemplateBuilder(bytes: bytes.baseAddress ?? UnsafePointer(RelationCueBytes.shared.byteClasses), count: n, cueBytes: RelationCueBytes.shared, out: out.baseAddress!,
-                                                  hits: hitMemory.baseAddress!)
+                                                  hits: hitMemory.baseAddress!, hitRoom: hitMemory.count)
             var i = 0, k = 0
             for placed in layout.placed {
                 builder.copy(i, placed.bytes.lowerBound, events, &k)
