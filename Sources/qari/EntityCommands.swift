@@ -238,9 +238,10 @@ struct Resolve: ParsableCommand {
         try runReportingErrors {
             let matcher: EntityMatcher
             if let corpus {
-                var options = CorpusOptions()
-                options.paths = [corpus]
-                matcher = try options.analyse().matcher
+                // Parsed rather than made with `CorpusOptions()`: a parsable type made by its plain
+                // initialiser has no values behind its property wrappers, and reading one (`quiet`)
+                // stopped the program. ("--": a path that starts with a hyphen is still a path.)
+                matcher = try CorpusOptions.parse(["--", corpus]).analyse().matcher
             } else {
                 matcher = try Knowledge.matcher(quiet: false)
             }

@@ -154,6 +154,16 @@ final class CLITests: XCTestCase {
 
         let resolved = try XCTUnwrap(try qari(["resolve", "Khan Sheikhun", "كفرزيتا", "Nobody At All", "--json"]).json() as? [[String: Any]])
         XCTAssertEqual(resolved.map { $0["id"] as? String }, ["khan_sheikhoun", "kafr_zita", nil])
+        // With the names of a corpus (the form the target is read with): it read an
+        // unset option and stopped the program, with ArgumentParser's message and status 1.
+        let seeds = Self.root.appendingPathComponent("seeds").path
+        let inCorpus = try qari(["resolve", "Khan Sheikhun", "كفرزيتا", "Latmin", "Nobody At All", "--corpus", seeds, "--json"])
+        XCTAssertEqual(inCorpus.status, 0, inCorpus.stderr)
+        let inCorpusRows = try XCTUnwrap(inCorpus.json() as? [[String: Any]])
+        XCTAssertEqual(inCorpusRows.map { $0["id"] as? String }, ["khan_sheikhoun", "kafr_zita", "latmin", nil])
+        let missing = try qari(["resolve", "HTS", "--corpus", "/nonexistent/qari-corpus"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.hasPrefix("qari: "), missing.stderr)
 
         let graph = try XCTUnwrap(try qari(["graph", "--format", "json"]).json() as? [String: Any])
         let edges = try XCTUnwrap(graph["edges"] as? [[String: Any]])
