@@ -68,11 +68,11 @@ public struct IndexProgress: Sendable, Equatable {
         if stage == .reading {
             parts = ["\(isFinished ? "indexed" : "indexing") \(Self.grouped(filesDone))/\(Self.grouped(filesTotal)) files",
                      "\(mb(bytesDone))/\(mb(bytesTotal)) MB",
-                     "\(Self.grouped(Int(articlesPerSecond.rounded()))) articles/s"]
+                     "\(Self.rate(articlesPerSecond)) articles/s"]
         } else {
             parts = ["\(isFinished ? "found relations in" : "finding relations in") "
                         + "\(Self.grouped(relationArticlesDone))/\(Self.grouped(relationArticlesTotal)) articles",
-                     "\(Self.grouped(Int(articlesPerSecond.rounded()))) articles/s"]
+                     "\(Self.rate(articlesPerSecond)) articles/s"]
         }
         if isFinished {
             parts.append(String(format: "%.1f s", elapsed))
@@ -81,6 +81,15 @@ public struct IndexProgress: Sendable, Equatable {
             parts.append(String(format: "%d:%02d left", s / 60, s % 60))
         }
         return parts.joined(separator: " · ")
+    }
+
+    /// A rate as the summary line shows it: below 10 with one decimal, so that a slow stage
+    /// (a few long articles, a file of one 10 MB line) reads "0.3 articles/s", not "0"; from
+    /// 10 on a whole number, grouped ("2,310").
+    public static func rate(_ perSecond: Double) -> String {
+        guard perSecond.isFinite, perSecond > 0 else { return "0" }
+        if perSecond < 9.95 { return String(format: "%.1f", perSecond) }
+        return grouped(Int(perSecond.rounded()))
     }
 
     /// 100000 as "100,000".

@@ -124,8 +124,8 @@ struct Index: ParsableCommand {
             out += "time      \(String(format: "%.2f", s.seconds)) s"
             if s.filesParsed > 0, s.seconds > 0 {
                 let reading = s.seconds - s.relationSeconds
-                out += String(format: " (%.1f MB read, parsed, matched and their relations found at %.0f articles/s",
-                              mb, Double(s.articlesAdded) / max(reading, 0.001))
+                out += String(format: " (%.1f MB read, parsed, matched and their relations found at ", mb)
+                    + IndexProgress.rate(Double(s.articlesAdded) / max(reading, 0.001)) + " articles/s"
                 if s.relationSeconds > 0 {
                     out += String(format: "; relations left by earlier searches: %.2f s", s.relationSeconds)
                 }
